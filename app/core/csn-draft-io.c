@@ -1,0 +1,1037 @@
+/* csn-draft-io.c: reading and writing consenso-draft files, refusing bad ones with the place named. */
+#define G_LOG_DOMAIN "csn-draft-io"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "csn-draft.h"
+#include "csn-enums.h"
+#include "csn-history.h"
+#include "csn-json-check.h"
+#include "csn-meeting.h"
+#include "csn-safe-file.h"
+
+#define MAX_QUOTA 99
+
+typedef struct
+{
+  const char *name;   /* the file, as the user knows it */
+  GString    *place;  /* themes[3].horizon */
+  GError    **error;
+} Reader;
+
+static gboolean G_GNUC_PRINTF (3, 4)
+reader_fail (Reader     *r,
+             int         code,
+             const char *format,
+             ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (r->place->len > 0)
+    g_set_error (r->error, CSN_DRAFT_ERROR, code, "%s: %s: %s", r->name, r->place->str, what);
+  else
+    g_set_error (r->error, CSN_DRAFT_ERROR, code, "%s: %s", r->name, what);
+  return FALSE;
+}
+
+static gsize
+place_push_key (Reader     *r,
+                const char *key)
+{
+  gsize saved = r->place->len;
+
+  if (r->place->len > 0)
+    g_string_append_c (r->place, '.');
+  g_string_append (r->place, key);
+  return saved;
+}
+
+static gsize
+place_push_index (Reader *r,
+                  guint   index)
+{
+  gsize saved = r->place->len;
+
+  g_string_append_printf (r->place, "[%u]", index);
+  return saved;
+}
+
+static void
+place_pop (Reader *r,
+           gsize   saved)
+{
+  g_string_truncate (r->place, saved);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("text");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* Unknown members are kept as they are; only numbers JSON cannot write back are refused. */
+static gboolean
+check_unknown_node (Reader   *r,
+                    JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+      !isfinite (json_node_get_double (node)))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("the number is too large"));
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          gsize saved = place_push_index (r, i);
+          gboolean ok = check_unknown_node (r, json_array_get_element (array, i));
+
+          place_pop (r, saved);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          gsize saved = place_push_key (r, name);
+          gboolean ok = check_unknown_node (r, member);
+
+          place_pop (r, saved);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_text (Reader     *r,
+           JsonNode   *node,
+           gboolean    nullable,
+           const char *expected,
+           GValue     *value)
+{
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    {
+      g_value_set_string (value, NULL);
+      return TRUE;
+    }
+  if (!node_is_string (node))
+    /* Translators: "expected text, found a number" */
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), expected,
+                        describe_node (node));
+  g_value_set_string (value, json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_strv (Reader   *r,
+           JsonNode *node,
+           GValue   *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                        _("a list of ids"), describe_node (node));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!node_is_string (element))
+        {
+          place_push_index (r, i);
+          return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                              _("an id as text"), describe_node (element));
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  g_value_take_boxed (value, g_strv_builder_end (builder));
+  return TRUE;
+}
+
+static gboolean read_item (Reader     *r,
+                           JsonNode   *node,
+                           CsnItem    *item);
+
+static gboolean
+read_field (Reader         *r,
+            CsnItem        *item,
+            const CsnField *field,
+            JsonNode       *node)
+{
+  const char *property = csn_field_get_property_name (field, NULL);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  switch (field->kind)
+    {
+    case CSN_FIELD_TEXT:
+      g_value_init (&value, G_TYPE_STRING);
+      if (!read_text (r, node, FALSE, _("text"), &value))
+        return FALSE;
+      if ((field->flags & CSN_FIELD_FLAG_KEY) && g_value_get_string (&value)[0] == '\0')
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("the id is empty"));
+      break;
+
+    case CSN_FIELD_DATE:
+      g_value_init (&value, G_TYPE_STRING);
+      if (!read_text (r, node, TRUE, _("a date (YYYY-MM-DD) or null"), &value))
+        return FALSE;
+      break;
+
+    case CSN_FIELD_REF:
+      g_value_init (&value, G_TYPE_STRING);
+      if (!read_text (r, node, (field->flags & CSN_FIELD_FLAG_NULLABLE) != 0,
+                      (field->flags & CSN_FIELD_FLAG_NULLABLE) ? _("an id as text or null")
+                                                               : _("an id as text"),
+                      &value))
+        return FALSE;
+      if ((field->flags & CSN_FIELD_FLAG_KEY) && g_value_get_string (&value)[0] == '\0')
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("the id is empty"));
+      break;
+
+    case CSN_FIELD_ENUM:
+      {
+        GType type = field->type_func ();
+        int v;
+
+        if (!node_is_string (node))
+          return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                              _("text"), describe_node (node));
+        if (!csn_enum_from_nick (type, json_node_get_string (node), &v))
+          {
+            g_autofree char *nicks = csn_enum_list_nicks (type);
+            /* Translators: "“long-term” is not one of short-term, medium-term, undecided" */
+            return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("“%s” is not one of %s"),
+                                json_node_get_string (node), nicks);
+          }
+        g_value_init (&value, type);
+        g_value_set_enum (&value, v);
+      }
+      break;
+
+    case CSN_FIELD_INT:
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 0 || json_node_get_int (node) > MAX_QUOTA)
+        {
+          g_autofree char *shown = NULL;
+
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING &&
+              json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+            shown = json_to_string (node, FALSE);
+          return reader_fail (r, CSN_DRAFT_ERROR_INVALID,
+                              _("expected a whole number from 0 to %d, found %s"), MAX_QUOTA,
+                              shown != NULL ? shown : describe_node (node));
+        }
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, (int) json_node_get_int (node));
+      break;
+
+    case CSN_FIELD_REF_LIST:
+      g_value_init (&value, G_TYPE_STRV);
+      if (!read_strv (r, node, &value))
+        return FALSE;
+      break;
+
+    case CSN_FIELD_LOCALIZED:
+      {
+        const char *langs[] = { "es", "en" };
+        g_autoptr(JsonObject) unknown = json_object_new ();
+        JsonObject *object;
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        if (!JSON_NODE_HOLDS_OBJECT (node))
+          return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                              _("an object with “es” and “en” texts"), describe_node (node));
+        object = json_node_get_object (node);
+        for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+          {
+            JsonNode *text = json_object_get_member (object, langs[i]);
+            g_auto(GValue) lang_value = G_VALUE_INIT;
+            gsize saved;
+
+            if (text == NULL)
+              continue;
+            saved = place_push_key (r, langs[i]);
+            g_value_init (&lang_value, G_TYPE_STRING);
+            if (!read_text (r, text, FALSE, _("text"), &lang_value))
+              return FALSE;
+            place_pop (r, saved);
+            g_object_set_property (G_OBJECT (item), csn_field_get_property_name (field, langs[i]),
+                                   &lang_value);
+          }
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          if (!g_str_equal (name, "es") && !g_str_equal (name, "en"))
+            {
+              gsize saved = place_push_key (r, name);
+
+              if (!check_unknown_node (r, member))
+                return FALSE;
+              place_pop (r, saved);
+              json_object_set_member (unknown, name, json_node_copy (member));
+            }
+        if (json_object_get_size (unknown) > 0)
+          csn_item_set_unknown_in (item, field->key, unknown);
+      }
+      return TRUE;
+
+    case CSN_FIELD_CHILDREN:
+      {
+        GListStore *store = G_LIST_STORE (csn_item_get_children (item, property));
+        JsonArray *array;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                              _("a list"), describe_node (node));
+        array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autoptr(CsnItem) child = g_object_new (field->type_func (), NULL);
+            gsize saved = place_push_index (r, i);
+
+            if (!read_item (r, json_array_get_element (array, i), child))
+              return FALSE;
+            place_pop (r, saved);
+            g_list_store_append (store, child);
+          }
+      }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_property (G_OBJECT (item), property, &value);
+  return TRUE;
+}
+
+static gboolean
+read_item (Reader   *r,
+           JsonNode *node,
+           CsnItem  *item)
+{
+  CsnItemClass *klass = CSN_ITEM_GET_CLASS (item);
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                        describe_node (node));
+  object = json_node_get_object (node);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      JsonNode *value = json_object_get_member (object, fields[i].key);
+      gsize saved;
+
+      if (value == NULL)
+        {
+          if (fields[i].flags & CSN_FIELD_FLAG_KEY)
+            /* Translators: "missing “id”" */
+            return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("missing “%s”"), fields[i].key);
+          continue;
+        }
+      saved = place_push_key (r, fields[i].key);
+      if (!read_field (r, item, &fields[i], value))
+        return FALSE;
+      place_pop (r, saved);
+    }
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      gsize saved;
+
+      if (csn_item_class_find_field (klass, name) != NULL)
+        continue;
+      saved = place_push_key (r, name);
+      if (!check_unknown_node (r, member))
+        return FALSE;
+      place_pop (r, saved);
+      json_object_set_member (csn_item_get_unknown (item), name, json_node_copy (member));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_draft (Reader   *r,
+            JsonNode *root,
+            CsnDraft *draft)
+{
+  JsonObject *object;
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gsize saved;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return reader_fail (r, CSN_DRAFT_ERROR_FORMAT,
+                        _("this is not a Consenso draft: expected an object, found %s"),
+                        describe_node (root));
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "format");
+  if (node == NULL)
+    return reader_fail (r, CSN_DRAFT_ERROR_FORMAT,
+                        _("this is not a Consenso draft: it has no “format”"));
+  saved = place_push_key (r, "format");
+  if (!node_is_string (node) || !g_str_equal (json_node_get_string (node), CSN_DRAFT_FORMAT))
+    {
+      g_autofree char *shown = json_to_string (node, FALSE);
+      return reader_fail (r, CSN_DRAFT_ERROR_FORMAT,
+                          _("this is not a Consenso draft: the format is %s, not “%s”"),
+                          shown, CSN_DRAFT_FORMAT);
+    }
+  place_pop (r, saved);
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL)
+    return reader_fail (r, CSN_DRAFT_ERROR_VERSION, _("missing “%s”"), "version");
+  saved = place_push_key (r, "version");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) != CSN_DRAFT_VERSION)
+    {
+      g_autofree char *shown = json_to_string (node, FALSE);
+      /* Translators: "version 2 is not supported; this version of Consenso reads version 1" */
+      return reader_fail (r, CSN_DRAFT_ERROR_VERSION,
+                          _("version %s is not supported; this version of Consenso reads version %d"),
+                          shown, CSN_DRAFT_VERSION);
+    }
+  place_pop (r, saved);
+
+  node = json_object_get_member (object, "meeting");
+  if (node == NULL)
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("missing “%s”"), "meeting");
+  saved = place_push_key (r, "meeting");
+  if (!read_item (r, node, CSN_ITEM (csn_draft_get_meeting (draft))))
+    return FALSE;
+  place_pop (r, saved);
+
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    {
+      const char *key = csn_collection_get_key (c);
+      GListStore *store = G_LIST_STORE (csn_draft_get_collection (draft, c));
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      JsonArray *array;
+
+      node = json_object_get_member (object, key);
+      if (node == NULL)
+        /* Translators: "missing “themes”; every draft has this list, even if empty" */
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID,
+                            _("missing “%s”; every draft has this list, even if empty"), key);
+      saved = place_push_key (r, key);
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("a list"),
+                            describe_node (node));
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          CsnItem *item = g_object_new (csn_collection_get_item_type (c), NULL);
+          gsize item_saved = place_push_index (r, i);
+
+          g_ptr_array_add (items, item);
+          if (!read_item (r, json_array_get_element (array, i), item))
+            return FALSE;
+          place_pop (r, item_saved);
+        }
+      g_list_store_splice (store, 0, 0, items->pdata, items->len);
+      place_pop (r, saved);
+    }
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (g_str_equal (name, "format") || g_str_equal (name, "version") ||
+          g_str_equal (name, "meeting") || csn_collection_from_key (name) != CSN_COLLECTION_NONE)
+        continue;
+      saved = place_push_key (r, name);
+      if (!check_unknown_node (r, member))
+        return FALSE;
+      place_pop (r, saved);
+      json_object_set_member (csn_draft_get_unknown (draft), name, json_node_copy (member));
+    }
+  return TRUE;
+}
+
+static void
+offset_to_line_column (const char *data,
+                       gsize       offset,
+                       guint      *line,
+                       guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* Reads a draft from memory; @display_name is the file name errors start with. */
+CsnDraft *
+csn_draft_load_from_data (const char  *data,
+                          gsize        length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GString) place = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  Reader reader = { display_name, place, error };
+  const char *end;
+  gsize i;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A byte-order mark is not JSON, but editors add it; it says nothing. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  for (i = 0; i < length && g_ascii_isspace (data[i]); i++)
+    ;
+  if (i == length)
+    {
+      reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      guint line, column;
+
+      offset_to_line_column (data, end - data, &line, &column);
+      reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON,
+                   _("line %u, column %u: the file is not UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
+                   line, column, (gsize) (end - data) + 1);
+      return NULL;
+    }
+
+  if (!csn_json_check (data, length, CSN_DRAFT_MAX_DEPTH, &message))
+    {
+      reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON, _("not valid JSON: %s"), message);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON, _("not valid JSON: %s"), parse_error->message);
+      return NULL;
+    }
+
+  draft = csn_draft_new ();
+  if (!read_draft (&reader, json_parser_get_root (parser), draft))
+    return NULL;
+
+  csn_history_clear (csn_draft_get_history (draft));
+  return g_steal_pointer (&draft);
+}
+
+static const char *
+describe_io_error (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        return _("there is no such file");
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("permission denied");
+      case G_IO_ERROR_IS_DIRECTORY:
+        return _("it is a folder, not a file");
+      default:
+        break;
+      }
+  return error->message;
+}
+
+/* Reads a draft; the file is never written. Errors name the file (its base name) and the place. */
+CsnDraft *
+csn_draft_load_from_file (GFile   *file,
+                          GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  CsnDraft *draft;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
+                   describe_io_error (local_error));
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
+                   _("it is a folder, not a file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > CSN_DRAFT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      /* Translators: "the file is 80.0 MiB; Consenso reads drafts of up to 64 MiB" */
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; Consenso reads drafts of up to %d MiB"),
+                   name, size, CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
+                   describe_io_error (local_error));
+      return NULL;
+    }
+  /* The file may have grown between the two looks. */
+  if (length > CSN_DRAFT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB"), name,
+                   CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  draft = csn_draft_load_from_data (contents, length, name, error);
+  if (draft != NULL)
+    {
+      csn_draft_set_file (draft, file);
+      csn_history_mark_saved (csn_draft_get_history (draft));
+    }
+  return draft;
+}
+
+/* Writing: fixed member order, two-space indent, one value a line, a final newline. */
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Opens a member or element: the comma before all but the first, then the indent. */
+static void
+write_separator (GString  *out,
+                 gboolean *first,
+                 guint     level)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  write_indent (out, level);
+}
+
+static void
+write_key (GString    *out,
+           gboolean   *first,
+           guint       level,
+           const char *key)
+{
+  write_separator (out, first, level);
+  write_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void write_node (GString  *out,
+                        JsonNode *node,
+                        guint     level);
+
+static void
+write_members (GString    *out,
+               gboolean   *first,
+               JsonObject *object,
+               guint       level)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (object == NULL)
+    return;
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      write_key (out, first, level, name);
+      write_node (out, member, level);
+    }
+}
+
+static void
+close_container (GString  *out,
+                 gboolean  empty,
+                 guint     level,
+                 char      closer)
+{
+  if (!empty)
+    write_indent (out, level);
+  g_string_append_c (out, closer);
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        write_members (out, &first, json_node_get_object (node), level + 1);
+        close_container (out, first, level, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            write_separator (out, &first, level + 1);
+            write_node (out, json_array_get_element (array, i), level + 1);
+          }
+        close_container (out, first, level, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+write_nullable_string (GString    *out,
+                       const char *text)
+{
+  if (text == NULL)
+    g_string_append (out, "null");
+  else
+    write_string (out, text);
+}
+
+static void write_item (GString *out,
+                        CsnItem *item,
+                        guint    level);
+
+static void
+write_field (GString        *out,
+             CsnItem        *item,
+             const CsnField *field,
+             guint           level)
+{
+  const char *property = csn_field_get_property_name (field, NULL);
+
+  switch (field->kind)
+    {
+    case CSN_FIELD_TEXT:
+    case CSN_FIELD_DATE:
+    case CSN_FIELD_REF:
+      write_nullable_string (out, csn_item_get_string (item, property));
+      break;
+
+    case CSN_FIELD_ENUM:
+      write_string (out, csn_enum_to_nick (field->type_func (), csn_item_get_enum (item, property)));
+      break;
+
+    case CSN_FIELD_INT:
+      g_string_append_printf (out, "%d", csn_item_get_int (item, property));
+      break;
+
+    case CSN_FIELD_REF_LIST:
+      {
+        const char * const *strv = csn_item_get_strv (item, property);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; strv[i] != NULL; i++)
+          {
+            write_separator (out, &first, level + 1);
+            write_string (out, strv[i]);
+          }
+        close_container (out, first, level, ']');
+      }
+      break;
+
+    case CSN_FIELD_LOCALIZED:
+      {
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        write_key (out, &first, level + 1, "es");
+        write_string (out, csn_item_get_string (item, csn_field_get_property_name (field, "es")));
+        write_key (out, &first, level + 1, "en");
+        write_string (out, csn_item_get_string (item, csn_field_get_property_name (field, "en")));
+        write_members (out, &first, csn_item_get_unknown_in (item, field->key), level + 1);
+        close_container (out, FALSE, level, '}');
+      }
+      break;
+
+    case CSN_FIELD_CHILDREN:
+      {
+        GListModel *children = csn_item_get_children (item, property);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+          {
+            g_autoptr(CsnItem) child = g_list_model_get_item (children, i);
+
+            write_separator (out, &first, level + 1);
+            write_item (out, child, level + 1);
+          }
+        close_container (out, first, level, ']');
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+write_item (GString *out,
+            CsnItem *item,
+            guint    level)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < n_fields; i++)
+    {
+      write_key (out, &first, level + 1, fields[i].key);
+      write_field (out, item, &fields[i], level + 1);
+    }
+  write_members (out, &first, csn_item_get_unknown (item), level + 1);
+  close_container (out, first, level, '}');
+}
+
+/* The draft as the text of a .consenso file. */
+char *
+csn_draft_to_data (CsnDraft *self,
+                   gsize    *length)
+{
+  GString *out;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+
+  out = g_string_sized_new (64 * 1024);
+  g_string_append_c (out, '{');
+  write_key (out, &first, 1, "format");
+  write_string (out, CSN_DRAFT_FORMAT);
+  write_key (out, &first, 1, "version");
+  g_string_append_printf (out, "%d", CSN_DRAFT_VERSION);
+  write_key (out, &first, 1, "meeting");
+  write_item (out, CSN_ITEM (csn_draft_get_meeting (self)), 1);
+
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    {
+      GListModel *model = csn_draft_get_collection (self, c);
+      gboolean first_item = TRUE;
+
+      write_key (out, &first, 1, csn_collection_get_key (c));
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+
+          write_separator (out, &first_item, 2);
+          write_item (out, item, 2);
+        }
+      close_container (out, first_item, 1, ']');
+    }
+
+  write_members (out, &first, csn_draft_get_unknown (self), 1);
+  g_string_append (out, "\n}\n");
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Saves safely (temporary file, flush, backup "NAME~", rename); then @file is the draft's file. */
+gboolean
+csn_draft_save_to_file (CsnDraft  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *path;
+  gsize length;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE,
+                   _("%s: drafts can only be saved to local folders"), uri);
+      return FALSE;
+    }
+
+  data = csn_draft_to_data (self, &length);
+  if (!csn_safe_file_replace (path, data, length, TRUE, &local_error))
+    {
+      g_set_error_literal (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+
+  csn_draft_set_file (self, file);
+  csn_history_mark_saved (csn_draft_get_history (self));
+  return TRUE;
+}

@@ -1,0 +1,723 @@
+/* csn-draft.c: the draft document, its lists, and the undoable edits every view goes through. */
+#define G_LOG_DOMAIN "csn-draft"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-actor.h"
+#include "csn-core-resources.h"
+#include "csn-country.h"
+#include "csn-draft.h"
+#include "csn-endorsement.h"
+#include "csn-history.h"
+#include "csn-mechanism.h"
+#include "csn-meeting.h"
+#include "csn-participant.h"
+#include "csn-pillar.h"
+#include "csn-role-proposal.h"
+#include "csn-strategy.h"
+#include "csn-theme.h"
+
+#define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"
+
+struct _CsnDraft
+{
+  GObject     parent_instance;
+
+  CsnMeeting *meeting;
+  GListStore *collections[CSN_N_COLLECTIONS];
+  CsnHistory *history;
+  JsonObject *unknown;
+  GFile      *file;
+};
+
+G_DEFINE_FINAL_TYPE (CsnDraft, csn_draft, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MEETING,
+  PROP_HISTORY,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  const char *key;
+  GType     (*get_type) (void);
+  const char *add_label;
+  const char *remove_label;
+  const char *move_label;
+} CollectionInfo;
+
+static const CollectionInfo collections[CSN_N_COLLECTIONS] = {
+  { "countries", csn_country_get_type,
+    N_("Add country"), N_("Remove country “%s”"), N_("Move country “%s”") },
+  { "pillars", csn_pillar_get_type,
+    N_("Add pillar"), N_("Remove pillar “%s”"), N_("Move pillar “%s”") },
+  { "actors", csn_actor_get_type,
+    N_("Add actor"), N_("Remove actor “%s”"), N_("Move actor “%s”") },
+  { "themes", csn_theme_get_type,
+    N_("Add theme"), N_("Remove theme “%s”"), N_("Move theme “%s”") },
+  { "strategies", csn_strategy_get_type,
+    N_("Add strategy"), N_("Remove strategy “%s”"), N_("Move strategy “%s”") },
+  { "mechanisms", csn_mechanism_get_type,
+    N_("Add mechanism"), N_("Remove mechanism “%s”"), N_("Move mechanism “%s”") },
+  { "role_proposals", csn_role_proposal_get_type,
+    N_("Add role proposal"), N_("Remove role proposal “%s”"), N_("Move role proposal “%s”") },
+  { "participants", csn_participant_get_type,
+    N_("Add participant"), N_("Remove participant “%s”"), N_("Move participant “%s”") },
+  { "endorsements", csn_endorsement_get_type,
+    N_("Add endorsement"), N_("Remove endorsement of “%s”"), N_("Move endorsement of “%s”") },
+};
+
+G_DEFINE_QUARK (csn-draft-error-quark, csn_draft_error)
+
+const char *
+csn_collection_get_key (CsnCollection collection)
+{
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  return collections[collection].key;
+}
+
+CsnCollection
+csn_collection_from_key (const char *key)
+{
+  for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
+    if (g_strcmp0 (collections[i].key, key) == 0)
+      return i;
+  return CSN_COLLECTION_NONE;
+}
+
+GType
+csn_collection_get_item_type (CsnCollection collection)
+{
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, G_TYPE_INVALID);
+  return collections[collection].get_type ();
+}
+
+static void
+on_history_changed_cb (CsnDraft   *self,
+                       CsnHistory *history)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_history_modified_cb (CsnDraft   *self,
+                        GParamSpec *pspec,
+                        CsnHistory *history)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+csn_draft_dispose (GObject *object)
+{
+  CsnDraft *self = CSN_DRAFT (object);
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  g_clear_object (&self->meeting);
+  for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
+    g_clear_object (&self->collections[i]);
+  g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (csn_draft_parent_class)->dispose (object);
+}
+
+static void
+csn_draft_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CsnDraft *self = CSN_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING:
+      g_value_set_object (value, self->meeting);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, csn_draft_get_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_draft_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CsnDraft *self = CSN_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      csn_draft_set_file (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_draft_class_init (CsnDraftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = csn_draft_dispose;
+  object_class->get_property = csn_draft_get_property;
+  object_class->set_property = csn_draft_set_property;
+
+  properties[PROP_MEETING] =
+    g_param_spec_object ("meeting", NULL, NULL, CSN_TYPE_MEETING,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, CSN_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after every edit, undo and redo. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+csn_draft_init (CsnDraft *self)
+{
+  self->meeting = csn_meeting_new ();
+  for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
+    self->collections[i] = g_list_store_new (collections[i].get_type ());
+  self->unknown = json_object_new ();
+  self->history = csn_history_new ();
+  g_signal_connect_object (self->history, "changed",
+                           G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::modified",
+                           G_CALLBACK (on_history_modified_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* An empty draft: default meeting data and empty lists. */
+CsnDraft *
+csn_draft_new (void)
+{
+  return g_object_new (CSN_TYPE_DRAFT, NULL);
+}
+
+/* A new, untitled draft with the content of the built-in CRM working-group template. */
+CsnDraft *
+csn_draft_new_from_template (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  CsnDraft *draft;
+  gsize size;
+  const char *data;
+
+  bytes = g_resource_lookup_data (csn_core_get_resource (), TEMPLATE_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  draft = csn_draft_load_from_data (data, size, "crm-working-group.consenso", &error);
+  /* The template is built in and tested: failing to read it is a build defect. */
+  g_assert_no_error (error);
+  return draft;
+}
+
+CsnMeeting *
+csn_draft_get_meeting (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->meeting;
+}
+
+GListModel *
+csn_draft_get_collection (CsnDraft      *self,
+                          CsnCollection  collection)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  return G_LIST_MODEL (self->collections[collection]);
+}
+
+CsnHistory *
+csn_draft_get_history (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->history;
+}
+
+/* Top-level members this build does not know, kept for the next save. */
+JsonObject *
+csn_draft_get_unknown (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->unknown;
+}
+
+GFile *
+csn_draft_get_file (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->file;
+}
+
+void
+csn_draft_set_file (CsnDraft *self,
+                    GFile    *file)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
+    return;
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* The file's name, or "Untitled draft" before the first save. */
+char *
+csn_draft_dup_display_name (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled draft"));
+  return g_file_get_basename (self->file);
+}
+
+gboolean
+csn_draft_get_modified (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  return csn_history_get_modified (self->history);
+}
+
+CsnItem *
+csn_draft_lookup (CsnDraft      *self,
+                  CsnCollection  collection,
+                  const char    *key)
+{
+  GListModel *model;
+  guint n_items;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+
+  if (key == NULL)
+    return NULL;
+
+  model = G_LIST_MODEL (self->collections[collection]);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (csn_item_get_key (item), key) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+gboolean
+csn_draft_find_position (CsnDraft      *self,
+                         CsnCollection  collection,
+                         CsnItem       *item,
+                         guint         *position)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, FALSE);
+
+  return g_list_store_find (self->collections[collection], item, position);
+}
+
+/* The title of the item @key points to, or @key itself when it points nowhere. */
+char *
+csn_draft_dup_ref_title (CsnDraft      *self,
+                         CsnCollection  collection,
+                         const char    *key)
+{
+  CsnItem *item;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+
+  item = csn_draft_lookup (self, collection, key);
+  if (item == NULL)
+    return g_strdup (key != NULL ? key : "");
+  return csn_item_dup_title (item);
+}
+
+/* A new id for @collection, "theme-8", unused in the list as it is now. */
+char *
+csn_draft_make_id (CsnDraft      *self,
+                   CsnCollection  collection)
+{
+  g_autoptr(CsnItemClass) klass = NULL;
+  const char *prefix;
+  GListModel *model;
+  guint64 next = 1;
+  gsize prefix_len;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+
+  klass = g_type_class_ref (collections[collection].get_type ());
+  prefix = csn_item_class_get_id_prefix (klass);
+  prefix_len = strlen (prefix);
+  model = G_LIST_MODEL (self->collections[collection]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+      const char *key = csn_item_get_key (item);
+      guint64 n;
+
+      if (key == NULL || strncmp (key, prefix, prefix_len) != 0 || key[prefix_len] != '-')
+        continue;
+      if (g_ascii_string_to_unsigned (key + prefix_len + 1, 10, 1, G_MAXUINT32, &n, NULL) && n >= next)
+        next = n + 1;
+    }
+
+  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, next);
+}
+
+/* Puts @title in place of the "%s" of a translated label from the table above. */
+static char *
+fill_label (const char *msgid,
+            const char *title)
+{
+  GString *label = g_string_new (_(msgid));
+
+  g_string_replace (label, "%s", title, 1);
+  return g_string_free (label, FALSE);
+}
+
+static char *
+dup_item_label (CsnItem *item)
+{
+  if (CSN_IS_MEETING (item))
+    return g_strdup (_("the meeting"));
+  return csn_item_dup_title (item);
+}
+
+void
+csn_draft_set_value (CsnDraft     *self,
+                     CsnItem      *item,
+                     const char   *property,
+                     const GValue *value)
+{
+  const CsnField *field;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (CSN_IS_ITEM (item));
+
+  field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (item), property);
+  g_return_if_fail (field != NULL);
+
+  title = dup_item_label (item);
+  if (CSN_IS_MEETING (item))
+    label = g_strdup_printf (_("Change %s of the meeting"), _(field->label));
+  else
+    /* Translators: "Change horizon of “Labour migration”" */
+    label = g_strdup_printf (_("Change %s of “%s”"), _(field->label), title);
+  csn_history_set_property (self->history, label, G_OBJECT (item), property, value);
+}
+
+void
+csn_draft_set_string (CsnDraft   *self,
+                      CsnItem    *item,
+                      const char *property,
+                      const char *value)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value);
+  csn_draft_set_value (self, item, property, &gvalue);
+}
+
+void
+csn_draft_set_enum (CsnDraft   *self,
+                    CsnItem    *item,
+                    const char *property,
+                    int         value)
+{
+  GParamSpec *pspec;
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_if_fail (CSN_IS_ITEM (item));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
+  g_return_if_fail (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec));
+
+  g_value_init (&gvalue, pspec->value_type);
+  g_value_set_enum (&gvalue, value);
+  csn_draft_set_value (self, item, property, &gvalue);
+}
+
+void
+csn_draft_set_int (CsnDraft   *self,
+                   CsnItem    *item,
+                   const char *property,
+                   int         value)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_INT);
+  g_value_set_int (&gvalue, value);
+  csn_draft_set_value (self, item, property, &gvalue);
+}
+
+void
+csn_draft_set_strv (CsnDraft           *self,
+                    CsnItem            *item,
+                    const char         *property,
+                    const char * const *value)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_STRV);
+  g_value_set_boxed (&gvalue, value);
+  csn_draft_set_value (self, item, property, &gvalue);
+}
+
+/* Adds @key to (or removes it from) a list field such as raised_by, as one step. */
+void
+csn_draft_set_in_list (CsnDraft   *self,
+                       CsnItem    *item,
+                       const char *property,
+                       const char *key,
+                       gboolean    present)
+{
+  const CsnField *field;
+  const char * const *current;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+  g_autofree char *title = NULL;
+  g_autofree char *ref_title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (CSN_IS_ITEM (item));
+  g_return_if_fail (key != NULL);
+
+  field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (item), property);
+  g_return_if_fail (field != NULL && field->kind == CSN_FIELD_REF_LIST);
+
+  current = csn_item_get_strv (item, property);
+  if (g_strv_contains (current, key) == !!present)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; current[i] != NULL; i++)
+    if (present || !g_str_equal (current[i], key))
+      g_strv_builder_add (builder, current[i]);
+  if (present)
+    g_strv_builder_add (builder, key);
+  updated = g_strv_builder_end (builder);
+
+  title = dup_item_label (item);
+  ref_title = csn_draft_dup_ref_title (self, field->target, key);
+  if (present)
+    /* Translators: "Add “México” to raised by of “Labour migration”" */
+    label = g_strdup_printf (_("Add “%s” to %s of “%s”"), ref_title, _(field->label), title);
+  else
+    label = g_strdup_printf (_("Remove “%s” from %s of “%s”"), ref_title, _(field->label), title);
+
+  g_value_init (&gvalue, G_TYPE_STRV);
+  g_value_set_boxed (&gvalue, updated);
+  csn_history_set_property (self->history, label, G_OBJECT (item), property, &gvalue);
+}
+
+/* Inserts @item as one step, giving it a new id when it has none. */
+void
+csn_draft_insert (CsnDraft      *self,
+                  CsnCollection  collection,
+                  guint          position,
+                  CsnItem       *item)
+{
+  const CsnField *key_field;
+  const char *key;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (collection < CSN_N_COLLECTIONS);
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, collections[collection].get_type ()));
+
+  key_field = csn_item_class_get_key_field (CSN_ITEM_GET_CLASS (item));
+  key = csn_item_get_key (item);
+  if ((key == NULL || key[0] == '\0') && csn_item_class_get_id_prefix (CSN_ITEM_GET_CLASS (item)) != NULL &&
+      key_field->kind == CSN_FIELD_TEXT)
+    {
+      g_autofree char *id = csn_draft_make_id (self, collection);
+      g_object_set (item, csn_field_get_property_name (key_field, NULL), id, NULL);
+    }
+
+  csn_history_insert (self->history, _(collections[collection].add_label),
+                      self->collections[collection], position, item);
+}
+
+void
+csn_draft_append (CsnDraft      *self,
+                  CsnCollection  collection,
+                  CsnItem       *item)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (collection < CSN_N_COLLECTIONS);
+
+  csn_draft_insert (self, collection,
+                    g_list_model_get_n_items (G_LIST_MODEL (self->collections[collection])),
+                    item);
+}
+
+void
+csn_draft_remove (CsnDraft      *self,
+                  CsnCollection  collection,
+                  guint          position)
+{
+  g_autoptr(CsnItem) item = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (collection < CSN_N_COLLECTIONS);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->collections[collection]), position);
+  g_return_if_fail (item != NULL);
+
+  title = csn_item_dup_title (item);
+  label = fill_label (collections[collection].remove_label, title);
+  csn_history_remove (self->history, label, self->collections[collection], position);
+}
+
+void
+csn_draft_move (CsnDraft      *self,
+                CsnCollection  collection,
+                guint          from,
+                guint          to)
+{
+  g_autoptr(CsnItem) item = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (collection < CSN_N_COLLECTIONS);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->collections[collection]), from);
+  g_return_if_fail (item != NULL);
+
+  title = csn_item_dup_title (item);
+  label = fill_label (collections[collection].move_label, title);
+  csn_history_move (self->history, label, self->collections[collection], from, to);
+}
+
+static GListStore *
+get_child_store (CsnItem    *parent,
+                 const char *property)
+{
+  const CsnField *field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (parent), property);
+
+  g_return_val_if_fail (field != NULL && field->kind == CSN_FIELD_CHILDREN, NULL);
+  return G_LIST_STORE (csn_item_get_children (parent, property));
+}
+
+void
+csn_draft_insert_child (CsnDraft   *self,
+                        CsnItem    *parent,
+                        const char *property,
+                        guint       position,
+                        CsnItem    *child)
+{
+  GListStore *store;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (CSN_IS_ITEM (parent));
+
+  store = get_child_store (parent, property);
+  g_return_if_fail (store != NULL);
+
+  title = csn_item_dup_title (parent);
+  label = g_strdup_printf (_("Add reservation to “%s”"), title);
+  csn_history_insert (self->history, label, store, position, child);
+}
+
+void
+csn_draft_remove_child (CsnDraft   *self,
+                        CsnItem    *parent,
+                        const char *property,
+                        guint       position)
+{
+  GListStore *store;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (CSN_IS_ITEM (parent));
+
+  store = get_child_store (parent, property);
+  g_return_if_fail (store != NULL);
+
+  title = csn_item_dup_title (parent);
+  label = g_strdup_printf (_("Remove reservation from “%s”"), title);
+  csn_history_remove (self->history, label, store, position);
+}
+
+void
+csn_draft_begin_group (CsnDraft   *self,
+                       const char *label)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  csn_history_begin_group (self->history, label);
+}
+
+void
+csn_draft_end_group (CsnDraft *self)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  csn_history_end_group (self->history);
+}
+
+gboolean
+csn_draft_undo (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  return csn_history_undo (self->history);
+}
+
+gboolean
+csn_draft_redo (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  return csn_history_redo (self->history);
+}

@@ -1,0 +1,134 @@
+/* csn-draft.h: a whole draft (meeting, lists, history) and the undoable edits that change it. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "csn-item.h"
+#include "csn-types.h"
+
+G_BEGIN_DECLS
+
+#define CSN_DRAFT_FORMAT  "consenso-draft"
+#define CSN_DRAFT_VERSION 1
+#define CSN_DRAFT_MAX_FILE_SIZE (64 * 1024 * 1024)
+#define CSN_DRAFT_MAX_DEPTH 64
+
+#define CSN_DRAFT_ERROR (csn_draft_error_quark ())
+
+typedef enum {
+  CSN_DRAFT_ERROR_READ,        /* the file could not be read */
+  CSN_DRAFT_ERROR_TOO_LARGE,   /* over CSN_DRAFT_MAX_FILE_SIZE */
+  CSN_DRAFT_ERROR_NOT_JSON,    /* empty, not UTF-8, not JSON, too deep */
+  CSN_DRAFT_ERROR_FORMAT,      /* JSON, but not a consenso-draft */
+  CSN_DRAFT_ERROR_VERSION,     /* a version this build does not read */
+  CSN_DRAFT_ERROR_INVALID,     /* a value of the wrong type or out of its range */
+  CSN_DRAFT_ERROR_WRITE,       /* the file could not be written */
+} CsnDraftError;
+
+GQuark csn_draft_error_quark (void);
+
+#define CSN_TYPE_DRAFT (csn_draft_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsnDraft, csn_draft, CSN, DRAFT, GObject)
+
+const char   *csn_collection_get_key        (CsnCollection  collection);
+CsnCollection csn_collection_from_key       (const char    *key);
+GType         csn_collection_get_item_type  (CsnCollection  collection);
+
+CsnDraft     *csn_draft_new                 (void);
+CsnDraft     *csn_draft_new_from_template   (void);
+
+CsnMeeting   *csn_draft_get_meeting         (CsnDraft      *self);
+GListModel   *csn_draft_get_collection      (CsnDraft      *self,
+                                             CsnCollection  collection);
+CsnHistory   *csn_draft_get_history         (CsnDraft      *self);
+JsonObject   *csn_draft_get_unknown         (CsnDraft      *self);
+GFile        *csn_draft_get_file            (CsnDraft      *self);
+void          csn_draft_set_file            (CsnDraft      *self,
+                                             GFile         *file);
+char         *csn_draft_dup_display_name    (CsnDraft      *self);
+gboolean      csn_draft_get_modified        (CsnDraft      *self);
+
+CsnItem      *csn_draft_lookup              (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             const char    *key);
+gboolean      csn_draft_find_position       (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             CsnItem       *item,
+                                             guint         *position);
+char         *csn_draft_make_id             (CsnDraft      *self,
+                                             CsnCollection  collection);
+char         *csn_draft_dup_ref_title       (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             const char    *key);
+
+/* Undoable edits: each call is one step, unless inside a group. */
+void          csn_draft_set_value           (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const char    *property,
+                                             const GValue  *value);
+void          csn_draft_set_string          (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const char    *property,
+                                             const char    *value);
+void          csn_draft_set_enum            (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const char    *property,
+                                             int            value);
+void          csn_draft_set_int             (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const char    *property,
+                                             int            value);
+void          csn_draft_set_strv            (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const char    *property,
+                                             const char * const *value);
+void          csn_draft_set_in_list         (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const char    *property,
+                                             const char    *key,
+                                             gboolean       present);
+void          csn_draft_insert              (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             guint          position,
+                                             CsnItem       *item);
+void          csn_draft_append              (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             CsnItem       *item);
+void          csn_draft_remove              (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             guint          position);
+void          csn_draft_move                (CsnDraft      *self,
+                                             CsnCollection  collection,
+                                             guint          from,
+                                             guint          to);
+void          csn_draft_insert_child        (CsnDraft      *self,
+                                             CsnItem       *parent,
+                                             const char    *property,
+                                             guint          position,
+                                             CsnItem       *child);
+void          csn_draft_remove_child        (CsnDraft      *self,
+                                             CsnItem       *parent,
+                                             const char    *property,
+                                             guint          position);
+void          csn_draft_begin_group         (CsnDraft      *self,
+                                             const char    *label);
+void          csn_draft_end_group           (CsnDraft      *self);
+gboolean      csn_draft_undo                (CsnDraft      *self);
+gboolean      csn_draft_redo                (CsnDraft      *self);
+
+/* Files (csn-draft-io.c) */
+CsnDraft     *csn_draft_load_from_file      (GFile         *file,
+                                             GError       **error);
+CsnDraft     *csn_draft_load_from_data      (const char    *data,
+                                             gsize          length,
+                                             const char    *display_name,
+                                             GError       **error);
+char         *csn_draft_to_data             (CsnDraft      *self,
+                                             gsize         *length);
+gboolean      csn_draft_save_to_file        (CsnDraft      *self,
+                                             GFile         *file,
+                                             GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,481 @@
+/* csn-item.c: schema-driven properties shared by every record type of a draft. */
+#define G_LOG_DOMAIN "csn-item"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-enums.h"
+#include "csn-item.h"
+
+typedef struct
+{
+  GValue     *values;     /* indexed by property id, allocated on first use */
+  JsonObject *unknown;    /* members this build does not know, in file order */
+  GHashTable *unknown_in; /* field key -> JsonObject of unknown members inside it */
+} CsnItemPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnItem, csn_item, G_TYPE_OBJECT)
+
+static const char * const empty_strv[] = { NULL };
+
+const char *
+csn_field_get_property_name (const CsnField *field,
+                             const char     *suffix)
+{
+  g_autofree char *name = NULL;
+
+  name = suffix != NULL ? g_strconcat (field->key, "-", suffix, NULL) : g_strdup (field->key);
+  g_strdelimit (name, "_", '-');
+  return g_intern_string (name);
+}
+
+static GParamSpec *
+create_pspec (const CsnField *field,
+              const char     *suffix)
+{
+  const char *name = csn_field_get_property_name (field, suffix);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  switch (field->kind)
+    {
+    case CSN_FIELD_TEXT:
+    case CSN_FIELD_LOCALIZED:
+      return g_param_spec_string (name, NULL, NULL, "", flags);
+    case CSN_FIELD_DATE:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    case CSN_FIELD_REF:
+      return g_param_spec_string (name, NULL, NULL,
+                                  (field->flags & CSN_FIELD_FLAG_NULLABLE) ? NULL : "", flags);
+    case CSN_FIELD_ENUM:
+      return g_param_spec_enum (name, NULL, NULL, field->type_func (), field->default_value, flags);
+    case CSN_FIELD_INT:
+      return g_param_spec_int (name, NULL, NULL, 0, G_MAXINT, field->default_value, flags);
+    case CSN_FIELD_REF_LIST:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
+    case CSN_FIELD_CHILDREN:
+      return g_param_spec_object (name, NULL, NULL, G_TYPE_LIST_MODEL,
+                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GValue *
+ensure_values (CsnItem *self)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+  CsnItemClass *klass = CSN_ITEM_GET_CLASS (self);
+
+  if (priv->values != NULL)
+    return priv->values;
+
+  priv->values = g_new0 (GValue, klass->n_pspecs);
+  for (guint i = 1; i < klass->n_pspecs; i++)
+    {
+      GParamSpec *pspec = klass->pspecs[i];
+      const CsnField *field = g_param_spec_get_qdata (pspec, g_quark_from_static_string ("csn-field"));
+
+      g_value_init (&priv->values[i], pspec->value_type);
+      if (field->kind == CSN_FIELD_CHILDREN)
+        g_value_take_object (&priv->values[i], g_list_store_new (field->type_func ()));
+      else
+        g_param_value_set_default (pspec, &priv->values[i]);
+    }
+  return priv->values;
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  GType type = G_VALUE_TYPE (a);
+
+  if (type == G_TYPE_STRING)
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+  if (type == G_TYPE_INT)
+    return g_value_get_int (a) == g_value_get_int (b);
+  if (G_TYPE_IS_ENUM (type))
+    return g_value_get_enum (a) == g_value_get_enum (b);
+  if (type == G_TYPE_STRV)
+    {
+      const char * const *sa = g_value_get_boxed (a);
+      const char * const *sb = g_value_get_boxed (b);
+
+      return g_strv_equal (sa != NULL ? sa : empty_strv, sb != NULL ? sb : empty_strv);
+    }
+  return FALSE;
+}
+
+static void
+csn_item_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CsnItem *self = CSN_ITEM (object);
+  GValue *values = ensure_values (self);
+
+  g_assert (prop_id > 0 && prop_id < CSN_ITEM_GET_CLASS (self)->n_pspecs);
+  g_value_copy (&values[prop_id], value);
+}
+
+static void
+csn_item_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CsnItem *self = CSN_ITEM (object);
+  GValue *values = ensure_values (self);
+  g_auto(GValue) normalized = G_VALUE_INIT;
+
+  g_assert (prop_id > 0 && prop_id < CSN_ITEM_GET_CLASS (self)->n_pspecs);
+
+  g_value_init (&normalized, pspec->value_type);
+  g_value_copy (value, &normalized);
+
+  /* Text is never NULL; an empty list is stored as an empty array. */
+  if (pspec->value_type == G_TYPE_STRING && g_value_get_string (&normalized) == NULL &&
+      g_value_get_string (g_param_spec_get_default_value (pspec)) != NULL)
+    g_value_set_static_string (&normalized, "");
+  if (pspec->value_type == G_TYPE_STRV && g_value_get_boxed (&normalized) == NULL)
+    g_value_set_boxed (&normalized, empty_strv);
+
+  if (values_equal (&values[prop_id], &normalized))
+    return;
+
+  g_value_unset (&values[prop_id]);
+  g_value_init (&values[prop_id], pspec->value_type);
+  g_value_copy (&normalized, &values[prop_id]);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+csn_item_finalize (GObject *object)
+{
+  CsnItem *self = CSN_ITEM (object);
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  if (priv->values != NULL)
+    {
+      for (guint i = 1; i < CSN_ITEM_GET_CLASS (self)->n_pspecs; i++)
+        g_value_unset (&priv->values[i]);
+      g_free (priv->values);
+    }
+  g_clear_pointer (&priv->unknown, json_object_unref);
+  g_clear_pointer (&priv->unknown_in, g_hash_table_unref);
+
+  G_OBJECT_CLASS (csn_item_parent_class)->finalize (object);
+}
+
+static void
+csn_item_class_init (CsnItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = csn_item_finalize;
+}
+
+static void
+csn_item_init (CsnItem *self)
+{
+}
+
+/* Called from a subclass's class_init: installs one property per field (two for localized text). */
+void
+csn_item_class_set_schema (CsnItemClass   *klass,
+                           const char     *collection_key,
+                           const char     *id_prefix,
+                           const CsnField *fields,
+                           guint           n_fields)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GPtrArray *pspecs = g_ptr_array_new ();
+
+  g_return_if_fail (CSN_IS_ITEM_CLASS (klass));
+  g_return_if_fail (fields != NULL && n_fields > 0);
+
+  object_class->get_property = csn_item_get_property;
+  object_class->set_property = csn_item_set_property;
+
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  klass->collection_key = collection_key;
+  klass->id_prefix = id_prefix;
+
+  g_ptr_array_add (pspecs, NULL);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *suffixes[] = { "es", "en" };
+      guint n = fields[i].kind == CSN_FIELD_LOCALIZED ? 2 : 1;
+
+      for (guint j = 0; j < n; j++)
+        {
+          GParamSpec *pspec = create_pspec (&fields[i], n == 2 ? suffixes[j] : NULL);
+
+          g_param_spec_set_qdata (pspec, g_quark_from_static_string ("csn-field"),
+                                  (gpointer) &fields[i]);
+          g_ptr_array_add (pspecs, pspec);
+        }
+    }
+
+  klass->n_pspecs = pspecs->len;
+  klass->pspecs = (GParamSpec **) g_ptr_array_free (pspecs, FALSE);
+  g_object_class_install_properties (object_class, klass->n_pspecs, klass->pspecs);
+}
+
+const CsnField *
+csn_item_class_get_fields (CsnItemClass *klass,
+                           guint        *n_fields)
+{
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
+
+  if (n_fields != NULL)
+    *n_fields = klass->n_fields;
+  return klass->fields;
+}
+
+const CsnField *
+csn_item_class_find_field (CsnItemClass *klass,
+                           const char   *key)
+{
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->fields[i].key, key))
+      return &klass->fields[i];
+  return NULL;
+}
+
+const char *
+csn_item_class_get_collection_key (CsnItemClass *klass)
+{
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
+  return klass->collection_key;
+}
+
+const char *
+csn_item_class_get_id_prefix (CsnItemClass *klass)
+{
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
+  return klass->id_prefix;
+}
+
+const CsnField *
+csn_item_class_get_key_field (CsnItemClass *klass)
+{
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].flags & CSN_FIELD_FLAG_KEY)
+      return &klass->fields[i];
+  return NULL;
+}
+
+const CsnField *
+csn_item_class_field_for_property (CsnItemClass *klass,
+                                   const char   *property)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
+
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  if (pspec == NULL)
+    return NULL;
+  return g_param_spec_get_qdata (pspec, g_quark_from_static_string ("csn-field"));
+}
+
+static const GValue *
+lookup_value (CsnItem    *self,
+              const char *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+
+  g_return_val_if_fail (pspec != NULL, NULL);
+  g_return_val_if_fail (pspec->owner_type != G_TYPE_OBJECT, NULL);
+  return &ensure_values (self)[pspec->param_id];
+}
+
+/* The value of the field that identifies the item ("id", "code" or "country"), or NULL. */
+const char *
+csn_item_get_key (CsnItem *self)
+{
+  const CsnField *field;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
+  field = csn_item_class_get_key_field (CSN_ITEM_GET_CLASS (self));
+  return field != NULL ? csn_item_get_string (self, csn_field_get_property_name (field, NULL)) : NULL;
+}
+
+/* Names in messages follow the interface language; the draft holds both. */
+static gboolean
+ui_language_is_spanish (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "es");
+}
+
+/* A short name for messages: the title field, else the key. */
+char *
+csn_item_dup_title (CsnItem *self)
+{
+  CsnItemClass *klass;
+  const char *key;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
+  klass = CSN_ITEM_GET_CLASS (self);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const CsnField *field = &klass->fields[i];
+      const char *text = NULL;
+
+      if (!(field->flags & CSN_FIELD_FLAG_TITLE))
+        continue;
+      if (field->kind == CSN_FIELD_LOCALIZED)
+        {
+          const char *first = ui_language_is_spanish () ? "es" : "en";
+          const char *second = ui_language_is_spanish () ? "en" : "es";
+
+          text = csn_item_get_string (self, csn_field_get_property_name (field, first));
+          if (text[0] == '\0')
+            text = csn_item_get_string (self, csn_field_get_property_name (field, second));
+        }
+      else
+        text = csn_item_get_string (self, csn_field_get_property_name (field, NULL));
+
+      if (text != NULL && text[0] != '\0')
+        {
+          /* Long descriptions are cut at a character boundary for labels. */
+          if (g_utf8_strlen (text, -1) > 60)
+            {
+              g_autofree char *cut = g_utf8_substring (text, 0, 59);
+              return g_strconcat (cut, "…", NULL);
+            }
+          return g_strdup (text);
+        }
+    }
+
+  key = csn_item_get_key (self);
+  return g_strdup (key != NULL ? key : "");
+}
+
+const char *
+csn_item_get_string (CsnItem    *self,
+                     const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
+  value = lookup_value (self, property);
+  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_STRING (value), NULL);
+  return g_value_get_string (value);
+}
+
+int
+csn_item_get_enum (CsnItem    *self,
+                   const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), 0);
+
+  value = lookup_value (self, property);
+  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_ENUM (value), 0);
+  return g_value_get_enum (value);
+}
+
+int
+csn_item_get_int (CsnItem    *self,
+                  const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), 0);
+
+  value = lookup_value (self, property);
+  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_INT (value), 0);
+  return g_value_get_int (value);
+}
+
+/* Never NULL: an unset list is empty. */
+const char * const *
+csn_item_get_strv (CsnItem    *self,
+                   const char *property)
+{
+  const GValue *value;
+  const char * const *strv;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), empty_strv);
+
+  value = lookup_value (self, property);
+  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS (value, G_TYPE_STRV), empty_strv);
+  strv = g_value_get_boxed (value);
+  return strv != NULL ? strv : empty_strv;
+}
+
+gboolean
+csn_item_strv_contains (CsnItem    *self,
+                        const char *property,
+                        const char *value)
+{
+  return g_strv_contains (csn_item_get_strv (self, property), value);
+}
+
+GListModel *
+csn_item_get_children (CsnItem    *self,
+                       const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
+  value = lookup_value (self, property);
+  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS (value, G_TYPE_LIST_MODEL), NULL);
+  return g_value_get_object (value);
+}
+
+/* Members of the item's JSON object that no field describes; kept for the next save. */
+JsonObject *
+csn_item_get_unknown (CsnItem *self)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
+  if (priv->unknown == NULL)
+    priv->unknown = json_object_new ();
+  return priv->unknown;
+}
+
+/* Unknown members inside a localized field's object, or NULL. */
+JsonObject *
+csn_item_get_unknown_in (CsnItem    *self,
+                         const char *key)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
+  return priv->unknown_in != NULL ? g_hash_table_lookup (priv->unknown_in, key) : NULL;
+}
+
+void
+csn_item_set_unknown_in (CsnItem    *self,
+                         const char *key,
+                         JsonObject *members)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_ITEM (self));
+
+  if (priv->unknown_in == NULL)
+    priv->unknown_in = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) json_object_unref);
+  g_hash_table_replace (priv->unknown_in, g_strdup (key), json_object_ref (members));
+}

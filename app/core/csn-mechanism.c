@@ -1,0 +1,64 @@
+/* csn-mechanism.c: a working mechanism of the conference and the group's assessment of it. */
+#define G_LOG_DOMAIN "csn-mechanism"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-enums.h"
+#include "csn-mechanism.h"
+
+struct _CsnMechanism
+{
+  CsnItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CsnMechanism, csn_mechanism, CSN_TYPE_ITEM)
+
+static const CsnField fields[] = {
+  { .key = "id",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_KEY,
+    .label = N_("ID"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "name",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_TITLE,
+    .label = N_("name"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "assessment",
+    .kind = CSN_FIELD_ENUM,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("assessment"),
+    .type_func = csn_assessment_get_type,
+    .default_value = CSN_ASSESSMENT_NOT_ASSESSED,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "considerations",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("considerations"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "proposal",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("proposal"),
+    .target = CSN_COLLECTION_NONE },
+};
+
+static void
+csn_mechanism_class_init (CsnMechanismClass *klass)
+{
+  csn_item_class_set_schema (CSN_ITEM_CLASS (klass), "mechanisms", "mechanism",
+                             fields, G_N_ELEMENTS (fields));
+}
+
+static void
+csn_mechanism_init (CsnMechanism *self)
+{
+}
+
+CsnMechanism *
+csn_mechanism_new (void)
+{
+  return g_object_new (CSN_TYPE_MECHANISM, NULL);
+}

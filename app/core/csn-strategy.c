@@ -1,0 +1,81 @@
+/* csn-strategy.c: a strategy or mechanism to address a theme, with its lead and supporting actors. */
+#define G_LOG_DOMAIN "csn-strategy"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-enums.h"
+#include "csn-strategy.h"
+
+struct _CsnStrategy
+{
+  CsnItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CsnStrategy, csn_strategy, CSN_TYPE_ITEM)
+
+static const CsnField fields[] = {
+  { .key = "id",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_KEY,
+    .label = N_("ID"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "theme",
+    .kind = CSN_FIELD_REF,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("theme"),
+    .target = CSN_COLLECTION_THEMES },
+  { .key = "description",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_TITLE,
+    .label = N_("description"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "mechanism",
+    .kind = CSN_FIELD_ENUM,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("mechanism"),
+    .type_func = csn_mechanism_kind_get_type,
+    .default_value = CSN_MECHANISM_KIND_OTHER,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "lead",
+    .kind = CSN_FIELD_REF,
+    .flags = CSN_FIELD_FLAG_NULLABLE,
+    .label = N_("lead actor"),
+    .target = CSN_COLLECTION_ACTORS },
+  { .key = "support",
+    .kind = CSN_FIELD_REF_LIST,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("supporting actors"),
+    .target = CSN_COLLECTION_ACTORS },
+  { .key = "horizon",
+    .kind = CSN_FIELD_ENUM,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("horizon"),
+    .type_func = csn_horizon_get_type,
+    .default_value = CSN_HORIZON_UNDECIDED,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "notes",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("notes"),
+    .target = CSN_COLLECTION_NONE },
+};
+
+static void
+csn_strategy_class_init (CsnStrategyClass *klass)
+{
+  csn_item_class_set_schema (CSN_ITEM_CLASS (klass), "strategies", "strategy",
+                             fields, G_N_ELEMENTS (fields));
+}
+
+static void
+csn_strategy_init (CsnStrategy *self)
+{
+}
+
+CsnStrategy *
+csn_strategy_new (void)
+{
+  return g_object_new (CSN_TYPE_STRATEGY, NULL);
+}

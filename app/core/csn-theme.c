@@ -1,0 +1,88 @@
+/* csn-theme.c: a theme raised in the questionnaire, its horizon and consensus. */
+#define G_LOG_DOMAIN "csn-theme"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-enums.h"
+#include "csn-theme.h"
+#include "csn-reservation.h"
+
+struct _CsnTheme
+{
+  CsnItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CsnTheme, csn_theme, CSN_TYPE_ITEM)
+
+static const CsnField fields[] = {
+  { .key = "id",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_KEY,
+    .label = N_("ID"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "title",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_TITLE,
+    .label = N_("title"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "description",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("description"),
+    .target = CSN_COLLECTION_NONE },
+  { .key = "pillar",
+    .kind = CSN_FIELD_REF,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("pillar"),
+    .target = CSN_COLLECTION_PILLARS },
+  { .key = "raised_by",
+    .kind = CSN_FIELD_REF_LIST,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("raised by"),
+    .target = CSN_COLLECTION_COUNTRIES },
+  { .key = "horizon",
+    .kind = CSN_FIELD_ENUM,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("horizon"),
+    .type_func = csn_horizon_get_type,
+    .default_value = CSN_HORIZON_UNDECIDED,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "consensus",
+    .kind = CSN_FIELD_ENUM,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("consensus"),
+    .type_func = csn_consensus_get_type,
+    .default_value = CSN_CONSENSUS_PENDING,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "reservations",
+    .kind = CSN_FIELD_CHILDREN,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("reservations"),
+    .type_func = csn_reservation_get_type,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "notes",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("notes"),
+    .target = CSN_COLLECTION_NONE },
+};
+
+static void
+csn_theme_class_init (CsnThemeClass *klass)
+{
+  csn_item_class_set_schema (CSN_ITEM_CLASS (klass), "themes", "theme",
+                             fields, G_N_ELEMENTS (fields));
+}
+
+static void
+csn_theme_init (CsnTheme *self)
+{
+}
+
+CsnTheme *
+csn_theme_new (void)
+{
+  return g_object_new (CSN_TYPE_THEME, NULL);
+}

@@ -1,0 +1,359 @@
+/* csn-validate.c: dangling references, duplicate ids, dates, the presidency and delegation quotas. */
+#define G_LOG_DOMAIN "csn-validate"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-country.h"
+#include "csn-draft.h"
+#include "csn-enums.h"
+#include "csn-meeting.h"
+#include "csn-participant.h"
+#include "csn-problem.h"
+#include "csn-validate.h"
+
+typedef struct
+{
+  CsnDraft   *draft;
+  GListStore *problems;
+  GHashTable *keys[CSN_N_COLLECTIONS];  /* key -> first CsnItem with it */
+} Validator;
+
+static void G_GNUC_PRINTF (6, 7)
+add_problem (Validator   *v,
+             CsnSeverity  severity,
+             const char  *place,
+             CsnItem     *item,
+             const char  *property,
+             const char  *format,
+             ...)
+{
+  g_autoptr(CsnProblem) problem = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  problem = csn_problem_new (severity, place, item, property, message);
+  g_list_store_append (v->problems, problem);
+}
+
+/* "YYYY-MM-DD" naming a day that exists. */
+gboolean
+csn_date_is_valid (const char *text)
+{
+  guint64 year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+  return year >= 1 && g_date_valid_dmy (day, month, year);
+}
+
+static const char *
+noun_for_collection (CsnCollection collection)
+{
+  switch (collection)
+    {
+    case CSN_COLLECTION_COUNTRIES:
+      return _("country");
+    case CSN_COLLECTION_PILLARS:
+      return _("pillar");
+    case CSN_COLLECTION_ACTORS:
+      return _("actor");
+    case CSN_COLLECTION_THEMES:
+      return _("theme");
+    default:
+      return _("item");
+    }
+}
+
+static void
+check_ref (Validator      *v,
+           const char     *place,
+           CsnItem        *item,
+           const CsnField *field,
+           const char     *key)
+{
+  const char *property = csn_field_get_property_name (field, NULL);
+
+  if (key == NULL || key[0] == '\0')
+    {
+      if (!(field->flags & CSN_FIELD_FLAG_NULLABLE))
+        /* Translators: "no pillar is chosen" */
+        add_problem (v, CSN_SEVERITY_WARNING, place, item, property, _("no %s is chosen"),
+                     noun_for_collection (field->target));
+      return;
+    }
+
+  if (g_hash_table_lookup (v->keys[field->target], key) == NULL)
+    /* Translators: "no theme has the id “theme-9”" */
+    add_problem (v, CSN_SEVERITY_ERROR, place, item, property, _("no %s has the id “%s”"),
+                 noun_for_collection (field->target), key);
+}
+
+static void
+check_date (Validator  *v,
+            const char *place,
+            CsnItem    *item,
+            const char *property)
+{
+  const char *text = csn_item_get_string (item, property);
+
+  if (text != NULL && !csn_date_is_valid (text))
+    add_problem (v, CSN_SEVERITY_ERROR, place, item, property,
+                 _("“%s” is not a real date in the form YYYY-MM-DD"), text);
+}
+
+static void
+check_item (Validator  *v,
+            GString    *place,
+            CsnItem    *item)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const CsnField *field = &fields[i];
+      const char *property = csn_field_get_property_name (field, NULL);
+      gsize saved = place->len;
+
+      if (place->len > 0)
+        g_string_append_c (place, '.');
+      g_string_append (place, field->key);
+
+      switch (field->kind)
+        {
+        case CSN_FIELD_REF:
+          check_ref (v, place->str, item, field, csn_item_get_string (item, property));
+          break;
+
+        case CSN_FIELD_REF_LIST:
+          {
+            const char * const *keys = csn_item_get_strv (item, property);
+
+            for (guint j = 0; keys[j] != NULL; j++)
+              {
+                gsize element = place->len;
+
+                g_string_append_printf (place, "[%u]", j);
+                check_ref (v, place->str, item, field, keys[j]);
+                for (guint k = 0; k < j; k++)
+                  if (g_str_equal (keys[k], keys[j]))
+                    add_problem (v, CSN_SEVERITY_WARNING, place->str, item, property,
+                                 _("“%s” is listed twice"), keys[j]);
+                g_string_truncate (place, element);
+              }
+          }
+          break;
+
+        case CSN_FIELD_DATE:
+          check_date (v, place->str, item, property);
+          break;
+
+        case CSN_FIELD_CHILDREN:
+          {
+            GListModel *children = csn_item_get_children (item, property);
+
+            for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+              {
+                g_autoptr(CsnItem) child = g_list_model_get_item (children, j);
+                gsize element = place->len;
+
+                g_string_append_printf (place, "[%u]", j);
+                check_item (v, place, child);
+                g_string_truncate (place, element);
+              }
+          }
+          break;
+
+        default:
+          break;
+        }
+
+      g_string_truncate (place, saved);
+    }
+}
+
+static void
+index_keys (Validator *v)
+{
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    {
+      GListModel *model = csn_draft_get_collection (v->draft, c);
+      const char *collection_key = csn_collection_get_key (c);
+      GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+      v->keys[c] = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+          const CsnField *key_field = csn_item_class_get_key_field (CSN_ITEM_GET_CLASS (item));
+          const char *key = csn_item_get_key (item);
+          gpointer first;
+
+          if (key == NULL)
+            continue;
+          if (g_hash_table_lookup_extended (positions, key, NULL, &first))
+            {
+              g_autofree char *place = g_strdup_printf ("%s[%u].%s", collection_key, i, key_field->key);
+              /* Translators: "“theme-2” is also the id of themes[1]" */
+              add_problem (v, CSN_SEVERITY_ERROR, place, item,
+                           csn_field_get_property_name (key_field, NULL),
+                           _("“%s” is also the id of %s[%u]"), key, collection_key,
+                           GPOINTER_TO_UINT (first));
+              continue;
+            }
+          g_hash_table_insert (positions, (gpointer) key, GUINT_TO_POINTER (i));
+          g_hash_table_insert (v->keys[c], (gpointer) key, item);
+        }
+      g_hash_table_unref (positions);
+    }
+}
+
+static void
+check_country_codes (Validator *v)
+{
+  GListModel *countries = csn_draft_get_collection (v->draft, CSN_COLLECTION_COUNTRIES);
+
+  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+    {
+      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
+      const char *code = csn_item_get_key (country);
+
+      if (strlen (code) != 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
+        {
+          g_autofree char *place = g_strdup_printf ("countries[%u].code", i);
+          add_problem (v, CSN_SEVERITY_WARNING, place, country, "code",
+                       _("“%s” is not a two-letter country code (ISO 3166)"), code);
+        }
+    }
+}
+
+static void
+check_meeting (Validator *v)
+{
+  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (v->draft));
+  const char *ppt = csn_item_get_string (meeting, "pro-tempore-presidency");
+  const char *start = csn_item_get_string (meeting, "start-date");
+  const char *end = csn_item_get_string (meeting, "end-date");
+  CsnItem *country;
+
+  if (ppt == NULL || ppt[0] == '\0')
+    add_problem (v, CSN_SEVERITY_WARNING, "meeting.pro_tempore_presidency", meeting,
+                 "pro-tempore-presidency", _("no Pro Tempore Presidency is chosen"));
+  else if ((country = g_hash_table_lookup (v->keys[CSN_COLLECTION_COUNTRIES], ppt)) != NULL &&
+           csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER)
+    {
+      g_autofree char *name = csn_item_dup_title (country);
+      add_problem (v, CSN_SEVERITY_ERROR, "meeting.pro_tempore_presidency", meeting,
+                   "pro-tempore-presidency",
+                   _("%s is an observer; the Pro Tempore Presidency is held by a member country"),
+                   name);
+    }
+
+  if (csn_date_is_valid (start) && csn_date_is_valid (end) && strcmp (end, start) < 0)
+    add_problem (v, CSN_SEVERITY_ERROR, "meeting.end_date", meeting, "end-date",
+                 _("the meeting ends (%s) before it starts (%s)"), end, start);
+}
+
+static void
+check_quotas (Validator *v)
+{
+  GListModel *participants = csn_draft_get_collection (v->draft, CSN_COLLECTION_PARTICIPANTS);
+  GListModel *countries = csn_draft_get_collection (v->draft, CSN_COLLECTION_COUNTRIES);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) first_excess = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
+      const char *code = csn_item_get_string (participant, "country");
+      CsnItem *country = g_hash_table_lookup (v->keys[CSN_COLLECTION_COUNTRIES], code);
+      guint count;
+
+      if (country == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1;
+      g_hash_table_insert (counts, (gpointer) code, GUINT_TO_POINTER (count));
+      if (count == (guint) csn_item_get_int (country, "delegation-quota") + 1)
+        g_hash_table_insert (first_excess, (gpointer) code, GUINT_TO_POINTER (i));
+    }
+
+  /* One problem per country, in country order, at its first participant beyond the quota. */
+  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+    {
+      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
+      const char *code = csn_item_get_key (country);
+      g_autoptr(CsnItem) participant = NULL;
+      g_autofree char *place = NULL;
+      g_autofree char *name = NULL;
+      gpointer position;
+      guint count;
+      int quota;
+
+      if (!g_hash_table_lookup_extended (first_excess, code, NULL, &position))
+        continue;
+      if (g_hash_table_lookup (v->keys[CSN_COLLECTION_COUNTRIES], code) != country)
+        continue;
+
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code));
+      quota = csn_item_get_int (country, "delegation-quota");
+      participant = g_list_model_get_item (participants, GPOINTER_TO_UINT (position));
+      place = g_strdup_printf ("participants[%u].country", GPOINTER_TO_UINT (position));
+      name = csn_item_dup_title (country);
+      add_problem (v, CSN_SEVERITY_WARNING, place, participant, "country",
+                   /* Translators: "the delegation of México has 4 participants; its quota is 3" */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the delegation of %s has %u participant; its quota is %d",
+                                "the delegation of %s has %u participants; its quota is %d", count),
+                   name, count, quota);
+    }
+}
+
+/* Every problem of @draft, as a list of CsnProblem in file order of the places. */
+GListModel *
+csn_draft_validate (CsnDraft *draft)
+{
+  Validator v = { draft, NULL, { NULL } };
+  g_autoptr(GString) place = g_string_new (NULL);
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  v.problems = g_list_store_new (CSN_TYPE_PROBLEM);
+  index_keys (&v);
+
+  check_meeting (&v);
+  g_string_assign (place, "meeting");
+  check_item (&v, place, CSN_ITEM (csn_draft_get_meeting (draft)));
+  check_country_codes (&v);
+
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    {
+      GListModel *model = csn_draft_get_collection (draft, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+
+          g_string_printf (place, "%s[%u]", csn_collection_get_key (c), i);
+          check_item (&v, place, item);
+        }
+    }
+
+  check_quotas (&v);
+
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    g_hash_table_unref (v.keys[c]);
+  return G_LIST_MODEL (v.problems);
+}

@@ -1,0 +1,14 @@
+/* csn-application.h: the Consenso application: one window per open draft. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_APPLICATION (csn_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsnApplication, csn_application, CSN, APPLICATION, AdwApplication)
+
+CsnApplication *csn_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* main.c: Consenso's entry point; --check, --export-xlsx, --help and --version need no display. */
+#define G_LOG_DOMAIN "consenso"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "csn-application.h"
+#include "csn-draft.h"
+#include "csn-problem.h"
+#include "csn-validate.h"
+
+#define EXIT_PROBLEMS 1
+
+static gboolean
+print_problems (const char *argument)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (argument);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(GListModel) problems = NULL;
+  guint n_problems;
+
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      /* The message starts with the file's name; the path the user typed says more. */
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  problems = csn_draft_validate (draft);
+  n_problems = g_list_model_get_n_items (problems);
+  for (guint i = 0; i < n_problems; i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
+
+      g_print ("%s: %s: %s\n", argument, csn_problem_get_place (problem),
+               csn_problem_get_message (problem));
+    }
+  return n_problems == 0;
+}
+
+static int
+run_check (const char * const *files)
+{
+  gboolean clean = TRUE;
+
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("%s\n", _("--check needs at least one draft file"));
+      return EXIT_PROBLEMS;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    clean &= print_problems (files[i]);
+  return clean ? EXIT_SUCCESS : EXIT_PROBLEMS;
+}
+
+static int
+on_handle_local_options_cb (GApplication *app,
+                            GVariantDict *options,
+                            gpointer      user_data)
+{
+  g_autofree const char **files = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "consenso", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (g_variant_dict_contains (options, "check"))
+    return run_check (files);
+  /* Go on: open the window. */
+  return -1;
+}
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check drafts and print their problems; exit 1 if any has one"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GApplication) app = NULL;
+  const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = G_APPLICATION (csn_application_new ());
+  g_application_add_main_option_entries (app, option_entries);
+  g_application_set_option_context_summary (app,
+    _("Prepare the draft recommendations of a CRM working group."));
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
+
+  return g_application_run (app, argc, argv);
+}
