@@ -1,0 +1,131 @@
+/* csn-actors-page.c: the actors, their current roles and the proposals to change them. */
+#define G_LOG_DOMAIN "csn-actors-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-actors-page.h"
+
+struct _CsnActorsPage
+{
+  AdwBin    parent_instance;
+
+  CsnDraft *draft;
+};
+
+G_DEFINE_FINAL_TYPE (CsnActorsPage, csn_actors_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+csn_actors_page_dispose (GObject *object)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (object);
+
+  g_clear_object (&self->draft);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_ACTORS_PAGE);
+
+  G_OBJECT_CLASS (csn_actors_page_parent_class)->dispose (object);
+}
+
+static void
+csn_actors_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_actors_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      csn_actors_page_set_draft (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_actors_page_class_init (CsnActorsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csn_actors_page_dispose;
+  object_class->get_property = csn_actors_page_get_property;
+  object_class->set_property = csn_actors_page_set_property;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL,
+                         CSN_TYPE_DRAFT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-actors-page.ui");
+}
+
+static void
+csn_actors_page_init (CsnActorsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+csn_actors_page_new (void)
+{
+  return g_object_new (CSN_TYPE_ACTORS_PAGE, NULL);
+}
+
+CsnDraft *
+csn_actors_page_get_draft (CsnActorsPage *self)
+{
+  g_return_val_if_fail (CSN_IS_ACTORS_PAGE (self), NULL);
+  return self->draft;
+}
+
+void
+csn_actors_page_set_draft (CsnActorsPage *self,
+                         CsnDraft *draft)
+{
+  g_return_if_fail (CSN_IS_ACTORS_PAGE (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+
+  if (g_set_object (&self->draft, draft))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+void
+csn_actors_page_reveal (CsnActorsPage *self,
+                      CsnItem *item,
+                      const char *property)
+{
+  g_return_if_fail (CSN_IS_ACTORS_PAGE (self));
+  g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
+}

@@ -1,0 +1,22 @@
+/* csn-theme-matrix-page.h: the theme matrix: themes by member countries, pillar, horizon and consensus, with a summary. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "csn-draft.h"
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_THEME_MATRIX_PAGE (csn_theme_matrix_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN, THEME_MATRIX_PAGE, AdwBin)
+
+GtkWidget *csn_theme_matrix_page_new        (void);
+CsnDraft  *csn_theme_matrix_page_get_draft  (CsnThemeMatrixPage *self);
+void       csn_theme_matrix_page_set_draft  (CsnThemeMatrixPage *self,
+                                     CsnDraft *draft);
+void       csn_theme_matrix_page_reveal     (CsnThemeMatrixPage *self,
+                                     CsnItem *item,
+                                     const char *property);
+
+G_END_DECLS
