@@ -565,9 +565,14 @@ csn_draft_load_from_data (const char  *data,
       guint line, column;
 
       offset_to_line_column (data, end - data, &line, &column);
-      reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON,
-                   _("line %u, column %u: the file is not UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
-                   line, column, (gsize) (end - data) + 1);
+      if (*end == '\0')
+        reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON,
+                     _("line %u, column %u: the file contains a NUL byte, so it is not a text file"),
+                     line, column);
+      else
+        reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON,
+                     _("line %u, column %u: the file is not UTF-8 text (byte %u)"),
+                     line, column, (guint) (end - data) + 1);
       return NULL;
     }
 

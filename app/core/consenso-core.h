@@ -1,0 +1,22 @@
+/* consenso-core.h: everything the headless core offers, for the GUI, the command line and tests. */
+#pragma once
+
+#include "csn-actor.h"
+#include "csn-country.h"
+#include "csn-draft.h"
+#include "csn-endorsement.h"
+#include "csn-enums.h"
+#include "csn-history.h"
+#include "csn-item.h"
+#include "csn-mechanism.h"
+#include "csn-meeting.h"
+#include "csn-participant.h"
+#include "csn-pillar.h"
+#include "csn-problem.h"
+#include "csn-reservation.h"
+#include "csn-role-proposal.h"
+#include "csn-safe-file.h"
+#include "csn-strategy.h"
+#include "csn-theme.h"
+#include "csn-types.h"
+#include "csn-validate.h"

@@ -1,0 +1,54 @@
+#!/bin/sh
+# test-cli.sh CONSENSO TEMPLATE: the headless command line, with no display, in TAP.
+consenso=$1
+template=$2
+unset DISPLAY WAYLAND_DISPLAY
+export LC_ALL=C.UTF-8 LANGUAGE=en
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+n=0
+failed=0
+
+check () {
+  n=$((n + 1))
+  if [ "$1" = "$2" ]; then
+    echo "ok $n - $3"
+  else
+    echo "not ok $n - $3"
+    printf '# expected: %s\n# got:      %s\n' "$2" "$1" | sed 's/^/# /'
+    failed=1
+  fi
+}
+
+echo "1..12"
+
+out=$("$consenso" --check "$template" 2>&1); rc=$?
+check "$rc" 0 "a clean draft exits 0"
+check "$out" "" "a clean draft prints nothing"
+
+sed -e 's/"pro_tempore_presidency": "DO"/"pro_tempore_presidency": "CO"/' \
+    -e 's/"theme": "theme-3"/"theme": "theme-99"/' "$template" > "$dir/problems.consenso"
+out=$("$consenso" --check "$dir/problems.consenso" 2>/dev/null); rc=$?
+check "$rc" 1 "a draft with problems exits 1"
+check "$out" "$dir/problems.consenso: meeting.pro_tempore_presidency: Colombia is an observer; the Pro Tempore Presidency is held by a member country
+$dir/problems.consenso: strategies[3].theme: no theme has the id “theme-99”" "each problem is printed as FILE: PLACE: message"
+
+out=$("$consenso" --check "$dir/missing.consenso" 2>&1); rc=$?
+check "$rc" 1 "a missing file exits 1"
+check "$out" "missing.consenso: there is no such file" "the message names the missing file"
+
+printf '{"format": "consenso-draft", "version": 7}' > "$dir/future.consenso"
+cp "$dir/future.consenso" "$dir/future.orig"
+out=$("$consenso" --check "$template" "$dir/future.consenso" 2>&1); rc=$?
+check "$rc" 1 "one bad file among clean ones exits 1"
+check "$out" "future.consenso: version: version 7 is not supported; this version of Consenso reads version 1" "a refused file says why"
+cmp -s "$dir/future.consenso" "$dir/future.orig"; check "$?" 0 "a refused file is not touched"
+
+"$consenso" --check >/dev/null 2>&1; check "$?" 1 "--check without files exits 1"
+
+out=$("$consenso" --version 2>&1); rc=$?
+check "$rc $out" "0 consenso @VERSION@" "--version works without a display"
+
+"$consenso" --help 2>&1 | grep -q -- "--check"; check "$?" 0 "--help works without a display and lists --check"
+
+exit $failed
