@@ -5,13 +5,56 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-check-cell.h"
+#include "csn-enum-cell.h"
+#include "csn-enums.h"
+#include "csn-label-cell.h"
+#include "csn-list-util.h"
+#include "csn-position-cell.h"
+#include "csn-ref-cell.h"
+#include "csn-reservation.h"
+#include "csn-text-area-cell.h"
+#include "csn-text-cell.h"
+#include "csn-theme.h"
 #include "csn-theme-matrix-page.h"
 
 struct _CsnThemeMatrixPage
 {
-  AdwBin    parent_instance;
+  AdwBin               parent_instance;
 
-  CsnDraft *draft;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *position_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *pillar_column;
+  GtkColumnViewColumn *count_column;
+  GtkColumnViewColumn *horizon_column;
+  GtkColumnViewColumn *consensus_column;
+  GtkGrid             *summary_grid;
+  GtkLabel            *short_term_header;
+  GtkLabel            *medium_term_header;
+  GtkLabel            *undecided_header;
+  GtkStack            *detail_stack;
+  GtkLabel            *detail_title;
+  CsnCell             *description_cell;
+  CsnCell             *notes_cell;
+  GtkStack            *reservations_stack;
+  GtkColumnView       *reservations_view;
+  GtkColumnViewColumn *reservation_country_column;
+  GtkColumnViewColumn *reservation_text_column;
+
+  CsnDraft            *draft;
+  GtkFilterListModel  *filter_model;
+  GtkCustomFilter     *filter;
+  GtkSingleSelection  *selection;
+  GtkSingleSelection  *reservation_selection;
+  GPtrArray           *country_columns;
+  GPtrArray           *summary_widgets;
+  char                *search_text;
+  CsnItem             *detail_theme;
+  gulong               changed_id;
+  gulong               countries_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, ADW_TYPE_BIN)
@@ -24,22 +67,537 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const search_properties[] = { "title", "description", NULL };
+
+static CsnItem *
+get_selected_theme (CsnThemeMatrixPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static CsnItem *
+get_selected_reservation (CsnThemeMatrixPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->reservation_selection);
+}
+
+static void
+update_actions (CsnThemeMatrixPage *self)
+{
+  CsnItem *theme = get_selected_theme (self);
+  guint position = 0, n_items = 0;
+  gboolean found = FALSE;
+
+  if (self->draft != NULL && theme != NULL)
+    {
+      found = csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, theme, &position);
+      n_items = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add", self->draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.remove", found);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.move-up", found && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.move-down", found && position + 1 < n_items);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add-reservation", found);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.remove-reservation",
+                                 found && get_selected_reservation (self) != NULL);
+}
+
+static void
+update_list_stack (CsnThemeMatrixPage *self)
+{
+  guint n_all = 0;
+
+  if (self->draft != NULL)
+    n_all = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES));
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static GtkWidget *
+add_summary_label (CsnThemeMatrixPage *self,
+                   const char         *text,
+                   int                 column,
+                   int                 row,
+                   const char         *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  if (column == 0)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 12);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == 4)
+    gtk_widget_set_margin_end (label, 12);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+  gtk_grid_attach (self->summary_grid, label, column, row, 1, 1);
+  g_ptr_array_add (self->summary_widgets, label);
+  return label;
+}
+
+/* The summary grid's rows are the draft's pillars (data), so they are made here, not in the .ui. */
+static void
+update_summary (CsnThemeMatrixPage *self)
+{
+  GListModel *pillars, *themes;
+  guint n_pillars, n_themes;
+  guint *counts;
+  guint totals[4] = { 0 };
+  guint n_rows;
+  int row = 1;
+
+  for (guint i = 0; i < self->summary_widgets->len; i++)
+    gtk_grid_remove (self->summary_grid, g_ptr_array_index (self->summary_widgets, i));
+  g_ptr_array_set_size (self->summary_widgets, 0);
+
+  if (self->draft == NULL)
+    return;
+
+  pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
+  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
+  n_pillars = g_list_model_get_n_items (pillars);
+  n_themes = g_list_model_get_n_items (themes);
+  n_rows = n_pillars + 1;   /* the last row: themes without a known pillar */
+  counts = g_new0 (guint, n_rows * 4);
+
+  for (guint i = 0; i < n_themes; i++)
+    {
+      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
+      CsnItem *pillar = csn_draft_lookup (self->draft, CSN_COLLECTION_PILLARS,
+                                          csn_item_get_string (theme, "pillar"));
+      int horizon = csn_item_get_enum (theme, "horizon");
+      guint pillar_row = n_pillars;
+
+      if (pillar != NULL)
+        csn_draft_find_position (self->draft, CSN_COLLECTION_PILLARS, pillar, &pillar_row);
+      if (horizon < 0 || horizon > CSN_HORIZON_UNDECIDED)
+        horizon = CSN_HORIZON_UNDECIDED;
+      counts[pillar_row * 4 + horizon]++;
+      counts[pillar_row * 4 + 3]++;
+      totals[horizon]++;
+      totals[3]++;
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (i < n_pillars)
+        {
+          g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, i);
+
+          name = csn_item_dup_title (pillar);
+        }
+      else if (counts[i * 4 + 3] > 0)
+        name = g_strdup (_("No pillar"));
+      else
+        continue;
+
+      add_summary_label (self, name, 0, row, NULL);
+      for (int h = 0; h < 4; h++)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", counts[i * 4 + h]);
+
+          add_summary_label (self, text, h + 1, row,
+                             counts[i * 4 + h] == 0 ? "dim-label" : (h == 3 ? "heading" : NULL));
+        }
+      row++;
+    }
+
+  add_summary_label (self, _("Total"), 0, row, "heading");
+  for (int h = 0; h < 4; h++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", totals[h]);
+      GtkWidget *label = add_summary_label (self, text, h + 1, row, "heading");
+
+      gtk_widget_set_margin_bottom (label, 12);
+    }
+  gtk_widget_set_margin_bottom (g_ptr_array_index (self->summary_widgets,
+                                                   self->summary_widgets->len - 5), 12);
+  g_free (counts);
+}
+
+static void
+update_detail_title (CsnThemeMatrixPage *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->detail_theme != NULL)
+    title = csn_item_dup_title (self->detail_theme);
+  gtk_label_set_label (self->detail_title,
+                       title != NULL && title[0] != '\0' ? title : _("Untitled theme"));
+}
+
+static void
+update_reservations_stack (CsnThemeMatrixPage *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->reservation_selection);
+
+  gtk_stack_set_visible_child_name (self->reservations_stack,
+                                    model != NULL && g_list_model_get_n_items (model) > 0
+                                      ? "list" : "empty");
+}
+
+static void
+bind_detail (CsnThemeMatrixPage *self)
+{
+  CsnItem *theme = self->draft != NULL ? get_selected_theme (self) : NULL;
+
+  if (theme != self->detail_theme)
+    {
+      g_set_object (&self->detail_theme, theme);
+      gtk_single_selection_set_model (self->reservation_selection,
+                                      theme != NULL ? csn_item_get_children (theme, "reservations") : NULL);
+    }
+
+  csn_cell_bind (self->description_cell, self->draft, theme);
+  csn_cell_bind (self->notes_cell, self->draft, theme);
+  gtk_stack_set_visible_child_name (self->detail_stack, theme != NULL ? "theme" : "none");
+  update_detail_title (self);
+  update_reservations_stack (self);
+}
+
+static void
+on_selection_changed_cb (CsnThemeMatrixPage *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
+{
+  bind_detail (self);
+  update_actions (self);
+}
+
+static void
+on_reservation_selection_changed_cb (CsnThemeMatrixPage *self,
+                                     GParamSpec         *pspec,
+                                     GtkSingleSelection *selection)
+{
+  update_actions (self);
+}
+
+static void
+on_filter_items_changed_cb (CsnThemeMatrixPage *self,
+                            guint               position,
+                            guint               removed,
+                            guint               added,
+                            GListModel         *model)
+{
+  update_list_stack (self);
+  update_actions (self);
+}
+
+static void
+on_draft_changed_cb (CsnThemeMatrixPage *self,
+                     CsnDraft           *draft)
+{
+  update_summary (self);
+  update_detail_title (self);
+  update_reservations_stack (self);
+  update_actions (self);
+  /* An edit may make a theme match the search, or stop matching it. */
+  if (self->search_text != NULL && self->search_text[0] != '\0')
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+filter_theme (gpointer item,
+              gpointer user_data)
+{
+  CsnThemeMatrixPage *self = user_data;
+
+  return csn_list_item_matches (item, self->search_text, search_properties);
+}
+
+static void
+on_search_changed_cb (CsnThemeMatrixPage *self,
+                      GtkSearchEntry     *entry)
+{
+  g_free (self->search_text);
+  self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_stop_cb (CsnThemeMatrixPage *self,
+                   GtkSearchEntry     *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+remove_country_columns (CsnThemeMatrixPage *self)
+{
+  for (guint i = 0; i < self->country_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->country_columns, i));
+  g_ptr_array_set_size (self->country_columns, 0);
+}
+
+/* One check column per member country, made from the draft's countries: columns are data here. */
+static void
+rebuild_country_columns (CsnThemeMatrixPage *self)
+{
+  GListModel *countries;
+  guint n_countries;
+  guint position = 3;
+
+  remove_country_columns (self);
+  if (self->draft == NULL)
+    return;
+
+  countries = csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES);
+  n_countries = g_list_model_get_n_items (countries);
+  for (guint i = 0; i < n_countries; i++)
+    {
+      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
+      g_autoptr(GtkListItemFactory) factory = NULL;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      const char *code;
+
+      if (csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER)
+        continue;
+
+      code = csn_item_get_key (country);
+      name = csn_item_dup_title (country);
+      /* Translators: the accessible label of a check box in the theme matrix, "Raised by México" */
+      label = g_strdup_printf (_("Raised by %s"), name);
+      factory = csn_list_cell_factory_new (G_OBJECT (self), CSN_TYPE_CHECK_CELL,
+                                           "property-name", "raised-by",
+                                           "key", code,
+                                           "label", label,
+                                           NULL);
+      column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
+      /* GTK 4.8 columns have no tooltip; the header is the code, each check's label names the country. */
+      gtk_column_view_insert_column (self->column_view, position++, column);
+      g_ptr_array_add (self->country_columns, g_object_ref (column));
+    }
+}
+
+static void
+on_countries_changed_cb (CsnThemeMatrixPage *self,
+                         guint               position,
+                         guint               removed,
+                         guint               added,
+                         GListModel         *model)
+{
+  rebuild_country_columns (self);
+}
+
+static void
+select_theme (CsnThemeMatrixPage *self,
+              CsnItem            *theme,
+              const char         *property)
+{
+  if (theme == NULL)
+    return;
+  if (csn_list_find_item (G_LIST_MODEL (self->filter_model), theme) == GTK_INVALID_LIST_POSITION)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  csn_list_reveal_cell (GTK_WIDGET (self->column_view), self->selection, theme, property);
+}
+
+static void
+add_theme_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (widget);
+  g_autoptr(CsnTheme) theme = NULL;
+  CsnItem *selected = get_selected_theme (self);
+  GListModel *themes;
+  const char *pillar = NULL;
+  guint position;
+
+  if (self->draft == NULL)
+    return;
+
+  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
+  position = g_list_model_get_n_items (themes);
+  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, selected, &position))
+    {
+      pillar = csn_item_get_string (selected, "pillar");
+      position++;
+    }
+  else
+    {
+      GListModel *pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
+      g_autoptr(CsnItem) first = g_list_model_get_item (pillars, 0);
+
+      if (first != NULL)
+        pillar = csn_item_get_key (first);
+    }
+
+  /* A new item is filled in before it joins the draft; from then on only edits change it. */
+  theme = csn_theme_new ();
+  g_object_set (theme, "title", _("New theme"), "pillar", pillar, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  csn_draft_insert (self->draft, CSN_COLLECTION_THEMES, position, CSN_ITEM (theme));
+  select_theme (self, CSN_ITEM (theme), "title");
+}
+
+static void
+remove_theme_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (widget);
+  CsnItem *theme = get_selected_theme (self);
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  GListModel *strategies;
+  guint position;
+
+  if (self->draft == NULL || theme == NULL ||
+      !csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, theme, &position))
+    return;
+
+  title = csn_item_dup_title (theme);
+  /* Translators: an undo label, "Remove theme “Labour migration”" */
+  label = g_strdup_printf (_("Remove theme “%s” and its strategies"), title);
+  strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
+
+  csn_draft_begin_group (self->draft, label);
+  for (guint i = g_list_model_get_n_items (strategies); i > 0; i--)
+    {
+      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i - 1);
+
+      if (g_strcmp0 (csn_item_get_string (strategy, "theme"), csn_item_get_key (theme)) == 0)
+        csn_draft_remove (self->draft, CSN_COLLECTION_STRATEGIES, i - 1);
+    }
+  csn_draft_remove (self->draft, CSN_COLLECTION_THEMES, position);
+  csn_draft_end_group (self->draft);
+}
+
+static void
+move_theme (CsnThemeMatrixPage *self,
+            int                 delta)
+{
+  g_autoptr(CsnItem) theme = NULL;
+
+  if (get_selected_theme (self) == NULL)
+    return;
+  theme = g_object_ref (get_selected_theme (self));
+  if (csn_list_move_item (self->draft, CSN_COLLECTION_THEMES, theme, delta))
+    select_theme (self, theme, NULL);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_theme (CSN_THEME_MATRIX_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_theme (CSN_THEME_MATRIX_PAGE (widget), 1);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CSN_THEME_MATRIX_PAGE (widget)->search_entry));
+}
+
+static void
+add_reservation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (widget);
+  CsnItem *theme = get_selected_theme (self);
+  g_autoptr(CsnReservation) reservation = NULL;
+  const char * const *raised_by;
+  const char *country = NULL;
+  GListModel *reservations;
+  guint n;
+
+  if (self->draft == NULL || theme == NULL)
+    return;
+
+  /* Offer first a country that raised the theme, else the first member. */
+  raised_by = csn_item_get_strv (theme, "raised-by");
+  if (raised_by != NULL && raised_by[0] != NULL)
+    country = raised_by[0];
+  else
+    {
+      GListModel *countries = csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES);
+      g_autoptr(CsnItem) first = g_list_model_get_item (countries, 0);
+
+      if (first != NULL)
+        country = csn_item_get_key (first);
+    }
+
+  reservations = csn_item_get_children (theme, "reservations");
+  n = g_list_model_get_n_items (reservations);
+  reservation = g_object_new (CSN_TYPE_RESERVATION, "country", country, NULL);
+  csn_draft_insert_child (self->draft, theme, "reservations", n, CSN_ITEM (reservation));
+  update_reservations_stack (self);
+  csn_list_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
+                        CSN_ITEM (reservation), "text");
+}
+
+static void
+remove_reservation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (widget);
+  CsnItem *theme = get_selected_theme (self);
+  guint position = gtk_single_selection_get_selected (self->reservation_selection);
+
+  if (self->draft == NULL || theme == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  csn_draft_remove_child (self->draft, theme, "reservations", position);
+}
+
 static void
 csn_theme_matrix_page_dispose (GObject *object)
 {
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
-  g_clear_object (&self->draft);
+  csn_theme_matrix_page_set_draft (self, NULL);
+  g_clear_object (&self->detail_theme);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_THEME_MATRIX_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->reservation_selection);
+  g_clear_pointer (&self->country_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->summary_widgets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->dispose (object);
 }
 
 static void
+csn_theme_matrix_page_finalize (GObject *object)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
+
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->finalize (object);
+}
+
+static void
 csn_theme_matrix_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
@@ -55,9 +613,9 @@ csn_theme_matrix_page_get_property (GObject    *object,
 
 static void
 csn_theme_matrix_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
@@ -78,6 +636,7 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = csn_theme_matrix_page_dispose;
+  object_class->finalize = csn_theme_matrix_page_finalize;
   object_class->get_property = csn_theme_matrix_page_get_property;
   object_class->set_property = csn_theme_matrix_page_set_property;
 
@@ -87,14 +646,131 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CSN_TYPE_TEXT_AREA_CELL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-theme-matrix-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, position_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, title_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, pillar_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, count_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, horizon_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, consensus_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, summary_grid);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, short_term_header);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, medium_term_header);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, undecided_header);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, description_cell);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, notes_cell);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservations_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservations_view);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservation_country_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservation_text_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, "matrix.add", NULL, add_theme_action);
+  gtk_widget_class_install_action (widget_class, "matrix.remove", NULL, remove_theme_action);
+  gtk_widget_class_install_action (widget_class, "matrix.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "matrix.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "matrix.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "matrix.add-reservation", NULL, add_reservation_action);
+  gtk_widget_class_install_action (widget_class, "matrix.remove-reservation", NULL, remove_reservation_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "matrix.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "matrix.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "matrix.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "matrix.search", NULL);
 }
 
 static void
 csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
 {
+  GObject *page = G_OBJECT (self);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->country_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->summary_widgets = g_ptr_array_new ();
+
+  self->filter = gtk_custom_filter_new (filter_theme, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->reservation_selection = gtk_single_selection_new (NULL);
+  g_signal_connect_object (self->reservation_selection, "notify::selected-item",
+                           G_CALLBACK (on_reservation_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reservation_selection, "items-changed",
+                           G_CALLBACK (update_reservations_stack), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->reservations_view, GTK_SELECTION_MODEL (self->reservation_selection));
+
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
+                                       "collection", CSN_COLLECTION_THEMES, NULL);
+  gtk_column_view_column_set_factory (self->position_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "title",
+                                       "label", _("Title"), NULL);
+  gtk_column_view_column_set_factory (self->title_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
+                                       "property-name", "pillar",
+                                       "target", CSN_COLLECTION_PILLARS,
+                                       "label", _("Pillar"), NULL);
+  gtk_column_view_column_set_factory (self->pillar_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_LABEL_CELL,
+                                       "property-name", "raised-by",
+                                       "mode", CSN_LABEL_CELL_COUNT,
+                                       "label", _("Number of countries that raised the theme"), NULL);
+  gtk_column_view_column_set_factory (self->count_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
+                                       "enum-type", CSN_TYPE_HORIZON,
+                                       "property-name", "horizon",
+                                       "label", _("Horizon"), NULL);
+  gtk_column_view_column_set_factory (self->horizon_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
+                                       "enum-type", CSN_TYPE_CONSENSUS,
+                                       "property-name", "consensus",
+                                       "label", _("Consensus"), NULL);
+  gtk_column_view_column_set_factory (self->consensus_column, factory);
+  g_clear_object (&factory);
+
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
+                                       "property-name", "country",
+                                       "target", CSN_COLLECTION_COUNTRIES,
+                                       "members-only", TRUE,
+                                       "label", _("Country with the reservation"), NULL);
+  gtk_column_view_column_set_factory (self->reservation_country_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "text",
+                                       "label", _("Text of the reservation"), NULL);
+  gtk_column_view_column_set_factory (self->reservation_text_column, factory);
+  g_clear_object (&factory);
+
+  csn_list_enable_drop (GTK_WIDGET (self->column_view), page, CSN_COLLECTION_THEMES);
+
+  gtk_label_set_label (self->short_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_SHORT_TERM));
+  gtk_label_set_label (self->medium_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_MEDIUM_TERM));
+  gtk_label_set_label (self->undecided_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_UNDECIDED));
+
+  update_list_stack (self);
+  bind_detail (self);
+  update_actions (self);
 }
 
 GtkWidget *
@@ -112,20 +788,110 @@ csn_theme_matrix_page_get_draft (CsnThemeMatrixPage *self)
 
 void
 csn_theme_matrix_page_set_draft (CsnThemeMatrixPage *self,
-                         CsnDraft *draft)
+                                 CsnDraft           *draft)
 {
   g_return_if_fail (CSN_IS_THEME_MATRIX_PAGE (self));
   g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
 
-  if (g_set_object (&self->draft, draft))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+  if (self->draft == draft)
+    return;
+
+  if (self->draft != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->draft);
+      g_clear_signal_handler (&self->countries_changed_id,
+                              csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES));
+    }
+
+  /* Cells still bound commit pending edits to the old draft before it goes. */
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  csn_cell_unbind (self->description_cell);
+  csn_cell_unbind (self->notes_cell);
+
+  g_set_object (&self->draft, draft);
+
+  if (draft != NULL)
+    {
+      self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                  self, G_CONNECT_SWAPPED);
+      self->countries_changed_id =
+        g_signal_connect_object (csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES),
+                                 "items-changed", G_CALLBACK (on_countries_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->column_view != NULL)
+    {
+      rebuild_country_columns (self);
+      gtk_filter_list_model_set_model (self->filter_model,
+                                       draft != NULL ? csn_draft_get_collection (draft, CSN_COLLECTION_THEMES)
+                                                     : NULL);
+      update_summary (self);
+      bind_detail (self);
+      update_list_stack (self);
+      update_actions (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+static CsnItem *
+find_theme_of_reservation (CsnThemeMatrixPage *self,
+                           CsnItem            *reservation)
+{
+  GListModel *themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
+  guint n = g_list_model_get_n_items (themes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
+
+      if (csn_list_find_item (csn_item_get_children (theme, "reservations"), reservation) !=
+          GTK_INVALID_LIST_POSITION)
+        return theme;
+    }
+  return NULL;
 }
 
 void
 csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
-                      CsnItem *item,
-                      const char *property)
+                              CsnItem            *item,
+                              const char         *property)
 {
   g_return_if_fail (CSN_IS_THEME_MATRIX_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
+
+  if (item == NULL || self->draft == NULL)
+    return;
+
+  if (CSN_IS_RESERVATION (item))
+    {
+      CsnItem *theme = find_theme_of_reservation (self, item);
+
+      if (theme == NULL)
+        return;
+      select_theme (self, theme, NULL);
+      csn_list_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
+                            item, property);
+      return;
+    }
+
+  if (!CSN_IS_THEME (item))
+    return;
+
+  if (g_strcmp0 (property, "description") == 0 || g_strcmp0 (property, "notes") == 0)
+    {
+      select_theme (self, item, NULL);
+      csn_cell_focus_control (g_strcmp0 (property, "notes") == 0 ? self->notes_cell
+                                                                  : self->description_cell);
+    }
+  else if (g_strcmp0 (property, "reservations") == 0)
+    {
+      select_theme (self, item, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reservations_view));
+    }
+  else if (property != NULL && g_str_has_prefix (property, "raised"))
+    select_theme (self, item, "raised-by");
+  else
+    select_theme (self, item, property != NULL ? property : "title");
 }

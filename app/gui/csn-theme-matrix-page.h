@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN, THEME_MATR
 GtkWidget *csn_theme_matrix_page_new        (void);
 CsnDraft  *csn_theme_matrix_page_get_draft  (CsnThemeMatrixPage *self);
 void       csn_theme_matrix_page_set_draft  (CsnThemeMatrixPage *self,
-                                     CsnDraft *draft);
+                                     CsnDraft           *draft);
 void       csn_theme_matrix_page_reveal     (CsnThemeMatrixPage *self,
                                      CsnItem *item,
                                      const char *property);

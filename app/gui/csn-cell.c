@@ -1,0 +1,342 @@
+/* csn-cell.c: base class of the editable cells, bound to one property of one item of a draft. */
+#define G_LOG_DOMAIN "csn-cell"
+
+#include "config.h"
+
+#include "csn-cell.h"
+
+typedef struct
+{
+  CsnDraft *draft;
+  CsnItem  *item;
+  char     *property;
+  char     *label;
+  gulong    notify_id;
+  guint     updating;
+} CsnCellPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnCell, csn_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  PROP_ITEM,
+  PROP_PROPERTY_NAME,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+replace_string (char       **pointer,
+                const char  *value)
+{
+  if (g_strcmp0 (*pointer, value) == 0)
+    return FALSE;
+  g_free (*pointer);
+  *pointer = g_strdup (value);
+  return TRUE;
+}
+
+static void
+on_item_notify_cb (CsnCell    *self,
+                   GParamSpec *pspec,
+                   CsnItem    *item)
+{
+  csn_cell_update (self);
+}
+
+static void
+apply_label (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+  GtkWidget *control = csn_cell_get_control (self);
+
+  if (control != NULL && priv->label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, priv->label,
+                                    -1);
+}
+
+static void
+csn_cell_dispose (GObject *object)
+{
+  CsnCell *self = CSN_CELL (object);
+  GtkWidget *child;
+
+  csn_cell_unbind (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (csn_cell_parent_class)->dispose (object);
+}
+
+static void
+csn_cell_finalize (GObject *object)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (CSN_CELL (object));
+
+  g_free (priv->property);
+  g_free (priv->label);
+
+  G_OBJECT_CLASS (csn_cell_parent_class)->finalize (object);
+}
+
+static void
+csn_cell_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CsnCell *self = CSN_CELL (object);
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, priv->draft);
+      break;
+    case PROP_ITEM:
+      g_value_set_object (value, priv->item);
+      break;
+    case PROP_PROPERTY_NAME:
+      g_value_set_string (value, priv->property);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, priv->label);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_cell_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CsnCell *self = CSN_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROPERTY_NAME:
+      csn_cell_set_property_name (self, g_value_get_string (value));
+      break;
+    case PROP_LABEL:
+      csn_cell_set_label (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+csn_cell_grab_focus (GtkWidget *widget)
+{
+  GtkWidget *control = csn_cell_get_control (CSN_CELL (widget));
+
+  if (control != NULL && control != widget)
+    return gtk_widget_grab_focus (control);
+  return GTK_WIDGET_CLASS (csn_cell_parent_class)->grab_focus (widget);
+}
+
+static void
+csn_cell_class_init (CsnCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csn_cell_dispose;
+  object_class->finalize = csn_cell_finalize;
+  object_class->get_property = csn_cell_get_property;
+  object_class->set_property = csn_cell_set_property;
+
+  widget_class->grab_focus = csn_cell_grab_focus;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, CSN_TYPE_ITEM,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROPERTY_NAME] =
+    g_param_spec_string ("property-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+csn_cell_init (CsnCell *self)
+{
+}
+
+void
+csn_cell_bind (CsnCell  *self,
+               CsnDraft *draft,
+               CsnItem  *item)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+  g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
+
+  if (priv->draft == draft && priv->item == item)
+    {
+      csn_cell_update (self);
+      return;
+    }
+
+  csn_cell_unbind (self);
+
+  g_set_object (&priv->draft, draft);
+  g_set_object (&priv->item, item);
+  if (item != NULL && priv->property != NULL)
+    {
+      g_autofree char *signal = g_strdup_printf ("notify::%s", priv->property);
+
+      priv->notify_id = g_signal_connect_object (item, signal, G_CALLBACK (on_item_notify_cb),
+                                                 self, G_CONNECT_SWAPPED);
+    }
+
+  /* Binding may reset a control (a drop-down given a new model): nothing of that is an edit. */
+  priv->updating++;
+  if (CSN_CELL_GET_CLASS (self)->bound != NULL)
+    CSN_CELL_GET_CLASS (self)->bound (self);
+  priv->updating--;
+  csn_cell_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+void
+csn_cell_unbind (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+
+  if (priv->item == NULL && priv->draft == NULL)
+    return;
+
+  if (CSN_CELL_GET_CLASS (self)->unbound != NULL)
+    CSN_CELL_GET_CLASS (self)->unbound (self);
+  if (priv->notify_id != 0)
+    g_clear_signal_handler (&priv->notify_id, priv->item);
+  g_clear_object (&priv->item);
+  g_clear_object (&priv->draft);
+}
+
+CsnDraft *
+csn_cell_get_draft (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_CELL (self), NULL);
+  return priv->draft;
+}
+
+CsnItem *
+csn_cell_get_item (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_CELL (self), NULL);
+  return priv->item;
+}
+
+const char *
+csn_cell_get_property_name (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_CELL (self), NULL);
+  return priv->property;
+}
+
+void
+csn_cell_set_property_name (CsnCell    *self,
+                            const char *property)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+  g_return_if_fail (priv->item == NULL);
+
+  if (replace_string (&priv->property, property))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROPERTY_NAME]);
+}
+
+const char *
+csn_cell_get_label (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_CELL (self), NULL);
+  return priv->label;
+}
+
+void
+csn_cell_set_label (CsnCell    *self,
+                    const char *label)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+
+  if (replace_string (&priv->label, label))
+    {
+      apply_label (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+    }
+}
+
+GtkWidget *
+csn_cell_get_control (CsnCell *self)
+{
+  g_return_val_if_fail (CSN_IS_CELL (self), NULL);
+
+  if (CSN_CELL_GET_CLASS (self)->get_control != NULL)
+    return CSN_CELL_GET_CLASS (self)->get_control (self);
+  return gtk_widget_get_first_child (GTK_WIDGET (self));
+}
+
+/* TRUE while the cell shows a value from the model: changes then must not be committed back. */
+gboolean
+csn_cell_is_updating (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_CELL (self), FALSE);
+  return priv->updating > 0;
+}
+
+void
+csn_cell_update (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+
+  if (CSN_CELL_GET_CLASS (self)->update == NULL)
+    return;
+  if (priv->label != NULL)
+    apply_label (self);
+  priv->updating++;
+  CSN_CELL_GET_CLASS (self)->update (self);
+  priv->updating--;
+}
+
+gboolean
+csn_cell_focus_control (CsnCell *self)
+{
+  g_return_val_if_fail (CSN_IS_CELL (self), FALSE);
+  return gtk_widget_grab_focus (GTK_WIDGET (self));
+}

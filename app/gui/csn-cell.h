@@ -1,0 +1,43 @@
+/* csn-cell.h: base class of the editable cells, bound to one property of one item of a draft. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "csn-draft.h"
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_CELL (csn_cell_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (CsnCell, csn_cell, CSN, CELL, GtkWidget)
+
+struct _CsnCellClass
+{
+  GtkWidgetClass parent_class;
+
+  /* Shows the bound value; called on bind and whenever the model changes. */
+  void        (*update)       (CsnCell *self);
+  /* The control that takes focus and carries the accessible label. */
+  GtkWidget * (*get_control)  (CsnCell *self);
+  void        (*bound)        (CsnCell *self);
+  void        (*unbound)      (CsnCell *self);
+};
+
+void        csn_cell_bind               (CsnCell    *self,
+                                         CsnDraft   *draft,
+                                         CsnItem    *item);
+void        csn_cell_unbind             (CsnCell    *self);
+CsnDraft   *csn_cell_get_draft          (CsnCell    *self);
+CsnItem    *csn_cell_get_item           (CsnCell    *self);
+const char *csn_cell_get_property_name  (CsnCell    *self);
+void        csn_cell_set_property_name  (CsnCell    *self,
+                                         const char *property);
+const char *csn_cell_get_label          (CsnCell    *self);
+void        csn_cell_set_label          (CsnCell    *self,
+                                         const char *label);
+GtkWidget  *csn_cell_get_control        (CsnCell    *self);
+gboolean    csn_cell_is_updating        (CsnCell    *self);
+void        csn_cell_update             (CsnCell    *self);
+gboolean    csn_cell_focus_control      (CsnCell    *self);
+
+G_END_DECLS

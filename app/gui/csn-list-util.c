@@ -1,0 +1,391 @@
+/* csn-list-util.c: what the pages' column views share: cell factories, search, selection, reordering. */
+#define G_LOG_DOMAIN "csn-list-util"
+
+#include "config.h"
+
+#include <gobject/gvaluecollector.h>
+
+#include "csn-list-util.h"
+
+typedef struct
+{
+  GObject     *page;      /* not owned: the page owns the column view that owns the factory */
+  GType        cell_type;
+  guint        n_properties;
+  const char **names;
+  GValue      *values;
+} CellFactoryData;
+
+static void
+cell_factory_data_free (gpointer data,
+                        GClosure *closure)
+{
+  CellFactoryData *factory_data = data;
+
+  for (guint i = 0; i < factory_data->n_properties; i++)
+    {
+      g_free ((char *) factory_data->names[i]);
+      g_value_unset (&factory_data->values[i]);
+    }
+  g_free (factory_data->names);
+  g_free (factory_data->values);
+  g_free (factory_data);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CellFactoryData          *data)
+{
+  GObject *cell = g_object_new_with_properties (data->cell_type, data->n_properties,
+                                                data->names, data->values);
+
+  gtk_list_item_set_child (list_item, GTK_WIDGET (cell));
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CellFactoryData          *data)
+{
+  g_autoptr(CsnDraft) draft = NULL;
+
+  g_object_get (data->page, "draft", &draft, NULL);
+  csn_cell_bind (CSN_CELL (gtk_list_item_get_child (list_item)), draft,
+                 gtk_list_item_get_item (list_item));
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   CellFactoryData          *data)
+{
+  csn_cell_unbind (CSN_CELL (gtk_list_item_get_child (list_item)));
+}
+
+/* A factory of @cell_type cells made with the given properties, bound to the draft of @page. */
+GtkListItemFactory *
+csn_list_cell_factory_new (GObject    *page,
+                           GType       cell_type,
+                           const char *first_property_name,
+                           ...)
+{
+  GtkListItemFactory *factory;
+  CellFactoryData *data;
+  GObjectClass *klass;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  const char *name;
+  va_list args;
+
+  g_return_val_if_fail (G_IS_OBJECT (page), NULL);
+  g_return_val_if_fail (g_type_is_a (cell_type, CSN_TYPE_CELL), NULL);
+
+  klass = g_type_class_ref (cell_type);
+  va_start (args, first_property_name);
+  for (name = first_property_name; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, name);
+      GValue value = G_VALUE_INIT;
+      g_autofree char *error = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s has no property “%s”", g_type_name (cell_type), name);
+          break;
+        }
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+      if (error != NULL)
+        {
+          g_critical ("%s", error);
+          break;
+        }
+      g_ptr_array_add (names, g_strdup (name));
+      g_array_append_val (values, value);
+    }
+  va_end (args);
+  g_type_class_unref (klass);
+
+  data = g_new0 (CellFactoryData, 1);
+  data->page = page;
+  data->cell_type = cell_type;
+  data->n_properties = names->len;
+  data->names = (const char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  data->values = (GValue *) (gpointer) g_array_free (g_steal_pointer (&values), FALSE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_cell_setup_cb), data,
+                         cell_factory_data_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), data);
+  return factory;
+}
+
+/* The cell under @root showing @property of @item (any property when NULL), or NULL. */
+CsnCell *
+csn_list_find_cell (GtkWidget  *root,
+                    CsnItem    *item,
+                    const char *property)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (CSN_IS_CELL (root) && csn_cell_get_item (CSN_CELL (root)) == item &&
+      gtk_widget_get_mapped (root) &&
+      (property == NULL || g_strcmp0 (csn_cell_get_property_name (CSN_CELL (root)), property) == 0))
+    return CSN_CELL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsnCell *found = csn_list_find_cell (child, item, property);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @text normalized and case-folded, for searches that ignore case and composed forms. */
+char *
+csn_list_fold_text (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normalized == NULL)
+    return g_strdup ("");
+  return g_utf8_casefold (normalized, -1);
+}
+
+gboolean
+csn_list_item_matches (CsnItem             *item,
+                       const char          *folded_needle,
+                       const char * const  *properties)
+{
+  if (folded_needle == NULL || folded_needle[0] == '\0')
+    return TRUE;
+
+  for (guint i = 0; properties[i] != NULL; i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (g_str_has_prefix (properties[i], "title:"))
+        {
+          g_autofree char *title = csn_item_dup_title (item);
+
+          folded = csn_list_fold_text (title);
+        }
+      else
+        folded = csn_list_fold_text (csn_item_get_string (item, properties[i]));
+      if (strstr (folded, folded_needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+csn_list_find_item (GListModel *model,
+                    gpointer    item)
+{
+  guint n;
+
+  if (model == NULL || item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+gboolean
+csn_list_select_item (GtkSingleSelection *selection,
+                      gpointer            item)
+{
+  guint position = csn_list_find_item (G_LIST_MODEL (selection), item);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (selection, position);
+  return TRUE;
+}
+
+/* Moves @item by @delta places in its list, as one undoable step. */
+gboolean
+csn_list_move_item (CsnDraft      *draft,
+                    CsnCollection  collection,
+                    CsnItem       *item,
+                    int            delta)
+{
+  GListModel *model;
+  guint from;
+  gint64 to;
+
+  if (draft == NULL || item == NULL ||
+      !csn_draft_find_position (draft, collection, item, &from))
+    return FALSE;
+
+  model = csn_draft_get_collection (draft, collection);
+  to = (gint64) from + delta;
+  if (to < 0 || to >= g_list_model_get_n_items (model) || to == from)
+    return FALSE;
+  csn_draft_move (draft, collection, from, (guint) to);
+  return TRUE;
+}
+
+typedef struct
+{
+  GObject       *page;
+  CsnCollection  collection;
+} DropData;
+
+static CsnItem *
+find_item_at (GtkWidget *column_view,
+              double     x,
+              double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (column_view, x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != column_view; picked = gtk_widget_get_parent (picked))
+    {
+      if (CSN_IS_CELL (picked))
+        return csn_cell_get_item (CSN_CELL (picked));
+
+      /* Between cells: look at the first cell of the row. */
+      for (GtkWidget *child = gtk_widget_get_first_child (picked);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *cell = gtk_widget_get_first_child (child);
+
+          if (cell != NULL && CSN_IS_CELL (cell))
+            return csn_cell_get_item (CSN_CELL (cell));
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            DropData      *data)
+{
+  GtkWidget *column_view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(CsnDraft) draft = NULL;
+  CsnItem *dragged = g_value_get_object (value);
+  CsnItem *onto;
+  guint from, to;
+
+  g_object_get (data->page, "draft", &draft, NULL);
+  onto = find_item_at (column_view, x, y);
+  if (draft == NULL || dragged == NULL || onto == NULL || onto == dragged ||
+      !csn_draft_find_position (draft, data->collection, dragged, &from) ||
+      !csn_draft_find_position (draft, data->collection, onto, &to))
+    return FALSE;
+
+  csn_draft_move (draft, data->collection, from, to);
+  return TRUE;
+}
+
+/* Lets rows of @column_view dragged by their handle (a CsnPositionCell) be dropped on another row. */
+void
+csn_list_enable_drop (GtkWidget     *column_view,
+                      GObject       *page,
+                      CsnCollection  collection)
+{
+  GtkDropTarget *target;
+  DropData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (column_view));
+
+  data = g_new0 (DropData, 1);
+  data->page = page;
+  data->collection = collection;
+
+  target = gtk_drop_target_new (CSN_TYPE_ITEM, GDK_ACTION_MOVE);
+  g_signal_connect_data (target, "drop", G_CALLBACK (on_drop_cb), data,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (column_view, GTK_EVENT_CONTROLLER (target));
+}
+
+typedef struct
+{
+  GtkWidget *column_view;
+  CsnItem   *item;
+  char      *property;
+} RevealData;
+
+static void
+reveal_data_free (gpointer user_data)
+{
+  RevealData *data = user_data;
+
+  g_object_unref (data->column_view);
+  g_object_unref (data->item);
+  g_free (data->property);
+  g_free (data);
+}
+
+static gboolean
+focus_cell_cb (gpointer user_data)
+{
+  RevealData *data = user_data;
+  CsnCell *cell = csn_list_find_cell (data->column_view, data->item, data->property);
+
+  if (cell == NULL && data->property != NULL)
+    cell = csn_list_find_cell (data->column_view, data->item, NULL);
+  if (cell != NULL)
+    csn_cell_focus_control (cell);
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects @item in @selection, scrolls its row into view and focuses the cell of @property. */
+void
+csn_list_reveal_cell (GtkWidget          *column_view,
+                      GtkSingleSelection *selection,
+                      CsnItem            *item,
+                      const char         *property)
+{
+  GtkAdjustment *adjustment;
+  guint position, n_items;
+  RevealData *data;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  if (item == NULL || !csn_list_select_item (selection, item))
+    return;
+
+  /* No scroll_to before GTK 4.12: move the adjustment so the row gets a widget, then focus it. */
+  position = gtk_single_selection_get_selected (selection);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  if (adjustment != NULL && n_items > 0)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment);
+      double page_size = gtk_adjustment_get_page_size (adjustment);
+      double row = upper / n_items;
+      double top = row * position;
+
+      if (top < gtk_adjustment_get_value (adjustment) ||
+          top + row > gtk_adjustment_get_value (adjustment) + page_size)
+        gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
+    }
+
+  data = g_new0 (RevealData, 1);
+  data->column_view = g_object_ref (column_view);
+  data->item = g_object_ref (item);
+  data->property = g_strdup (property);
+  focus_cell_cb (data);
+  /* Again once the rows scrolled in are laid out. */
+  g_idle_add_full (G_PRIORITY_LOW, focus_cell_cb, data, reveal_data_free);
+}

@@ -1,0 +1,188 @@
+/* csn-quota-cell.c: a delegation's size against its country's quota, with a warning when it is over. */
+#define G_LOG_DOMAIN "csn-quota-cell"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-participant.h"
+#include "csn-problem.h"
+#include "csn-quota-cell.h"
+#include "csn-validate.h"
+
+struct _CsnQuotaCell
+{
+  CsnCell   parent_instance;
+
+  GtkLabel *label;
+  GtkImage *warning;
+
+  gulong    changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (CsnQuotaCell, csn_quota_cell, CSN_TYPE_CELL)
+
+static void
+on_draft_changed_cb (CsnQuotaCell *self,
+                     CsnDraft     *draft)
+{
+  csn_cell_update (CSN_CELL (self));
+}
+
+/* The quota warning of the validation, which names the first participant beyond the quota. */
+static char *
+dup_quota_problem (CsnDraft   *draft,
+                   const char *code)
+{
+  g_autoptr(GListModel) problems = csn_draft_validate (draft);
+  guint n = g_list_model_get_n_items (problems);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
+      CsnItem *item = csn_problem_get_item (problem);
+
+      if (item != NULL && g_strcmp0 (csn_problem_get_property_name (problem), "country") == 0 &&
+          CSN_IS_PARTICIPANT (item) &&
+          g_strcmp0 (csn_item_get_string (item, "country"), code) == 0)
+        return g_strdup (csn_problem_get_message (problem));
+    }
+  return NULL;
+}
+
+static void
+csn_quota_cell_update (CsnCell *cell)
+{
+  CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+  CsnItem *country = csn_cell_get_item (cell);
+  g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
+  GListModel *participants;
+  const char *code;
+  guint count = 0;
+  int quota;
+  guint n;
+
+  if (draft == NULL || country == NULL)
+    {
+      gtk_label_set_label (self->label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->warning), FALSE);
+      return;
+    }
+
+  code = csn_item_get_key (country);
+  quota = csn_item_get_int (country, "delegation-quota");
+  participants = csn_draft_get_collection (draft, CSN_COLLECTION_PARTICIPANTS);
+  n = g_list_model_get_n_items (participants);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
+
+      if (g_strcmp0 (csn_item_get_string (participant, "country"), code) == 0)
+        count++;
+    }
+
+  /* Translators: participants of a delegation against its quota, "3 / 2" */
+  text = g_strdup_printf (_("%u / %d"), count, quota);
+  gtk_label_set_label (self->label, text);
+
+  if ((int) count > quota)
+    {
+      problem = dup_quota_problem (draft, code);
+      if (problem == NULL)
+        problem = g_strdup_printf (_("Over the quota of %d"), quota);
+      gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), problem);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), problem);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, problem, -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->warning), TRUE);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->label), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->warning), FALSE);
+    }
+}
+
+static void
+csn_quota_cell_bound (CsnCell *cell)
+{
+  CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+
+  if (draft != NULL)
+    self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+}
+
+static void
+csn_quota_cell_unbound (CsnCell *cell)
+{
+  CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
+
+  g_clear_signal_handler (&self->changed_id, csn_cell_get_draft (cell));
+}
+
+static GtkWidget *
+csn_quota_cell_get_control (CsnCell *cell)
+{
+  return GTK_WIDGET (CSN_QUOTA_CELL (cell)->label);
+}
+
+static void
+csn_quota_cell_dispose (GObject *object)
+{
+  csn_cell_unbind (CSN_CELL (object));
+  gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_QUOTA_CELL);
+
+  G_OBJECT_CLASS (csn_quota_cell_parent_class)->dispose (object);
+}
+
+static void
+csn_quota_cell_class_init (CsnQuotaCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
+
+  object_class->dispose = csn_quota_cell_dispose;
+
+  cell_class->update = csn_quota_cell_update;
+  cell_class->bound = csn_quota_cell_bound;
+  cell_class->unbound = csn_quota_cell_unbound;
+  cell_class->get_control = csn_quota_cell_get_control;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-quota-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnQuotaCell, label);
+  gtk_widget_class_bind_template_child (widget_class, CsnQuotaCell, warning);
+}
+
+static void
+csn_quota_cell_init (CsnQuotaCell *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+csn_quota_cell_new (void)
+{
+  return g_object_new (CSN_TYPE_QUOTA_CELL, NULL);
+}
+
+const char *
+csn_quota_cell_get_text (CsnQuotaCell *self)
+{
+  g_return_val_if_fail (CSN_IS_QUOTA_CELL (self), NULL);
+  return gtk_label_get_label (self->label);
+}
+
+GtkWidget *
+csn_quota_cell_get_warning (CsnQuotaCell *self)
+{
+  g_return_val_if_fail (CSN_IS_QUOTA_CELL (self), NULL);
+  return GTK_WIDGET (self->warning);
+}

@@ -1,0 +1,233 @@
+/* csn-ref-list-cell.c: a menu button listing the items of another list, each with a check button. */
+#define G_LOG_DOMAIN "csn-ref-list-cell"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-check-cell.h"
+#include "csn-ref-list-cell.h"
+
+struct _CsnRefListCell
+{
+  CsnCell        parent_instance;
+
+  GtkMenuButton *menu_button;
+  GtkLabel      *summary_label;
+  GtkListView   *list_view;
+
+  CsnCollection  target;
+};
+
+G_DEFINE_FINAL_TYPE (CsnRefListCell, csn_ref_list_cell, CSN_TYPE_CELL)
+
+enum {
+  PROP_0,
+  PROP_TARGET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_check_setup_cb (CsnRefListCell           *self,
+                   GtkListItem              *list_item,
+                   GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (list_item,
+                           csn_check_cell_new (csn_cell_get_property_name (CSN_CELL (self)), NULL));
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+on_check_bind_cb (CsnRefListCell           *self,
+                  GtkListItem              *list_item,
+                  GtkSignalListItemFactory *factory)
+{
+  CsnCheckCell *check = CSN_CHECK_CELL (gtk_list_item_get_child (list_item));
+  CsnItem *choice = gtk_list_item_get_item (list_item);
+  g_autofree char *title = csn_item_dup_title (choice);
+  GtkWidget *button = GTK_WIDGET (csn_check_cell_get_button (check));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_FILL);
+  csn_check_cell_set_key (check, csn_item_get_key (choice));
+  csn_check_cell_set_text (check, title);
+  csn_cell_bind (CSN_CELL (check), csn_cell_get_draft (CSN_CELL (self)),
+                 csn_cell_get_item (CSN_CELL (self)));
+}
+
+static void
+on_check_unbind_cb (CsnRefListCell           *self,
+                    GtkListItem              *list_item,
+                    GtkSignalListItemFactory *factory)
+{
+  csn_cell_unbind (CSN_CELL (gtk_list_item_get_child (list_item)));
+}
+
+static void
+csn_ref_list_cell_update (CsnCell *cell)
+{
+  CsnRefListCell *self = CSN_REF_LIST_CELL (cell);
+  CsnItem *item = csn_cell_get_item (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+  const char * const *keys = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+
+  if (item != NULL)
+    keys = csn_item_get_strv (item, csn_cell_get_property_name (cell));
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *title = draft != NULL ? csn_draft_dup_ref_title (draft, self->target, keys[i])
+                                             : g_strdup (keys[i]);
+
+      if (i > 0)
+        {
+          g_string_append (summary, ", ");
+          g_string_append_c (tooltip, '\n');
+        }
+      /* Country codes are short and known; other items show their titles. */
+      g_string_append (summary, self->target == CSN_COLLECTION_COUNTRIES ? keys[i] : title);
+      g_string_append (tooltip, title);
+    }
+
+  if (summary->len == 0)
+    {
+      gtk_label_set_label (self->summary_label, _("None"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (self->summary_label, summary->str);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button),
+                               tooltip->len > 0 ? tooltip->str : NULL);
+}
+
+static void
+csn_ref_list_cell_bound (CsnCell *cell)
+{
+  CsnRefListCell *self = CSN_REF_LIST_CELL (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (draft != NULL)
+    selection = gtk_no_selection_new (g_object_ref (csn_draft_get_collection (draft, self->target)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+csn_ref_list_cell_unbound (CsnCell *cell)
+{
+  gtk_list_view_set_model (CSN_REF_LIST_CELL (cell)->list_view, NULL);
+}
+
+static GtkWidget *
+csn_ref_list_cell_get_control (CsnCell *cell)
+{
+  return GTK_WIDGET (CSN_REF_LIST_CELL (cell)->menu_button);
+}
+
+static void
+csn_ref_list_cell_dispose (GObject *object)
+{
+  csn_cell_unbind (CSN_CELL (object));
+  gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_REF_LIST_CELL);
+
+  G_OBJECT_CLASS (csn_ref_list_cell_parent_class)->dispose (object);
+}
+
+static void
+csn_ref_list_cell_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_TARGET:
+      g_value_set_uint (value, CSN_REF_LIST_CELL (object)->target);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_ref_list_cell_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_TARGET:
+      CSN_REF_LIST_CELL (object)->target = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
+
+  object_class->dispose = csn_ref_list_cell_dispose;
+  object_class->get_property = csn_ref_list_cell_get_property;
+  object_class->set_property = csn_ref_list_cell_set_property;
+
+  cell_class->update = csn_ref_list_cell_update;
+  cell_class->bound = csn_ref_list_cell_bound;
+  cell_class->unbound = csn_ref_list_cell_unbound;
+  cell_class->get_control = csn_ref_list_cell_get_control;
+
+  properties[PROP_TARGET] =
+    g_param_spec_uint ("target", NULL, NULL, 0, CSN_N_COLLECTIONS - 1, CSN_COLLECTION_COUNTRIES,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-ref-list-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_unbind_cb);
+}
+
+static void
+csn_ref_list_cell_init (CsnRefListCell *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+csn_ref_list_cell_new (const char    *property,
+                       CsnCollection  target)
+{
+  return g_object_new (CSN_TYPE_REF_LIST_CELL,
+                       "property-name", property,
+                       "target", target,
+                       NULL);
+}
+
+const char *
+csn_ref_list_cell_get_summary (CsnRefListCell *self)
+{
+  g_return_val_if_fail (CSN_IS_REF_LIST_CELL (self), NULL);
+  return gtk_label_get_label (self->summary_label);
+}
+
+void
+csn_ref_list_cell_popup (CsnRefListCell *self)
+{
+  g_return_if_fail (CSN_IS_REF_LIST_CELL (self));
+  gtk_menu_button_popup (self->menu_button);
+}

@@ -1,0 +1,170 @@
+/* csn-text-cell.c: a one-line text field of an item, committed on Enter or when focus leaves. */
+#define G_LOG_DOMAIN "csn-text-cell"
+
+#include "config.h"
+
+#include "csn-text-cell.h"
+
+struct _CsnTextCell
+{
+  CsnCell   parent_instance;
+
+  GtkEntry *entry;
+};
+
+G_DEFINE_FINAL_TYPE (CsnTextCell, csn_text_cell, CSN_TYPE_CELL)
+
+enum {
+  PROP_0,
+  PROP_PLACEHOLDER_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+commit (CsnTextCell *self)
+{
+  CsnCell *cell = CSN_CELL (self);
+  CsnItem *item = csn_cell_get_item (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+  const char *text;
+
+  if (item == NULL || draft == NULL || csn_cell_is_updating (cell))
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  if (g_strcmp0 (text, csn_item_get_string (item, csn_cell_get_property_name (cell))) != 0)
+    csn_draft_set_string (draft, item, csn_cell_get_property_name (cell), text);
+}
+
+static void
+on_entry_activate_cb (CsnTextCell *self,
+                      GtkEntry    *entry)
+{
+  commit (self);
+}
+
+static void
+on_focus_leave_cb (CsnTextCell             *self,
+                   GtkEventControllerFocus *controller)
+{
+  commit (self);
+}
+
+static void
+csn_text_cell_update (CsnCell *cell)
+{
+  CsnTextCell *self = CSN_TEXT_CELL (cell);
+  CsnItem *item = csn_cell_get_item (cell);
+  const char *text = "";
+
+  if (item != NULL)
+    text = csn_item_get_string (item, csn_cell_get_property_name (cell));
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), text[0] != '\0' ? text : NULL);
+}
+
+static void
+csn_text_cell_unbound (CsnCell *cell)
+{
+  /* A pending edit belongs to the item being unbound. */
+  commit (CSN_TEXT_CELL (cell));
+}
+
+static GtkWidget *
+csn_text_cell_get_control (CsnCell *cell)
+{
+  return GTK_WIDGET (CSN_TEXT_CELL (cell)->entry);
+}
+
+static void
+csn_text_cell_dispose (GObject *object)
+{
+  csn_cell_unbind (CSN_CELL (object));
+  gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_TEXT_CELL);
+
+  G_OBJECT_CLASS (csn_text_cell_parent_class)->dispose (object);
+}
+
+static void
+csn_text_cell_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsnTextCell *self = CSN_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLACEHOLDER_TEXT:
+      g_value_set_string (value, gtk_entry_get_placeholder_text (self->entry));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_text_cell_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CsnTextCell *self = CSN_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLACEHOLDER_TEXT:
+      if (g_strcmp0 (gtk_entry_get_placeholder_text (self->entry), g_value_get_string (value)) != 0)
+        {
+          gtk_entry_set_placeholder_text (self->entry, g_value_get_string (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_text_cell_class_init (CsnTextCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
+
+  object_class->dispose = csn_text_cell_dispose;
+  object_class->get_property = csn_text_cell_get_property;
+  object_class->set_property = csn_text_cell_set_property;
+
+  cell_class->update = csn_text_cell_update;
+  cell_class->unbound = csn_text_cell_unbound;
+  cell_class->get_control = csn_text_cell_get_control;
+
+  properties[PROP_PLACEHOLDER_TEXT] =
+    g_param_spec_string ("placeholder-text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-text-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnTextCell, entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+}
+
+static void
+csn_text_cell_init (CsnTextCell *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+csn_text_cell_new (const char *property)
+{
+  return g_object_new (CSN_TYPE_TEXT_CELL, "property-name", property, NULL);
+}

@@ -1,0 +1,291 @@
+/* test-theme-matrix-page.c: editing themes through the theme matrix's widgets, with undo and redo. */
+#include "config.h"
+
+#include "csn-check-cell.h"
+#include "csn-enum-cell.h"
+#include "csn-enums.h"
+#include "csn-history.h"
+#include "csn-label-cell.h"
+#include "csn-text-area-cell.h"
+#include "csn-text-cell.h"
+#include "csn-theme-matrix-page.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  CsnDraft  *draft;
+  GtkWidget *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->draft = csn_draft_new_from_template ();
+  fixture->page = g_object_new (CSN_TYPE_THEME_MATRIX_PAGE, "draft", fixture->draft, NULL);
+  ui_test_show_page (fixture->page);
+  /* Showing and binding the cells is not an edit. */
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close (fixture->page);
+  g_clear_object (&fixture->draft);
+}
+
+static void
+test_set_horizon (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  CsnCell *cell = ui_test_find_cell (fixture->page, theme, "horizon");
+  GtkDropDown *drop_down;
+
+  g_assert_nonnull (cell);
+  drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (cell));
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_HORIZON_UNDECIDED);
+
+  gtk_drop_down_set_selected (drop_down, CSN_HORIZON_SHORT_TERM);
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_SHORT_TERM);
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_HORIZON_UNDECIDED);
+
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_SHORT_TERM);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_HORIZON_SHORT_TERM);
+  /* Following the model did not add steps of its own. */
+  g_assert_false (csn_draft_redo (fixture->draft));
+}
+
+static void
+test_tick_country (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
+  CsnCell *check = ui_test_find_check_cell (fixture->page, theme, "MX");
+  CsnCell *count = ui_test_find_typed_cell (fixture->page, CSN_TYPE_LABEL_CELL, theme, "raised-by");
+  GtkCheckButton *button;
+
+  g_assert_nonnull (check);
+  g_assert_nonnull (count);
+  button = csn_check_cell_get_button (CSN_CHECK_CELL (check));
+  g_assert_false (gtk_check_button_get_active (button));
+  g_assert_false (csn_item_strv_contains (theme, "raised-by", "MX"));
+  g_assert_cmpstr (csn_label_cell_get_text (CSN_LABEL_CELL (count)), ==, "0");
+
+  gtk_widget_activate (GTK_WIDGET (button));
+  ui_test_wait (20);
+  g_assert_true (csn_item_strv_contains (theme, "raised-by", "MX"));
+  g_assert_true (gtk_check_button_get_active (button));
+  g_assert_cmpstr (csn_label_cell_get_text (CSN_LABEL_CELL (count)), ==, "1");
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_false (csn_item_strv_contains (theme, "raised-by", "MX"));
+  g_assert_false (gtk_check_button_get_active (button));
+  g_assert_cmpstr (csn_label_cell_get_text (CSN_LABEL_CELL (count)), ==, "0");
+
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_true (csn_item_strv_contains (theme, "raised-by", "MX"));
+  g_assert_true (gtk_check_button_get_active (button));
+  g_assert_cmpstr (csn_label_cell_get_text (CSN_LABEL_CELL (count)), ==, "1");
+  g_assert_false (csn_draft_redo (fixture->draft));
+}
+
+static void
+test_country_columns (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view));
+  guint n_columns = g_list_model_get_n_items (columns);
+  guint n_members = 0;
+
+  for (guint i = 0; i < ui_test_count (fixture->draft, CSN_COLLECTION_COUNTRIES); i++)
+    if (csn_item_get_enum (ui_test_get_item (fixture->draft, CSN_COLLECTION_COUNTRIES, i),
+                           "membership") == CSN_MEMBERSHIP_MEMBER)
+      n_members++;
+  g_assert_cmpuint (n_members, ==, 11);
+  /* No., title, pillar, 11 countries, count, horizon, consensus. */
+  g_assert_cmpuint (n_columns, ==, 6 + n_members);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (i == 3)
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "BZ");
+      if (i == 13)
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "DO");
+    }
+
+  /* Replacing the draft rebuilds the columns instead of adding more. */
+  {
+    g_autoptr(CsnDraft) other = csn_draft_new_from_template ();
+
+    csn_theme_matrix_page_set_draft (CSN_THEME_MATRIX_PAGE (fixture->page), other);
+    ui_test_wait (50);
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6 + n_members);
+    csn_theme_matrix_page_set_draft (CSN_THEME_MATRIX_PAGE (fixture->page), NULL);
+    ui_test_wait (50);
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6);
+    csn_theme_matrix_page_set_draft (CSN_THEME_MATRIX_PAGE (fixture->page), fixture->draft);
+    ui_test_wait (50);
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6 + n_members);
+  }
+}
+
+static void
+test_add_move_remove (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint n_themes = ui_test_count (fixture->draft, CSN_COLLECTION_THEMES);
+  guint n_strategies = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
+  CsnItem *first = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  CsnItem *added;
+  CsnCell *title;
+
+  /* Add after the selected theme (the first). */
+  csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), first, "title");
+  ui_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.add", NULL));
+  ui_test_wait (50);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes + 1);
+  added = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
+  g_assert_cmpstr (csn_item_get_key (added), ==, "theme-8");
+  title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "title");
+  g_assert_nonnull (title);
+
+  /* Keyboard reordering: Alt+Down is matrix.move-down on the selected (new) theme. */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.move-down", NULL));
+  ui_test_wait (20);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 2) == added);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.move-up", NULL));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.move-up", NULL));
+  ui_test_wait (20);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0) == added);
+  /* At the top, moving up is disabled. */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.move-up", NULL));
+  ui_test_wait (20);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0) == added);
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1) == added);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes);
+
+  /* Removing the first theme removes its two strategies in the same step. */
+  csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), first, NULL);
+  ui_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.remove", NULL));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes - 1);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies - 2);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0) == first);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *entry = ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  guint n_themes = ui_test_count (fixture->draft, CSN_COLLECTION_THEMES);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_themes);
+  /* Case and accents: "MIGRACIÓN" finds the themes whose title says "Migración". */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "MIGRACIÓN LABORAL");
+  ui_test_wait (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no theme says this");
+  ui_test_wait (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  ui_test_wait (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_themes);
+}
+
+static void
+test_detail_and_reservations (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 2);
+  GListModel *reservations = csn_item_get_children (theme, "reservations");
+  CsnCell *notes;
+  GtkWidget *text_view;
+  g_autofree char *old_notes = g_strdup (csn_item_get_string (theme, "notes"));
+
+  csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), theme, "notes");
+  ui_test_wait (50);
+  notes = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_AREA_CELL, theme, "notes");
+  g_assert_nonnull (notes);
+  text_view = csn_cell_get_control (notes);
+  g_assert_true (gtk_widget_has_focus (text_view));
+
+  /* Typed notes are committed when focus leaves the field. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "Revisar en 2012", -1);
+  g_assert_cmpstr (csn_item_get_string (theme, "notes"), ==, old_notes);
+  gtk_widget_grab_focus (ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL));
+  ui_test_wait (20);
+  g_assert_cmpstr (csn_item_get_string (theme, "notes"), ==, "Revisar en 2012");
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpstr (csn_item_get_string (theme, "notes"), ==, old_notes);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, old_notes);
+  }
+
+  g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 0);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.add-reservation", NULL));
+  ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 1);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.remove-reservation", NULL));
+  ui_test_wait (20);
+  g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 0);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 1);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 0);
+  g_assert_true (csn_draft_redo (fixture->draft));
+  g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/theme-matrix/set-horizon", Fixture, NULL, fixture_set_up, test_set_horizon, fixture_tear_down);
+  g_test_add ("/theme-matrix/tick-country", Fixture, NULL, fixture_set_up, test_tick_country, fixture_tear_down);
+  g_test_add ("/theme-matrix/country-columns", Fixture, NULL, fixture_set_up, test_country_columns, fixture_tear_down);
+  g_test_add ("/theme-matrix/add-move-remove", Fixture, NULL, fixture_set_up, test_add_move_remove, fixture_tear_down);
+  g_test_add ("/theme-matrix/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/theme-matrix/detail-and-reservations", Fixture, NULL, fixture_set_up,
+              test_detail_and_reservations, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,35 @@
+/* ui-test-util.h: helpers of the UI tests: a window for a page, running the main loop, finding cells. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "csn-cell.h"
+#include "csn-draft.h"
+
+G_BEGIN_DECLS
+
+void       ui_test_init             (int         *argc,
+                                     char      ***argv);
+GtkWidget *ui_test_show_page        (GtkWidget   *page);
+void       ui_test_wait             (guint        milliseconds);
+void       ui_test_close            (GtkWidget   *page);
+CsnCell   *ui_test_find_cell        (GtkWidget   *root,
+                                     CsnItem     *item,
+                                     const char  *property);
+CsnCell   *ui_test_find_typed_cell  (GtkWidget   *root,
+                                     GType        type,
+                                     CsnItem     *item,
+                                     const char  *property);
+CsnCell   *ui_test_find_check_cell  (GtkWidget   *root,
+                                     CsnItem     *item,
+                                     const char  *key);
+GtkWidget *ui_test_find_widget      (GtkWidget   *root,
+                                     GType        type,
+                                     const char  *css_class);
+CsnItem   *ui_test_get_item         (CsnDraft    *draft,
+                                     CsnCollection collection,
+                                     guint        position);
+guint      ui_test_count            (CsnDraft    *draft,
+                                     CsnCollection collection);
+
+G_END_DECLS
