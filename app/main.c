@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "csn-application.h"
+#include "csn-settings.h"
 #include "csn-draft.h"
 #include "csn-problem.h"
 #include "csn-validate.h"
@@ -94,6 +95,7 @@ main (int   argc,
   g_autoptr(GApplication) app = NULL;
   const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
 
+  csn_settings_apply_language ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
