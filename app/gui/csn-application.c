@@ -3,23 +3,396 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "csn-application.h"
+#include "csn-recovery.h"
+#include "csn-resources.h"
+#include "csn-restore-dialog.h"
+#include "csn-window.h"
 
 struct _CsnApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* Recovery files found at start, offered once. */
+  GPtrArray      *recovery_paths;
+  gboolean        recovery_checked;
 };
 
 G_DEFINE_FINAL_TYPE (CsnApplication, csn_application, ADW_TYPE_APPLICATION)
 
+typedef struct
+{
+  const char *action;
+  const char *accels[3];
+} Accelerator;
+
+static const Accelerator accelerators[] = {
+  { "app.new-window", { "<Control>n", NULL } },
+  { "app.new-blank", { "<Control><Shift>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.about", { "F1", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.show-page::overview", { "<Alt>1", NULL } },
+  { "win.show-page::theme-matrix", { "<Alt>2", NULL } },
+  { "win.show-page::strategies", { "<Alt>3", NULL } },
+  { "win.show-page::mechanisms", { "<Alt>4", NULL } },
+  { "win.show-page::actors", { "<Alt>5", NULL } },
+  { "win.show-page::delegations", { "<Alt>6", NULL } },
+  { "win.show-page::endorsements", { "<Alt>7", NULL } },
+};
+
+static CsnWindow *
+create_window (CsnApplication *self,
+               CsnDraft       *draft)
+{
+  return csn_window_new (self, draft);
+}
+
+static CsnWindow *
+find_pristine_window (CsnApplication *self,
+                      GtkWindow      *preferred)
+{
+  if (CSN_IS_WINDOW (preferred) && csn_window_is_pristine (CSN_WINDOW (preferred)))
+    return CSN_WINDOW (preferred);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (CSN_IS_WINDOW (l->data) && csn_window_is_pristine (l->data))
+        return l->data;
+    }
+  return NULL;
+}
+
+static CsnWindow *
+find_window_for_file (CsnApplication *self,
+                      GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *window_file;
+
+      if (!CSN_IS_WINDOW (l->data) || csn_window_get_draft (l->data) == NULL)
+        continue;
+      window_file = csn_draft_get_file (csn_window_get_draft (l->data));
+      if (window_file != NULL && g_file_equal (window_file, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-consenso",
+    .app_name = (char *) "Consenso",
+    .app_exec = (char *) "consenso %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Opens @file in a window of its own, or in @from if that holds an untouched new draft.
+ * A file that does not load leaves every draft as it was and says why in @from (or a new window). */
+void
+csn_application_open_file (CsnApplication *self,
+                           GFile          *file,
+                           GtkWindow      *from)
+{
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  CsnWindow *window;
+
+  g_return_if_fail (CSN_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
+
+      window = CSN_IS_WINDOW (from) ? CSN_WINDOW (from) : NULL;
+      if (window == NULL)
+        {
+          g_autoptr(CsnDraft) untitled = csn_draft_new_from_template ();
+
+          window = create_window (self, untitled);
+        }
+      csn_window_show_error (window, title, error->message);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  add_to_recent (file);
+  window = find_pristine_window (self, from);
+  if (window != NULL)
+    csn_window_set_draft (window, draft);
+  else
+    window = create_window (self, draft);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_restore_response_cb (CsnApplication   *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "restore") == 0)
+    csn_application_restore_recovery (self);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < self->recovery_paths->len; i++)
+        csn_recovery_remove_file (g_ptr_array_index (self->recovery_paths, i));
+      g_ptr_array_set_size (self->recovery_paths, 0);
+    }
+}
+
+/* Opens a window on every draft whose unsaved changes were left behind; each stays unsaved. */
+void
+csn_application_restore_recovery (CsnApplication *self)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+
+  g_return_if_fail (CSN_IS_APPLICATION (self));
+
+  paths = g_steal_pointer (&self->recovery_paths);
+  self->recovery_paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(CsnRecovery) recovery = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      CsnWindow *window;
+
+      recovery = csn_recovery_restore (path, &error);
+      if (recovery == NULL)
+        {
+          /* Left on disk: a later version may read it. */
+          g_warning ("Could not restore %s: %s", path, error->message);
+          if (CSN_IS_WINDOW (active))
+            csn_window_show_error (CSN_WINDOW (active), _("Could not restore unsaved changes"),
+                                   error->message);
+          continue;
+        }
+
+      window = find_pristine_window (self, active);
+      if (window != NULL)
+        csn_window_set_recovery (window, recovery);
+      else
+        window = csn_window_new_for_recovery (self, recovery);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+offer_recovery (CsnApplication *self,
+                GtkWindow      *parent)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_auto(GStrv) name_list = NULL;
+  g_autoptr(GDateTime) newest = NULL;
+  g_autofree char *directory = NULL;
+  GtkWidget *dialog;
+
+  if (self->recovery_checked)
+    return;
+  self->recovery_checked = TRUE;
+
+  directory = csn_recovery_dup_default_directory ();
+  found = csn_recovery_list_files (directory);
+  g_ptr_array_set_size (self->recovery_paths, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *path = g_ptr_array_index (found, i);
+      g_autoptr(CsnRecovery) recovery = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *quoted = NULL;
+      GDateTime *saved;
+
+      recovery = csn_recovery_restore (path, &error);
+      if (recovery == NULL)
+        {
+          g_warning ("Ignoring the recovery file %s: %s", path, error->message);
+          continue;
+        }
+      name = csn_draft_dup_display_name (csn_recovery_get_draft (recovery));
+      /* Translators: a draft's name in a list of drafts */
+      quoted = g_strdup_printf (_("“%s”"), name);
+      g_strv_builder_add (names, quoted);
+      saved = csn_recovery_get_saved_time (recovery);
+      if (newest == NULL || g_date_time_compare (saved, newest) > 0)
+        {
+          g_clear_pointer (&newest, g_date_time_unref);
+          newest = g_date_time_ref (saved);
+        }
+      g_ptr_array_add (self->recovery_paths, g_strdup (path));
+    }
+  if (self->recovery_paths->len == 0)
+    return;
+
+  name_list = g_strv_builder_end (names);
+  dialog = csn_restore_dialog_new (parent, (const char * const *) name_list, newest);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+
+  gtk_window_present (GTK_WINDOW (create_window (self, draft)));
+}
+
+static void
+new_blank_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  g_autoptr(CsnDraft) draft = csn_draft_new ();
+
+  gtk_window_present (GTK_WINDOW (create_window (self, draft)));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window with unsaved changes asks first; the application ends with the last one. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  static const char *developers[] = { "The Consenso authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Consenso"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Prepare the draft recommendations of a working group of the "
+                                       "Regional Conference on Migration."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "new-window", .activate = new_window_action },
+  { .name = "new-blank", .activate = new_blank_action },
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+csn_application_startup (GApplication *application)
+{
+  CsnApplication *self = CSN_APPLICATION (application);
+
+  G_APPLICATION_CLASS (csn_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accelerators[i].action,
+                                           accelerators[i].accels);
+}
+
+static void
+csn_application_activate (GApplication *application)
+{
+  CsnApplication *self = CSN_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+
+      window = GTK_WINDOW (create_window (self, draft));
+    }
+  gtk_window_present (window);
+  offer_recovery (self, window);
+}
+
+static void
+csn_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  CsnApplication *self = CSN_APPLICATION (application);
+  GtkWindow *window = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    csn_application_open_file (self, files[i], NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    offer_recovery (self, window);
+}
+
+static void
+csn_application_finalize (GObject *object)
+{
+  CsnApplication *self = CSN_APPLICATION (object);
+
+  g_clear_pointer (&self->recovery_paths, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (csn_application_parent_class)->finalize (object);
+}
+
 static void
 csn_application_class_init (CsnApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = csn_application_finalize;
+  /* Referencing the GUI resources keeps the linker from dropping them from the static library. */
+  g_assert (csn_get_resource () != NULL);
+  application_class->startup = csn_application_startup;
+  application_class->activate = csn_application_activate;
+  application_class->open = csn_application_open;
 }
 
 static void
 csn_application_init (CsnApplication *self)
 {
+  self->recovery_paths = g_ptr_array_new_with_free_func (g_free);
 }
 
 CsnApplication *
@@ -28,5 +401,6 @@ csn_application_new (void)
   return g_object_new (CSN_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/consenso/Consenso",
                        NULL);
 }

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsnApplication, csn_application, CSN, APPLICATION, AdwApplication)
 
-CsnApplication *csn_application_new (void);
+CsnApplication *csn_application_new             (void);
+void            csn_application_open_file        (CsnApplication *self,
+                                                  GFile          *file,
+                                                  GtkWindow      *from);
+void            csn_application_restore_recovery (CsnApplication *self);
 
 G_END_DECLS

@@ -5,16 +5,21 @@
 
 #include "csn-settings.h"
 
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  return source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+}
+
 /* The settings, or NULL when the schema is not installed (an uninstalled build run outside
  * `meson devenv`): Consenso then works, but remembers nothing. */
 GSettings *
 csn_settings_new (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema == NULL)
     {
       static gsize warned;
@@ -33,16 +38,15 @@ csn_settings_new (void)
 void
 csn_settings_apply_language (void)
 {
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *language = NULL;
 
-  /* Tests and users may set LANGUAGE themselves; an explicit choice in the environment stays. */
-  if (g_getenv ("CONSENSO_IGNORE_LANGUAGE_SETTING") != NULL)
+  /* Without the schema (an uninstalled command-line run) there is no choice to apply. */
+  if (schema == NULL)
     return;
 
-  settings = csn_settings_new ();
-  if (settings == NULL)
-    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
 
   language = g_settings_get_string (settings, "language");
   if (g_strcmp0 (language, "system") != 0)

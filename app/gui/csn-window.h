@@ -1,0 +1,42 @@
+/* csn-window.h: the editor window of one draft: the agenda in a sidebar, one page per part of the meeting. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "csn-application.h"
+#include "csn-draft.h"
+#include "csn-recovery.h"
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_WINDOW (csn_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsnWindow, csn_window, CSN, WINDOW, AdwApplicationWindow)
+
+CsnWindow   *csn_window_new              (CsnApplication *application,
+                                          CsnDraft       *draft);
+CsnWindow   *csn_window_new_for_recovery (CsnApplication *application,
+                                          CsnRecovery    *recovery);
+CsnDraft    *csn_window_get_draft        (CsnWindow      *self);
+void         csn_window_set_draft        (CsnWindow      *self,
+                                          CsnDraft       *draft);
+void         csn_window_set_recovery     (CsnWindow      *self,
+                                          CsnRecovery    *recovery);
+CsnRecovery *csn_window_get_recovery     (CsnWindow      *self);
+gboolean     csn_window_is_pristine      (CsnWindow      *self);
+void         csn_window_show_error       (CsnWindow      *self,
+                                          const char     *title,
+                                          const char     *message);
+const char  *csn_window_get_error        (CsnWindow      *self);
+void         csn_window_show_page        (CsnWindow      *self,
+                                          const char     *name);
+const char  *csn_window_get_visible_page (CsnWindow      *self);
+GtkWidget   *csn_window_get_page         (CsnWindow      *self,
+                                          const char     *name);
+void         csn_window_reveal           (CsnWindow      *self,
+                                          CsnItem        *item,
+                                          const char     *property);
+gboolean     csn_window_save_sync        (CsnWindow      *self,
+                                          GFile          *file);
+
+G_END_DECLS

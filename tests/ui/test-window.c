@@ -1,0 +1,496 @@
+/* test-window.c: the editor window on the real widgets: template, edits, undo, save, load errors, closing. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "csn-draft.h"
+#include "csn-history.h"
+#include "csn-item.h"
+#include "csn-meeting.h"
+#include "csn-overview-page.h"
+#include "csn-problem.h"
+#include "csn-recovery.h"
+#include "csn-save-changes-dialog.h"
+#include "csn-theme.h"
+#include "ui-test-util.h"
+
+static CsnApplication *app;
+
+static CsnWindow *
+open_window (CsnDraft *draft)
+{
+  CsnWindow *window = csn_window_new (app, draft);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (50);
+  return window;
+}
+
+static void
+destroy_window (CsnWindow *window)
+{
+  g_autoptr(CsnDraft) draft = g_object_ref (csn_window_get_draft (window));
+
+  /* Nothing of these tests should stay behind for recovery. */
+  csn_recovery_discard (csn_window_get_recovery (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
+static GtkWidget *
+get_overview_child (CsnWindow  *window,
+                    const char *name)
+{
+  GtkWidget *page = csn_window_get_page (window, "overview");
+
+  return GTK_WIDGET (gtk_widget_get_template_child (page, CSN_TYPE_OVERVIEW_PAGE, name));
+}
+
+static char *
+dup_file_contents (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static GFile *
+create_draft_file (const char *name)
+{
+  g_autofree char *path = ui_test_tmp_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GError) error = NULL;
+
+  csn_draft_save_to_file (draft, file, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&file);
+}
+
+static void
+test_template (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  const char *pages[] = { "overview", "theme-matrix", "strategies", "mechanisms", "actors",
+                          "delegations", "endorsements" };
+  const char *title;
+
+  g_assert_true (csn_window_get_draft (window) == draft);
+  g_assert_false (csn_draft_get_modified (draft));
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (draft)));
+  g_assert_true (csn_window_is_pristine (window));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                         CSN_TYPE_WINDOW,
+                                                                                         "undo_button"))));
+
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (title, "Untitled draft"));
+  g_assert_nonnull (strstr (title, "Consenso"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *accel_action = g_strdup_printf ("win.show-page::%s", pages[i]);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), accel_action);
+      GtkWidget *page = csn_window_get_page (window, pages[i]);
+
+      g_assert_nonnull (page);
+      g_assert_true (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "draft") != NULL);
+      g_assert_cmpuint (g_strv_length (accels), ==, 1);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      g_assert_cmpstr (csn_window_get_visible_page (window), ==, pages[i]);
+      ui_test_spin (30);
+      {
+        CsnDraft *page_draft = NULL;
+
+        g_object_get (page, "draft", &page_draft, NULL);
+        g_assert_true (page_draft == draft);
+        g_object_unref (page_draft);
+      }
+    }
+
+  /* Looking at every page changes nothing. */
+  g_assert_false (csn_draft_get_modified (draft));
+  destroy_window (window);
+}
+
+static void
+test_accelerators (void)
+{
+  const char *actions[] = { "app.new-window", "app.new-blank", "app.quit", "app.about", "win.open",
+                            "win.save", "win.save-as", "win.undo", "win.redo", "win.close", "win.find" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      g_assert_cmpuint (g_strv_length (accels), >=, 1);
+    }
+  g_assert_nonnull (g_resources_lookup_data ("/io/github/consenso/Consenso/gtk/help-overlay.ui", 0, NULL));
+}
+
+static void
+test_edit_undo_redo (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
+  GtkWidget *title_row = get_overview_child (window, "title_row");
+  GtkWidget *undo_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
+                                                                      "undo_button"));
+  g_autofree char *original = g_strdup (csn_item_get_string (meeting, "title"));
+  const char *tooltip = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Reunión de Tegucigalpa");
+  g_signal_emit_by_name (title_row, "entry-activated");
+  g_assert_cmpstr (csn_item_get_string (meeting, "title"), ==, "Reunión de Tegucigalpa");
+  g_assert_true (csn_draft_get_modified (draft));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_true (gtk_widget_is_sensitive (undo_button));
+  tooltip = gtk_widget_get_tooltip_text (undo_button);
+  g_assert_cmpstr (tooltip, ==, "Undo “Change title of the meeting”");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_item_get_string (meeting, "title"), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, original);
+  g_assert_false (csn_draft_get_modified (draft));
+  g_assert_false (gtk_widget_is_sensitive (undo_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (csn_item_get_string (meeting, "title"), ==, "Reunión de Tegucigalpa");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Reunión de Tegucigalpa");
+  g_assert_true (csn_draft_get_modified (draft));
+
+  destroy_window (window);
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
+  GtkWidget *start_row = get_overview_child (window, "start_date_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "2011-02-30");
+  g_signal_emit_by_name (start_row, "entry-activated");
+  g_assert_null (csn_item_get_string (meeting, "start-date"));
+  g_assert_true (gtk_widget_has_css_class (start_row, "error"));
+  g_assert_false (csn_draft_get_modified (draft));
+
+  gtk_editable_set_text (GTK_EDITABLE (start_row), " 2011-09-27 ");
+  g_signal_emit_by_name (start_row, "entry-activated");
+  g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-27");
+  g_assert_false (gtk_widget_has_css_class (start_row, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "");
+  g_signal_emit_by_name (start_row, "entry-activated");
+  g_assert_null (csn_item_get_string (meeting, "start-date"));
+
+  destroy_window (window);
+}
+
+static void
+test_combo_rows (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
+  AdwComboRow *presidency = ADW_COMBO_ROW (get_overview_child (window, "presidency_row"));
+  AdwComboRow *status = ADW_COMBO_ROW (get_overview_child (window, "status_row"));
+  GListModel *members = adw_combo_row_get_model (presidency);
+  CsnItem *selected = adw_combo_row_get_selected_item (presidency);
+
+  /* The eleven member countries, not the observers; the template's presidency is selected. */
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 11);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (csn_item_get_key (selected), ==, csn_item_get_string (meeting, "pro-tempore-presidency"));
+
+  adw_combo_row_set_selected (presidency, 7);
+  selected = adw_combo_row_get_selected_item (presidency);
+  g_assert_cmpstr (csn_item_get_string (meeting, "pro-tempore-presidency"), ==, csn_item_get_key (selected));
+  adw_combo_row_set_selected (status, 1);
+  g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (csn_draft_get_modified (draft));
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 0);
+  selected = adw_combo_row_get_selected_item (presidency);
+  g_assert_cmpstr (csn_item_get_key (selected), ==, csn_item_get_string (meeting, "pro-tempore-presidency"));
+
+  destroy_window (window);
+}
+
+static guint
+count_open_on (GListModel *open,
+               const char *property)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+
+      if (g_strcmp0 (csn_problem_get_property_name (problem), property) == 0)
+        count++;
+    }
+  return count;
+}
+
+static void
+test_still_open (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnOverviewPage *overview = CSN_OVERVIEW_PAGE (csn_window_get_page (window, "overview"));
+  GListModel *open = csn_overview_page_get_open_items (overview);
+  GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
+  g_autoptr(CsnItem) theme = g_list_model_get_item (themes, 0);
+  guint undecided = 0;
+  GtkWidget *list = get_overview_child (window, "open_list");
+
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (themes, i);
+
+      if (csn_item_get_enum (item, "horizon") == CSN_HORIZON_UNDECIDED)
+        undecided++;
+    }
+  g_assert_cmpuint (undecided, >, 0);
+  g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided);
+
+  csn_draft_set_enum (draft, theme, "horizon", CSN_HORIZON_SHORT_TERM);
+  ui_test_spin (50);
+  g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided - 1);
+
+  /* A meeting that ends before it starts is a validation problem, listed and found. */
+  csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "start-date", "2011-10-02");
+  csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "end-date", "2011-10-01");
+  ui_test_spin (50);
+  g_assert_cmpuint (count_open_on (open, "end-date") + count_open_on (open, "start-date"), >=, 1);
+
+  /* Activating the first entry (a theme without a horizon) goes to the theme matrix. */
+  csn_window_show_page (window, "overview");
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
+
+  /* The themes without a strategy go to the strategies page. */
+  csn_window_reveal (window, theme, "strategies");
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "strategies");
+  csn_window_reveal (window, CSN_ITEM (csn_draft_get_meeting (draft)), "venue");
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
+
+  destroy_window (window);
+}
+
+static void
+test_save_and_reload (void)
+{
+  g_autoptr(GFile) file = create_draft_file ("save-reload.consenso");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) reloaded = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *in_memory = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  CsnWindow *window;
+  GtkWidget *venue_row;
+
+  csn_application_open_file (app, file, NULL);
+  ui_test_spin (50);
+  window = CSN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  draft = g_object_ref (csn_window_get_draft (window));
+  g_assert_true (g_file_equal (csn_draft_get_file (draft), file));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "save-reload.consenso"));
+
+  /* A venue typed and left in its row, unconfirmed, is saved too. */
+  venue_row = get_overview_child (window, "venue_row");
+  gtk_widget_grab_focus (venue_row);
+  gtk_editable_set_text (GTK_EDITABLE (venue_row), "San Salvador");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ui_test_spin (20);
+
+  g_assert_false (csn_draft_get_modified (draft));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  on_disk = dup_file_contents (file);
+  in_memory = csn_draft_to_data (draft, NULL);
+  g_assert_cmpstr (on_disk, ==, in_memory);
+
+  reloaded = csn_draft_load_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (reloaded)), "venue"), ==,
+                   "San Salvador");
+
+  /* Opening the same file again shows its window rather than a second copy. */
+  csn_application_open_file (app, file, NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+test_load_error (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  g_autofree char *path = ui_test_tmp_path ("broken.consenso");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *broken = "{ \"format\": \"consenso-draft\", \"version\": 1, \"themes\": [ { \"horizon\": 3 } ] }";
+  g_autofree char *after = NULL;
+  const char *error_text;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", "Ciudad de Panamá");
+
+  csn_application_open_file (app, file, GTK_WINDOW (window));
+  ui_test_spin (20);
+
+  /* The window keeps its draft and its changes, and says what is wrong and where. */
+  g_assert_true (csn_window_get_draft (window) == draft);
+  g_assert_true (csn_draft_get_modified (draft));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  error_text = csn_window_get_error (window);
+  g_assert_nonnull (error_text);
+  g_assert_nonnull (strstr (error_text, "broken.consenso"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                              CSN_TYPE_WINDOW,
+                                                                                              "error_revealer"))));
+  after = dup_file_contents (file);
+  g_assert_cmpstr (after, ==, broken);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
+  g_assert_null (csn_window_get_error (window));
+
+  destroy_window (window);
+}
+
+static void
+test_open_replaces_pristine (void)
+{
+  g_autoptr(GFile) file = create_draft_file ("replace.consenso");
+  g_autoptr(CsnDraft) untouched = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (untouched);
+
+  csn_application_open_file (app, file, GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (g_file_equal (csn_draft_get_file (csn_window_get_draft (window)), file));
+  destroy_window (window);
+}
+
+static CsnSaveChangesDialog *
+close_and_get_dialog (CsnWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, GSIZE_TO_POINTER (CSN_TYPE_SAVE_CHANGES_DIALOG),
+                                   2000));
+  return CSN_SAVE_CHANGES_DIALOG (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
+}
+
+static void
+test_unsaved_changes_dialog (void)
+{
+  g_autoptr(GFile) file = create_draft_file ("close.consenso");
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) reloaded = NULL;
+  CsnSaveChangesDialog *dialog;
+  CsnWindow *window;
+  g_autofree char *recovery_path = NULL;
+
+  draft = csn_draft_load_from_file (file, &error);
+  g_assert_no_error (error);
+  window = open_window (draft);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", "Managua");
+  csn_recovery_flush (csn_window_get_recovery (window), &error);
+  g_assert_no_error (error);
+  recovery_path = g_strdup (csn_recovery_get_path (csn_window_get_recovery (window)));
+  g_assert_true (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+
+  /* Cancel: the window and its changes stay. */
+  dialog = close_and_get_dialog (window);
+  ui_test_click_response (GTK_WINDOW (dialog), "cancel");
+  ui_test_spin (50);
+  g_assert_nonnull (window);
+  g_assert_true (csn_draft_get_modified (draft));
+  g_assert_null (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
+
+  /* Save: written to its file, then closed. */
+  dialog = close_and_get_dialog (window);
+  ui_test_click_response (GTK_WINDOW (dialog), "save");
+  ui_test_spin (50);
+  g_assert_null (window);
+  g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+  reloaded = csn_draft_load_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (reloaded)), "venue"), ==, "Managua");
+
+  /* Discard: closed, the file untouched, the recovery copy gone. */
+  window = open_window (reloaded);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  csn_draft_set_string (reloaded, CSN_ITEM (csn_draft_get_meeting (reloaded)), "venue", "Belmopán");
+  csn_recovery_flush (csn_window_get_recovery (window), &error);
+  g_assert_no_error (error);
+  g_free (recovery_path);
+  recovery_path = g_strdup (csn_recovery_get_path (csn_window_get_recovery (window)));
+  g_assert_true (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+  dialog = close_and_get_dialog (window);
+  ui_test_click_response (GTK_WINDOW (dialog), "discard");
+  ui_test_spin (50);
+  g_assert_null (window);
+  g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+  g_clear_object (&draft);
+  draft = csn_draft_load_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (draft)), "venue"), ==, "Managua");
+}
+
+static void
+test_unmodified_closes (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  ui_test_spin (50);
+  g_assert_null (window);
+  g_assert_null (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  ui_test_setup_home ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = ui_test_create_application ();
+  /* Windows may come and go without the application quitting between tests. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/template", test_template);
+  g_test_add_func ("/window/accelerators", test_accelerators);
+  g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/dates", test_dates);
+  g_test_add_func ("/window/combo-rows", test_combo_rows);
+  g_test_add_func ("/window/still-open", test_still_open);
+  g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/load-error", test_load_error);
+  g_test_add_func ("/window/open-replaces-pristine", test_open_replaces_pristine);
+  g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
+  g_test_add_func ("/window/unmodified-closes", test_unmodified_closes);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
