@@ -9,6 +9,8 @@
 #include "csn-application.h"
 #include "csn-settings.h"
 #include "csn-draft.h"
+#include "csn-export.h"
+#include "csn-item.h"
 #include "csn-problem.h"
 #include "csn-validate.h"
 
@@ -60,13 +62,60 @@ run_check (const char * const *files)
 }
 
 static int
+run_export (const char         *output,
+            const char         *language_name,
+            const char * const *files)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  int language;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("--export-xlsx needs exactly one draft file"));
+      return EXIT_FAILURE;
+    }
+  if (language_name != NULL && !csn_enum_from_nick (CSN_TYPE_LANGUAGE, language_name, &language))
+    {
+      g_printerr (_("Unknown export language “%s”: use es or en"), language_name);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      /* The message names the draft; say which export it stopped. */
+      g_printerr (_("Cannot export %s: %s"), output, error->message);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  /* Without --export-language the workbook speaks the draft's language. */
+  if (language_name == NULL)
+    language = csn_item_get_enum (CSN_ITEM (csn_draft_get_meeting (draft)), "language");
+
+  if (!csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
 on_handle_local_options_cb (GApplication *app,
                             GVariantDict *options,
                             gpointer      user_data)
 {
   g_autofree const char **files = NULL;
+  const char *export_output = NULL;
+  const char *export_language = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  g_variant_dict_lookup (options, "export-xlsx", "^&ay", &export_output);
+  g_variant_dict_lookup (options, "export-language", "&s", &export_language);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -75,6 +124,13 @@ on_handle_local_options_cb (GApplication *app,
     }
   if (g_variant_dict_contains (options, "check"))
     return run_check (files);
+  if (export_output != NULL)
+    return run_export (export_output, export_language, files);
+  if (export_language != NULL)
+    {
+      g_printerr ("%s\n", _("--export-language needs --export-xlsx"));
+      return EXIT_FAILURE;
+    }
   /* Go on: open the window. */
   return -1;
 }
@@ -84,6 +140,10 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check drafts and print their problems; exit 1 if any has one"), NULL },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export DRAFT to a spreadsheet (.xlsx) and exit"), N_("OUT.xlsx") },
+  { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the spreadsheet: es or en (default: the draft’s language)"), N_("LANGUAGE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };

@@ -1,0 +1,48 @@
+/* csn-export.h: the draft as an .xlsx workbook for the delegations, in Spanish or English. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "csn-enums.h"
+#include "csn-types.h"
+
+G_BEGIN_DECLS
+
+#define CSN_EXPORT_ERROR (csn_export_error_quark ())
+
+typedef enum {
+  CSN_EXPORT_ERROR_WRITE,  /* the workbook could not be written */
+} CsnExportError;
+
+GQuark csn_export_error_quark (void);
+
+/* @fraction goes from 0 to 1 as the rows are written. */
+typedef void (*CsnExportProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
+gboolean csn_export_xlsx            (CsnDraft              *draft,
+                                     const char            *path,
+                                     CsnLanguage            language,
+                                     CsnExportProgressFunc  progress,
+                                     gpointer               user_data,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+void     csn_export_xlsx_async      (CsnDraft              *draft,
+                                     const char            *path,
+                                     CsnLanguage            language,
+                                     GCancellable          *cancellable,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data);
+void     csn_export_xlsx_async_full (CsnDraft              *draft,
+                                     const char            *path,
+                                     CsnLanguage            language,
+                                     CsnExportProgressFunc  progress,
+                                     gpointer               progress_data,
+                                     GDestroyNotify         progress_destroy,
+                                     GCancellable          *cancellable,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data);
+gboolean csn_export_xlsx_finish     (GAsyncResult          *result,
+                                     GError               **error);
+
+G_END_DECLS

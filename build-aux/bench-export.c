@@ -1,0 +1,357 @@
+/* bench-export.c: times the .xlsx export of a large draft against bare libxlsxwriter and reports peak memory. */
+#define G_LOG_DOMAIN "bench-export"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "csn-draft.h"
+#include "csn-enums.h"
+#include "csn-export.h"
+#include "csn-item.h"
+#include "csn-meeting.h"
+
+static guint n_themes = 500;
+static guint n_strategies = 5000;
+static guint n_role_proposals = 2000;
+static guint n_participants = 1000;
+static guint n_runs = 5;
+static gboolean profile_export;
+
+static const char *words[] = {
+  "migración", "protección", "consular", "niñez", "no", "acompañada", "retorno", "reintegración",
+  "trata", "personas", "tráfico", "ilícito", "migrantes", "flujos", "mixtos", "extrarregionales",
+  "cooperación", "regional", "fortalecimiento", "capacidades", "institucionales", "derechos",
+  "humanos", "desarrollo", "laboral", "mecanismo", "seguimiento", "evaluación", "país", "red",
+};
+
+static void
+append_words (GString *out,
+              GRand   *rand,
+              guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+}
+
+static void
+append_text_member (GString    *out,
+                    const char *key,
+                    GRand      *rand,
+                    guint       n_words)
+{
+  g_string_append_printf (out, "\"%s\": \"", key);
+  append_words (out, rand, n_words);
+  g_string_append (out, "\", ");
+}
+
+/* The built-in template with its lists grown to the benchmark's sizes, through the real reader. */
+static CsnDraft *
+generate_draft (void)
+{
+  g_autoptr(CsnDraft) template = csn_draft_new_from_template ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20101125);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GString) out = NULL;
+  JsonObject *root;
+  const char *countries[] = { "BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO" };
+  const char *horizons[] = { "short-term", "medium-term", "undecided" };
+  const char *actors[] = { "ppt", "st", "rrocm", "observer-countries", "international-organizations" };
+  gsize length;
+  CsnDraft *draft;
+
+  data = csn_draft_to_data (template, &length);
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    g_error ("%s", error->message);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  out = g_string_new ("{ \"format\": \"consenso-draft\", \"version\": 1, ");
+  {
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    const char *keep[] = { "meeting", "countries", "pillars", "actors", "mechanisms", "endorsements" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keep); i++)
+      {
+        g_autofree char *member = NULL;
+
+        json_generator_set_root (generator, json_object_get_member (root, keep[i]));
+        member = json_generator_to_data (generator, NULL);
+        g_string_append_printf (out, "\"%s\": %s, ", keep[i], member);
+      }
+  }
+
+  g_string_append (out, "\"themes\": [");
+  for (guint i = 0; i < n_themes; i++)
+    {
+      g_string_append_printf (out, "%s{ \"id\": \"theme-%u\", ", i > 0 ? ", " : "", i + 1);
+      append_text_member (out, "title", rand, 8);
+      append_text_member (out, "description", rand, 50);
+      append_text_member (out, "notes", rand, 15);
+      g_string_append_printf (out, "\"pillar\": \"%s\", \"raised_by\": [",
+                              (const char *[]) { "policy-management", "human-rights", "development" }[i % 3]);
+      for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
+        if (g_rand_boolean (rand))
+          g_string_append_printf (out, "%s\"%s\"", out->str[out->len - 1] == '[' ? "" : ", ", countries[c]);
+      g_string_append_printf (out, "], \"horizon\": \"%s\", \"consensus\": \"reservations\", "
+                              "\"reservations\": [ { \"country\": \"CA\", \"text\": \"", horizons[i % 3]);
+      append_words (out, rand, 12);
+      g_string_append (out, "\" } ] }");
+    }
+  g_string_append (out, "], \"strategies\": [");
+  for (guint i = 0; i < n_strategies; i++)
+    {
+      g_string_append_printf (out, "%s{ \"id\": \"strategy-%u\", \"theme\": \"theme-%u\", ",
+                              i > 0 ? ", " : "", i + 1, i % n_themes + 1);
+      append_text_member (out, "description", rand, 30);
+      append_text_member (out, "notes", rand, 12);
+      g_string_append_printf (out, "\"mechanism\": \"workshop\", \"lead\": \"%s\", "
+                              "\"support\": [\"%s\", \"%s\"], \"horizon\": \"%s\" }",
+                              actors[i % 5], actors[(i + 1) % 5], actors[(i + 2) % 5], horizons[i % 3]);
+    }
+  g_string_append (out, "], \"role_proposals\": [");
+  for (guint i = 0; i < n_role_proposals; i++)
+    {
+      g_string_append_printf (out, "%s{ \"id\": \"role-%u\", \"actor\": \"%s\", \"change\": \"modify\", ",
+                              i > 0 ? ", " : "", i + 1, actors[i % 5]);
+      append_text_member (out, "attribution", rand, 25);
+      append_text_member (out, "rationale", rand, 25);
+      g_string_append_printf (out, "\"supported_by\": [\"%s\", \"MX\"], \"status\": \"proposed\" }",
+                              countries[i % G_N_ELEMENTS (countries)]);
+    }
+  g_string_append (out, "], \"participants\": [");
+  for (guint i = 0; i < n_participants; i++)
+    {
+      g_string_append_printf (out, "%s{ \"id\": \"participant-%u\", \"country\": \"%s\", "
+                              "\"email\": \"delegate%u@example.org\", \"role\": \"delegate\", ",
+                              i > 0 ? ", " : "", i + 1, countries[i % G_N_ELEMENTS (countries)], i + 1);
+      append_text_member (out, "name", rand, 3);
+      append_text_member (out, "position", rand, 5);
+      g_string_truncate (out, out->len - 2);
+      g_string_append (out, " }");
+    }
+  g_string_append (out, "] }");
+
+  draft = csn_draft_load_from_data (out->str, out->len, "bench.consenso", &error);
+  if (draft == NULL)
+    g_error ("%s", error->message);
+  return draft;
+}
+
+/* Every cell the export writes, as plain text in a default workbook: the floor to compare with. */
+static void
+write_bare (CsnDraft   *draft,
+            const char *path,
+            gboolean    constant_memory)
+{
+  lxw_workbook_options options = { .constant_memory = constant_memory };
+  lxw_workbook *workbook = workbook_new_opt (path, &options);
+  /* Columns per sheet as the export writes them (the theme matrix has 11 member countries). */
+  const struct { CsnCollection collection; guint columns; } sheets[] = {
+    { CSN_COLLECTION_THEMES, 21 },
+    { CSN_COLLECTION_STRATEGIES, 9 },
+    { CSN_COLLECTION_MECHANISMS, 5 },
+    { CSN_COLLECTION_ROLE_PROPOSALS, 7 },
+    { CSN_COLLECTION_PARTICIPANTS, 6 },
+    { CSN_COLLECTION_ENDORSEMENTS, 5 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sheets); s++)
+    {
+      lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
+      GListModel *model = csn_draft_get_collection (draft, sheets[s].collection);
+      guint n_items = g_list_model_get_n_items (model);
+      GType type = csn_collection_get_item_type (sheets[s].collection);
+      g_autoptr(CsnItemClass) klass = g_type_class_ref (type);
+      guint n_fields;
+      const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
+
+      for (guint c = 0; c < sheets[s].columns; c++)
+        worksheet_write_string (sheet, 0, c, "Header", NULL);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+          guint c = 0;
+
+          /* The item's own text first, then short labels up to the export's column count. */
+          for (guint f = 0; f < n_fields && c < sheets[s].columns; f++)
+            if (fields[f].kind == CSN_FIELD_TEXT || fields[f].kind == CSN_FIELD_REF)
+              {
+                const char *text = csn_item_get_string (item, csn_field_get_property_name (&fields[f], NULL));
+
+                worksheet_write_string (sheet, i + 1, c++, text != NULL ? text : "", NULL);
+              }
+          while (c < sheets[s].columns)
+            worksheet_write_string (sheet, i + 1, c++, "Label", NULL);
+        }
+    }
+  /* The delegations' quota table and the summary. */
+  {
+    lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
+
+    for (guint r = 0; r < 40; r++)
+      for (guint c = 0; c < 6; c++)
+        worksheet_write_string (sheet, r, c, "Label", NULL);
+  }
+  if (workbook_close (workbook) != LXW_NO_ERROR)
+    g_error ("bare libxlsxwriter failed");
+}
+
+typedef enum { RUN_EXPORT, RUN_BARE, RUN_BARE_CONSTANT_MEMORY } RunKind;
+
+/* Runs one write in a child process, so that each gets its own peak RSS (draft included). */
+static double
+run_once (CsnDraft  *draft,
+          RunKind    kind,
+          const char *path,
+          long      *max_rss_kib)
+{
+  struct rusage usage;
+  int status;
+  gint64 start = g_get_monotonic_time ();
+  pid_t pid = fork ();
+
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (kind == RUN_EXPORT)
+        {
+          if (!csn_export_xlsx (draft, path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              _exit (1);
+            }
+        }
+      else
+        write_bare (draft, path, kind == RUN_BARE_CONSTANT_MEMORY);
+      _exit (0);
+    }
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("the benchmark's child failed");
+  *max_rss_kib = usage.ru_maxrss;
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *bare_path = NULL;
+  g_autofree double *t_export = NULL, *t_bare = NULL, *t_bare_cm = NULL;
+  long rss_export = 0, rss_bare = 0, rss_bare_cm = 0, rss;
+  struct rusage self;
+  gint64 start;
+  double t_generate, m_export, m_bare, m_bare_cm;
+  struct stat st;
+  const GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Runs of each writer (default 5)", "N" },
+    { "themes", 0, 0, G_OPTION_ARG_INT, &n_themes, "Themes (default 500)", "N" },
+    { "strategies", 0, 0, G_OPTION_ARG_INT, &n_strategies, "Strategies (default 5000)", "N" },
+    { "role-proposals", 0, 0, G_OPTION_ARG_INT, &n_role_proposals, "Role proposals (default 2000)", "N" },
+    { "participants", 0, 0, G_OPTION_ARG_INT, &n_participants, "Participants (default 1000)", "N" },
+    { "profile-export", 0, 0, G_OPTION_ARG_NONE, &profile_export,
+      "Only export, N times in this process (to run under perf)", NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  n_runs = MAX (n_runs, 1);
+  n_themes = MAX (n_themes, 1);
+
+  dir = g_dir_make_tmp ("bench-export-XXXXXX", &error);
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  export_path = g_build_filename (dir, "export.xlsx", NULL);
+  bare_path = g_build_filename (dir, "bare.xlsx", NULL);
+
+  start = g_get_monotonic_time ();
+  draft = generate_draft ();
+  t_generate = (g_get_monotonic_time () - start) / 1e6;
+  getrusage (RUSAGE_SELF, &self);
+
+  if (profile_export)
+    {
+      for (guint i = 0; i < n_runs; i++)
+        if (!csn_export_xlsx (draft, export_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
+          g_error ("%s", error->message);
+      g_unlink (export_path);
+      g_rmdir (dir);
+      return 0;
+    }
+
+  t_export = g_new (double, n_runs);
+  t_bare = g_new (double, n_runs);
+  t_bare_cm = g_new (double, n_runs);
+  /* Interleaved, so that a slow moment of the machine hurts both sides alike. */
+  for (guint i = 0; i < n_runs; i++)
+    {
+      t_export[i] = run_once (draft, RUN_EXPORT, export_path, &rss);
+      rss_export = MAX (rss_export, rss);
+      t_bare[i] = run_once (draft, RUN_BARE, bare_path, &rss);
+      rss_bare = MAX (rss_bare, rss);
+      t_bare_cm[i] = run_once (draft, RUN_BARE_CONSTANT_MEMORY, bare_path, &rss);
+      rss_bare_cm = MAX (rss_bare_cm, rss);
+    }
+  m_export = median (t_export, n_runs);
+  m_bare = median (t_bare, n_runs);
+  m_bare_cm = median (t_bare_cm, n_runs);
+
+  g_print ("draft: %u themes, %u strategies, %u role proposals, %u participants "
+           "(generated and loaded in %.3f s, RSS %.1f MiB)\n",
+           n_themes, n_strategies, n_role_proposals, n_participants, t_generate, self.ru_maxrss / 1024.0);
+  if (g_stat (export_path, &st) == 0)
+    g_print ("workbook: %.1f MiB\n", st.st_size / 1048576.0);
+  g_print ("median of %u runs, each in a child process:\n", n_runs);
+  g_print ("  csn_export_xlsx (es):                 %.3f s   peak RSS %.1f MiB\n", m_export, rss_export / 1024.0);
+  g_print ("  bare libxlsxwriter, default options:  %.3f s   peak RSS %.1f MiB\n", m_bare, rss_bare / 1024.0);
+  g_print ("  bare libxlsxwriter, constant_memory:  %.3f s   peak RSS %.1f MiB\n", m_bare_cm, rss_bare_cm / 1024.0);
+  g_print ("ratio export / bare default: %.2f   export / bare constant_memory: %.2f\n",
+           m_export / m_bare, m_export / m_bare_cm);
+  g_print ("targets: ratio <= 1.20 %s, peak RSS < 100 MiB %s\n",
+           m_export / m_bare <= 1.2 ? "met" : "MISSED", rss_export < 100 * 1024 ? "met" : "MISSED");
+
+  g_unlink (export_path);
+  g_unlink (bare_path);
+  g_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,609 @@
+#!/usr/bin/python3
+"""check-workbook.py: exports drafts with the real consenso binary and reads every workbook back.
+
+Run by meson with Debian's /usr/bin/python3 and python3-openpyxl. Each check prints a line; the
+script exits 1 when any failed.
+"""
+
+import argparse
+import datetime
+import gettext
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+from openpyxl.utils import get_column_letter, range_boundaries
+
+# The English labels of the enums, as app/core/csn-enums.c declares them.
+HORIZON = ["Short term", "Medium term", "Undecided"]
+CONSENSUS = ["Pending", "Agreed", "With reservations"]
+MECHANISM = ["Workshop", "Seminar", "Working group", "Liaison network", "Study",
+             "Technical assistance", "Agreement", "Other"]
+ASSESSMENT = ["Adequate", "Needs change", "Replace", "Not assessed"]
+CHANGE = ["Keep", "Modify", "Add", "Remove"]
+PROPOSAL_STATUS = ["Proposed", "Agreed", "Rejected"]
+ROLE = ["Head of delegation", "Delegate", "Technical advisor"]
+ENDORSEMENT = ["Pending", "Endorsed", "Endorsed with reservations", "Not endorsed"]
+MEETING_STATUS = {"draft": "Draft", "approved": "Approved", "submitted": "Submitted"}
+
+SHEETS = ["Summary", "Theme matrix", "Strategies", "Mechanisms", "Role proposals",
+          "Delegations", "Endorsements", "Lists"]
+CUT_MARKER = "[…] (cut: a spreadsheet cell holds at most 32,767 characters)"
+
+# Table sheets: (sheet, JSON list, id column header, enum columns: header -> labels)
+TABLES = [
+    ("Theme matrix", "themes", "ID", {"Horizon": HORIZON, "Consensus": CONSENSUS}),
+    ("Strategies", "strategies", "ID", {"Mechanism": MECHANISM, "Horizon": HORIZON}),
+    ("Mechanisms", "mechanisms", "ID", {"Assessment": ASSESSMENT}),
+    ("Role proposals", "role_proposals", "ID", {"Change": CHANGE, "Status": PROPOSAL_STATUS}),
+    ("Delegations", "participants", "ID", {"Role": ROLE}),
+    ("Endorsements", "endorsements", "Country code", {"Status": ENDORSEMENT}),
+]
+
+failures = []
+
+
+def check(condition, what):
+    if condition:
+        print("ok -", what)
+    else:
+        print("FAILED -", what)
+        failures.append(what)
+    return condition
+
+
+class Labels:
+    """Fixed labels in the workbook's language: the msgid in English, es.mo's text in Spanish."""
+
+    def __init__(self, language, catalog):
+        self.language = language
+        self.catalog = catalog
+
+    def __call__(self, msgid):
+        if self.language == "en":
+            return msgid
+        return self.catalog.gettext(msgid)
+
+    def name(self, localized):
+        first = localized.get(self.language) or localized.get("en" if self.language == "es" else "es")
+        return first
+
+
+def excel_text(value):
+    """A cell's text as Excel shows it: "_xHHHH_" escapes decoded (openpyxl leaves them)."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value)
+
+
+def utf16_length(text):
+    return len(text.encode("utf-16-le")) // 2
+
+
+def run(consenso, args, env_extra=None):
+    env = dict(os.environ)
+    env.update(env_extra or {})
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return subprocess.run([consenso] + args, capture_output=True, text=True, env=env, timeout=120)
+
+
+def export(consenso, draft, out, language, ui_language="en", env_extra=None):
+    env = {"LANGUAGE": ui_language}
+    env.update(env_extra or {})
+    result = run(consenso, ["--export-xlsx", out, "--export-language", language, draft], env)
+    check(result.returncode == 0,
+          f"export of {os.path.basename(draft)} in {language} (interface {ui_language}) exits 0"
+          + (f": {result.stderr.strip()}" if result.returncode else ""))
+    return result.returncode == 0
+
+
+def headers(ws):
+    row = next(ws.iter_rows(min_row=1, max_row=1, values_only=True))
+    return list(row)
+
+
+def column_of(ws, header, start=1):
+    for index, value in enumerate(headers(ws), start=1):
+        if index >= start and value == header:
+            return index
+    return None
+
+
+def column_values(ws, column, n_rows):
+    return [ws.cell(row=r, column=column).value for r in range(2, n_rows + 2)]
+
+
+def list_values(wb, formula):
+    """The values a validation's list formula points to: "'Lists'!$B$2:$B$4"."""
+    formula = formula.lstrip("=")
+    sheet, cells = formula.rsplit("!", 1)
+    sheet = sheet.strip("'").replace("''", "'")
+    min_col, min_row, max_col, max_row = range_boundaries(cells.replace("$", ""))
+    ws = wb[sheet]
+    return [ws.cell(row=r, column=min_col).value for r in range(min_row, max_row + 1)]
+
+
+def validation_for(ws, column):
+    """The data validation that covers row 2 of @column, if any."""
+    letter = get_column_letter(column)
+    for validation in ws.data_validations.dataValidation:
+        for cell_range in str(validation.sqref).split():
+            min_col, min_row, max_col, max_row = range_boundaries(cell_range)
+            if min_col <= column <= max_col and min_row <= 2 <= max_row:
+                return validation
+    return None
+
+
+def check_print_setup(ws, label, title, date, repeat_header=True, landscape=True):
+    name = f"{label}: {ws.title}"
+    check(ws.page_setup.orientation == ("landscape" if landscape else "portrait"),
+          f"{name} prints {'landscape' if landscape else 'portrait'}")
+    check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
+          f"{name} fits to page")
+    # fitToWidth is 1 when absent, as Excel reads it.
+    check(ws.page_setup.fitToWidth in (None, 1, "1") and ws.page_setup.fitToHeight in (0, "0"),
+          f"{name} fits to one page wide")
+    if repeat_header:
+        check((ws.print_title_rows or "").replace("$", "") == "1:1", f"{name} repeats its header row")
+    footer = ws.oddFooter
+    escaped = title.replace("&", "&&")
+    check(footer.left.text is not None and footer.left.text.rstrip("…").startswith(escaped[:20].rstrip("&")),
+          f"{name} footer names the draft ({footer.left.text!r})")
+    check(footer.center.text == date, f"{name} footer has the date")
+    check(footer.right.text is not None and "&P" in footer.right.text and "&N" in footer.right.text,
+          f"{name} footer numbers the pages")
+
+
+def check_workbook(path, draft, language, labels, label):
+    """Everything a delegation relies on, for a workbook of @draft (parsed JSON)."""
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    meeting = draft["meeting"]
+    today = datetime.date.today().isoformat()
+    names = {c["code"]: labels.name(c["name"]) for c in draft["countries"]}
+    members = [c for c in draft["countries"] if c.get("membership", "member") == "member"]
+
+    check(wb.sheetnames == [labels(s) for s in SHEETS], f"{label}: sheet names {wb.sheetnames}")
+    for ws in wb.worksheets:
+        check(ws.sheet_state == ("hidden" if ws.title == labels("Lists") else "visible"),
+              f"{label}: {ws.title} is {ws.sheet_state}")
+
+    props = wb.properties
+    check(props.title == meeting["title"].replace("\x01", ""), f"{label}: document title")
+    check(props.subject == labels("Draft proposals and recommendations of the working group"),
+          f"{label}: document subject")
+    check(props.creator == labels("Co-chairs of the working group"), f"{label}: document author")
+    check(props.created is not None and
+          abs((datetime.datetime.utcnow() - props.created).total_seconds()) < 86400 * 2,
+          f"{label}: creation date {props.created}")
+
+    # Summary
+    ws = wb[labels("Summary")]
+    keys = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(1, ws.max_row + 1)}
+    check(keys.get(labels("Meeting")) == meeting["title"].replace("\x01", ""), f"{label}: summary meeting")
+    ppt = meeting.get("pro_tempore_presidency")
+    check(keys.get(labels("Pro Tempore Presidency")) == (names.get(ppt) if ppt else None),
+          f"{label}: summary presidency")
+    check(keys.get(labels("Status")) == labels(MEETING_STATUS[meeting.get("status", "draft")]),
+          f"{label}: summary status")
+    for key, collection in [("Themes", "themes"), ("Strategies", "strategies"),
+                            ("Mechanisms", "mechanisms"), ("Role proposals", "role_proposals"),
+                            ("Participants", "participants")]:
+        check(keys.get(labels(key)) == len(draft[collection]), f"{label}: summary counts {key.lower()}")
+    if meeting.get("start_date"):
+        value = keys.get(labels("Start date"))
+        check(isinstance(value, datetime.datetime) and value.date().isoformat() == meeting["start_date"],
+              f"{label}: summary start date is a date")
+    check(isinstance(keys.get(labels("Exported on")), datetime.datetime), f"{label}: summary export date")
+    # The pillar x horizon table and its totals.
+    header_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == labels("Pillar"))
+    check([ws.cell(row=header_row, column=c).value for c in range(2, 6)] ==
+          [labels(h) for h in HORIZON] + [labels("Total")], f"{label}: pillar x horizon header")
+    expected = {}
+    pillar_names = {p["id"]: labels.name(p["name"]) for p in draft["pillars"]}
+    for theme in draft["themes"]:
+        row = pillar_names.get(theme.get("pillar"), labels("No pillar"))
+        expected.setdefault(row, [0, 0, 0])
+        expected[row][["short-term", "medium-term", "undecided"].index(theme.get("horizon", "undecided"))] += 1
+    found = {}
+    r = header_row + 1
+    while ws.cell(row=r, column=1).value not in (None, labels("Total")):
+        found[ws.cell(row=r, column=1).value] = [ws.cell(row=r, column=c).value for c in range(2, 5)]
+        check(ws.cell(row=r, column=5).value == sum(found[ws.cell(row=r, column=1).value]),
+              f"{label}: pillar row total")
+        r += 1
+    check({k: v for k, v in found.items() if sum(v)} == expected, f"{label}: pillar x horizon counts {found}")
+    check(ws.cell(row=r, column=1).value == labels("Total") and ws.cell(row=r, column=5).value == len(draft["themes"]),
+          f"{label}: pillar x horizon grand total")
+    check_print_setup(ws, label, meeting["title"], today, repeat_header=False, landscape=False)
+
+    # Table sheets
+    for sheet, collection, id_header, enums in TABLES:
+        ws = wb[labels(sheet)]
+        items = draft[collection]
+        n = len(items)
+        id_column = column_of(ws, labels(id_header))
+        check(id_column == 1, f"{label}: {sheet} has the id in column A")
+        ids = column_values(ws, id_column, n)
+        key = "country" if collection == "endorsements" else "id"
+        check(ids == [item[key] for item in items], f"{label}: {sheet} has one row per item, in order")
+        check(ws.cell(row=n + 2, column=1).value is None, f"{label}: {sheet} has no extra row")
+        check(ws.freeze_panes == ("D2" if sheet == "Theme matrix" else "A2"),
+              f"{label}: {sheet} frozen at {ws.freeze_panes}")
+        n_columns = len([h for h in headers(ws) if h is not None])
+        if sheet == "Delegations":
+            n_columns = column_of(ws, labels("Role"))
+        check(ws.auto_filter.ref == f"A1:{get_column_letter(n_columns)}{n + 1}",
+              f"{label}: {sheet} filter over {ws.auto_filter.ref}")
+        for header, enum_labels in enums.items():
+            column = column_of(ws, labels(header))
+            if not check(column is not None, f"{label}: {sheet} has a {header} column"):
+                continue
+            validation = validation_for(ws, column)
+            if not check(validation is not None and validation.type == "list",
+                         f"{label}: {sheet}.{header} has a drop-down list"):
+                continue
+            allowed = list_values(wb, validation.formula1)
+            check(allowed == [labels(v) for v in enum_labels], f"{label}: {sheet}.{header} allows {allowed}")
+            check(validation.showErrorMessage and validation.errorStyle in (None, "stop"),
+                  f"{label}: {sheet}.{header} refuses other values")
+            cells = column_values(ws, column, n)
+            check(all(v in allowed for v in cells), f"{label}: {sheet}.{header} values are allowed ones")
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":
+                    check(re.fullmatch(r"=COUNTA\([A-Z]+\d+:[A-Z]+\d+\)", cell.value) is not None
+                          and sheet == "Theme matrix", f"{label}: the only formulas are counts ({cell.value})")
+        check_print_setup(ws, label, meeting["title"], today)
+
+    # Theme matrix: a column per member country, marks where it raised the theme.
+    ws = wb[labels("Theme matrix")]
+    vs = values[labels("Theme matrix")]
+    head = headers(ws)
+    check(head[4:4 + len(members)] == [names[c["code"]] for c in members],
+          f"{label}: a column per member country")
+    count_column = column_of(ws, labels("Raised by"))
+    check(count_column == 5 + len(members), f"{label}: count after the countries")
+    for r, theme in enumerate(draft["themes"], start=2):
+        raised = set(theme.get("raised_by", []))
+        marks = [c["code"] for i, c in enumerate(members) if ws.cell(row=r, column=5 + i).value]
+        check(marks == [c["code"] for c in members if c["code"] in raised], f"{label}: marks of {theme['id']}")
+        check(vs.cell(row=r, column=count_column).value == len(marks), f"{label}: count of {theme['id']}")
+        check(ws.cell(row=r, column=2).value == r - 1, f"{label}: order of {theme['id']}")
+        pillar = theme.get("pillar")
+        check(ws.cell(row=r, column=4).value == pillar_names.get(pillar, pillar or None),
+              f"{label}: pillar of {theme['id']}")
+
+    # Delegations: the quota table beside the participants.
+    ws = wb[labels("Delegations")]
+    code_column = column_of(ws, labels("Country code"))
+    check(code_column == column_of(ws, labels("Role")) + 2, f"{label}: quota table beside the participants")
+    codes = column_values(ws, code_column, len(draft["countries"]))
+    check(codes == [c["code"] for c in draft["countries"]], f"{label}: quota table has every country")
+    registered = {}
+    for participant in draft["participants"]:
+        registered[participant["country"]] = registered.get(participant["country"], 0) + 1
+    for r, country in enumerate(draft["countries"], start=2):
+        count = ws.cell(row=r, column=code_column + 4).value
+        status = ws.cell(row=r, column=code_column + 5).value
+        over = registered.get(country["code"], 0) > country.get("delegation_quota", 2)
+        check(count == registered.get(country["code"], 0)
+              and status == labels("Over quota" if over else "Within quota"),
+              f"{label}: quota of {country['code']}")
+
+    return wb
+
+
+def text_cells(wb, labels):
+    """Every string cell of the table sheets, by sheet and position."""
+    cells = {}
+    for name in SHEETS[1:-1]:
+        ws = wb[labels(name)]
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cells[(name, cell.coordinate)] = cell
+    return cells
+
+
+def check_languages(es_wb, en_wb, draft, es, en):
+    """Spanish and English workbooks differ only in fixed labels; draft text is the same."""
+    country_es = {c["name"]["es"] for c in draft["countries"]}
+    country_en = {c["name"]["en"] for c in draft["countries"]}
+    for name in SHEETS:
+        es_ws, en_ws = es_wb[es(name)], en_wb[en(name)]
+        check(es(name) != name or name in ("Total",), f"{name} has a Spanish sheet name ({es(name)})")
+        for es_h, en_h in zip(headers(es_ws), headers(en_ws)):
+            if en_h in country_en:
+                check(es_h in country_es, f"{name}: country header {en_h} → {es_h}")
+            elif name != "Lists" or en_h is not None:
+                check(es_h == es(en_h), f"{name}: header {en_h} → {es_h}")
+    enum_labels = set(HORIZON + CONSENSUS + MECHANISM + ASSESSMENT + CHANGE + PROPOSAL_STATUS + ROLE + ENDORSEMENT)
+    # Countries, pillars and actors are named in the workbook's language; lists join names with "; ".
+    localized = {}
+    for collection in ("countries", "pillars", "actors"):
+        for item in draft[collection]:
+            localized[item["name"]["en"]] = item["name"]["es"]
+
+    def names_in_spanish(value):
+        if not isinstance(value, str):
+            return None
+        parts = value.split("; ")
+        if all(part in localized for part in parts):
+            return "; ".join(localized[part] for part in parts)
+        return None
+
+    es_cells, en_cells = text_cells(es_wb, es), text_cells(en_wb, en)
+    same = translated = 0
+    for key, en_cell in en_cells.items():
+        es_value = es_cells[key].value
+        if en_cell.value in enum_labels:
+            ok = es_value == es(en_cell.value) and es_value != en_cell.value
+            translated += ok
+            if not ok:
+                check(False, f"{key}: {en_cell.value!r} translated as {es_value!r}")
+        elif names_in_spanish(en_cell.value) is not None:
+            ok = es_value == names_in_spanish(en_cell.value)
+            translated += ok
+            if not ok:
+                check(False, f"{key}: {en_cell.value!r} named as {es_value!r}")
+        else:
+            if es_value != en_cell.value and not (isinstance(en_cell.value, str) and
+                                                  en_cell.value in (en("Within quota"), en("Over quota"),
+                                                                    en("Member"), en("Observer"))):
+                check(False, f"{key}: draft text differs between languages: {en_cell.value!r} / {es_value!r}")
+            same += 1
+    check(translated > 0 and same > 0, f"labels translated ({translated}), draft text kept ({same})")
+
+
+def make_tricky_draft(template):
+    """The template with text that looks like formulas, runs over the cell limit, or carries escapes."""
+    draft = json.loads(json.dumps(template))
+    draft["meeting"]["title"] = "Grupo de Trabajo & Co. =TÍTULO"
+    draft["meeting"]["venue"] = "=Santo Domingo"
+    draft["meeting"]["start_date"] = "2011-03-01"
+    draft["meeting"]["end_date"] = "2011-03-03"
+    long_text = ("Diagnóstico regional 😀 " * 2000)[:40000]
+    tricky = ["=1+1", "+34 600 000", "-5", "@SUM(A1:A2)", '=HYPERLINK("http://example.org")',
+              "=cmd|' /C calc'!A0", "_x0041_ stays literal", "tabs\tand\nnew lines", "control\x01char"]
+    themes = draft["themes"]
+    for i, text in enumerate(tricky):
+        theme = json.loads(json.dumps(themes[i % len(themes)]))
+        theme["id"] = f"tricky-{i + 1}"
+        theme["title"] = text
+        theme["description"] = text
+        theme["raised_by"] = ["MX", "CA", "AR", "ZZ"] if i % 2 else ["DO"]
+        theme["horizon"] = ["short-term", "medium-term", "undecided"][i % 3]
+        theme["consensus"] = "reservations"
+        theme["reservations"] = [{"country": "US", "text": "=reserva"}, {"country": "GT", "text": "texto"}]
+        themes.append(theme)
+    themes[0]["description"] = long_text
+    themes[1]["notes"] = "n" * 32767
+    themes[2]["notes"] = "n" * 32768
+    themes[3]["pillar"] = "no-such-pillar"
+    draft["strategies"][0]["description"] = "-estrategia"
+    draft["strategies"][1]["lead"] = "no-such-actor"
+    draft["participants"] = [
+        {"id": f"participant-{i}", "name": f"=Delegada {i}", "country": "MX", "position": "@cargo",
+         "email": f"d{i}@example.org", "role": "delegate"} for i in range(1, 5)]
+    draft["role_proposals"] = [
+        {"id": "role-1", "actor": "st", "change": "modify", "attribution": "+seguimiento",
+         "rationale": "=razón", "supported_by": ["MX", "CR"], "status": "agreed"}]
+    draft["endorsements"][0]["status"] = "endorsed"
+    draft["endorsements"][0]["date"] = "2011-04-15"
+    return draft, tricky, long_text
+
+
+def check_tricky(path, draft, tricky, long_text, labels):
+    wb = openpyxl.load_workbook(path)
+    ws = wb[labels("Theme matrix")]
+    by_id = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    title_column, description_column = 3, column_of(ws, labels("Description"))
+    notes_column = column_of(ws, labels("Notes"))
+    for i, text in enumerate(tricky):
+        r = by_id[f"tricky-{i + 1}"]
+        for column in (title_column, description_column):
+            cell = ws.cell(row=r, column=column)
+            expected = text.replace("\x01", "")
+            check(cell.data_type == "s" and excel_text(cell.value) == expected,
+                  f"{text!r} is kept as text ({cell.data_type}, {cell.value!r})")
+            if expected[0] in "=+-@":
+                check(cell.number_format == "@", f"{text!r} has the Text format, so an edit stays text")
+    reservations = ws.cell(row=by_id["tricky-1"], column=column_of(ws, labels("Reservations"))).value
+    check(reservations.startswith(labels.name({"es": "Estados Unidos", "en": "United States"}) + ": =reserva"),
+          f"reservations name the country: {reservations!r}")
+
+    first = ws.cell(row=2, column=description_column).value
+    check(utf16_length(first) <= 32767, f"over-long text fits a cell ({utf16_length(first)} UTF-16 units)")
+    check(first.endswith(labels(CUT_MARKER)), "over-long text ends with the cut marker")
+    check(long_text.startswith(first[:-len(labels(CUT_MARKER)) - 1]), "over-long text keeps its beginning")
+    check(ws.cell(row=3, column=notes_column).value == "n" * 32767, "text of exactly 32,767 characters is whole")
+    cut = ws.cell(row=4, column=notes_column).value
+    check(len(cut) <= 32767 and cut.endswith(labels(CUT_MARKER)), "32,768 characters are cut, visibly")
+    check(ws.cell(row=5, column=4).value == "no-such-pillar", "an unknown pillar shows its id")
+
+    ws = wb[labels("Strategies")]
+    check(ws.cell(row=2, column=4).value == "-estrategia" and ws.cell(row=2, column=4).data_type == "s",
+          "strategy text starting with - is text")
+    check(ws.cell(row=3, column=6).value == "no-such-actor", "an unknown lead shows its id")
+    ws = wb[labels("Delegations")]
+    check([ws.cell(row=r, column=2).value for r in range(2, 6)] == [f"=Delegada {i}" for i in range(1, 5)],
+          "participant names starting with = are text")
+    ws = wb[labels("Role proposals")]
+    check(ws.cell(row=2, column=5).value == "=razón" and ws.cell(row=2, column=5).number_format == "@",
+          "role proposal rationale starting with = is text")
+    ws = wb[labels("Endorsements")]
+    date = ws.cell(row=2, column=4).value
+    check(isinstance(date, datetime.datetime) and date.date().isoformat() == "2011-04-15",
+          "endorsement date is a date")
+    ws = wb[labels("Summary")]
+    venue = next(ws.cell(row=r, column=2) for r in range(1, ws.max_row + 1)
+                 if ws.cell(row=r, column=1).value == labels("Venue"))
+    check(venue.value == "=Santo Domingo" and venue.data_type == "s", "summary venue starting with = is text")
+    return wb
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def check_failures(consenso, template_path, tmp):
+    """A failed export exits 1, names the file, and leaves what was there untouched."""
+    previous = os.path.join(tmp, "previous.xlsx")
+    export(consenso, template_path, previous, "en")
+    before = sha(previous)
+
+    broken = os.path.join(tmp, "broken.consenso")
+    with open(broken, "w") as f:
+        f.write('{ "format": "consenso-draft", "version": 1, "themes": [ { "id": 3 ')
+    result = run(consenso, ["--export-xlsx", previous, broken])
+    check(result.returncode == 1, "a draft that cannot be loaded: exit 1")
+    check("broken.consenso" in result.stderr, f"… the message names the draft: {result.stderr.strip()}")
+    check(sha(previous) == before, "… the existing workbook is byte-identical")
+
+    missing = os.path.join(tmp, "missing.consenso")
+    result = run(consenso, ["--export-xlsx", previous, missing])
+    check(result.returncode == 1 and "missing.consenso" in result.stderr and sha(previous) == before,
+          f"a draft that does not exist: exit 1, named, workbook kept ({result.stderr.strip()})")
+
+    long_target = os.path.join(tmp, "x" * 246 + ".xlsx")
+    shutil.copyfile(previous, long_target)
+    result = run(consenso, ["--export-xlsx", long_target, template_path])
+    check(result.returncode == 1, "no room for the temporary file: exit 1")
+    check("x" * 40 in result.stderr, "… the message names the workbook")
+    check(sha(long_target) == before, "… the existing workbook is byte-identical")
+
+    folder = os.path.join(tmp, "read-only")
+    os.mkdir(folder)
+    target = os.path.join(folder, "out.xlsx")
+    shutil.copyfile(previous, target)
+    os.chmod(folder, 0o555)
+    try:
+        if os.geteuid() == 0:
+            print("# running as root: a read-only folder does not stop root; checked the cases above")
+        else:
+            result = run(consenso, ["--export-xlsx", target, template_path])
+            check(result.returncode == 1, "a read-only folder: exit 1")
+            check(target in result.stderr, f"… the message names the workbook: {result.stderr.strip()}")
+            check(sha(target) == before and os.listdir(folder) == ["out.xlsx"],
+                  "… the existing workbook is byte-identical, nothing left beside it")
+    finally:
+        os.chmod(folder, 0o755)
+
+    result = run(consenso, ["--export-xlsx", os.path.join(tmp, "no-such-dir", "out.xlsx"), template_path])
+    check(result.returncode == 1 and "no-such-dir" in result.stderr,
+          f"a folder that does not exist: exit 1, named ({result.stderr.strip()})")
+
+    result = run(consenso, ["--export-xlsx", previous, "--export-language", "fr", template_path])
+    check(result.returncode == 1 and "fr" in result.stderr and sha(previous) == before,
+          "an unknown language: exit 1")
+    result = run(consenso, ["--export-language", "es", template_path])
+    check(result.returncode == 1 and "--export-xlsx" in result.stderr,
+          "--export-language without --export-xlsx: exit 1")
+    result = run(consenso, ["--export-xlsx", previous, template_path, template_path])
+    check(result.returncode == 1 and sha(previous) == before, "two drafts: exit 1")
+    result = run(consenso, ["--export-xlsx", previous])
+    check(result.returncode == 1 and sha(previous) == before, "no draft: exit 1")
+
+
+def make_comma_locale(tmp):
+    """A decimal-comma locale (es_ES) compiled into @tmp, or None when this system cannot."""
+    localedef = shutil.which("localedef")
+    if localedef is None or not os.path.isdir("/usr/share/i18n/locales"):
+        return None
+    path = os.path.join(tmp, "locales")
+    os.mkdir(path)
+    result = subprocess.run([localedef, "-i", "es_ES", "-f", "UTF-8", os.path.join(path, "es_ES.UTF-8")],
+                            capture_output=True, text=True)
+    if not os.path.isdir(os.path.join(path, "es_ES.UTF-8")):
+        print("# localedef failed:", result.stderr.strip())
+        return None
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--consenso", required=True)
+    parser.add_argument("--async-sample", required=True)
+    parser.add_argument("--catalog", required=True, help="the es.mo the export reads")
+    parser.add_argument("--template", required=True)
+    args = parser.parse_args()
+
+    with open(args.catalog, "rb") as f:
+        catalog = gettext.GNUTranslations(f)
+    es, en = Labels("es", catalog), Labels("en", catalog)
+    with open(args.template, encoding="utf-8") as f:
+        template = json.load(f)
+
+    tmp = tempfile.mkdtemp(prefix="check-workbook-")
+    try:
+        # The template, in each language, whatever the interface's.
+        es_path, en_path = os.path.join(tmp, "template-es.xlsx"), os.path.join(tmp, "template-en.xlsx")
+        if export(args.consenso, args.template, es_path, "es", ui_language="en"):
+            es_wb = check_workbook(es_path, template, "es", es, "template es")
+        if export(args.consenso, args.template, en_path, "en", ui_language="es"):
+            en_wb = check_workbook(en_path, template, "en", en, "template en")
+        if os.path.exists(es_path) and os.path.exists(en_path):
+            check_languages(es_wb, en_wb, template, es, en)
+
+        # Without --export-language, the draft's own language.
+        default_path = os.path.join(tmp, "default.xlsx")
+        result = run(args.consenso, ["--export-xlsx", default_path, args.template], {"LANGUAGE": "en"})
+        check(result.returncode == 0 and openpyxl.load_workbook(default_path).sheetnames[0] == es("Summary"),
+              "without --export-language the workbook is in the draft's language")
+
+        # Formula-like, over-long and escaped text, in both languages.
+        tricky, texts, long_text = make_tricky_draft(template)
+        tricky_path = os.path.join(tmp, "tricky.consenso")
+        with open(tricky_path, "w", encoding="utf-8") as f:
+            json.dump(tricky, f, ensure_ascii=False)
+        for language, labels in (("es", es), ("en", en)):
+            out = os.path.join(tmp, f"tricky-{language}.xlsx")
+            if export(args.consenso, tricky_path, out, language):
+                check_workbook(out, tricky, language, labels, f"tricky {language}")
+                check_tricky(out, tricky, texts, long_text, labels)
+
+        # Under a decimal-comma locale the numbers in the XML still use a point.
+        locales = make_comma_locale(tmp)
+        if locales is not None:
+            out = os.path.join(tmp, "comma.xlsx")
+            if export(args.consenso, args.template, out, "en",
+                      env_extra={"LOCPATH": locales, "LC_ALL": "es_ES.UTF-8"}):
+                try:
+                    comma = openpyxl.load_workbook(out)
+                    reference = openpyxl.load_workbook(en_path)
+                    widths = [(ws.title, {k: d.width for k, d in ws.column_dimensions.items()})
+                              for ws in comma.worksheets]
+                    expected = [(ws.title, {k: d.width for k, d in ws.column_dimensions.items()})
+                                for ws in reference.worksheets]
+                    check(widths == expected, "under a decimal-comma locale, widths are as under C")
+                except Exception as e:  # a comma in a number makes the XML unreadable
+                    check(False, f"under a decimal-comma locale the workbook reads back ({e})")
+        else:
+            print("# no es_ES locale could be made here: the decimal-comma case is not checked")
+
+        # The async API copies the draft at the call: later edits are not in the workbook.
+        out = os.path.join(tmp, "async.xlsx")
+        result = subprocess.run([args.async_sample, args.template, "en", out], capture_output=True, text=True)
+        if check(result.returncode == 0, f"async export succeeds {result.stderr.strip()}"):
+            wb = check_workbook(out, template, "en", en, "async")
+            check(wb.properties.title == template["meeting"]["title"], "async export has the title at the call")
+
+        check_failures(args.consenso, args.template, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
