@@ -158,7 +158,7 @@ write_bare (CsnDraft   *draft,
   lxw_workbook *workbook = workbook_new_opt (path, &options);
   /* Columns per sheet as the export writes them (the theme matrix has 11 member countries). */
   const struct { CsnCollection collection; guint columns; } sheets[] = {
-    { CSN_COLLECTION_THEMES, 21 },
+    { CSN_COLLECTION_THEMES, 20 },
     { CSN_COLLECTION_STRATEGIES, 9 },
     { CSN_COLLECTION_MECHANISMS, 5 },
     { CSN_COLLECTION_ROLE_PROPOSALS, 7 },

@@ -27,6 +27,9 @@
 #define VALIDATION_SPARE    500    /* rows below the data that keep the drop-down lists */
 #define PROGRESS_EVERY      256    /* rows between progress reports and cancellation checks */
 #define MARK                "X"
+#define LINE_HEIGHT         15.0   /* points, for the default 11-point font */
+#define MAX_ROW_LINES       27     /* Excel's highest row is 409 points */
+#define FOOTER_TITLE_CHARS  48
 
 /* The language of the workbook, not of the interface. */
 #define L(snapshot, msgid) csn_catalog_lookup ((snapshot)->language, (msgid))
@@ -60,7 +63,8 @@ typedef enum {
 typedef struct {
   const char *header;
   ColumnStyle style;
-  int         list;   /* index into Snapshot.lists, or -1 */
+  int         list;       /* index into Snapshot.lists, or -1 */
+  guint       max_width;  /* characters; 0 for the style's */
 } Column;
 
 typedef struct _Table Table;
@@ -72,6 +76,7 @@ struct _Table {
   guint       n_rows;
   guint       frozen_columns;
   Table      *side;      /* a second table to the right, without filter */
+  double     *widths;    /* of each column, set by the writer */
 };
 
 typedef struct {
@@ -135,6 +140,7 @@ table_free (Table *table)
     return;
   g_array_unref (table->columns);
   g_array_unref (table->cells);
+  g_free (table->widths);
   table_free (table->side);
   g_free (table);
 }
@@ -145,7 +151,7 @@ table_add_column (Table       *table,
                   ColumnStyle  style,
                   int          list)
 {
-  Column column = { header, style, list };
+  Column column = { header, style, list, 0 };
 
   g_array_append_val (table->columns, column);
 }
@@ -437,7 +443,9 @@ snapshot_themes (Builder *b,
   table_add_column (table, L (s, N_("ID")), STYLE_ID, -1);
   table_add_column (table, L (s, N_("No.")), STYLE_NUMBER, -1);
   table_add_column (table, L (s, N_("Theme")), STYLE_TEXT, -1);
+  g_array_index (table->columns, Column, table->columns->len - 1).max_width = 40;
   table_add_column (table, L (s, N_("Pillar")), STYLE_NAME, list_or_none (s, LIST_PILLARS));
+  g_array_index (table->columns, Column, table->columns->len - 1).max_width = 22;
   first_mark = table->columns->len;
   for (guint i = 0, n = g_list_model_get_n_items (countries); i < n; i++)
     {
@@ -456,8 +464,9 @@ snapshot_themes (Builder *b,
   table_add_column (table, L (s, N_("Horizon")), STYLE_NAME, LIST_HORIZON);
   table_add_column (table, L (s, N_("Consensus")), STYLE_NAME, LIST_CONSENSUS);
   table_add_column (table, L (s, N_("Reservations")), STYLE_TEXT, -1);
+  /* The theme's notes stay in the draft: the matrix must still print legibly on one page width. */
   table_add_column (table, L (s, N_("Description")), STYLE_TEXT, -1);
-  table_add_column (table, L (s, N_("Notes")), STYLE_TEXT, -1);
+  g_array_index (table->columns, Column, table->columns->len - 1).max_width = 50;
   table->frozen_columns = 3;
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
@@ -505,7 +514,6 @@ snapshot_themes (Builder *b,
         }
       set_text (s, &row[c++], b->buffer->str);
       set_text (s, &row[c++], csn_item_get_string (theme, "description"));
-      set_text (s, &row[c++], csn_item_get_string (theme, "notes"));
 
       /* Themes whose pillar is missing or unknown are counted on the last row. */
       pillar_row = GPOINTER_TO_UINT (g_hash_table_lookup (b->pillar_rows, pillar != NULL ? pillar : ""));
@@ -1252,6 +1260,8 @@ column_width (Table *table,
       g_assert_not_reached ();
     }
 
+  if (spec->max_width > 0)
+    max = spec->max_width;
   widest = longest_word (spec->header) + 1;
   for (guint row = 0; row < table->n_rows && widest < max; row++)
     {
@@ -1265,6 +1275,74 @@ column_width (Table *table,
   return CLAMP (widest + 2, min, max);
 }
 
+/* Lines @text takes wrapped in a column @width characters wide, counting no further than @cap. */
+static guint
+wrapped_lines (const char *text,
+               double      width,
+               guint       cap)
+{
+  guint per_line = MAX (4, (guint) width - 2);
+  guint lines = 0, chars = 0;
+
+  for (const guchar *p = (const guchar *) text;; p++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (chars + per_line - 1) / per_line);
+          chars = 0;
+          if (*p == '\0' || lines >= cap)
+            break;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        chars++;
+    }
+  return MIN (lines, cap);
+}
+
+/* Wrapped cells need their row's height written: not every reader computes it on opening. */
+static guint
+row_lines (Table *table,
+           guint  row)
+{
+  guint lines = 1;
+
+  if (table == NULL || row >= table->n_rows)
+    return 1;
+  for (guint column = 0; column < table->columns->len; column++)
+    {
+      const Cell *cell = table_cell (table, row, column);
+      ColumnStyle style = g_array_index (table->columns, Column, column).style;
+
+      if (cell->kind == CELL_STRING && (style == STYLE_TEXT || style == STYLE_NAME))
+        lines = MAX (lines, wrapped_lines (cell->text, table->widths[column], MAX_ROW_LINES));
+    }
+  return lines;
+}
+
+/* The title for a footer: at most @max_chars characters, no control characters, "&" doubled. */
+static char *
+footer_title (const char *title,
+              glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (title, -1);
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF)
+        ch = ' ';
+      if (ch == '&')
+        g_string_append_c (out, '&');
+      g_string_append_unichar (out, ch);
+    }
+  if (n == max_chars && g_utf8_strlen (valid, -1) > max_chars)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_print_setup (Writer        *w,
                  lxw_worksheet *sheet,
@@ -1272,11 +1350,7 @@ set_print_setup (Writer        *w,
 {
   Snapshot *s = w->snapshot;
   const char *page = L (s, N_("Page &P of &N"));
-  g_autoptr(GString) title = g_string_new (NULL);
   g_autofree char *footer = NULL;
-  g_autofree char *escaped = NULL;
-  const char *end = NULL;
-  glong title_chars;
 
   worksheet_set_landscape (sheet);
   worksheet_fit_to_pages (sheet, 1, 0);
@@ -1284,36 +1358,16 @@ set_print_setup (Writer        *w,
   if (repeat_header)
     record (w, worksheet_repeat_rows (sheet, 0, 0));
 
-  /* "&" starts a code in a footer: a literal one is doubled. */
-  g_utf8_validate (s->title, -1, &end);
-  for (const char *p = s->title; p < end && *p != '\0'; p++)
+  /* "&9 " sets a 9-point font; the space keeps a title that starts with a digit out of the code. */
+  for (glong max_chars = FOOTER_TITLE_CHARS;; max_chars -= 8)
     {
-      if (*p == '&')
-        g_string_append_c (title, '&');
-      if ((guchar) *p >= 0x20)
-        g_string_append_c (title, *p);
-    }
-  escaped = g_string_free (g_steal_pointer (&title), FALSE);
+      g_autofree char *title = footer_title (s->title, MAX (max_chars, 0));
 
-  /* Excel keeps at most 255 characters of a footer: the title gives way. */
-  title_chars = g_utf8_strlen (escaped, -1);
-  for (;;)
-    {
       g_free (footer);
-      footer = g_strconcat ("&L", escaped, "&C", s->date, "&R", page, NULL);
-      if (strlen (footer) < LXW_HEADER_FOOTER_MAX || title_chars == 0)
+      footer = g_strconcat ("&L&9 ", title, "&C&9 ", s->date, "&R&9 ", page, NULL);
+      /* Excel keeps at most 255 characters of a footer: the title gives way. */
+      if (strlen (footer) < LXW_HEADER_FOOTER_MAX || max_chars <= 0)
         break;
-      title_chars = MAX (title_chars - 8, 0);
-      {
-        char *shorter = g_utf8_substring (escaped, 0, title_chars);
-
-        /* Never leave half of an "&&" at the end. */
-        if (g_str_has_suffix (shorter, "&") && !g_str_has_suffix (shorter, "&&"))
-          shorter[strlen (shorter) - 1] = '\0';
-        g_free (escaped);
-        escaped = g_strconcat (shorter, title_chars > 0 ? "…" : "", NULL);
-        g_free (shorter);
-      }
     }
   record (w, worksheet_set_footer (sheet, footer));
 }
@@ -1400,13 +1454,16 @@ write_header (Writer        *w,
               Table         *table,
               lxw_col_t      first_column)
 {
+  g_free (table->widths);
+  table->widths = g_new (double, table->columns->len);
   for (guint column = 0; column < table->columns->len; column++)
     {
       const Column *spec = &g_array_index (table->columns, Column, column);
       lxw_format *format = spec->style == STYLE_MARK ? w->header_rotated : w->header;
 
+      table->widths[column] = column_width (table, column);
       record (w, worksheet_set_column (sheet, first_column + column, first_column + column,
-                                       column_width (table, column), NULL));
+                                       table->widths[column], NULL));
       write_string (w, sheet, 0, first_column + column, spec->header, format);
     }
 }
@@ -1421,22 +1478,20 @@ write_table (Writer     *w,
   Table *side = table->side;
   guint side_column = table->columns->len + 1;
   guint n_rows = MAX (table->n_rows, side != NULL ? side->n_rows : 0);
-  gboolean rotated = FALSE;
+  guint rotated_chars = 0;
 
   if (sheet == NULL)
     return;
 
+  /* Country names stand upright above the marks: the header row is as high as the longest. */
   for (guint column = 0; column < table->columns->len; column++)
     if (g_array_index (table->columns, Column, column).style == STYLE_MARK)
       {
-        guint chars = text_width (g_array_index (table->columns, Column, column).header, 40);
-
-        rotated = TRUE;
-        record (w, worksheet_set_row (sheet, 0, CLAMP (chars * 6.5 + 12, 40, 200), NULL));
-        break;
+        rotated_chars = MAX (rotated_chars,
+                             text_width (g_array_index (table->columns, Column, column).header, 40));
       }
-  if (!rotated)
-    record (w, worksheet_set_row (sheet, 0, 32, NULL));
+  record (w, worksheet_set_row (sheet, 0, rotated_chars > 0 ? CLAMP (rotated_chars * 6.5 + 16, 40, 240) : 32,
+                                NULL));
 
   write_header (w, sheet, table, 0);
   if (side != NULL)
@@ -1453,6 +1508,10 @@ write_table (Writer     *w,
 
   for (guint row = 0; row < n_rows; row++)
     {
+      guint lines = MAX (row_lines (table, row), row_lines (side, row));
+
+      if (lines > 1)
+        record (w, worksheet_set_row (sheet, row + 1, lines * LINE_HEIGHT, NULL));
       if (row < table->n_rows)
         for (guint column = 0; column < table->columns->len; column++)
           write_cell (w, sheet, table, row, column, 0);
@@ -1610,9 +1669,9 @@ add_formats (Writer *w)
       format_set_bg_color (f, header_fill);
       format_set_border (f, LXW_BORDER_THIN);
       format_set_border_color (f, border);
-      format_set_text_wrap (f);
       format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
     }
+  format_set_text_wrap (w->header);
   format_set_rotation (w->header_rotated, 90);
   format_set_align (w->header_rotated, LXW_ALIGN_CENTER);
 
