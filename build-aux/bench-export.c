@@ -245,6 +245,33 @@ run_once (CsnDraft  *draft,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!csn_export_xlsx_finish (result, &error))
+    g_error ("%s", error->message);
+  g_main_loop_quit (user_data);
+}
+
+/* How long the window would wait: the async call returns once the draft is copied. */
+static double
+time_async_call (CsnDraft   *draft,
+                 const char *path)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+
+  csn_export_xlsx_async (draft, path, CSN_LANGUAGE_ES, NULL, on_async_done_cb, loop);
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  g_main_loop_run (loop);
+  return elapsed;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -347,6 +374,8 @@ main (int   argc,
   g_print ("  bare libxlsxwriter, constant_memory:  %.3f s   peak RSS %.1f MiB\n", m_bare_cm, rss_bare_cm / 1024.0);
   g_print ("ratio export / bare default: %.2f   export / bare constant_memory: %.2f\n",
            m_export / m_bare, m_export / m_bare_cm);
+  g_print ("main-thread share of csn_export_xlsx_async (copying the draft): %.3f s\n",
+           time_async_call (draft, export_path));
   g_print ("targets: ratio <= 1.20 %s, peak RSS < 100 MiB %s\n",
            m_export / m_bare <= 1.2 ? "met" : "MISSED", rss_export < 100 * 1024 ? "met" : "MISSED");
 

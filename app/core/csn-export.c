@@ -1397,8 +1397,9 @@ add_sheet (Writer     *w,
 {
   lxw_worksheet *sheet = workbook_add_worksheet (w->workbook, sheet_name (w, msgid, index));
 
+  /* With a valid name, only the sheet's temporary file can have failed. */
   if (sheet == NULL)
-    record (w, LXW_ERROR_PARAMETER_VALIDATION);
+    record (w, LXW_ERROR_CREATING_TMPFILE);
   return sheet;
 }
 
@@ -1599,7 +1600,7 @@ write_lists (Writer *w,
 
   if (sheet == NULL)
     {
-      record (w, LXW_ERROR_PARAMETER_VALIDATION);
+      record (w, LXW_ERROR_CREATING_TMPFILE);
       return name;
     }
 
