@@ -5,13 +5,48 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-actor.h"
 #include "csn-actors-page.h"
+#include "csn-enum-cell.h"
+#include "csn-enums.h"
+#include "csn-list-util.h"
+#include "csn-position-cell.h"
+#include "csn-ref-list-cell.h"
+#include "csn-role-proposal.h"
+#include "csn-text-cell.h"
 
 struct _CsnActorsPage
 {
-  AdwBin    parent_instance;
+  AdwBin               parent_instance;
 
-  CsnDraft *draft;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *actors_stack;
+  GtkColumnView       *actors_view;
+  GtkColumnViewColumn *actor_position_column;
+  GtkColumnViewColumn *name_es_column;
+  GtkColumnViewColumn *name_en_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *role_column;
+  GtkLabel            *proposals_title;
+  GtkStack            *proposals_stack;
+  GtkColumnView       *proposals_view;
+  GtkColumnViewColumn *proposal_position_column;
+  GtkColumnViewColumn *change_column;
+  GtkColumnViewColumn *attribution_column;
+  GtkColumnViewColumn *rationale_column;
+  GtkColumnViewColumn *supported_by_column;
+  GtkColumnViewColumn *status_column;
+
+  CsnDraft            *draft;
+  GtkFilterListModel  *actors_filter_model;
+  GtkCustomFilter     *actors_filter;
+  GtkSingleSelection  *actors_selection;
+  GtkFilterListModel  *proposals_filter_model;
+  GtkCustomFilter     *proposals_filter;
+  GtkSingleSelection  *proposals_selection;
+  char                *search_text;
+  char                *actor_key;      /* the actor whose proposals are shown */
+  gulong               changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsnActorsPage, csn_actors_page, ADW_TYPE_BIN)
@@ -24,22 +59,402 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const search_properties[] = { "name-es", "name-en", "current-role", NULL };
+
+static CsnItem *
+get_selected_actor (CsnActorsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->actors_selection);
+}
+
+static CsnItem *
+get_selected_proposal (CsnActorsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->proposals_selection);
+}
+
+static void
+set_move_enabled (CsnActorsPage *self,
+                  const char    *prefix,
+                  CsnCollection  collection,
+                  CsnItem       *item)
+{
+  g_autofree char *remove = g_strconcat (prefix, ".remove", NULL);
+  g_autofree char *up = g_strconcat (prefix, ".move-up", NULL);
+  g_autofree char *down = g_strconcat (prefix, ".move-down", NULL);
+  guint position = 0, n_items = 0;
+  gboolean found = FALSE;
+
+  if (self->draft != NULL && item != NULL)
+    {
+      n_items = g_list_model_get_n_items (csn_draft_get_collection (self->draft, collection));
+      found = csn_draft_find_position (self->draft, collection, item, &position);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), remove, found);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), up, found && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), down, found && position + 1 < n_items);
+}
+
+static void
+update_actions (CsnActorsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actors.add", self->draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.add", self->actor_key != NULL);
+  set_move_enabled (self, "actors", CSN_COLLECTION_ACTORS, get_selected_actor (self));
+  set_move_enabled (self, "proposals", CSN_COLLECTION_ROLE_PROPOSALS, get_selected_proposal (self));
+}
+
+static void
+update_stacks (CsnActorsPage *self)
+{
+  guint n_actors = 0;
+  CsnItem *actor = get_selected_actor (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->draft != NULL)
+    n_actors = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_ACTORS));
+
+  if (n_actors == 0)
+    gtk_stack_set_visible_child_name (self->actors_stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->actors_filter_model)) == 0)
+    gtk_stack_set_visible_child_name (self->actors_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->actors_stack, "list");
+
+  gtk_stack_set_visible_child_name (self->proposals_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->proposals_filter_model)) > 0
+                                      ? "list" : "empty");
+
+  if (actor != NULL)
+    {
+      name = csn_item_dup_title (actor);
+      /* Translators: the heading of the proposals on one actor's role, "Role Proposals: Secretaría Técnica" */
+      title = g_strdup_printf (_("Role Proposals: %s"), name);
+    }
+  gtk_label_set_label (self->proposals_title, title != NULL ? title : _("Role Proposals"));
+}
+
+static gboolean
+filter_actor (gpointer item,
+              gpointer user_data)
+{
+  CsnActorsPage *self = user_data;
+
+  return csn_list_item_matches (item, self->search_text, search_properties);
+}
+
+static gboolean
+filter_proposal (gpointer item,
+                 gpointer user_data)
+{
+  CsnActorsPage *self = user_data;
+
+  return self->actor_key != NULL && g_strcmp0 (csn_item_get_string (item, "actor"), self->actor_key) == 0;
+}
+
+static void
+on_items_changed_cb (CsnActorsPage *self,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     GListModel    *model)
+{
+  update_stacks (self);
+  update_actions (self);
+}
+
+static void
+on_actor_selection_changed_cb (CsnActorsPage      *self,
+                               GParamSpec         *pspec,
+                               GtkSingleSelection *selection)
+{
+  CsnItem *actor = get_selected_actor (self);
+  const char *key = actor != NULL ? csn_item_get_key (actor) : NULL;
+
+  if (g_strcmp0 (key, self->actor_key) != 0)
+    {
+      g_free (self->actor_key);
+      self->actor_key = g_strdup (key);
+      gtk_filter_changed (GTK_FILTER (self->proposals_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  update_stacks (self);
+  update_actions (self);
+}
+
+static void
+on_proposal_selection_changed_cb (CsnActorsPage      *self,
+                                  GParamSpec         *pspec,
+                                  GtkSingleSelection *selection)
+{
+  update_actions (self);
+}
+
+static void
+on_draft_changed_cb (CsnActorsPage *self,
+                     CsnDraft      *draft)
+{
+  if (self->search_text != NULL && self->search_text[0] != '\0')
+    csn_list_refilter_later (GTK_FILTER (self->actors_filter));
+  update_stacks (self);
+  update_actions (self);
+}
+
+static void
+on_search_changed_cb (CsnActorsPage  *self,
+                      GtkSearchEntry *entry)
+{
+  g_free (self->search_text);
+  self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_filter_changed (GTK_FILTER (self->actors_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_stop_cb (CsnActorsPage  *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->actors_view));
+}
+
+static void
+reveal_actor (CsnActorsPage *self,
+              CsnItem       *actor,
+              const char    *property)
+{
+  if (csn_list_find_item (G_LIST_MODEL (self->actors_filter_model), actor) == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_clear_pointer (&self->search_text, g_free);
+      gtk_filter_changed (GTK_FILTER (self->actors_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+  csn_list_reveal_cell (GTK_WIDGET (self->actors_view), self->actors_selection, actor, property);
+}
+
+static void
+reveal_proposal (CsnActorsPage *self,
+                 CsnItem       *proposal,
+                 const char    *property)
+{
+  CsnItem *actor = csn_draft_lookup (self->draft, CSN_COLLECTION_ACTORS, csn_item_get_string (proposal, "actor"));
+
+  if (actor != NULL && actor != get_selected_actor (self))
+    reveal_actor (self, actor, NULL);
+  csn_list_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
+}
+
+static void
+add_actor_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
+  g_autoptr(CsnItem) actor = NULL;
+  CsnItem *selected = get_selected_actor (self);
+  guint position;
+
+  if (self->draft == NULL)
+    return;
+
+  position = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_ACTORS));
+  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_ACTORS, selected, &position))
+    position++;
+
+  /* A new item is filled in before it joins the draft; from then on only edits change it. */
+  actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, "kind", CSN_ACTOR_KIND_OTHER, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  csn_draft_insert (self->draft, CSN_COLLECTION_ACTORS, position, actor);
+  reveal_actor (self, actor, "name-es");
+}
+
+/* Removes the actor with its proposals, and takes it out of the strategies that name it. */
+static void
+remove_actor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
+  CsnItem *actor = get_selected_actor (self);
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  GListModel *strategies, *proposals;
+  const char *key;
+  guint position;
+
+  if (self->draft == NULL || actor == NULL ||
+      !csn_draft_find_position (self->draft, CSN_COLLECTION_ACTORS, actor, &position))
+    return;
+
+  key = csn_item_get_key (actor);
+  title = csn_item_dup_title (actor);
+  /* Translators: an undo label */
+  label = g_strdup_printf (_("Remove actor “%s” and its proposals"), title);
+  strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
+  proposals = csn_draft_get_collection (self->draft, CSN_COLLECTION_ROLE_PROPOSALS);
+
+  csn_draft_begin_group (self->draft, label);
+  for (guint i = 0; i < g_list_model_get_n_items (strategies); i++)
+    {
+      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
+
+      if (g_strcmp0 (csn_item_get_string (strategy, "lead"), key) == 0)
+        csn_draft_set_string (self->draft, strategy, "lead", NULL);
+      if (csn_item_strv_contains (strategy, "support", key))
+        csn_draft_set_in_list (self->draft, strategy, "support", key, FALSE);
+    }
+  for (guint i = g_list_model_get_n_items (proposals); i > 0; i--)
+    {
+      g_autoptr(CsnItem) proposal = g_list_model_get_item (proposals, i - 1);
+
+      if (g_strcmp0 (csn_item_get_string (proposal, "actor"), key) == 0)
+        csn_draft_remove (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, i - 1);
+    }
+  csn_draft_remove (self->draft, CSN_COLLECTION_ACTORS, position);
+  csn_draft_end_group (self->draft);
+}
+
+static void
+move_actor (CsnActorsPage *self,
+            int            delta)
+{
+  g_autoptr(CsnItem) actor = NULL;
+
+  if (get_selected_actor (self) == NULL)
+    return;
+  actor = g_object_ref (get_selected_actor (self));
+  if (csn_list_move_item (self->draft, CSN_COLLECTION_ACTORS, actor, delta))
+    reveal_actor (self, actor, NULL);
+}
+
+static void
+add_proposal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
+  g_autoptr(CsnItem) proposal = NULL;
+  CsnItem *selected = get_selected_proposal (self);
+  guint position;
+
+  if (self->draft == NULL || self->actor_key == NULL)
+    return;
+
+  position = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_ROLE_PROPOSALS));
+  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, selected, &position))
+    position++;
+
+  proposal = CSN_ITEM (g_object_new (CSN_TYPE_ROLE_PROPOSAL,
+                                     "actor", self->actor_key,
+                                     "change", CSN_ROLE_CHANGE_MODIFY,
+                                     NULL));
+  csn_draft_insert (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, position, proposal);
+  reveal_proposal (self, proposal, "attribution");
+}
+
+static void
+remove_proposal_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
+  CsnItem *proposal = get_selected_proposal (self);
+  guint position;
+
+  if (self->draft != NULL && proposal != NULL &&
+      csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal, &position))
+    csn_draft_remove (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, position);
+}
+
+/* Moves past the proposals on other actors, which this view does not show. */
+static void
+move_proposal (CsnActorsPage *self,
+               int            delta)
+{
+  g_autoptr(CsnItem) proposal = NULL;
+  g_autoptr(CsnItem) target = NULL;
+  guint shown, from, to;
+
+  if (get_selected_proposal (self) == NULL || self->draft == NULL)
+    return;
+  proposal = g_object_ref (get_selected_proposal (self));
+  shown = gtk_single_selection_get_selected (self->proposals_selection);
+  if ((delta < 0 && shown == 0) ||
+      (delta > 0 && shown + 1 >= g_list_model_get_n_items (G_LIST_MODEL (self->proposals_filter_model))))
+    return;
+
+  target = g_list_model_get_item (G_LIST_MODEL (self->proposals_filter_model), delta < 0 ? shown - 1 : shown + 1);
+  if (csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal, &from) &&
+      csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, target, &to))
+    {
+      csn_draft_move (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, from, to);
+      reveal_proposal (self, proposal, NULL);
+    }
+}
+
+static gboolean
+proposals_have_focus (CsnActorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->proposals_view));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
+  int delta = g_str_has_suffix (action_name, "up") ? -1 : 1;
+
+  if (g_str_has_prefix (action_name, "proposals."))
+    move_proposal (self, delta);
+  else if (g_str_has_prefix (action_name, "actors."))
+    move_actor (self, delta);
+  else if (proposals_have_focus (self))
+    move_proposal (self, delta);
+  else
+    move_actor (self, delta);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CSN_ACTORS_PAGE (widget)->search_entry));
+}
+
 static void
 csn_actors_page_dispose (GObject *object)
 {
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
-  g_clear_object (&self->draft);
+  csn_actors_page_set_draft (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_ACTORS_PAGE);
+  g_clear_object (&self->actors_selection);
+  g_clear_object (&self->proposals_selection);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->dispose (object);
 }
 
 static void
+csn_actors_page_finalize (GObject *object)
+{
+  CsnActorsPage *self = CSN_ACTORS_PAGE (object);
+
+  g_free (self->search_text);
+  g_free (self->actor_key);
+
+  G_OBJECT_CLASS (csn_actors_page_parent_class)->finalize (object);
+}
+
+static void
 csn_actors_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
@@ -55,9 +470,9 @@ csn_actors_page_get_property (GObject    *object,
 
 static void
 csn_actors_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
@@ -78,6 +493,7 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = csn_actors_page_dispose;
+  object_class->finalize = csn_actors_page_finalize;
   object_class->get_property = csn_actors_page_get_property;
   object_class->set_property = csn_actors_page_set_property;
 
@@ -89,12 +505,135 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-actors-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, actors_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, actors_view);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, actor_position_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, name_es_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, name_en_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, role_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, proposals_title);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, proposals_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, proposals_view);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, proposal_position_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, change_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, attribution_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, rationale_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, supported_by_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, status_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, "actors.add", NULL, add_actor_action);
+  gtk_widget_class_install_action (widget_class, "actors.remove", NULL, remove_actor_action);
+  gtk_widget_class_install_action (widget_class, "actors.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "actors.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "actors.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "proposals.add", NULL, add_proposal_action);
+  gtk_widget_class_install_action (widget_class, "proposals.remove", NULL, remove_proposal_action);
+  gtk_widget_class_install_action (widget_class, "proposals.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "proposals.move-down", NULL, move_action);
+  /* Alt+Up and Alt+Down move whichever list has the focus. */
+  gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "actors.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "page.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "actors.search", NULL);
 }
 
 static void
 csn_actors_page_init (CsnActorsPage *self)
 {
+  GObject *page = G_OBJECT (self);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->actors_filter = gtk_custom_filter_new (filter_actor, self, NULL);
+  self->actors_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->actors_filter));
+  self->actors_selection = gtk_single_selection_new (G_LIST_MODEL (self->actors_filter_model));
+  g_signal_connect_object (self->actors_filter_model, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actors_selection, "notify::selected-item",
+                           G_CALLBACK (on_actor_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->actors_view, GTK_SELECTION_MODEL (self->actors_selection));
+
+  self->proposals_filter = gtk_custom_filter_new (filter_proposal, self, NULL);
+  self->proposals_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->proposals_filter));
+  self->proposals_selection = gtk_single_selection_new (G_LIST_MODEL (self->proposals_filter_model));
+  g_signal_connect_object (self->proposals_filter_model, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->proposals_selection, "notify::selected-item",
+                           G_CALLBACK (on_proposal_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->proposals_view, GTK_SELECTION_MODEL (self->proposals_selection));
+
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
+                                       "collection", CSN_COLLECTION_ACTORS, NULL);
+  gtk_column_view_column_set_factory (self->actor_position_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "name-es",
+                                       "label", _("Name of the actor in Spanish"), NULL);
+  gtk_column_view_column_set_factory (self->name_es_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "name-en",
+                                       "label", _("Name of the actor in English"), NULL);
+  gtk_column_view_column_set_factory (self->name_en_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
+                                       "enum-type", CSN_TYPE_ACTOR_KIND,
+                                       "property-name", "kind",
+                                       "label", _("Kind of actor"), NULL);
+  gtk_column_view_column_set_factory (self->kind_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "current-role",
+                                       "label", _("Current role of the actor"), NULL);
+  gtk_column_view_column_set_factory (self->role_column, factory);
+  g_clear_object (&factory);
+
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
+                                       "collection", CSN_COLLECTION_ROLE_PROPOSALS, NULL);
+  gtk_column_view_column_set_factory (self->proposal_position_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
+                                       "enum-type", CSN_TYPE_ROLE_CHANGE,
+                                       "property-name", "change",
+                                       "label", _("Proposed change"), NULL);
+  gtk_column_view_column_set_factory (self->change_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "attribution",
+                                       "label", _("Attribution"), NULL);
+  gtk_column_view_column_set_factory (self->attribution_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
+                                       "property-name", "rationale",
+                                       "label", _("Rationale"), NULL);
+  gtk_column_view_column_set_factory (self->rationale_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_LIST_CELL,
+                                       "property-name", "supported-by",
+                                       "target", CSN_COLLECTION_COUNTRIES,
+                                       "label", _("Countries that support the proposal"), NULL);
+  gtk_column_view_column_set_factory (self->supported_by_column, factory);
+  g_clear_object (&factory);
+  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
+                                       "enum-type", CSN_TYPE_PROPOSAL_STATUS,
+                                       "property-name", "status",
+                                       "label", _("Status of the proposal"), NULL);
+  gtk_column_view_column_set_factory (self->status_column, factory);
+  g_clear_object (&factory);
+
+  csn_list_enable_drop (GTK_WIDGET (self->actors_view), page, CSN_COLLECTION_ACTORS);
+  csn_list_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
+
+  update_stacks (self);
+  update_actions (self);
 }
 
 GtkWidget *
@@ -112,20 +651,53 @@ csn_actors_page_get_draft (CsnActorsPage *self)
 
 void
 csn_actors_page_set_draft (CsnActorsPage *self,
-                         CsnDraft *draft)
+                           CsnDraft      *draft)
 {
   g_return_if_fail (CSN_IS_ACTORS_PAGE (self));
   g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
 
-  if (g_set_object (&self->draft, draft))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+  if (self->draft == draft)
+    return;
+
+  if (self->draft != NULL)
+    g_clear_signal_handler (&self->changed_id, self->draft);
+  gtk_filter_list_model_set_model (self->proposals_filter_model, NULL);
+  gtk_filter_list_model_set_model (self->actors_filter_model, NULL);
+
+  g_set_object (&self->draft, draft);
+
+  if (draft != NULL)
+    self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+
+  if (self->actors_view != NULL)
+    {
+      if (draft != NULL)
+        {
+          gtk_filter_list_model_set_model (self->proposals_filter_model,
+                                           csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
+          gtk_filter_list_model_set_model (self->actors_filter_model,
+                                           csn_draft_get_collection (draft, CSN_COLLECTION_ACTORS));
+        }
+      on_actor_selection_changed_cb (self, NULL, self->actors_selection);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
 
 void
 csn_actors_page_reveal (CsnActorsPage *self,
-                      CsnItem *item,
-                      const char *property)
+                        CsnItem       *item,
+                        const char    *property)
 {
   g_return_if_fail (CSN_IS_ACTORS_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
+
+  if (item == NULL || self->draft == NULL)
+    return;
+
+  if (CSN_IS_ACTOR (item))
+    reveal_actor (self, item, property != NULL && g_strcmp0 (property, "name") != 0 ? property : "name-es");
+  else if (CSN_IS_ROLE_PROPOSAL (item))
+    reveal_proposal (self, item, property != NULL ? property : "attribution");
 }

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CsnActorsPage, csn_actors_page, CSN, ACTORS_PAGE, AdwBin)
 GtkWidget *csn_actors_page_new        (void);
 CsnDraft  *csn_actors_page_get_draft  (CsnActorsPage *self);
 void       csn_actors_page_set_draft  (CsnActorsPage *self,
-                                     CsnDraft *draft);
+                                     CsnDraft      *draft);
 void       csn_actors_page_reveal     (CsnActorsPage *self,
                                      CsnItem *item,
                                      const char *property);

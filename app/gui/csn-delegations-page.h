@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CsnDelegationsPage, csn_delegations_page, CSN, DELEGATIONS
 GtkWidget *csn_delegations_page_new        (void);
 CsnDraft  *csn_delegations_page_get_draft  (CsnDelegationsPage *self);
 void       csn_delegations_page_set_draft  (CsnDelegationsPage *self,
-                                     CsnDraft *draft);
+                                     CsnDraft           *draft);
 void       csn_delegations_page_reveal     (CsnDelegationsPage *self,
                                      CsnItem *item,
                                      const char *property);

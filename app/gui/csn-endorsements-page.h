@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CsnEndorsementsPage, csn_endorsements_page, CSN, ENDORSEME
 GtkWidget *csn_endorsements_page_new        (void);
 CsnDraft  *csn_endorsements_page_get_draft  (CsnEndorsementsPage *self);
 void       csn_endorsements_page_set_draft  (CsnEndorsementsPage *self,
-                                     CsnDraft *draft);
+                                     CsnDraft            *draft);
 void       csn_endorsements_page_reveal     (CsnEndorsementsPage *self,
                                      CsnItem *item,
                                      const char *property);

@@ -176,6 +176,8 @@ csn_enum_cell_init (CsnEnumCell *self)
 
   self->values = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* In a table the drop-down's button is flat, like the other cells. */
+  gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
 
   /* The button shows the label ellipsized, the open list in full. */
   factory = gtk_builder_list_item_factory_new_from_resource (NULL,

@@ -50,6 +50,9 @@ csn_label_cell_update (CsnCell *cell)
           if (draft != NULL)
             text = csn_draft_dup_ref_title (draft, self->target, csn_item_get_string (item, property));
           break;
+        case CSN_LABEL_CELL_TITLE:
+          text = csn_item_dup_title (item);
+          break;
         case CSN_LABEL_CELL_TEXT:
         default:
           text = g_strdup (csn_item_get_string (item, property));
@@ -139,7 +142,7 @@ csn_label_cell_class_init (CsnLabelCellClass *klass)
   cell_class->get_control = csn_label_cell_get_control;
 
   properties[PROP_MODE] =
-    g_param_spec_uint ("mode", NULL, NULL, CSN_LABEL_CELL_TEXT, CSN_LABEL_CELL_REF, CSN_LABEL_CELL_TEXT,
+    g_param_spec_uint ("mode", NULL, NULL, CSN_LABEL_CELL_TEXT, CSN_LABEL_CELL_TITLE, CSN_LABEL_CELL_TEXT,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TARGET] =
     g_param_spec_uint ("target", NULL, NULL, 0, CSN_N_COLLECTIONS, CSN_COLLECTION_NONE,

@@ -9,6 +9,7 @@ typedef enum {
   CSN_LABEL_CELL_TEXT,   /* the string as it is */
   CSN_LABEL_CELL_COUNT,  /* how many keys a list field holds */
   CSN_LABEL_CELL_REF,    /* the title of the item a reference points to */
+  CSN_LABEL_CELL_TITLE,  /* the title of the item itself */
 } CsnLabelCellMode;
 
 #define CSN_TYPE_LABEL_CELL (csn_label_cell_get_type ())

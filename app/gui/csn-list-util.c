@@ -389,3 +389,26 @@ csn_list_reveal_cell (GtkWidget          *column_view,
   /* Again once the rows scrolled in are laid out. */
   g_idle_add_full (G_PRIORITY_LOW, focus_cell_cb, data, reveal_data_free);
 }
+
+static gboolean
+refilter_cb (gpointer user_data)
+{
+  GtkFilter *filter = user_data;
+
+  g_object_set_data (G_OBJECT (filter), "csn-refilter-pending", NULL);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Filters again once the current edit is over: the edit may come from a cell of a row the new
+ * filter removes, and a widget must not lose its row while it emits a signal. */
+void
+csn_list_refilter_later (GtkFilter *filter)
+{
+  g_return_if_fail (GTK_IS_FILTER (filter));
+
+  if (g_object_get_data (G_OBJECT (filter), "csn-refilter-pending") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (filter), "csn-refilter-pending", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT, refilter_cb, g_object_ref (filter), g_object_unref);
+}

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CsnMechanismsPage, csn_mechanisms_page, CSN, MECHANISMS_PA
 GtkWidget *csn_mechanisms_page_new        (void);
 CsnDraft  *csn_mechanisms_page_get_draft  (CsnMechanismsPage *self);
 void       csn_mechanisms_page_set_draft  (CsnMechanismsPage *self,
-                                     CsnDraft *draft);
+                                     CsnDraft          *draft);
 void       csn_mechanisms_page_reveal     (CsnMechanismsPage *self,
                                      CsnItem *item,
                                      const char *property);

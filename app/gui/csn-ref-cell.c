@@ -285,6 +285,8 @@ csn_ref_cell_init (CsnRefCell *self)
   g_autoptr(GtkListItemFactory) list_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* In a table the drop-down's button is flat, like the other cells. */
+  gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "dup_choice_title",
                                           G_CALLBACK (dup_choice_title));

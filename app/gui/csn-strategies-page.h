@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CsnStrategiesPage, csn_strategies_page, CSN, STRATEGIES_PA
 GtkWidget *csn_strategies_page_new        (void);
 CsnDraft  *csn_strategies_page_get_draft  (CsnStrategiesPage *self);
 void       csn_strategies_page_set_draft  (CsnStrategiesPage *self,
-                                     CsnDraft *draft);
+                                     CsnDraft          *draft);
 void       csn_strategies_page_reveal     (CsnStrategiesPage *self,
                                      CsnItem *item,
                                      const char *property);

@@ -305,7 +305,7 @@ on_draft_changed_cb (CsnThemeMatrixPage *self,
   update_actions (self);
   /* An edit may make a theme match the search, or stop matching it. */
   if (self->search_text != NULL && self->search_text[0] != '\0')
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    csn_list_refilter_later (GTK_FILTER (self->filter));
 }
 
 static gboolean

@@ -1,0 +1,180 @@
+/* test-delegations-page.c: adding participants through the delegations page until the quota warns. */
+#include "config.h"
+
+#include "csn-delegations-page.h"
+#include "csn-enums.h"
+#include "csn-history.h"
+#include "csn-quota-cell.h"
+#include "csn-ref-cell.h"
+#include "csn-text-cell.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  CsnDraft  *draft;
+  GtkWidget *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->draft = csn_draft_new_from_template ();
+  fixture->page = g_object_new (CSN_TYPE_DELEGATIONS_PAGE, "draft", fixture->draft, NULL);
+  ui_test_show_page (fixture->page);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close (fixture->page);
+  g_clear_object (&fixture->draft);
+}
+
+/* The warning box of the page's header: the only widget with the "error" class that is a GtkBox. */
+static GtkWidget *
+find_header_warning (GtkWidget *page)
+{
+  return ui_test_find_widget (page, GTK_TYPE_BOX, "error");
+}
+
+static void
+test_quota_warning (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CsnItem *belize = csn_draft_lookup (fixture->draft, CSN_COLLECTION_COUNTRIES, "BZ");
+  CsnItem *mexico = csn_draft_lookup (fixture->draft, CSN_COLLECTION_COUNTRIES, "MX");
+  CsnQuotaCell *quota;
+  GtkWidget *warning, *header_warning;
+  CsnItem *last;
+
+  g_assert_nonnull (mexico);
+  csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), mexico, NULL);
+  ui_test_wait (50);
+
+  quota = CSN_QUOTA_CELL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_QUOTA_CELL, mexico, NULL));
+  g_assert_nonnull (quota);
+  warning = csn_quota_cell_get_warning (quota);
+  header_warning = find_header_warning (fixture->page);
+  g_assert_nonnull (header_warning);
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "0 / 3");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* Mexico's quota is three: the fourth participant is one too many. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
+      ui_test_wait (30);
+      g_assert_false (gtk_widget_get_visible (warning));
+      g_assert_false (gtk_widget_get_visible (header_warning));
+    }
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "3 / 3");
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_PARTICIPANTS), ==, 3);
+  g_assert_cmpint (csn_item_get_enum (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0), "role"),
+                   ==, CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION);
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
+  ui_test_wait (50);
+  last = ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 3);
+  g_assert_cmpstr (csn_item_get_string (last, "country"), ==, "MX");
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "4 / 3");
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_true (gtk_widget_get_mapped (warning));
+  g_assert_true (gtk_widget_has_css_class (warning, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (warning));
+  g_assert_true (gtk_widget_get_visible (header_warning));
+
+  /* The new participant's name has the focus; type it and press Enter. */
+  {
+    CsnCell *name = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, last, "name");
+    GtkWidget *entry;
+
+    g_assert_nonnull (name);
+    entry = csn_cell_get_control (name);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Ana Pérez");
+    g_signal_emit_by_name (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL), "activate");
+    ui_test_wait (20);
+    g_assert_cmpstr (csn_item_get_string (last, "name"), ==, "Ana Pérez");
+    g_assert_true (csn_draft_undo (fixture->draft));
+  }
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (50);
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "3 / 3");
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_false (gtk_widget_get_visible (header_warning));
+
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (50);
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "4 / 3");
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_true (gtk_widget_get_visible (header_warning));
+
+  /* Moving the fourth to Belize's delegation is one step, and ends the warning. */
+  csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), last, "country");
+  ui_test_wait (50);
+  {
+    CsnCell *country = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, last, "country");
+
+    g_assert_nonnull (country);
+    g_assert_true (csn_ref_cell_select_key (CSN_REF_CELL (country), "BZ"));
+    ui_test_wait (50);
+  }
+  g_assert_cmpstr (csn_item_get_string (last, "country"), ==, "BZ");
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "3 / 3");
+  g_assert_false (gtk_widget_get_visible (warning));
+  {
+    CsnQuotaCell *belize_quota =
+      CSN_QUOTA_CELL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_QUOTA_CELL, belize, NULL));
+
+    g_assert_cmpstr (csn_quota_cell_get_text (belize_quota), ==, "1 / 2");
+  }
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (50);
+  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "4 / 3");
+  g_assert_true (gtk_widget_get_visible (warning));
+}
+
+static void
+test_remove_and_move (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CsnItem *guatemala = csn_draft_lookup (fixture->draft, CSN_COLLECTION_COUNTRIES, "GT");
+  CsnItem *first, *second;
+
+  csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), guatemala, NULL);
+  ui_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
+  ui_test_wait (30);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
+  ui_test_wait (30);
+  first = ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0);
+  second = ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 1);
+
+  /* The second is selected: Alt+Up puts it first. */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.move-up", NULL));
+  ui_test_wait (30);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0) == second);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.remove", NULL));
+  ui_test_wait (30);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_PARTICIPANTS), ==, 1);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0) == first);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0) == first);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 1) == second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/delegations/quota-warning", Fixture, NULL, fixture_set_up, test_quota_warning, fixture_tear_down);
+  g_test_add ("/delegations/remove-and-move", Fixture, NULL, fixture_set_up, test_remove_and_move, fixture_tear_down);
+
+  return g_test_run ();
+}

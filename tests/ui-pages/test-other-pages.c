@@ -1,0 +1,245 @@
+/* test-other-pages.c: mechanisms, actors and role proposals, endorsements: edits through the widgets. */
+#include "config.h"
+
+#include "csn-actors-page.h"
+#include "csn-check-cell.h"
+#include "csn-date-cell.h"
+#include "csn-endorsements-page.h"
+#include "csn-enum-cell.h"
+#include "csn-enums.h"
+#include "csn-history.h"
+#include "csn-mechanisms-page.h"
+#include "csn-ref-list-cell.h"
+#include "csn-text-cell.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  CsnDraft  *draft;
+  GtkWidget *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GType page_type = GPOINTER_TO_SIZE (data) == 0 ? CSN_TYPE_MECHANISMS_PAGE
+                  : GPOINTER_TO_SIZE (data) == 1 ? CSN_TYPE_ACTORS_PAGE
+                  : CSN_TYPE_ENDORSEMENTS_PAGE;
+
+  fixture->draft = csn_draft_new_from_template ();
+  fixture->page = g_object_new (page_type, "draft", fixture->draft, NULL);
+  ui_test_show_page (fixture->page);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close (fixture->page);
+  g_clear_object (&fixture->draft);
+}
+
+static void
+type_and_enter (GtkWidget  *entry,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL), "activate");
+  ui_test_wait (20);
+}
+
+static void
+test_mechanisms (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CsnItem *mechanism = ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1);
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS);
+  CsnCell *assessment = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, mechanism, "assessment");
+  GtkDropDown *drop_down;
+  CsnItem *added;
+  CsnCell *proposal;
+
+  g_assert_nonnull (assessment);
+  drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (assessment));
+  gtk_drop_down_set_selected (drop_down, CSN_ASSESSMENT_NEEDS_CHANGE);
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (mechanism, "assessment"), ==, CSN_ASSESSMENT_NEEDS_CHANGE);
+
+  proposal = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, mechanism, "proposal");
+  g_assert_nonnull (proposal);
+  type_and_enter (csn_cell_get_control (proposal), "Reunirse dos veces al año");
+  g_assert_cmpstr (csn_item_get_string (mechanism, "proposal"), ==, "Reunirse dos veces al año");
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (mechanism, "assessment"), ==, CSN_ASSESSMENT_NOT_ASSESSED);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_ASSESSMENT_NOT_ASSESSED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (csn_cell_get_control (proposal))), ==, "");
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_ASSESSMENT_NEEDS_CHANGE);
+
+  csn_mechanisms_page_reveal (CSN_MECHANISMS_PAGE (fixture->page), mechanism, "name");
+  ui_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.add", NULL));
+  ui_test_wait (50);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS), ==, n + 1);
+  added = ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 2);
+  g_assert_nonnull (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "name"));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.move-up", NULL));
+  ui_test_wait (20);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1) == added);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.remove", NULL));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS), ==, n);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1) == added);
+}
+
+static void
+test_actors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CsnItem *st = csn_draft_lookup (fixture->draft, CSN_COLLECTION_ACTORS, "st");
+  CsnItem *proposal;
+  CsnCell *role, *supported, *check;
+  GtkWidget *popover;
+  g_autofree char *old_role = NULL;
+
+  g_assert_nonnull (st);
+  old_role = g_strdup (csn_item_get_string (st, "current-role"));
+
+  /* The actor's current role. */
+  role = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, st, "current-role");
+  g_assert_nonnull (role);
+  type_and_enter (csn_cell_get_control (role), "Apoyo técnico y memoria institucional");
+  g_assert_cmpstr (csn_item_get_string (st, "current-role"), ==, "Apoyo técnico y memoria institucional");
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (csn_cell_get_control (role))), ==, old_role);
+
+  /* A proposal on the Technical Secretariat, supported by Mexico. */
+  csn_actors_page_reveal (CSN_ACTORS_PAGE (fixture->page), st, NULL);
+  ui_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "proposals.add", NULL));
+  ui_test_wait (50);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 1);
+  proposal = ui_test_get_item (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS, 0);
+  g_assert_cmpstr (csn_item_get_string (proposal, "actor"), ==, "st");
+
+  supported = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, proposal, "supported-by");
+  g_assert_nonnull (supported);
+  csn_ref_list_cell_popup (CSN_REF_LIST_CELL (supported));
+  ui_test_wait (100);
+  popover = ui_test_find_widget (GTK_WIDGET (supported), GTK_TYPE_POPOVER, NULL);
+  check = ui_test_find_check_cell (popover, proposal, "MX");
+  g_assert_nonnull (check);
+  gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
+  ui_test_wait (20);
+  g_assert_true (csn_item_strv_contains (proposal, "supported-by", "MX"));
+  g_assert_cmpstr (csn_ref_list_cell_get_summary (CSN_REF_LIST_CELL (supported)), ==, "MX");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_false (csn_item_strv_contains (proposal, "supported-by", "MX"));
+  g_assert_cmpstr (csn_ref_list_cell_get_summary (CSN_REF_LIST_CELL (supported)), !=, "MX");
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 0);
+  g_assert_true (csn_draft_redo (fixture->draft));
+  g_assert_true (csn_draft_redo (fixture->draft));
+  g_assert_true (csn_item_strv_contains (proposal, "supported-by", "MX"));
+
+  /* Removing the actor takes its proposal with it, in one step. */
+  csn_actors_page_reveal (CSN_ACTORS_PAGE (fixture->page), st, NULL);
+  ui_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "actors.remove", NULL));
+  ui_test_wait (20);
+  g_assert_null (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ACTORS, "st"));
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 0);
+  for (guint i = 0; i < ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES); i++)
+    {
+      CsnItem *strategy = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, i);
+
+      g_assert_cmpstr (csn_item_get_string (strategy, "lead"), !=, "st");
+      g_assert_false (csn_item_strv_contains (strategy, "support", "st"));
+    }
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ACTORS, "st") == st);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 1);
+}
+
+static void
+test_endorsements (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CsnItem *endorsement = csn_draft_lookup (fixture->draft, CSN_COLLECTION_ENDORSEMENTS, "MX");
+  CsnCell *status, *date;
+  GtkWidget *entry;
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS);
+
+  g_assert_nonnull (endorsement);
+  csn_endorsements_page_reveal (CSN_ENDORSEMENTS_PAGE (fixture->page), endorsement, "date");
+  ui_test_wait (50);
+
+  status = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, endorsement, "status");
+  g_assert_nonnull (status);
+  gtk_drop_down_set_selected (csn_enum_cell_get_drop_down (CSN_ENUM_CELL (status)), CSN_ENDORSEMENT_STATUS_ENDORSED);
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (endorsement, "status"), ==, CSN_ENDORSEMENT_STATUS_ENDORSED);
+
+  /* An invalid date is marked and not committed; a valid one is. */
+  date = ui_test_find_typed_cell (fixture->page, CSN_TYPE_DATE_CELL, endorsement, "date");
+  g_assert_nonnull (date);
+  entry = GTK_WIDGET (csn_date_cell_get_entry (CSN_DATE_CELL (date)));
+  type_and_enter (entry, "2012-02-30");
+  g_assert_null (csn_item_get_string (endorsement, "date"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  type_and_enter (entry, "30/06/2012");
+  g_assert_null (csn_item_get_string (endorsement, "date"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  type_and_enter (entry, "2012-06-30");
+  g_assert_cmpstr (csn_item_get_string (endorsement, "date"), ==, "2012-06-30");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_null (csn_item_get_string (endorsement, "date"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (endorsement, "status"), ==, CSN_ENDORSEMENT_STATUS_PENDING);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+
+  /* Every member has an endorsement: adding is disabled until one is removed. */
+  gtk_widget_activate_action (fixture->page, "endorsements.add", NULL);
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS), ==, n);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "endorsements.remove", NULL));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS), ==, n - 1);
+  g_assert_null (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ENDORSEMENTS, "MX"));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "endorsements.add", NULL));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS), ==, n);
+  g_assert_nonnull (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ENDORSEMENTS, "MX"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/mechanisms/edit", Fixture, GSIZE_TO_POINTER (0), fixture_set_up, test_mechanisms, fixture_tear_down);
+  g_test_add ("/actors/roles-and-proposals", Fixture, GSIZE_TO_POINTER (1), fixture_set_up, test_actors,
+              fixture_tear_down);
+  g_test_add ("/endorsements/status-and-date", Fixture, GSIZE_TO_POINTER (2), fixture_set_up, test_endorsements,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

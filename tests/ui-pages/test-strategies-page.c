@@ -1,0 +1,227 @@
+/* test-strategies-page.c: editing strategies through the strategies page's widgets, with undo and redo. */
+#include "config.h"
+
+#include "csn-check-cell.h"
+#include "csn-enum-cell.h"
+#include "csn-enums.h"
+#include "csn-history.h"
+#include "csn-ref-cell.h"
+#include "csn-ref-list-cell.h"
+#include "csn-strategies-page.h"
+#include "csn-text-cell.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  CsnDraft  *draft;
+  GtkWidget *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->draft = csn_draft_new_from_template ();
+  fixture->page = g_object_new (CSN_TYPE_STRATEGIES_PAGE, "draft", fixture->draft, NULL);
+  ui_test_show_page (fixture->page);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close (fixture->page);
+  g_clear_object (&fixture->draft);
+}
+
+static GListModel *
+get_shown (Fixture *fixture)
+{
+  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
+
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+}
+
+static void
+test_add_strategy (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
+  CsnItem *added;
+  CsnCell *description;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.add", NULL));
+  ui_test_wait (50);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n + 1);
+  /* Added after the selected (first) strategy, in its theme. */
+  added = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, 1);
+  g_assert_cmpstr (csn_item_get_key (added), ==, "strategy-9");
+  g_assert_cmpstr (csn_item_get_string (added, "theme"), ==, "theme-1");
+
+  /* The new row's description has the focus; typing and Enter commits it. */
+  description = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "description");
+  g_assert_nonnull (description);
+  entry = csn_cell_get_control (description);
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Taller sobre trata");
+  /* Enter in the entry's text. */
+  g_signal_emit_by_name (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL), "activate");
+  ui_test_wait (20);
+  g_assert_cmpstr (csn_item_get_string (added, "description"), ==, "Taller sobre trata");
+
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpstr (csn_item_get_string (added, "description"), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n);
+  g_assert_true (csn_draft_redo (fixture->draft));
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n + 1);
+  g_assert_cmpstr (csn_item_get_string (added, "description"), ==, "Taller sobre trata");
+}
+
+static void
+test_move_to_theme (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CsnItem *strategy = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, 0);
+  GtkDropDown *theme_filter = GTK_DROP_DOWN (ui_test_find_widget (fixture->page, GTK_TYPE_DROP_DOWN, NULL));
+  CsnCell *theme_cell;
+  GListModel *shown = get_shown (fixture);
+
+  /* Show only theme-1's strategies: "All themes" is first, then the themes in order. */
+  gtk_drop_down_set_selected (theme_filter, 1);
+  ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  theme_cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme");
+  g_assert_nonnull (theme_cell);
+  g_assert_true (csn_ref_cell_select_key (CSN_REF_CELL (theme_cell), "theme-5"));
+  ui_test_wait (50);
+
+  /* One step; the strategy left the theme shown. */
+  g_assert_cmpstr (csn_item_get_string (strategy, "theme"), ==, "theme-5");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (50);
+  g_assert_cmpstr (csn_item_get_string (strategy, "theme"), ==, "theme-1");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+
+  theme_cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme");
+  g_assert_nonnull (theme_cell);
+  g_assert_cmpstr (csn_item_get_key (gtk_drop_down_get_selected_item (csn_ref_cell_get_drop_down (CSN_REF_CELL (theme_cell)))),
+                   ==, "theme-1");
+
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (50);
+  g_assert_cmpstr (csn_item_get_string (strategy, "theme"), ==, "theme-5");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* All themes again. */
+  gtk_drop_down_set_selected (theme_filter, 0);
+  ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES));
+}
+
+static void
+test_lead_and_support (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CsnItem *strategy = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, 6);
+  CsnCell *lead = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "lead");
+  CsnCell *support = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, strategy, "support");
+  g_autofree char *old_lead = g_strdup (csn_item_get_string (strategy, "lead"));
+  GtkWidget *popover;
+  CsnCell *check;
+  CsnItem *rrocm = csn_draft_lookup (fixture->draft, CSN_COLLECTION_ACTORS, "rrocm");
+
+  g_assert_nonnull (lead);
+  g_assert_nonnull (support);
+  g_assert_nonnull (old_lead);
+
+  /* Lead: "None" stores null. */
+  g_assert_true (csn_ref_cell_select_key (CSN_REF_CELL (lead), NULL));
+  ui_test_wait (20);
+  g_assert_null (csn_item_get_string (strategy, "lead"));
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_cmpstr (csn_item_get_string (strategy, "lead"), ==, old_lead);
+
+  /* Support: tick the civil society in the popover. */
+  g_assert_false (csn_item_strv_contains (strategy, "support", "rrocm"));
+  csn_ref_list_cell_popup (CSN_REF_LIST_CELL (support));
+  ui_test_wait (100);
+  popover = ui_test_find_widget (GTK_WIDGET (support), GTK_TYPE_POPOVER, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  check = ui_test_find_check_cell (popover, strategy, "rrocm");
+  g_assert_nonnull (check);
+  g_assert_nonnull (rrocm);
+  gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
+  ui_test_wait (20);
+  g_assert_true (csn_item_strv_contains (strategy, "support", "rrocm"));
+  {
+    g_autofree char *title = csn_item_dup_title (rrocm);
+
+    g_assert_nonnull (strstr (csn_ref_list_cell_get_summary (CSN_REF_LIST_CELL (support)), title));
+  }
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_false (csn_item_strv_contains (strategy, "support", "rrocm"));
+  g_assert_false (gtk_check_button_get_active (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
+  g_assert_true (csn_draft_redo (fixture->draft));
+  ui_test_wait (20);
+  g_assert_true (gtk_check_button_get_active (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+test_set_horizon_and_remove (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
+  CsnItem *strategy = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, 3);
+  CsnCell *horizon = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, strategy, "horizon");
+  GtkDropDown *drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (horizon));
+
+  gtk_drop_down_set_selected (drop_down, CSN_HORIZON_MEDIUM_TERM);
+  ui_test_wait (20);
+  g_assert_cmpint (csn_item_get_enum (strategy, "horizon"), ==, CSN_HORIZON_MEDIUM_TERM);
+
+  csn_strategies_page_reveal (CSN_STRATEGIES_PAGE (fixture->page), strategy, "horizon");
+  ui_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.remove", NULL));
+  ui_test_wait (20);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n - 1);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (csn_draft_undo (fixture->draft));
+  ui_test_wait (50);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n);
+  g_assert_cmpint (csn_item_get_enum (strategy, "horizon"), ==, CSN_HORIZON_UNDECIDED);
+  horizon = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, strategy, "horizon");
+  g_assert_nonnull (horizon);
+  g_assert_cmpuint (gtk_drop_down_get_selected (csn_enum_cell_get_drop_down (CSN_ENUM_CELL (horizon))), ==,
+                    CSN_HORIZON_UNDECIDED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/strategies/add", Fixture, NULL, fixture_set_up, test_add_strategy, fixture_tear_down);
+  g_test_add ("/strategies/move-to-theme", Fixture, NULL, fixture_set_up, test_move_to_theme, fixture_tear_down);
+  g_test_add ("/strategies/lead-and-support", Fixture, NULL, fixture_set_up, test_lead_and_support, fixture_tear_down);
+  g_test_add ("/strategies/horizon-and-remove", Fixture, NULL, fixture_set_up, test_set_horizon_and_remove,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
