@@ -25,6 +25,7 @@ struct _CsnRecovery
   char      *path;          /* <directory>/<uuid>.consenso: the draft's data */
   char      *sidecar_path;  /* <directory>/<uuid>.json: where it came from and when */
   GDateTime *saved_time;
+  guint      delay;
   guint      write_source;
 };
 
@@ -144,7 +145,7 @@ schedule_write (CsnRecovery *self)
 {
   /* Not restarted by later edits: a long run of edits is still copied within the delay. */
   if (self->write_source == 0)
-    self->write_source = g_timeout_add_seconds (CSN_RECOVERY_DELAY_SECONDS, on_write_timeout_cb, self);
+    self->write_source = g_timeout_add_seconds (self->delay, on_write_timeout_cb, self);
 }
 
 static void
@@ -223,6 +224,7 @@ csn_recovery_class_init (CsnRecoveryClass *klass)
 static void
 csn_recovery_init (CsnRecovery *self)
 {
+  self->delay = CSN_RECOVERY_DELAY_SECONDS;
 }
 
 static CsnRecovery *
@@ -446,6 +448,24 @@ csn_recovery_get_pending (CsnRecovery *self)
 {
   g_return_val_if_fail (CSN_IS_RECOVERY (self), FALSE);
   return self->write_source != 0;
+}
+
+/* Seconds from the first unsaved edit to the copy on disk, between 1 and CSN_RECOVERY_MAX_DELAY_SECONDS;
+ * a copy already due keeps its time. */
+void
+csn_recovery_set_delay (CsnRecovery *self,
+                        guint        seconds)
+{
+  g_return_if_fail (CSN_IS_RECOVERY (self));
+
+  self->delay = CLAMP (seconds, 1, CSN_RECOVERY_MAX_DELAY_SECONDS);
+}
+
+guint
+csn_recovery_get_delay (CsnRecovery *self)
+{
+  g_return_val_if_fail (CSN_IS_RECOVERY (self), 0);
+  return self->delay;
 }
 
 /* Writes the copy now if the draft has unsaved changes, or removes it if not. */

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 /* Seconds between the first unsaved edit and the copy on disk. */
 #define CSN_RECOVERY_DELAY_SECONDS 2
+/* The promise: unsaved changes are on disk within 10 seconds of an edit. */
+#define CSN_RECOVERY_MAX_DELAY_SECONDS 10
 
 #define CSN_TYPE_RECOVERY (csn_recovery_get_type ())
 
@@ -25,6 +27,9 @@ CsnDraft    *csn_recovery_get_draft             (CsnRecovery  *self);
 const char  *csn_recovery_get_path              (CsnRecovery  *self);
 GDateTime   *csn_recovery_get_saved_time        (CsnRecovery  *self);
 gboolean     csn_recovery_get_pending           (CsnRecovery  *self);
+void         csn_recovery_set_delay             (CsnRecovery  *self,
+                                                 guint         seconds);
+guint        csn_recovery_get_delay             (CsnRecovery  *self);
 gboolean     csn_recovery_flush                 (CsnRecovery  *self,
                                                  GError      **error);
 void         csn_recovery_discard               (CsnRecovery  *self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-application.h"
+#include "csn-preferences-window.h"
 #include "csn-recovery.h"
 #include "csn-resources.h"
 #include "csn-restore-dialog.h"
@@ -33,6 +34,7 @@ static const Accelerator accelerators[] = {
   { "app.new-blank", { "<Control><Shift>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.about", { "F1", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -313,11 +315,23 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (csn_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "new-window", .activate = new_window_action },
   { .name = "new-blank", .activate = new_blank_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
 };
 
 static void

@@ -11,6 +11,8 @@
 #include "csn-delegations-page.h"
 #include "csn-endorsement.h"
 #include "csn-endorsements-page.h"
+#include "csn-enums.h"
+#include "csn-export.h"
 #include "csn-history.h"
 #include "csn-mechanism.h"
 #include "csn-mechanisms-page.h"
@@ -21,6 +23,7 @@
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
 #include "csn-save-changes-dialog.h"
+#include "csn-settings.h"
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
 #include "csn-theme-matrix-page.h"
@@ -37,6 +40,9 @@ struct _CsnWindow
   CsnDraft             *draft;
   CsnRecovery          *recovery;
   GtkFileChooserNative *chooser;
+  GSettings            *settings;      /* NULL when the schema is not installed */
+  GCancellable         *export_cancellable;
+  char                 *export_path;
   GtkRecentManager     *recent_manager;
   char                 *error_text;
   gboolean              close_confirmed;
@@ -74,6 +80,52 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void save_as (CsnWindow *self);
+
+static void
+remember_folder (CsnWindow *self,
+                 GFile     *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = NULL;
+
+  if (self->settings == NULL || parent == NULL)
+    return;
+  uri = g_file_get_uri (parent);
+  g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+static void
+start_in_last_folder (CsnWindow      *self,
+                      GtkFileChooser *chooser)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->settings == NULL)
+    return;
+  uri = g_settings_get_string (self->settings, "last-folder");
+  if (*uri == '\0')
+    return;
+  folder = g_file_new_for_uri (uri);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+save_window_state (CsnWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
 
 static void
 update_title (CsnWindow *self)
@@ -138,6 +190,10 @@ update_history (CsnWindow *self)
   redo_text = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
   gtk_widget_set_tooltip_text (self->undo_button, undo_text);
   gtk_widget_set_tooltip_text (self->redo_button, redo_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, undo_text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, redo_text, -1);
 
   /* A GMenu item cannot change its label: the section is made again. */
   g_menu_remove_all (self->undo_section);
@@ -271,6 +327,7 @@ csn_window_save_sync (CsnWindow *self,
     }
 
   add_to_recent (self, file);
+  remember_folder (self, file);
   return TRUE;
 }
 
@@ -285,6 +342,7 @@ on_destroy_idle_cb (gpointer user_data)
 static void
 destroy_later (CsnWindow *self)
 {
+  save_window_state (self);
   self->close_confirmed = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_destroy_idle_cb, g_object_ref (self), g_object_unref);
@@ -366,6 +424,7 @@ save_as (CsnWindow *self)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
   else
     {
+      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
       /* Translators: the file name offered for a new draft; keep the extension */
       name = g_strdup (_("working-group.consenso"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -418,6 +477,7 @@ on_open_chooser_response_cb (CsnWindow            *self,
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
+      remember_folder (self, file);
       csn_application_open_file (CSN_APPLICATION (application), file, GTK_WINDOW (self));
     }
 }
@@ -438,6 +498,7 @@ open_action (GtkWidget  *widget,
                                                _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
@@ -460,6 +521,126 @@ no_recent_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+}
+
+static void
+on_export_finished_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CsnWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (self->export_path);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  if (!csn_export_xlsx_finish (result, &error))
+    {
+      g_autofree char *title = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      title = g_strdup_printf (_("Could not export “%s”"), basename);
+      csn_window_show_error (self, title, error->message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (_("Exported “%s”"), basename));
+}
+
+static void
+on_export_chooser_response_cb (CsnWindow            *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const char *language_nick;
+  int language = CSN_LANGUAGE_ES;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  language_nick = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "language");
+  if (language_nick != NULL)
+    csn_enum_from_nick (CSN_TYPE_LANGUAGE, language_nick, &language);
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || g_file_peek_path (file) == NULL)
+    return;
+
+  remember_folder (self, file);
+  path = g_str_has_suffix (g_file_peek_path (file), ".xlsx")
+         ? g_strdup (g_file_peek_path (file))
+         : g_strconcat (g_file_peek_path (file), ".xlsx", NULL);
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  csn_export_xlsx_async (self->draft, path, language, self->export_cancellable,
+                         on_export_finished_cb, g_object_ref (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CsnWindow *self = CSN_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *language_ids[] = { "es", "en", NULL };
+  const char *language_labels[] = { _("Spanish"), _("English"), NULL };
+  g_autofree char *language = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  GFile *file;
+
+  if (self->chooser != NULL)
+    return;
+  commit_focused_edit (self);
+
+  self->chooser = gtk_file_chooser_native_new (_("Export to Spreadsheet"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Spreadsheets"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the language of the exported spreadsheet's fixed labels */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "language", _("Labels in"),
+                               language_ids, language_labels);
+  if (self->settings != NULL)
+    language = g_settings_get_string (self->settings, "export-language");
+  else
+    language = g_strdup (csn_enum_to_nick (CSN_TYPE_LANGUAGE,
+                                           csn_item_get_enum (CSN_ITEM (csn_draft_get_meeting (self->draft)),
+                                                              "language")));
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "language", language);
+
+  file = csn_draft_get_file (self->draft);
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      stem = g_str_has_suffix (basename, ".consenso")
+             ? g_strndup (basename, strlen (basename) - strlen (".consenso"))
+             : g_strdup (basename);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
+    }
+  else
+    {
+      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+      /* Translators: the file name offered for the spreadsheet of a new draft, without extension */
+      stem = g_strdup (_("working-group"));
+    }
+  name = g_strconcat (stem, ".xlsx", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -579,7 +760,11 @@ csn_window_close_request (GtkWindow *window)
 
   commit_focused_edit (self);
   if (self->close_confirmed || self->draft == NULL || !csn_draft_get_modified (self->draft))
-    return GTK_WINDOW_CLASS (csn_window_parent_class)->close_request (window);
+    {
+      if (!self->close_confirmed)
+        save_window_state (self);
+      return GTK_WINDOW_CLASS (csn_window_parent_class)->close_request (window);
+    }
 
   name = csn_draft_dup_display_name (self->draft);
   dialog = csn_save_changes_dialog_new (window, name);
@@ -686,6 +871,9 @@ csn_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->settings);
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->recent_manager);
@@ -701,6 +889,7 @@ csn_window_finalize (GObject *object)
   CsnWindow *self = CSN_WINDOW (object);
 
   g_clear_pointer (&self->error_text, g_free);
+  g_clear_pointer (&self->export_path, g_free);
 
   G_OBJECT_CLASS (csn_window_parent_class)->finalize (object);
 }
@@ -805,6 +994,7 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
 
@@ -814,6 +1004,16 @@ csn_window_init (CsnWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = csn_settings_new ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, 0);
@@ -891,6 +1091,8 @@ replace_draft (CsnWindow   *self,
 
           self->recovery = csn_recovery_new (draft, directory);
         }
+      if (self->settings != NULL)
+        csn_recovery_set_delay (self->recovery, g_settings_get_uint (self->settings, "autosave-delay"));
       g_signal_connect_object (draft, "notify::modified", G_CALLBACK (on_draft_modified_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (draft, "notify::file", G_CALLBACK (on_draft_modified_cb),

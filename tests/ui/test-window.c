@@ -11,6 +11,7 @@
 #include "csn-problem.h"
 #include "csn-recovery.h"
 #include "csn-save-changes-dialog.h"
+#include "csn-settings.h"
 #include "csn-theme.h"
 #include "ui-test-util.h"
 
@@ -463,6 +464,28 @@ test_unmodified_closes (void)
   g_assert_null (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
 }
 
+static void
+test_settings (void)
+{
+  g_autoptr(GSettings) settings = csn_settings_new ();
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window;
+
+  /* The tests run with the compiled schema of the build tree. */
+  g_assert_nonnull (settings);
+  g_settings_set_uint (settings, "autosave-delay", 7);
+  window = open_window (draft);
+  g_assert_cmpuint (csn_recovery_get_delay (csn_window_get_recovery (window)), ==, 7);
+  destroy_window (window);
+  g_settings_reset (settings, "autosave-delay");
+
+  /* Every action of the menu exists, Export included. */
+  window = open_window (draft);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences"));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/window/open-replaces-pristine", test_open_replaces_pristine);
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/unmodified-closes", test_unmodified_closes);
+  g_test_add_func ("/window/settings", test_settings);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
