@@ -166,7 +166,17 @@ update_header (CsnDelegationsPage *self)
 
   if ((int) count > quota)
     problem = dup_quota_problem (self);
-  gtk_label_set_label (self->quota_warning_label, problem != NULL ? problem : "");
+  if (problem != NULL)
+    {
+      /* The validation's messages start in lower case, to follow a place; this one stands alone. */
+      const char *rest = g_utf8_next_char (problem);
+      g_autofree char *first = g_utf8_strup (problem, rest - problem);
+      g_autofree char *sentence = g_strconcat (first, rest, NULL);
+
+      gtk_label_set_label (self->quota_warning_label, sentence);
+    }
+  else
+    gtk_label_set_label (self->quota_warning_label, "");
   gtk_widget_set_visible (self->quota_warning, problem != NULL);
 }
 

@@ -378,6 +378,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
                                            "label", label,
                                            NULL);
       column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
+      gtk_column_view_column_set_fixed_width (column, 36);
       /* GTK 4.8 columns have no tooltip; the header is the code, each check's label names the country. */
       gtk_column_view_insert_column (self->column_view, position++, column);
       g_ptr_array_add (self->country_columns, g_object_ref (column));
