@@ -241,6 +241,17 @@ def check_workbook(path, draft, language, labels, label):
             n_columns = column_of(ws, labels("Role"))
         check(ws.auto_filter.ref == f"A1:{get_column_letter(n_columns)}{n + 1}",
               f"{label}: {sheet} filter over {ws.auto_filter.ref}")
+        head_cells = ws[1]
+        check(all(c.font.b and c.fill.fgColor.rgb not in (None, "00000000") for c in head_cells if c.value),
+              f"{label}: {sheet} header is bold on a fill")
+        for header in ("Theme", "Strategy", "Considerations", "Attribution", "Position", "Note"):
+            column = column_of(ws, labels(header))
+            if column is None or n == 0:
+                continue
+            letter = get_column_letter(column)
+            width = ws.column_dimensions[letter].width
+            check(ws.cell(row=2, column=column).alignment.wrap_text and width and 10 <= width <= 62,
+                  f"{label}: {sheet}.{header} wraps in a column {width} wide")
         for header, enum_labels in enums.items():
             column = column_of(ws, labels(header))
             if not check(column is not None, f"{label}: {sheet} has a {header} column"):

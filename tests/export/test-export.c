@@ -223,6 +223,34 @@ test_export_sync (void)
   remove_dir (dir);
 }
 
+/* An empty draft, and text that is not UTF-8 or holds control characters, still export. */
+static void
+test_export_odd_drafts (void)
+{
+  g_autoptr(CsnDraft) empty = csn_draft_new ();
+  g_autoptr(CsnDraft) odd = csn_draft_new_from_template ();
+  g_autoptr(CsnStrategy) strategy = csn_strategy_new ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "odd.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (csn_export_xlsx (empty, path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (csn_export_xlsx (empty, path, CSN_LANGUAGE_EN, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_zip (path));
+
+  g_object_set (csn_draft_get_meeting (odd), "title", "T\xc3\x28tulo & 1\n2 &&& \x01", NULL);
+  g_object_set (strategy, "id", "odd", "theme", "no-such-theme", "lead", "no-such-actor",
+                "description", "\xff\xfe=caf\xe9", "notes", "\x1b[31m _x0041_", NULL);
+  g_list_store_append (G_LIST_STORE (csn_draft_get_collection (odd, CSN_COLLECTION_STRATEGIES)), strategy);
+  g_assert_true (csn_export_xlsx (odd, path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_zip (path));
+
+  remove_dir (dir);
+}
+
 static void
 assert_export_fails_and_keeps (CsnDraft   *draft,
                                const char *path,
@@ -444,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/export/catalog/matches-gettext", test_catalog_matches_gettext);
   g_test_add_func ("/export/catalog/threads", test_catalog_threads);
   g_test_add_func ("/export/sync", test_export_sync);
+  g_test_add_func ("/export/odd-drafts", test_export_odd_drafts);
   g_test_add_func ("/export/failures", test_export_failures);
   g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/async/progress", test_export_async_progress);
