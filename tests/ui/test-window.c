@@ -464,6 +464,104 @@ test_unmodified_closes (void)
   g_assert_null (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
 }
 
+static gboolean
+recent_menu_has (gpointer data)
+{
+  gpointer *args = data;
+  GMenuModel *menu = args[0];
+  const char *uri = args[1];
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* consenso FILE FILE opens a window for each; a saved file shows under Open Recent. */
+static void
+test_command_line_files (void)
+{
+  g_autoptr(GFile) first = create_draft_file ("first.consenso");
+  g_autoptr(GFile) second = create_draft_file ("second.consenso");
+  GFile *files[] = { first, second };
+  g_autoptr(GList) windows = NULL;
+  g_autofree char *uri = g_file_get_uri (second);
+  gpointer args[2];
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  ui_test_spin (50);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GFile *file = csn_draft_get_file (csn_window_get_draft (l->data));
+
+      g_assert_true (g_file_equal (file, first) || g_file_equal (file, second));
+    }
+
+  args[0] = gtk_widget_get_template_child (GTK_WIDGET (windows->data), CSN_TYPE_WINDOW, "recent_menu");
+  args[1] = uri;
+  g_assert_true (ui_test_wait_for (recent_menu_has, args, 3000));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    destroy_window (l->data);
+}
+
+/* A draft dropped on a window with an untouched new draft takes its place. */
+static void
+test_drop (void)
+{
+  g_autoptr(GFile) file = create_draft_file ("dropped.consenso");
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GSList *files;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), GDK_TYPE_FILE_LIST));
+
+  files = g_slist_append (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (g_file_equal (csn_draft_get_file (csn_window_get_draft (window)), file));
+  destroy_window (window);
+}
+
+/* Ctrl+F reaches the search entry of the page shown. */
+static void
+test_find (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *focus;
+
+  csn_window_show_page (window, "theme-matrix");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, g_type_from_name ("CsnThemeMatrixPage")));
+  destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -512,6 +610,9 @@ main (int   argc,
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/unmodified-closes", test_unmodified_closes);
   g_test_add_func ("/window/settings", test_settings);
+  g_test_add_func ("/window/command-line-files", test_command_line_files);
+  g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/drop", test_drop);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
