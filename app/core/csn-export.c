@@ -919,8 +919,7 @@ typedef struct {
   lxw_format            *header;
   lxw_format            *header_rotated;
   lxw_format            *id;
-  lxw_format            *name;
-  lxw_format            *text;
+  lxw_format            *text;         /* names and free text alike */
   lxw_format            *literal;      /* text that looks like a formula stays text when edited */
   lxw_format            *center;
   lxw_format            *date;
@@ -1127,7 +1126,6 @@ column_format (Writer      *w,
     case STYLE_MARK:
       return w->center;
     case STYLE_NAME:
-      return w->name;
     case STYLE_TEXT:
       return w->text;
     case STYLE_DATE:
@@ -1580,7 +1578,7 @@ write_summary (Writer *w)
       const Cell *first = table_cell (pillars, r, 0);
       gboolean total = first->warning;
 
-      write_string (w, sheet, row, 0, first->text, total ? w->total : w->name);
+      write_string (w, sheet, row, 0, first->text, total ? w->total : w->text);
       for (guint column = 1; column < pillars->columns->len; column++)
         record (w, worksheet_write_number (sheet, row, column, table_cell (pillars, r, column)->number,
                                            total ? w->total_number : w->center));
@@ -1624,6 +1622,10 @@ write_lists (Writer *w,
   return name;
 }
 
+/*
+ * Every format differs from every other: libxlsxwriter 1.1.4 caches the index of a format only
+ * when it is the first of its kind, and hashes a duplicate again for every cell.
+ */
 static void
 add_formats (Writer *w)
 {
@@ -1632,7 +1634,6 @@ add_formats (Writer *w)
   const lxw_color_t border = 0xBFBFBF;
   lxw_format *data[] = {
     w->id = workbook_add_format (wb),
-    w->name = workbook_add_format (wb),
     w->text = workbook_add_format (wb),
     w->literal = workbook_add_format (wb),
     w->center = workbook_add_format (wb),
@@ -1647,7 +1648,6 @@ add_formats (Writer *w)
       format_set_align (data[i], LXW_ALIGN_VERTICAL_TOP);
     }
   format_set_font_color (w->id, 0x595959);
-  format_set_text_wrap (w->name);
   format_set_text_wrap (w->text);
   format_set_text_wrap (w->literal);
   format_set_num_format (w->literal, "@");
