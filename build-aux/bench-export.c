@@ -22,6 +22,7 @@ static guint n_role_proposals = 2000;
 static guint n_participants = 1000;
 static guint n_runs = 5;
 static gboolean profile_export;
+static char *keep_path;
 
 static const char *words[] = {
   "migración", "protección", "consular", "niñez", "no", "acompañada", "retorno", "reintegración",
@@ -311,6 +312,8 @@ main (int   argc,
     { "strategies", 0, 0, G_OPTION_ARG_INT, &n_strategies, "Strategies (default 5000)", "N" },
     { "role-proposals", 0, 0, G_OPTION_ARG_INT, &n_role_proposals, "Role proposals (default 2000)", "N" },
     { "participants", 0, 0, G_OPTION_ARG_INT, &n_participants, "Participants (default 1000)", "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &keep_path,
+      "Also export the large draft to FILE, to look at", "FILE" },
     { "profile-export", 0, 0, G_OPTION_ARG_NONE, &profile_export,
       "Only export, N times in this process (to run under perf)", NULL },
     { NULL }
@@ -335,6 +338,9 @@ main (int   argc,
   draft = generate_draft ();
   t_generate = (g_get_monotonic_time () - start) / 1e6;
   getrusage (RUSAGE_SELF, &self);
+
+  if (keep_path != NULL && !csn_export_xlsx (draft, keep_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
 
   if (profile_export)
     {
