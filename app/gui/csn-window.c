@@ -381,7 +381,7 @@ on_save_chooser_response_cb (CsnWindow            *self,
     }
 
   /* Users may type a name without the extension; the file manager needs it. */
-  if (!g_str_has_suffix (g_file_peek_path (file), ".consenso"))
+  if (g_file_peek_path (file) != NULL && !g_str_has_suffix (g_file_peek_path (file), ".consenso"))
     {
       g_autofree char *path = g_strconcat (g_file_peek_path (file), ".consenso", NULL);
       g_autoptr(GFile) with_extension = g_file_new_for_path (path);
