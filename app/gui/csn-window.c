@@ -273,6 +273,15 @@ add_to_recent (CsnWindow *self,
 }
 
 static void
+on_autosave_delay_changed_cb (CsnWindow  *self,
+                              const char *key,
+                              GSettings  *settings)
+{
+  if (self->recovery != NULL)
+    csn_recovery_set_delay (self->recovery, g_settings_get_uint (settings, "autosave-delay"));
+}
+
+static void
 on_draft_modified_cb (CsnWindow  *self,
                       GParamSpec *pspec,
                       CsnDraft   *draft)
@@ -1013,6 +1022,8 @@ csn_window_init (CsnWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (self->settings, "changed::autosave-delay",
+                               G_CALLBACK (on_autosave_delay_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

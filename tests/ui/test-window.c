@@ -574,6 +574,9 @@ test_settings (void)
   g_settings_set_uint (settings, "autosave-delay", 7);
   window = open_window (draft);
   g_assert_cmpuint (csn_recovery_get_delay (csn_window_get_recovery (window)), ==, 7);
+  /* A change in Preferences applies to open windows. */
+  g_settings_set_uint (settings, "autosave-delay", 4);
+  g_assert_cmpuint (csn_recovery_get_delay (csn_window_get_recovery (window)), ==, 4);
   destroy_window (window);
   g_settings_reset (settings, "autosave-delay");
 
