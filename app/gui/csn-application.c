@@ -90,16 +90,22 @@ find_window_for_file (CsnApplication *self,
   return NULL;
 }
 
-static void
-add_to_recent (GFile *file)
+/* Lists @file under Open Recent, here and in the desktop's recent files. */
+void
+csn_application_add_recent (CsnApplication *self,
+                            GFile          *file)
 {
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *uri = NULL;
   GtkRecentData data = {
     .mime_type = (char *) "application/x-consenso",
     .app_name = (char *) "Consenso",
     .app_exec = (char *) "consenso %u",
   };
 
+  g_return_if_fail (CSN_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
@@ -142,7 +148,7 @@ csn_application_open_file (CsnApplication *self,
       return;
     }
 
-  add_to_recent (file);
+  csn_application_add_recent (self, file);
   window = find_pristine_window (self, from);
   if (window != NULL)
     csn_window_set_draft (window, draft);

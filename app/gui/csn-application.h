@@ -14,5 +14,7 @@ void            csn_application_open_file        (CsnApplication *self,
                                                   GFile          *file,
                                                   GtkWindow      *from);
 void            csn_application_restore_recovery (CsnApplication *self);
+void            csn_application_add_recent       (CsnApplication *self,
+                                                  GFile          *file);
 
 G_END_DECLS

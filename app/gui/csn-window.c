@@ -259,17 +259,10 @@ update_recent_menu (CsnWindow *self)
 }
 
 static void
-add_to_recent (CsnWindow *self,
-               GFile     *file)
+on_recent_manager_changed_cb (CsnWindow        *self,
+                              GtkRecentManager *manager)
 {
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = {
-    .mime_type = (char *) DRAFT_MIME_TYPE,
-    .app_name = (char *) "Consenso",
-    .app_exec = (char *) "consenso %u",
-  };
-
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+  update_recent_menu (self);
 }
 
 static void
@@ -335,7 +328,7 @@ csn_window_save_sync (CsnWindow *self,
       return FALSE;
     }
 
-  add_to_recent (self, file);
+  csn_application_add_recent (CSN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
   remember_folder (self, file);
   return TRUE;
 }
@@ -1031,7 +1024,7 @@ csn_window_init (CsnWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   self->recent_manager = g_object_ref (gtk_recent_manager_get_default ());
-  g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (update_recent_menu),
+  g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (on_recent_manager_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
