@@ -385,6 +385,34 @@ csn_application_open (GApplication  *application,
     offer_recovery (self, window);
 }
 
+/* main.c declares the FILE arguments as an option, which takes them out of the arguments GApplication
+ * opens: they are opened here, in this instance or, through D-Bus, in the one already running. */
+static int
+csn_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  g_autofree const char **arguments = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments) || arguments[0] == NULL)
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; arguments[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (arguments[i]));
+  g_application_open (application, (GFile **) files->pdata, files->len, "");
+
+  /* The primary instance goes on to run its windows; a remote one is done. */
+  return g_application_get_is_remote (application) ? EXIT_SUCCESS : -1;
+}
+
 static void
 csn_application_finalize (GObject *object)
 {
@@ -407,6 +435,7 @@ csn_application_class_init (CsnApplicationClass *klass)
   application_class->startup = csn_application_startup;
   application_class->activate = csn_application_activate;
   application_class->open = csn_application_open;
+  application_class->handle_local_options = csn_application_handle_local_options;
 }
 
 static void

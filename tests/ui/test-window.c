@@ -512,6 +512,62 @@ test_command_line_files (void)
     destroy_window (l->data);
 }
 
+static CsnApplication *run_app;
+
+static gboolean
+on_run_check_idle_cb (gpointer user_data)
+{
+  GPtrArray *opened = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (run_app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GFile *file = csn_draft_get_file (csn_window_get_draft (l->data));
+
+      g_ptr_array_add (opened, file != NULL ? g_file_get_basename (file) : g_strdup ("untitled"));
+      gtk_window_destroy (l->data);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static int
+on_run_handle_local_options_cb (GApplication *application,
+                                GVariantDict *options,
+                                gpointer      user_data)
+{
+  return -1;
+}
+
+/* `consenso FILE FILE` through g_application_run, with FILE declared and handled as main.c does. */
+static void
+test_run_with_files (void)
+{
+  static const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
+    { NULL }
+  };
+  g_autoptr(GFile) first = create_draft_file ("run-first.consenso");
+  g_autoptr(GFile) second = create_draft_file ("run-second.consenso");
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) argv = NULL;
+
+  run_app = csn_application_new ();
+  argv = g_new0 (char *, 4);
+  argv[0] = g_strdup ("consenso");
+  argv[1] = g_file_get_path (first);
+  argv[2] = g_file_get_path (second);
+  g_application_add_main_option_entries (G_APPLICATION (run_app), entries);
+  g_signal_connect (run_app, "handle-local-options", G_CALLBACK (on_run_handle_local_options_cb), NULL);
+  g_idle_add (on_run_check_idle_cb, opened);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (run_app), 3, argv), ==, 0);
+  g_assert_cmpuint (opened->len, ==, 2);
+  g_ptr_array_add (opened, NULL);
+  g_assert_true (g_strv_contains ((const char * const *) opened->pdata, "run-first.consenso"));
+  g_assert_true (g_strv_contains ((const char * const *) opened->pdata, "run-second.consenso"));
+  g_clear_object (&run_app);
+}
+
 /* A draft dropped on a window with an untouched new draft takes its place. */
 static void
 test_drop (void)
@@ -616,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/window/command-line-files", test_command_line_files);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/drop", test_drop);
+  g_test_add_func ("/window/run-with-files", test_run_with_files);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -54,6 +54,12 @@ ui_test_on_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static inline gboolean
+ui_test_on_poll_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until @condition holds or @timeout_ms pass; returns whether it holds. */
 static inline gboolean
 ui_test_wait_for (gboolean (*condition) (gpointer),
@@ -62,11 +68,14 @@ ui_test_wait_for (gboolean (*condition) (gpointer),
 {
   gboolean timed_out = FALSE;
   guint source = g_timeout_add (timeout_ms, ui_test_on_timeout_cb, &timed_out);
+  /* Conditions on files or other processes wake no source: look again every 20 ms. */
+  guint poll = g_timeout_add (20, ui_test_on_poll_cb, NULL);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (source);
+  g_source_remove (poll);
   return condition (data);
 }
 
