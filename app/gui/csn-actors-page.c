@@ -323,7 +323,7 @@ move_actor (CsnActorsPage *self,
     return;
   actor = g_object_ref (get_selected_actor (self));
   if (csn_list_move_item (self->draft, CSN_COLLECTION_ACTORS, actor, delta))
-    reveal_actor (self, actor, NULL);
+    reveal_actor (self, actor, csn_list_get_focus_property (GTK_WIDGET (self->actors_view)));
 }
 
 static void
@@ -387,7 +387,7 @@ move_proposal (CsnActorsPage *self,
       csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, target, &to))
     {
       csn_draft_move (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, from, to);
-      reveal_proposal (self, proposal, NULL);
+      reveal_proposal (self, proposal, csn_list_get_focus_property (GTK_WIDGET (self->proposals_view)));
     }
 }
 

@@ -47,6 +47,40 @@ on_item_notify_cb (CsnCell    *self,
   csn_cell_update (self);
 }
 
+/* Clicking into a cell selects its row, so that the page's actions (remove, move) act on that row.
+ * Only a click: focus also moves when the list recycles its rows, and must not select then. */
+static void
+on_click_pressed_cb (CsnCell         *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+  GtkWidget *view;
+  GtkSelectionModel *model;
+  guint n;
+
+  if (priv->item == NULL)
+    return;
+  view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  if (view == NULL || (model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view))) == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (item == G_OBJECT (priv->item))
+        {
+          if (!gtk_selection_model_is_selected (model, i))
+            gtk_selection_model_select_item (model, i, TRUE);
+          return;
+        }
+    }
+}
+
 static void
 apply_label (CsnCell *self)
 {
@@ -175,6 +209,11 @@ csn_cell_class_init (CsnCellClass *klass)
 static void
 csn_cell_init (CsnCell *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 void

@@ -364,7 +364,7 @@ move (CsnDelegationsPage *self,
       (delta > 0 && shown + 1 >= g_list_model_get_n_items (G_LIST_MODEL (self->filter_model))))
     {
       csn_list_move_item (self->draft, CSN_COLLECTION_PARTICIPANTS, participant, delta);
-      reveal_participant (self, participant, NULL);
+      reveal_participant (self, participant, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
       return;
     }
 
@@ -374,7 +374,7 @@ move (CsnDelegationsPage *self,
       csn_draft_find_position (self->draft, CSN_COLLECTION_PARTICIPANTS, target, &to))
     {
       csn_draft_move (self->draft, CSN_COLLECTION_PARTICIPANTS, from, to);
-      reveal_participant (self, participant, NULL);
+      reveal_participant (self, participant, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
     }
 }
 

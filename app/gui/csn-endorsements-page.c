@@ -239,7 +239,7 @@ move (CsnEndorsementsPage *self,
     return;
   item = g_object_ref (get_selected (self));
   if (csn_list_move_item (self->draft, CSN_COLLECTION_ENDORSEMENTS, item, delta))
-    reveal (self, item, NULL);
+    reveal (self, item, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
 }
 
 static void

@@ -323,6 +323,7 @@ typedef struct
   GtkWidget *column_view;
   CsnItem   *item;
   char      *property;
+  guint      frames_left;
 } RevealData;
 
 static void
@@ -336,20 +337,46 @@ reveal_data_free (gpointer user_data)
   g_free (data);
 }
 
+/* Focuses the first cell of @item's row that can take the focus. */
 static gboolean
-focus_cell_cb (gpointer user_data)
+focus_first_cell (GtkWidget *root,
+                  CsnItem   *item)
 {
-  RevealData *data = user_data;
-  CsnCell *cell = csn_list_find_cell (data->column_view, data->item, data->property);
+  if (CSN_IS_CELL (root) && csn_cell_get_item (CSN_CELL (root)) == item && gtk_widget_get_mapped (root))
+    return csn_cell_focus_control (CSN_CELL (root));
 
-  if (cell == NULL && data->property != NULL)
-    cell = csn_list_find_cell (data->column_view, data->item, NULL);
-  if (cell != NULL)
-    csn_cell_focus_control (cell);
-  return G_SOURCE_REMOVE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_cell (child, item))
+      return TRUE;
+  return FALSE;
 }
 
-/* Selects @item in @selection, scrolls its row into view and focuses the cell of @property. */
+static gboolean
+focus_cell (RevealData *data)
+{
+  CsnCell *cell = csn_list_find_cell (data->column_view, data->item, data->property);
+
+  if (cell != NULL && csn_cell_focus_control (cell))
+    return TRUE;
+  return focus_first_cell (data->column_view, data->item);
+}
+
+/* The row scrolled to gets its widgets at the next layout: try again on the next frames. */
+static gboolean
+focus_cell_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  RevealData *data = user_data;
+
+  if (focus_cell (data) || --data->frames_left == 0)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Selects @item in @selection, scrolls its row into view and focuses the cell of @property, if given. */
 void
 csn_list_reveal_cell (GtkWidget          *column_view,
                       GtkSingleSelection *selection,
@@ -381,13 +408,18 @@ csn_list_reveal_cell (GtkWidget          *column_view,
         gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
     }
 
+  if (property == NULL)
+    return;
+
   data = g_new0 (RevealData, 1);
   data->column_view = g_object_ref (column_view);
   data->item = g_object_ref (item);
   data->property = g_strdup (property);
-  focus_cell_cb (data);
-  /* Again once the rows scrolled in are laid out. */
-  g_idle_add_full (G_PRIORITY_LOW, focus_cell_cb, data, reveal_data_free);
+  data->frames_left = 30;
+  if (focus_cell (data))
+    reveal_data_free (data);
+  else
+    gtk_widget_add_tick_callback (column_view, focus_cell_tick_cb, data, reveal_data_free);
 }
 
 static gboolean
@@ -411,4 +443,18 @@ csn_list_refilter_later (GtkFilter *filter)
     return;
   g_object_set_data (G_OBJECT (filter), "csn-refilter-pending", GINT_TO_POINTER (TRUE));
   g_idle_add_full (G_PRIORITY_DEFAULT, refilter_cb, g_object_ref (filter), g_object_unref);
+}
+
+/* The property of the cell under @widget that has the focus, to keep editing it after a move. */
+const char *
+csn_list_get_focus_property (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    return NULL;
+  cell = gtk_widget_get_ancestor (focus, CSN_TYPE_CELL);
+  return cell != NULL ? csn_cell_get_property_name (CSN_CELL (cell)) : NULL;
 }

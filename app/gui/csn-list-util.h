@@ -30,6 +30,7 @@ gboolean            csn_list_move_item          (CsnDraft       *draft,
                                                  CsnCollection   collection,
                                                  CsnItem        *item,
                                                  int             delta);
+const char         *csn_list_get_focus_property (GtkWidget      *widget);
 void                csn_list_refilter_later     (GtkFilter      *filter);
 void                csn_list_reveal_cell        (GtkWidget      *column_view,
                                                  GtkSingleSelection *selection,

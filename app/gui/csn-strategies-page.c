@@ -274,7 +274,7 @@ move (CsnStrategiesPage *self,
     return;
   strategy = g_object_ref (get_selected (self));
   if (csn_list_move_item (self->draft, CSN_COLLECTION_STRATEGIES, strategy, delta))
-    reveal (self, strategy, NULL);
+    reveal (self, strategy, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
 }
 
 static void

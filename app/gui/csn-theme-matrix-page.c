@@ -342,6 +342,46 @@ remove_country_columns (CsnThemeMatrixPage *self)
   g_ptr_array_set_size (self->country_columns, 0);
 }
 
+static GtkLabel *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* GTK 4.8 columns have no tooltip property: give the header title widget showing @code the
+ * country's name. The header is the column view's first child, one title widget per column. */
+static void
+set_header_tooltip (CsnThemeMatrixPage *self,
+                    const char         *code,
+                    const char         *name)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+
+  for (GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      GtkLabel *label = find_label (title);
+
+      if (label != NULL && g_strcmp0 (gtk_label_get_label (label), code) == 0)
+        {
+          gtk_widget_set_tooltip_text (title, name);
+          return;
+        }
+    }
+}
+
 /* One check column per member country, made from the draft's countries: columns are data here. */
 static void
 rebuild_country_columns (CsnThemeMatrixPage *self)
@@ -379,8 +419,8 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
                                            NULL);
       column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
       gtk_column_view_column_set_fixed_width (column, 36);
-      /* GTK 4.8 columns have no tooltip; the header is the code, each check's label names the country. */
       gtk_column_view_insert_column (self->column_view, position++, column);
+      set_header_tooltip (self, code, name);
       g_ptr_array_add (self->country_columns, g_object_ref (column));
     }
 }
@@ -489,7 +529,7 @@ move_theme (CsnThemeMatrixPage *self,
     return;
   theme = g_object_ref (get_selected_theme (self));
   if (csn_list_move_item (self->draft, CSN_COLLECTION_THEMES, theme, delta))
-    select_theme (self, theme, NULL);
+    select_theme (self, theme, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
 }
 
 static void

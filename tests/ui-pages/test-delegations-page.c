@@ -88,8 +88,10 @@ test_quota_warning (Fixture       *fixture,
 
   /* The new participant's name has the focus; type it and press Enter. */
   {
-    CsnCell *name = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, last, "name");
+    CsnCell *name;
     GtkWidget *entry;
+
+    UI_TEST_WAIT_UNTIL ((name = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, last, "name")) != NULL);
 
     g_assert_nonnull (name);
     entry = csn_cell_get_control (name);
@@ -116,8 +118,9 @@ test_quota_warning (Fixture       *fixture,
   csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), last, "country");
   ui_test_wait (50);
   {
-    CsnCell *country = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, last, "country");
+    CsnCell *country;
 
+    UI_TEST_WAIT_UNTIL ((country = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, last, "country")) != NULL);
     g_assert_nonnull (country);
     g_assert_true (csn_ref_cell_select_key (CSN_REF_CELL (country), "BZ"));
     ui_test_wait (50);

@@ -88,6 +88,7 @@ test_mechanisms (Fixture       *fixture,
   ui_test_wait (50);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS), ==, n + 1);
   added = ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 2);
+  UI_TEST_WAIT_UNTIL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "name") != NULL);
   g_assert_nonnull (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "name"));
   g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.move-up", NULL));
   ui_test_wait (20);
@@ -130,12 +131,13 @@ test_actors (Fixture       *fixture,
   proposal = ui_test_get_item (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS, 0);
   g_assert_cmpstr (csn_item_get_string (proposal, "actor"), ==, "st");
 
-  supported = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, proposal, "supported-by");
+  UI_TEST_WAIT_UNTIL ((supported = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, proposal,
+                                                            "supported-by")) != NULL);
   g_assert_nonnull (supported);
   csn_ref_list_cell_popup (CSN_REF_LIST_CELL (supported));
   ui_test_wait (100);
   popover = ui_test_find_widget (GTK_WIDGET (supported), GTK_TYPE_POPOVER, NULL);
-  check = ui_test_find_check_cell (popover, proposal, "MX");
+  UI_TEST_WAIT_UNTIL ((check = ui_test_find_check_cell (popover, proposal, "MX")) != NULL);
   g_assert_nonnull (check);
   gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
   ui_test_wait (20);

@@ -61,11 +61,12 @@ test_add_strategy (Fixture       *fixture,
   g_assert_cmpstr (csn_item_get_string (added, "theme"), ==, "theme-1");
 
   /* The new row's description has the focus; typing and Enter commits it. */
-  description = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "description");
+  UI_TEST_WAIT_UNTIL ((description = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added,
+                                                              "description")) != NULL &&
+                      gtk_widget_get_focus_child (csn_cell_get_control (description)) != NULL);
   g_assert_nonnull (description);
   entry = csn_cell_get_control (description);
-  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
-                 gtk_widget_get_focus_child (entry) != NULL);
+  g_assert_nonnull (gtk_widget_get_focus_child (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Taller sobre trata");
   /* Enter in the entry's text. */
   g_signal_emit_by_name (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL), "activate");
@@ -161,7 +162,7 @@ test_lead_and_support (Fixture       *fixture,
   popover = ui_test_find_widget (GTK_WIDGET (support), GTK_TYPE_POPOVER, NULL);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
-  check = ui_test_find_check_cell (popover, strategy, "rrocm");
+  UI_TEST_WAIT_UNTIL ((check = ui_test_find_check_cell (popover, strategy, "rrocm")) != NULL);
   g_assert_nonnull (check);
   g_assert_nonnull (rrocm);
   gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));

@@ -128,6 +128,27 @@ test_country_columns (Fixture       *fixture,
         g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "DO");
     }
 
+  /* The header of a country column tells the country's name. */
+  {
+    GtkWidget *header = gtk_widget_get_first_child (column_view);
+    CsnItem *mexico = csn_draft_lookup (fixture->draft, CSN_COLLECTION_COUNTRIES, "MX");
+    g_autofree char *name = csn_item_dup_title (mexico);
+    gboolean found = FALSE;
+
+    for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+         title = gtk_widget_get_next_sibling (title))
+      {
+        GtkWidget *label = ui_test_find_widget (title, GTK_TYPE_LABEL, NULL);
+
+        if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), "MX") == 0)
+          {
+            g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, name);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
   /* Replacing the draft rebuilds the columns instead of adding more. */
   {
     g_autoptr(CsnDraft) other = csn_draft_new_from_template ();
@@ -162,8 +183,10 @@ test_add_move_remove (Fixture       *fixture,
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes + 1);
   added = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
   g_assert_cmpstr (csn_item_get_key (added), ==, "theme-8");
-  title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "title");
+  UI_TEST_WAIT_UNTIL ((title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "title")) != NULL &&
+                      gtk_widget_get_focus_child (csn_cell_get_control (title)) != NULL);
   g_assert_nonnull (title);
+  g_assert_nonnull (gtk_widget_get_focus_child (csn_cell_get_control (title)));
 
   /* Keyboard reordering: Alt+Down is matrix.move-down on the selected (new) theme. */
   g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.move-down", NULL));
@@ -237,6 +260,7 @@ test_detail_and_reservations (Fixture       *fixture,
   notes = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_AREA_CELL, theme, "notes");
   g_assert_nonnull (notes);
   text_view = csn_cell_get_control (notes);
+  UI_TEST_WAIT_UNTIL (gtk_widget_has_focus (text_view));
   g_assert_true (gtk_widget_has_focus (text_view));
 
   /* Typed notes are committed when focus leaves the field. */
@@ -273,6 +297,83 @@ test_detail_and_reservations (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (reservations), ==, 1);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* A row dragged by its handle and dropped on another row takes that row's place, as one step. */
+static void
+test_drag_and_drop (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
+  CsnItem *dragged = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  CsnItem *onto = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 4);
+  CsnCell *onto_cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, onto, "title");
+  GtkDropTarget *target = find_drop_target (column_view);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  double x, y;
+
+  g_assert_nonnull (target);
+  g_assert_nonnull (onto_cell);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (onto_cell), column_view, 4, 4, &x, &y));
+
+  g_value_init (&value, CSN_TYPE_ITEM);
+  g_value_set_object (&value, dragged);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
+  g_value_unset (&value);
+  ui_test_wait (50);
+
+  g_assert_true (accepted);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 4) == dragged);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 3) == onto);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0) == dragged);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+/* Clicking into a cell selects its row: the toolbar's actions then act on the row being edited. */
+static void
+test_click_selects_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 5);
+  CsnCell *title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, theme, "title");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (title));
+  GtkGesture *click = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_signal_emit_by_name (click, "pressed", 1, 4.0, 4.0);
+  ui_test_wait (20);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 5);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.move-up", NULL));
+  ui_test_wait (20);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 4) == theme);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +387,10 @@ main (int   argc,
   g_test_add ("/theme-matrix/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/theme-matrix/detail-and-reservations", Fixture, NULL, fixture_set_up,
               test_detail_and_reservations, fixture_tear_down);
+
+  g_test_add ("/theme-matrix/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag_and_drop, fixture_tear_down);
+  g_test_add ("/theme-matrix/click-selects-row", Fixture, NULL, fixture_set_up, test_click_selects_row,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -12,6 +12,14 @@ void       ui_test_init             (int         *argc,
                                      char      ***argv);
 GtkWidget *ui_test_show_page        (GtkWidget   *page);
 void       ui_test_wait             (guint        milliseconds);
+/* Runs the main loop until @condition holds, for at most five seconds (a loaded machine is slow). */
+#define UI_TEST_WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(condition) && g_get_monotonic_time () < deadline_) \
+      ui_test_wait (10); \
+  } G_STMT_END
+
 void       ui_test_close            (GtkWidget   *page);
 CsnCell   *ui_test_find_cell        (GtkWidget   *root,
                                      CsnItem     *item,
