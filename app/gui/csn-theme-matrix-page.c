@@ -388,7 +388,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
 {
   GListModel *countries;
   guint n_countries;
-  guint position = 3;
+  guint position = 5;   /* after No., title, pillar, horizon and consensus; the count comes last */
 
   remove_country_columns (self);
   if (self->draft == NULL)
