@@ -20,6 +20,7 @@
 #include "csn-overview-page.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-problem.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
 #include "csn-save-changes-dialog.h"
@@ -67,6 +68,13 @@ struct _CsnWindow
   CsnActorsPage        *actors_page;
   CsnDelegationsPage   *delegations_page;
   CsnEndorsementsPage  *endorsements_page;
+  GtkLabel             *overview_open_count;
+  GtkLabel             *theme_matrix_open_count;
+  GtkLabel             *strategies_open_count;
+  GtkLabel             *mechanisms_open_count;
+  GtkLabel             *actors_open_count;
+  GtkLabel             *delegations_open_count;
+  GtkLabel             *endorsements_open_count;
 };
 
 G_DEFINE_FINAL_TYPE (CsnWindow, csn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +88,84 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void save_as (CsnWindow *self);
+
+static const char * const page_names[] = {
+  "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
+};
+
+/* The page where @item is edited; a theme asked for its "strategies" goes to the Strategies page. */
+static const char *
+get_page_for_item (CsnItem    *item,
+                   const char *property)
+{
+  if (CSN_IS_MEETING (item))
+    return "overview";
+  if (CSN_IS_THEME (item) && g_strcmp0 (property, "strategies") == 0)
+    return "strategies";
+  if (CSN_IS_THEME (item) || CSN_IS_RESERVATION (item) || CSN_IS_PILLAR (item))
+    return "theme-matrix";
+  if (CSN_IS_STRATEGY (item))
+    return "strategies";
+  if (CSN_IS_MECHANISM (item))
+    return "mechanisms";
+  if (CSN_IS_ACTOR (item) || CSN_IS_ROLE_PROPOSAL (item))
+    return "actors";
+  if (CSN_IS_PARTICIPANT (item) || CSN_IS_COUNTRY (item))
+    return "delegations";
+  if (CSN_IS_ENDORSEMENT (item))
+    return "endorsements";
+  return NULL;
+}
+
+static GtkLabel *
+get_open_count_label (CsnWindow *self,
+                      guint      page)
+{
+  GtkLabel *labels[] = {
+    self->overview_open_count, self->theme_matrix_open_count, self->strategies_open_count,
+    self->mechanisms_open_count, self->actors_open_count, self->delegations_open_count,
+    self->endorsements_open_count,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (page_names));
+  return labels[page];
+}
+
+/* Each page in the agenda shows how many of the overview's "still open" entries lead to it. */
+static void
+on_open_items_changed_cb (CsnWindow  *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *open_items)
+{
+  guint counts[G_N_ELEMENTS (page_names)] = { 0 };
+  guint n_items = g_list_model_get_n_items (open_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open_items, i);
+      CsnItem *item = csn_problem_get_item (problem);
+      const char *page = item != NULL ? get_page_for_item (item, csn_problem_get_property_name (problem)) : NULL;
+
+      for (guint p = 0; page != NULL && p < G_N_ELEMENTS (page_names); p++)
+        if (g_str_equal (page, page_names[p]))
+          counts[p]++;
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (page_names); p++)
+    {
+      GtkLabel *label = get_open_count_label (self, p);
+      g_autofree char *text = g_strdup_printf ("%u", counts[p]);
+      /* Translators: the tooltip of a page's number in the agenda */
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry still open", "%u entries still open",
+                                                            counts[p]), counts[p]);
+
+      gtk_label_set_text (label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      gtk_widget_set_visible (GTK_WIDGET (label), counts[p] > 0);
+    }
+}
 
 static void
 remember_folder (CsnWindow *self,
@@ -879,6 +965,8 @@ csn_window_dispose (GObject *object)
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->recent_manager);
+  if (self->overview_page != NULL)
+    g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_items (self->overview_page), self);
   csn_window_set_draft (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
@@ -979,6 +1067,13 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, actors_page);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, delegations_page);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, endorsements_page);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, overview_open_count);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, theme_matrix_open_count);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, strategies_open_count);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, mechanisms_open_count);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, actors_open_count);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, delegations_open_count);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, endorsements_open_count);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
@@ -1028,6 +1123,8 @@ csn_window_init (CsnWindow *self)
                            self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
+  g_signal_connect_object (csn_overview_page_get_open_items (self->overview_page), "items-changed",
+                           G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->sidebar, find_sidebar_row (self, "overview"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
@@ -1224,50 +1321,32 @@ csn_window_reveal (CsnWindow  *self,
                    CsnItem    *item,
                    const char *property)
 {
+  const char *page;
+
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (CSN_IS_ITEM (item));
 
-  if (CSN_IS_MEETING (item))
+  page = get_page_for_item (item, property);
+  if (page == NULL)
     {
-      csn_window_show_page (self, "overview");
-      csn_overview_page_reveal (self->overview_page, item, property);
+      g_warning ("No page edits a %s", G_OBJECT_TYPE_NAME (item));
+      return;
     }
-  else if (CSN_IS_THEME (item) && g_strcmp0 (property, "strategies") == 0)
-    {
-      /* A theme that no strategy addresses yet: its place is on the Strategies page. */
-      csn_window_show_page (self, "strategies");
-      csn_strategies_page_reveal (self->strategies_page, item, NULL);
-    }
-  else if (CSN_IS_THEME (item) || CSN_IS_RESERVATION (item) || CSN_IS_PILLAR (item))
-    {
-      csn_window_show_page (self, "theme-matrix");
-      csn_theme_matrix_page_reveal (self->theme_matrix_page, item, property);
-    }
-  else if (CSN_IS_STRATEGY (item))
-    {
-      csn_window_show_page (self, "strategies");
-      csn_strategies_page_reveal (self->strategies_page, item, property);
-    }
-  else if (CSN_IS_MECHANISM (item))
-    {
-      csn_window_show_page (self, "mechanisms");
-      csn_mechanisms_page_reveal (self->mechanisms_page, item, property);
-    }
-  else if (CSN_IS_ACTOR (item) || CSN_IS_ROLE_PROPOSAL (item))
-    {
-      csn_window_show_page (self, "actors");
-      csn_actors_page_reveal (self->actors_page, item, property);
-    }
-  else if (CSN_IS_PARTICIPANT (item) || CSN_IS_COUNTRY (item))
-    {
-      csn_window_show_page (self, "delegations");
-      csn_delegations_page_reveal (self->delegations_page, item, property);
-    }
-  else if (CSN_IS_ENDORSEMENT (item))
-    {
-      csn_window_show_page (self, "endorsements");
-      csn_endorsements_page_reveal (self->endorsements_page, item, property);
-    }
+
+  csn_window_show_page (self, page);
+  if (g_str_equal (page, "overview"))
+    csn_overview_page_reveal (self->overview_page, item, property);
+  else if (g_str_equal (page, "theme-matrix"))
+    csn_theme_matrix_page_reveal (self->theme_matrix_page, item, property);
+  else if (g_str_equal (page, "strategies"))
+    /* A theme that no strategy addresses yet is shown as such, without a property. */
+    csn_strategies_page_reveal (self->strategies_page, item, CSN_IS_THEME (item) ? NULL : property);
+  else if (g_str_equal (page, "mechanisms"))
+    csn_mechanisms_page_reveal (self->mechanisms_page, item, property);
+  else if (g_str_equal (page, "actors"))
+    csn_actors_page_reveal (self->actors_page, item, property);
+  else if (g_str_equal (page, "delegations"))
+    csn_delegations_page_reveal (self->delegations_page, item, property);
   else
-    g_warning ("No page edits a %s", G_OBJECT_TYPE_NAME (item));
+    csn_endorsements_page_reveal (self->endorsements_page, item, property);
 }

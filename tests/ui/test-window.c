@@ -265,6 +265,16 @@ test_still_open (void)
   g_assert_cmpuint (undecided, >, 0);
   g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided);
 
+  /* The agenda shows, beside each page, how many entries lead there. */
+  {
+    GtkLabel *count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
+                                                                "theme_matrix_open_count"));
+    g_autofree char *expected = g_strdup_printf ("%u", undecided);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
+    g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  }
+
   csn_draft_set_enum (draft, theme, "horizon", CSN_HORIZON_SHORT_TERM);
   ui_test_spin (50);
   g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided - 1);
