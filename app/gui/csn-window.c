@@ -1180,6 +1180,9 @@ replace_draft (CsnWindow   *self,
     }
   g_clear_object (&self->recovery);
   g_set_object (&self->draft, draft);
+  /* A problem shown about the previous draft does not concern this one. */
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  g_clear_pointer (&self->error_text, g_free);
 
   if (draft != NULL)
     {
