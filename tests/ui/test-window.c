@@ -629,6 +629,46 @@ test_find (void)
 }
 
 static void
+check_buttons_labelled (GtkWidget *widget,
+                        GtkWidget *skip,
+                        guint     *n_checked)
+{
+  if (widget == skip)
+    return;
+  if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+       && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))
+       && gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL)
+      || (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL))
+    {
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("An icon button (%s, tooltip “%s”) has no accessible label", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_tooltip_text (widget));
+      (*n_checked)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_buttons_labelled (child, skip, n_checked);
+}
+
+/* The window's own icon buttons (the pages check theirs) have names for screen readers. */
+static void
+test_accessible_labels (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, "stack"));
+  GtkWidget *leaflet = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
+                                                                  "leaflet"));
+  guint n_checked = 0;
+
+  check_buttons_labelled (leaflet, stack, &n_checked);
+  /* Back, undo, redo, save, two menu buttons. */
+  g_assert_cmpuint (n_checked, >=, 6);
+  destroy_window (window);
+}
+
+static void
 test_settings (void)
 {
   g_autoptr(GSettings) settings = csn_settings_new ();
@@ -660,6 +700,8 @@ main (int   argc,
   int status;
 
   ui_test_setup_home ();
+  /* The test accessibility backend keeps the properties the labels are checked in. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -679,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/unmodified-closes", test_unmodified_closes);
   g_test_add_func ("/window/settings", test_settings);
+  g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   g_test_add_func ("/window/command-line-files", test_command_line_files);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/drop", test_drop);
