@@ -323,7 +323,8 @@ typedef struct
   GtkWidget *column_view;
   CsnItem   *item;
   char      *property;
-  guint      frames_left;
+  gint64     deadline;
+  guint      stable_frames;
 } RevealData;
 
 static void
@@ -363,15 +364,39 @@ focus_cell (RevealData *data)
   return focus_first_cell (data->column_view, data->item);
 }
 
-/* The row scrolled to gets its widgets at the next layout: try again on the next frames. */
+static gboolean
+has_focus_in_cell (RevealData *data)
+{
+  GtkRoot *root = gtk_widget_get_root (data->column_view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) : NULL;
+
+  return cell != NULL && csn_cell_get_item (CSN_CELL (cell)) == data->item &&
+         gtk_widget_is_ancestor (cell, data->column_view);
+}
+
+/* The row scrolled to gets its widgets at a later layout, and a relayout may replace the row's
+ * widgets: try on the next frames until the focus stayed in the row for a few frames. */
 static gboolean
 focus_cell_tick_cb (GtkWidget     *widget,
                     GdkFrameClock *frame_clock,
                     gpointer       user_data)
 {
   RevealData *data = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
 
-  if (focus_cell (data) || --data->frames_left == 0)
+  if (data->deadline == 0)
+    data->deadline = now + 2 * G_USEC_PER_SEC;
+
+  if (has_focus_in_cell (data))
+    data->stable_frames++;
+  else
+    {
+      data->stable_frames = 0;
+      focus_cell (data);
+    }
+
+  if (data->stable_frames >= 3 || now > data->deadline)
     return G_SOURCE_REMOVE;
   return G_SOURCE_CONTINUE;
 }
@@ -415,11 +440,8 @@ csn_list_reveal_cell (GtkWidget          *column_view,
   data->column_view = g_object_ref (column_view);
   data->item = g_object_ref (item);
   data->property = g_strdup (property);
-  data->frames_left = 30;
-  if (focus_cell (data))
-    reveal_data_free (data);
-  else
-    gtk_widget_add_tick_callback (column_view, focus_cell_tick_cb, data, reveal_data_free);
+  focus_cell (data);
+  gtk_widget_add_tick_callback (column_view, focus_cell_tick_cb, data, reveal_data_free);
 }
 
 static gboolean

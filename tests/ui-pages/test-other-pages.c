@@ -137,6 +137,8 @@ test_actors (Fixture       *fixture,
   csn_ref_list_cell_popup (CSN_REF_LIST_CELL (supported));
   ui_test_wait (100);
   popover = ui_test_find_widget (GTK_WIDGET (supported), GTK_TYPE_POPOVER, NULL);
+  g_assert_nonnull (popover);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover));
   UI_TEST_WAIT_UNTIL ((check = ui_test_find_check_cell (popover, proposal, "MX")) != NULL);
   g_assert_nonnull (check);
   gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));

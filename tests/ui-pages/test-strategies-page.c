@@ -161,6 +161,7 @@ test_lead_and_support (Fixture       *fixture,
   ui_test_wait (100);
   popover = ui_test_find_widget (GTK_WIDGET (support), GTK_TYPE_POPOVER, NULL);
   g_assert_nonnull (popover);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover));
   g_assert_true (gtk_widget_get_visible (popover));
   UI_TEST_WAIT_UNTIL ((check = ui_test_find_check_cell (popover, strategy, "rrocm")) != NULL);
   g_assert_nonnull (check);

@@ -43,6 +43,9 @@ ui_test_show_page (GtkWidget *page)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
+  /* On a loaded machine the window maps late; lists bind their rows only once laid out. */
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0);
+  g_assert_true (gtk_widget_get_mapped (page));
   ui_test_wait (200);
   return window;
 }
