@@ -70,10 +70,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   ui_test_setup_home ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/command-line/open-argument", test_open_argument);
 
-  return g_test_run ();
+  status = g_test_run ();
+  ui_test_teardown_home ();
+  return status;
 }

@@ -284,6 +284,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   ui_test_setup_home ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -293,5 +295,7 @@ main (int   argc,
   g_test_add_func ("/recovery/restore-after-kill", test_restore_after_kill);
   g_test_add_func ("/recovery/discard-after-kill", test_discard_after_kill);
 
-  return g_test_run ();
+  status = g_test_run ();
+  ui_test_teardown_home ();
+  return status;
 }

@@ -730,5 +730,6 @@ main (int   argc,
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  ui_test_teardown_home ();
   return status;
 }

@@ -39,6 +39,34 @@ ui_test_setup_home (void)
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }
 
+static inline void
+ui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ui_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* Removes the temporary tree, in the process that made it (not in its test subprocesses). */
+static inline void
+ui_test_teardown_home (void)
+{
+  const char *root = g_getenv ("CSN_TEST_ROOT");
+
+  if (root != NULL && !g_test_subprocess ())
+    ui_test_remove_tree (root);
+}
+
 static inline char *
 ui_test_tmp_path (const char *name)
 {
