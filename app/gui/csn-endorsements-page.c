@@ -136,7 +136,7 @@ on_filter_items_changed_cb (CsnEndorsementsPage *self,
 static void
 on_selection_changed_cb (CsnEndorsementsPage *self,
                          GParamSpec          *pspec,
-                         GtkSingleSelection *selection)
+                         GtkSingleSelection  *selection)
 {
   update_actions (self);
 }
@@ -153,7 +153,7 @@ on_draft_changed_cb (CsnEndorsementsPage *self,
 
 static void
 on_search_changed_cb (CsnEndorsementsPage *self,
-                      GtkSearchEntry *entry)
+                      GtkSearchEntry      *entry)
 {
   g_free (self->search_text);
   self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
@@ -162,7 +162,7 @@ on_search_changed_cb (CsnEndorsementsPage *self,
 
 static void
 on_search_stop_cb (CsnEndorsementsPage *self,
-                   GtkSearchEntry *entry)
+                   GtkSearchEntry      *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
@@ -170,8 +170,8 @@ on_search_stop_cb (CsnEndorsementsPage *self,
 
 static void
 reveal (CsnEndorsementsPage *self,
-        CsnItem *item,
-        const char *property)
+        CsnItem             *item,
+        const char          *property)
 {
   if (item == NULL)
     return;
@@ -231,7 +231,7 @@ remove_action (GtkWidget  *widget,
 
 static void
 move (CsnEndorsementsPage *self,
-      int delta)
+      int                  delta)
 {
   g_autoptr(CsnItem) item = NULL;
 
@@ -288,9 +288,9 @@ csn_endorsements_page_finalize (GObject *object)
 
 static void
 csn_endorsements_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   CsnEndorsementsPage *self = CSN_ENDORSEMENTS_PAGE (object);
 
@@ -306,9 +306,9 @@ csn_endorsements_page_get_property (GObject    *object,
 
 static void
 csn_endorsements_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   CsnEndorsementsPage *self = CSN_ENDORSEMENTS_PAGE (object);
 
@@ -430,7 +430,7 @@ csn_endorsements_page_get_draft (CsnEndorsementsPage *self)
 
 void
 csn_endorsements_page_set_draft (CsnEndorsementsPage *self,
-                           CsnDraft *draft)
+                                 CsnDraft            *draft)
 {
   g_return_if_fail (CSN_IS_ENDORSEMENTS_PAGE (self));
   g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
@@ -461,8 +461,8 @@ csn_endorsements_page_set_draft (CsnEndorsementsPage *self,
 
 void
 csn_endorsements_page_reveal (CsnEndorsementsPage *self,
-                        CsnItem *item,
-                        const char *property)
+                              CsnItem             *item,
+                              const char          *property)
 {
   g_return_if_fail (CSN_IS_ENDORSEMENTS_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));

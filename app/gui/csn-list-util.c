@@ -17,7 +17,7 @@ typedef struct
 } CellFactoryData;
 
 static void
-cell_factory_data_free (gpointer data,
+cell_factory_data_free (gpointer  data,
                         GClosure *closure)
 {
   CellFactoryData *factory_data = data;
@@ -161,9 +161,9 @@ csn_list_fold_text (const char *text)
 }
 
 gboolean
-csn_list_item_matches (CsnItem             *item,
-                       const char          *folded_needle,
-                       const char * const  *properties)
+csn_list_item_matches (CsnItem            *item,
+                       const char         *folded_needle,
+                       const char * const *properties)
 {
   if (folded_needle == NULL || folded_needle[0] == '\0')
     return TRUE;

@@ -109,8 +109,8 @@ on_filter_items_changed_cb (CsnMechanismsPage *self,
 }
 
 static void
-on_selection_changed_cb (CsnMechanismsPage *self,
-                         GParamSpec        *pspec,
+on_selection_changed_cb (CsnMechanismsPage  *self,
+                         GParamSpec         *pspec,
                          GtkSingleSelection *selection)
 {
   update_actions (self);
@@ -128,7 +128,7 @@ on_draft_changed_cb (CsnMechanismsPage *self,
 
 static void
 on_search_changed_cb (CsnMechanismsPage *self,
-                      GtkSearchEntry *entry)
+                      GtkSearchEntry    *entry)
 {
   g_free (self->search_text);
   self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
@@ -137,7 +137,7 @@ on_search_changed_cb (CsnMechanismsPage *self,
 
 static void
 on_search_stop_cb (CsnMechanismsPage *self,
-                   GtkSearchEntry *entry)
+                   GtkSearchEntry    *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
@@ -145,8 +145,8 @@ on_search_stop_cb (CsnMechanismsPage *self,
 
 static void
 reveal (CsnMechanismsPage *self,
-        CsnItem *item,
-        const char *property)
+        CsnItem           *item,
+        const char        *property)
 {
   if (item == NULL)
     return;
@@ -201,7 +201,7 @@ remove_action (GtkWidget  *widget,
 
 static void
 move (CsnMechanismsPage *self,
-      int delta)
+      int                delta)
 {
   g_autoptr(CsnItem) item = NULL;
 
@@ -258,9 +258,9 @@ csn_mechanisms_page_finalize (GObject *object)
 
 static void
 csn_mechanisms_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
   CsnMechanismsPage *self = CSN_MECHANISMS_PAGE (object);
 
@@ -276,9 +276,9 @@ csn_mechanisms_page_get_property (GObject    *object,
 
 static void
 csn_mechanisms_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
   CsnMechanismsPage *self = CSN_MECHANISMS_PAGE (object);
 
@@ -398,7 +398,7 @@ csn_mechanisms_page_get_draft (CsnMechanismsPage *self)
 
 void
 csn_mechanisms_page_set_draft (CsnMechanismsPage *self,
-                           CsnDraft *draft)
+                               CsnDraft          *draft)
 {
   g_return_if_fail (CSN_IS_MECHANISMS_PAGE (self));
   g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
@@ -429,8 +429,8 @@ csn_mechanisms_page_set_draft (CsnMechanismsPage *self,
 
 void
 csn_mechanisms_page_reveal (CsnMechanismsPage *self,
-                        CsnItem *item,
-                        const char *property)
+                            CsnItem           *item,
+                            const char        *property)
 {
   g_return_if_fail (CSN_IS_MECHANISMS_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
