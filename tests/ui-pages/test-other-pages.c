@@ -4,13 +4,16 @@
 #include "csn-actors-page.h"
 #include "csn-check-cell.h"
 #include "csn-date-cell.h"
+#include "csn-delegations-page.h"
 #include "csn-endorsements-page.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-history.h"
 #include "csn-mechanisms-page.h"
 #include "csn-ref-list-cell.h"
+#include "csn-strategies-page.h"
 #include "csn-text-cell.h"
+#include "csn-theme-matrix-page.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -233,6 +236,66 @@ test_endorsements (Fixture       *fixture,
   g_assert_nonnull (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ENDORSEMENTS, "MX"));
 }
 
+static gboolean
+has_mapped_cell (GtkWidget *widget)
+{
+  if (CSN_IS_CELL (widget) && gtk_widget_get_mapped (widget) && csn_cell_get_item (CSN_CELL (widget)) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_cell (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_mapped_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_status_page (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every page takes another draft, or none, at any time; an empty list shows a status page. */
+static void
+test_replace_draft (gconstpointer data)
+{
+  GType page_type = GPOINTER_TO_SIZE (data);
+  g_autoptr(CsnDraft) first = csn_draft_new_from_template ();
+  g_autoptr(CsnDraft) empty = csn_draft_new ();
+  g_autoptr(CsnDraft) second = csn_draft_new_from_template ();
+  GtkWidget *page = g_object_new (page_type, "draft", first, NULL);
+  CsnDraft *shown = NULL;
+
+  ui_test_show_page (page);
+  g_assert_true (has_mapped_cell (page) || page_type == CSN_TYPE_DELEGATIONS_PAGE);
+
+  g_object_set (page, "draft", NULL, NULL);
+  ui_test_wait (50);
+  g_assert_false (has_mapped_cell (page));
+  g_object_get (page, "draft", &shown, NULL);
+  g_assert_null (shown);
+
+  g_object_set (page, "draft", empty, NULL);
+  ui_test_wait (50);
+  g_assert_false (has_mapped_cell (page));
+  g_assert_true (has_mapped_status_page (page));
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (empty)));
+
+  g_object_set (page, "draft", second, NULL);
+  UI_TEST_WAIT_UNTIL (has_mapped_cell (page));
+  g_assert_true (has_mapped_cell (page));
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (second)));
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (first)));
+  ui_test_close (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +307,18 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/endorsements/status-and-date", Fixture, GSIZE_TO_POINTER (2), fixture_set_up, test_endorsements,
               fixture_tear_down);
+
+  g_test_add_data_func ("/pages/replace-draft/theme-matrix", GSIZE_TO_POINTER (CSN_TYPE_THEME_MATRIX_PAGE),
+                        test_replace_draft);
+  g_test_add_data_func ("/pages/replace-draft/strategies", GSIZE_TO_POINTER (CSN_TYPE_STRATEGIES_PAGE),
+                        test_replace_draft);
+  g_test_add_data_func ("/pages/replace-draft/mechanisms", GSIZE_TO_POINTER (CSN_TYPE_MECHANISMS_PAGE),
+                        test_replace_draft);
+  g_test_add_data_func ("/pages/replace-draft/actors", GSIZE_TO_POINTER (CSN_TYPE_ACTORS_PAGE), test_replace_draft);
+  g_test_add_data_func ("/pages/replace-draft/delegations", GSIZE_TO_POINTER (CSN_TYPE_DELEGATIONS_PAGE),
+                        test_replace_draft);
+  g_test_add_data_func ("/pages/replace-draft/endorsements", GSIZE_TO_POINTER (CSN_TYPE_ENDORSEMENTS_PAGE),
+                        test_replace_draft);
 
   return g_test_run ();
 }
