@@ -599,23 +599,34 @@ csn_draft_append (CsnDraft      *self,
                     item);
 }
 
+/* "Remove theme “Migración laboral”": the label of a step on the item at @position. */
+static char *
+dup_item_step_label (CsnDraft      *self,
+                     CsnCollection  collection,
+                     guint          position,
+                     const char    *msgid)
+{
+  g_autoptr(CsnItem) item = g_list_model_get_item (G_LIST_MODEL (self->collections[collection]), position);
+  g_autofree char *title = NULL;
+
+  if (item == NULL)
+    return NULL;
+  title = csn_item_dup_title (item);
+  return fill_label (msgid, title);
+}
+
 void
 csn_draft_remove (CsnDraft      *self,
                   CsnCollection  collection,
                   guint          position)
 {
-  g_autoptr(CsnItem) item = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (CSN_IS_DRAFT (self));
   g_return_if_fail (collection < CSN_N_COLLECTIONS);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->collections[collection]), position);
-  g_return_if_fail (item != NULL);
-
-  title = csn_item_dup_title (item);
-  label = fill_label (collections[collection].remove_label, title);
+  label = dup_item_step_label (self, collection, position, collections[collection].remove_label);
+  g_return_if_fail (label != NULL);
   csn_history_remove (self->history, label, self->collections[collection], position);
 }
 
@@ -625,18 +636,13 @@ csn_draft_move (CsnDraft      *self,
                 guint          from,
                 guint          to)
 {
-  g_autoptr(CsnItem) item = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (CSN_IS_DRAFT (self));
   g_return_if_fail (collection < CSN_N_COLLECTIONS);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->collections[collection]), from);
-  g_return_if_fail (item != NULL);
-
-  title = csn_item_dup_title (item);
-  label = fill_label (collections[collection].move_label, title);
+  label = dup_item_step_label (self, collection, from, collections[collection].move_label);
+  g_return_if_fail (label != NULL);
   csn_history_move (self->history, label, self->collections[collection], from, to);
 }
 
