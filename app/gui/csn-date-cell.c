@@ -77,6 +77,20 @@ on_entry_changed_cb (CsnDateCell *self,
     show_validity (self, TRUE);
 }
 
+/* Escape drops the edit: the field shows the draft's value again. */
+static gboolean
+on_key_pressed_cb (CsnDateCell           *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  csn_cell_update (CSN_CELL (self));
+  return TRUE;
+}
+
 static void
 on_focus_leave_cb (CsnDateCell             *self,
                    GtkEventControllerFocus *controller)
@@ -133,6 +147,7 @@ csn_date_cell_class_init (CsnDateCellClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed_cb);
 }
 
 static void

@@ -45,6 +45,20 @@ on_entry_activate_cb (CsnTextCell *self,
   commit (self);
 }
 
+/* Escape drops the edit: the field shows the draft's value again. */
+static gboolean
+on_key_pressed_cb (CsnTextCell           *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  csn_cell_update (CSN_CELL (self));
+  return TRUE;
+}
+
 static void
 on_focus_leave_cb (CsnTextCell             *self,
                    GtkEventControllerFocus *controller)
@@ -155,6 +169,7 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnTextCell, entry);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed_cb);
 }
 
 static void

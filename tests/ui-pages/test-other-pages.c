@@ -101,6 +101,33 @@ test_mechanisms (Fixture       *fixture,
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS), ==, n);
   g_assert_true (csn_draft_undo (fixture->draft));
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1) == added);
+
+  /* Escape drops a pending edit: the field shows the draft's text again, and nothing is committed. */
+  UI_TEST_WAIT_UNTIL ((proposal = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, mechanism,
+                                                           "proposal")) != NULL);
+  {
+    GtkWidget *entry = csn_cell_get_control (proposal);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+    g_autofree char *before = g_strdup (csn_item_get_string (mechanism, "proposal"));
+    GtkEventController *keys = NULL;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          keys = GTK_EVENT_CONTROLLER (controller);
+      }
+    g_assert_nonnull (keys);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Texto a medias");
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+    g_assert_true (handled);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+    gtk_widget_grab_focus (ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL));
+    ui_test_wait (20);
+    g_assert_cmpstr (csn_item_get_string (mechanism, "proposal"), ==, before);
+  }
 }
 
 static void
