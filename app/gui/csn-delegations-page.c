@@ -506,7 +506,7 @@ csn_delegations_page_class_init (CsnDelegationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "delegations.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "delegations.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "delegations.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "delegations.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "delegations.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "delegations.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "delegations.search", NULL);

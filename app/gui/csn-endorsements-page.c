@@ -358,7 +358,7 @@ csn_endorsements_page_class_init (CsnEndorsementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "endorsements.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "endorsements.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "endorsements.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "endorsements.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "endorsements.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "endorsements.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "endorsements.search", NULL);

@@ -328,7 +328,7 @@ csn_mechanisms_page_class_init (CsnMechanismsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "mechanisms.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "mechanisms.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "mechanisms.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "mechanisms.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "mechanisms.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "mechanisms.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "mechanisms.search", NULL);

@@ -401,7 +401,7 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "strategies.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "strategies.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "strategies.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "strategies.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "strategies.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "strategies.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "strategies.search", NULL);

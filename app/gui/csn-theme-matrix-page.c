@@ -723,7 +723,7 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   gtk_widget_class_install_action (widget_class, "matrix.add-reservation", NULL, add_reservation_action);
   gtk_widget_class_install_action (widget_class, "matrix.remove-reservation", NULL, remove_reservation_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "matrix.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "matrix.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "matrix.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "matrix.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "matrix.search", NULL);
