@@ -313,7 +313,7 @@ test_labels_are_translated (void)
   csn_draft_set_enum (draft, theme, "horizon", CSN_HORIZON_SHORT_TERM);
   label = csn_history_get_undo_label (csn_draft_get_history (draft));
   if (g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0)
-    g_assert_cmpstr (label, ==, "Cambiar horizonte de «Trata de personas y tráfico ilícito de migrantes»");
+    g_assert_cmpstr (label, ==, "Cambiar plazo de «Trata de personas y tráfico ilícito de migrantes»");
   else
     g_assert_cmpstr (label, ==, "Change horizon of “Trata de personas y tráfico ilícito de migrantes”");
 

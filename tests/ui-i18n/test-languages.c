@@ -22,7 +22,7 @@ static const PageLabels pages[] = {
                   { "Estrategias", "Taller", "Secretaría Técnica (ST)" } },
   { "mechanisms", { "Mechanisms", "Assessment", "Not assessed" },
                   { "Mecanismos", "Evaluación", "Sin evaluar" } },
-  { "actors", { "Actors and Roles" }, { "Actores y funciones" } },
+  { "actors", { "Actors and Roles" }, { "Actores y su papel" } },
   { "delegations", { "Delegations" }, { "Delegaciones" } },
   { "endorsements", { "Endorsements", "Status", "Pending", "Belize" },
                     { "Respaldos", "Estado", "Pendiente", "Belice" } },
