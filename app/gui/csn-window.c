@@ -60,6 +60,9 @@ struct _CsnWindow
   GtkLabel             *error_title;
   GtkLabel             *error_message;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
   GtkStack             *stack;
   CsnOverviewPage      *overview_page;
   CsnThemeMatrixPage   *theme_matrix_page;
@@ -612,15 +615,29 @@ no_recent_action (GtkWidget  *widget,
 }
 
 static void
+on_export_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  CsnWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->export_progress, fraction);
+}
+
+static void
 on_export_finished_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
   g_autoptr(CsnWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (self->export_path);
   g_autofree char *basename = g_path_get_basename (self->export_path);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
   if (!csn_export_xlsx_finish (result, &error))
     {
       g_autofree char *title = NULL;
@@ -631,8 +648,58 @@ on_export_finished_cb (GObject      *source,
       csn_window_show_error (self, title, error->message);
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (_("Exported “%s”"), basename));
+
+  toast = adw_toast_new_format (_("Exported “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Exports the draft to @path in the background, with a progress bar and a toast at the end. */
+void
+csn_window_export (CsnWindow   *self,
+                   const char  *path,
+                   CsnLanguage  language)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CSN_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  basename = g_path_get_basename (path);
+  /* Translators: shown beside the progress bar while a spreadsheet is written */
+  text = g_strdup_printf (_("Exporting “%s”…"), basename);
+  gtk_label_set_text (self->export_label, text);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", TRUE);
+  csn_export_xlsx_async_full (self->draft, path, language,
+                              on_export_progress_cb, g_object_ref (self), g_object_unref,
+                              self->export_cancellable, on_export_finished_cb, g_object_ref (self));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_cancellable_cancel (CSN_WINDOW (widget)->export_cancellable);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -659,14 +726,7 @@ on_export_chooser_response_cb (CsnWindow            *self,
   path = g_str_has_suffix (g_file_peek_path (file), ".xlsx")
          ? g_strdup (g_file_peek_path (file))
          : g_strconcat (g_file_peek_path (file), ".xlsx", NULL);
-  g_free (self->export_path);
-  self->export_path = g_strdup (path);
-
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  csn_export_xlsx_async (self->draft, path, language, self->export_cancellable,
-                         on_export_finished_cb, g_object_ref (self));
+  csn_window_export (self, path, language);
 }
 
 static void
@@ -1059,6 +1119,9 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_message);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, theme_matrix_page);
@@ -1092,6 +1155,8 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
 
@@ -1101,6 +1166,7 @@ csn_window_init (CsnWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
 
   self->settings = csn_settings_new ();
   if (self->settings != NULL)

@@ -5,6 +5,7 @@
 
 #include "csn-application.h"
 #include "csn-draft.h"
+#include "csn-enums.h"
 #include "csn-recovery.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,9 @@ void         csn_window_show_error       (CsnWindow      *self,
                                           const char     *title,
                                           const char     *message);
 const char  *csn_window_get_error        (CsnWindow      *self);
+void         csn_window_export           (CsnWindow      *self,
+                                          const char     *path,
+                                          CsnLanguage     language);
 void         csn_window_show_page        (CsnWindow      *self,
                                           const char     *name);
 const char  *csn_window_get_visible_page (CsnWindow      *self);

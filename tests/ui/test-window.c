@@ -693,6 +693,45 @@ test_settings (void)
   destroy_window (window);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Export from the window: a progress bar with Cancel while it writes, then a toast that opens it. */
+static void
+test_export (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autofree char *path = ui_test_tmp_path ("window-export.xlsx");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  CsnWindow *window = open_window (draft);
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
+                                                                       "export_revealer"));
+  GtkWidget *open_button;
+  GVariant *target;
+
+  g_remove (path);
+  csn_window_export (window, path, CSN_LANGUAGE_EN);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (revealer), "_Cancel"));
+
+  g_assert_true (ui_test_wait_for (file_exists, path, 10000));
+  ui_test_spin (200);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  open_button = ui_test_find_button (GTK_WIDGET (window), "_Open");
+  g_assert_nonnull (open_button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open_button)), ==, "win.open-export");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open_button));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  g_remove (path);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/run-with-files", test_run_with_files);
+  g_test_add_func ("/window/export", test_export);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
