@@ -13,6 +13,7 @@
 #include "csn-ref-list-cell.h"
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
+#include "csn-theme.h"
 #include "csn-text-cell.h"
 
 struct _CsnStrategiesPage
@@ -20,6 +21,7 @@ struct _CsnStrategiesPage
   AdwBin               parent_instance;
 
   GtkDropDown         *theme_filter;
+  GtkButton           *add_button;
   GtkSearchEntry      *search_entry;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
@@ -380,6 +382,7 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-strategies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, theme_filter);
+  gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, column_view);
@@ -535,7 +538,22 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
   g_return_if_fail (CSN_IS_STRATEGIES_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (item == NULL || self->draft == NULL || !CSN_IS_STRATEGY (item))
+  if (item == NULL || self->draft == NULL)
     return;
-  reveal (self, item, property != NULL ? property : "description");
+
+  /* A theme without strategies (from the Overview): show its strategies, ready to add one. */
+  if (CSN_IS_THEME (item))
+    {
+      guint position;
+
+      if (!csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, item, &position))
+        return;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->theme_filter, position + 1);
+      gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+      return;
+    }
+
+  if (CSN_IS_STRATEGY (item))
+    reveal (self, item, property != NULL ? property : "description");
 }

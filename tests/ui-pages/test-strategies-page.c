@@ -1,6 +1,8 @@
 /* test-strategies-page.c: editing strategies through the strategies page's widgets, with undo and redo. */
 #include "config.h"
 
+#include "csn-theme.h"
+
 #include "csn-check-cell.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
@@ -213,6 +215,31 @@ test_set_horizon_and_remove (Fixture       *fixture,
                     CSN_HORIZON_UNDECIDED);
 }
 
+/* From the Overview's "no strategy yet" entry: the page shows that theme, and Add adds to it. */
+static void
+test_reveal_theme (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CsnTheme) theme = csn_theme_new ();
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
+  CsnItem *added;
+
+  g_object_set (theme, "title", "Tema sin estrategias", "pillar", "human-rights", NULL);
+  csn_draft_append (fixture->draft, CSN_COLLECTION_THEMES, CSN_ITEM (theme));
+  ui_test_wait (50);
+
+  csn_strategies_page_reveal (CSN_STRATEGIES_PAGE (fixture->page), CSN_ITEM (theme), NULL);
+  ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown (fixture)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.add", NULL));
+  ui_test_wait (50);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n + 1);
+  added = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, n);
+  g_assert_cmpstr (csn_item_get_string (added, "theme"), ==, csn_item_get_key (CSN_ITEM (theme)));
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown (fixture)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +247,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add ("/strategies/add", Fixture, NULL, fixture_set_up, test_add_strategy, fixture_tear_down);
+  g_test_add ("/strategies/reveal-theme", Fixture, NULL, fixture_set_up, test_reveal_theme, fixture_tear_down);
   g_test_add ("/strategies/move-to-theme", Fixture, NULL, fixture_set_up, test_move_to_theme, fixture_tear_down);
   g_test_add ("/strategies/lead-and-support", Fixture, NULL, fixture_set_up, test_lead_and_support, fixture_tear_down);
   g_test_add ("/strategies/horizon-and-remove", Fixture, NULL, fixture_set_up, test_set_horizon_and_remove,
