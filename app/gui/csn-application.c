@@ -10,6 +10,7 @@
 #include "csn-recovery.h"
 #include "csn-resources.h"
 #include "csn-restore-dialog.h"
+#include "csn-settings.h"
 #include "csn-window.h"
 
 struct _CsnApplication
@@ -95,6 +96,7 @@ void
 csn_application_add_recent (CsnApplication *self,
                             GFile          *file)
 {
+  g_autoptr(GSettings) settings = NULL;
   g_autofree char *uri = NULL;
   GtkRecentData data = {
     .mime_type = (char *) "application/x-consenso",
@@ -107,6 +109,26 @@ csn_application_add_recent (CsnApplication *self,
 
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+
+  /* Consenso's own list, kept even where the desktop's file history is turned off. */
+  settings = csn_settings_new ();
+  if (settings != NULL)
+    {
+      g_auto(GStrv) previous = g_settings_get_strv (settings, "recent-files");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+      guint count = 1;
+
+      g_strv_builder_add (builder, uri);
+      for (guint i = 0; previous[i] != NULL && count < CSN_MAX_RECENT_FILES; i++)
+        if (!g_str_equal (previous[i], uri))
+          {
+            g_strv_builder_add (builder, previous[i]);
+            count++;
+          }
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (settings, "recent-files", (const char * const *) updated);
+    }
 }
 
 /* Opens @file in a window of its own, or in @from if that holds an untouched new draft.

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* How many drafts Open Recent lists. */
+#define CSN_MAX_RECENT_FILES 10
+
 #define CSN_TYPE_APPLICATION (csn_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (CsnApplication, csn_application, CSN, APPLICATION, AdwApplication)

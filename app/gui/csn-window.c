@@ -32,7 +32,6 @@
 #include "csn-window.h"
 
 #define DRAFT_MIME_TYPE "application/x-consenso"
-#define MAX_RECENT 10
 
 struct _CsnWindow
 {
@@ -313,38 +312,77 @@ compare_recent (gconstpointer a,
 }
 
 static void
+append_recent_item (CsnWindow  *self,
+                    const char *label,
+                    const char *uri)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+  g_menu_append_item (self->recent_menu, item);
+}
+
+/* Open Recent lists the recent-files setting; without settings, the desktop's recent drafts. */
+static void
 update_recent_menu (CsnWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (is_draft_uri (info) && gtk_recent_info_exists (info))
-        g_ptr_array_add (drafts, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  g_ptr_array_sort (drafts, compare_recent);
+  guint n_shown = 0;
 
   g_menu_remove_all (self->recent_menu);
-  for (guint i = 0; i < drafts->len && i < MAX_RECENT; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (drafts, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
 
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
-      g_menu_append_item (self->recent_menu, item);
+  if (self->settings != NULL)
+    {
+      g_auto(GStrv) uris = g_settings_get_strv (self->settings, "recent-files");
+
+      for (guint i = 0; uris[i] != NULL && n_shown < CSN_MAX_RECENT_FILES; i++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+          g_autofree char *name = g_file_get_basename (file);
+
+          if (!g_file_query_exists (file, NULL))
+            continue;
+          append_recent_item (self, name, uris[i]);
+          n_shown++;
+        }
     }
-  if (drafts->len == 0)
+  else
+    {
+      g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+      GList *items = gtk_recent_manager_get_items (self->recent_manager);
+
+      for (GList *l = items; l != NULL; l = l->next)
+        {
+          GtkRecentInfo *info = l->data;
+
+          if (is_draft_uri (info) && gtk_recent_info_exists (info))
+            g_ptr_array_add (drafts, gtk_recent_info_ref (info));
+        }
+      g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+      g_ptr_array_sort (drafts, compare_recent);
+
+      for (; n_shown < drafts->len && n_shown < CSN_MAX_RECENT_FILES; n_shown++)
+        {
+          GtkRecentInfo *info = g_ptr_array_index (drafts, n_shown);
+
+          append_recent_item (self, gtk_recent_info_get_display_name (info), gtk_recent_info_get_uri (info));
+        }
+    }
+
+  if (n_shown == 0)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Drafts"), "win.no-recent");
 
       g_menu_append_item (self->recent_menu, item);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
     }
+}
+
+static void
+on_recent_files_changed_cb (CsnWindow  *self,
+                            const char *key,
+                            GSettings  *settings)
+{
+  update_recent_menu (self);
 }
 
 static void
@@ -1178,6 +1216,8 @@ csn_window_init (CsnWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       g_signal_connect_object (self->settings, "changed::autosave-delay",
                                G_CALLBACK (on_autosave_delay_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::recent-files",
+                               G_CALLBACK (on_recent_files_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -732,6 +732,49 @@ test_export (void)
   destroy_window (window);
 }
 
+/* Open Recent keeps the newest ten drafts, once each, in the recent-files setting. */
+static void
+test_recent_files_setting (void)
+{
+  g_autoptr(GSettings) settings = csn_settings_new ();
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) uris = NULL;
+  g_autofree char *third = NULL;
+  CsnWindow *window = open_window (draft);
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
+                                                                  "recent_menu"));
+
+  g_settings_reset (settings, "recent-files");
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("recent-%u.consenso", i);
+
+      g_ptr_array_add (files, create_draft_file (name));
+      csn_application_add_recent (app, g_ptr_array_index (files, i));
+    }
+  /* Opening an older one again moves it to the top without a duplicate. */
+  csn_application_add_recent (app, g_ptr_array_index (files, 2));
+  third = g_file_get_uri (g_ptr_array_index (files, 2));
+
+  uris = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (uris), ==, CSN_MAX_RECENT_FILES);
+  g_assert_cmpstr (uris[0], ==, third);
+  for (guint i = 1; uris[i] != NULL; i++)
+    g_assert_cmpstr (uris[i], !=, third);
+  ui_test_spin (20);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, CSN_MAX_RECENT_FILES);
+
+  /* A draft deleted since is not offered. */
+  g_file_delete (g_ptr_array_index (files, 2), NULL, NULL);
+  csn_application_add_recent (app, g_ptr_array_index (files, 11));
+  ui_test_spin (20);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, CSN_MAX_RECENT_FILES - 1);
+
+  g_settings_reset (settings, "recent-files");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/run-with-files", test_run_with_files);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/recent-files-setting", test_recent_files_setting);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
