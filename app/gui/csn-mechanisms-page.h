@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "csn-draft.h"
+#include "csn-list-page.h"
 
 G_BEGIN_DECLS
 
 #define CSN_TYPE_MECHANISMS_PAGE (csn_mechanisms_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsnMechanismsPage, csn_mechanisms_page, CSN, MECHANISMS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsnMechanismsPage, csn_mechanisms_page, CSN, MECHANISMS_PAGE, CsnListPage)
 
 GtkWidget *csn_mechanisms_page_new        (void);
-CsnDraft  *csn_mechanisms_page_get_draft  (CsnMechanismsPage *self);
-void       csn_mechanisms_page_set_draft  (CsnMechanismsPage *self,
-                                     CsnDraft          *draft);
 void       csn_mechanisms_page_reveal     (CsnMechanismsPage *self,
                                      CsnItem *item,
                                      const char *property);

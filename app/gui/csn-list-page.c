@@ -1,0 +1,557 @@
+/* csn-list-page.c: the base of the pages that list one collection of the draft with search, add, remove and reorder. */
+#define G_LOG_DOMAIN "csn-list-page"
+
+#include "config.h"
+
+#include "csn-list-page.h"
+#include "csn-list-util.h"
+
+typedef struct
+{
+  GtkSearchEntry      *search_entry;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+
+  CsnDraft            *draft;
+  GtkFilterListModel  *filter_model;
+  GtkCustomFilter     *filter;
+  GtkSingleSelection  *selection;
+  char                *search_text;
+  gulong               changed_id;
+} CsnListPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnListPage, csn_list_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+count_all (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  if (priv->draft == NULL)
+    return 0;
+  return g_list_model_get_n_items (csn_draft_get_collection (priv->draft,
+                                                             CSN_LIST_PAGE_GET_CLASS (self)->collection));
+}
+
+static void
+set_action_enabled (CsnListPage *self,
+                    const char  *action,
+                    gboolean     enabled)
+{
+  g_autofree char *name = g_strconcat (CSN_LIST_PAGE_GET_CLASS (self)->action_prefix, ".", action, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
+static void
+update_list_stack (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  if (priv->list_stack == NULL)
+    return;
+  if (count_all (self) == 0)
+    gtk_stack_set_visible_child_name (priv->list_stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)) == 0)
+    gtk_stack_set_visible_child_name (priv->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (priv->list_stack, "list");
+}
+
+static gboolean
+filter_item (gpointer item,
+             gpointer user_data)
+{
+  CsnListPage *self = user_data;
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  if (klass->match != NULL && !klass->match (self, item))
+    return FALSE;
+  return csn_list_item_matches (item, priv->search_text, klass->search_properties);
+}
+
+static void
+on_filter_items_changed_cb (CsnListPage *self,
+                            guint        position,
+                            guint        removed,
+                            guint        added,
+                            GListModel  *model)
+{
+  update_list_stack (self);
+  csn_list_page_update_actions (self);
+}
+
+static void
+on_selection_changed_cb (CsnListPage        *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
+{
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  if (klass->selection_changed != NULL)
+    klass->selection_changed (self);
+  csn_list_page_update_actions (self);
+}
+
+static void
+on_draft_changed_cb (CsnListPage *self,
+                     CsnDraft    *draft)
+{
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  /* An edit may make an item match the search, or stop matching it. */
+  if (csn_list_page_has_search (self))
+    csn_list_page_refilter_later (self);
+  if (klass->draft_changed != NULL)
+    klass->draft_changed (self);
+  update_list_stack (self);
+  csn_list_page_update_actions (self);
+}
+
+static void
+on_search_changed_cb (CsnListPage    *self,
+                      GtkSearchEntry *entry)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_free (priv->search_text);
+  priv->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_stop_cb (CsnListPage    *self,
+                   GtkSearchEntry *entry)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CsnListPage *self = CSN_LIST_PAGE (widget);
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  if (priv->draft != NULL && klass->add != NULL)
+    klass->add (self);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CsnListPage *self = CSN_LIST_PAGE (widget);
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+  CsnItem *item = csn_list_page_get_selected (self);
+  guint position;
+
+  if (priv->draft != NULL && item != NULL &&
+      csn_draft_find_position (priv->draft, klass->collection, item, &position))
+    klass->remove_item (self, item, position);
+}
+
+static void
+move (CsnListPage *self,
+      int          delta)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  g_autoptr(CsnItem) item = NULL;
+
+  if (csn_list_page_get_selected (self) == NULL)
+    return;
+  item = g_object_ref (csn_list_page_get_selected (self));
+  if (csn_list_move_item (priv->draft, CSN_LIST_PAGE_GET_CLASS (self)->collection, item, delta))
+    csn_list_page_reveal_item (self, item, csn_list_get_focus_property (GTK_WIDGET (priv->column_view)));
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move (CSN_LIST_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move (CSN_LIST_PAGE (widget), 1);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (CSN_LIST_PAGE (widget));
+
+  gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+static gboolean
+csn_list_page_real_can_add (CsnListPage *self)
+{
+  return csn_list_page_get_draft (self) != NULL;
+}
+
+static void
+csn_list_page_real_remove_item (CsnListPage *self,
+                                CsnItem     *item,
+                                guint        position)
+{
+  csn_draft_remove (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection, position);
+}
+
+static void
+csn_list_page_constructed (GObject *object)
+{
+  CsnListPage *self = CSN_LIST_PAGE (object);
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  G_OBJECT_CLASS (csn_list_page_parent_class)->constructed (object);
+
+  g_assert (GTK_IS_COLUMN_VIEW (priv->column_view));
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  csn_list_enable_drop (GTK_WIDGET (priv->column_view), object, CSN_LIST_PAGE_GET_CLASS (self)->collection);
+
+  update_list_stack (self);
+  csn_list_page_update_actions (self);
+}
+
+static void
+csn_list_page_dispose (GObject *object)
+{
+  CsnListPage *self = CSN_LIST_PAGE (object);
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  csn_list_page_set_draft (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  g_clear_object (&priv->selection);
+
+  G_OBJECT_CLASS (csn_list_page_parent_class)->dispose (object);
+}
+
+static void
+csn_list_page_finalize (GObject *object)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (CSN_LIST_PAGE (object));
+
+  g_free (priv->search_text);
+
+  G_OBJECT_CLASS (csn_list_page_parent_class)->finalize (object);
+}
+
+static void
+csn_list_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsnListPage *self = CSN_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, csn_list_page_get_draft (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_list_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CsnListPage *self = CSN_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      csn_list_page_set_draft (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_list_page_class_init (CsnListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = csn_list_page_constructed;
+  object_class->dispose = csn_list_page_dispose;
+  object_class->finalize = csn_list_page_finalize;
+  object_class->get_property = csn_list_page_get_property;
+  object_class->set_property = csn_list_page_set_property;
+
+  klass->can_add = csn_list_page_real_can_add;
+  klass->remove_item = csn_list_page_real_remove_item;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL,
+                         CSN_TYPE_DRAFT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+csn_list_page_init (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  priv->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  priv->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (priv->filter));
+  priv->selection = gtk_single_selection_new (G_LIST_MODEL (priv->filter_model));
+  g_signal_connect_object (priv->filter_model, "items-changed",
+                           G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * csn_list_page_class_setup:
+ *
+ * Gives a subclass its template, whose `search_entry`, `list_stack` and `column_view` the base
+ * binds with the search callbacks, and installs the `PREFIX.add`, `.remove`, `.move-up`,
+ * `.move-down` and `.search` actions with their accelerators.
+ */
+void
+csn_list_page_class_setup (CsnListPageClass   *klass,
+                           const char         *resource,
+                           const char         *action_prefix,
+                           CsnCollection       collection,
+                           const char * const *search_properties)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autofree char *add = g_strconcat (action_prefix, ".add", NULL);
+  g_autofree char *remove = g_strconcat (action_prefix, ".remove", NULL);
+  g_autofree char *move_up = g_strconcat (action_prefix, ".move-up", NULL);
+  g_autofree char *move_down = g_strconcat (action_prefix, ".move-down", NULL);
+  g_autofree char *search = g_strconcat (action_prefix, ".search", NULL);
+
+  g_return_if_fail (CSN_IS_LIST_PAGE_CLASS (klass));
+
+  klass->collection = collection;
+  klass->action_prefix = action_prefix;
+  klass->search_properties = search_properties;
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_bind_template_child_full (widget_class, "search_entry", FALSE,
+                                             G_PRIVATE_OFFSET (CsnListPage, search_entry));
+  gtk_widget_class_bind_template_child_full (widget_class, "list_stack", FALSE,
+                                             G_PRIVATE_OFFSET (CsnListPage, list_stack));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_view", FALSE,
+                                             G_PRIVATE_OFFSET (CsnListPage, column_view));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, add, NULL, add_action);
+  gtk_widget_class_install_action (widget_class, remove, NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, move_up, NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, move_down, NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, search, NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, add, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_down, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search, NULL);
+}
+
+CsnDraft *
+csn_list_page_get_draft (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), NULL);
+  return priv->draft;
+}
+
+void
+csn_list_page_set_draft (CsnListPage *self,
+                         CsnDraft    *draft)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass;
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+
+  if (priv->draft == draft)
+    return;
+
+  klass = CSN_LIST_PAGE_GET_CLASS (self);
+  if (priv->draft != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->draft);
+  gtk_filter_list_model_set_model (priv->filter_model, NULL);
+
+  g_set_object (&priv->draft, draft);
+
+  if (draft != NULL)
+    priv->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+
+  if (priv->column_view != NULL)
+    {
+      gtk_filter_list_model_set_model (priv->filter_model,
+                                       draft != NULL ? csn_draft_get_collection (draft, klass->collection) : NULL);
+      if (klass->draft_set != NULL)
+        klass->draft_set (self);
+      update_list_stack (self);
+      csn_list_page_update_actions (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+CsnItem *
+csn_list_page_get_selected (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), NULL);
+  return gtk_single_selection_get_selected_item (priv->selection);
+}
+
+GtkColumnView *
+csn_list_page_get_column_view (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), NULL);
+  return priv->column_view;
+}
+
+GtkSingleSelection *
+csn_list_page_get_selection (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), NULL);
+  return priv->selection;
+}
+
+gboolean
+csn_list_page_has_search (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), FALSE);
+  return priv->search_text != NULL && priv->search_text[0] != '\0';
+}
+
+/* For a subclass whose own filter condition changed. */
+void
+csn_list_page_refilter (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+csn_list_page_refilter_later (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  csn_list_refilter_later (GTK_FILTER (priv->filter));
+}
+
+void
+csn_list_page_update_actions (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+  CsnItem *item = csn_list_page_get_selected (self);
+  guint position = 0;
+  guint n_items = count_all (self);
+  gboolean found = FALSE;
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+
+  if (priv->draft != NULL && item != NULL)
+    found = csn_draft_find_position (priv->draft, klass->collection, item, &position);
+
+  set_action_enabled (self, "add", klass->can_add (self));
+  set_action_enabled (self, "remove", found);
+  set_action_enabled (self, "move-up", found && position > 0);
+  set_action_enabled (self, "move-down", found && position + 1 < n_items);
+  if (klass->update_actions != NULL)
+    klass->update_actions (self, found);
+}
+
+/* Inserts @item after the selected one (or last), clearing the search, and starts editing @property. */
+void
+csn_list_page_add_item (CsnListPage *self,
+                        CsnItem     *item,
+                        const char  *property)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnCollection collection;
+  CsnItem *selected;
+  guint position;
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  g_return_if_fail (CSN_IS_ITEM (item));
+
+  if (priv->draft == NULL)
+    return;
+
+  collection = CSN_LIST_PAGE_GET_CLASS (self)->collection;
+  selected = csn_list_page_get_selected (self);
+  position = g_list_model_get_n_items (csn_draft_get_collection (priv->draft, collection));
+  if (selected != NULL && csn_draft_find_position (priv->draft, collection, selected, &position))
+    position++;
+
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+  csn_draft_insert (priv->draft, collection, position, item);
+  csn_list_page_reveal_item (self, item, property);
+}
+
+/* Selects @item, dropping the search (and the subclass's filter) if they hide it, and focuses @property. */
+void
+csn_list_page_reveal_item (CsnListPage *self,
+                           CsnItem     *item,
+                           const char  *property)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+
+  if (item == NULL)
+    return;
+  if (csn_list_find_item (G_LIST_MODEL (priv->filter_model), item) == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+      g_clear_pointer (&priv->search_text, g_free);
+      if (klass->clear_filter != NULL)
+        klass->clear_filter (self, item);
+      gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+  csn_list_reveal_cell (GTK_WIDGET (priv->column_view), priv->selection, item, property);
+}

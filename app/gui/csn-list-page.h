@@ -1,0 +1,66 @@
+/* csn-list-page.h: the base of the pages that list one collection of the draft with search, add, remove and reorder. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "csn-draft.h"
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_LIST_PAGE (csn_list_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (CsnListPage, csn_list_page, CSN, LIST_PAGE, AdwBin)
+
+struct _CsnListPageClass
+{
+  AdwBinClass parent_class;
+
+  /* Set by each subclass in class_init, with csn_list_page_class_setup(). */
+  CsnCollection       collection;
+  const char         *action_prefix;
+  const char * const *search_properties;
+
+  /* A further condition on the items shown, besides the search; NULL for none. */
+  gboolean (*match)             (CsnListPage *self,
+                                 CsnItem     *item);
+  /* Drops the subclass's own filter when it hides @item, to reveal it. */
+  void     (*clear_filter)      (CsnListPage *self,
+                                 CsnItem     *item);
+  gboolean (*can_add)           (CsnListPage *self);
+  void     (*add)               (CsnListPage *self);
+  void     (*remove_item)       (CsnListPage *self,
+                                 CsnItem     *item,
+                                 guint        position);
+  /* Hooks run after the base has done its part. */
+  void     (*update_actions)    (CsnListPage *self,
+                                 gboolean     found);
+  void     (*selection_changed) (CsnListPage *self);
+  void     (*draft_changed)     (CsnListPage *self);
+  void     (*draft_set)         (CsnListPage *self);
+
+  gpointer padding[8];
+};
+
+void                csn_list_page_class_setup     (CsnListPageClass *klass,
+                                                   const char       *resource,
+                                                   const char       *action_prefix,
+                                                   CsnCollection     collection,
+                                                   const char * const *search_properties);
+CsnDraft           *csn_list_page_get_draft       (CsnListPage      *self);
+void                csn_list_page_set_draft       (CsnListPage      *self,
+                                                   CsnDraft         *draft);
+CsnItem            *csn_list_page_get_selected    (CsnListPage      *self);
+GtkColumnView      *csn_list_page_get_column_view (CsnListPage      *self);
+GtkSingleSelection *csn_list_page_get_selection   (CsnListPage      *self);
+gboolean            csn_list_page_has_search      (CsnListPage      *self);
+void                csn_list_page_refilter        (CsnListPage      *self);
+void                csn_list_page_refilter_later  (CsnListPage      *self);
+void                csn_list_page_update_actions  (CsnListPage      *self);
+void                csn_list_page_add_item        (CsnListPage      *self,
+                                                   CsnItem          *item,
+                                                   const char       *property);
+void                csn_list_page_reveal_item     (CsnListPage      *self,
+                                                   CsnItem          *item,
+                                                   const char       *property);
+
+G_END_DECLS
