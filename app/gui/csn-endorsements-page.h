@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "csn-draft.h"
+#include "csn-list-page.h"
 
 G_BEGIN_DECLS
 
 #define CSN_TYPE_ENDORSEMENTS_PAGE (csn_endorsements_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsnEndorsementsPage, csn_endorsements_page, CSN, ENDORSEMENTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsnEndorsementsPage, csn_endorsements_page, CSN, ENDORSEMENTS_PAGE, CsnListPage)
 
 GtkWidget *csn_endorsements_page_new        (void);
-CsnDraft  *csn_endorsements_page_get_draft  (CsnEndorsementsPage *self);
-void       csn_endorsements_page_set_draft  (CsnEndorsementsPage *self,
-                                     CsnDraft            *draft);
 void       csn_endorsements_page_reveal     (CsnEndorsementsPage *self,
                                      CsnItem *item,
                                      const char *property);

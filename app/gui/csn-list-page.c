@@ -415,10 +415,10 @@ csn_list_page_set_draft (CsnListPage *self,
 
   if (priv->column_view != NULL)
     {
-      gtk_filter_list_model_set_model (priv->filter_model,
-                                       draft != NULL ? csn_draft_get_collection (draft, klass->collection) : NULL);
       if (klass->draft_set != NULL)
         klass->draft_set (self);
+      gtk_filter_list_model_set_model (priv->filter_model,
+                                       draft != NULL ? csn_draft_get_collection (draft, klass->collection) : NULL);
       update_list_stack (self);
       csn_list_page_update_actions (self);
     }
@@ -460,6 +460,15 @@ csn_list_page_has_search (CsnListPage *self)
 
   g_return_val_if_fail (CSN_IS_LIST_PAGE (self), FALSE);
   return priv->search_text != NULL && priv->search_text[0] != '\0';
+}
+
+void
+csn_list_page_clear_search (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
 }
 
 /* For a subclass whose own filter condition changed. */

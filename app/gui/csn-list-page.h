@@ -53,6 +53,7 @@ CsnItem            *csn_list_page_get_selected    (CsnListPage      *self);
 GtkColumnView      *csn_list_page_get_column_view (CsnListPage      *self);
 GtkSingleSelection *csn_list_page_get_selection   (CsnListPage      *self);
 gboolean            csn_list_page_has_search      (CsnListPage      *self);
+void                csn_list_page_clear_search    (CsnListPage      *self);
 void                csn_list_page_refilter        (CsnListPage      *self);
 void                csn_list_page_refilter_later  (CsnListPage      *self);
 void                csn_list_page_update_actions  (CsnListPage      *self);
