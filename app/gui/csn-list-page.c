@@ -406,6 +406,8 @@ csn_list_page_set_draft (CsnListPage *self,
   if (priv->draft != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->draft);
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
+  if (klass->draft_leaving != NULL)
+    klass->draft_leaving (self);
 
   g_set_object (&priv->draft, draft);
 

@@ -36,6 +36,8 @@ struct _CsnListPageClass
                                  gboolean     found);
   void     (*selection_changed) (CsnListPage *self);
   void     (*draft_changed)     (CsnListPage *self);
+  /* Run before the draft is replaced, while the old one is still set. */
+  void     (*draft_leaving)     (CsnListPage *self);
   void     (*draft_set)         (CsnListPage *self);
 
   gpointer padding[8];

@@ -9,6 +9,7 @@
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
+#include "csn-list-page.h"
 #include "csn-list-util.h"
 #include "csn-position-cell.h"
 #include "csn-ref-cell.h"
@@ -20,11 +21,8 @@
 
 struct _CsnThemeMatrixPage
 {
-  AdwBin               parent_instance;
+  CsnListPage          parent_instance;
 
-  GtkSearchEntry      *search_entry;
-  GtkStack            *list_stack;
-  GtkColumnView       *column_view;
   GtkColumnViewColumn *position_column;
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *pillar_column;
@@ -44,35 +42,33 @@ struct _CsnThemeMatrixPage
   GtkColumnViewColumn *reservation_country_column;
   GtkColumnViewColumn *reservation_text_column;
 
-  CsnDraft            *draft;
-  GtkFilterListModel  *filter_model;
-  GtkCustomFilter     *filter;
-  GtkSingleSelection  *selection;
   GtkSingleSelection  *reservation_selection;
   GPtrArray           *country_columns;
   GPtrArray           *summary_widgets;
-  char                *search_text;
   CsnItem             *detail_theme;
-  gulong               changed_id;
   gulong               countries_changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_DRAFT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN_TYPE_LIST_PAGE)
 
 static const char * const search_properties[] = { "title", "description", NULL };
+
+static CsnDraft *
+get_draft (CsnThemeMatrixPage *self)
+{
+  return csn_list_page_get_draft (CSN_LIST_PAGE (self));
+}
+
+static GtkColumnView *
+get_column_view (CsnThemeMatrixPage *self)
+{
+  return csn_list_page_get_column_view (CSN_LIST_PAGE (self));
+}
 
 static CsnItem *
 get_selected_theme (CsnThemeMatrixPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return csn_list_page_get_selected (CSN_LIST_PAGE (self));
 }
 
 static CsnItem *
@@ -82,41 +78,14 @@ get_selected_reservation (CsnThemeMatrixPage *self)
 }
 
 static void
-update_actions (CsnThemeMatrixPage *self)
+csn_theme_matrix_page_update_actions (CsnListPage *page,
+                                      gboolean     found)
 {
-  CsnItem *theme = get_selected_theme (self);
-  guint position = 0, n_items = 0;
-  gboolean found = FALSE;
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (page);
 
-  if (self->draft != NULL && theme != NULL)
-    {
-      found = csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, theme, &position);
-      n_items = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES));
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add", self->draft != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.remove", found);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.move-up", found && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.move-down", found && position + 1 < n_items);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add-reservation", found);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.remove-reservation",
                                  found && get_selected_reservation (self) != NULL);
-}
-
-static void
-update_list_stack (CsnThemeMatrixPage *self)
-{
-  guint n_all = 0;
-
-  if (self->draft != NULL)
-    n_all = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES));
-
-  if (n_all == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
 static GtkWidget *
@@ -160,11 +129,11 @@ update_summary (CsnThemeMatrixPage *self)
     gtk_grid_remove (self->summary_grid, g_ptr_array_index (self->summary_widgets, i));
   g_ptr_array_set_size (self->summary_widgets, 0);
 
-  if (self->draft == NULL)
+  if (get_draft (self) == NULL)
     return;
 
-  pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
-  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
+  pillars = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_PILLARS);
+  themes = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_THEMES);
   n_pillars = g_list_model_get_n_items (pillars);
   n_themes = g_list_model_get_n_items (themes);
   n_rows = n_pillars + 1;   /* the last row: themes without a known pillar */
@@ -173,13 +142,13 @@ update_summary (CsnThemeMatrixPage *self)
   for (guint i = 0; i < n_themes; i++)
     {
       g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      CsnItem *pillar = csn_draft_lookup (self->draft, CSN_COLLECTION_PILLARS,
+      CsnItem *pillar = csn_draft_lookup (get_draft (self), CSN_COLLECTION_PILLARS,
                                           csn_item_get_string (theme, "pillar"));
       int horizon = csn_item_get_enum (theme, "horizon");
       guint pillar_row = n_pillars;
 
       if (pillar != NULL)
-        csn_draft_find_position (self->draft, CSN_COLLECTION_PILLARS, pillar, &pillar_row);
+        csn_draft_find_position (get_draft (self), CSN_COLLECTION_PILLARS, pillar, &pillar_row);
       if (horizon < 0 || horizon > CSN_HORIZON_UNDECIDED)
         horizon = CSN_HORIZON_UNDECIDED;
       counts[pillar_row * 4 + horizon]++;
@@ -251,7 +220,7 @@ update_reservations_stack (CsnThemeMatrixPage *self)
 static void
 bind_detail (CsnThemeMatrixPage *self)
 {
-  CsnItem *theme = self->draft != NULL ? get_selected_theme (self) : NULL;
+  CsnItem *theme = get_draft (self) != NULL ? get_selected_theme (self) : NULL;
 
   if (theme != self->detail_theme)
     {
@@ -260,20 +229,17 @@ bind_detail (CsnThemeMatrixPage *self)
                                       theme != NULL ? csn_item_get_children (theme, "reservations") : NULL);
     }
 
-  csn_cell_bind (self->description_cell, self->draft, theme);
-  csn_cell_bind (self->notes_cell, self->draft, theme);
+  csn_cell_bind (self->description_cell, get_draft (self), theme);
+  csn_cell_bind (self->notes_cell, get_draft (self), theme);
   gtk_stack_set_visible_child_name (self->detail_stack, theme != NULL ? "theme" : "none");
   update_detail_title (self);
   update_reservations_stack (self);
 }
 
 static void
-on_selection_changed_cb (CsnThemeMatrixPage *self,
-                         GParamSpec         *pspec,
-                         GtkSingleSelection *selection)
+csn_theme_matrix_page_selection_changed (CsnListPage *page)
 {
-  bind_detail (self);
-  update_actions (self);
+  bind_detail (CSN_THEME_MATRIX_PAGE (page));
 }
 
 static void
@@ -281,64 +247,24 @@ on_reservation_selection_changed_cb (CsnThemeMatrixPage *self,
                                      GParamSpec         *pspec,
                                      GtkSingleSelection *selection)
 {
-  update_actions (self);
+  csn_list_page_update_actions (CSN_LIST_PAGE (self));
 }
 
 static void
-on_filter_items_changed_cb (CsnThemeMatrixPage *self,
-                            guint               position,
-                            guint               removed,
-                            guint               added,
-                            GListModel         *model)
+csn_theme_matrix_page_draft_changed (CsnListPage *page)
 {
-  update_list_stack (self);
-  update_actions (self);
-}
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (page);
 
-static void
-on_draft_changed_cb (CsnThemeMatrixPage *self,
-                     CsnDraft           *draft)
-{
   update_summary (self);
   update_detail_title (self);
   update_reservations_stack (self);
-  update_actions (self);
-  /* An edit may make a theme match the search, or stop matching it. */
-  if (self->search_text != NULL && self->search_text[0] != '\0')
-    csn_list_refilter_later (GTK_FILTER (self->filter));
-}
-
-static gboolean
-filter_theme (gpointer item,
-              gpointer user_data)
-{
-  CsnThemeMatrixPage *self = user_data;
-
-  return csn_list_item_matches (item, self->search_text, search_properties);
-}
-
-static void
-on_search_changed_cb (CsnThemeMatrixPage *self,
-                      GtkSearchEntry     *entry)
-{
-  g_free (self->search_text);
-  self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_search_stop_cb (CsnThemeMatrixPage *self,
-                   GtkSearchEntry     *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
 remove_country_columns (CsnThemeMatrixPage *self)
 {
   for (guint i = 0; i < self->country_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->country_columns, i));
+    gtk_column_view_remove_column (get_column_view (self), g_ptr_array_index (self->country_columns, i));
   g_ptr_array_set_size (self->country_columns, 0);
 }
 
@@ -366,7 +292,7 @@ set_header_tooltip (CsnThemeMatrixPage *self,
                     const char         *code,
                     const char         *name)
 {
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (get_column_view (self)));
 
   for (GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
        title != NULL;
@@ -391,10 +317,10 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
   guint position = 5;   /* after No., title, pillar, horizon and consensus; the count comes last */
 
   remove_country_columns (self);
-  if (self->draft == NULL)
+  if (get_draft (self) == NULL)
     return;
 
-  countries = csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES);
+  countries = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_COUNTRIES);
   n_countries = g_list_model_get_n_items (countries);
   for (guint i = 0; i < n_countries; i++)
     {
@@ -419,7 +345,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
                                            NULL);
       column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
       gtk_column_view_column_set_fixed_width (column, 36);
-      gtk_column_view_insert_column (self->column_view, position++, column);
+      gtk_column_view_insert_column (get_column_view (self), position++, column);
       set_header_tooltip (self, code, name);
       g_ptr_array_add (self->country_columns, g_object_ref (column));
     }
@@ -440,40 +366,24 @@ select_theme (CsnThemeMatrixPage *self,
               CsnItem            *theme,
               const char         *property)
 {
-  if (theme == NULL)
-    return;
-  if (csn_list_find_item (G_LIST_MODEL (self->filter_model), theme) == GTK_INVALID_LIST_POSITION)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  csn_list_reveal_cell (GTK_WIDGET (self->column_view), self->selection, theme, property);
+  csn_list_page_reveal_item (CSN_LIST_PAGE (self), theme, property);
 }
 
 static void
-add_theme_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+csn_theme_matrix_page_add (CsnListPage *page)
 {
-  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (widget);
+  CsnDraft *draft = csn_list_page_get_draft (page);
+  CsnItem *selected = csn_list_page_get_selected (page);
   g_autoptr(CsnTheme) theme = NULL;
-  CsnItem *selected = get_selected_theme (self);
-  GListModel *themes;
+  g_autoptr(CsnItem) first = NULL;
   const char *pillar = NULL;
   guint position;
 
-  if (self->draft == NULL)
-    return;
-
-  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
-  position = g_list_model_get_n_items (themes);
-  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, selected, &position))
-    {
-      pillar = csn_item_get_string (selected, "pillar");
-      position++;
-    }
+  if (selected != NULL && csn_draft_find_position (draft, CSN_COLLECTION_THEMES, selected, &position))
+    pillar = csn_item_get_string (selected, "pillar");
   else
     {
-      GListModel *pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
-      g_autoptr(CsnItem) first = g_list_model_get_item (pillars, 0);
-
+      first = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_PILLARS), 0);
       if (first != NULL)
         pillar = csn_item_get_key (first);
     }
@@ -481,79 +391,35 @@ add_theme_action (GtkWidget  *widget,
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
   theme = csn_theme_new ();
   g_object_set (theme, "title", _("New theme"), "pillar", pillar, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  csn_draft_insert (self->draft, CSN_COLLECTION_THEMES, position, CSN_ITEM (theme));
-  select_theme (self, CSN_ITEM (theme), "title");
+  csn_list_page_add_item (page, CSN_ITEM (theme), "title");
 }
 
+/* A theme goes with its strategies, in one undo step. */
 static void
-remove_theme_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+csn_theme_matrix_page_remove_item (CsnListPage *page,
+                                   CsnItem     *theme,
+                                   guint        position)
 {
-  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (widget);
-  CsnItem *theme = get_selected_theme (self);
+  CsnDraft *draft = csn_list_page_get_draft (page);
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
   GListModel *strategies;
-  guint position;
-
-  if (self->draft == NULL || theme == NULL ||
-      !csn_draft_find_position (self->draft, CSN_COLLECTION_THEMES, theme, &position))
-    return;
 
   title = csn_item_dup_title (theme);
   /* Translators: an undo label, "Remove theme “Labour migration”" */
   label = g_strdup_printf (_("Remove theme “%s” and its strategies"), title);
-  strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
+  strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
 
-  csn_draft_begin_group (self->draft, label);
+  csn_draft_begin_group (draft, label);
   for (guint i = g_list_model_get_n_items (strategies); i > 0; i--)
     {
       g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i - 1);
 
       if (g_strcmp0 (csn_item_get_string (strategy, "theme"), csn_item_get_key (theme)) == 0)
-        csn_draft_remove (self->draft, CSN_COLLECTION_STRATEGIES, i - 1);
+        csn_draft_remove (draft, CSN_COLLECTION_STRATEGIES, i - 1);
     }
-  csn_draft_remove (self->draft, CSN_COLLECTION_THEMES, position);
-  csn_draft_end_group (self->draft);
-}
-
-static void
-move_theme (CsnThemeMatrixPage *self,
-            int                 delta)
-{
-  g_autoptr(CsnItem) theme = NULL;
-
-  if (get_selected_theme (self) == NULL)
-    return;
-  theme = g_object_ref (get_selected_theme (self));
-  if (csn_list_move_item (self->draft, CSN_COLLECTION_THEMES, theme, delta))
-    select_theme (self, theme, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
-}
-
-static void
-move_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  move_theme (CSN_THEME_MATRIX_PAGE (widget), -1);
-}
-
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  move_theme (CSN_THEME_MATRIX_PAGE (widget), 1);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (CSN_THEME_MATRIX_PAGE (widget)->search_entry));
+  csn_draft_remove (draft, CSN_COLLECTION_THEMES, position);
+  csn_draft_end_group (draft);
 }
 
 static void
@@ -569,7 +435,7 @@ add_reservation_action (GtkWidget  *widget,
   GListModel *reservations;
   guint n;
 
-  if (self->draft == NULL || theme == NULL)
+  if (get_draft (self) == NULL || theme == NULL)
     return;
 
   /* Offer first a country that raised the theme, else the first member. */
@@ -578,7 +444,7 @@ add_reservation_action (GtkWidget  *widget,
     country = raised_by[0];
   else
     {
-      GListModel *countries = csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES);
+      GListModel *countries = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_COUNTRIES);
       g_autoptr(CsnItem) first = g_list_model_get_item (countries, 0);
 
       if (first != NULL)
@@ -588,7 +454,7 @@ add_reservation_action (GtkWidget  *widget,
   reservations = csn_item_get_children (theme, "reservations");
   n = g_list_model_get_n_items (reservations);
   reservation = g_object_new (CSN_TYPE_RESERVATION, "country", country, NULL);
-  csn_draft_insert_child (self->draft, theme, "reservations", n, CSN_ITEM (reservation));
+  csn_draft_insert_child (get_draft (self), theme, "reservations", n, CSN_ITEM (reservation));
   update_reservations_stack (self);
   csn_list_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
                         CSN_ITEM (reservation), "text");
@@ -603,9 +469,39 @@ remove_reservation_action (GtkWidget  *widget,
   CsnItem *theme = get_selected_theme (self);
   guint position = gtk_single_selection_get_selected (self->reservation_selection);
 
-  if (self->draft == NULL || theme == NULL || position == GTK_INVALID_LIST_POSITION)
+  if (get_draft (self) == NULL || theme == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
-  csn_draft_remove_child (self->draft, theme, "reservations", position);
+  csn_draft_remove_child (get_draft (self), theme, "reservations", position);
+}
+
+static void
+csn_theme_matrix_page_draft_leaving (CsnListPage *page)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (page);
+  CsnDraft *draft = get_draft (self);
+
+  if (draft != NULL)
+    g_clear_signal_handler (&self->countries_changed_id,
+                            csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
+  /* Cells still bound commit pending edits to the old draft before it goes. */
+  csn_cell_unbind (self->description_cell);
+  csn_cell_unbind (self->notes_cell);
+}
+
+static void
+csn_theme_matrix_page_draft_set (CsnListPage *page)
+{
+  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (page);
+  CsnDraft *draft = get_draft (self);
+
+  if (draft != NULL)
+    self->countries_changed_id =
+      g_signal_connect_object (csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES),
+                               "items-changed", G_CALLBACK (on_countries_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+  rebuild_country_columns (self);
+  update_summary (self);
+  bind_detail (self);
 }
 
 static void
@@ -613,13 +509,8 @@ csn_theme_matrix_page_dispose (GObject *object)
 {
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
-  csn_theme_matrix_page_set_draft (self, NULL);
+  csn_list_page_set_draft (CSN_LIST_PAGE (self), NULL);
   g_clear_object (&self->detail_theme);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_THEME_MATRIX_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->reservation_selection);
-  g_clear_pointer (&self->country_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->summary_widgets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->dispose (object);
 }
@@ -629,71 +520,35 @@ csn_theme_matrix_page_finalize (GObject *object)
 {
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
-  g_free (self->search_text);
+  g_clear_object (&self->reservation_selection);
+  g_clear_pointer (&self->country_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->summary_widgets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->finalize (object);
-}
-
-static void
-csn_theme_matrix_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT:
-      g_value_set_object (value, self->draft);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-csn_theme_matrix_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT:
-      csn_theme_matrix_page_set_draft (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CsnListPageClass *page_class = CSN_LIST_PAGE_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = csn_theme_matrix_page_dispose;
   object_class->finalize = csn_theme_matrix_page_finalize;
-  object_class->get_property = csn_theme_matrix_page_get_property;
-  object_class->set_property = csn_theme_matrix_page_set_property;
 
-  properties[PROP_DRAFT] =
-    g_param_spec_object ("draft", NULL, NULL,
-                         CSN_TYPE_DRAFT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->add = csn_theme_matrix_page_add;
+  page_class->remove_item = csn_theme_matrix_page_remove_item;
+  page_class->update_actions = csn_theme_matrix_page_update_actions;
+  page_class->selection_changed = csn_theme_matrix_page_selection_changed;
+  page_class->draft_changed = csn_theme_matrix_page_draft_changed;
+  page_class->draft_leaving = csn_theme_matrix_page_draft_leaving;
+  page_class->draft_set = csn_theme_matrix_page_draft_set;
 
   g_type_ensure (CSN_TYPE_TEXT_AREA_CELL);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/consenso/Consenso/ui/csn-theme-matrix-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, column_view);
+  csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-theme-matrix-page.ui",
+                             "matrix", CSN_COLLECTION_THEMES, search_properties);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, position_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, pillar_column);
@@ -712,21 +567,9 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservations_view);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservation_country_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, reservation_text_column);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
 
-  gtk_widget_class_install_action (widget_class, "matrix.add", NULL, add_theme_action);
-  gtk_widget_class_install_action (widget_class, "matrix.remove", NULL, remove_theme_action);
-  gtk_widget_class_install_action (widget_class, "matrix.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "matrix.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "matrix.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "matrix.add-reservation", NULL, add_reservation_action);
   gtk_widget_class_install_action (widget_class, "matrix.remove-reservation", NULL, remove_reservation_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "matrix.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "matrix.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "matrix.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "matrix.search", NULL);
 }
 
 static void
@@ -735,19 +578,10 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   GObject *page = G_OBJECT (self);
   g_autoptr(GtkListItemFactory) factory = NULL;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->country_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->summary_widgets = g_ptr_array_new ();
 
-  self->filter = gtk_custom_filter_new (filter_theme, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->reservation_selection = gtk_single_selection_new (NULL);
   g_signal_connect_object (self->reservation_selection, "notify::selected-item",
@@ -803,15 +637,11 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   gtk_column_view_column_set_factory (self->reservation_text_column, factory);
   g_clear_object (&factory);
 
-  csn_list_enable_drop (GTK_WIDGET (self->column_view), page, CSN_COLLECTION_THEMES);
-
   gtk_label_set_label (self->short_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_SHORT_TERM));
   gtk_label_set_label (self->medium_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_MEDIUM_TERM));
   gtk_label_set_label (self->undecided_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_UNDECIDED));
 
-  update_list_stack (self);
   bind_detail (self);
-  update_actions (self);
 }
 
 GtkWidget *
@@ -820,67 +650,11 @@ csn_theme_matrix_page_new (void)
   return g_object_new (CSN_TYPE_THEME_MATRIX_PAGE, NULL);
 }
 
-CsnDraft *
-csn_theme_matrix_page_get_draft (CsnThemeMatrixPage *self)
-{
-  g_return_val_if_fail (CSN_IS_THEME_MATRIX_PAGE (self), NULL);
-  return self->draft;
-}
-
-void
-csn_theme_matrix_page_set_draft (CsnThemeMatrixPage *self,
-                                 CsnDraft           *draft)
-{
-  g_return_if_fail (CSN_IS_THEME_MATRIX_PAGE (self));
-  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
-
-  if (self->draft == draft)
-    return;
-
-  if (self->draft != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->draft);
-      g_clear_signal_handler (&self->countries_changed_id,
-                              csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES));
-    }
-
-  /* Cells still bound commit pending edits to the old draft before it goes. */
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
-  csn_cell_unbind (self->description_cell);
-  csn_cell_unbind (self->notes_cell);
-
-  g_set_object (&self->draft, draft);
-
-  if (draft != NULL)
-    {
-      self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
-                                                  self, G_CONNECT_SWAPPED);
-      self->countries_changed_id =
-        g_signal_connect_object (csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES),
-                                 "items-changed", G_CALLBACK (on_countries_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
-    }
-
-  if (self->column_view != NULL)
-    {
-      rebuild_country_columns (self);
-      gtk_filter_list_model_set_model (self->filter_model,
-                                       draft != NULL ? csn_draft_get_collection (draft, CSN_COLLECTION_THEMES)
-                                                     : NULL);
-      update_summary (self);
-      bind_detail (self);
-      update_list_stack (self);
-      update_actions (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
-}
-
 static CsnItem *
 find_theme_of_reservation (CsnThemeMatrixPage *self,
                            CsnItem            *reservation)
 {
-  GListModel *themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
+  GListModel *themes = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_THEMES);
   guint n = g_list_model_get_n_items (themes);
 
   for (guint i = 0; i < n; i++)
@@ -902,7 +676,7 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
   g_return_if_fail (CSN_IS_THEME_MATRIX_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (item == NULL || self->draft == NULL)
+  if (item == NULL || get_draft (self) == NULL)
     return;
 
   if (CSN_IS_RESERVATION (item))

@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "csn-draft.h"
+#include "csn-list-page.h"
 
 G_BEGIN_DECLS
 
 #define CSN_TYPE_THEME_MATRIX_PAGE (csn_theme_matrix_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN, THEME_MATRIX_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN, THEME_MATRIX_PAGE, CsnListPage)
 
 GtkWidget *csn_theme_matrix_page_new        (void);
-CsnDraft  *csn_theme_matrix_page_get_draft  (CsnThemeMatrixPage *self);
-void       csn_theme_matrix_page_set_draft  (CsnThemeMatrixPage *self,
-                                     CsnDraft           *draft);
 void       csn_theme_matrix_page_reveal     (CsnThemeMatrixPage *self,
                                      CsnItem *item,
                                      const char *property);

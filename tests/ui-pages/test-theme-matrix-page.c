@@ -153,13 +153,13 @@ test_country_columns (Fixture       *fixture,
   {
     g_autoptr(CsnDraft) other = csn_draft_new_from_template ();
 
-    csn_theme_matrix_page_set_draft (CSN_THEME_MATRIX_PAGE (fixture->page), other);
+    csn_list_page_set_draft (CSN_LIST_PAGE (fixture->page), other);
     ui_test_wait (50);
     g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6 + n_members);
-    csn_theme_matrix_page_set_draft (CSN_THEME_MATRIX_PAGE (fixture->page), NULL);
+    csn_list_page_set_draft (CSN_LIST_PAGE (fixture->page), NULL);
     ui_test_wait (50);
     g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6);
-    csn_theme_matrix_page_set_draft (CSN_THEME_MATRIX_PAGE (fixture->page), fixture->draft);
+    csn_list_page_set_draft (CSN_LIST_PAGE (fixture->page), fixture->draft);
     ui_test_wait (50);
     g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6 + n_members);
   }
