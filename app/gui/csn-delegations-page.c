@@ -10,6 +10,7 @@
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
+#include "csn-list-page.h"
 #include "csn-list-util.h"
 #include "csn-participant.h"
 #include "csn-position-cell.h"
@@ -21,18 +22,15 @@
 
 struct _CsnDelegationsPage
 {
-  AdwBin               parent_instance;
+  CsnListPage          parent_instance;
 
   GtkColumnView       *countries_view;
   GtkColumnViewColumn *country_column;
   GtkColumnViewColumn *quota_column;
-  GtkSearchEntry      *search_entry;
   GtkLabel            *delegation_title;
   GtkLabel            *delegation_count;
   GtkWidget           *quota_warning;
   GtkLabel            *quota_warning_label;
-  GtkStack            *list_stack;
-  GtkColumnView       *column_view;
   GtkColumnViewColumn *position_column;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *role_column;
@@ -40,32 +38,18 @@ struct _CsnDelegationsPage
   GtkColumnViewColumn *email_column;
   GtkColumnViewColumn *country_ref_column;
 
-  CsnDraft            *draft;
   GtkSingleSelection  *country_selection;
-  GtkFilterListModel  *filter_model;
-  GtkCustomFilter     *filter;
-  GtkSingleSelection  *selection;
-  char                *search_text;
   char                *country_code;   /* the delegation shown */
-  gulong               changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (CsnDelegationsPage, csn_delegations_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_DRAFT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsnDelegationsPage, csn_delegations_page, CSN_TYPE_LIST_PAGE)
 
 static const char * const search_properties[] = { "name", "position", "email", NULL };
 
-static CsnItem *
-get_selected (CsnDelegationsPage *self)
+static CsnDraft *
+get_draft (CsnDelegationsPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return csn_list_page_get_draft (CSN_LIST_PAGE (self));
 }
 
 static CsnItem *
@@ -78,7 +62,7 @@ static guint
 count_participants (CsnDelegationsPage *self,
                     const char         *code)
 {
-  GListModel *participants = csn_draft_get_collection (self->draft, CSN_COLLECTION_PARTICIPANTS);
+  GListModel *participants = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_PARTICIPANTS);
   guint n = g_list_model_get_n_items (participants);
   guint count = 0;
 
@@ -92,31 +76,11 @@ count_participants (CsnDelegationsPage *self,
   return count;
 }
 
-static void
-update_actions (CsnDelegationsPage *self)
-{
-  CsnItem *participant = get_selected (self);
-  guint position = 0, n_items = 0;
-  gboolean found = FALSE;
-
-  if (self->draft != NULL)
-    {
-      n_items = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_PARTICIPANTS));
-      if (participant != NULL)
-        found = csn_draft_find_position (self->draft, CSN_COLLECTION_PARTICIPANTS, participant, &position);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.add", self->country_code != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.remove", found);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.move-up", found && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.move-down", found && position + 1 < n_items);
-}
-
 /* The quota warning the validation gives for this delegation, if any. */
 static char *
 dup_quota_problem (CsnDelegationsPage *self)
 {
-  g_autoptr(GListModel) problems = csn_draft_validate (self->draft);
+  g_autoptr(GListModel) problems = csn_draft_validate (get_draft (self));
   guint n = g_list_model_get_n_items (problems);
 
   for (guint i = 0; i < n; i++)
@@ -135,7 +99,7 @@ dup_quota_problem (CsnDelegationsPage *self)
 static void
 update_header (CsnDelegationsPage *self)
 {
-  CsnItem *country = self->draft != NULL ? get_selected_country (self) : NULL;
+  CsnItem *country = get_draft (self) != NULL ? get_selected_country (self) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *count_text = NULL;
@@ -180,51 +144,30 @@ update_header (CsnDelegationsPage *self)
   gtk_widget_set_visible (self->quota_warning, problem != NULL);
 }
 
-static void
-update_list_stack (CsnDelegationsPage *self)
+static guint
+csn_delegations_page_count_items (CsnListPage *page)
 {
-  guint n_country = 0;
+  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
 
-  if (self->draft != NULL && self->country_code != NULL)
-    n_country = count_participants (self, self->country_code);
-
-  if (n_country == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  if (get_draft (self) == NULL || self->country_code == NULL)
+    return 0;
+  return count_participants (self, self->country_code);
 }
 
 static gboolean
-filter_participant (gpointer item,
-                    gpointer user_data)
+csn_delegations_page_match (CsnListPage *page,
+                            CsnItem     *participant)
 {
-  CsnDelegationsPage *self = user_data;
+  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
 
-  if (self->country_code == NULL ||
-      g_strcmp0 (csn_item_get_string (item, "country"), self->country_code) != 0)
-    return FALSE;
-  return csn_list_item_matches (item, self->search_text, search_properties);
+  return self->country_code != NULL &&
+         g_strcmp0 (csn_item_get_string (participant, "country"), self->country_code) == 0;
 }
 
-static void
-on_filter_items_changed_cb (CsnDelegationsPage *self,
-                            guint               position,
-                            guint               removed,
-                            guint               added,
-                            GListModel         *model)
+static gboolean
+csn_delegations_page_can_add (CsnListPage *page)
 {
-  update_list_stack (self);
-  update_actions (self);
-}
-
-static void
-on_selection_changed_cb (CsnDelegationsPage *self,
-                         GParamSpec         *pspec,
-                         GtkSingleSelection *selection)
-{
-  update_actions (self);
+  return CSN_DELEGATIONS_PAGE (page)->country_code != NULL;
 }
 
 static void
@@ -239,39 +182,36 @@ on_country_selection_changed_cb (CsnDelegationsPage *self,
     {
       g_free (self->country_code);
       self->country_code = g_strdup (code);
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      csn_list_page_refilter (CSN_LIST_PAGE (self));
     }
   update_header (self);
-  update_list_stack (self);
-  update_actions (self);
+  csn_list_page_update (CSN_LIST_PAGE (self));
 }
 
 static void
-on_draft_changed_cb (CsnDelegationsPage *self,
-                     CsnDraft           *draft)
+csn_delegations_page_draft_changed (CsnListPage *page)
 {
   /* A participant moved to another delegation leaves this one. */
-  csn_list_refilter_later (GTK_FILTER (self->filter));
-  update_header (self);
-  update_list_stack (self);
-  update_actions (self);
+  csn_list_page_refilter_later (page);
+  update_header (CSN_DELEGATIONS_PAGE (page));
 }
 
 static void
-on_search_changed_cb (CsnDelegationsPage *self,
-                      GtkSearchEntry     *entry)
+csn_delegations_page_draft_leaving (CsnListPage *page)
 {
-  g_free (self->search_text);
-  self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_single_selection_set_model (CSN_DELEGATIONS_PAGE (page)->country_selection, NULL);
 }
 
 static void
-on_search_stop_cb (CsnDelegationsPage *self,
-                   GtkSearchEntry     *entry)
+csn_delegations_page_draft_set (CsnListPage *page)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
+  CsnDraft *draft = get_draft (self);
+
+  if (draft != NULL)
+    gtk_single_selection_set_model (self->country_selection,
+                                    csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
+  on_country_selection_changed_cb (self, NULL, self->country_selection);
 }
 
 static void
@@ -280,9 +220,9 @@ select_country (CsnDelegationsPage *self,
 {
   CsnItem *country;
 
-  if (self->draft == NULL || g_strcmp0 (code, self->country_code) == 0)
+  if (get_draft (self) == NULL || g_strcmp0 (code, self->country_code) == 0)
     return;
-  country = csn_draft_lookup (self->draft, CSN_COLLECTION_COUNTRIES, code);
+  country = csn_draft_lookup (get_draft (self), CSN_COLLECTION_COUNTRIES, code);
   if (country != NULL)
     csn_list_reveal_cell (GTK_WIDGET (self->countries_view), self->country_selection, country, NULL);
 }
@@ -293,32 +233,18 @@ reveal_participant (CsnDelegationsPage *self,
                     const char         *property)
 {
   select_country (self, csn_item_get_string (participant, "country"));
-  if (csn_list_find_item (G_LIST_MODEL (self->filter_model), participant) == GTK_INVALID_LIST_POSITION)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_clear_pointer (&self->search_text, g_free);
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-    }
-  csn_list_reveal_cell (GTK_WIDGET (self->column_view), self->selection, participant, property);
+  csn_list_page_reveal_item (CSN_LIST_PAGE (self), participant, property);
 }
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+csn_delegations_page_add (CsnListPage *page)
 {
-  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (widget);
+  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
   g_autoptr(CsnItem) participant = NULL;
-  CsnItem *selected = get_selected (self);
   int role;
-  guint position;
 
-  if (self->draft == NULL || self->country_code == NULL)
+  if (self->country_code == NULL)
     return;
-
-  position = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_PARTICIPANTS));
-  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_PARTICIPANTS, selected, &position))
-    position++;
 
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
   role = count_participants (self, self->country_code) == 0 ? CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION
@@ -327,79 +253,35 @@ add_action (GtkWidget  *widget,
                                         "country", self->country_code,
                                         "role", role,
                                         NULL));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  csn_draft_insert (self->draft, CSN_COLLECTION_PARTICIPANTS, position, participant);
-  reveal_participant (self, participant, "name");
-}
-
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (widget);
-  CsnItem *participant = get_selected (self);
-  guint position;
-
-  if (self->draft != NULL && participant != NULL &&
-      csn_draft_find_position (self->draft, CSN_COLLECTION_PARTICIPANTS, participant, &position))
-    csn_draft_remove (self->draft, CSN_COLLECTION_PARTICIPANTS, position);
+  csn_list_page_add_item (page, participant, "name");
 }
 
 /* Moves past the participants of other delegations, which this view does not show. */
-static void
-move (CsnDelegationsPage *self,
-      int                 delta)
+static gboolean
+csn_delegations_page_move_item (CsnListPage *page,
+                                CsnItem     *participant,
+                                int          delta)
 {
-  g_autoptr(CsnItem) participant = NULL;
-  guint shown, target_shown;
+  CsnDraft *draft = csn_list_page_get_draft (page);
+  GListModel *shown_model = gtk_single_selection_get_model (csn_list_page_get_selection (page));
+  guint shown = csn_list_find_item (shown_model, participant);
   g_autoptr(CsnItem) target = NULL;
   guint from, to;
 
-  if (get_selected (self) == NULL || self->draft == NULL)
-    return;
-  participant = g_object_ref (get_selected (self));
-  shown = gtk_single_selection_get_selected (self->selection);
-  if ((delta < 0 && shown == 0) ||
-      (delta > 0 && shown + 1 >= g_list_model_get_n_items (G_LIST_MODEL (self->filter_model))))
+  if (shown == GTK_INVALID_LIST_POSITION ||
+      (delta < 0 && shown == 0) ||
+      (delta > 0 && shown + 1 >= g_list_model_get_n_items (shown_model)))
     {
-      csn_list_move_item (self->draft, CSN_COLLECTION_PARTICIPANTS, participant, delta);
-      reveal_participant (self, participant, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
-      return;
+      csn_list_move_item (draft, CSN_COLLECTION_PARTICIPANTS, participant, delta);
+      return TRUE;
     }
 
-  target_shown = delta < 0 ? shown - 1 : shown + 1;
-  target = g_list_model_get_item (G_LIST_MODEL (self->filter_model), target_shown);
-  if (csn_draft_find_position (self->draft, CSN_COLLECTION_PARTICIPANTS, participant, &from) &&
-      csn_draft_find_position (self->draft, CSN_COLLECTION_PARTICIPANTS, target, &to))
-    {
-      csn_draft_move (self->draft, CSN_COLLECTION_PARTICIPANTS, from, to);
-      reveal_participant (self, participant, csn_list_get_focus_property (GTK_WIDGET (self->column_view)));
-    }
-}
-
-static void
-move_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  move (CSN_DELEGATIONS_PAGE (widget), -1);
-}
-
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  move (CSN_DELEGATIONS_PAGE (widget), 1);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (CSN_DELEGATIONS_PAGE (widget)->search_entry));
+  target = g_list_model_get_item (shown_model, delta < 0 ? shown - 1 : shown + 1);
+  if (!csn_draft_find_position (draft, CSN_COLLECTION_PARTICIPANTS, participant, &from) ||
+      !csn_draft_find_position (draft, CSN_COLLECTION_PARTICIPANTS, target, &to))
+    return FALSE;
+  csn_draft_move (draft, CSN_COLLECTION_PARTICIPANTS, from, to);
+  return TRUE;
 }
 
 static void
@@ -407,10 +289,7 @@ csn_delegations_page_dispose (GObject *object)
 {
   CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (object);
 
-  csn_delegations_page_set_draft (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_DELEGATIONS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->country_selection);
+  csn_list_page_set_draft (CSN_LIST_PAGE (self), NULL);
 
   G_OBJECT_CLASS (csn_delegations_page_parent_class)->dispose (object);
 }
@@ -420,96 +299,46 @@ csn_delegations_page_finalize (GObject *object)
 {
   CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (object);
 
-  g_free (self->search_text);
+  g_clear_object (&self->country_selection);
   g_free (self->country_code);
 
   G_OBJECT_CLASS (csn_delegations_page_parent_class)->finalize (object);
 }
 
 static void
-csn_delegations_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT:
-      g_value_set_object (value, self->draft);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-csn_delegations_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT:
-      csn_delegations_page_set_draft (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 csn_delegations_page_class_init (CsnDelegationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CsnListPageClass *page_class = CSN_LIST_PAGE_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = csn_delegations_page_dispose;
   object_class->finalize = csn_delegations_page_finalize;
-  object_class->get_property = csn_delegations_page_get_property;
-  object_class->set_property = csn_delegations_page_set_property;
 
-  properties[PROP_DRAFT] =
-    g_param_spec_object ("draft", NULL, NULL,
-                         CSN_TYPE_DRAFT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->count_items = csn_delegations_page_count_items;
+  page_class->match = csn_delegations_page_match;
+  page_class->can_add = csn_delegations_page_can_add;
+  page_class->add = csn_delegations_page_add;
+  page_class->move_item = csn_delegations_page_move_item;
+  page_class->draft_changed = csn_delegations_page_draft_changed;
+  page_class->draft_leaving = csn_delegations_page_draft_leaving;
+  page_class->draft_set = csn_delegations_page_draft_set;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/consenso/Consenso/ui/csn-delegations-page.ui");
+  csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-delegations-page.ui",
+                             "delegations", CSN_COLLECTION_PARTICIPANTS, search_properties);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, countries_view);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, country_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, quota_column);
-  gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, delegation_title);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, delegation_count);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, quota_warning);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, quota_warning_label);
-  gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, position_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, role_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, position_text_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, email_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, country_ref_column);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
-
-  gtk_widget_class_install_action (widget_class, "delegations.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "delegations.remove", NULL, remove_action);
-  gtk_widget_class_install_action (widget_class, "delegations.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "delegations.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "delegations.search", NULL, search_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "delegations.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "delegations.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "delegations.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "delegations.search", NULL);
 }
 
 static void
@@ -524,15 +353,6 @@ csn_delegations_page_init (CsnDelegationsPage *self)
   g_signal_connect_object (self->country_selection, "notify::selected-item",
                            G_CALLBACK (on_country_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->country_selection));
-
-  self->filter = gtk_custom_filter_new (filter_participant, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   factory = csn_list_cell_factory_new (page, CSN_TYPE_LABEL_CELL,
                                        "property-name", "name-es",
@@ -578,61 +398,13 @@ csn_delegations_page_init (CsnDelegationsPage *self)
   gtk_column_view_column_set_factory (self->country_ref_column, factory);
   g_clear_object (&factory);
 
-  csn_list_enable_drop (GTK_WIDGET (self->column_view), page, CSN_COLLECTION_PARTICIPANTS);
-
   update_header (self);
-  update_list_stack (self);
-  update_actions (self);
 }
 
 GtkWidget *
 csn_delegations_page_new (void)
 {
   return g_object_new (CSN_TYPE_DELEGATIONS_PAGE, NULL);
-}
-
-CsnDraft *
-csn_delegations_page_get_draft (CsnDelegationsPage *self)
-{
-  g_return_val_if_fail (CSN_IS_DELEGATIONS_PAGE (self), NULL);
-  return self->draft;
-}
-
-void
-csn_delegations_page_set_draft (CsnDelegationsPage *self,
-                                CsnDraft           *draft)
-{
-  g_return_if_fail (CSN_IS_DELEGATIONS_PAGE (self));
-  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
-
-  if (self->draft == draft)
-    return;
-
-  if (self->draft != NULL)
-    g_clear_signal_handler (&self->changed_id, self->draft);
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
-  if (self->country_selection != NULL)
-    gtk_single_selection_set_model (self->country_selection, NULL);
-
-  g_set_object (&self->draft, draft);
-
-  if (draft != NULL)
-    self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
-                                                self, G_CONNECT_SWAPPED);
-
-  if (self->column_view != NULL)
-    {
-      if (draft != NULL)
-        {
-          gtk_single_selection_set_model (self->country_selection,
-                                          csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
-          gtk_filter_list_model_set_model (self->filter_model,
-                                           csn_draft_get_collection (draft, CSN_COLLECTION_PARTICIPANTS));
-        }
-      on_country_selection_changed_cb (self, NULL, self->country_selection);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
 
 void
@@ -643,7 +415,7 @@ csn_delegations_page_reveal (CsnDelegationsPage *self,
   g_return_if_fail (CSN_IS_DELEGATIONS_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (item == NULL || self->draft == NULL)
+  if (item == NULL || get_draft (self) == NULL)
     return;
 
   if (CSN_IS_COUNTRY (item))

@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "csn-draft.h"
+#include "csn-list-page.h"
 
 G_BEGIN_DECLS
 
 #define CSN_TYPE_DELEGATIONS_PAGE (csn_delegations_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsnDelegationsPage, csn_delegations_page, CSN, DELEGATIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsnDelegationsPage, csn_delegations_page, CSN, DELEGATIONS_PAGE, CsnListPage)
 
 GtkWidget *csn_delegations_page_new        (void);
-CsnDraft  *csn_delegations_page_get_draft  (CsnDelegationsPage *self);
-void       csn_delegations_page_set_draft  (CsnDelegationsPage *self,
-                                     CsnDraft           *draft);
 void       csn_delegations_page_reveal     (CsnDelegationsPage *self,
                                      CsnItem *item,
                                      const char *property);

@@ -31,7 +31,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static guint
-count_all (CsnListPage *self)
+csn_list_page_real_count_items (CsnListPage *self)
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
@@ -58,7 +58,7 @@ update_list_stack (CsnListPage *self)
 
   if (priv->list_stack == NULL)
     return;
-  if (count_all (self) == 0)
+  if (CSN_LIST_PAGE_GET_CLASS (self)->count_items (self) == 0)
     gtk_stack_set_visible_child_name (priv->list_stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)) == 0)
     gtk_stack_set_visible_child_name (priv->list_stack, "no-results");
@@ -177,7 +177,7 @@ move (CsnListPage *self,
   if (csn_list_page_get_selected (self) == NULL)
     return;
   item = g_object_ref (csn_list_page_get_selected (self));
-  if (csn_list_move_item (priv->draft, CSN_LIST_PAGE_GET_CLASS (self)->collection, item, delta))
+  if (CSN_LIST_PAGE_GET_CLASS (self)->move_item (self, item, delta))
     csn_list_page_reveal_item (self, item, csn_list_get_focus_property (GTK_WIDGET (priv->column_view)));
 }
 
@@ -219,6 +219,15 @@ csn_list_page_real_remove_item (CsnListPage *self,
                                 guint        position)
 {
   csn_draft_remove (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection, position);
+}
+
+static gboolean
+csn_list_page_real_move_item (CsnListPage *self,
+                              CsnItem     *item,
+                              int          delta)
+{
+  return csn_list_move_item (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection,
+                             item, delta);
 }
 
 static void
@@ -307,8 +316,10 @@ csn_list_page_class_init (CsnListPageClass *klass)
   object_class->get_property = csn_list_page_get_property;
   object_class->set_property = csn_list_page_set_property;
 
+  klass->count_items = csn_list_page_real_count_items;
   klass->can_add = csn_list_page_real_can_add;
   klass->remove_item = csn_list_page_real_remove_item;
+  klass->move_item = csn_list_page_real_move_item;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL,
@@ -499,7 +510,7 @@ csn_list_page_update_actions (CsnListPage *self)
   CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
   CsnItem *item = csn_list_page_get_selected (self);
   guint position = 0;
-  guint n_items = count_all (self);
+  guint n_items = csn_list_page_real_count_items (self);
   gboolean found = FALSE;
 
   g_return_if_fail (CSN_IS_LIST_PAGE (self));
@@ -513,6 +524,16 @@ csn_list_page_update_actions (CsnListPage *self)
   set_action_enabled (self, "move-down", found && position + 1 < n_items);
   if (klass->update_actions != NULL)
     klass->update_actions (self, found);
+}
+
+/* Refreshes the empty or no-results state and the actions, after a subclass's own filter changed. */
+void
+csn_list_page_update (CsnListPage *self)
+{
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+
+  update_list_stack (self);
+  csn_list_page_update_actions (self);
 }
 
 /* Inserts @item after the selected one (or last), clearing the search, and starts editing @property. */

@@ -26,11 +26,16 @@ struct _CsnListPageClass
   /* Drops the subclass's own filter when it hides @item, to reveal it. */
   void     (*clear_filter)      (CsnListPage *self,
                                  CsnItem     *item);
+  /* How many items the page lists before the search, for its empty state; all by default. */
+  guint    (*count_items)       (CsnListPage *self);
   gboolean (*can_add)           (CsnListPage *self);
   void     (*add)               (CsnListPage *self);
   void     (*remove_item)       (CsnListPage *self,
                                  CsnItem     *item,
                                  guint        position);
+  gboolean (*move_item)         (CsnListPage *self,
+                                 CsnItem     *item,
+                                 int          delta);
   /* Hooks run after the base has done its part. */
   void     (*update_actions)    (CsnListPage *self,
                                  gboolean     found);
@@ -59,6 +64,7 @@ void                csn_list_page_clear_search    (CsnListPage      *self);
 void                csn_list_page_refilter        (CsnListPage      *self);
 void                csn_list_page_refilter_later  (CsnListPage      *self);
 void                csn_list_page_update_actions  (CsnListPage      *self);
+void                csn_list_page_update          (CsnListPage      *self);
 void                csn_list_page_add_item        (CsnListPage      *self,
                                                    CsnItem          *item,
                                                    const char       *property);
