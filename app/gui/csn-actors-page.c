@@ -9,6 +9,7 @@
 #include "csn-actors-page.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
+#include "csn-list-page.h"
 #include "csn-list-util.h"
 #include "csn-position-cell.h"
 #include "csn-ref-list-cell.h"
@@ -17,11 +18,8 @@
 
 struct _CsnActorsPage
 {
-  AdwBin               parent_instance;
+  CsnListPage          parent_instance;
 
-  GtkSearchEntry      *search_entry;
-  GtkStack            *actors_stack;
-  GtkColumnView       *actors_view;
   GtkColumnViewColumn *actor_position_column;
   GtkColumnViewColumn *name_es_column;
   GtkColumnViewColumn *name_en_column;
@@ -37,34 +35,26 @@ struct _CsnActorsPage
   GtkColumnViewColumn *supported_by_column;
   GtkColumnViewColumn *status_column;
 
-  CsnDraft            *draft;
-  GtkFilterListModel  *actors_filter_model;
-  GtkCustomFilter     *actors_filter;
-  GtkSingleSelection  *actors_selection;
   GtkFilterListModel  *proposals_filter_model;
   GtkCustomFilter     *proposals_filter;
   GtkSingleSelection  *proposals_selection;
-  char                *search_text;
   char                *actor_key;      /* the actor whose proposals are shown */
-  gulong               changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (CsnActorsPage, csn_actors_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_DRAFT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsnActorsPage, csn_actors_page, CSN_TYPE_LIST_PAGE)
 
 static const char * const search_properties[] = { "name-es", "name-en", "current-role", NULL };
+
+static CsnDraft *
+get_draft (CsnActorsPage *self)
+{
+  return csn_list_page_get_draft (CSN_LIST_PAGE (self));
+}
 
 static CsnItem *
 get_selected_actor (CsnActorsPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->actors_selection);
+  return csn_list_page_get_selected (CSN_LIST_PAGE (self));
 }
 
 static CsnItem *
@@ -73,54 +63,34 @@ get_selected_proposal (CsnActorsPage *self)
   return gtk_single_selection_get_selected_item (self->proposals_selection);
 }
 
+/* The actors' actions are the base's; the proposals' are the page's own. */
 static void
-set_move_enabled (CsnActorsPage *self,
-                  const char    *prefix,
-                  CsnCollection  collection,
-                  CsnItem       *item)
+csn_actors_page_update_actions (CsnListPage *page,
+                                gboolean     actor_found)
 {
-  g_autofree char *remove = g_strconcat (prefix, ".remove", NULL);
-  g_autofree char *up = g_strconcat (prefix, ".move-up", NULL);
-  g_autofree char *down = g_strconcat (prefix, ".move-down", NULL);
+  CsnActorsPage *self = CSN_ACTORS_PAGE (page);
+  CsnDraft *draft = get_draft (self);
+  CsnItem *proposal = get_selected_proposal (self);
   guint position = 0, n_items = 0;
   gboolean found = FALSE;
 
-  if (self->draft != NULL && item != NULL)
+  if (draft != NULL && proposal != NULL)
     {
-      n_items = g_list_model_get_n_items (csn_draft_get_collection (self->draft, collection));
-      found = csn_draft_find_position (self->draft, collection, item, &position);
+      n_items = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
+      found = csn_draft_find_position (draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal, &position);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), remove, found);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), up, found && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), down, found && position + 1 < n_items);
-}
-
-static void
-update_actions (CsnActorsPage *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actors.add", self->draft != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.add", self->actor_key != NULL);
-  set_move_enabled (self, "actors", CSN_COLLECTION_ACTORS, get_selected_actor (self));
-  set_move_enabled (self, "proposals", CSN_COLLECTION_ROLE_PROPOSALS, get_selected_proposal (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.remove", found);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.move-up", found && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.move-down", found && position + 1 < n_items);
 }
 
 static void
-update_stacks (CsnActorsPage *self)
+update_proposals_stack (CsnActorsPage *self)
 {
-  guint n_actors = 0;
   CsnItem *actor = get_selected_actor (self);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-
-  if (self->draft != NULL)
-    n_actors = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_ACTORS));
-
-  if (n_actors == 0)
-    gtk_stack_set_visible_child_name (self->actors_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->actors_filter_model)) == 0)
-    gtk_stack_set_visible_child_name (self->actors_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->actors_stack, "list");
 
   gtk_stack_set_visible_child_name (self->proposals_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->proposals_filter_model)) > 0
@@ -136,15 +106,6 @@ update_stacks (CsnActorsPage *self)
 }
 
 static gboolean
-filter_actor (gpointer item,
-              gpointer user_data)
-{
-  CsnActorsPage *self = user_data;
-
-  return csn_list_item_matches (item, self->search_text, search_properties);
-}
-
-static gboolean
 filter_proposal (gpointer item,
                  gpointer user_data)
 {
@@ -154,21 +115,20 @@ filter_proposal (gpointer item,
 }
 
 static void
-on_items_changed_cb (CsnActorsPage *self,
-                     guint          position,
-                     guint          removed,
-                     guint          added,
-                     GListModel    *model)
+on_proposals_changed_cb (CsnActorsPage *self,
+                         guint          position,
+                         guint          removed,
+                         guint          added,
+                         GListModel    *model)
 {
-  update_stacks (self);
-  update_actions (self);
+  update_proposals_stack (self);
+  csn_list_page_update_actions (CSN_LIST_PAGE (self));
 }
 
 static void
-on_actor_selection_changed_cb (CsnActorsPage      *self,
-                               GParamSpec         *pspec,
-                               GtkSingleSelection *selection)
+csn_actors_page_selection_changed (CsnListPage *page)
 {
+  CsnActorsPage *self = CSN_ACTORS_PAGE (page);
   CsnItem *actor = get_selected_actor (self);
   const char *key = actor != NULL ? csn_item_get_key (actor) : NULL;
 
@@ -178,8 +138,7 @@ on_actor_selection_changed_cb (CsnActorsPage      *self,
       self->actor_key = g_strdup (key);
       gtk_filter_changed (GTK_FILTER (self->proposals_filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
-  update_stacks (self);
-  update_actions (self);
+  update_proposals_stack (self);
 }
 
 static void
@@ -187,34 +146,31 @@ on_proposal_selection_changed_cb (CsnActorsPage      *self,
                                   GParamSpec         *pspec,
                                   GtkSingleSelection *selection)
 {
-  update_actions (self);
+  csn_list_page_update_actions (CSN_LIST_PAGE (self));
 }
 
 static void
-on_draft_changed_cb (CsnActorsPage *self,
-                     CsnDraft      *draft)
+csn_actors_page_draft_changed (CsnListPage *page)
 {
-  if (self->search_text != NULL && self->search_text[0] != '\0')
-    csn_list_refilter_later (GTK_FILTER (self->actors_filter));
-  update_stacks (self);
-  update_actions (self);
+  update_proposals_stack (CSN_ACTORS_PAGE (page));
 }
 
 static void
-on_search_changed_cb (CsnActorsPage  *self,
-                      GtkSearchEntry *entry)
+csn_actors_page_draft_leaving (CsnListPage *page)
 {
-  g_free (self->search_text);
-  self->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_filter_changed (GTK_FILTER (self->actors_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_list_model_set_model (CSN_ACTORS_PAGE (page)->proposals_filter_model, NULL);
 }
 
 static void
-on_search_stop_cb (CsnActorsPage  *self,
-                   GtkSearchEntry *entry)
+csn_actors_page_draft_set (CsnListPage *page)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->actors_view));
+  CsnActorsPage *self = CSN_ACTORS_PAGE (page);
+  CsnDraft *draft = get_draft (self);
+
+  if (draft != NULL)
+    gtk_filter_list_model_set_model (self->proposals_filter_model,
+                                     csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
+  csn_actors_page_selection_changed (page);
 }
 
 static void
@@ -222,13 +178,7 @@ reveal_actor (CsnActorsPage *self,
               CsnItem       *actor,
               const char    *property)
 {
-  if (csn_list_find_item (G_LIST_MODEL (self->actors_filter_model), actor) == GTK_INVALID_LIST_POSITION)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_clear_pointer (&self->search_text, g_free);
-      gtk_filter_changed (GTK_FILTER (self->actors_filter), GTK_FILTER_CHANGE_LESS_STRICT);
-    }
-  csn_list_reveal_cell (GTK_WIDGET (self->actors_view), self->actors_selection, actor, property);
+  csn_list_page_reveal_item (CSN_LIST_PAGE (self), actor, property);
 }
 
 static void
@@ -236,7 +186,7 @@ reveal_proposal (CsnActorsPage *self,
                  CsnItem       *proposal,
                  const char    *property)
 {
-  CsnItem *actor = csn_draft_lookup (self->draft, CSN_COLLECTION_ACTORS, csn_item_get_string (proposal, "actor"));
+  CsnItem *actor = csn_draft_lookup (get_draft (self), CSN_COLLECTION_ACTORS, csn_item_get_string (proposal, "actor"));
 
   if (actor != NULL && actor != get_selected_actor (self))
     reveal_actor (self, actor, NULL);
@@ -244,86 +194,52 @@ reveal_proposal (CsnActorsPage *self,
 }
 
 static void
-add_actor_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+csn_actors_page_add (CsnListPage *page)
 {
-  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
-  g_autoptr(CsnItem) actor = NULL;
-  CsnItem *selected = get_selected_actor (self);
-  guint position;
-
-  if (self->draft == NULL)
-    return;
-
-  position = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_ACTORS));
-  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_ACTORS, selected, &position))
-    position++;
-
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, "kind", CSN_ACTOR_KIND_OTHER, NULL));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  csn_draft_insert (self->draft, CSN_COLLECTION_ACTORS, position, actor);
-  reveal_actor (self, actor, "name-es");
+  g_autoptr(CsnItem) actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, "kind", CSN_ACTOR_KIND_OTHER, NULL));
+
+  csn_list_page_add_item (page, actor, "name-es");
 }
 
 /* Removes the actor with its proposals, and takes it out of the strategies that name it. */
 static void
-remove_actor_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+csn_actors_page_remove_item (CsnListPage *page,
+                             CsnItem     *actor,
+                             guint        position)
 {
-  CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
-  CsnItem *actor = get_selected_actor (self);
+  CsnDraft *draft = csn_list_page_get_draft (page);
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
   GListModel *strategies, *proposals;
   const char *key;
-  guint position;
-
-  if (self->draft == NULL || actor == NULL ||
-      !csn_draft_find_position (self->draft, CSN_COLLECTION_ACTORS, actor, &position))
-    return;
 
   key = csn_item_get_key (actor);
   title = csn_item_dup_title (actor);
   /* Translators: an undo label */
   label = g_strdup_printf (_("Remove actor “%s” and its proposals"), title);
-  strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
-  proposals = csn_draft_get_collection (self->draft, CSN_COLLECTION_ROLE_PROPOSALS);
+  strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  proposals = csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS);
 
-  csn_draft_begin_group (self->draft, label);
+  csn_draft_begin_group (draft, label);
   for (guint i = 0; i < g_list_model_get_n_items (strategies); i++)
     {
       g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
 
       if (g_strcmp0 (csn_item_get_string (strategy, "lead"), key) == 0)
-        csn_draft_set_string (self->draft, strategy, "lead", NULL);
+        csn_draft_set_string (draft, strategy, "lead", NULL);
       if (csn_item_strv_contains (strategy, "support", key))
-        csn_draft_set_in_list (self->draft, strategy, "support", key, FALSE);
+        csn_draft_set_in_list (draft, strategy, "support", key, FALSE);
     }
   for (guint i = g_list_model_get_n_items (proposals); i > 0; i--)
     {
       g_autoptr(CsnItem) proposal = g_list_model_get_item (proposals, i - 1);
 
       if (g_strcmp0 (csn_item_get_string (proposal, "actor"), key) == 0)
-        csn_draft_remove (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, i - 1);
+        csn_draft_remove (draft, CSN_COLLECTION_ROLE_PROPOSALS, i - 1);
     }
-  csn_draft_remove (self->draft, CSN_COLLECTION_ACTORS, position);
-  csn_draft_end_group (self->draft);
-}
-
-static void
-move_actor (CsnActorsPage *self,
-            int            delta)
-{
-  g_autoptr(CsnItem) actor = NULL;
-
-  if (get_selected_actor (self) == NULL)
-    return;
-  actor = g_object_ref (get_selected_actor (self));
-  if (csn_list_move_item (self->draft, CSN_COLLECTION_ACTORS, actor, delta))
-    reveal_actor (self, actor, csn_list_get_focus_property (GTK_WIDGET (self->actors_view)));
+  csn_draft_remove (draft, CSN_COLLECTION_ACTORS, position);
+  csn_draft_end_group (draft);
 }
 
 static void
@@ -336,18 +252,18 @@ add_proposal_action (GtkWidget  *widget,
   CsnItem *selected = get_selected_proposal (self);
   guint position;
 
-  if (self->draft == NULL || self->actor_key == NULL)
+  if (get_draft (self) == NULL || self->actor_key == NULL)
     return;
 
-  position = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_ROLE_PROPOSALS));
-  if (selected != NULL && csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, selected, &position))
+  position = g_list_model_get_n_items (csn_draft_get_collection (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS));
+  if (selected != NULL && csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, selected, &position))
     position++;
 
   proposal = CSN_ITEM (g_object_new (CSN_TYPE_ROLE_PROPOSAL,
                                      "actor", self->actor_key,
                                      "change", CSN_ROLE_CHANGE_MODIFY,
                                      NULL));
-  csn_draft_insert (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, position, proposal);
+  csn_draft_insert (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, position, proposal);
   reveal_proposal (self, proposal, "attribution");
 }
 
@@ -360,9 +276,9 @@ remove_proposal_action (GtkWidget  *widget,
   CsnItem *proposal = get_selected_proposal (self);
   guint position;
 
-  if (self->draft != NULL && proposal != NULL &&
-      csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal, &position))
-    csn_draft_remove (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, position);
+  if (get_draft (self) != NULL && proposal != NULL &&
+      csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, proposal, &position))
+    csn_draft_remove (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, position);
 }
 
 /* Moves past the proposals on other actors, which this view does not show. */
@@ -374,7 +290,7 @@ move_proposal (CsnActorsPage *self,
   g_autoptr(CsnItem) target = NULL;
   guint shown, from, to;
 
-  if (get_selected_proposal (self) == NULL || self->draft == NULL)
+  if (get_selected_proposal (self) == NULL || get_draft (self) == NULL)
     return;
   proposal = g_object_ref (get_selected_proposal (self));
   shown = gtk_single_selection_get_selected (self->proposals_selection);
@@ -383,10 +299,10 @@ move_proposal (CsnActorsPage *self,
     return;
 
   target = g_list_model_get_item (G_LIST_MODEL (self->proposals_filter_model), delta < 0 ? shown - 1 : shown + 1);
-  if (csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal, &from) &&
-      csn_draft_find_position (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, target, &to))
+  if (csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, proposal, &from) &&
+      csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, target, &to))
     {
-      csn_draft_move (self->draft, CSN_COLLECTION_ROLE_PROPOSALS, from, to);
+      csn_draft_move (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, from, to);
       reveal_proposal (self, proposal, csn_list_get_focus_property (GTK_WIDGET (self->proposals_view)));
     }
 }
@@ -410,20 +326,10 @@ move_action (GtkWidget  *widget,
 
   if (g_str_has_prefix (action_name, "proposals."))
     move_proposal (self, delta);
-  else if (g_str_has_prefix (action_name, "actors."))
-    move_actor (self, delta);
   else if (proposals_have_focus (self))
     move_proposal (self, delta);
   else
-    move_actor (self, delta);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (CSN_ACTORS_PAGE (widget)->search_entry));
+    csn_list_page_move_selected (CSN_LIST_PAGE (self), delta);
 }
 
 static void
@@ -431,10 +337,7 @@ csn_actors_page_dispose (GObject *object)
 {
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
-  csn_actors_page_set_draft (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_ACTORS_PAGE);
-  g_clear_object (&self->actors_selection);
-  g_clear_object (&self->proposals_selection);
+  csn_list_page_set_draft (CSN_LIST_PAGE (self), NULL);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->dispose (object);
 }
@@ -444,70 +347,33 @@ csn_actors_page_finalize (GObject *object)
 {
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
-  g_free (self->search_text);
+  g_clear_object (&self->proposals_selection);
   g_free (self->actor_key);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->finalize (object);
 }
 
 static void
-csn_actors_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CsnActorsPage *self = CSN_ACTORS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT:
-      g_value_set_object (value, self->draft);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-csn_actors_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CsnActorsPage *self = CSN_ACTORS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT:
-      csn_actors_page_set_draft (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 csn_actors_page_class_init (CsnActorsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CsnListPageClass *page_class = CSN_LIST_PAGE_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = csn_actors_page_dispose;
   object_class->finalize = csn_actors_page_finalize;
-  object_class->get_property = csn_actors_page_get_property;
-  object_class->set_property = csn_actors_page_set_property;
 
-  properties[PROP_DRAFT] =
-    g_param_spec_object ("draft", NULL, NULL,
-                         CSN_TYPE_DRAFT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->add = csn_actors_page_add;
+  page_class->remove_item = csn_actors_page_remove_item;
+  page_class->update_actions = csn_actors_page_update_actions;
+  page_class->selection_changed = csn_actors_page_selection_changed;
+  page_class->draft_changed = csn_actors_page_draft_changed;
+  page_class->draft_leaving = csn_actors_page_draft_leaving;
+  page_class->draft_set = csn_actors_page_draft_set;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/consenso/Consenso/ui/csn-actors-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, actors_stack);
-  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, actors_view);
+  csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-actors-page.ui",
+                             "actors", CSN_COLLECTION_ACTORS, search_properties,
+                             CSN_LIST_PAGE_OWN_MOVE_KEYS);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, actor_position_column);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, name_es_column);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, name_en_column);
@@ -522,14 +388,6 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, rationale_column);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, supported_by_column);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, status_column);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
-
-  gtk_widget_class_install_action (widget_class, "actors.add", NULL, add_actor_action);
-  gtk_widget_class_install_action (widget_class, "actors.remove", NULL, remove_actor_action);
-  gtk_widget_class_install_action (widget_class, "actors.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "actors.move-down", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "actors.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "proposals.add", NULL, add_proposal_action);
   gtk_widget_class_install_action (widget_class, "proposals.remove", NULL, remove_proposal_action);
   gtk_widget_class_install_action (widget_class, "proposals.move-up", NULL, move_action);
@@ -538,10 +396,8 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "actors.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "page.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "actors.search", NULL);
 }
 
 static void
@@ -552,20 +408,11 @@ csn_actors_page_init (CsnActorsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->actors_filter = gtk_custom_filter_new (filter_actor, self, NULL);
-  self->actors_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->actors_filter));
-  self->actors_selection = gtk_single_selection_new (G_LIST_MODEL (self->actors_filter_model));
-  g_signal_connect_object (self->actors_filter_model, "items-changed",
-                           G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->actors_selection, "notify::selected-item",
-                           G_CALLBACK (on_actor_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->actors_view, GTK_SELECTION_MODEL (self->actors_selection));
-
   self->proposals_filter = gtk_custom_filter_new (filter_proposal, self, NULL);
   self->proposals_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->proposals_filter));
   self->proposals_selection = gtk_single_selection_new (G_LIST_MODEL (self->proposals_filter_model));
   g_signal_connect_object (self->proposals_filter_model, "items-changed",
-                           G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_proposals_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->proposals_selection, "notify::selected-item",
                            G_CALLBACK (on_proposal_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->proposals_view, GTK_SELECTION_MODEL (self->proposals_selection));
@@ -629,60 +476,15 @@ csn_actors_page_init (CsnActorsPage *self)
   gtk_column_view_column_set_factory (self->status_column, factory);
   g_clear_object (&factory);
 
-  csn_list_enable_drop (GTK_WIDGET (self->actors_view), page, CSN_COLLECTION_ACTORS);
   csn_list_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
 
-  update_stacks (self);
-  update_actions (self);
+  update_proposals_stack (self);
 }
 
 GtkWidget *
 csn_actors_page_new (void)
 {
   return g_object_new (CSN_TYPE_ACTORS_PAGE, NULL);
-}
-
-CsnDraft *
-csn_actors_page_get_draft (CsnActorsPage *self)
-{
-  g_return_val_if_fail (CSN_IS_ACTORS_PAGE (self), NULL);
-  return self->draft;
-}
-
-void
-csn_actors_page_set_draft (CsnActorsPage *self,
-                           CsnDraft      *draft)
-{
-  g_return_if_fail (CSN_IS_ACTORS_PAGE (self));
-  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
-
-  if (self->draft == draft)
-    return;
-
-  if (self->draft != NULL)
-    g_clear_signal_handler (&self->changed_id, self->draft);
-  gtk_filter_list_model_set_model (self->proposals_filter_model, NULL);
-  gtk_filter_list_model_set_model (self->actors_filter_model, NULL);
-
-  g_set_object (&self->draft, draft);
-
-  if (draft != NULL)
-    self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
-                                                self, G_CONNECT_SWAPPED);
-
-  if (self->actors_view != NULL)
-    {
-      if (draft != NULL)
-        {
-          gtk_filter_list_model_set_model (self->proposals_filter_model,
-                                           csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
-          gtk_filter_list_model_set_model (self->actors_filter_model,
-                                           csn_draft_get_collection (draft, CSN_COLLECTION_ACTORS));
-        }
-      on_actor_selection_changed_cb (self, NULL, self->actors_selection);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
 
 void
@@ -693,7 +495,7 @@ csn_actors_page_reveal (CsnActorsPage *self,
   g_return_if_fail (CSN_IS_ACTORS_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (item == NULL || self->draft == NULL)
+  if (item == NULL || get_draft (self) == NULL)
     return;
 
   if (CSN_IS_ACTOR (item))

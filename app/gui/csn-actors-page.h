@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "csn-draft.h"
+#include "csn-list-page.h"
 
 G_BEGIN_DECLS
 
 #define CSN_TYPE_ACTORS_PAGE (csn_actors_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsnActorsPage, csn_actors_page, CSN, ACTORS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsnActorsPage, csn_actors_page, CSN, ACTORS_PAGE, CsnListPage)
 
 GtkWidget *csn_actors_page_new        (void);
-CsnDraft  *csn_actors_page_get_draft  (CsnActorsPage *self);
-void       csn_actors_page_set_draft  (CsnActorsPage *self,
-                                     CsnDraft      *draft);
 void       csn_actors_page_reveal     (CsnActorsPage *self,
                                      CsnItem *item,
                                      const char *property);

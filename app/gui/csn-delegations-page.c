@@ -325,7 +325,8 @@ csn_delegations_page_class_init (CsnDelegationsPageClass *klass)
   page_class->draft_set = csn_delegations_page_draft_set;
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-delegations-page.ui",
-                             "delegations", CSN_COLLECTION_PARTICIPANTS, search_properties);
+                             "delegations", CSN_COLLECTION_PARTICIPANTS, search_properties,
+                             CSN_LIST_PAGE_DEFAULT);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, countries_view);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, country_column);
   gtk_widget_class_bind_template_child (widget_class, CsnDelegationsPage, quota_column);

@@ -84,7 +84,8 @@ csn_endorsements_page_class_init (CsnEndorsementsPageClass *klass)
   page_class->add = csn_endorsements_page_add;
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-endorsements-page.ui",
-                             "endorsements", CSN_COLLECTION_ENDORSEMENTS, search_properties);
+                             "endorsements", CSN_COLLECTION_ENDORSEMENTS, search_properties,
+                             CSN_LIST_PAGE_DEFAULT);
   gtk_widget_class_bind_template_child (widget_class, CsnEndorsementsPage, position_column);
   gtk_widget_class_bind_template_child (widget_class, CsnEndorsementsPage, country_column);
   gtk_widget_class_bind_template_child (widget_class, CsnEndorsementsPage, status_column);

@@ -168,25 +168,11 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
-move (CsnListPage *self,
-      int          delta)
-{
-  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
-  g_autoptr(CsnItem) item = NULL;
-
-  if (csn_list_page_get_selected (self) == NULL)
-    return;
-  item = g_object_ref (csn_list_page_get_selected (self));
-  if (CSN_LIST_PAGE_GET_CLASS (self)->move_item (self, item, delta))
-    csn_list_page_reveal_item (self, item, csn_list_get_focus_property (GTK_WIDGET (priv->column_view)));
-}
-
-static void
 move_up_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  move (CSN_LIST_PAGE (widget), -1);
+  csn_list_page_move_selected (CSN_LIST_PAGE (widget), -1);
 }
 
 static void
@@ -194,7 +180,7 @@ move_down_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  move (CSN_LIST_PAGE (widget), 1);
+  csn_list_page_move_selected (CSN_LIST_PAGE (widget), 1);
 }
 
 static void
@@ -354,7 +340,8 @@ csn_list_page_class_setup (CsnListPageClass   *klass,
                            const char         *resource,
                            const char         *action_prefix,
                            CsnCollection       collection,
-                           const char * const *search_properties)
+                           const char * const *search_properties,
+                           CsnListPageFlags    flags)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   g_autofree char *add = g_strconcat (action_prefix, ".add", NULL);
@@ -386,8 +373,11 @@ csn_list_page_class_setup (CsnListPageClass   *klass,
   gtk_widget_class_install_action (widget_class, search, NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, add, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_down, NULL);
+  if (!(flags & CSN_LIST_PAGE_OWN_MOVE_KEYS))
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up, NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_down, NULL);
+    }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search, NULL);
 }
 
@@ -534,6 +524,23 @@ csn_list_page_update (CsnListPage *self)
 
   update_list_stack (self);
   csn_list_page_update_actions (self);
+}
+
+/* Moves the selected item @delta places, keeping it selected and its cell focused. */
+void
+csn_list_page_move_selected (CsnListPage *self,
+                             int          delta)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  g_autoptr(CsnItem) item = NULL;
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+
+  if (priv->draft == NULL || csn_list_page_get_selected (self) == NULL)
+    return;
+  item = g_object_ref (csn_list_page_get_selected (self));
+  if (CSN_LIST_PAGE_GET_CLASS (self)->move_item (self, item, delta))
+    csn_list_page_reveal_item (self, item, csn_list_get_focus_property (GTK_WIDGET (priv->column_view)));
 }
 
 /* Inserts @item after the selected one (or last), clearing the search, and starts editing @property. */

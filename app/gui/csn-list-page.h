@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 
 #define CSN_TYPE_LIST_PAGE (csn_list_page_get_type ())
 
+typedef enum
+{
+  CSN_LIST_PAGE_DEFAULT       = 0,
+  /* The page binds Alt+Up and Alt+Down itself (it has more than one list to move in). */
+  CSN_LIST_PAGE_OWN_MOVE_KEYS = 1 << 0,
+} CsnListPageFlags;
+
 G_DECLARE_DERIVABLE_TYPE (CsnListPage, csn_list_page, CSN, LIST_PAGE, AdwBin)
 
 struct _CsnListPageClass
@@ -52,7 +59,8 @@ void                csn_list_page_class_setup     (CsnListPageClass *klass,
                                                    const char       *resource,
                                                    const char       *action_prefix,
                                                    CsnCollection     collection,
-                                                   const char * const *search_properties);
+                                                   const char * const *search_properties,
+                                                   CsnListPageFlags  flags);
 CsnDraft           *csn_list_page_get_draft       (CsnListPage      *self);
 void                csn_list_page_set_draft       (CsnListPage      *self,
                                                    CsnDraft         *draft);
@@ -65,6 +73,8 @@ void                csn_list_page_refilter        (CsnListPage      *self);
 void                csn_list_page_refilter_later  (CsnListPage      *self);
 void                csn_list_page_update_actions  (CsnListPage      *self);
 void                csn_list_page_update          (CsnListPage      *self);
+void                csn_list_page_move_selected   (CsnListPage      *self,
+                                                   int               delta);
 void                csn_list_page_add_item        (CsnListPage      *self,
                                                    CsnItem          *item,
                                                    const char       *property);

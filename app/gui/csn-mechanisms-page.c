@@ -47,7 +47,8 @@ csn_mechanisms_page_class_init (CsnMechanismsPageClass *klass)
   page_class->add = csn_mechanisms_page_add;
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-mechanisms-page.ui",
-                             "mechanisms", CSN_COLLECTION_MECHANISMS, search_properties);
+                             "mechanisms", CSN_COLLECTION_MECHANISMS, search_properties,
+                             CSN_LIST_PAGE_DEFAULT);
   gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, position_column);
   gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, assessment_column);

@@ -165,7 +165,8 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   page_class->draft_set = csn_strategies_page_draft_set;
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-strategies-page.ui",
-                             "strategies", CSN_COLLECTION_STRATEGIES, search_properties);
+                             "strategies", CSN_COLLECTION_STRATEGIES, search_properties,
+                             CSN_LIST_PAGE_DEFAULT);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, theme_filter);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, position_column);

@@ -548,7 +548,8 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   g_type_ensure (CSN_TYPE_TEXT_AREA_CELL);
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-theme-matrix-page.ui",
-                             "matrix", CSN_COLLECTION_THEMES, search_properties);
+                             "matrix", CSN_COLLECTION_THEMES, search_properties,
+                             CSN_LIST_PAGE_DEFAULT);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, position_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, pillar_column);
