@@ -324,9 +324,7 @@ move_action (GtkWidget  *widget,
   CsnActorsPage *self = CSN_ACTORS_PAGE (widget);
   int delta = g_str_has_suffix (action_name, "up") ? -1 : 1;
 
-  if (g_str_has_prefix (action_name, "proposals."))
-    move_proposal (self, delta);
-  else if (proposals_have_focus (self))
+  if (g_str_has_prefix (action_name, "proposals.") || proposals_have_focus (self))
     move_proposal (self, delta);
   else
     csn_list_page_move_selected (CSN_LIST_PAGE (self), delta);
@@ -404,7 +402,6 @@ static void
 csn_actors_page_init (CsnActorsPage *self)
 {
   GObject *page = G_OBJECT (self);
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -417,64 +414,42 @@ csn_actors_page_init (CsnActorsPage *self)
                            G_CALLBACK (on_proposal_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->proposals_view, GTK_SELECTION_MODEL (self->proposals_selection));
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_ACTORS, NULL);
-  gtk_column_view_column_set_factory (self->actor_position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "name-es",
-                                       "label", _("Name of the actor in Spanish"), NULL);
-  gtk_column_view_column_set_factory (self->name_es_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "name-en",
-                                       "label", _("Name of the actor in English"), NULL);
-  gtk_column_view_column_set_factory (self->name_en_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_ACTOR_KIND,
-                                       "property-name", "kind",
-                                       "label", _("Kind of actor"), NULL);
-  gtk_column_view_column_set_factory (self->kind_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "current-role",
-                                       "label", _("Current role of the actor"), NULL);
-  gtk_column_view_column_set_factory (self->role_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->actor_position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_ACTORS, NULL);
+  csn_list_column_set_cells (self->name_es_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "name-es",
+                             "label", _("Name of the actor in Spanish"), NULL);
+  csn_list_column_set_cells (self->name_en_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "name-en",
+                             "label", _("Name of the actor in English"), NULL);
+  csn_list_column_set_cells (self->kind_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_ACTOR_KIND,
+                             "property-name", "kind",
+                             "label", _("Kind of actor"), NULL);
+  csn_list_column_set_cells (self->role_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "current-role",
+                             "label", _("Current role of the actor"), NULL);
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_ROLE_PROPOSALS, NULL);
-  gtk_column_view_column_set_factory (self->proposal_position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_ROLE_CHANGE,
-                                       "property-name", "change",
-                                       "label", _("Proposed change"), NULL);
-  gtk_column_view_column_set_factory (self->change_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "attribution",
-                                       "label", _("Attribution"), NULL);
-  gtk_column_view_column_set_factory (self->attribution_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "rationale",
-                                       "label", _("Rationale"), NULL);
-  gtk_column_view_column_set_factory (self->rationale_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_LIST_CELL,
-                                       "property-name", "supported-by",
-                                       "target", CSN_COLLECTION_COUNTRIES,
-                                       "label", _("Countries that support the proposal"), NULL);
-  gtk_column_view_column_set_factory (self->supported_by_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_PROPOSAL_STATUS,
-                                       "property-name", "status",
-                                       "label", _("Status of the proposal"), NULL);
-  gtk_column_view_column_set_factory (self->status_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->proposal_position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_ROLE_PROPOSALS, NULL);
+  csn_list_column_set_cells (self->change_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_ROLE_CHANGE,
+                             "property-name", "change",
+                             "label", _("Proposed change"), NULL);
+  csn_list_column_set_cells (self->attribution_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "attribution",
+                             "label", _("Attribution"), NULL);
+  csn_list_column_set_cells (self->rationale_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "rationale",
+                             "label", _("Rationale"), NULL);
+  csn_list_column_set_cells (self->supported_by_column, page, CSN_TYPE_REF_LIST_CELL,
+                             "property-name", "supported-by",
+                             "target", CSN_COLLECTION_COUNTRIES,
+                             "label", _("Countries that support the proposal"), NULL);
+  csn_list_column_set_cells (self->status_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_PROPOSAL_STATUS,
+                             "property-name", "status",
+                             "label", _("Status of the proposal"), NULL);
 
   csn_list_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
 

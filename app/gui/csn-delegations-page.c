@@ -346,7 +346,6 @@ static void
 csn_delegations_page_init (CsnDelegationsPage *self)
 {
   GObject *page = G_OBJECT (self);
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -355,49 +354,33 @@ csn_delegations_page_init (CsnDelegationsPage *self)
                            G_CALLBACK (on_country_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->country_selection));
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_LABEL_CELL,
-                                       "property-name", "name-es",
-                                       "mode", CSN_LABEL_CELL_TITLE,
-                                       "label", _("Country"), NULL);
-  gtk_column_view_column_set_factory (self->country_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_QUOTA_CELL,
-                                       "label", _("Participants against the quota"), NULL);
-  gtk_column_view_column_set_factory (self->quota_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->country_column, page, CSN_TYPE_LABEL_CELL,
+                             "property-name", "name-es",
+                             "mode", CSN_LABEL_CELL_TITLE,
+                             "label", _("Country"), NULL);
+  csn_list_column_set_cells (self->quota_column, page, CSN_TYPE_QUOTA_CELL,
+                             "label", _("Participants against the quota"), NULL);
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_PARTICIPANTS, NULL);
-  gtk_column_view_column_set_factory (self->position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "name",
-                                       "placeholder-text", _("Full name"),
-                                       "label", _("Name of the participant"), NULL);
-  gtk_column_view_column_set_factory (self->name_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_PARTICIPANT_ROLE,
-                                       "property-name", "role",
-                                       "label", _("Role in the delegation"), NULL);
-  gtk_column_view_column_set_factory (self->role_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "position",
-                                       "label", _("Position"), NULL);
-  gtk_column_view_column_set_factory (self->position_text_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "email",
-                                       "label", _("Email"), NULL);
-  gtk_column_view_column_set_factory (self->email_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
-                                       "property-name", "country",
-                                       "target", CSN_COLLECTION_COUNTRIES,
-                                       "label", _("Delegation of the participant"), NULL);
-  gtk_column_view_column_set_factory (self->country_ref_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_PARTICIPANTS, NULL);
+  csn_list_column_set_cells (self->name_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "name",
+                             "placeholder-text", _("Full name"),
+                             "label", _("Name of the participant"), NULL);
+  csn_list_column_set_cells (self->role_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_PARTICIPANT_ROLE,
+                             "property-name", "role",
+                             "label", _("Role in the delegation"), NULL);
+  csn_list_column_set_cells (self->position_text_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "position",
+                             "label", _("Position"), NULL);
+  csn_list_column_set_cells (self->email_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "email",
+                             "label", _("Email"), NULL);
+  csn_list_column_set_cells (self->country_ref_column, page, CSN_TYPE_REF_CELL,
+                             "property-name", "country",
+                             "target", CSN_COLLECTION_COUNTRIES,
+                             "label", _("Delegation of the participant"), NULL);
 
   update_header (self);
 }

@@ -97,37 +97,26 @@ static void
 csn_endorsements_page_init (CsnEndorsementsPage *self)
 {
   GObject *page = G_OBJECT (self);
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_ENDORSEMENTS, NULL);
-  gtk_column_view_column_set_factory (self->position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_LABEL_CELL,
-                                       "property-name", "country",
-                                       "mode", CSN_LABEL_CELL_REF,
-                                       "target", CSN_COLLECTION_COUNTRIES,
-                                       "label", _("Member state"), NULL);
-  gtk_column_view_column_set_factory (self->country_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_ENDORSEMENT_STATUS,
-                                       "property-name", "status",
-                                       "label", _("Status of the endorsement"), NULL);
-  gtk_column_view_column_set_factory (self->status_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_DATE_CELL,
-                                       "property-name", "date",
-                                       "label", _("Date of the endorsement"), NULL);
-  gtk_column_view_column_set_factory (self->date_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "note",
-                                       "label", _("Note"), NULL);
-  gtk_column_view_column_set_factory (self->note_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_ENDORSEMENTS, NULL);
+  csn_list_column_set_cells (self->country_column, page, CSN_TYPE_LABEL_CELL,
+                             "property-name", "country",
+                             "mode", CSN_LABEL_CELL_REF,
+                             "target", CSN_COLLECTION_COUNTRIES,
+                             "label", _("Member state"), NULL);
+  csn_list_column_set_cells (self->status_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_ENDORSEMENT_STATUS,
+                             "property-name", "status",
+                             "label", _("Status of the endorsement"), NULL);
+  csn_list_column_set_cells (self->date_column, page, CSN_TYPE_DATE_CELL,
+                             "property-name", "date",
+                             "label", _("Date of the endorsement"), NULL);
+  csn_list_column_set_cells (self->note_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "note",
+                             "label", _("Note"), NULL);
 }
 
 GtkWidget *

@@ -63,12 +63,11 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
   csn_cell_unbind (CSN_CELL (gtk_list_item_get_child (list_item)));
 }
 
-/* A factory of @cell_type cells made with the given properties, bound to the draft of @page. */
-GtkListItemFactory *
-csn_list_cell_factory_new (GObject    *page,
-                           GType       cell_type,
-                           const char *first_property_name,
-                           ...)
+static GtkListItemFactory *
+cell_factory_new_valist (GObject    *page,
+                         GType       cell_type,
+                         const char *first_property_name,
+                         va_list     args)
 {
   GtkListItemFactory *factory;
   CellFactoryData *data;
@@ -76,13 +75,8 @@ csn_list_cell_factory_new (GObject    *page,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
   const char *name;
-  va_list args;
-
-  g_return_val_if_fail (G_IS_OBJECT (page), NULL);
-  g_return_val_if_fail (g_type_is_a (cell_type, CSN_TYPE_CELL), NULL);
 
   klass = g_type_class_ref (cell_type);
-  va_start (args, first_property_name);
   for (name = first_property_name; name != NULL; name = va_arg (args, const char *))
     {
       GParamSpec *pspec = g_object_class_find_property (klass, name);
@@ -103,7 +97,6 @@ csn_list_cell_factory_new (GObject    *page,
       g_ptr_array_add (names, g_strdup (name));
       g_array_append_val (values, value);
     }
-  va_end (args);
   g_type_class_unref (klass);
 
   data = g_new0 (CellFactoryData, 1);
@@ -119,6 +112,46 @@ csn_list_cell_factory_new (GObject    *page,
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), data);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), data);
   return factory;
+}
+
+/* A factory of @cell_type cells made with the given properties, bound to the draft of @page. */
+GtkListItemFactory *
+csn_list_cell_factory_new (GObject    *page,
+                           GType       cell_type,
+                           const char *first_property_name,
+                           ...)
+{
+  GtkListItemFactory *factory;
+  va_list args;
+
+  g_return_val_if_fail (G_IS_OBJECT (page), NULL);
+  g_return_val_if_fail (g_type_is_a (cell_type, CSN_TYPE_CELL), NULL);
+
+  va_start (args, first_property_name);
+  factory = cell_factory_new_valist (page, cell_type, first_property_name, args);
+  va_end (args);
+  return factory;
+}
+
+/* Gives @column a factory of @cell_type cells, as csn_list_cell_factory_new() makes. */
+void
+csn_list_column_set_cells (GtkColumnViewColumn *column,
+                           GObject             *page,
+                           GType                cell_type,
+                           const char          *first_property_name,
+                           ...)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  va_list args;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (G_IS_OBJECT (page));
+  g_return_if_fail (g_type_is_a (cell_type, CSN_TYPE_CELL));
+
+  va_start (args, first_property_name);
+  factory = cell_factory_new_valist (page, cell_type, first_property_name, args);
+  va_end (args);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* The cell under @root showing @property of @item (any property when NULL), or NULL. */

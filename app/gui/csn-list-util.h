@@ -12,6 +12,11 @@ GtkListItemFactory *csn_list_cell_factory_new   (GObject        *page,
                                                  GType           cell_type,
                                                  const char     *first_property_name,
                                                  ...) G_GNUC_NULL_TERMINATED;
+void                csn_list_column_set_cells   (GtkColumnViewColumn *column,
+                                                 GObject        *page,
+                                                 GType           cell_type,
+                                                 const char     *first_property_name,
+                                                 ...) G_GNUC_NULL_TERMINATED;
 CsnCell            *csn_list_find_cell          (GtkWidget      *root,
                                                  CsnItem        *item,
                                                  const char     *property);

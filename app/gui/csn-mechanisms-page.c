@@ -60,35 +60,24 @@ static void
 csn_mechanisms_page_init (CsnMechanismsPage *self)
 {
   GObject *page = G_OBJECT (self);
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_MECHANISMS, NULL);
-  gtk_column_view_column_set_factory (self->position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "name",
-                                       "label", _("Name of the mechanism"), NULL);
-  gtk_column_view_column_set_factory (self->name_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_ASSESSMENT,
-                                       "property-name", "assessment",
-                                       "label", _("Assessment"), NULL);
-  gtk_column_view_column_set_factory (self->assessment_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "considerations",
-                                       "label", _("Considerations"), NULL);
-  gtk_column_view_column_set_factory (self->considerations_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "proposal",
-                                       "label", _("Proposed change"), NULL);
-  gtk_column_view_column_set_factory (self->proposal_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_MECHANISMS, NULL);
+  csn_list_column_set_cells (self->name_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "name",
+                             "label", _("Name of the mechanism"), NULL);
+  csn_list_column_set_cells (self->assessment_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_ASSESSMENT,
+                             "property-name", "assessment",
+                             "label", _("Assessment"), NULL);
+  csn_list_column_set_cells (self->considerations_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "considerations",
+                             "label", _("Considerations"), NULL);
+  csn_list_column_set_cells (self->proposal_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "proposal",
+                             "label", _("Proposed change"), NULL);
 }
 
 GtkWidget *

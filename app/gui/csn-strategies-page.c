@@ -184,7 +184,6 @@ static void
 csn_strategies_page_init (CsnStrategiesPage *self)
 {
   GObject *page = G_OBJECT (self);
-  g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -193,51 +192,35 @@ csn_strategies_page_init (CsnStrategiesPage *self)
                                             G_CALLBACK (csn_ref_cell_dup_object_title), NULL, NULL);
   gtk_drop_down_set_expression (self->theme_filter, expression);
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_STRATEGIES, NULL);
-  gtk_column_view_column_set_factory (self->position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
-                                       "property-name", "theme",
-                                       "target", CSN_COLLECTION_THEMES,
-                                       "label", _("Theme of the strategy"), NULL);
-  gtk_column_view_column_set_factory (self->theme_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "description",
-                                       "label", _("Description of the strategy"), NULL);
-  gtk_column_view_column_set_factory (self->description_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_MECHANISM_KIND,
-                                       "property-name", "mechanism",
-                                       "label", _("Mechanism"), NULL);
-  gtk_column_view_column_set_factory (self->mechanism_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
-                                       "property-name", "lead",
-                                       "target", CSN_COLLECTION_ACTORS,
-                                       "allow-none", TRUE,
-                                       "label", _("Lead actor"), NULL);
-  gtk_column_view_column_set_factory (self->lead_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_LIST_CELL,
-                                       "property-name", "support",
-                                       "target", CSN_COLLECTION_ACTORS,
-                                       "label", _("Supporting actors"), NULL);
-  gtk_column_view_column_set_factory (self->support_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_HORIZON,
-                                       "property-name", "horizon",
-                                       "label", _("Horizon"), NULL);
-  gtk_column_view_column_set_factory (self->horizon_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "notes",
-                                       "label", _("Notes"), NULL);
-  gtk_column_view_column_set_factory (self->notes_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_STRATEGIES, NULL);
+  csn_list_column_set_cells (self->theme_column, page, CSN_TYPE_REF_CELL,
+                             "property-name", "theme",
+                             "target", CSN_COLLECTION_THEMES,
+                             "label", _("Theme of the strategy"), NULL);
+  csn_list_column_set_cells (self->description_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "description",
+                             "label", _("Description of the strategy"), NULL);
+  csn_list_column_set_cells (self->mechanism_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_MECHANISM_KIND,
+                             "property-name", "mechanism",
+                             "label", _("Mechanism"), NULL);
+  csn_list_column_set_cells (self->lead_column, page, CSN_TYPE_REF_CELL,
+                             "property-name", "lead",
+                             "target", CSN_COLLECTION_ACTORS,
+                             "allow-none", TRUE,
+                             "label", _("Lead actor"), NULL);
+  csn_list_column_set_cells (self->support_column, page, CSN_TYPE_REF_LIST_CELL,
+                             "property-name", "support",
+                             "target", CSN_COLLECTION_ACTORS,
+                             "label", _("Supporting actors"), NULL);
+  csn_list_column_set_cells (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_HORIZON,
+                             "property-name", "horizon",
+                             "label", _("Horizon"), NULL);
+  csn_list_column_set_cells (self->notes_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "notes",
+                             "label", _("Notes"), NULL);
 }
 
 GtkWidget *

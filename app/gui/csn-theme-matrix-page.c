@@ -577,7 +577,6 @@ static void
 csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
 {
   GObject *page = G_OBJECT (self);
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   self->country_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->summary_widgets = g_ptr_array_new ();
@@ -591,52 +590,36 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
                            G_CALLBACK (update_reservations_stack), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->reservations_view, GTK_SELECTION_MODEL (self->reservation_selection));
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_POSITION_CELL,
-                                       "collection", CSN_COLLECTION_THEMES, NULL);
-  gtk_column_view_column_set_factory (self->position_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "title",
-                                       "label", _("Title"), NULL);
-  gtk_column_view_column_set_factory (self->title_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
-                                       "property-name", "pillar",
-                                       "target", CSN_COLLECTION_PILLARS,
-                                       "label", _("Pillar"), NULL);
-  gtk_column_view_column_set_factory (self->pillar_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_LABEL_CELL,
-                                       "property-name", "raised-by",
-                                       "mode", CSN_LABEL_CELL_COUNT,
-                                       "label", _("Number of countries that raised the theme"), NULL);
-  gtk_column_view_column_set_factory (self->count_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_HORIZON,
-                                       "property-name", "horizon",
-                                       "label", _("Horizon"), NULL);
-  gtk_column_view_column_set_factory (self->horizon_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_ENUM_CELL,
-                                       "enum-type", CSN_TYPE_CONSENSUS,
-                                       "property-name", "consensus",
-                                       "label", _("Consensus"), NULL);
-  gtk_column_view_column_set_factory (self->consensus_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                             "collection", CSN_COLLECTION_THEMES, NULL);
+  csn_list_column_set_cells (self->title_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "title",
+                             "label", _("Title"), NULL);
+  csn_list_column_set_cells (self->pillar_column, page, CSN_TYPE_REF_CELL,
+                             "property-name", "pillar",
+                             "target", CSN_COLLECTION_PILLARS,
+                             "label", _("Pillar"), NULL);
+  csn_list_column_set_cells (self->count_column, page, CSN_TYPE_LABEL_CELL,
+                             "property-name", "raised-by",
+                             "mode", CSN_LABEL_CELL_COUNT,
+                             "label", _("Number of countries that raised the theme"), NULL);
+  csn_list_column_set_cells (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_HORIZON,
+                             "property-name", "horizon",
+                             "label", _("Horizon"), NULL);
+  csn_list_column_set_cells (self->consensus_column, page, CSN_TYPE_ENUM_CELL,
+                             "enum-type", CSN_TYPE_CONSENSUS,
+                             "property-name", "consensus",
+                             "label", _("Consensus"), NULL);
 
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_REF_CELL,
-                                       "property-name", "country",
-                                       "target", CSN_COLLECTION_COUNTRIES,
-                                       "members-only", TRUE,
-                                       "label", _("Country with the reservation"), NULL);
-  gtk_column_view_column_set_factory (self->reservation_country_column, factory);
-  g_clear_object (&factory);
-  factory = csn_list_cell_factory_new (page, CSN_TYPE_TEXT_CELL,
-                                       "property-name", "text",
-                                       "label", _("Text of the reservation"), NULL);
-  gtk_column_view_column_set_factory (self->reservation_text_column, factory);
-  g_clear_object (&factory);
+  csn_list_column_set_cells (self->reservation_country_column, page, CSN_TYPE_REF_CELL,
+                             "property-name", "country",
+                             "target", CSN_COLLECTION_COUNTRIES,
+                             "members-only", TRUE,
+                             "label", _("Country with the reservation"), NULL);
+  csn_list_column_set_cells (self->reservation_text_column, page, CSN_TYPE_TEXT_CELL,
+                             "property-name", "text",
+                             "label", _("Text of the reservation"), NULL);
 
   gtk_label_set_label (self->short_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_SHORT_TERM));
   gtk_label_set_label (self->medium_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_MEDIUM_TERM));
