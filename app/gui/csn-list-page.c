@@ -51,6 +51,14 @@ set_action_enabled (CsnListPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
 }
 
+static gboolean
+has_search (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  return priv->search_text != NULL && priv->search_text[0] != '\0';
+}
+
 static void
 update_list_stack (CsnListPage *self)
 {
@@ -109,7 +117,7 @@ on_draft_changed_cb (CsnListPage *self,
   CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
 
   /* An edit may make an item match the search, or stop matching it. */
-  if (csn_list_page_has_search (self))
+  if (has_search (self))
     csn_list_page_refilter_later (self);
   if (klass->draft_changed != NULL)
     klass->draft_changed (self);
@@ -454,15 +462,6 @@ csn_list_page_get_selection (CsnListPage *self)
 
   g_return_val_if_fail (CSN_IS_LIST_PAGE (self), NULL);
   return priv->selection;
-}
-
-gboolean
-csn_list_page_has_search (CsnListPage *self)
-{
-  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
-
-  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), FALSE);
-  return priv->search_text != NULL && priv->search_text[0] != '\0';
 }
 
 void

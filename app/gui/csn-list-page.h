@@ -43,16 +43,15 @@ struct _CsnListPageClass
   gboolean (*move_item)         (CsnListPage *self,
                                  CsnItem     *item,
                                  int          delta);
-  /* Hooks run after the base has done its part. */
+  /* Hooks for the page's own state: */
   void     (*update_actions)    (CsnListPage *self,
                                  gboolean     found);
   void     (*selection_changed) (CsnListPage *self);
   void     (*draft_changed)     (CsnListPage *self);
-  /* Run before the draft is replaced, while the old one is still set. */
+  /* Before the draft is replaced, while the old one is still set. */
   void     (*draft_leaving)     (CsnListPage *self);
+  /* Once the new draft (or NULL) is set, before the list shows its items. */
   void     (*draft_set)         (CsnListPage *self);
-
-  gpointer padding[8];
 };
 
 void                csn_list_page_class_setup     (CsnListPageClass *klass,
@@ -67,7 +66,6 @@ void                csn_list_page_set_draft       (CsnListPage      *self,
 CsnItem            *csn_list_page_get_selected    (CsnListPage      *self);
 GtkColumnView      *csn_list_page_get_column_view (CsnListPage      *self);
 GtkSingleSelection *csn_list_page_get_selection   (CsnListPage      *self);
-gboolean            csn_list_page_has_search      (CsnListPage      *self);
 void                csn_list_page_clear_search    (CsnListPage      *self);
 void                csn_list_page_refilter        (CsnListPage      *self);
 void                csn_list_page_refilter_later  (CsnListPage      *self);
