@@ -9,29 +9,7 @@
 #include "csn-text-cell.h"
 #include "ui-test-util.h"
 
-typedef struct
-{
-  CsnDraft  *draft;
-  GtkWidget *page;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->draft = csn_draft_new_from_template ();
-  fixture->page = g_object_new (CSN_TYPE_DELEGATIONS_PAGE, "draft", fixture->draft, NULL);
-  ui_test_show_page (fixture->page);
-  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  ui_test_close (fixture->page);
-  g_clear_object (&fixture->draft);
-}
+typedef UiPageFixture Fixture;
 
 /* The warning box of the page's header: the only widget with the "error" class that is a GtkBox. */
 static GtkWidget *
@@ -176,8 +154,8 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/delegations/quota-warning", Fixture, NULL, fixture_set_up, test_quota_warning, fixture_tear_down);
-  g_test_add ("/delegations/remove-and-move", Fixture, NULL, fixture_set_up, test_remove_and_move, fixture_tear_down);
+  UI_TEST_ADD_PAGE ("/delegations/quota-warning", CSN_TYPE_DELEGATIONS_PAGE, test_quota_warning);
+  UI_TEST_ADD_PAGE ("/delegations/remove-and-move", CSN_TYPE_DELEGATIONS_PAGE, test_remove_and_move);
 
   return g_test_run ();
 }

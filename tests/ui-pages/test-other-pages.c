@@ -16,33 +16,7 @@
 #include "csn-theme-matrix-page.h"
 #include "ui-test-util.h"
 
-typedef struct
-{
-  CsnDraft  *draft;
-  GtkWidget *page;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  GType page_type = GPOINTER_TO_SIZE (data) == 0 ? CSN_TYPE_MECHANISMS_PAGE
-                  : GPOINTER_TO_SIZE (data) == 1 ? CSN_TYPE_ACTORS_PAGE
-                  : CSN_TYPE_ENDORSEMENTS_PAGE;
-
-  fixture->draft = csn_draft_new_from_template ();
-  fixture->page = g_object_new (page_type, "draft", fixture->draft, NULL);
-  ui_test_show_page (fixture->page);
-  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  ui_test_close (fixture->page);
-  g_clear_object (&fixture->draft);
-}
+typedef UiPageFixture Fixture;
 
 static void
 type_and_enter (GtkWidget  *entry,
@@ -329,11 +303,9 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/mechanisms/edit", Fixture, GSIZE_TO_POINTER (0), fixture_set_up, test_mechanisms, fixture_tear_down);
-  g_test_add ("/actors/roles-and-proposals", Fixture, GSIZE_TO_POINTER (1), fixture_set_up, test_actors,
-              fixture_tear_down);
-  g_test_add ("/endorsements/status-and-date", Fixture, GSIZE_TO_POINTER (2), fixture_set_up, test_endorsements,
-              fixture_tear_down);
+  UI_TEST_ADD_PAGE ("/mechanisms/edit", CSN_TYPE_MECHANISMS_PAGE, test_mechanisms);
+  UI_TEST_ADD_PAGE ("/actors/roles-and-proposals", CSN_TYPE_ACTORS_PAGE, test_actors);
+  UI_TEST_ADD_PAGE ("/endorsements/status-and-date", CSN_TYPE_ENDORSEMENTS_PAGE, test_endorsements);
 
   g_test_add_data_func ("/pages/replace-draft/theme-matrix", GSIZE_TO_POINTER (CSN_TYPE_THEME_MATRIX_PAGE),
                         test_replace_draft);

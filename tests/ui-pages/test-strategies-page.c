@@ -13,29 +13,7 @@
 #include "csn-text-cell.h"
 #include "ui-test-util.h"
 
-typedef struct
-{
-  CsnDraft  *draft;
-  GtkWidget *page;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->draft = csn_draft_new_from_template ();
-  fixture->page = g_object_new (CSN_TYPE_STRATEGIES_PAGE, "draft", fixture->draft, NULL);
-  ui_test_show_page (fixture->page);
-  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  ui_test_close (fixture->page);
-  g_clear_object (&fixture->draft);
-}
+typedef UiPageFixture Fixture;
 
 static GListModel *
 get_shown (Fixture *fixture)
@@ -246,12 +224,11 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/strategies/add", Fixture, NULL, fixture_set_up, test_add_strategy, fixture_tear_down);
-  g_test_add ("/strategies/reveal-theme", Fixture, NULL, fixture_set_up, test_reveal_theme, fixture_tear_down);
-  g_test_add ("/strategies/move-to-theme", Fixture, NULL, fixture_set_up, test_move_to_theme, fixture_tear_down);
-  g_test_add ("/strategies/lead-and-support", Fixture, NULL, fixture_set_up, test_lead_and_support, fixture_tear_down);
-  g_test_add ("/strategies/horizon-and-remove", Fixture, NULL, fixture_set_up, test_set_horizon_and_remove,
-              fixture_tear_down);
+  UI_TEST_ADD_PAGE ("/strategies/add", CSN_TYPE_STRATEGIES_PAGE, test_add_strategy);
+  UI_TEST_ADD_PAGE ("/strategies/reveal-theme", CSN_TYPE_STRATEGIES_PAGE, test_reveal_theme);
+  UI_TEST_ADD_PAGE ("/strategies/move-to-theme", CSN_TYPE_STRATEGIES_PAGE, test_move_to_theme);
+  UI_TEST_ADD_PAGE ("/strategies/lead-and-support", CSN_TYPE_STRATEGIES_PAGE, test_lead_and_support);
+  UI_TEST_ADD_PAGE ("/strategies/horizon-and-remove", CSN_TYPE_STRATEGIES_PAGE, test_set_horizon_and_remove);
 
   return g_test_run ();
 }

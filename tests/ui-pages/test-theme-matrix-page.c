@@ -11,30 +11,7 @@
 #include "csn-theme-matrix-page.h"
 #include "ui-test-util.h"
 
-typedef struct
-{
-  CsnDraft  *draft;
-  GtkWidget *page;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->draft = csn_draft_new_from_template ();
-  fixture->page = g_object_new (CSN_TYPE_THEME_MATRIX_PAGE, "draft", fixture->draft, NULL);
-  ui_test_show_page (fixture->page);
-  /* Showing and binding the cells is not an edit. */
-  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  ui_test_close (fixture->page);
-  g_clear_object (&fixture->draft);
-}
+typedef UiPageFixture Fixture;
 
 static void
 test_set_horizon (Fixture       *fixture,
@@ -380,17 +357,14 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/theme-matrix/set-horizon", Fixture, NULL, fixture_set_up, test_set_horizon, fixture_tear_down);
-  g_test_add ("/theme-matrix/tick-country", Fixture, NULL, fixture_set_up, test_tick_country, fixture_tear_down);
-  g_test_add ("/theme-matrix/country-columns", Fixture, NULL, fixture_set_up, test_country_columns, fixture_tear_down);
-  g_test_add ("/theme-matrix/add-move-remove", Fixture, NULL, fixture_set_up, test_add_move_remove, fixture_tear_down);
-  g_test_add ("/theme-matrix/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
-  g_test_add ("/theme-matrix/detail-and-reservations", Fixture, NULL, fixture_set_up,
-              test_detail_and_reservations, fixture_tear_down);
-
-  g_test_add ("/theme-matrix/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag_and_drop, fixture_tear_down);
-  g_test_add ("/theme-matrix/click-selects-row", Fixture, NULL, fixture_set_up, test_click_selects_row,
-              fixture_tear_down);
+  UI_TEST_ADD_PAGE ("/theme-matrix/set-horizon", CSN_TYPE_THEME_MATRIX_PAGE, test_set_horizon);
+  UI_TEST_ADD_PAGE ("/theme-matrix/tick-country", CSN_TYPE_THEME_MATRIX_PAGE, test_tick_country);
+  UI_TEST_ADD_PAGE ("/theme-matrix/country-columns", CSN_TYPE_THEME_MATRIX_PAGE, test_country_columns);
+  UI_TEST_ADD_PAGE ("/theme-matrix/add-move-remove", CSN_TYPE_THEME_MATRIX_PAGE, test_add_move_remove);
+  UI_TEST_ADD_PAGE ("/theme-matrix/search", CSN_TYPE_THEME_MATRIX_PAGE, test_search);
+  UI_TEST_ADD_PAGE ("/theme-matrix/detail-and-reservations", CSN_TYPE_THEME_MATRIX_PAGE, test_detail_and_reservations);
+  UI_TEST_ADD_PAGE ("/theme-matrix/drag-and-drop", CSN_TYPE_THEME_MATRIX_PAGE, test_drag_and_drop);
+  UI_TEST_ADD_PAGE ("/theme-matrix/click-selects-row", CSN_TYPE_THEME_MATRIX_PAGE, test_click_selects_row);
 
   return g_test_run ();
 }

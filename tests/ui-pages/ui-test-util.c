@@ -3,6 +3,7 @@
 
 #include "csn-check-cell.h"
 #include "csn-resources.h"
+#include "csn-history.h"
 #include "ui-test-util.h"
 
 void
@@ -152,4 +153,23 @@ ui_test_count (CsnDraft      *draft,
                CsnCollection  collection)
 {
   return g_list_model_get_n_items (csn_draft_get_collection (draft, collection));
+}
+
+void
+ui_page_fixture_set_up (UiPageFixture *fixture,
+                        gconstpointer  page_type)
+{
+  fixture->draft = csn_draft_new_from_template ();
+  fixture->page = g_object_new (GPOINTER_TO_SIZE (page_type), "draft", fixture->draft, NULL);
+  ui_test_show_page (fixture->page);
+  /* Showing and binding the cells is not an edit. */
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+void
+ui_page_fixture_tear_down (UiPageFixture *fixture,
+                           gconstpointer  page_type)
+{
+  ui_test_close (fixture->page);
+  g_clear_object (&fixture->draft);
 }

@@ -21,6 +21,21 @@ void       ui_test_wait             (guint        milliseconds);
   } G_STMT_END
 
 void       ui_test_close            (GtkWidget   *page);
+
+/* A page of the type given as the test's data, on a new draft from the CRM template, shown. */
+typedef struct
+{
+  CsnDraft  *draft;
+  GtkWidget *page;
+} UiPageFixture;
+
+void       ui_page_fixture_set_up    (UiPageFixture *fixture,
+                                      gconstpointer  page_type);
+void       ui_page_fixture_tear_down (UiPageFixture *fixture,
+                                      gconstpointer  page_type);
+#define UI_TEST_ADD_PAGE(path, page_type, test) \
+  g_test_add ((path), UiPageFixture, GSIZE_TO_POINTER (page_type), \
+              ui_page_fixture_set_up, (test), ui_page_fixture_tear_down)
 CsnCell   *ui_test_find_cell        (GtkWidget   *root,
                                      CsnItem     *item,
                                      const char  *property);
