@@ -386,47 +386,37 @@ typedef struct {
   GString    *buffer;
 } Builder;
 
+/* The names of @collection's items in the export's language: by key in @names, in order in @list. */
+static void
+snapshot_collection_names (Builder       *b,
+                           CsnCollection  collection,
+                           GHashTable    *names,
+                           List          *list)
+{
+  GListModel *model = csn_draft_get_collection (b->draft, collection);
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+      const char *key = keep (b->snapshot, csn_item_get_key (item));
+      const char *name = keep_localized (b->snapshot, item, "name");
+
+      g_hash_table_insert (names, (gpointer) key, (gpointer) name);
+      g_ptr_array_add (list->items, (gpointer) name);
+    }
+}
+
 static void
 snapshot_names (Builder *b)
 {
-  Snapshot *s = b->snapshot;
-  GListModel *model;
-  List *countries = g_ptr_array_index (s->lists, LIST_COUNTRIES);
-  List *pillars = g_ptr_array_index (s->lists, LIST_PILLARS);
-  List *actors = g_ptr_array_index (s->lists, LIST_ACTORS);
+  GPtrArray *lists = b->snapshot->lists;
 
-  model = csn_draft_get_collection (b->draft, CSN_COLLECTION_COUNTRIES);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(CsnItem) country = g_list_model_get_item (model, i);
-      const char *code = keep (s, csn_item_get_key (country));
-      const char *name = keep_localized (s, country, "name");
-
-      g_hash_table_insert (b->country_names, (gpointer) code, (gpointer) name);
-      g_ptr_array_add (countries->items, (gpointer) name);
-    }
-
-  model = csn_draft_get_collection (b->draft, CSN_COLLECTION_PILLARS);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(CsnItem) pillar = g_list_model_get_item (model, i);
-      const char *id = keep (s, csn_item_get_key (pillar));
-      const char *name = keep_localized (s, pillar, "name");
-
-      g_hash_table_insert (b->pillar_names, (gpointer) id, (gpointer) name);
-      g_ptr_array_add (pillars->items, (gpointer) name);
-    }
-
-  model = csn_draft_get_collection (b->draft, CSN_COLLECTION_ACTORS);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(CsnItem) actor = g_list_model_get_item (model, i);
-      const char *id = keep (s, csn_item_get_key (actor));
-      const char *name = keep_localized (s, actor, "name");
-
-      g_hash_table_insert (b->actor_names, (gpointer) id, (gpointer) name);
-      g_ptr_array_add (actors->items, (gpointer) name);
-    }
+  snapshot_collection_names (b, CSN_COLLECTION_COUNTRIES, b->country_names,
+                             g_ptr_array_index (lists, LIST_COUNTRIES));
+  snapshot_collection_names (b, CSN_COLLECTION_PILLARS, b->pillar_names,
+                             g_ptr_array_index (lists, LIST_PILLARS));
+  snapshot_collection_names (b, CSN_COLLECTION_ACTORS, b->actor_names,
+                             g_ptr_array_index (lists, LIST_ACTORS));
 }
 
 static void
