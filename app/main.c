@@ -14,7 +14,6 @@
 #include "csn-problem.h"
 #include "csn-validate.h"
 
-#define EXIT_PROBLEMS 1
 
 static gboolean
 print_problems (const char *argument)
@@ -53,12 +52,12 @@ run_check (const char * const *files)
   if (files == NULL || files[0] == NULL)
     {
       g_printerr ("%s\n", _("--check needs at least one draft file"));
-      return EXIT_PROBLEMS;
+      return EXIT_FAILURE;
     }
 
   for (guint i = 0; files[i] != NULL; i++)
     clean &= print_problems (files[i]);
-  return clean ? EXIT_SUCCESS : EXIT_PROBLEMS;
+  return clean ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
