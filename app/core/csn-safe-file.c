@@ -8,9 +8,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "csn-safe-file.h"
+
+#define STALE_TEMP_SECONDS (60 * 60)
 
 typedef enum {
   FAILED_CREATE,
@@ -46,6 +49,31 @@ set_error_from_errno (GError     **error,
   return FALSE;
 }
 
+/* A save killed between writing and renaming leaves ".NAME.XXXXXX" behind. Removes those older than
+ * an hour: a younger one may belong to a save still under way in another process. */
+static void
+remove_stale_temps (const char *dir,
+                    const char *base)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  gsize prefix_len = strlen (prefix);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != prefix_len + 6)
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_SECONDS)
+        g_unlink (path);
+    }
+}
+
 /* Creates a hidden, uniquely named file in the target's folder; returns its path and open @fd. */
 char *
 csn_safe_file_create_temp (const char  *target,
@@ -62,6 +90,7 @@ csn_safe_file_create_temp (const char  *target,
 
   dir = g_path_get_dirname (target);
   base = g_path_get_basename (target);
+  remove_stale_temps (dir, base);
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
   *fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666 & ~0022);
