@@ -3,6 +3,7 @@
 
 #include "csn-actor.h"
 #include "csn-country.h"
+#include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-endorsement.h"
 #include "csn-enums.h"
@@ -12,6 +13,7 @@
 #include "csn-meeting.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-position.h"
 #include "csn-problem.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
