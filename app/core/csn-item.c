@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "csn-catalog.h"
 #include "csn-enums.h"
 #include "csn-item.h"
 
@@ -546,6 +547,42 @@ csn_item_get_translation_state (CsnItem        *self,
   if (!g_str_equal (from, source))
     return CSN_TRANSLATION_OUTDATED;
   return CSN_TRANSLATION_CURRENT;
+}
+
+/* The text of @field as it reads in an output in @language, for content written in
+ * @content_language: the source text, or its current translation; a missing or outdated
+ * translation gives the source text after a visible mark in @language, never silently. */
+char *
+csn_item_dup_text_for_language (CsnItem        *self,
+                                const CsnField *field,
+                                CsnLanguage     content_language,
+                                CsnLanguage     language)
+{
+  const char *source;
+  const char *mark;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+  g_return_val_if_fail (field != NULL && field->kind == CSN_FIELD_TEXT, NULL);
+
+  source = csn_item_get_string (self, csn_field_get_property_name (field, NULL));
+  if (language == content_language || !(field->flags & CSN_FIELD_FLAG_TRANSLATABLE))
+    return g_strdup (source);
+
+  switch (csn_item_get_translation_state (self, field, language))
+    {
+    case CSN_TRANSLATION_NOT_NEEDED:
+      return g_strdup ("");
+    case CSN_TRANSLATION_CURRENT:
+      return g_strdup (csn_item_get_translation (self, field, language, NULL));
+    case CSN_TRANSLATION_MISSING:
+      mark = csn_catalog_lookup (language, N_("[untranslated]"));
+      break;
+    case CSN_TRANSLATION_OUTDATED:
+    default:
+      mark = csn_catalog_lookup (language, N_("[outdated translation]"));
+      break;
+    }
+  return g_strconcat (mark, " ", source, NULL);
 }
 
 /* Members of the item's JSON object that no field describes; kept for the next save. */

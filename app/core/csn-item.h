@@ -102,6 +102,10 @@ const char     *csn_item_get_translation    (CsnItem        *self,
 CsnTranslationState csn_item_get_translation_state (CsnItem        *self,
                                                     const CsnField *field,
                                                     CsnLanguage     language);
+char           *csn_item_dup_text_for_language (CsnItem        *self,
+                                                const CsnField *field,
+                                                CsnLanguage     content_language,
+                                                CsnLanguage     language);
 
 JsonObject     *csn_item_get_unknown        (CsnItem        *self);
 JsonObject     *csn_item_get_unknown_in     (CsnItem        *self,

@@ -119,6 +119,20 @@ test_translation_state_and_undo (void)
   g_assert_cmpint (csn_item_get_translation_state (strategy, strategy_description, CSN_LANGUAGE_EN), ==,
                    CSN_TRANSLATION_MISSING);
 
+  /* Outputs in the other language use current translations and mark the rest. */
+  {
+    g_autofree char *current = csn_item_dup_text_for_language (theme, title, CSN_LANGUAGE_ES, CSN_LANGUAGE_EN);
+    g_autofree char *outdated = csn_item_dup_text_for_language (theme, description, CSN_LANGUAGE_ES, CSN_LANGUAGE_EN);
+    g_autofree char *missing = csn_item_dup_text_for_language (strategy, strategy_description, CSN_LANGUAGE_ES,
+                                                               CSN_LANGUAGE_EN);
+    g_autofree char *source = csn_item_dup_text_for_language (theme, title, CSN_LANGUAGE_ES, CSN_LANGUAGE_ES);
+
+    g_assert_cmpstr (current, ==, "Trafficking in persons");
+    g_assert_cmpstr (outdated, ==, "[outdated translation] Prevención");
+    g_assert_cmpstr (missing, ==, "[untranslated] Taller");
+    g_assert_cmpstr (source, ==, "Trata de personas");
+  }
+
   /* A change to the source makes its translation outdated. */
   csn_draft_set_string (draft, theme, "title", "Trata de personas y tráfico ilícito");
   g_assert_cmpint (csn_item_get_translation_state (theme, title, CSN_LANGUAGE_EN), ==, CSN_TRANSLATION_OUTDATED);
