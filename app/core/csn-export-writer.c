@@ -25,6 +25,7 @@
 #define LINE_HEIGHT         15.0   /* points, for the default 11-point font */
 #define MAX_ROW_LINES       27     /* Excel's highest row is 409 points */
 #define FOOTER_TITLE_CHARS  48
+#define FOOTER_SIZE         "&9"   /* the footer's font size, as a header/footer code */
 
 /* The language of the workbook, not of the interface. */
 #define L(snapshot, msgid) csn_catalog_lookup ((snapshot)->language, (msgid))
@@ -448,7 +449,26 @@ row_lines (CsnExportTable *table,
   return lines;
 }
 
-/* The title for a footer: at most @max_chars characters, no control characters, "&" doubled. */
+/*
+ * libxlsxwriter 1.1.4 takes every "&G" and "&[Picture]" in a header or footer for an image
+ * placeholder, even right after a "&&", and frees the string twice when the images are missing.
+ */
+static guint
+count_image_placeholders (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (p[0] == '&' && (p[1] == 'G' || g_str_has_prefix (p + 1, "[Picture]")))
+      n++;
+  return n;
+}
+
+/*
+ * The title for a footer: at most @max_chars characters, no control characters, "&" doubled
+ * (Excel's escape). Before a "G" or "[" the size code is said again ("&&&9G" shows "&G"), so that
+ * no placeholder libxlsxwriter would count starts at the escaped ampersand.
+ */
 static char *
 footer_title (const char *title,
               glong       max_chars)
@@ -464,7 +484,14 @@ footer_title (const char *title,
       if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF)
         ch = ' ';
       if (ch == '&')
-        g_string_append_c (out, '&');
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append (out, "&&");
+          if (*next == 'G' || *next == '[')
+            g_string_append (out, FOOTER_SIZE);
+          continue;
+        }
       g_string_append_unichar (out, ch);
     }
   if (n == max_chars && g_utf8_strlen (valid, -1) > max_chars)
@@ -493,12 +520,16 @@ set_print_setup (Writer        *w,
       g_autofree char *title = footer_title (s->title, MAX (max_chars, 0));
 
       g_free (footer);
-      footer = g_strconcat ("&L&9 ", title, "&C&9 ", s->date, "&R&9 ", page, NULL);
-      /* Excel keeps at most 255 characters of a footer: the title gives way. */
-      if (strlen (footer) < LXW_HEADER_FOOTER_MAX || max_chars <= 0)
+      footer = g_strconcat ("&L" FOOTER_SIZE " ", title, "&C" FOOTER_SIZE " ", s->date,
+                            "&R" FOOTER_SIZE " ", page, NULL);
+      /* Excel and libxlsxwriter keep at most 255 characters of a footer (fewer than its bytes):
+       * the title gives way. */
+      if (strlen (footer) <= LXW_HEADER_FOOTER_MAX || max_chars <= 0)
         break;
     }
-  record (w, worksheet_set_footer (sheet, footer));
+  /* Only a translation of the page label could still hold a placeholder: no footer then. */
+  if (strlen (footer) <= LXW_HEADER_FOOTER_MAX && count_image_placeholders (footer) == 0)
+    record (w, worksheet_set_footer (sheet, footer));
 }
 
 /* A sheet name Excel accepts: the translated one, else the English one, else "Sheet N". */

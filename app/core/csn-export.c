@@ -54,11 +54,48 @@ typedef struct {
   double     fraction;
 } ProgressReport;
 
+typedef struct {
+  gpointer       data;
+  GDestroyNotify destroy;
+} CallerData;
+
+static gboolean
+release_caller_data_cb (gpointer user_data)
+{
+  CallerData *caller = user_data;
+
+  caller->destroy (caller->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @function in @context's own thread, never in this one, even when no thread owns it. */
+static void
+dispatch_in_context (GMainContext   *context,
+                     GSourceFunc     function,
+                     gpointer        data,
+                     GDestroyNotify  destroy)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, function, data, destroy);
+  g_source_set_static_name (source, "[consenso] export");
+  g_source_attach (source, context);
+}
+
+/* The last reference may go in the writing thread (the task ends there as often as not): the
+ * caller's progress data, a window perhaps, goes back to the caller's context to be released. */
 static void
 export_job_release (ExportJob *job)
 {
   if (job->progress_destroy != NULL)
-    job->progress_destroy (job->progress_data);
+    {
+      CallerData *caller = g_new (CallerData, 1);
+
+      caller->data = job->progress_data;
+      caller->destroy = job->progress_destroy;
+      dispatch_in_context (job->context, release_caller_data_cb, caller, g_free);
+    }
   g_clear_pointer (&job->snapshot, csn_export_snapshot_free);
   g_free (job->path);
   g_main_context_unref (job->context);
@@ -104,8 +141,7 @@ on_thread_progress (double   fraction,
   report = g_new (ProgressReport, 1);
   report->job = g_atomic_rc_box_acquire (job);
   report->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
-                              free_progress_report);
+  dispatch_in_context (job->context, report_progress_cb, report, free_progress_report);
 }
 
 static void
@@ -128,9 +164,11 @@ export_thread (GTask        *task,
 /**
  * csn_export_xlsx_async_full:
  * @progress: (nullable): called in the thread-default main context of the caller
+ * @progress_destroy: (nullable): frees @progress_data, in that context too
  *
  * Copies what the workbook needs from @draft now, in this thread, and writes it in another:
- * the draft may change while the export runs.
+ * the draft may change while the export runs, and the export keeps no reference to it (the
+ * task has no source object), so the draft is never finalized in the writing thread.
  */
 void
 csn_export_xlsx_async_full (CsnDraft              *draft,
@@ -160,7 +198,7 @@ csn_export_xlsx_async_full (CsnDraft              *draft,
   job->progress_destroy = progress_destroy;
   job->last_percent = -1;
 
-  task = g_task_new (draft, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csn_export_xlsx_async_full);
   g_task_set_name (task, "csn_export_xlsx_async");
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_unref);
