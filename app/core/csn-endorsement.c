@@ -57,3 +57,32 @@ csn_endorsement_new (void)
 {
   return g_object_new (CSN_TYPE_ENDORSEMENT, NULL);
 }
+
+const char *
+csn_endorsement_get_country (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_COUNTRY);
+}
+
+CsnEndorsementStatus
+csn_endorsement_get_status (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), CSN_ENDORSEMENT_STATUS_PENDING);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_STATUS);
+}
+
+/* "YYYY-MM-DD", or NULL when not set. */
+const char *
+csn_endorsement_get_date (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_DATE);
+}
+
+const char *
+csn_endorsement_get_note (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_NOTE);
+}

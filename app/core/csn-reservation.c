@@ -45,3 +45,17 @@ csn_reservation_new (void)
 {
   return g_object_new (CSN_TYPE_RESERVATION, NULL);
 }
+
+const char *
+csn_reservation_get_country (CsnReservation *self)
+{
+  g_return_val_if_fail (CSN_IS_RESERVATION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_RESERVATION_PROP_COUNTRY);
+}
+
+const char *
+csn_reservation_get_text (CsnReservation *self)
+{
+  g_return_val_if_fail (CSN_IS_RESERVATION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_RESERVATION_PROP_TEXT);
+}
