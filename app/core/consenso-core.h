@@ -5,6 +5,7 @@
 #include "csn-country.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-figures.h"
 #include "csn-endorsement.h"
 #include "csn-enums.h"
 #include "csn-history.h"

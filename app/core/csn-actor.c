@@ -78,8 +78,8 @@ csn_actor_get_name (CsnActor    *self,
                     CsnLanguage  language)
 {
   g_return_val_if_fail (CSN_IS_ACTOR (self), NULL);
-  return csn_item_get_string (CSN_ITEM (self),
-                              language == CSN_LANGUAGE_EN ? CSN_ACTOR_PROP_NAME_EN : CSN_ACTOR_PROP_NAME_ES);
+  return csn_item_get_string (CSN_ITEM (self), language == CSN_LANGUAGE_EN ? CSN_ACTOR_PROP_NAME_EN
+                                                                           : CSN_ACTOR_PROP_NAME_ES);
 }
 
 const char *

@@ -72,8 +72,8 @@ csn_country_get_name (CsnCountry  *self,
                       CsnLanguage  language)
 {
   g_return_val_if_fail (CSN_IS_COUNTRY (self), NULL);
-  return csn_item_get_string (CSN_ITEM (self),
-                              language == CSN_LANGUAGE_EN ? CSN_COUNTRY_PROP_NAME_EN : CSN_COUNTRY_PROP_NAME_ES);
+  return csn_item_get_string (CSN_ITEM (self), language == CSN_LANGUAGE_EN ? CSN_COUNTRY_PROP_NAME_EN
+                                                                           : CSN_COUNTRY_PROP_NAME_ES);
 }
 
 CsnMembership

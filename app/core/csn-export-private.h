@@ -1,4 +1,4 @@
-/* csn-export-private.h: what the export's snapshot (draft -> tables) hands its writer (tables -> workbook). */
+/* csn-export-private.h: the tables the export's snapshot (draft -> tables) hands its writer (-> workbook). */
 #pragma once
 
 #include <time.h>

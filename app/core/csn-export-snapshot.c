@@ -5,17 +5,25 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "csn-actor.h"
 #include "csn-catalog.h"
+#include "csn-country.h"
+#include "csn-draft-figures.h"
+#include "csn-endorsement.h"
 #include "csn-export-private.h"
-#include "csn-item.h"
+#include "csn-mechanism.h"
+#include "csn-meeting.h"
+#include "csn-participant.h"
+#include "csn-pillar.h"
+#include "csn-reservation.h"
+#include "csn-role-proposal.h"
+#include "csn-strategy.h"
+#include "csn-theme.h"
 
 #define MARK "X"
 
 /* The language of the workbook, not of the interface. */
 #define L(snapshot, msgid) csn_catalog_lookup ((snapshot)->language, (msgid))
-
-/* Themes per horizon, for one pillar. */
-typedef guint HorizonCounts[CSN_HORIZON_UNDECIDED + 1];
 
 static CsnExportTable *
 table_new (const char *name_msgid)
@@ -126,18 +134,27 @@ set_date (CsnExportSnapshot *snapshot,
   cell->text = keep (snapshot, date);
 }
 
+/* The name of a country, pillar or actor in @language. */
+static const char *
+get_name (CsnItem     *item,
+          CsnLanguage  language)
+{
+  if (CSN_IS_COUNTRY (item))
+    return csn_country_get_name (CSN_COUNTRY (item), language);
+  if (CSN_IS_PILLAR (item))
+    return csn_pillar_get_name (CSN_PILLAR (item), language);
+  return csn_actor_get_name (CSN_ACTOR (item), language);
+}
+
 /* An item's name in the workbook's language, else in the other one, else its key. */
 static const char *
-keep_localized (CsnExportSnapshot *snapshot,
-                CsnItem           *item,
-                const char        *property)
+keep_name (CsnExportSnapshot *snapshot,
+           CsnItem           *item)
 {
-  g_autofree char *first = g_strconcat (property, snapshot->language == CSN_LANGUAGE_ES ? "-es" : "-en", NULL);
-  g_autofree char *second = g_strconcat (property, snapshot->language == CSN_LANGUAGE_ES ? "-en" : "-es", NULL);
-  const char *text = csn_item_get_string (item, first);
+  const char *text = get_name (item, snapshot->language);
 
   if (text == NULL || text[0] == '\0')
-    text = csn_item_get_string (item, second);
+    text = get_name (item, csn_language_get_other (snapshot->language));
   if (text == NULL || text[0] == '\0')
     text = csn_item_get_key (item);
   return keep (snapshot, text);
@@ -261,13 +278,12 @@ date_value (CsnExportSnapshot *snapshot,
 typedef struct {
   CsnExportSnapshot *snapshot;
   CsnDraft          *draft;
+  CsnDraftFigures   *figures;
   GHashTable        *country_names;   /* code -> name */
   GHashTable        *member_columns;  /* code -> column index + 1 in the theme matrix */
   GHashTable        *pillar_names;    /* id -> name */
-  GHashTable        *pillar_rows;     /* id -> row index + 1 in the pillar table */
   GHashTable        *actor_names;     /* id -> name */
   GHashTable        *theme_titles;    /* id -> title */
-  GHashTable        *participants_by_country;  /* code -> count */
   GString           *buffer;
 } Builder;
 
@@ -284,7 +300,7 @@ snapshot_collection_names (Builder       *b,
     {
       g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
       const char *key = keep (b->snapshot, csn_item_get_key (item));
-      const char *name = keep_localized (b->snapshot, item, "name");
+      const char *name = keep_name (b->snapshot, item);
 
       g_hash_table_insert (names, (gpointer) key, (gpointer) name);
       g_ptr_array_add (list->items, (gpointer) name);
@@ -305,29 +321,28 @@ snapshot_names (Builder *b)
 }
 
 static void
-snapshot_themes (Builder       *b,
-                 HorizonCounts *counts)
+snapshot_themes (Builder *b)
 {
   CsnExportSnapshot *s = b->snapshot;
   GListModel *countries = csn_draft_get_collection (b->draft, CSN_COLLECTION_COUNTRIES);
   GListModel *model = csn_draft_get_collection (b->draft, CSN_COLLECTION_THEMES);
   CsnExportTable *table = table_new (N_("Theme matrix"));
   guint first_mark, n_marks = 0;
-  guint n_pillars = g_hash_table_size (b->pillar_rows);
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("No.")), CSN_EXPORT_STYLE_NUMBER, -1);
   table_add_column (table, L (s, N_("Theme")), CSN_EXPORT_STYLE_TEXT, -1);
   g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).max_width = 40;
-  table_add_column (table, L (s, N_("Pillar")), CSN_EXPORT_STYLE_NAME, list_or_none (s, CSN_EXPORT_LIST_PILLARS));
+  table_add_column (table, L (s, N_("Pillar")), CSN_EXPORT_STYLE_NAME,
+                    list_or_none (s, CSN_EXPORT_LIST_PILLARS));
   g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).max_width = 22;
   first_mark = table->columns->len;
   for (guint i = 0, n = g_list_model_get_n_items (countries); i < n; i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-      const char *code = csn_item_get_key (country);
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+      const char *code = csn_country_get_code (country);
 
-      if (csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER ||
+      if (csn_country_get_membership (country) != CSN_MEMBERSHIP_MEMBER ||
           g_hash_table_contains (b->member_columns, code))
         continue;
       g_hash_table_insert (b->member_columns, (gpointer) keep (s, code),
@@ -346,18 +361,16 @@ snapshot_themes (Builder       *b,
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (model, i);
-      const char * const *raised_by = csn_item_get_strv (theme, "raised-by");
-      const char *pillar = csn_item_get_string (theme, "pillar");
-      GListModel *reservations = csn_item_get_children (theme, "reservations");
-      int horizon = csn_item_get_enum (theme, "horizon");
+      g_autoptr(CsnTheme) theme = g_list_model_get_item (model, i);
+      const char * const *raised_by = csn_theme_get_raised_by (theme);
+      GListModel *reservations = csn_theme_get_reservations (theme);
       CsnExportCell *row = table_add_row (table);
-      guint c = 0, marks = 0, pillar_row;
+      guint c = 0, marks = 0;
 
-      set_text (s, &row[c++], csn_item_get_key (theme));
+      set_text (s, &row[c++], csn_theme_get_id (theme));
       set_number (&row[c++], i + 1);
-      set_text (s, &row[c++], csn_item_get_string (theme, "title"));
-      set_string (&row[c++], resolve (s, b->pillar_names, pillar));
+      set_text (s, &row[c++], csn_theme_get_title (theme));
+      set_string (&row[c++], resolve (s, b->pillar_names, csn_theme_get_pillar (theme)));
       for (guint j = 0; raised_by[j] != NULL; j++)
         {
           guint column = GPOINTER_TO_UINT (g_hash_table_lookup (b->member_columns, raised_by[j]));
@@ -371,48 +384,40 @@ snapshot_themes (Builder       *b,
       c = first_mark + n_marks;
       row[c].kind = n_marks > 0 ? CSN_EXPORT_CELL_COUNT : CSN_EXPORT_CELL_NUMBER;
       row[c++].number = marks;
-      set_string (&row[c++], enum_label (s, CSN_TYPE_HORIZON, horizon));
-      set_string (&row[c++], enum_label (s, CSN_TYPE_CONSENSUS, csn_item_get_enum (theme, "consensus")));
+      set_string (&row[c++], enum_label (s, CSN_TYPE_HORIZON, csn_theme_get_horizon (theme)));
+      set_string (&row[c++], enum_label (s, CSN_TYPE_CONSENSUS, csn_theme_get_consensus (theme)));
 
       g_string_truncate (b->buffer, 0);
       for (guint j = 0, m = g_list_model_get_n_items (reservations); j < m; j++)
         {
-          g_autoptr(CsnItem) reservation = g_list_model_get_item (reservations, j);
-          const char *country = resolve (s, b->country_names,
-                                         csn_item_get_string (reservation, "country"));
+          g_autoptr(CsnReservation) reservation = g_list_model_get_item (reservations, j);
+          const char *country = resolve (s, b->country_names, csn_reservation_get_country (reservation));
 
           if (b->buffer->len > 0)
             g_string_append_c (b->buffer, '\n');
           if (country != NULL)
             g_string_append_printf (b->buffer, "%s: ", country);
-          g_string_append (b->buffer, csn_item_get_string (reservation, "text"));
+          g_string_append (b->buffer, csn_reservation_get_text (reservation));
         }
       set_text (s, &row[c++], b->buffer->str);
-      set_text (s, &row[c++], csn_item_get_string (theme, "description"));
-
-      /* Themes whose pillar is missing or unknown are counted on the last row. */
-      pillar_row = GPOINTER_TO_UINT (g_hash_table_lookup (b->pillar_rows, pillar != NULL ? pillar : ""));
-      pillar_row = pillar_row > 0 ? pillar_row - 1 : n_pillars;
-      if (horizon >= 0 && horizon <= CSN_HORIZON_UNDECIDED)
-        counts[pillar_row][horizon]++;
+      set_text (s, &row[c++], csn_theme_get_description (theme));
     }
 
   g_ptr_array_add (s->tables, table);
 }
 
+/* Themes per pillar and horizon; a row for themes whose pillar is missing or unknown, if any. */
 static void
-snapshot_pillar_table (Builder       *b,
-                       HorizonCounts *counts)
+snapshot_pillar_table (Builder *b)
 {
   CsnExportSnapshot *s = b->snapshot;
   GListModel *pillars = csn_draft_get_collection (b->draft, CSN_COLLECTION_PILLARS);
-  guint n_pillars = g_list_model_get_n_items (pillars);
-  guint totals[CSN_HORIZON_UNDECIDED + 1] = { 0 };
+  guint n_pillars = csn_draft_figures_get_n_pillars (b->figures);
   CsnExportTable *table = table_new (NULL);
   CsnExportCell *row;
 
   table_add_column (table, L (s, N_("Pillar")), CSN_EXPORT_STYLE_NAME, -1);
-  for (int h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
+  for (CsnHorizon h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
     table_add_column (table, enum_label (s, CSN_TYPE_HORIZON, h), CSN_EXPORT_STYLE_NUMBER, -1);
   table_add_column (table, L (s, N_("Total")), CSN_EXPORT_STYLE_NUMBER, -1);
 
@@ -420,32 +425,30 @@ snapshot_pillar_table (Builder       *b,
     {
       guint total = 0;
 
-      if (p == n_pillars && counts[p][0] + counts[p][1] + counts[p][2] == 0)
+      for (CsnHorizon h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
+        total += csn_draft_figures_get_themes_by_pillar (b->figures, p, h);
+      if (p == n_pillars && total == 0)
         break;
       row = table_add_row (table);
       if (p < n_pillars)
         {
           g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, p);
 
-          set_string (&row[0], keep_localized (s, pillar, "name"));
+          set_string (&row[0], keep_name (s, pillar));
         }
       else
         set_string (&row[0], L (s, N_("No pillar")));
-      for (int h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
-        {
-          set_number (&row[1 + h], counts[p][h]);
-          totals[h] += counts[p][h];
-          total += counts[p][h];
-        }
+      for (CsnHorizon h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
+        set_number (&row[1 + h], csn_draft_figures_get_themes_by_pillar (b->figures, p, h));
       set_number (&row[1 + CSN_HORIZON_UNDECIDED + 1], total);
     }
 
   row = table_add_row (table);
   set_string (&row[0], L (s, N_("Total")));
   row[0].warning = TRUE;  /* marks the totals row */
-  for (int h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
-    set_number (&row[1 + h], totals[h]);
-  set_number (&row[1 + CSN_HORIZON_UNDECIDED + 1], totals[0] + totals[1] + totals[2]);
+  for (CsnHorizon h = 0; h <= CSN_HORIZON_UNDECIDED; h++)
+    set_number (&row[1 + h], csn_draft_figures_get_themes_by_horizon (b->figures, h));
+  set_number (&row[1 + CSN_HORIZON_UNDECIDED + 1], csn_draft_figures_get_n_themes (b->figures));
 
   s->pillar_table = table;
 }
@@ -462,26 +465,27 @@ snapshot_strategies (Builder *b)
   table_add_column (table, L (s, N_("Theme")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Strategy")), CSN_EXPORT_STYLE_TEXT, -1);
   table_add_column (table, L (s, N_("Mechanism")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_MECHANISM_KIND);
-  table_add_column (table, L (s, N_("Lead")), CSN_EXPORT_STYLE_NAME, list_or_none (s, CSN_EXPORT_LIST_ACTORS));
+  table_add_column (table, L (s, N_("Lead")), CSN_EXPORT_STYLE_NAME,
+                    list_or_none (s, CSN_EXPORT_LIST_ACTORS));
   table_add_column (table, L (s, N_("Support")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Horizon")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_HORIZON);
   table_add_column (table, L (s, N_("Notes")), CSN_EXPORT_STYLE_TEXT, -1);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (model, i);
-      const char *theme = csn_item_get_string (strategy, "theme");
+      g_autoptr(CsnStrategy) strategy = g_list_model_get_item (model, i);
+      const char *theme = csn_strategy_get_theme (strategy);
       CsnExportCell *row = table_add_row (table);
 
-      set_text (s, &row[0], csn_item_get_key (strategy));
+      set_text (s, &row[0], csn_strategy_get_id (strategy));
       set_text (s, &row[1], theme);
       set_string (&row[2], resolve (s, b->theme_titles, theme));
-      set_text (s, &row[3], csn_item_get_string (strategy, "description"));
-      set_string (&row[4], enum_label (s, CSN_TYPE_MECHANISM_KIND, csn_item_get_enum (strategy, "mechanism")));
-      set_string (&row[5], resolve (s, b->actor_names, csn_item_get_string (strategy, "lead")));
-      set_string (&row[6], resolve_list (s, b->actor_names, csn_item_get_strv (strategy, "support"), b->buffer));
-      set_string (&row[7], enum_label (s, CSN_TYPE_HORIZON, csn_item_get_enum (strategy, "horizon")));
-      set_text (s, &row[8], csn_item_get_string (strategy, "notes"));
+      set_text (s, &row[3], csn_strategy_get_description (strategy));
+      set_string (&row[4], enum_label (s, CSN_TYPE_MECHANISM_KIND, csn_strategy_get_mechanism (strategy)));
+      set_string (&row[5], resolve (s, b->actor_names, csn_strategy_get_lead (strategy)));
+      set_string (&row[6], resolve_list (s, b->actor_names, csn_strategy_get_support (strategy), b->buffer));
+      set_string (&row[7], enum_label (s, CSN_TYPE_HORIZON, csn_strategy_get_horizon (strategy)));
+      set_text (s, &row[8], csn_strategy_get_notes (strategy));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -502,14 +506,14 @@ snapshot_mechanisms (Builder *b)
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(CsnItem) mechanism = g_list_model_get_item (model, i);
+      g_autoptr(CsnMechanism) mechanism = g_list_model_get_item (model, i);
       CsnExportCell *row = table_add_row (table);
 
-      set_text (s, &row[0], csn_item_get_key (mechanism));
-      set_text (s, &row[1], csn_item_get_string (mechanism, "name"));
-      set_string (&row[2], enum_label (s, CSN_TYPE_ASSESSMENT, csn_item_get_enum (mechanism, "assessment")));
-      set_text (s, &row[3], csn_item_get_string (mechanism, "considerations"));
-      set_text (s, &row[4], csn_item_get_string (mechanism, "proposal"));
+      set_text (s, &row[0], csn_mechanism_get_id (mechanism));
+      set_text (s, &row[1], csn_mechanism_get_name (mechanism));
+      set_string (&row[2], enum_label (s, CSN_TYPE_ASSESSMENT, csn_mechanism_get_assessment (mechanism)));
+      set_text (s, &row[3], csn_mechanism_get_considerations (mechanism));
+      set_text (s, &row[4], csn_mechanism_get_proposal (mechanism));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -523,7 +527,8 @@ snapshot_role_proposals (Builder *b)
   CsnExportTable *table = table_new (N_("Role proposals"));
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
-  table_add_column (table, L (s, N_("Actor")), CSN_EXPORT_STYLE_NAME, list_or_none (s, CSN_EXPORT_LIST_ACTORS));
+  table_add_column (table, L (s, N_("Actor")), CSN_EXPORT_STYLE_NAME,
+                    list_or_none (s, CSN_EXPORT_LIST_ACTORS));
   table_add_column (table, L (s, N_("Change")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ROLE_CHANGE);
   table_add_column (table, L (s, N_("Attribution")), CSN_EXPORT_STYLE_TEXT, -1);
   table_add_column (table, L (s, N_("Rationale")), CSN_EXPORT_STYLE_TEXT, -1);
@@ -532,17 +537,17 @@ snapshot_role_proposals (Builder *b)
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(CsnItem) proposal = g_list_model_get_item (model, i);
+      g_autoptr(CsnRoleProposal) proposal = g_list_model_get_item (model, i);
       CsnExportCell *row = table_add_row (table);
 
-      set_text (s, &row[0], csn_item_get_key (proposal));
-      set_string (&row[1], resolve (s, b->actor_names, csn_item_get_string (proposal, "actor")));
-      set_string (&row[2], enum_label (s, CSN_TYPE_ROLE_CHANGE, csn_item_get_enum (proposal, "change")));
-      set_text (s, &row[3], csn_item_get_string (proposal, "attribution"));
-      set_text (s, &row[4], csn_item_get_string (proposal, "rationale"));
-      set_string (&row[5], resolve_list (s, b->country_names,
-                                         csn_item_get_strv (proposal, "supported-by"), b->buffer));
-      set_string (&row[6], enum_label (s, CSN_TYPE_PROPOSAL_STATUS, csn_item_get_enum (proposal, "status")));
+      set_text (s, &row[0], csn_role_proposal_get_id (proposal));
+      set_string (&row[1], resolve (s, b->actor_names, csn_role_proposal_get_actor (proposal)));
+      set_string (&row[2], enum_label (s, CSN_TYPE_ROLE_CHANGE, csn_role_proposal_get_change (proposal)));
+      set_text (s, &row[3], csn_role_proposal_get_attribution (proposal));
+      set_text (s, &row[4], csn_role_proposal_get_rationale (proposal));
+      set_string (&row[5], resolve_list (s, b->country_names, csn_role_proposal_get_supported_by (proposal),
+                                         b->buffer));
+      set_string (&row[6], enum_label (s, CSN_TYPE_PROPOSAL_STATUS, csn_role_proposal_get_status (proposal)));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -559,30 +564,23 @@ snapshot_delegations (Builder *b)
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("Name")), CSN_EXPORT_STYLE_NAME, -1);
-  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME, list_or_none (s, CSN_EXPORT_LIST_COUNTRIES));
+  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME,
+                    list_or_none (s, CSN_EXPORT_LIST_COUNTRIES));
   table_add_column (table, L (s, N_("Position")), CSN_EXPORT_STYLE_TEXT, -1);
   table_add_column (table, L (s, N_("Email")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Role")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_PARTICIPANT_ROLE);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (model, i);
-      const char *country = csn_item_get_string (participant, "country");
+      g_autoptr(CsnParticipant) participant = g_list_model_get_item (model, i);
       CsnExportCell *row = table_add_row (table);
 
-      set_text (s, &row[0], csn_item_get_key (participant));
-      set_text (s, &row[1], csn_item_get_string (participant, "name"));
-      set_string (&row[2], resolve (s, b->country_names, country));
-      set_text (s, &row[3], csn_item_get_string (participant, "position"));
-      set_text (s, &row[4], csn_item_get_string (participant, "email"));
-      set_string (&row[5], enum_label (s, CSN_TYPE_PARTICIPANT_ROLE, csn_item_get_enum (participant, "role")));
-      if (country != NULL && country[0] != '\0')
-        {
-          gpointer count = g_hash_table_lookup (b->participants_by_country, country);
-
-          g_hash_table_insert (b->participants_by_country, (gpointer) keep (s, country),
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-        }
+      set_text (s, &row[0], csn_participant_get_id (participant));
+      set_text (s, &row[1], csn_participant_get_name (participant));
+      set_string (&row[2], resolve (s, b->country_names, csn_participant_get_country (participant)));
+      set_text (s, &row[3], csn_participant_get_position (participant));
+      set_text (s, &row[4], csn_participant_get_email (participant));
+      set_string (&row[5], enum_label (s, CSN_TYPE_PARTICIPANT_ROLE, csn_participant_get_role (participant)));
     }
 
   table_add_column (quotas, L (s, N_("Country code")), CSN_EXPORT_STYLE_ID, -1);
@@ -594,18 +592,16 @@ snapshot_delegations (Builder *b)
 
   for (guint i = 0, n = g_list_model_get_n_items (countries); i < n; i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-      const char *code = csn_item_get_key (country);
-      guint registered = GPOINTER_TO_UINT (g_hash_table_lookup (b->participants_by_country, code));
-      int quota = csn_item_get_int (country, "delegation-quota");
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+      const char *code = csn_country_get_code (country);
       CsnExportCell *row = table_add_row (quotas);
 
       set_text (s, &row[0], code);
       set_string (&row[1], g_hash_table_lookup (b->country_names, code));
-      set_string (&row[2], enum_label (s, CSN_TYPE_MEMBERSHIP, csn_item_get_enum (country, "membership")));
-      set_number (&row[3], quota);
-      set_number (&row[4], registered);
-      if (registered > (guint) quota)
+      set_string (&row[2], enum_label (s, CSN_TYPE_MEMBERSHIP, csn_country_get_membership (country)));
+      set_number (&row[3], csn_country_get_delegation_quota (country));
+      set_number (&row[4], csn_draft_figures_get_delegation_size (b->figures, code));
+      if (csn_draft_figures_is_over_quota (b->figures, country))
         {
           set_string (&row[5], L (s, N_("Over quota")));
           row[5].warning = TRUE;
@@ -626,23 +622,24 @@ snapshot_endorsements (Builder *b)
   CsnExportTable *table = table_new (N_("Endorsements"));
 
   table_add_column (table, L (s, N_("Country code")), CSN_EXPORT_STYLE_ID, -1);
-  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME, list_or_none (s, CSN_EXPORT_LIST_COUNTRIES));
+  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME,
+                    list_or_none (s, CSN_EXPORT_LIST_COUNTRIES));
   table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ENDORSEMENT_STATUS);
   table_add_column (table, L (s, N_("Date")), CSN_EXPORT_STYLE_DATE, -1);
   table_add_column (table, L (s, N_("Note")), CSN_EXPORT_STYLE_TEXT, -1);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(CsnItem) endorsement = g_list_model_get_item (model, i);
-      const char *country = csn_item_get_string (endorsement, "country");
+      g_autoptr(CsnEndorsement) endorsement = g_list_model_get_item (model, i);
+      const char *country = csn_endorsement_get_country (endorsement);
       CsnExportCell *row = table_add_row (table);
 
       set_text (s, &row[0], country);
       set_string (&row[1], resolve (s, b->country_names, country));
       set_string (&row[2], enum_label (s, CSN_TYPE_ENDORSEMENT_STATUS,
-                                       csn_item_get_enum (endorsement, "status")));
-      set_date (s, &row[3], csn_item_get_string (endorsement, "date"));
-      set_text (s, &row[4], csn_item_get_string (endorsement, "note"));
+                                       csn_endorsement_get_status (endorsement)));
+      set_date (s, &row[3], csn_endorsement_get_date (endorsement));
+      set_text (s, &row[4], csn_endorsement_get_note (endorsement));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -652,56 +649,39 @@ static void
 snapshot_summary (Builder *b)
 {
   CsnExportSnapshot *s = b->snapshot;
-  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (b->draft));
-  const char *ppt = csn_item_get_string (meeting, "pro-tempore-presidency");
+  CsnMeeting *meeting = csn_draft_get_meeting (b->draft);
   CsnExportCell ppt_value = { 0 };
-  guint n_endorsed = 0;
-  GListModel *endorsements = csn_draft_get_collection (b->draft, CSN_COLLECTION_ENDORSEMENTS);
 
-  for (guint i = 0, n = g_list_model_get_n_items (endorsements); i < n; i++)
-    {
-      g_autoptr(CsnItem) endorsement = g_list_model_get_item (endorsements, i);
-      int status = csn_item_get_enum (endorsement, "status");
-
-      if (status == CSN_ENDORSEMENT_STATUS_ENDORSED ||
-          status == CSN_ENDORSEMENT_STATUS_ENDORSED_WITH_RESERVATIONS)
-        n_endorsed++;
-    }
-
-  set_string (&ppt_value, resolve (s, b->country_names, ppt));
+  set_string (&ppt_value, resolve (s, b->country_names, csn_meeting_get_pro_tempore_presidency (meeting)));
   add_summary_line (s, N_("Meeting"), text_value (s, s->title));
-  add_summary_line (s, N_("Venue"), text_value (s, csn_item_get_string (meeting, "venue")));
+  add_summary_line (s, N_("Venue"), text_value (s, csn_meeting_get_venue (meeting)));
   add_summary_line (s, N_("Pro Tempore Presidency"), ppt_value);
   add_summary_line (s, N_("Status"), text_value (s, enum_label (s, CSN_TYPE_MEETING_STATUS,
-                                                                csn_item_get_enum (meeting, "status"))));
-  add_summary_line (s, N_("Start date"), date_value (s, csn_item_get_string (meeting, "start-date")));
-  add_summary_line (s, N_("End date"), date_value (s, csn_item_get_string (meeting, "end-date")));
+                                                                csn_meeting_get_status (meeting))));
+  add_summary_line (s, N_("Start date"), date_value (s, csn_meeting_get_start_date (meeting)));
+  add_summary_line (s, N_("End date"), date_value (s, csn_meeting_get_end_date (meeting)));
   add_summary_line (s, N_("Exported on"), date_value (s, s->date));
   add_summary_line (s, NULL, (CsnExportCell) { 0 });
-  add_summary_line (s, N_("Themes"), number_value (g_list_model_get_n_items (
-    csn_draft_get_collection (b->draft, CSN_COLLECTION_THEMES))));
+  add_summary_line (s, N_("Themes"), number_value (csn_draft_figures_get_n_themes (b->figures)));
   add_summary_line (s, N_("Strategies"), number_value (g_list_model_get_n_items (
     csn_draft_get_collection (b->draft, CSN_COLLECTION_STRATEGIES))));
   add_summary_line (s, N_("Mechanisms"), number_value (g_list_model_get_n_items (
     csn_draft_get_collection (b->draft, CSN_COLLECTION_MECHANISMS))));
   add_summary_line (s, N_("Role proposals"), number_value (g_list_model_get_n_items (
     csn_draft_get_collection (b->draft, CSN_COLLECTION_ROLE_PROPOSALS))));
-  add_summary_line (s, N_("Participants"), number_value (g_list_model_get_n_items (
-    csn_draft_get_collection (b->draft, CSN_COLLECTION_PARTICIPANTS))));
-  add_summary_line (s, N_("Endorsements received"), number_value (n_endorsed));
+  add_summary_line (s, N_("Participants"), number_value (csn_draft_figures_get_n_participants (b->figures)));
+  add_summary_line (s, N_("Endorsements received"),
+                    number_value (csn_draft_figures_get_n_endorsed (b->figures)));
 }
 
 CsnExportSnapshot *
 csn_export_snapshot_new (CsnDraft    *draft,
-              CsnLanguage  language)
+                         CsnLanguage  language)
 {
   CsnExportSnapshot *s = g_new0 (CsnExportSnapshot, 1);
-  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
-  GListModel *pillars = csn_draft_get_collection (draft, CSN_COLLECTION_PILLARS);
+  GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree HorizonCounts *counts = NULL;
-  guint n_pillars = g_list_model_get_n_items (pillars);
   Builder b = { s, draft };
 
   s->language = language;
@@ -711,7 +691,7 @@ csn_export_snapshot_new (CsnDraft    *draft,
   s->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) list_free);
   s->created = g_date_time_to_unix (now);
   g_strlcpy (s->date, date, sizeof s->date);
-  s->title = keep (s, csn_item_get_string (meeting, "title"));
+  s->title = keep (s, csn_meeting_get_title (csn_draft_get_meeting (draft)));
 
   add_enum_list (s, N_("Horizon"), CSN_TYPE_HORIZON);
   add_enum_list (s, N_("Consensus"), CSN_TYPE_CONSENSUS);
@@ -726,54 +706,38 @@ csn_export_snapshot_new (CsnDraft    *draft,
   add_list (s, N_("Country"));
   g_assert (s->lists->len == CSN_EXPORT_N_LISTS);
 
+  b.figures = csn_draft_figures_new (draft);
   b.country_names = g_hash_table_new (g_str_hash, g_str_equal);
   b.member_columns = g_hash_table_new (g_str_hash, g_str_equal);
   b.pillar_names = g_hash_table_new (g_str_hash, g_str_equal);
-  b.pillar_rows = g_hash_table_new (g_str_hash, g_str_equal);
   b.actor_names = g_hash_table_new (g_str_hash, g_str_equal);
   b.theme_titles = g_hash_table_new (g_str_hash, g_str_equal);
-  b.participants_by_country = g_hash_table_new (g_str_hash, g_str_equal);
   b.buffer = g_string_new (NULL);
 
   snapshot_names (&b);
-  for (guint i = 0; i < n_pillars; i++)
+  for (guint i = 0, n = g_list_model_get_n_items (themes); i < n; i++)
     {
-      g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, i);
-      const char *id = csn_item_get_key (pillar);
+      g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
 
-      if (!g_hash_table_contains (b.pillar_rows, id))
-        g_hash_table_insert (b.pillar_rows, (gpointer) keep (s, id), GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (b.theme_titles, (gpointer) keep (s, csn_theme_get_id (theme)),
+                           (gpointer) keep (s, csn_theme_get_title (theme)));
     }
-  {
-    GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
 
-    for (guint i = 0, n = g_list_model_get_n_items (themes); i < n; i++)
-      {
-        g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-
-        g_hash_table_insert (b.theme_titles, (gpointer) keep (s, csn_item_get_key (theme)),
-                             (gpointer) keep (s, csn_item_get_string (theme, "title")));
-      }
-  }
-
-  /* One row per pillar, and one for themes without a known pillar. */
-  counts = g_new0 (HorizonCounts, n_pillars + 1);
   snapshot_summary (&b);
-  snapshot_themes (&b, counts);
-  snapshot_pillar_table (&b, counts);
+  snapshot_themes (&b);
+  snapshot_pillar_table (&b);
   snapshot_strategies (&b);
   snapshot_mechanisms (&b);
   snapshot_role_proposals (&b);
   snapshot_delegations (&b);
   snapshot_endorsements (&b);
 
+  csn_draft_figures_unref (b.figures);
   g_hash_table_unref (b.country_names);
   g_hash_table_unref (b.member_columns);
   g_hash_table_unref (b.pillar_names);
-  g_hash_table_unref (b.pillar_rows);
   g_hash_table_unref (b.actor_names);
   g_hash_table_unref (b.theme_titles);
-  g_hash_table_unref (b.participants_by_country);
   g_string_free (b.buffer, TRUE);
 
   return s;

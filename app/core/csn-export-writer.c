@@ -443,7 +443,8 @@ row_lines (CsnExportTable *table,
       const CsnExportCell *cell = table_cell (table, row, column);
       CsnExportColumnStyle style = g_array_index (table->columns, CsnExportColumn, column).style;
 
-      if (cell->kind == CSN_EXPORT_CELL_STRING && (style == CSN_EXPORT_STYLE_TEXT || style == CSN_EXPORT_STYLE_NAME))
+      if (cell->kind == CSN_EXPORT_CELL_STRING &&
+          (style == CSN_EXPORT_STYLE_TEXT || style == CSN_EXPORT_STYLE_NAME))
         lines = MAX (lines, wrapped_lines (cell->text, table->widths[column], MAX_ROW_LINES));
     }
   return lines;

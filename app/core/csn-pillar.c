@@ -59,6 +59,6 @@ csn_pillar_get_name (CsnPillar   *self,
                      CsnLanguage  language)
 {
   g_return_val_if_fail (CSN_IS_PILLAR (self), NULL);
-  return csn_item_get_string (CSN_ITEM (self),
-                              language == CSN_LANGUAGE_EN ? CSN_PILLAR_PROP_NAME_EN : CSN_PILLAR_PROP_NAME_ES);
+  return csn_item_get_string (CSN_ITEM (self), language == CSN_LANGUAGE_EN ? CSN_PILLAR_PROP_NAME_EN
+                                                                           : CSN_PILLAR_PROP_NAME_ES);
 }
