@@ -16,6 +16,7 @@
 #include "csn-pillar.h"
 #include "csn-position.h"
 #include "csn-problem.h"
+#include "csn-removal.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
 #include "csn-safe-file.h"

@@ -10,6 +10,7 @@
 #include "csn-country.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-endorsement.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -531,6 +532,15 @@ fill_label (const char *msgid,
 
   g_string_replace (label, "%s", title, 1);
   return g_string_free (label, FALSE);
+}
+
+/* "Remove theme “Labour migration”": the label of the undo step that removes an item of @collection. */
+char *
+csn_collection_dup_remove_label (CsnCollection  collection,
+                                 const char    *title)
+{
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  return fill_label (collections[collection].remove_label, title);
 }
 
 static char *

@@ -18,7 +18,7 @@ G_DEFINE_FINAL_TYPE (CsnEndorsement, csn_endorsement, CSN_TYPE_ITEM)
 static const CsnField fields[] = {
   { .key = "country",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_KEY,
+    .flags = CSN_FIELD_FLAG_KEY | CSN_FIELD_FLAG_OWNER,
     .label = N_("country"),
     .target = CSN_COLLECTION_COUNTRIES },
   { .key = "status",

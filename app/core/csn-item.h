@@ -26,6 +26,7 @@ typedef enum {
   CSN_FIELD_FLAG_TITLE    = 1 << 2,  /* names the item in messages and undo labels */
   CSN_FIELD_FLAG_TRANSLATABLE = 1 << 3,  /* free text with a translation into the other working
                                           * language: properties KEY-translation-LANG[-from] */
+  CSN_FIELD_FLAG_OWNER    = 1 << 4,  /* a REF to what the item belongs to: removing that removes it */
 } CsnFieldFlags;
 
 typedef struct {

@@ -18,7 +18,7 @@ G_DEFINE_FINAL_TYPE (CsnReservation, csn_reservation, CSN_TYPE_ITEM)
 static const CsnField fields[] = {
   { .key = "country",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_OWNER,
     .label = N_("country"),
     .target = CSN_COLLECTION_COUNTRIES },
   { .key = "text",
