@@ -12,6 +12,7 @@
 #include "csn-item.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
+#include "csn-open-item.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
 #include "csn-position.h"
