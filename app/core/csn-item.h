@@ -108,11 +108,4 @@ char           *csn_item_dup_text_for_language (CsnItem        *self,
                                                 CsnLanguage     content_language,
                                                 CsnLanguage     language);
 
-JsonObject     *csn_item_get_unknown        (CsnItem        *self);
-JsonObject     *csn_item_get_unknown_in     (CsnItem        *self,
-                                             const char     *key);
-void            csn_item_set_unknown_in     (CsnItem        *self,
-                                             const char     *key,
-                                             JsonObject     *members);
-
 G_END_DECLS
