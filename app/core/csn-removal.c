@@ -395,8 +395,8 @@ dup_count (CsnCollection collection,
     }
 }
 
-/* "Removed theme “Labour migration” and its 3 strategies and 2 positions; 1 other item no longer
- * refers to it": what a toast says. */
+/* "Removed theme “Labour migration” with 3 strategies and 2 positions; 1 other item no longer refers
+ * to it": what a toast says. */
 static char *
 dup_message (CsnRemoval    *self,
              CsnCollection  collection,
@@ -435,8 +435,8 @@ dup_message (CsnRemoval    *self,
           g_free (list);
           list = longer;
         }
-      /* Translators: "Removed theme “Labour migration”" and "3 strategies" */
-      with = g_strdup_printf (_("%s and its %s"), message, list);
+      /* Translators: "Removed theme “Labour migration”" with "3 strategies and 2 positions" */
+      with = g_strdup_printf (_("%s with %s"), message, list);
       g_free (message);
       message = g_steal_pointer (&with);
     }
@@ -537,7 +537,7 @@ csn_removal_unref (CsnRemoval *self)
   g_free (self);
 }
 
-/* What went, for a toast: "Removed theme “Labour migration” and its 3 strategies". */
+/* What went, for a toast: "Removed theme “Labour migration” with 3 strategies". */
 const char *
 csn_removal_get_message (CsnRemoval *self)
 {

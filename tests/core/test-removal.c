@@ -2,6 +2,9 @@
  * to it, says what went, and is one undo step. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "consenso-core.h"
 
 static const char removal_draft[] =
@@ -128,7 +131,7 @@ test_remove_theme (void)
   g_assert_cmpuint (csn_removal_get_n_reservations (removal), ==, 0);
   g_assert_cmpuint (csn_removal_get_n_changed (removal), ==, 0);
   g_assert_cmpstr (csn_removal_get_message (removal), ==,
-                   "Removed theme “Labour migration” and its 2 strategies and 2 positions");
+                   "Removed theme “Labour migration” with 2 strategies and 2 positions");
   g_assert_cmpstr (csn_removal_get_label (removal), ==, "Remove theme “Labour migration”");
 
   assert_one_undo_step (draft, before, "Remove theme “Labour migration”");
@@ -164,7 +167,7 @@ test_remove_actor (void)
   g_assert_cmpuint (csn_removal_get_n_removed (removal, CSN_COLLECTION_ROLE_PROPOSALS), ==, 1);
   g_assert_cmpuint (csn_removal_get_n_changed (removal), ==, 3);
   g_assert_cmpstr (csn_removal_get_message (removal), ==,
-                   "Removed actor “PPT” and its 1 role proposal and 1 position; "
+                   "Removed actor “PPT” with 1 role proposal and 1 position; "
                    "3 other items no longer refer to it");
 
   assert_one_undo_step (draft, before, "Remove actor “PPT”");
@@ -205,7 +208,7 @@ test_remove_country (void)
   /* The meeting, theme t1, proposal r1 and participant q1. */
   g_assert_cmpuint (csn_removal_get_n_changed (removal), ==, 4);
   g_assert_cmpstr (csn_removal_get_message (removal), ==,
-                   "Removed country “Mexico” and its 1 endorsement, 2 positions and 1 reservation; "
+                   "Removed country “Mexico” with 1 endorsement, 2 positions and 1 reservation; "
                    "4 other items no longer refer to it");
 
   /* Nothing refers to a removed country any more: only the gaps the user fills remain. */
@@ -251,7 +254,7 @@ test_remove_alone (void)
   removal = csn_draft_remove_item (draft, csn_draft_lookup (draft, CSN_COLLECTION_MECHANISMS, "m1"));
   positions = keys_of (draft, CSN_COLLECTION_POSITIONS);
   g_assert_cmpstr (positions, ==, "o1,o2,o3,o4");
-  g_assert_cmpstr (csn_removal_get_message (removal), ==, "Removed mechanism “GRCM” and its 1 position");
+  g_assert_cmpstr (csn_removal_get_message (removal), ==, "Removed mechanism “GRCM” with 1 position");
 
   g_clear_pointer (&removal, csn_removal_unref);
   removal = csn_draft_remove_item (draft, csn_draft_lookup (draft, CSN_COLLECTION_PARTICIPANTS, "q2"));
@@ -279,10 +282,39 @@ test_remove_duplicated_key (void)
   g_assert_cmpstr (csn_removal_get_message (removal), ==, "Removed strategy “Workshop”");
 }
 
+/* The messages are translated, plural forms included. */
+static void
+test_message_translated (void)
+{
+  gboolean spanish = g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0;
+  g_autoptr(CsnDraft) draft = load ();
+  g_autoptr(CsnRemoval) theme = csn_draft_remove_item (draft, csn_draft_lookup (draft, CSN_COLLECTION_THEMES, "t1"));
+  g_autoptr(CsnRemoval) country = csn_draft_remove_item (draft, csn_draft_lookup (draft, CSN_COLLECTION_COUNTRIES,
+                                                                                  "MX"));
+
+  g_assert_cmpstr (csn_removal_get_message (theme), ==,
+                   spanish ? "Se eliminó el tema «Labour migration» con 2 estrategias y 2 posturas"
+                           : "Removed theme “Labour migration” with 2 strategies and 2 positions");
+  g_assert_cmpstr (csn_removal_get_label (theme), ==,
+                   spanish ? "Eliminar el tema «Labour migration»" : "Remove theme “Labour migration”");
+  g_assert_cmpstr (csn_removal_get_message (country), ==,
+                   spanish ? "Se eliminó el país «México» con 1 respaldo y 1 postura; "
+                             "se quitaron sus referencias en 3 elementos más"
+                           : "Removed country “Mexico” with 1 endorsement and 1 position; "
+                             "3 other items no longer refer to it");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/removal/theme", test_remove_theme);
@@ -291,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/removal/pillar", test_remove_pillar);
   g_test_add_func ("/removal/alone", test_remove_alone);
   g_test_add_func ("/removal/duplicated-key", test_remove_duplicated_key);
+  g_test_add_func ("/removal/message-translated", test_message_translated);
 
   return g_test_run ();
 }
