@@ -5,19 +5,20 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-cell-factory.h"
 #include "csn-check-cell.h"
+#include "csn-column-view-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 #include "csn-position-cell.h"
 #include "csn-ref-cell.h"
 #include "csn-reservation.h"
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
-#include "csn-theme.h"
 #include "csn-theme-matrix-page.h"
+#include "csn-theme.h"
 
 struct _CsnThemeMatrixPage
 {
@@ -338,11 +339,11 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
       name = csn_item_dup_title (country);
       /* Translators: the accessible label of a check box in the theme matrix, "Raised by México" */
       label = g_strdup_printf (_("Raised by %s"), name);
-      factory = csn_list_cell_factory_new (G_OBJECT (self), CSN_TYPE_CHECK_CELL,
-                                           "property-name", "raised-by",
-                                           "key", code,
-                                           "label", label,
-                                           NULL);
+      factory = csn_cell_factory_new (G_OBJECT (self), CSN_TYPE_CHECK_CELL,
+                                      "property-name", "raised-by",
+                                      "key", code,
+                                      "label", label,
+                                      NULL);
       column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
       gtk_column_view_column_set_fixed_width (column, 36);
       gtk_column_view_insert_column (get_column_view (self), position++, column);
@@ -456,8 +457,8 @@ add_reservation_action (GtkWidget  *widget,
   reservation = g_object_new (CSN_TYPE_RESERVATION, "country", country, NULL);
   csn_draft_insert_child (get_draft (self), theme, "reservations", n, CSN_ITEM (reservation));
   update_reservations_stack (self);
-  csn_list_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
-                        CSN_ITEM (reservation), "text");
+  csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
+                               CSN_ITEM (reservation), "text");
 }
 
 static void
@@ -590,36 +591,36 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
                            G_CALLBACK (update_reservations_stack), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->reservations_view, GTK_SELECTION_MODEL (self->reservation_selection));
 
-  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_THEMES, NULL);
-  csn_list_column_set_cells (self->title_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "title",
-                             "label", _("Title"), NULL);
-  csn_list_column_set_cells (self->pillar_column, page, CSN_TYPE_REF_CELL,
-                             "property-name", "pillar",
-                             "target", CSN_COLLECTION_PILLARS,
-                             "label", _("Pillar"), NULL);
-  csn_list_column_set_cells (self->count_column, page, CSN_TYPE_LABEL_CELL,
-                             "property-name", "raised-by",
-                             "mode", CSN_LABEL_CELL_COUNT,
-                             "label", _("Number of countries that raised the theme"), NULL);
-  csn_list_column_set_cells (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_HORIZON,
-                             "property-name", "horizon",
-                             "label", _("Horizon"), NULL);
-  csn_list_column_set_cells (self->consensus_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_CONSENSUS,
-                             "property-name", "consensus",
-                             "label", _("Consensus"), NULL);
+  csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_THEMES, NULL);
+  csn_cell_factory_set_column (self->title_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "title",
+                               "label", _("Title"), NULL);
+  csn_cell_factory_set_column (self->pillar_column, page, CSN_TYPE_REF_CELL,
+                               "property-name", "pillar",
+                               "target", CSN_COLLECTION_PILLARS,
+                               "label", _("Pillar"), NULL);
+  csn_cell_factory_set_column (self->count_column, page, CSN_TYPE_LABEL_CELL,
+                               "property-name", "raised-by",
+                               "mode", CSN_LABEL_CELL_COUNT,
+                               "label", _("Number of countries that raised the theme"), NULL);
+  csn_cell_factory_set_column (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_HORIZON,
+                               "property-name", "horizon",
+                               "label", _("Horizon"), NULL);
+  csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_CONSENSUS,
+                               "property-name", "consensus",
+                               "label", _("Consensus"), NULL);
 
-  csn_list_column_set_cells (self->reservation_country_column, page, CSN_TYPE_REF_CELL,
-                             "property-name", "country",
-                             "target", CSN_COLLECTION_COUNTRIES,
-                             "members-only", TRUE,
-                             "label", _("Country with the reservation"), NULL);
-  csn_list_column_set_cells (self->reservation_text_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "text",
-                             "label", _("Text of the reservation"), NULL);
+  csn_cell_factory_set_column (self->reservation_country_column, page, CSN_TYPE_REF_CELL,
+                               "property-name", "country",
+                               "target", CSN_COLLECTION_COUNTRIES,
+                               "members-only", TRUE,
+                               "label", _("Country with the reservation"), NULL);
+  csn_cell_factory_set_column (self->reservation_text_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "text",
+                               "label", _("Text of the reservation"), NULL);
 
   gtk_label_set_label (self->short_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_SHORT_TERM));
   gtk_label_set_label (self->medium_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_MEDIUM_TERM));
@@ -645,7 +646,7 @@ find_theme_of_reservation (CsnThemeMatrixPage *self,
     {
       g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
 
-      if (csn_list_find_item (csn_item_get_children (theme, "reservations"), reservation) !=
+      if (csn_column_view_find_item (csn_item_get_children (theme, "reservations"), reservation) !=
           GTK_INVALID_LIST_POSITION)
         return theme;
     }
@@ -670,8 +671,8 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
       if (theme == NULL)
         return;
       select_theme (self, theme, NULL);
-      csn_list_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
-                            item, property);
+      csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
+                                   item, property);
       return;
     }
 
