@@ -2,7 +2,10 @@
 #pragma once
 
 #include "csn-actor.h"
+#include "csn-change.h"
+#include "csn-change-set.h"
 #include "csn-country.h"
+#include "csn-describe.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-draft-figures.h"
