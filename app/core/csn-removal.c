@@ -33,7 +33,7 @@ typedef struct {
   GHashTable *removed;                         /* CsnItem -> itself: items of the lists that go */
   GHashTable *key_counts[CSN_N_COLLECTIONS];   /* key -> items with it that stay */
   GHashTable *gone[CSN_N_COLLECTIONS];         /* keys of removed items that no item has any more */
-  GQueue      pending;                         /* CsnItem: removed since the last pass over the lists */
+  gboolean    marked;                          /* an item was marked since the last pass over the lists */
   GPtrArray  *child_removals;                  /* ChildRemoval, in list order */
   GHashTable *changed;                         /* CsnItem -> itself: items whose references are cleared */
 } Plan;
@@ -53,7 +53,6 @@ plan_init (Plan     *plan,
   plan->removed = g_hash_table_new (NULL, NULL);
   plan->child_removals = g_ptr_array_new_with_free_func ((GDestroyNotify) child_removal_free);
   plan->changed = g_hash_table_new (NULL, NULL);
-  g_queue_init (&plan->pending);
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
@@ -84,7 +83,6 @@ plan_clear (Plan *plan)
   g_hash_table_unref (plan->removed);
   g_hash_table_unref (plan->changed);
   g_ptr_array_unref (plan->child_removals);
-  g_queue_clear (&plan->pending);
 }
 
 /* Whether a reference to @target named @key still finds an item that stays. */
@@ -132,7 +130,7 @@ mark_removed (Plan          *plan,
       g_hash_table_remove (plan->key_counts[collection], key);
       g_hash_table_add (plan->gone[collection], (gpointer) key);
     }
-  g_queue_push_tail (&plan->pending, item);
+  plan->marked = TRUE;
 }
 
 /* Whether @item belongs, through one of its fields, to an item this removal takes away. */
@@ -160,9 +158,9 @@ belongs_to_removed (Plan    *plan,
 static void
 plan_dependents (Plan *plan)
 {
-  while (!g_queue_is_empty (&plan->pending))
+  while (plan->marked)
     {
-      g_queue_clear (&plan->pending);
+      plan->marked = FALSE;
 
       for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
         {
