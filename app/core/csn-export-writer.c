@@ -523,12 +523,13 @@ set_print_setup (Writer        *w,
       g_free (footer);
       footer = g_strconcat ("&L" FOOTER_SIZE " ", title, "&C" FOOTER_SIZE " ", s->date,
                             "&R" FOOTER_SIZE " ", page, NULL);
-      /* Excel and libxlsxwriter keep at most 255 characters of a footer (fewer than its bytes):
-       * the title gives way. */
+      /* Excel and libxlsxwriter take at most 255 characters (counted here in bytes, which is
+       * never fewer): the title gives way. */
       if (strlen (footer) <= LXW_HEADER_FOOTER_MAX || max_chars <= 0)
         break;
     }
-  /* Only a translation of the page label could still hold a placeholder: no footer then. */
+  /* Only a translation of the page label could still be too long or hold a placeholder: then
+   * no footer rather than an export that fails or aborts. */
   if (strlen (footer) <= LXW_HEADER_FOOTER_MAX && count_image_placeholders (footer) == 0)
     record (w, worksheet_set_footer (sheet, footer));
 }
