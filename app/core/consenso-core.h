@@ -12,6 +12,7 @@
 #include "csn-enums.h"
 #include "csn-history.h"
 #include "csn-item.h"
+#include "csn-lineage.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
 #include "csn-participant.h"
