@@ -15,6 +15,7 @@
 #include "csn-lineage.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
+#include "csn-merge.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
 #include "csn-position.h"
