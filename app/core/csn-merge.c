@@ -376,6 +376,27 @@ share_nothing (Merger  *m,
   return any_value;
 }
 
+/* Whether every value of @b differs from @a's: an ancestor's item and another item that took its
+ * id; an item edited in place keeps something (an enum, an empty note, a reference). */
+static gboolean
+differs_everywhere (Merger  *m,
+                    CsnItem *a,
+                    Side     side_a,
+                    CsnItem *b,
+                    Side     side_b)
+{
+  ClassInfo *info = get_class_info (m, a);
+
+  for (guint i = 0; i < info->props->len; i++)
+    {
+      const Prop *prop = &g_array_index (info->props, Prop, i);
+
+      if (!is_translation (prop) && prop_equal (m, a, side_a, b, side_b, prop))
+        return FALSE;
+    }
+  return info->props->len > 0;
+}
+
 static void
 entry_free (gpointer data)
 {
@@ -506,7 +527,8 @@ find_renames (Merger        *m,
           ours = csn_draft_lookup (m->mine, collection, key);
           side = SIDE_MINE;
         }
-      if (ours != NULL && share_nothing (m, ours, side, item, SIDE_THEIRS))
+      if (ours != NULL && (side == SIDE_BASE ? differs_everywhere (m, ours, side, item, SIDE_THEIRS)
+                                             : share_nothing (m, ours, side, item, SIDE_THEIRS)))
         g_hash_table_insert (m->ref_renames[collection], g_strdup (key),
                              g_strdup (give_new_id (m, collection, item)));
     }

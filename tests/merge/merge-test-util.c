@@ -70,10 +70,10 @@ compare_keys (gconstpointer a,
 static void
 sort_strings (JsonArray *array)
 {
-  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    g_ptr_array_add (strings, (gpointer) json_array_get_string_element (array, i));
+    g_ptr_array_add (strings, g_strdup (json_array_get_string_element (array, i)));
   g_ptr_array_sort (strings, compare_keys);
   for (guint i = 0; i < strings->len; i++)
     {
@@ -107,7 +107,8 @@ compare_keyed (gconstpointer a,
   return g_strcmp0 (((const Keyed *) a)->key, ((const Keyed *) b)->key);
 }
 
-static void canonicalize (JsonNode *node);
+static void canonicalize (JsonNode *node,
+                          gboolean  lists_too);
 
 static void
 sort_objects (JsonArray *array)
@@ -120,7 +121,7 @@ sort_objects (JsonArray *array)
       Keyed k;
 
       k.node = json_node_copy (json_array_get_element (array, i));
-      canonicalize (k.node);
+      canonicalize (k.node, TRUE);
       k.key = dup_sort_key (k.node);
       g_array_append_val (keyed, k);
     }
@@ -136,7 +137,8 @@ sort_objects (JsonArray *array)
 }
 
 static void
-canonicalize (JsonNode *node)
+canonicalize (JsonNode *node,
+              gboolean  lists_too)
 {
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -146,8 +148,11 @@ canonicalize (JsonNode *node)
         return;
       if (JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
         sort_strings (array);
-      else if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, 0)))
+      else if (lists_too || json_object_has_member (json_node_get_object (json_array_get_element (array, 0)), "text"))
         sort_objects (array);
+      else
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          canonicalize (json_array_get_element (array, i), FALSE);
     }
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -157,14 +162,13 @@ canonicalize (JsonNode *node)
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &member))
-        canonicalize (member);
+        canonicalize (member, lists_too);
     }
 }
 
-/* The content with every list sorted by key and every set by member: what two merge orders must
- * agree on (each keeps its own side's order). */
-char *
-mtu_canonical (CsnDraft *draft)
+static char *
+dup_canonical (CsnDraft *draft,
+               gboolean  lists_too)
 {
   g_autofree char *content = mtu_content (draft);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -175,10 +179,26 @@ mtu_canonical (CsnDraft *draft)
   json_parser_load_from_data (parser, content, -1, &error);
   g_assert_no_error (error);
   root = json_parser_get_root (parser);
-  canonicalize (root);
+  canonicalize (root, lists_too);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
+}
+
+/* The content with every list sorted by key and every set by member: what two merge orders must
+ * agree on when each keeps its own side's order. */
+char *
+mtu_canonical (CsnDraft *draft)
+{
+  return dup_canonical (draft, TRUE);
+}
+
+/* The content with only sets and reservations sorted (members and a theme's reservations join in
+ * the order they come). */
+char *
+mtu_canonical_sets (CsnDraft *draft)
+{
+  return dup_canonical (draft, FALSE);
 }
 
 /* The conflict lines of @set, as the command line prints them. */

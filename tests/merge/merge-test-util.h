@@ -16,6 +16,7 @@ CsnChangeSet *mtu_merge       (CsnDraft   *mine,
                                CsnDraft   *base);
 char         *mtu_content     (CsnDraft   *draft);
 char         *mtu_canonical   (CsnDraft   *draft);
+char         *mtu_canonical_sets (CsnDraft *draft);
 GPtrArray    *mtu_conflicts   (CsnChangeSet *set,
                                CsnDraft     *mine);
 gboolean      mtu_refs_resolve (CsnDraft  *draft,
