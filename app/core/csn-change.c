@@ -11,7 +11,7 @@
 #include "csn-draft.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
-#include "csn-unknown-member.h"
+#include "csn-unknown-members.h"
 
 struct _CsnChange
 {
@@ -772,15 +772,19 @@ csn_change_apply (CsnChange *self,
     {
     case CSN_CHANGE_SET_UNKNOWN:
       {
-        g_autoptr(CsnUnknownMember) member = NULL;
+        g_autoptr(CsnUnknownMembers) members = NULL;
+        g_autoptr(JsonObject) updated = NULL;
+        g_auto(GValue) value = G_VALUE_INIT;
         g_autofree char *label = NULL;
 
         if (self->item != NULL && !is_in_draft (draft, self->item))
           return FALSE;
-        member = csn_unknown_member_new (unknown_owner (self, draft), self->key);
+        members = csn_unknown_members_new (unknown_owner (self, draft));
+        updated = csn_unknown_members_dup_with (members, self->key, g_value_get_boxed (&self->incoming));
+        g_value_init (&value, JSON_TYPE_OBJECT);
+        g_value_set_boxed (&value, updated);
         label = dup_unknown_place (self, draft);
-        csn_history_set_property (csn_draft_get_history (draft), label, G_OBJECT (member), "value",
-                                  &self->incoming);
+        csn_history_set_property (csn_draft_get_history (draft), label, G_OBJECT (members), "members", &value);
         return TRUE;
       }
 
