@@ -176,25 +176,49 @@ edit_tenth (CsnDraft *draft,
           item = g_list_model_get_item (model, i);
           text = make_words (rand, 6);
           (*n_changed)++;
-          switch (collections[c])
+          /* One field of the item, any of those the pages edit. */
+          switch (collections[c] * 8 + g_rand_int_range (rand, 0, 4))
             {
-            case CSN_COLLECTION_THEMES:
-              if (g_rand_boolean (rand))
-                g_object_set (item, "horizon", g_rand_int_range (rand, 0, 3), NULL);
-              else
-                g_object_set (item, "notes", text, NULL);
+            case CSN_COLLECTION_THEMES * 8 + 0:
+              g_object_set (item, "horizon", g_rand_int_range (rand, 0, 3), NULL);
               break;
-            case CSN_COLLECTION_STRATEGIES:
-              if (g_rand_boolean (rand))
-                g_object_set (item, "description", text, NULL);
-              else
-                g_object_set (item, "horizon", g_rand_int_range (rand, 0, 3), NULL);
+            case CSN_COLLECTION_THEMES * 8 + 1:
+              g_object_set (item, "consensus", g_rand_int_range (rand, 0, 3), NULL);
               break;
-            case CSN_COLLECTION_ROLE_PROPOSALS:
+            case CSN_COLLECTION_THEMES * 8 + 2:
+              g_object_set (item, "notes", text, NULL);
+              break;
+            case CSN_COLLECTION_THEMES * 8 + 3:
+              g_object_set (item, "title", text, NULL);
+              break;
+            case CSN_COLLECTION_STRATEGIES * 8 + 0:
+              g_object_set (item, "description", text, NULL);
+              break;
+            case CSN_COLLECTION_STRATEGIES * 8 + 1:
+              g_object_set (item, "horizon", g_rand_int_range (rand, 0, 3), NULL);
+              break;
+            case CSN_COLLECTION_STRATEGIES * 8 + 2:
+              g_object_set (item, "mechanism", g_rand_int_range (rand, 0, 8), NULL);
+              break;
+            case CSN_COLLECTION_STRATEGIES * 8 + 3:
+              g_object_set (item, "notes", text, NULL);
+              break;
+            case CSN_COLLECTION_ROLE_PROPOSALS * 8 + 0:
+            case CSN_COLLECTION_ROLE_PROPOSALS * 8 + 1:
               g_object_set (item, "status", g_rand_int_range (rand, 0, 3), NULL);
               break;
-            default:
+            case CSN_COLLECTION_ROLE_PROPOSALS * 8 + 2:
+              g_object_set (item, "rationale", text, NULL);
+              break;
+            case CSN_COLLECTION_ROLE_PROPOSALS * 8 + 3:
+              g_object_set (item, "change", g_rand_int_range (rand, 0, 4), NULL);
+              break;
+            case CSN_COLLECTION_PARTICIPANTS * 8 + 0:
+            case CSN_COLLECTION_PARTICIPANTS * 8 + 1:
               g_object_set (item, "position", text, NULL);
+              break;
+            default:
+              g_object_set (item, "role", g_rand_int_range (rand, 0, 3), NULL);
               break;
             }
         }
@@ -280,50 +304,39 @@ merge_files (MergeRun *run)
     g_error ("%s", error->message);
 }
 
-/* In a child process, so that the peak RSS is the merge's own; returns its CPU seconds. */
+/* In a new process (this program again, so that the peak RSS is the merge's own, not a forked
+ * copy of this one's drafts); returns its CPU seconds. */
 static double
-run_merge_child (MergeRun *run,
-                 long     *max_rss_kib,
-                 double   *merge_only,
-                 double   *loading)
+run_merge_child (const char *self_path,
+                 MergeRun   *run,
+                 long       *max_rss_kib,
+                 double     *merge_only,
+                 double     *loading)
 {
+  const char *argv[] = { self_path, "--merge-child", run->mine, run->theirs, run->out, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
   struct rusage usage;
   int status;
-  int pipe_fds[2];
-  gint64 start;
-  pid_t pid;
+  GPid pid;
+  int out_fd;
 
-  if (pipe (pipe_fds) != 0)
-    g_error ("pipe: %s", g_strerror (errno));
-  start = g_get_monotonic_time ();
-  pid = fork ();
-  if (pid < 0)
-    g_error ("fork: %s", g_strerror (errno));
-  if (pid == 0)
-    {
-      double times[2];
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, NULL,
+                                 &out_fd, NULL, &error))
+    g_error ("%s", error->message);
+  {
+    g_autoptr(GIOChannel) channel = g_io_channel_unix_new (out_fd);
 
-      merge_files (run);
-      times[0] = run->merge_only;
-      times[1] = run->loading;
-      if (write (pipe_fds[1], times, sizeof times) != sizeof times)
-        _exit (1);
-      _exit (0);
-    }
+    g_io_channel_set_close_on_unref (channel, TRUE);
+    if (g_io_channel_read_to_end (channel, &output, NULL, &error) != G_IO_STATUS_NORMAL)
+      g_error ("%s", error->message);
+  }
   if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     g_error ("the merge's child failed");
-  {
-    double times[2];
-
-    if (read (pipe_fds[0], times, sizeof times) != sizeof times)
-      g_error ("the merge's child said nothing");
-    *merge_only = times[0];
-    *loading = times[1];
-  }
-  close (pipe_fds[0]);
-  close (pipe_fds[1]);
+  g_spawn_close_pid (pid);
+  if (sscanf (output, "%lf %lf", merge_only, loading) != 2)
+    g_error ("the merge's child said “%s”", output);
   *max_rss_kib = usage.ru_maxrss;
-  (void) start;
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
@@ -461,6 +474,15 @@ main (int   argc,
     { NULL }
   };
 
+  if (argc == 5 && g_str_equal (argv[1], "--merge-child"))
+    {
+      MergeRun child = { argv[2], argv[3], argv[4], 0, 0, 0 };
+
+      merge_files (&child);
+      g_print ("%f %f\n", child.merge_only, child.loading);
+      return 0;
+    }
+
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -538,7 +560,7 @@ main (int   argc,
   for (guint i = 0; i < n_runs; i++)
     {
       g_clear_pointer (&git_output, g_free);
-      t_merge[i] = run_merge_child (&run, &rss, &t_merge_only[i], &t_loading[i]);
+      t_merge[i] = run_merge_child (argv[0], &run, &rss, &t_merge_only[i], &t_loading[i]);
       rss_merge = MAX (rss_merge, rss);
       t_git[i] = run_git (mine_plain, base_plain, theirs_plain, &git_output);
     }

@@ -418,7 +418,7 @@ char *
 csn_lineage_encode_content (const char *data,
                             gsize       length)
 {
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
   g_autoptr(GBytes) packed = NULL;
   g_autoptr(GError) error = NULL;
   gsize packed_length;
