@@ -1470,7 +1470,8 @@ find_base (CsnLineage *mine_lineage,
 }
 
 /* The common ancestor of @mine and @theirs from their lineage (and the revision cache), or NULL
- * when they share none that can be found. */
+ * when they share none that can be found. It may be @mine or @theirs itself, when the other
+ * descends from it: read it, do not edit it. */
 CsnDraft *
 csn_merge_find_base (CsnDraft *mine,
                      CsnDraft *theirs)
