@@ -264,7 +264,10 @@ test_cache_finds_the_latest_ancestor (void)
 
   /* At most 24 revisions a draft; ids from files never leave the cache folder. */
   for (guint i = 0; i < 30; i++)
-    csn_lineage_cache_store (draft_id, g_uuid_string_random (), "{}", 2);
+    {
+      g_autofree char *revision = g_uuid_string_random ();
+      csn_lineage_cache_store (draft_id, revision, "{}", 2);
+    }
   g_assert_cmpuint (count_cached (draft_id), ==, 24);
   csn_lineage_cache_store ("../../escape", "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b", "{}", 2);
   csn_lineage_cache_store (draft_id, "../x", "{}", 2);
