@@ -14,6 +14,8 @@ struct _CsnReviewPage
   AdwBin              parent_instance;
 
   AdwWindowTitle     *window_title;
+  GtkWidget          *toolbar;
+  GtkWidget          *action_bar;
   GtkWidget          *group_switch;
   GtkWidget          *by_page_button;
   GtkWidget          *by_country_button;
@@ -98,7 +100,12 @@ create_group_children (gpointer item,
 static void
 update_stack (CsnReviewPage *self)
 {
-  if (self->set == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->set)) == 0)
+  gboolean empty = self->set == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->set)) == 0;
+
+  /* Nothing to group or choose from: only the way out. */
+  gtk_widget_set_visible (self->toolbar, !empty);
+  gtk_widget_set_visible (self->action_bar, !empty);
+  if (empty)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->visible_groups)) == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-conflicts");
@@ -125,17 +132,17 @@ update_title (CsnReviewPage *self)
 {
   const char *title = NULL;
   g_autofree char *counts = NULL;
+  guint n_changes = self->set != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->set)) : 0;
 
   if (self->set != NULL)
     {
       title = csn_change_set_get_title (self->set);
       if (title == NULL)
         title = csn_change_set_get_label (self->set);
-      counts = csn_review_format_counts (g_list_model_get_n_items (G_LIST_MODEL (self->set)),
-                                         csn_change_set_get_n_conflicts (self->set),
-                                         csn_change_set_get_n_accepted (self->set),
-                                         self->n_applicable);
     }
+  if (n_changes > 0)
+    counts = csn_review_format_counts (n_changes, csn_change_set_get_n_conflicts (self->set),
+                                       csn_change_set_get_n_accepted (self->set), self->n_applicable);
   adw_window_title_set_title (self->window_title, title != NULL ? title : _("Review Changes"));
   adw_window_title_set_subtitle (self->window_title, counts);
 }
@@ -495,6 +502,8 @@ csn_review_page_class_init (CsnReviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, group_switch);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, by_page_button);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, by_country_button);

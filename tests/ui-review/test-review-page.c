@@ -288,6 +288,81 @@ test_choices_apply_undo (void)
   review_test_close (page);
 }
 
+static gboolean
+is_focused_control (GtkWidget  *focus,
+                    const char *action_name,
+                    const char *label)
+{
+  if (action_name != NULL)
+    return GTK_IS_ACTIONABLE (focus) &&
+           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), action_name) == 0;
+  return GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), label) == 0;
+}
+
+/* Tab reaches every control of the page, once each time round, and every row with its choice. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  ReviewSample sample = { NULL };
+  g_autoptr(CsnChangeSet) set = review_sample_new_mixed (draft, &sample);
+  GtkWidget *page = csn_review_page_new ();
+  GtkWidget *window;
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  static const char * const actions[] = { "review.cancel", "review.apply", "review.group-by", "review.only-conflicts",
+                                          "group.reject-all", "group.accept-all", "review.all-mine",
+                                          "review.all-theirs", "review.reject-all", "review.accept-all" };
+  static const char * const labels[] = { "Keep Mine", "Take Theirs", "Reject", "Accept" };
+  gboolean reached_action[G_N_ELEMENTS (actions)] = { FALSE };
+  gboolean reached_label[G_N_ELEMENTS (labels)] = { FALSE };
+  guint n_group_rows = 0;
+
+  csn_review_page_review (CSN_REVIEW_PAGE (page), draft, set,
+                          CSN_REVIEW_GROUPINGS_PAGE | CSN_REVIEW_GROUPINGS_COUNTRY | CSN_REVIEW_GROUPINGS_ITEM,
+                          CSN_REVIEW_GROUP_BY_PAGE);
+  window = review_test_show (page, 1366, 768);
+  REVIEW_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
+
+  for (guint step = 0; step < 200; step++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      /* The list scrolls to the focused row. */
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_false (GTK_IS_TREE_EXPANDER (focus));
+      if (CSN_IS_REVIEW_ROW (focus))
+        g_hash_table_add (rows, csn_review_row_get_change (CSN_REVIEW_ROW (focus)));
+      if (CSN_IS_REVIEW_GROUP_ROW (focus))
+        n_group_rows++;
+      for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+        reached_action[i] |= is_focused_control (focus, actions[i], NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        reached_label[i] |= is_focused_control (focus, NULL, labels[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (!reached_action[i])
+      g_error ("Tab never reaches %s", actions[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (!reached_label[i])
+      g_error ("Tab never reaches %s", labels[i]);
+  g_assert_cmpuint (g_hash_table_size (rows), ==, 15);
+  g_assert_cmpuint (n_group_rows, >=, 4);
+
+  /* Down moves from row to row. */
+  g_assert_true (review_test_reveal (CSN_REVIEW_PAGE (page), sample.horizon_conflict));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (review_test_find_row (page, sample.horizon_conflict))));
+  g_assert_true (review_test_activate_binding (review_test_find_widget (page, GTK_TYPE_LIST_VIEW), "Down"));
+  REVIEW_WAIT_UNTIL (CSN_IS_REVIEW_ROW (gtk_root_get_focus (GTK_ROOT (window))) &&
+                     csn_review_row_get_change (CSN_REVIEW_ROW (gtk_root_get_focus (GTK_ROOT (window)))) ==
+                     sample.description_conflict);
+
+  review_test_close (page);
+}
+
 static void
 test_cancel (void)
 {
@@ -332,9 +407,10 @@ test_empty (void)
   csn_review_page_review (CSN_REVIEW_PAGE (page), draft, set, CSN_REVIEW_GROUPINGS_PAGE, CSN_REVIEW_GROUP_BY_PAGE);
   review_test_show (page, 1024, 600);
   g_assert_false (gtk_widget_is_sensitive (review_test_find_actionable (page, "review.apply", NULL)));
-  g_assert_false (gtk_widget_is_sensitive (review_test_find_actionable (page, "review.accept-all", NULL)));
-  /* One grouping: no switch. */
+  /* Nothing to group or choose: no switch, no bulk choices. */
   g_assert_null (review_test_find_actionable (page, "review.group-by", "page"));
+  g_assert_null (review_test_find_actionable (page, "review.accept-all", NULL));
+  g_assert_nonnull (review_test_find_actionable (page, "review.cancel", NULL));
   g_assert_cmpuint (review_test_count_mapped (page, ADW_TYPE_STATUS_PAGE), ==, 1);
   g_assert_cmpuint (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW), ==, 0);
 
@@ -473,6 +549,7 @@ main (int   argc,
   review_test_init (&argc, &argv);
 
   g_test_add_func ("/review-page/choices-apply-undo", test_choices_apply_undo);
+  g_test_add_func ("/review-page/keyboard", test_keyboard);
   g_test_add_func ("/review-page/cancel", test_cancel);
   g_test_add_func ("/review-page/empty", test_empty);
   g_test_add_func ("/review-page/many-changes", test_many_changes);
