@@ -273,8 +273,12 @@ on_group_accept_all_cb (CsnReviewPage     *self,
 {
   CsnReviewGroup *group = csn_review_group_row_get_group (row);
 
-  if (group != NULL && !self->applied)
-    csn_review_group_accept_all (group, accepted, self->only_conflicts);
+  if (group == NULL || self->applied)
+    return;
+  /* The counts follow once, after the last change. */
+  g_object_freeze_notify (G_OBJECT (self->set));
+  csn_review_group_accept_all (group, accepted, self->only_conflicts);
+  g_object_thaw_notify (G_OBJECT (self->set));
 }
 
 /* A list item shows a group's heading or a change: each kind of row is made once per list item,
@@ -377,9 +381,22 @@ accept_all_action (GtkWidget  *widget,
                       g_str_equal (action_name, "review.all-theirs");
   gboolean conflicts_only = self->only_conflicts || g_str_equal (action_name, "review.all-mine") ||
                             g_str_equal (action_name, "review.all-theirs");
+  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  g_autoptr(GPtrArray) frozen = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->set != NULL && !self->applied)
-    csn_change_set_accept_all (self->set, accepted, conflicts_only, NULL);
+  if (self->set == NULL || self->applied)
+    return;
+  /* The groups' counts follow once, after the last change. */
+  for (guint i = 0; i < n_groups; i++)
+    {
+      GObject *group = g_list_model_get_object (G_LIST_MODEL (self->groups), i);
+
+      g_object_freeze_notify (group);
+      g_ptr_array_add (frozen, group);
+    }
+  csn_change_set_accept_all (self->set, accepted, conflicts_only, NULL);
+  for (guint i = 0; i < frozen->len; i++)
+    g_object_thaw_notify (g_ptr_array_index (frozen, i));
 }
 
 static void

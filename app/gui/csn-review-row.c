@@ -8,6 +8,7 @@
 #include "csn-describe.h"
 #include "csn-position.h"
 #include "csn-review-row.h"
+#include "csn-text-diff.h"
 
 /* Longer texts may not fit their pane: the full text goes in the tooltip. */
 #define TOOLTIP_FROM_LENGTH 60
@@ -33,6 +34,7 @@ struct _CsnReviewRow
   CsnChange       *change;
   CsnReviewGroup  *group;
   CsnDraft        *draft;
+  char            *place;       /* the change's place in full, for tooltips and screen readers */
   gboolean         show_base;
   gboolean         syncing;
 };
@@ -80,6 +82,15 @@ get_kind_text (CsnChangeKind kind)
     }
 }
 
+/* Setting a tooltip asks the display where the pointer is: only when it changes. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* Shows @text in a pane, or @placeholder (dimmed, in italics) when there is nothing to show. */
 static void
 set_pane_text (GtkLabel   *label,
@@ -93,9 +104,8 @@ set_pane_text (GtkLabel   *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "csn-review-placeholder");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "csn-review-placeholder");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                               !empty && (g_utf8_strlen (text, -1) > TOOLTIP_FROM_LENGTH || strchr (text, '\n'))
-                               ? text : NULL);
+  set_tooltip (GTK_WIDGET (label),
+               !empty && (g_utf8_strlen (text, -1) > TOOLTIP_FROM_LENGTH || strchr (text, '\n')) ? text : NULL);
 }
 
 /* A position has no title of its own: what it says is its stance and comment. */
@@ -168,7 +178,6 @@ update_choice (CsnReviewRow *self)
 {
   gboolean applicable = csn_change_get_applicable (self->change);
   gboolean accepted = csn_change_get_accepted (self->change);
-  g_autofree char *place = csn_change_dup_place (self->change, self->draft);
   g_autofree char *label = NULL;
 
   self->syncing = TRUE;
@@ -199,7 +208,7 @@ update_choice (CsnReviewRow *self)
 
   /* Translators: what a screen reader says of a row of the review page: "Theme 3 “…”: horizon.
    * Changed, conflict. Mine: Undecided. Theirs: Medium term. Keeping mine." */
-  label = g_strdup_printf (_("%s. %s%s. Mine: %s. Theirs: %s. %s."), place,
+  label = g_strdup_printf (_("%s. %s%s. Mine: %s. Theirs: %s. %s."), self->place,
                            get_kind_text (csn_change_get_kind (self->change)),
                            csn_change_get_conflict (self->change) ? _(", conflict") : "",
                            gtk_label_get_text (self->mine_label), gtk_label_get_text (self->theirs_label),
@@ -208,10 +217,10 @@ update_choice (CsnReviewRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mine_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->place,
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->theirs_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->place,
                                   -1);
 }
 
@@ -235,11 +244,43 @@ update_meta (CsnReviewRow *self)
       g_string_append (meta, name);
     }
   gtk_label_set_text (self->meta_label, meta->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), meta->str);
+  set_tooltip (GTK_WIDGET (self->meta_label), meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta->len > 0);
 
   gtk_label_set_text (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (self->note_box, note != NULL && note[0] != '\0');
+}
+
+/* In texts changed on either side, the words each side changed stand out: against the common ancestor
+ * when it is known, otherwise mine against theirs. */
+static void
+update_word_marks (CsnReviewRow *self,
+                   const char   *base,
+                   const char   *mine,
+                   const char   *theirs)
+{
+  g_autoptr(PangoAttrList) mine_attrs = NULL;
+  g_autoptr(PangoAttrList) theirs_attrs = NULL;
+  g_autoptr(PangoAttrList) base_attrs = NULL;
+  CsnItem *item = csn_change_get_item (self->change);
+  const CsnField *field = NULL;
+
+  if (csn_change_get_kind (self->change) == CSN_CHANGE_SET_FIELD)
+    field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (item), csn_change_get_property_name (self->change));
+  if (field != NULL && (field->kind == CSN_FIELD_TEXT || field->kind == CSN_FIELD_LOCALIZED) &&
+      mine != NULL && mine[0] != '\0' && theirs != NULL && theirs[0] != '\0')
+    {
+      if (base != NULL && base[0] != '\0')
+        {
+          if (csn_text_diff_words (base, mine, &base_attrs, &mine_attrs))
+            g_clear_pointer (&base_attrs, pango_attr_list_unref);
+          csn_text_diff_words (base, theirs, &base_attrs, &theirs_attrs);
+        }
+      else
+        csn_text_diff_words (mine, theirs, &mine_attrs, &theirs_attrs);
+    }
+  gtk_label_set_attributes (self->mine_label, mine_attrs);
+  gtk_label_set_attributes (self->theirs_label, theirs_attrs);
 }
 
 /* Under the heading of its item, a change names only its field: "Horizon", not "Theme 1 “…”: horizon". */
@@ -287,12 +328,10 @@ csn_review_row_refresh (CsnReviewRow *self)
   mine = dup_current_text (self);
   theirs = dup_incoming_text (self);
 
+  g_free (self->place);
+  self->place = csn_change_dup_place (self->change, self->draft);
   gtk_label_set_text (self->place_label, place);
-  {
-    g_autofree char *full_place = csn_change_dup_place (self->change, self->draft);
-
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->place_label), full_place);
-  }
+  set_tooltip (GTK_WIDGET (self->place_label), self->place);
   gtk_image_set_from_icon_name (self->kind_icon, get_kind_icon_name (kind));
   gtk_label_set_text (self->kind_label, get_kind_text (kind));
   gtk_widget_set_visible (self->conflict_badge, conflict);
@@ -314,7 +353,7 @@ csn_review_row_refresh (CsnReviewRow *self)
   else
     {
       set_pane_text (self->base_label, NULL, "—");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_label), _("The common ancestor is not known"));
+      set_tooltip (GTK_WIDGET (self->base_label), _("The common ancestor is not known"));
     }
   if (kind == CSN_CHANGE_ADD_ITEM)
     set_pane_text (self->mine_label, mine, _("Not in the draft"));
@@ -326,6 +365,7 @@ csn_review_row_refresh (CsnReviewRow *self)
   set_pane_text (self->theirs_label, theirs,
                  kind == CSN_CHANGE_REMOVE_ITEM ? C_("value", "Removed") : C_("value", "Empty"));
 
+  update_word_marks (self, base, mine, theirs);
   update_meta (self);
   update_choice (self);
 }
@@ -336,6 +376,14 @@ on_change_notify_cb (CsnReviewRow *self,
                      CsnChange    *change)
 {
   csn_review_row_refresh (self);
+}
+
+static void
+on_change_accepted_cb (CsnReviewRow *self,
+                       GParamSpec   *pspec,
+                       CsnChange    *change)
+{
+  update_choice (self);
 }
 
 static void
@@ -435,7 +483,7 @@ csn_review_row_bind (CsnReviewRow   *self,
   self->group = group != NULL ? g_object_ref (group) : NULL;
   self->draft = g_object_ref (draft);
   self->show_base = show_base;
-  g_signal_connect_object (change, "notify::accepted", G_CALLBACK (on_change_notify_cb), self,
+  g_signal_connect_object (change, "notify::accepted", G_CALLBACK (on_change_accepted_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (change, "notify::applicable", G_CALLBACK (on_change_notify_cb), self,
                            G_CONNECT_SWAPPED);
@@ -454,6 +502,7 @@ csn_review_row_unbind (CsnReviewRow *self)
   g_clear_object (&self->change);
   g_clear_object (&self->group);
   g_clear_object (&self->draft);
+  g_clear_pointer (&self->place, g_free);
 }
 
 CsnChange *

@@ -535,6 +535,18 @@ test_many_changes (void)
   g_assert_cmpuint (most_items, <=, 250);
   g_assert_cmpuint (census.n_seen, <=, 2 * most_items);
 
+  /* Choices over all of it stay quick. */
+  g_test_timer_start ();
+  click (review_test_find_actionable (page, "review.reject-all", NULL));
+  g_assert_cmpuint (csn_change_set_get_n_accepted (set), ==, 0);
+  click (review_test_find_actionable (page, "review.all-theirs", NULL));
+  click (review_test_find_actionable (page, "review.accept-all", NULL));
+  g_test_message ("reject all, all theirs and accept all over %u changes in %.3f s", n_changes,
+                  g_test_timer_elapsed ());
+  g_assert_cmpuint (csn_change_set_get_n_accepted (set), ==, n_changes);
+  click (review_test_find_actionable (page, "review.group-by", "item"));
+  g_test_message ("regrouped by item in %.3f s", g_test_timer_elapsed ());
+
   g_hash_table_iter_init (&iter, census.alive);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     g_object_weak_unref (row, on_row_finalized_cb, &census);
