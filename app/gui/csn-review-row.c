@@ -235,7 +235,9 @@ update_meta (CsnReviewRow *self)
   if (origin != NULL && origin[0] != '\0')
     /* Translators: who made an incoming change: "From ST", "From canada.xlsx" */
     g_string_append_printf (meta, _("From %s"), origin);
-  if (country != NULL)
+  /* Under its country's heading, a change does not name the country again. */
+  if (country != NULL &&
+      (self->group == NULL || csn_review_group_get_grouping (self->group) != CSN_REVIEW_GROUP_BY_COUNTRY))
     {
       g_autofree char *name = csn_draft_dup_ref_title (self->draft, CSN_COLLECTION_COUNTRIES, country);
 
