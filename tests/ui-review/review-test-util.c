@@ -1,34 +1,7 @@
-/* review-test-util.c: showing the review page in a window and finding its widgets, for its tests. */
+/* review-test-util.c: the review page in a window of a given size, and finding its rows and controls. */
 #include "config.h"
 
-#include "csn-resources.h"
 #include "review-test-util.h"
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* One turn of the main loop, waking at least every few milliseconds to check a condition again. */
-void
-review_test_iterate (void)
-{
-  guint source = g_timeout_add (5, wake_cb, NULL);
-
-  g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-}
-
-void
-review_test_init (int    *argc,
-                  char ***argv)
-{
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-  /* Keeps the linker from dropping the GUI resources out of the static library. */
-  g_assert_nonnull (csn_get_resource ());
-}
 
 GtkWidget *
 review_test_show (GtkWidget *page,
@@ -40,19 +13,8 @@ review_test_show (GtkWidget *page,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  REVIEW_WAIT_UNTIL (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0);
   return window;
-}
-
-void
-review_test_close (GtkWidget *page)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (root != NULL)
-    gtk_window_destroy (GTK_WINDOW (root));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* The first mapped widget under @root whose action is @action_name (and target @target, if given). */
@@ -172,25 +134,6 @@ is_shown (CsnReviewPage *page,
   return review_test_find_group_row (GTK_WIDGET (page), csn_review_group_get_key (item)) != NULL;
 }
 
-/* The first widget of @type under @root. */
-GtkWidget *
-review_test_find_widget (GtkWidget *root,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = review_test_find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Scrolls the page's list to @item (a CsnChange or a CsnReviewGroup) and waits for its row. */
 gboolean
 review_test_reveal (CsnReviewPage *page,
@@ -206,40 +149,10 @@ review_test_reveal (CsnReviewPage *page,
 
       if (row_item == item)
         {
-          g_assert_true (gtk_widget_activate_action (review_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW),
+          g_assert_true (gtk_widget_activate_action (ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, NULL),
                                                      "list.scroll-to-item", "u", i));
-          REVIEW_WAIT_UNTIL (is_shown (page, item));
+          UI_TEST_WAIT_UNTIL (is_shown (page, item));
           return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Runs the key binding of @widget's class whose trigger reads @trigger ("space", "Return"), as a key
- * press on the focused widget would. */
-gboolean
-review_test_activate_binding (GtkWidget  *widget,
-                              const char *trigger)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n_controllers = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n_controllers; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      guint n_shortcuts;
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      n_shortcuts = g_list_model_get_n_items (G_LIST_MODEL (controller));
-      for (guint j = 0; j < n_shortcuts; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (text, trigger))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 widget, gtk_shortcut_get_arguments (shortcut));
         }
     }
   return FALSE;

@@ -80,7 +80,7 @@ test_labels (gconstpointer data)
                           CSN_REVIEW_GROUPINGS_PAGE | CSN_REVIEW_GROUPINGS_COUNTRY | CSN_REVIEW_GROUPINGS_ITEM,
                           group_by);
   review_test_show (page, 1366, 768);
-  REVIEW_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
+  UI_TEST_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
 
   check_controls (page, &n_checked, &n_rows);
   /* The header, the toolbar, the bulk buttons, and rows with their choices. */
@@ -96,14 +96,14 @@ test_labels (gconstpointer data)
                                                     "term. Keeping mine.");
   g_assert_null (description);
 
-  review_test_close (page);
+  ui_test_close (page);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  review_test_init (&argc, &argv);
+  ui_test_init (&argc, &argv);
 
   g_test_add_data_func ("/review-accessibility/by-page", GINT_TO_POINTER (CSN_REVIEW_GROUP_BY_PAGE), test_labels);
   g_test_add_data_func ("/review-accessibility/by-country", GINT_TO_POINTER (CSN_REVIEW_GROUP_BY_COUNTRY),

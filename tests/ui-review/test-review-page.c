@@ -149,7 +149,7 @@ test_choices_apply_undo (void)
                           CSN_REVIEW_GROUPINGS_PAGE | CSN_REVIEW_GROUPINGS_COUNTRY | CSN_REVIEW_GROUPINGS_ITEM,
                           CSN_REVIEW_GROUP_BY_PAGE);
   review_test_show (page, 1366, 768);
-  REVIEW_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
+  UI_TEST_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
   /* Showing the changes changes nothing. */
   g_assert_false (csn_history_can_undo (csn_draft_get_history (draft)));
   g_assert_cmpuint (csn_change_set_get_n_accepted (set), ==, 11);
@@ -176,16 +176,16 @@ test_choices_apply_undo (void)
   g_assert_true (review_test_reveal (review, sample.notes));
   row = review_test_find_row (page, sample.notes);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
-  g_assert_true (review_test_activate_binding (GTK_WIDGET (row), "space"));
+  g_assert_true (ui_test_press_keys (GTK_WIDGET (row), GDK_KEY_space, 0));
   g_assert_false (csn_change_get_accepted (sample.notes));
-  g_assert_true (review_test_activate_binding (GTK_WIDGET (row), "Return"));
+  g_assert_true (ui_test_press_keys (GTK_WIDGET (row), GDK_KEY_Return, 0));
   g_assert_true (csn_change_get_accepted (sample.notes));
 
   /* A change that cannot be applied shows its note and no choice. */
   g_assert_true (review_test_reveal (review, sample.canada_deleted));
   row = review_test_find_row (page, sample.canada_deleted);
   g_assert_null (review_test_find_button (GTK_WIDGET (row), "Accept"));
-  g_assert_true (review_test_activate_binding (GTK_WIDGET (row), "space"));
+  g_assert_true (ui_test_press_keys (GTK_WIDGET (row), GDK_KEY_space, 0));
   g_assert_false (csn_change_get_accepted (sample.canada_deleted));
 
   /* "All Theirs" takes the other conflict too. */
@@ -203,7 +203,7 @@ test_choices_apply_undo (void)
   g_clear_pointer (&keys, g_free);
   keys = dup_group_keys (review);
   g_assert_cmpstr (keys, ==, "CA,MX,-");
-  REVIEW_WAIT_UNTIL (review_test_find_group_row (page, "CA") != NULL);
+  UI_TEST_WAIT_UNTIL (review_test_find_group_row (page, "CA") != NULL);
   group_row = review_test_find_group_row (page, "CA");
   click (review_test_find_button (GTK_WIDGET (group_row), "Reject All"));
   g_assert_false (csn_change_get_accepted (sample.canada_endorsement));
@@ -225,7 +225,7 @@ test_choices_apply_undo (void)
   g_clear_pointer (&keys, g_free);
   keys = dup_group_keys (review);
   g_assert_cmpstr (keys, ==, "-");
-  REVIEW_WAIT_UNTIL (review_test_find_row (page, sample.horizon_conflict) != NULL);
+  UI_TEST_WAIT_UNTIL (review_test_find_row (page, sample.horizon_conflict) != NULL);
   g_assert_null (review_test_find_row (page, sample.notes));
   click (review_test_find_actionable (page, "review.only-conflicts", NULL));
   g_assert_cmpuint (count_change_rows (review), ==, 15);
@@ -277,7 +277,7 @@ test_choices_apply_undo (void)
   click (review_test_find_actionable (page, "review.group-by", "page"));
   g_assert_true (review_test_reveal (review, sample.horizon_conflict));
   row = review_test_find_row (page, sample.horizon_conflict);
-  REVIEW_WAIT_UNTIL (review_test_find_button (GTK_WIDGET (row), "Keep Mine") != NULL);
+  UI_TEST_WAIT_UNTIL (review_test_find_button (GTK_WIDGET (row), "Keep Mine") != NULL);
   g_assert_true (csn_draft_redo (draft));
   {
     g_autofree char *redone = csn_draft_to_data (draft, NULL);
@@ -285,7 +285,7 @@ test_choices_apply_undo (void)
     g_assert_cmpstr (redone, ==, after);
   }
 
-  review_test_close (page);
+  ui_test_close (page);
 }
 
 static gboolean
@@ -309,6 +309,7 @@ test_keyboard (void)
   GtkWidget *page = csn_review_page_new ();
   GtkWidget *window;
   g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  CsnReviewRow *row;
   static const char * const actions[] = { "review.cancel", "review.apply", "review.group-by", "review.only-conflicts",
                                           "group.reject-all", "group.accept-all", "review.all-mine",
                                           "review.all-theirs", "review.reject-all", "review.accept-all" };
@@ -321,7 +322,7 @@ test_keyboard (void)
                           CSN_REVIEW_GROUPINGS_PAGE | CSN_REVIEW_GROUPINGS_COUNTRY | CSN_REVIEW_GROUPINGS_ITEM,
                           CSN_REVIEW_GROUP_BY_PAGE);
   window = review_test_show (page, 1366, 768);
-  REVIEW_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
+  UI_TEST_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
 
   for (guint step = 0; step < 200; step++)
     {
@@ -329,8 +330,7 @@ test_keyboard (void)
 
       gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
       /* The list scrolls to the focused row. */
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
+      ui_test_flush ();
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
       g_assert_false (GTK_IS_TREE_EXPANDER (focus));
@@ -354,13 +354,14 @@ test_keyboard (void)
 
   /* Down moves from row to row. */
   g_assert_true (review_test_reveal (CSN_REVIEW_PAGE (page), sample.horizon_conflict));
-  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (review_test_find_row (page, sample.horizon_conflict))));
-  g_assert_true (review_test_activate_binding (review_test_find_widget (page, GTK_TYPE_LIST_VIEW), "Down"));
-  REVIEW_WAIT_UNTIL (CSN_IS_REVIEW_ROW (gtk_root_get_focus (GTK_ROOT (window))) &&
+  row = review_test_find_row (page, sample.horizon_conflict);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_true (ui_test_press_keys (GTK_WIDGET (row), GDK_KEY_Down, 0));
+  UI_TEST_WAIT_UNTIL (CSN_IS_REVIEW_ROW (gtk_root_get_focus (GTK_ROOT (window))) &&
                      csn_review_row_get_change (CSN_REVIEW_ROW (gtk_root_get_focus (GTK_ROOT (window)))) ==
                      sample.description_conflict);
 
-  review_test_close (page);
+  ui_test_close (page);
 }
 
 static void
@@ -379,7 +380,7 @@ test_cancel (void)
   csn_review_page_review (CSN_REVIEW_PAGE (page), draft, set,
                           CSN_REVIEW_GROUPINGS_COUNTRY | CSN_REVIEW_GROUPINGS_ITEM, CSN_REVIEW_GROUP_BY_COUNTRY);
   review_test_show (page, 1024, 600);
-  REVIEW_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 0);
+  UI_TEST_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 0);
 
   /* Answers have no conflicts, so no conflict controls. */
   g_assert_cmpint (csn_review_page_get_group_by (CSN_REVIEW_PAGE (page)), ==, CSN_REVIEW_GROUP_BY_COUNTRY);
@@ -394,7 +395,7 @@ test_cancel (void)
   after = csn_draft_to_data (draft, NULL);
   g_assert_cmpstr (after, ==, before);
 
-  review_test_close (page);
+  ui_test_close (page);
 }
 
 static void
@@ -414,7 +415,7 @@ test_empty (void)
   g_assert_cmpuint (review_test_count_mapped (page, ADW_TYPE_STATUS_PAGE), ==, 1);
   g_assert_cmpuint (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW), ==, 0);
 
-  review_test_close (page);
+  ui_test_close (page);
 }
 
 static gboolean
@@ -502,13 +503,13 @@ test_many_changes (void)
                           CSN_REVIEW_GROUP_BY_PAGE);
   g_test_message ("%u changes grouped in %.3f s", n_changes, g_test_timer_elapsed ());
   review_test_show (page, 1366, 768);
-  REVIEW_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
+  UI_TEST_WAIT_UNTIL (review_test_count_mapped (page, CSN_TYPE_REVIEW_ROW) > 3);
   elapsed = g_test_timer_elapsed ();
   g_test_message ("%u changes shown in %.3f s", n_changes, elapsed);
   g_assert_cmpuint (g_list_model_get_n_items (csn_review_page_get_rows (CSN_REVIEW_PAGE (page))), >=, n_changes);
 
-  scrolled = review_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
-  list_view = review_test_find_widget (page, GTK_TYPE_LIST_VIEW);
+  scrolled = ui_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  list_view = ui_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL);
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   clock = gtk_widget_get_frame_clock (page);
@@ -522,7 +523,7 @@ test_many_changes (void)
       double value = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
 
       gtk_adjustment_set_value (adjustment, value);
-      REVIEW_WAIT_UNTIL (gdk_frame_clock_get_frame_counter (clock) >= frame + 2);
+      UI_TEST_WAIT_UNTIL (gdk_frame_clock_get_frame_counter (clock) >= frame + 2);
       take_census (&census, list_view);
       most_items = MAX (most_items, count_children (list_view));
       n_steps++;
@@ -562,14 +563,14 @@ test_many_changes (void)
   while (g_hash_table_iter_next (&iter, &row, NULL))
     g_object_weak_unref (row, on_row_finalized_cb, &census);
   g_hash_table_unref (census.alive);
-  review_test_close (page);
+  ui_test_close (page);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  review_test_init (&argc, &argv);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/review-page/choices-apply-undo", test_choices_apply_undo);
   g_test_add_func ("/review-page/keyboard", test_keyboard);
