@@ -1151,6 +1151,7 @@ place_additions (Merger        *m,
   GListModel *theirs_model = csn_draft_get_collection (m->theirs, collection);
   guint n_theirs = g_list_model_get_n_items (theirs_model);
   GList *anchor = NULL;
+  gboolean after_addition = FALSE;
 
   for (guint i = 0; i < m->entries[collection]->len; i++)
     {
@@ -1185,14 +1186,22 @@ place_additions (Merger        *m,
       if (entry == NULL)
         {
           if (matched != NULL)
-            anchor = matched;
+            {
+              anchor = matched;
+              after_addition = FALSE;
+            }
           continue;
         }
 
       key = csn_item_get_key (csn_change_get_item (entry->add));
       next = anchor != NULL ? anchor->next : order.head;
-      while (next != NULL && ((Slot *) next->data)->mine_new && strcmp (((Slot *) next->data)->key, key) < 0)
-        next = next->next;
+      /* A run of additions stays together: theirs' next addition follows theirs' previous one, and
+       * mine's runs that start with a smaller id come first, whole. */
+      if (!after_addition)
+        while (next != NULL && ((Slot *) next->data)->mine_new && strcmp (((Slot *) next->data)->key, key) < 0)
+          while (next != NULL && ((Slot *) next->data)->mine_new)
+            next = next->next;
+      after_addition = TRUE;
 
       slot = g_new0 (Slot, 1);
       slot->key = key;

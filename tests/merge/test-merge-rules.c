@@ -320,11 +320,21 @@ test_order (Fixture       *f,
     const char *mine_key = csn_item_get_key (CSN_ITEM (mine_new));
     const char *theirs_key = csn_item_get_key (CSN_ITEM (theirs_new));
 
+    const char *theirs_next_key = csn_item_get_key (CSN_ITEM (theirs_next));
+
+    /* Each side's run of additions stays together, the run with the smaller first id first. */
     if (strcmp (mine_key, theirs_key) < 0)
-      g_assert_cmpstr (a, ==, mine_key);
+      {
+        g_assert_cmpstr (a, ==, mine_key);
+        g_assert_cmpstr (b, ==, theirs_key);
+        g_assert_cmpstr (c, ==, theirs_next_key);
+      }
     else
-      g_assert_cmpstr (c, ==, mine_key);
-    g_assert_true (g_str_equal (a, theirs_key) || g_str_equal (b, theirs_key));
+      {
+        g_assert_cmpstr (a, ==, theirs_key);
+        g_assert_cmpstr (b, ==, theirs_next_key);
+        g_assert_cmpstr (c, ==, mine_key);
+      }
   }
   g_assert_cmpstr (csn_item_get_key (theme (f->mine, 6)), ==, "theme-3");
 }
