@@ -27,6 +27,8 @@
 #include "csn-role-proposal.h"
 #include "csn-safe-file.h"
 #include "csn-strategy.h"
+#include "csn-texts.h"
 #include "csn-theme.h"
 #include "csn-types.h"
 #include "csn-validate.h"
+#include "csn-xliff.h"

@@ -278,6 +278,7 @@ date_value (CsnExportSnapshot *snapshot,
 typedef struct {
   CsnExportSnapshot *snapshot;
   CsnDraft          *draft;
+  CsnLanguage        content_language;
   CsnDraftFigures   *figures;
   GHashTable        *country_names;   /* code -> name */
   GHashTable        *member_columns;  /* code -> column index + 1 in the theme matrix */
@@ -286,6 +287,21 @@ typedef struct {
   GHashTable        *theme_titles;    /* id -> title */
   GString           *buffer;
 } Builder;
+
+/* A free text of @item in the workbook's language: as written, its translation, or the text after
+ * a visible mark ("[untranslated]"), never silently in the other language. */
+static const char *
+item_text (Builder    *b,
+           gpointer    item,
+           const char *key)
+{
+  const CsnField *field = csn_item_class_find_field (CSN_ITEM_GET_CLASS (item), key);
+  g_autofree char *text = NULL;
+
+  g_assert (field != NULL);
+  text = csn_item_dup_text_for_language (item, field, b->content_language, b->snapshot->language);
+  return keep (b->snapshot, text);
+}
 
 /* The names of @collection's items in the export's language: by key in @names, in order in @list. */
 static void
@@ -369,7 +385,7 @@ snapshot_themes (Builder *b)
 
       set_text (s, &row[c++], csn_theme_get_id (theme));
       set_number (&row[c++], i + 1);
-      set_text (s, &row[c++], csn_theme_get_title (theme));
+      set_string (&row[c++], item_text (b, theme, "title"));
       set_string (&row[c++], resolve (s, b->pillar_names, csn_theme_get_pillar (theme)));
       for (guint j = 0; raised_by[j] != NULL; j++)
         {
@@ -397,10 +413,10 @@ snapshot_themes (Builder *b)
             g_string_append_c (b->buffer, '\n');
           if (country != NULL)
             g_string_append_printf (b->buffer, "%s: ", country);
-          g_string_append (b->buffer, csn_reservation_get_text (reservation));
+          g_string_append (b->buffer, item_text (b, reservation, "text"));
         }
       set_text (s, &row[c++], b->buffer->str);
-      set_text (s, &row[c++], csn_theme_get_description (theme));
+      set_string (&row[c++], item_text (b, theme, "description"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -480,12 +496,12 @@ snapshot_strategies (Builder *b)
       set_text (s, &row[0], csn_strategy_get_id (strategy));
       set_text (s, &row[1], theme);
       set_string (&row[2], resolve (s, b->theme_titles, theme));
-      set_text (s, &row[3], csn_strategy_get_description (strategy));
+      set_string (&row[3], item_text (b, strategy, "description"));
       set_string (&row[4], enum_label (s, CSN_TYPE_MECHANISM_KIND, csn_strategy_get_mechanism (strategy)));
       set_string (&row[5], resolve (s, b->actor_names, csn_strategy_get_lead (strategy)));
       set_string (&row[6], resolve_list (s, b->actor_names, csn_strategy_get_support (strategy), b->buffer));
       set_string (&row[7], enum_label (s, CSN_TYPE_HORIZON, csn_strategy_get_horizon (strategy)));
-      set_text (s, &row[8], csn_strategy_get_notes (strategy));
+      set_string (&row[8], item_text (b, strategy, "notes"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -510,10 +526,10 @@ snapshot_mechanisms (Builder *b)
       CsnExportCell *row = table_add_row (table);
 
       set_text (s, &row[0], csn_mechanism_get_id (mechanism));
-      set_text (s, &row[1], csn_mechanism_get_name (mechanism));
+      set_string (&row[1], item_text (b, mechanism, "name"));
       set_string (&row[2], enum_label (s, CSN_TYPE_ASSESSMENT, csn_mechanism_get_assessment (mechanism)));
-      set_text (s, &row[3], csn_mechanism_get_considerations (mechanism));
-      set_text (s, &row[4], csn_mechanism_get_proposal (mechanism));
+      set_string (&row[3], item_text (b, mechanism, "considerations"));
+      set_string (&row[4], item_text (b, mechanism, "proposal"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -543,8 +559,8 @@ snapshot_role_proposals (Builder *b)
       set_text (s, &row[0], csn_role_proposal_get_id (proposal));
       set_string (&row[1], resolve (s, b->actor_names, csn_role_proposal_get_actor (proposal)));
       set_string (&row[2], enum_label (s, CSN_TYPE_ROLE_CHANGE, csn_role_proposal_get_change (proposal)));
-      set_text (s, &row[3], csn_role_proposal_get_attribution (proposal));
-      set_text (s, &row[4], csn_role_proposal_get_rationale (proposal));
+      set_string (&row[3], item_text (b, proposal, "attribution"));
+      set_string (&row[4], item_text (b, proposal, "rationale"));
       set_string (&row[5], resolve_list (s, b->country_names, csn_role_proposal_get_supported_by (proposal),
                                          b->buffer));
       set_string (&row[6], enum_label (s, CSN_TYPE_PROPOSAL_STATUS, csn_role_proposal_get_status (proposal)));
@@ -639,7 +655,7 @@ snapshot_endorsements (Builder *b)
       set_string (&row[2], enum_label (s, CSN_TYPE_ENDORSEMENT_STATUS,
                                        csn_endorsement_get_status (endorsement)));
       set_date (s, &row[3], csn_endorsement_get_date (endorsement));
-      set_text (s, &row[4], csn_endorsement_get_note (endorsement));
+      set_string (&row[4], item_text (b, endorsement, "note"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -654,7 +670,7 @@ snapshot_summary (Builder *b)
 
   set_string (&ppt_value, resolve (s, b->country_names, csn_meeting_get_pro_tempore_presidency (meeting)));
   add_summary_line (s, N_("Meeting"), text_value (s, s->title));
-  add_summary_line (s, N_("Venue"), text_value (s, csn_meeting_get_venue (meeting)));
+  add_summary_line (s, N_("Venue"), text_value (s, item_text (b, meeting, "venue")));
   add_summary_line (s, N_("Pro Tempore Presidency"), ppt_value);
   add_summary_line (s, N_("Status"), text_value (s, enum_label (s, CSN_TYPE_MEETING_STATUS,
                                                                 csn_meeting_get_status (meeting))));
@@ -691,7 +707,6 @@ csn_export_snapshot_new (CsnDraft    *draft,
   s->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) list_free);
   s->created = g_date_time_to_unix (now);
   g_strlcpy (s->date, date, sizeof s->date);
-  s->title = keep (s, csn_meeting_get_title (csn_draft_get_meeting (draft)));
 
   add_enum_list (s, N_("Horizon"), CSN_TYPE_HORIZON);
   add_enum_list (s, N_("Consensus"), CSN_TYPE_CONSENSUS);
@@ -706,6 +721,8 @@ csn_export_snapshot_new (CsnDraft    *draft,
   add_list (s, N_("Country"));
   g_assert (s->lists->len == CSN_EXPORT_N_LISTS);
 
+  b.content_language = csn_meeting_get_language (csn_draft_get_meeting (draft));
+  s->title = item_text (&b, csn_draft_get_meeting (draft), "title");
   b.figures = csn_draft_figures_new (draft);
   b.country_names = g_hash_table_new (g_str_hash, g_str_equal);
   b.member_columns = g_hash_table_new (g_str_hash, g_str_equal);
@@ -720,7 +737,7 @@ csn_export_snapshot_new (CsnDraft    *draft,
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
 
       g_hash_table_insert (b.theme_titles, (gpointer) keep (s, csn_theme_get_id (theme)),
-                           (gpointer) keep (s, csn_theme_get_title (theme)));
+                           (gpointer) item_text (&b, theme, "title"));
     }
 
   snapshot_summary (&b);
