@@ -229,6 +229,15 @@ is_xliff_namespace (const char *ns)
   return ns != NULL && g_str_has_prefix (ns, XLIFF_NAMESPACE_PREFIX);
 }
 
+/* The root's namespace, or any of XLIFF 1.x: translate-toolkit adds units in 1.1's to a 1.2 file. */
+static gboolean
+is_own_namespace (Reader     *r,
+                  const char *ns)
+{
+  return g_strcmp0 (ns, r->ns) == 0 ||
+         (is_xliff_namespace (ns) && g_str_has_prefix (ns + strlen (XLIFF_NAMESPACE_PREFIX), "1."));
+}
+
 static void
 start_root (Reader     *r,
             const char *name,
@@ -405,13 +414,13 @@ start_element (Reader *r,
       start_root (r, name, ns);
       kind = KIND_ROOT;
     }
-  else if (g_strcmp0 (ns, r->ns) != 0)
+  else if (!is_own_namespace (r, ns))
     kind = KIND_OTHER;  /* another vocabulary's extension */
   else
     kind = classify (r, name, r->kinds[depth - 1]);
 
   /* A unit inside a unit, or a trans-unit where none belongs, would be lost silently. */
-  if (g_str_equal (name, "trans-unit") && kind != KIND_UNIT && g_strcmp0 (ns, r->ns) == 0)
+  if (g_str_equal (name, "trans-unit") && kind != KIND_UNIT && is_own_namespace (r, ns))
     {
       fail (r, CSN_XLIFF_ERROR_FORMAT, current_line (r), _("a <trans-unit> outside a file’s <body>"));
       return;
