@@ -202,10 +202,11 @@ update_mode (CsnReviewPage *self)
                       /* Translators: heading of the column of what the copy compared with the draft has */
                       ? _("Theirs — the Other Copy")
                       : _("Theirs — Incoming"));
-  adw_status_page_set_title (self->empty_status, self->read_only ? _("No Differences") : _("No Changes"));
+  /* A comparison lists what merging would bring: the draft's own edits are no difference to it. */
+  adw_status_page_set_title (self->empty_status, self->read_only ? _("Nothing to Merge") : _("No Changes"));
   adw_status_page_set_description (self->empty_status,
                                    self->read_only
-                                   ? _("The other copy has the same content as the draft")
+                                   ? _("Merging the other copy would change nothing in the draft")
                                    : _("Everything that came in is in the draft already"));
 }
 

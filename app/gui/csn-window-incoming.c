@@ -17,6 +17,7 @@ typedef struct
   CsnWindow *window;
   GFile     *file;
   gboolean   compare;   /* show the differences only, merge nothing */
+  gboolean   chained;   /* follows a merge just applied, whose toast stays */
 } IncomingRead;
 
 static void
@@ -101,7 +102,8 @@ begin_review (CsnWindow          *self,
               CsnReviewGroupings  groupings,
               CsnReviewGrouping   group_by,
               const char         *source,
-              gboolean            read_only)
+              gboolean            read_only,
+              gboolean            keep_toast)
 {
   _csn_window_commit_focused_edit (self);
 
@@ -114,15 +116,18 @@ begin_review (CsnWindow          *self,
   if (!read_only)
     self->review_problems = collect_problems (self->draft);
 
-  /* A problem shown earlier concerns another file than the one under review. */
+  /* A problem shown earlier, or the last review's toast, concerns another file than this one. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.dismiss-error", NULL);
+  if (self->review_toast != NULL && !keep_toast)
+    adw_toast_dismiss (self->review_toast);
 
   csn_review_page_set_read_only (self->review_page, read_only);
   csn_review_page_review (self->review_page, self->draft, set, groupings, group_by);
 
-  /* The review page brings its own header bar, and nothing else may change the draft meanwhile. */
+  /* The review page brings its own header bar and takes the whole width (it shows three versions
+   * side by side); nothing else may change the draft meanwhile. */
   gtk_widget_set_visible (self->content_header, FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
+  gtk_widget_set_visible (self->sidebar_box, FALSE);
   adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_incoming_actions (self);
@@ -141,7 +146,7 @@ end_review (CsnWindow *self)
     return;
   self->reviewing = FALSE;
   gtk_widget_set_visible (self->content_header, TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
+  gtk_widget_set_visible (self->sidebar_box, TRUE);
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_stack_set_visible_child_name (self->stack, page);
   g_clear_pointer (&self->review_return_page, g_free);
@@ -155,18 +160,20 @@ end_review (CsnWindow *self)
 
 static void read_incoming (CsnWindow *self,
                            GFile     *file,
-                           gboolean   compare);
+                           gboolean   compare,
+                           gboolean   chained);
 
-/* Three copies merge as two merges: the next one once this one is applied. */
+/* Three copies merge as two merges: the next one once this one is applied (@chained). */
 static void
-merge_next (CsnWindow *self)
+merge_next (CsnWindow *self,
+            gboolean   chained)
 {
   g_autoptr(GFile) file = NULL;
 
   if (self->merge_queue->len == 0 || self->reviewing || self->incoming_cancellable != NULL)
     return;
   file = g_ptr_array_steal_index (self->merge_queue, 0);
-  read_incoming (self, file, FALSE);
+  read_incoming (self, file, FALSE, chained);
 }
 
 static void
@@ -203,9 +210,11 @@ on_review_applied_cb (CsnWindow     *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string ("overview"));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
+  g_clear_weak_pointer (&self->review_toast);
+  g_set_weak_pointer (&self->review_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
-  merge_next (self);
+  merge_next (self, TRUE);
 }
 
 static void
@@ -241,7 +250,7 @@ csn_window_review (CsnWindow          *self,
   g_return_if_fail (self->draft != NULL);
   g_return_if_fail (!self->reviewing);
 
-  begin_review (self, set, groupings, group_by, source, FALSE);
+  begin_review (self, set, groupings, group_by, source, FALSE, FALSE);
 }
 
 /* Whether the review page is shown (a review or a comparison under way). */
@@ -289,7 +298,7 @@ on_incoming_ready_cb (GObject      *source,
     g_ptr_array_insert (self->merge_queue, 0, g_object_ref (read->file));
   else
     begin_review (self, set, CSN_REVIEW_GROUPINGS_PAGE | CSN_REVIEW_GROUPINGS_ITEM, CSN_REVIEW_GROUP_BY_PAGE,
-                  name, read->compare);
+                  name, read->compare, read->chained);
   incoming_read_free (read);
 }
 
@@ -297,7 +306,8 @@ on_incoming_ready_cb (GObject      *source,
 static void
 read_incoming (CsnWindow *self,
                GFile     *file,
-               gboolean   compare)
+               gboolean   compare,
+               gboolean   chained)
 {
   IncomingRead *read = g_new0 (IncomingRead, 1);
 
@@ -305,6 +315,7 @@ read_incoming (CsnWindow *self,
   read->window = g_object_ref (self);
   read->file = g_object_ref (file);
   read->compare = compare;
+  read->chained = chained;
   self->incoming_cancellable = g_cancellable_new ();
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
   update_incoming_actions (self);
@@ -327,7 +338,7 @@ csn_window_merge_files (CsnWindow  *self,
       g_return_if_fail (G_IS_FILE (files[i]));
       g_ptr_array_add (self->merge_queue, g_object_ref (files[i]));
     }
-  merge_next (self);
+  merge_next (self, FALSE);
 }
 
 /* Shows how the copy in @file differs from the draft, read-only: nothing is merged. */
@@ -344,7 +355,7 @@ csn_window_compare_file (CsnWindow *self,
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-  read_incoming (self, file, TRUE);
+  read_incoming (self, file, TRUE, FALSE);
 }
 
 /* Merge and compare choosers start in the last folder used, else in Documents. */
@@ -522,6 +533,7 @@ _csn_window_incoming_draft_set (CsnWindow *self)
 void
 _csn_window_incoming_dispose (CsnWindow *self)
 {
+  g_clear_weak_pointer (&self->review_toast);
   g_cancellable_cancel (self->incoming_cancellable);
   g_clear_object (&self->incoming_cancellable);
   g_clear_pointer (&self->merge_queue, g_ptr_array_unref);
@@ -539,6 +551,7 @@ _csn_window_class_incoming_init (CsnWindowClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, sidebar_box);
   gtk_widget_class_bind_template_callback (widget_class, on_review_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_review_cancelled_cb);
 

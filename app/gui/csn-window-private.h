@@ -35,8 +35,10 @@ struct _CsnWindow
   GHashTable           *review_problems;  /* what validation said before the review */
   GCancellable         *incoming_cancellable;
   GPtrArray            *merge_queue;      /* of GFile: copies to merge after this one */
+  AdwToast             *review_toast;     /* weak: what the last review applied */
 
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
   GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
   GtkWidget            *content_header;

@@ -302,7 +302,7 @@ assert_window_free (CsnWindow  *window,
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, page);
   g_assert_true (gtk_widget_get_visible (window_child (window, "content_header")));
-  g_assert_true (gtk_widget_is_sensitive (window_child (window, "sidebar")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "sidebar_box")));
   g_assert_null (csn_review_page_get_change_set (review_page (window)));
 }
 
@@ -334,7 +334,7 @@ test_merge_apply_undo (void)
   /* The rest of the window waits for the review. */
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "review");
   g_assert_false (gtk_widget_get_visible (window_child (window, "content_header")));
-  g_assert_false (gtk_widget_is_sensitive (window_child (window, "sidebar")));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "sidebar_box")));
   g_assert_false (gtk_widget_is_sensitive (undo_button));
   g_assert_false (adw_leaflet_get_can_navigate_back (window_child (window, "leaflet")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
@@ -630,8 +630,9 @@ test_three_copies (void)
                    "“three-st.consenso”, saved by ST");
   click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
 
-  /* The second copy follows; the first one's changes are no longer news to it. */
+  /* The second copy follows, under the first one's toast; the first one's changes are no news to it. */
   wait_for_review (window);
+  g_assert_cmpstr (find_toast_text (window, "Merged"), ==, "Merged 1 change from three-st.consenso");
   g_assert_cmpstr (adw_window_title_get_title (page_child (window, "window_title")), ==,
                    "“three-mexico.consenso”, saved by México");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (csn_review_page_get_change_set (page))), ==, 1);
@@ -690,6 +691,15 @@ test_validation_after_merge (void)
   g_assert_cmpstr (find_toast_text (window, "Merged"), ==, "Merged 1 change from dates-st.consenso — 1 problem to look at");
   click (find_toast_button (window, "_Show"));
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
+
+  /* The next review takes the toast away: its "Show" could not leave the review page. Their copy
+   * brings nothing new now. */
+  csn_window_compare_file (window, theirs_file);
+  UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
+  UI_TEST_WAIT_UNTIL (find_toast_text (window, "Merged") == NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (window, "stack")), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (page_child (window, "empty_status")), ==, "Nothing to Merge");
+  click (page_child (window, "close_button"));
 
   destroy_window (window);
   g_file_delete (base_file, NULL, NULL);
