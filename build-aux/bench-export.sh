@@ -13,4 +13,4 @@ if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" "$srcdir" --buildtype=debugoptimized
 fi
 meson compile -C "$builddir" bench-export
-exec "$builddir/tests/export/bench-export" "$@"
+exec "$builddir/build-aux/bench-export" "$@"
