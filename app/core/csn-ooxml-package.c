@@ -1,0 +1,810 @@
+/* csn-ooxml-package.c: an Office Open XML package read from untrusted bytes: the zip through libgsf,
+ * parts through libxml2's streaming reader, with every size counted while it is read. */
+#define G_LOG_DOMAIN "csn-ooxml-package"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
+#include <string.h>
+
+#include "csn-metered-input.h"
+#include "csn-ooxml-package.h"
+#include "csn-xlsx-reader.h"
+
+#define MAX_RELATIONSHIPS 100000
+
+/* libgsf 1.14.50 defines none. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
+
+struct _CsnOoxmlPackage
+{
+  GObject    parent_instance;
+
+  char      *display_name;
+  GsfInput  *source;        /* a CsnMeteredInput */
+  GsfInfile *zip;
+  guint64    total_read;    /* unpacked bytes of every part read so far */
+};
+
+G_DEFINE_FINAL_TYPE (CsnOoxmlPackage, csn_ooxml_package, G_TYPE_OBJECT)
+
+typedef enum
+{
+  FAILURE_NONE,
+  FAILURE_READ,
+  FAILURE_PART_SIZE,
+  FAILURE_TOTAL_SIZE,
+  FAILURE_RATIO,
+  FAILURE_DOCTYPE,
+} Failure;
+
+struct _CsnOoxmlReader
+{
+  CsnOoxmlPackage  *package;
+  GsfInput         *input;
+  xmlTextReaderPtr  xml;
+  char             *part_name;
+  char             *place;       /* "sheet “Temas”", for messages */
+  guint64           unpacked;
+  guint64           packed_at_open;
+  Failure           failure;
+  gboolean          in_prolog;   /* before the root element, where a DOCTYPE would be */
+  guint8            tail[16];    /* the last bytes read, to find a DOCTYPE split across two reads */
+  gsize             tail_length;
+  int               xml_error_code;
+  int               xml_error_line;
+  char             *xml_error_message;
+};
+
+static const char OLE2_MAGIC[8] = { '\xd0', '\xcf', '\x11', '\xe0', '\xa1', '\xb1', '\x1a', '\xe1' };
+static const char DOCTYPE_UTF8[] = "<!DOCTYPE";
+static const char DOCTYPE_UTF16[] = "<\0!\0D\0O\0C\0T\0Y\0P\0E";
+
+static void
+csn_ooxml_package_finalize (GObject *object)
+{
+  CsnOoxmlPackage *self = CSN_OOXML_PACKAGE (object);
+
+  g_clear_object (&self->zip);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->display_name, g_free);
+
+  G_OBJECT_CLASS (csn_ooxml_package_parent_class)->finalize (object);
+}
+
+static void
+csn_ooxml_package_class_init (CsnOoxmlPackageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = csn_ooxml_package_finalize;
+
+  /* libgsf registers its types without a lock: do it once, here, under GType's class lock. */
+  gsf_init ();
+  xmlInitParser ();
+}
+
+static void
+csn_ooxml_package_init (CsnOoxmlPackage *self)
+{
+}
+
+static gboolean
+has_prefix (GBytes     *bytes,
+            const char *prefix,
+            gsize       length)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return size >= length && memcmp (data, prefix, length) == 0;
+}
+
+static gboolean
+is_folder (GsfInput *input)
+{
+  return GSF_IS_INFILE (input) && gsf_infile_num_children (GSF_INFILE (input)) >= 0;
+}
+
+/* gsf_infile_child_by_name() and _by_index() log a warning when a member's header is damaged; their
+ * class methods report it as an error instead. */
+static GsfInput *
+child_by_name (GsfInfile   *folder,
+               const char  *name,
+               GError     **error)
+{
+  return GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (folder))->child_by_name (folder, name, error);
+}
+
+static GsfInput *
+child_by_index (GsfInfile  *folder,
+                int         index,
+                GError    **error)
+{
+  return GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (folder))->child_by_index (folder, index, error);
+}
+
+static gboolean
+refuse_ole2 (GBytes      *bytes,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GsfInput) input = gsf_input_memory_new (g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes), FALSE);
+  g_autoptr(GsfInfile) ole = gsf_infile_msole_new (input, NULL);
+
+  if (ole != NULL)
+    {
+      g_autoptr(GError) ignored1 = NULL;
+      g_autoptr(GError) ignored2 = NULL;
+      g_autoptr(GError) ignored3 = NULL;
+      g_autoptr(GsfInput) encryption = child_by_name (ole, "EncryptionInfo", &ignored1);
+      g_autoptr(GsfInput) workbook = child_by_name (ole, "Workbook", &ignored2);
+      g_autoptr(GsfInput) book = child_by_name (ole, "Book", &ignored3);
+
+      if (encryption != NULL)
+        {
+          g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_ENCRYPTED,
+                       /* Translators: %s is a file name. */
+                       _("%s: the workbook is protected with a password; save a copy without the password and try again"),
+                       name);
+          return FALSE;
+        }
+      if (workbook != NULL || book != NULL)
+        {
+          g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_WORKBOOK,
+                       /* Translators: %s is a file name. */
+                       _("%s: this is an Excel 97–2003 workbook (.xls); save it as “Excel Workbook (.xlsx)” and try again"),
+                       name);
+          return FALSE;
+        }
+    }
+  g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_ZIP,
+               /* Translators: %s is a file name. */
+               _("%s: this is not an Excel workbook (.xlsx)"), name);
+  return FALSE;
+}
+
+static gboolean
+refuse_opendocument (CsnOoxmlPackage  *self,
+                     GError          **error)
+{
+  g_autoptr(GError) ignored = NULL;
+  g_autoptr(GsfInput) mimetype = child_by_name (self->zip, "mimetype", &ignored);
+  static const char spreadsheet[] = "application/vnd.oasis.opendocument.spreadsheet";
+  guint8 buffer[sizeof spreadsheet - 1];
+
+  if (mimetype == NULL || gsf_input_size (mimetype) < (gsf_off_t) sizeof buffer
+      || gsf_input_read (mimetype, sizeof buffer, buffer) == NULL
+      || memcmp (buffer, spreadsheet, sizeof buffer) != 0)
+    return TRUE;
+
+  g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_WORKBOOK,
+               /* Translators: %s is a file name. */
+               _("%s: this is an OpenDocument spreadsheet (.ods); save it as “Excel Workbook (.xlsx)” and try again"),
+               self->display_name);
+  return FALSE;
+}
+
+/**
+ * csn_ooxml_package_new:
+ * @bytes: the whole file
+ * @display_name: the file as the user knows it, for messages
+ *
+ * Opens the zip container of an Office Open XML package. An OLE2 compound file is refused as
+ * encrypted (it is how Office stores a package protected with a password) or as an old binary
+ * workbook, an OpenDocument spreadsheet as such, anything else that is no zip as not a workbook.
+ */
+CsnOoxmlPackage *
+csn_ooxml_package_new (GBytes      *bytes,
+                       const char  *display_name,
+                       GError     **error)
+{
+  g_autoptr(CsnOoxmlPackage) self = NULL;
+  g_autoptr(GError) zip_error = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (CSN_TYPE_OOXML_PACKAGE, NULL);
+  self->display_name = g_strdup (display_name);
+
+  if (g_bytes_get_size (bytes) > CSN_OOXML_PACKAGE_LIMIT)
+    {
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file name, %u a number of megabytes. */
+                   _("%s: the file is larger than %u MiB, far larger than any answer file"),
+                   display_name, (guint) (CSN_OOXML_PACKAGE_LIMIT >> 20));
+      return NULL;
+    }
+  if (has_prefix (bytes, OLE2_MAGIC, sizeof OLE2_MAGIC))
+    {
+      refuse_ole2 (bytes, display_name, error);
+      return NULL;
+    }
+
+  self->source = csn_metered_input_new (bytes, display_name);
+  self->zip = gsf_infile_zip_new (self->source, &zip_error);
+  if (self->zip == NULL)
+    {
+      if (has_prefix (bytes, "PK", 2))
+        g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
+                     /* Translators: %s is a file name. */
+                     _("%s: the file is incomplete or damaged; it may have been cut short while it was copied or sent"),
+                     display_name);
+      else
+        g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_ZIP,
+                     _("%s: this is not an Excel workbook (.xlsx)"), display_name);
+      return NULL;
+    }
+  if (!refuse_opendocument (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+csn_ooxml_package_get_display_name (CsnOoxmlPackage *self)
+{
+  g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), NULL);
+
+  return self->display_name;
+}
+
+/* Part names are ASCII-case-insensitive (ECMA-376 part 2, 6.2.2.3) but zip member names are not: an
+ * exact name first, then one ignoring case. */
+static GsfInput *
+child_ignoring_case (GsfInfile   *folder,
+                     const char  *name,
+                     GError     **error)
+{
+  GsfInput *child = child_by_name (folder, name, error);
+  int n_children;
+
+  if (child != NULL || (error != NULL && *error != NULL))
+    return child;
+
+  n_children = gsf_infile_num_children (folder);
+  for (int i = 0; i < n_children; i++)
+    {
+      const char *child_name = gsf_infile_name_by_index (folder, i);
+
+      if (child_name != NULL && g_ascii_strcasecmp (child_name, name) == 0)
+        return child_by_index (folder, i, error);
+    }
+  return NULL;
+}
+
+/* Opens a part one folder at a time (a relationship may name a folder that is not there, where
+ * libgsf 1.14.50's own lookups log criticals). Returns NULL when the part is missing, NULL with
+ * @error set when its zip entry is damaged. */
+static GsfInput *
+open_part (CsnOoxmlPackage  *self,
+           const char       *part_name,
+           GError          **error)
+{
+  g_auto(GStrv) segments = g_strsplit (part_name, "/", -1);
+  g_autoptr(GsfInput) input = g_object_ref (GSF_INPUT (self->zip));
+
+  for (guint i = 0; segments[i] != NULL && input != NULL; i++)
+    {
+      g_autoptr(GsfInput) folder = g_steal_pointer (&input);
+
+      if (!is_folder (folder))
+        return NULL;
+      input = child_ignoring_case (GSF_INFILE (folder), segments[i], error);
+    }
+  if (input == NULL || is_folder (input))
+    return NULL;
+  return g_steal_pointer (&input);
+}
+
+gboolean
+csn_ooxml_package_has_part (CsnOoxmlPackage *self,
+                            const char      *part_name)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GsfInput) input = NULL;
+
+  g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), FALSE);
+  g_return_val_if_fail (part_name != NULL, FALSE);
+
+  /* A damaged entry is there; opening it says what is wrong. */
+  input = open_part (self, part_name, &local_error);
+  return input != NULL || local_error != NULL;
+}
+
+/**
+ * csn_ooxml_resolve_target:
+ * @source_part: the part the relationship belongs to ("" for the package)
+ * @target: the relationship's Target, relative to @source_part's folder or absolute from the root
+ *
+ * Returns: (transfer full) (nullable): the part name, or %NULL when @target leaves the package (a
+ *   URI with a scheme, or more `..` than folders) or names no part.
+ */
+char *
+csn_ooxml_resolve_target (const char *source_part,
+                          const char *target)
+{
+  g_autofree char *unescaped = NULL;
+  g_autoptr(GPtrArray) segments = g_ptr_array_new ();
+  g_auto(GStrv) base = NULL;
+  g_auto(GStrv) relative = NULL;
+  const char *colon, *slash;
+
+  g_return_val_if_fail (source_part != NULL, NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  unescaped = g_uri_unescape_string (target, NULL);
+  if (unescaped == NULL || unescaped[0] == '\0')
+    return NULL;
+  g_strdelimit (unescaped, "\\", '/');
+  /* A scheme ("file:", "http:") makes it a URI outside the package. */
+  colon = strchr (unescaped, ':');
+  slash = strchr (unescaped, '/');
+  if (colon != NULL && (slash == NULL || colon < slash))
+    return NULL;
+
+  if (unescaped[0] != '/')
+    {
+      base = g_strsplit (source_part, "/", -1);
+      /* The source part's folder: everything but its last segment. */
+      for (guint i = 0; base[i] != NULL && base[i + 1] != NULL; i++)
+        if (base[i][0] != '\0')
+          g_ptr_array_add (segments, base[i]);
+    }
+
+  relative = g_strsplit (unescaped, "/", -1);
+  for (guint i = 0; relative[i] != NULL; i++)
+    {
+      if (relative[i][0] == '\0' || strcmp (relative[i], ".") == 0)
+        continue;
+      if (strcmp (relative[i], "..") == 0)
+        {
+          if (segments->len == 0)
+            return NULL;
+          g_ptr_array_remove_index (segments, segments->len - 1);
+          continue;
+        }
+      g_ptr_array_add (segments, relative[i]);
+    }
+  if (segments->len == 0)
+    return NULL;
+  g_ptr_array_add (segments, NULL);
+  return g_strjoinv ("/", (char **) segments->pdata);
+}
+
+static void
+relationship_free (gpointer data)
+{
+  CsnOoxmlRelationship *relationship = data;
+
+  g_free (relationship->id);
+  g_free (relationship->type);
+  g_free (relationship->target);
+  g_free (relationship);
+}
+
+static char *
+rels_part_name (const char *source_part)
+{
+  const char *slash = strrchr (source_part, '/');
+
+  if (source_part[0] == '\0')
+    return g_strdup ("_rels/.rels");
+  if (slash == NULL)
+    return g_strdup_printf ("_rels/%s.rels", source_part);
+  return g_strdup_printf ("%.*s/_rels/%s.rels", (int) (slash - source_part), source_part, slash + 1);
+}
+
+/**
+ * csn_ooxml_package_read_relationships:
+ * @source_part: the part whose relationships to read ("" for the package's own)
+ *
+ * Returns: (transfer full) (element-type CsnOoxmlRelationship): the relationships, empty when the
+ *   part has none; %NULL with @error set when they are damaged or one points outside the package.
+ */
+GPtrArray *
+csn_ooxml_package_read_relationships (CsnOoxmlPackage  *self,
+                                      const char       *source_part,
+                                      GError          **error)
+{
+  g_autoptr(GPtrArray) relationships = g_ptr_array_new_with_free_func (relationship_free);
+  g_autoptr(CsnOoxmlReader) reader = NULL;
+  g_autofree char *rels_name = NULL;
+  g_autofree char *place = NULL;
+  const xmlChar *relationship_name;
+  xmlTextReaderPtr xml;
+  int status;
+
+  g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), NULL);
+  g_return_val_if_fail (source_part != NULL, NULL);
+
+  rels_name = rels_part_name (source_part);
+  if (!csn_ooxml_package_has_part (self, rels_name))
+    return g_steal_pointer (&relationships);
+
+  /* Translators: %s is a part of the file, such as “xl/workbook.xml”. */
+  place = g_strdup_printf (_("the relationships of “%s”"), source_part[0] != '\0' ? source_part : "/");
+  reader = csn_ooxml_package_open_xml (self, rels_name, place, error);
+  if (reader == NULL)
+    return NULL;
+  xml = csn_ooxml_reader_get_xml (reader);
+  relationship_name = csn_ooxml_reader_intern (reader, "Relationship");
+
+  while ((status = csn_ooxml_reader_read (reader, error)) == 1)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *type = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *mode = NULL;
+      CsnOoxmlRelationship *relationship;
+
+      if (xmlTextReaderNodeType (xml) != XML_READER_TYPE_ELEMENT
+          || xmlTextReaderConstLocalName (xml) != relationship_name
+          || xmlTextReaderDepth (xml) != 1)
+        continue;
+
+      id = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "Id");
+      type = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "Type");
+      target = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "Target");
+      mode = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "TargetMode");
+      if (id == NULL || type == NULL || target == NULL)
+        continue;
+      if (relationships->len >= MAX_RELATIONSHIPS)
+        {
+          g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_MANY_CELLS,
+                       /* Translators: the first %s is a file name, the second a place in it such as
+                        * “the relationships of “xl/workbook.xml””, %u a number. */
+                       _("%s: %s: more than %u relationships"),
+                       self->display_name, place, (guint) MAX_RELATIONSHIPS);
+          return NULL;
+        }
+
+      relationship = g_new0 (CsnOoxmlRelationship, 1);
+      relationship->id = g_steal_pointer (&id);
+      relationship->type = g_steal_pointer (&type);
+      g_ptr_array_add (relationships, relationship);
+      if (mode != NULL && strcmp (mode, "External") == 0)
+        continue;
+
+      relationship->target = csn_ooxml_resolve_target (source_part, target);
+      if (relationship->target == NULL)
+        {
+          g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_OUTSIDE_PACKAGE,
+                       /* Translators: the first %s is a file name, the second a place in it such as
+                        * “the relationships of “xl/workbook.xml””, the third the target. */
+                       _("%s: %s: a relationship points outside the workbook (“%s”)"),
+                       self->display_name, place, target);
+          return NULL;
+        }
+    }
+  if (status < 0)
+    return NULL;
+  return g_steal_pointer (&relationships);
+}
+
+/* Looks for "<!DOCTYPE" in UTF-8 or UTF-16 from each "!", which XML rarely holds. */
+static gboolean
+contains_doctype (const guint8 *data,
+                  gsize         length)
+{
+  const guint8 *end = data + length;
+
+  for (const guint8 *p = data; (p = memchr (p, '!', (gsize) (end - p))) != NULL; p++)
+    {
+      if (p - data >= 1 && (gsize) (end - p) >= sizeof DOCTYPE_UTF8 - 2
+          && memcmp (p - 1, DOCTYPE_UTF8, sizeof DOCTYPE_UTF8 - 1) == 0)
+        return TRUE;
+      if (p - data >= 2 && (gsize) (end - p) >= sizeof DOCTYPE_UTF16 - 3
+          && memcmp (p - 2, DOCTYPE_UTF16, sizeof DOCTYPE_UTF16 - 1) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A DOCTYPE is refused before libxml2 sees it: its internal subset could declare entities that
+ * expand a thousandfold or name files outside the package. */
+static gboolean
+scan_for_doctype (CsnOoxmlReader *self,
+                  const guint8   *data,
+                  gsize           length)
+{
+  guint8 seam[2 * sizeof self->tail];
+  gsize head = MIN (length, sizeof self->tail);
+
+  memcpy (seam, self->tail, self->tail_length);
+  memcpy (seam + self->tail_length, data, head);
+  if (contains_doctype (seam, self->tail_length + head) || contains_doctype (data, length))
+    return TRUE;
+
+  if (length >= sizeof self->tail)
+    {
+      memcpy (self->tail, data + length - sizeof self->tail, sizeof self->tail);
+      self->tail_length = sizeof self->tail;
+    }
+  else
+    {
+      gsize keep = MIN (self->tail_length, sizeof self->tail - length);
+
+      memmove (self->tail, self->tail + self->tail_length - keep, keep);
+      memcpy (self->tail + keep, data, length);
+      self->tail_length = keep + length;
+    }
+  return FALSE;
+}
+
+static int
+read_part_cb (void *context,
+              char *buffer,
+              int   length)
+{
+  CsnOoxmlReader *self = context;
+  CsnOoxmlPackage *package = self->package;
+  gsf_off_t remaining = gsf_input_remaining (self->input);
+  guint64 packed;
+  gsize n;
+
+  if (self->failure != FAILURE_NONE)
+    return -1;
+  if (remaining <= 0 || length <= 0)
+    return 0;
+  n = MIN ((gsize) length, (guint64) remaining);
+
+  if (self->unpacked + n > CSN_OOXML_PART_LIMIT)
+    return (self->failure = FAILURE_PART_SIZE), -1;
+  if (package->total_read + n > CSN_OOXML_TOTAL_LIMIT)
+    return (self->failure = FAILURE_TOTAL_SIZE), -1;
+
+  /* libgsf 1.14.50 returns the whole buffer when a member inflates to less than it declares: what
+   * it leaves unwritten reads as NUL, which the XML parser refuses. */
+  memset (buffer, 0, n);
+  if (gsf_input_read (self->input, n, (guint8 *) buffer) == NULL)
+    return (self->failure = FAILURE_READ), -1;
+  self->unpacked += n;
+  package->total_read += n;
+
+  packed = csn_metered_input_get_bytes_read (CSN_METERED_INPUT (package->source)) - self->packed_at_open;
+  if (self->unpacked > CSN_OOXML_RATIO_FLOOR && self->unpacked / MAX (packed, 1) > CSN_OOXML_RATIO_LIMIT)
+    return (self->failure = FAILURE_RATIO), -1;
+
+  if (scan_for_doctype (self, (const guint8 *) buffer, n))
+    return (self->failure = FAILURE_DOCTYPE), -1;
+  return (int) n;
+}
+
+static int
+close_part_cb (void *context)
+{
+  return 0;
+}
+
+static void
+on_xml_error_cb (void        *user_data,
+                 xmlErrorPtr  xml_error)
+{
+  CsnOoxmlReader *self = user_data;
+
+  if (xml_error->level < XML_ERR_ERROR || self->xml_error_message != NULL)
+    return;
+  self->xml_error_code = xml_error->code;
+  self->xml_error_line = xml_error->line;
+  self->xml_error_message = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
+}
+
+static void
+set_part_error (CsnOoxmlPackage  *package,
+                const char       *place,
+                Failure           failure,
+                GError          **error)
+{
+  const char *name = package->display_name;
+
+  switch (failure)
+    {
+    case FAILURE_PART_SIZE:
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
+                   /* Translators: the first %s is a file name, the second a place in it such as
+                    * “sheet “Temas””, %u a number of megabytes. */
+                   _("%s: %s unpacks to more than %u MiB, far more than any answer file"),
+                   name, place, (guint) (CSN_OOXML_PART_LIMIT >> 20));
+      break;
+
+    case FAILURE_TOTAL_SIZE:
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file name, %u a number of megabytes. */
+                   _("%s: the workbook unpacks to more than %u MiB, far more than any answer file"),
+                   name, (guint) (CSN_OOXML_TOTAL_LIMIT >> 20));
+      break;
+
+    case FAILURE_RATIO:
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
+                   /* Translators: the first %s is a file name, the second a place in it such as
+                    * “sheet “Temas””, %u a number. A zip bomb is a small file that unpacks to a
+                    * huge one. */
+                   _("%s: %s is compressed more than %u to 1, as only a zip bomb is; it is refused"),
+                   name, place, (guint) CSN_OOXML_RATIO_LIMIT);
+      break;
+
+    case FAILURE_DOCTYPE:
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DOCTYPE,
+                   /* Translators: the first %s is a file name, the second a place in it such as
+                    * “sheet “Temas””. */
+                   _("%s: %s declares a document type (DOCTYPE), which no workbook does; it is refused because it could expand entities or read other files"),
+                   name, place);
+      break;
+
+    case FAILURE_READ:
+    case FAILURE_NONE:
+    default:
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
+                   /* Translators: the first %s is a file name, the second a place in it such as
+                    * “sheet “Temas””. */
+                   _("%s: %s is damaged and cannot be unpacked"),
+                   name, place);
+      break;
+    }
+}
+
+/**
+ * csn_ooxml_package_open_xml:
+ * @part_name: the part, as csn_ooxml_resolve_target() gives it
+ * @place: (nullable): the part as messages name it ("sheet “Temas”"), or %NULL for its name
+ *
+ * Opens a part for reading with libxml2's streaming reader: no network, no entity substitution, no
+ * DTD loading, no huge-document mode, a DOCTYPE refused; the part's size, the package's total and
+ * the compression ratio checked as it is read.
+ */
+CsnOoxmlReader *
+csn_ooxml_package_open_xml (CsnOoxmlPackage  *self,
+                            const char       *part_name,
+                            const char       *place,
+                            GError          **error)
+{
+  g_autoptr(CsnOoxmlReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), NULL);
+  g_return_val_if_fail (part_name != NULL, NULL);
+
+  reader = g_new0 (CsnOoxmlReader, 1);
+  reader->package = g_object_ref (self);
+  reader->part_name = g_strdup (part_name);
+  /* Translators: %s is a part of the file, such as “xl/styles.xml”. */
+  reader->place = place != NULL ? g_strdup (place) : g_strdup_printf (_("part “%s”"), part_name);
+  reader->in_prolog = TRUE;
+  reader->packed_at_open = csn_metered_input_get_bytes_read (CSN_METERED_INPUT (self->source));
+  reader->input = open_part (self, part_name, &local_error);
+  if (local_error != NULL)
+    {
+      set_part_error (self, reader->place, FAILURE_READ, error);
+      return NULL;
+    }
+  if (reader->input == NULL)
+    {
+      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
+                   /* Translators: the first %s is a file name, the second a place in it such as
+                    * “sheet “Temas””, the third a part such as “xl/worksheets/sheet1.xml”. */
+                   _("%s: %s is missing from the file (%s)"),
+                   self->display_name, reader->place, part_name);
+      return NULL;
+    }
+  /* What the zip declares is an upper bound of what libgsf will unpack, so it can refuse early;
+   * what is actually unpacked is counted in read_part_cb(). */
+  if ((guint64) gsf_input_size (reader->input) > CSN_OOXML_PART_LIMIT)
+    {
+      set_part_error (self, reader->place, FAILURE_PART_SIZE, error);
+      return NULL;
+    }
+
+  reader->xml = xmlReaderForIO (read_part_cb, close_part_cb, reader, NULL, NULL,
+                                XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOCDATA);
+  if (reader->xml == NULL)
+    {
+      set_part_error (self, reader->place, FAILURE_READ, error);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (reader->xml, on_xml_error_cb, reader);
+  return g_steal_pointer (&reader);
+}
+
+xmlTextReaderPtr
+csn_ooxml_reader_get_xml (CsnOoxmlReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  return reader->xml;
+}
+
+/* The reader's own copy of @name: element and attribute names compare by pointer with it. */
+const xmlChar *
+csn_ooxml_reader_intern (CsnOoxmlReader *reader,
+                         const char     *name)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  return xmlTextReaderConstString (reader->xml, BAD_CAST name);
+}
+
+static int
+finish_step (CsnOoxmlReader  *reader,
+             int              status,
+             GError         **error)
+{
+  if (status == 1 && reader->in_prolog)
+    {
+      int type = xmlTextReaderNodeType (reader->xml);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        reader->failure = FAILURE_DOCTYPE;
+      else if (type == XML_READER_TYPE_ELEMENT)
+        reader->in_prolog = FALSE;
+    }
+  if (status >= 0 && reader->failure == FAILURE_NONE)
+    return status;
+
+  if (reader->failure != FAILURE_NONE)
+    set_part_error (reader->package, reader->place, reader->failure, error);
+  else if (reader->xml_error_code == XML_ERR_ENTITY_LOOP)
+    set_part_error (reader->package, reader->place, FAILURE_DOCTYPE, error);
+  else if (reader->xml_error_message != NULL && strstr (reader->xml_error_message, "huge text node") != NULL)
+    g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TEXT_TOO_LONG,
+                 /* Translators: the first %s is a file name, the second a place in it such as
+                  * “sheet “Temas””. */
+                 _("%s: %s: a text is longer than 32,767 characters"),
+                 reader->package->display_name, reader->place);
+  else
+    g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
+                 /* Translators: the first %s is a file name, the second a place in it such as
+                  * “sheet “Temas””, %d a line number, the last %s the XML parser's message, in
+                  * English. */
+                 _("%s: %s is damaged: the XML is not well-formed at line %d (%s)"),
+                 reader->package->display_name, reader->place, reader->xml_error_line,
+                 reader->xml_error_message != NULL ? reader->xml_error_message : "?");
+  return -1;
+}
+
+/**
+ * csn_ooxml_reader_read:
+ *
+ * Moves to the next node, as xmlTextReaderRead().
+ *
+ * Returns: 1 on a node, 0 at the end of the part, -1 with @error set.
+ */
+int
+csn_ooxml_reader_read (CsnOoxmlReader  *reader,
+                       GError         **error)
+{
+  g_return_val_if_fail (reader != NULL, -1);
+
+  return finish_step (reader, xmlTextReaderRead (reader->xml), error);
+}
+
+/* Moves past the current node's subtree, as xmlTextReaderNext(). */
+int
+csn_ooxml_reader_skip (CsnOoxmlReader  *reader,
+                       GError         **error)
+{
+  g_return_val_if_fail (reader != NULL, -1);
+
+  return finish_step (reader, xmlTextReaderNext (reader->xml), error);
+}
+
+void
+csn_ooxml_reader_free (CsnOoxmlReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_clear_pointer (&reader->xml, xmlFreeTextReader);
+  g_clear_object (&reader->input);
+  g_clear_object (&reader->package);
+  g_free (reader->part_name);
+  g_free (reader->place);
+  g_free (reader->xml_error_message);
+  g_free (reader);
+}
