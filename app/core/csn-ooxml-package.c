@@ -610,7 +610,7 @@ set_part_error (CsnOoxmlPackage  *package,
       g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
                    /* Translators: the first %s is a file name, the second a place in it such as
                     * “sheet “Temas””, %u a number of megabytes. */
-                   _("%s: %s unpacks to more than %u MiB, far more than any answer file"),
+                   _("%s: %s: more than %u MiB once unpacked, far more than any answer file"),
                    name, place, (guint) (CSN_OOXML_PART_LIMIT >> 20));
       break;
 
@@ -626,7 +626,7 @@ set_part_error (CsnOoxmlPackage  *package,
                    /* Translators: the first %s is a file name, the second a place in it such as
                     * “sheet “Temas””, %u a number. A zip bomb is a small file that unpacks to a
                     * huge one. */
-                   _("%s: %s is compressed more than %u to 1, as only a zip bomb is; it is refused"),
+                   _("%s: %s: compressed more than %u to 1, as only a zip bomb is; it is refused"),
                    name, place, (guint) CSN_OOXML_RATIO_LIMIT);
       break;
 
@@ -634,7 +634,7 @@ set_part_error (CsnOoxmlPackage  *package,
       g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DOCTYPE,
                    /* Translators: the first %s is a file name, the second a place in it such as
                     * “sheet “Temas””. */
-                   _("%s: %s declares a document type (DOCTYPE), which no workbook does; it is refused because it could expand entities or read other files"),
+                   _("%s: %s: a document type declaration (DOCTYPE), which no workbook has; it is refused because it could expand entities or read other files"),
                    name, place);
       break;
 
@@ -644,7 +644,7 @@ set_part_error (CsnOoxmlPackage  *package,
       g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
                    /* Translators: the first %s is a file name, the second a place in it such as
                     * “sheet “Temas””. */
-                   _("%s: %s is damaged and cannot be unpacked"),
+                   _("%s: %s: damaged, it cannot be unpacked"),
                    name, place);
       break;
     }
@@ -689,7 +689,7 @@ csn_ooxml_package_open_xml (CsnOoxmlPackage  *self,
       g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
                    /* Translators: the first %s is a file name, the second a place in it such as
                     * “sheet “Temas””, the third a part such as “xl/worksheets/sheet1.xml”. */
-                   _("%s: %s is missing from the file (%s)"),
+                   _("%s: %s: missing from the file (%s)"),
                    self->display_name, reader->place, part_name);
       return NULL;
     }
@@ -762,7 +762,7 @@ finish_step (CsnOoxmlReader  *reader,
                  /* Translators: the first %s is a file name, the second a place in it such as
                   * “sheet “Temas””, %d a line number, the last %s the XML parser's message, in
                   * English. */
-                 _("%s: %s is damaged: the XML is not well-formed at line %d (%s)"),
+                 _("%s: %s: damaged, the XML is not well-formed at line %d (%s)"),
                  reader->package->display_name, reader->place, reader->xml_error_line,
                  reader->xml_error_message != NULL ? reader->xml_error_message : "?");
   return -1;

@@ -1802,8 +1802,10 @@ csn_xlsx_parse_reference (const char    *formula,
       if (!parse_range_end (&p, &last))
         return FALSE;
     }
-  else
+  else if (first.has_column && first.has_row)
     last = first;
+  else
+    return FALSE;
   while (g_ascii_isspace (*p))
     p++;
   if (*p != '\0')

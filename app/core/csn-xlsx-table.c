@@ -396,6 +396,24 @@ csn_xlsx_table_is_row_hidden (CsnXlsxTable *self,
                   compare_rows) != NULL;
 }
 
+/**
+ * csn_xlsx_table_get_hidden_rows:
+ * @n_rows: (out): how many
+ *
+ * Returns: (array length=n_rows) (transfer none): the hidden rows, ascending, with or without cells
+ */
+const guint32 *
+csn_xlsx_table_get_hidden_rows (CsnXlsxTable *self,
+                                guint        *n_rows)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->finished, NULL);
+  g_return_val_if_fail (n_rows != NULL, NULL);
+
+  *n_rows = self->hidden_rows->len;
+  return (const guint32 *) (gpointer) self->hidden_rows->data;
+}
+
 /* Whether the sheet is protected (with or without a password). */
 gboolean
 csn_xlsx_table_get_protected (CsnXlsxTable *self)

@@ -62,6 +62,8 @@ const CsnXlsxCell *csn_xlsx_table_get              (CsnXlsxTable       *self,
                                                     guint               column);
 gboolean           csn_xlsx_table_is_row_hidden    (CsnXlsxTable       *self,
                                                     guint               row);
+const guint32     *csn_xlsx_table_get_hidden_rows  (CsnXlsxTable       *self,
+                                                    guint              *n_rows);
 gboolean           csn_xlsx_table_get_protected    (CsnXlsxTable       *self);
 gboolean           csn_xlsx_table_get_iso_date     (CsnXlsxTable       *self,
                                                     const CsnXlsxCell  *cell,

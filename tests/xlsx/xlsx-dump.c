@@ -57,15 +57,20 @@ dump_table (JsonBuilder   *builder,
             CsnXlsxTable  *table)
 {
   const CsnXlsxCell *cells;
-  guint n_cells;
+  const guint32 *hidden_rows;
+  guint n_cells, n_hidden;
 
   json_builder_set_member_name (builder, "protected");
   json_builder_add_boolean_value (builder, csn_xlsx_table_get_protected (table));
   json_builder_set_member_name (builder, "hidden_rows");
   json_builder_begin_array (builder);
-  for (guint row = 0; row < csn_xlsx_table_get_n_rows (table); row++)
-    if (csn_xlsx_table_is_row_hidden (table, row))
-      json_builder_add_int_value (builder, row + 1);
+  hidden_rows = csn_xlsx_table_get_hidden_rows (table, &n_hidden);
+  for (guint i = 0; i < n_hidden; i++)
+    {
+      g_assert (csn_xlsx_table_is_row_hidden (table, hidden_rows[i]));
+      g_assert (i == 0 || hidden_rows[i - 1] < hidden_rows[i]);
+      json_builder_add_int_value (builder, hidden_rows[i] + 1);
+    }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "cells");
