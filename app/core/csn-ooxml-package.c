@@ -46,7 +46,6 @@ struct _CsnOoxmlReader
   CsnOoxmlPackage  *package;
   GsfInput         *input;
   xmlTextReaderPtr  xml;
-  char             *part_name;
   char             *place;       /* "sheet “Temas”", for messages */
   guint64           unpacked;
   guint64           packed_at_open;
@@ -57,6 +56,12 @@ struct _CsnOoxmlReader
   int               xml_error_code;
   int               xml_error_line;
   char             *xml_error_message;
+  /* The thread's own handlers for libxml2's errors that bypass the reader's (encoding, I/O), put
+   * back when the reader is freed. */
+  xmlStructuredErrorFunc  thread_handler;
+  void                   *thread_handler_data;
+  xmlGenericErrorFunc     thread_generic_handler;
+  void                   *thread_generic_handler_data;
 };
 
 static const char OLE2_MAGIC[8] = { '\xd0', '\xcf', '\x11', '\xe0', '\xa1', '\xb1', '\x1a', '\xe1' };
@@ -596,6 +601,15 @@ on_xml_error_cb (void        *user_data,
   self->xml_error_message = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
 }
 
+/* What libxml2 says without an error record ("xmlParseChunk: encoder error") follows an error the
+ * structured handler has already recorded. */
+static void G_GNUC_PRINTF (2, 3)
+ignore_generic_error_cb (void       *user_data,
+                         const char *format,
+                         ...)
+{
+}
+
 static void
 set_part_error (CsnOoxmlPackage  *package,
                 const char       *place,
@@ -673,7 +687,6 @@ csn_ooxml_package_open_xml (CsnOoxmlPackage  *self,
 
   reader = g_new0 (CsnOoxmlReader, 1);
   reader->package = g_object_ref (self);
-  reader->part_name = g_strdup (part_name);
   /* Translators: %s is a part of the file, such as “xl/styles.xml”. */
   reader->place = place != NULL ? g_strdup (place) : g_strdup_printf (_("part “%s”"), part_name);
   reader->in_prolog = TRUE;
@@ -709,6 +722,12 @@ csn_ooxml_package_open_xml (CsnOoxmlPackage  *self,
       return NULL;
     }
   xmlTextReaderSetStructuredErrorHandler (reader->xml, on_xml_error_cb, reader);
+  reader->thread_handler = xmlStructuredError;
+  reader->thread_handler_data = xmlStructuredErrorContext;
+  reader->thread_generic_handler = xmlGenericError;
+  reader->thread_generic_handler_data = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (reader, on_xml_error_cb);
+  xmlSetGenericErrorFunc (reader, ignore_generic_error_cb);
   return g_steal_pointer (&reader);
 }
 
@@ -800,10 +819,14 @@ csn_ooxml_reader_free (CsnOoxmlReader *reader)
   if (reader == NULL)
     return;
 
+  if (reader->xml != NULL)
+    {
+      xmlSetStructuredErrorFunc (reader->thread_handler_data, reader->thread_handler);
+      xmlSetGenericErrorFunc (reader->thread_generic_handler_data, reader->thread_generic_handler);
+    }
   g_clear_pointer (&reader->xml, xmlFreeTextReader);
   g_clear_object (&reader->input);
   g_clear_object (&reader->package);
-  g_free (reader->part_name);
   g_free (reader->place);
   g_free (reader->xml_error_message);
   g_free (reader);

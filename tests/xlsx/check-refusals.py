@@ -111,6 +111,13 @@ def test_truncated_and_damaged():
     assert refused.message.startswith("malformed.xlsx: sheet “Temas”: damaged, the XML is not well-formed "
                                       "at line 2 ("), refused.message
 
+    # Bytes that are not in the encoding the part declares.
+    latin = sheet_xml(GOOD_ROWS).replace('encoding="UTF-8"', 'encoding="ISO-2022-JP"').encode() + b"\xcc\x2f\x73\xff"
+    good("encoding.xlsx", parts={"xl/worksheets/sheet1.xml": latin.replace(b"Apoya", b"Apoya\x1b$B\xcc\x2f")})
+    refused = refusal(dump, path("encoding.xlsx"))
+    assert refused.code == "DAMAGED", refused
+    assert refused.message.startswith("encoding.xlsx: sheet “Temas”: damaged, the XML is not well-formed"), refused
+
     good("no-sheet.xlsx", parts={"xl/worksheets/sheet1.xml": None})
     expect_refusal(dump, path("no-sheet.xlsx"), "DAMAGED",
                    "no-sheet.xlsx: sheet “Temas”: the workbook is damaged: the sheet's part "
