@@ -1,11 +1,12 @@
 /* csn-ooxml-package.c: an Office Open XML package read from untrusted bytes: the zip through libgsf,
- * parts through libxml2's streaming reader, with every size counted while it is read. */
+ * parts through libxml2's streaming SAX2 parser, with every size counted while it is read. */
 #define G_LOG_DOMAIN "csn-ooxml-package"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
+#include <libxml/parserInternals.h>
 #include <gsf/gsf-infile-impl.h>
 #include <string.h>
 
@@ -41,28 +42,27 @@ typedef enum
   FAILURE_DOCTYPE,
 } Failure;
 
-struct _CsnOoxmlReader
+struct _CsnOoxmlParse
 {
-  CsnOoxmlPackage  *package;
-  GsfInput         *input;
-  xmlTextReaderPtr  xml;
-  char             *place;       /* "sheet “Temas”", for messages */
-  guint64           unpacked;
-  guint64           packed_at_open;
-  Failure           failure;
-  gboolean          in_prolog;   /* before the root element, where a DOCTYPE would be */
-  guint8            tail[16];    /* the last bytes read, to find a DOCTYPE split across two reads */
-  gsize             tail_length;
-  int               xml_error_code;
-  int               xml_error_line;
-  char             *xml_error_message;
-  /* The thread's own handlers for libxml2's errors that bypass the reader's (encoding, I/O), put
-   * back when the reader is freed. */
-  xmlStructuredErrorFunc  thread_handler;
-  void                   *thread_handler_data;
-  xmlGenericErrorFunc     thread_generic_handler;
-  void                   *thread_generic_handler_data;
+  CsnOoxmlPackage       *package;
+  const CsnOoxmlHandler *handler;
+  gpointer               user_data;
+  xmlParserCtxtPtr       ctxt;
+  GsfInput              *input;
+  const char            *place;        /* "sheet “Temas”", for messages */
+  int                    depth;
+  guint64                unpacked;
+  guint64                packed_at_open;
+  Failure                failure;
+  GError                *error;        /* a handler's */
+  guint8                 tail[16];     /* the last bytes read, to find a DOCTYPE split across two reads */
+  gsize                  tail_length;
+  int                    xml_error_line;
+  char                  *xml_error_message;
 };
+
+/* libxml2 hands a part to the parser in pieces of this size. */
+#define CHUNK_SIZE (64 * 1024)
 
 static const char OLE2_MAGIC[8] = { '\xd0', '\xcf', '\x11', '\xe0', '\xa1', '\xb1', '\x1a', '\xe1' };
 static const char DOCTYPE_UTF8[] = "<!DOCTYPE";
@@ -406,6 +406,83 @@ rels_part_name (const char *source_part)
   return g_strdup_printf ("%.*s/_rels/%s.rels", (int) (slash - source_part), source_part, slash + 1);
 }
 
+typedef struct
+{
+  GPtrArray     *relationships;
+  const char    *source_part;
+  const char    *place;
+  const xmlChar *relationship_name;
+  const xmlChar *id_name;
+  const xmlChar *type_name;
+  const xmlChar *target_name;
+  const xmlChar *mode_name;
+} RelationshipsReader;
+
+static void
+relationships_begin (CsnOoxmlParse *parse,
+                     gpointer       user_data)
+{
+  RelationshipsReader *reader = user_data;
+
+  reader->relationship_name = csn_ooxml_parse_intern (parse, "Relationship");
+  reader->id_name = csn_ooxml_parse_intern (parse, "Id");
+  reader->type_name = csn_ooxml_parse_intern (parse, "Type");
+  reader->target_name = csn_ooxml_parse_intern (parse, "Target");
+  reader->mode_name = csn_ooxml_parse_intern (parse, "TargetMode");
+}
+
+static void
+relationships_start_element (CsnOoxmlParse  *parse,
+                             const xmlChar  *name,
+                             const xmlChar  *ns,
+                             int             depth,
+                             int             n_attributes,
+                             const xmlChar **attributes,
+                             gpointer        user_data)
+{
+  RelationshipsReader *reader = user_data;
+  CsnOoxmlPackage *package = parse->package;
+  g_autofree char *id = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *mode = NULL;
+  CsnOoxmlRelationship *relationship;
+
+  if (depth != 1 || name != reader->relationship_name)
+    return;
+
+  id = csn_ooxml_attribute_dup (n_attributes, attributes, reader->id_name);
+  type = csn_ooxml_attribute_dup (n_attributes, attributes, reader->type_name);
+  target = csn_ooxml_attribute_dup (n_attributes, attributes, reader->target_name);
+  mode = csn_ooxml_attribute_dup (n_attributes, attributes, reader->mode_name);
+  if (id == NULL || type == NULL || target == NULL)
+    return;
+  if (reader->relationships->len >= MAX_RELATIONSHIPS)
+    {
+      csn_ooxml_parse_fail (parse, g_error_new (CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_MANY_CELLS,
+                                                /* Translators: the first %s is a file name, the second a place in it such as
+                                                 * “the relationships of “xl/workbook.xml””, %u a number. */
+                                                _("%s: %s: more than %u relationships"),
+                                                package->display_name, reader->place, (guint) MAX_RELATIONSHIPS));
+      return;
+    }
+
+  relationship = g_new0 (CsnOoxmlRelationship, 1);
+  relationship->id = g_steal_pointer (&id);
+  relationship->type = g_steal_pointer (&type);
+  g_ptr_array_add (reader->relationships, relationship);
+  if (mode != NULL && strcmp (mode, "External") == 0)
+    return;
+
+  relationship->target = csn_ooxml_resolve_target (reader->source_part, target);
+  if (relationship->target == NULL)
+    csn_ooxml_parse_fail (parse, g_error_new (CSN_XLSX_ERROR, CSN_XLSX_ERROR_OUTSIDE_PACKAGE,
+                                              /* Translators: the first %s is a file name, the second a place in it such as
+                                               * “the relationships of “xl/workbook.xml””, the third the target. */
+                                              _("%s: %s: a relationship points outside the workbook (“%s”)"),
+                                              package->display_name, reader->place, target));
+}
+
 /**
  * csn_ooxml_package_read_relationships:
  * @source_part: the part whose relationships to read ("" for the package's own)
@@ -418,13 +495,14 @@ csn_ooxml_package_read_relationships (CsnOoxmlPackage  *self,
                                       const char       *source_part,
                                       GError          **error)
 {
+  static const CsnOoxmlHandler handler = {
+    .begin = relationships_begin,
+    .start_element = relationships_start_element,
+  };
   g_autoptr(GPtrArray) relationships = g_ptr_array_new_with_free_func (relationship_free);
-  g_autoptr(CsnOoxmlReader) reader = NULL;
   g_autofree char *rels_name = NULL;
   g_autofree char *place = NULL;
-  const xmlChar *relationship_name;
-  xmlTextReaderPtr xml;
-  int status;
+  RelationshipsReader reader = { 0 };
 
   g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), NULL);
   g_return_val_if_fail (source_part != NULL, NULL);
@@ -435,60 +513,10 @@ csn_ooxml_package_read_relationships (CsnOoxmlPackage  *self,
 
   /* Translators: %s is a part of the file, such as “xl/workbook.xml”. */
   place = g_strdup_printf (_("the relationships of “%s”"), source_part[0] != '\0' ? source_part : "/");
-  reader = csn_ooxml_package_open_xml (self, rels_name, place, error);
-  if (reader == NULL)
-    return NULL;
-  xml = csn_ooxml_reader_get_xml (reader);
-  relationship_name = csn_ooxml_reader_intern (reader, "Relationship");
-
-  while ((status = csn_ooxml_reader_read (reader, error)) == 1)
-    {
-      g_autofree char *id = NULL;
-      g_autofree char *type = NULL;
-      g_autofree char *target = NULL;
-      g_autofree char *mode = NULL;
-      CsnOoxmlRelationship *relationship;
-
-      if (xmlTextReaderNodeType (xml) != XML_READER_TYPE_ELEMENT
-          || xmlTextReaderConstLocalName (xml) != relationship_name
-          || xmlTextReaderDepth (xml) != 1)
-        continue;
-
-      id = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "Id");
-      type = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "Type");
-      target = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "Target");
-      mode = (char *) xmlTextReaderGetAttribute (xml, BAD_CAST "TargetMode");
-      if (id == NULL || type == NULL || target == NULL)
-        continue;
-      if (relationships->len >= MAX_RELATIONSHIPS)
-        {
-          g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_MANY_CELLS,
-                       /* Translators: the first %s is a file name, the second a place in it such as
-                        * “the relationships of “xl/workbook.xml””, %u a number. */
-                       _("%s: %s: more than %u relationships"),
-                       self->display_name, place, (guint) MAX_RELATIONSHIPS);
-          return NULL;
-        }
-
-      relationship = g_new0 (CsnOoxmlRelationship, 1);
-      relationship->id = g_steal_pointer (&id);
-      relationship->type = g_steal_pointer (&type);
-      g_ptr_array_add (relationships, relationship);
-      if (mode != NULL && strcmp (mode, "External") == 0)
-        continue;
-
-      relationship->target = csn_ooxml_resolve_target (source_part, target);
-      if (relationship->target == NULL)
-        {
-          g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_OUTSIDE_PACKAGE,
-                       /* Translators: the first %s is a file name, the second a place in it such as
-                        * “the relationships of “xl/workbook.xml””, the third the target. */
-                       _("%s: %s: a relationship points outside the workbook (“%s”)"),
-                       self->display_name, place, target);
-          return NULL;
-        }
-    }
-  if (status < 0)
+  reader.relationships = relationships;
+  reader.source_part = source_part;
+  reader.place = place;
+  if (!csn_ooxml_package_parse (self, rels_name, place, &handler, &reader, error))
     return NULL;
   return g_steal_pointer (&relationships);
 }
@@ -515,90 +543,142 @@ contains_doctype (const guint8 *data,
 /* A DOCTYPE is refused before libxml2 sees it: its internal subset could declare entities that
  * expand a thousandfold or name files outside the package. */
 static gboolean
-scan_for_doctype (CsnOoxmlReader *self,
-                  const guint8   *data,
-                  gsize           length)
+scan_for_doctype (CsnOoxmlParse *parse,
+                  const guint8  *data,
+                  gsize          length)
 {
-  guint8 seam[2 * sizeof self->tail];
-  gsize head = MIN (length, sizeof self->tail);
+  guint8 seam[2 * sizeof parse->tail];
+  gsize head = MIN (length, sizeof parse->tail);
 
-  memcpy (seam, self->tail, self->tail_length);
-  memcpy (seam + self->tail_length, data, head);
-  if (contains_doctype (seam, self->tail_length + head) || contains_doctype (data, length))
+  memcpy (seam, parse->tail, parse->tail_length);
+  memcpy (seam + parse->tail_length, data, head);
+  if (contains_doctype (seam, parse->tail_length + head) || contains_doctype (data, length))
     return TRUE;
 
-  if (length >= sizeof self->tail)
+  if (length >= sizeof parse->tail)
     {
-      memcpy (self->tail, data + length - sizeof self->tail, sizeof self->tail);
-      self->tail_length = sizeof self->tail;
+      memcpy (parse->tail, data + length - sizeof parse->tail, sizeof parse->tail);
+      parse->tail_length = sizeof parse->tail;
     }
   else
     {
-      gsize keep = MIN (self->tail_length, sizeof self->tail - length);
+      gsize keep = MIN (parse->tail_length, sizeof parse->tail - length);
 
-      memmove (self->tail, self->tail + self->tail_length - keep, keep);
-      memcpy (self->tail + keep, data, length);
-      self->tail_length = keep + length;
+      memmove (parse->tail, parse->tail + parse->tail_length - keep, keep);
+      memcpy (parse->tail + keep, data, length);
+      parse->tail_length = keep + length;
     }
   return FALSE;
 }
 
-static int
-read_part_cb (void *context,
-              char *buffer,
-              int   length)
+/* Unpacks the next piece of the part, counting what it unpacks to and what it was packed in. */
+static gssize
+read_chunk (CsnOoxmlParse *parse,
+            guint8        *buffer,
+            gsize          size)
 {
-  CsnOoxmlReader *self = context;
-  CsnOoxmlPackage *package = self->package;
-  gsf_off_t remaining = gsf_input_remaining (self->input);
+  CsnOoxmlPackage *package = parse->package;
+  gsf_off_t remaining = gsf_input_remaining (parse->input);
   guint64 packed;
   gsize n;
 
-  if (self->failure != FAILURE_NONE)
-    return -1;
-  if (remaining <= 0 || length <= 0)
+  if (remaining <= 0)
     return 0;
-  n = MIN ((gsize) length, (guint64) remaining);
+  n = MIN (size, (guint64) remaining);
 
-  if (self->unpacked + n > CSN_OOXML_PART_LIMIT)
-    return (self->failure = FAILURE_PART_SIZE), -1;
+  if (parse->unpacked + n > CSN_OOXML_PART_LIMIT)
+    return (parse->failure = FAILURE_PART_SIZE), -1;
   if (package->total_read + n > CSN_OOXML_TOTAL_LIMIT)
-    return (self->failure = FAILURE_TOTAL_SIZE), -1;
+    return (parse->failure = FAILURE_TOTAL_SIZE), -1;
 
   /* libgsf 1.14.50 returns the whole buffer when a member inflates to less than it declares: what
    * it leaves unwritten reads as NUL, which the XML parser refuses. */
   memset (buffer, 0, n);
-  if (gsf_input_read (self->input, n, (guint8 *) buffer) == NULL)
-    return (self->failure = FAILURE_READ), -1;
-  self->unpacked += n;
+  if (gsf_input_read (parse->input, n, buffer) == NULL)
+    return (parse->failure = FAILURE_READ), -1;
+  parse->unpacked += n;
   package->total_read += n;
 
-  packed = csn_metered_input_get_bytes_read (CSN_METERED_INPUT (package->source)) - self->packed_at_open;
-  if (self->unpacked > CSN_OOXML_RATIO_FLOOR && self->unpacked / MAX (packed, 1) > CSN_OOXML_RATIO_LIMIT)
-    return (self->failure = FAILURE_RATIO), -1;
+  packed = csn_metered_input_get_bytes_read (CSN_METERED_INPUT (package->source)) - parse->packed_at_open;
+  if (parse->unpacked > CSN_OOXML_RATIO_FLOOR && parse->unpacked / MAX (packed, 1) > CSN_OOXML_RATIO_LIMIT)
+    return (parse->failure = FAILURE_RATIO), -1;
 
-  if (scan_for_doctype (self, (const guint8 *) buffer, n))
-    return (self->failure = FAILURE_DOCTYPE), -1;
-  return (int) n;
+  if (scan_for_doctype (parse, buffer, n))
+    return (parse->failure = FAILURE_DOCTYPE), -1;
+  return (gssize) n;
 }
 
-static int
-close_part_cb (void *context)
+static gboolean
+is_stopped (CsnOoxmlParse *parse)
 {
-  return 0;
+  return parse->failure != FAILURE_NONE || parse->error != NULL;
+}
+
+static void
+on_start_element_cb (void           *user_data,
+                     const xmlChar  *name,
+                     const xmlChar  *prefix,
+                     const xmlChar  *ns,
+                     int             n_namespaces,
+                     const xmlChar **namespaces,
+                     int             n_attributes,
+                     int             n_defaulted,
+                     const xmlChar **attributes)
+{
+  CsnOoxmlParse *parse = user_data;
+
+  if (!is_stopped (parse) && parse->handler->start_element != NULL)
+    parse->handler->start_element (parse, name, ns, parse->depth, n_attributes, attributes, parse->user_data);
+  parse->depth++;
+}
+
+static void
+on_end_element_cb (void          *user_data,
+                   const xmlChar *name,
+                   const xmlChar *prefix,
+                   const xmlChar *ns)
+{
+  CsnOoxmlParse *parse = user_data;
+
+  parse->depth--;
+  if (!is_stopped (parse) && parse->handler->end_element != NULL)
+    parse->handler->end_element (parse, name, parse->depth, parse->user_data);
+}
+
+static void
+on_text_cb (void          *user_data,
+            const xmlChar *text,
+            int            length)
+{
+  CsnOoxmlParse *parse = user_data;
+
+  if (!is_stopped (parse) && parse->handler->text != NULL)
+    parse->handler->text (parse, (const char *) text, length, parse->user_data);
+}
+
+/* Where the parser meets "<!DOCTYPE": before it reads any declaration inside. */
+static void
+on_internal_subset_cb (void          *user_data,
+                       const xmlChar *name,
+                       const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+  CsnOoxmlParse *parse = user_data;
+
+  parse->failure = FAILURE_DOCTYPE;
+  xmlStopParser (parse->ctxt);
 }
 
 static void
 on_xml_error_cb (void        *user_data,
                  xmlErrorPtr  xml_error)
 {
-  CsnOoxmlReader *self = user_data;
+  CsnOoxmlParse *parse = user_data;
 
-  if (xml_error->level < XML_ERR_ERROR || self->xml_error_message != NULL)
+  if (xml_error->level < XML_ERR_ERROR || parse->xml_error_message != NULL)
     return;
-  self->xml_error_code = xml_error->code;
-  self->xml_error_line = xml_error->line;
-  self->xml_error_message = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
+  parse->xml_error_line = xml_error->line;
+  parse->xml_error_message = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
 }
 
 /* What libxml2 says without an error record ("xmlParseChunk: encoder error") follows an error the
@@ -664,170 +744,228 @@ set_part_error (CsnOoxmlPackage  *package,
     }
 }
 
+static const xmlSAXHandler sax_handler = {
+  .initialized = XML_SAX2_MAGIC,
+  .startElementNs = on_start_element_cb,
+  .endElementNs = on_end_element_cb,
+  .characters = on_text_cb,
+  .ignorableWhitespace = on_text_cb,
+  .cdataBlock = on_text_cb,
+  .internalSubset = on_internal_subset_cb,
+  .serror = on_xml_error_cb,
+};
+
+/* Feeds the part to the parser piece by piece. */
+static void
+parse_part (CsnOoxmlParse *parse)
+{
+  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
+  gssize n;
+
+  while ((n = read_chunk (parse, buffer, CHUNK_SIZE)) >= 0)
+    {
+      if (parse->ctxt == NULL)
+        {
+          /* The first piece tells the parser the part's encoding (UTF-8 or UTF-16). */
+          parse->ctxt = xmlCreatePushParserCtxt ((xmlSAXHandler *) &sax_handler, parse,
+                                                 (const char *) buffer, (int) n, NULL);
+          if (parse->ctxt == NULL)
+            {
+              parse->failure = FAILURE_READ;
+              return;
+            }
+          xmlCtxtUseOptions (parse->ctxt, XML_PARSE_NONET);
+          if (parse->handler->begin != NULL)
+            parse->handler->begin (parse, parse->user_data);
+          xmlParseChunk (parse->ctxt, NULL, 0, n == 0);
+        }
+      else
+        xmlParseChunk (parse->ctxt, (const char *) buffer, (int) n, n == 0);
+
+      if (n == 0 || is_stopped (parse) || parse->xml_error_message != NULL)
+        return;
+    }
+}
+
 /**
- * csn_ooxml_package_open_xml:
+ * csn_ooxml_package_parse:
  * @part_name: the part, as csn_ooxml_resolve_target() gives it
  * @place: (nullable): the part as messages name it ("sheet “Temas”"), or %NULL for its name
+ * @handler: what to do with the part's elements and text
  *
- * Opens a part for reading with libxml2's streaming reader: no network, no entity substitution, no
- * DTD loading, no huge-document mode, a DOCTYPE refused; the part's size, the package's total and
- * the compression ratio checked as it is read.
+ * Reads a part with libxml2's SAX2 parser: no network, no entity substitution, no DTD loading, no
+ * huge-document mode, a DOCTYPE refused; the part's size, the package's total and the compression
+ * ratio checked as it is read. A handler stops it with csn_ooxml_parse_fail().
  */
-CsnOoxmlReader *
-csn_ooxml_package_open_xml (CsnOoxmlPackage  *self,
-                            const char       *part_name,
-                            const char       *place,
-                            GError          **error)
+gboolean
+csn_ooxml_package_parse (CsnOoxmlPackage        *self,
+                         const char             *part_name,
+                         const char             *place,
+                         const CsnOoxmlHandler  *handler,
+                         gpointer                user_data,
+                         GError                **error)
 {
-  g_autoptr(CsnOoxmlReader) reader = NULL;
+  g_autofree char *own_place = NULL;
   g_autoptr(GError) local_error = NULL;
+  xmlStructuredErrorFunc thread_handler;
+  void *thread_handler_data;
+  xmlGenericErrorFunc thread_generic_handler;
+  void *thread_generic_handler_data;
+  CsnOoxmlParse parse = { 0 };
+  gboolean well_formed;
 
-  g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), NULL);
-  g_return_val_if_fail (part_name != NULL, NULL);
+  g_return_val_if_fail (CSN_IS_OOXML_PACKAGE (self), FALSE);
+  g_return_val_if_fail (part_name != NULL, FALSE);
+  g_return_val_if_fail (handler != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  reader = g_new0 (CsnOoxmlReader, 1);
-  reader->package = g_object_ref (self);
-  /* Translators: %s is a part of the file, such as “xl/styles.xml”. */
-  reader->place = place != NULL ? g_strdup (place) : g_strdup_printf (_("part “%s”"), part_name);
-  reader->in_prolog = TRUE;
-  reader->packed_at_open = csn_metered_input_get_bytes_read (CSN_METERED_INPUT (self->source));
-  reader->input = open_part (self, part_name, &local_error);
+  if (place == NULL)
+    /* Translators: %s is a part of the file, such as “xl/styles.xml”. */
+    place = own_place = g_strdup_printf (_("part “%s”"), part_name);
+
+  parse.package = self;
+  parse.handler = handler;
+  parse.user_data = user_data;
+  parse.place = place;
+  parse.packed_at_open = csn_metered_input_get_bytes_read (CSN_METERED_INPUT (self->source));
+  parse.input = open_part (self, part_name, &local_error);
   if (local_error != NULL)
     {
-      set_part_error (self, reader->place, FAILURE_READ, error);
-      return NULL;
+      set_part_error (self, place, FAILURE_READ, error);
+      return FALSE;
     }
-  if (reader->input == NULL)
+  if (parse.input == NULL)
     {
       g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
                    /* Translators: the first %s is a file name, the second a place in it such as
                     * “sheet “Temas””, the third a part such as “xl/worksheets/sheet1.xml”. */
                    _("%s: %s: missing from the file (%s)"),
-                   self->display_name, reader->place, part_name);
-      return NULL;
+                   self->display_name, place, part_name);
+      return FALSE;
     }
   /* What the zip declares is an upper bound of what libgsf will unpack, so it can refuse early;
-   * what is actually unpacked is counted in read_part_cb(). */
-  if ((guint64) gsf_input_size (reader->input) > CSN_OOXML_PART_LIMIT)
+   * what is actually unpacked is counted in read_chunk(). */
+  if ((guint64) gsf_input_size (parse.input) > CSN_OOXML_PART_LIMIT)
     {
-      set_part_error (self, reader->place, FAILURE_PART_SIZE, error);
-      return NULL;
+      g_object_unref (parse.input);
+      set_part_error (self, place, FAILURE_PART_SIZE, error);
+      return FALSE;
     }
 
-  reader->xml = xmlReaderForIO (read_part_cb, close_part_cb, reader, NULL, NULL,
-                                XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOCDATA);
-  if (reader->xml == NULL)
-    {
-      set_part_error (self, reader->place, FAILURE_READ, error);
-      return NULL;
-    }
-  xmlTextReaderSetStructuredErrorHandler (reader->xml, on_xml_error_cb, reader);
-  reader->thread_handler = xmlStructuredError;
-  reader->thread_handler_data = xmlStructuredErrorContext;
-  reader->thread_generic_handler = xmlGenericError;
-  reader->thread_generic_handler_data = xmlGenericErrorContext;
-  xmlSetStructuredErrorFunc (reader, on_xml_error_cb);
-  xmlSetGenericErrorFunc (reader, ignore_generic_error_cb);
-  return g_steal_pointer (&reader);
-}
+  /* Errors that libxml2 reports outside the parser context (encoding, I/O) go to the thread's
+   * handlers: they are this parse's while it lasts. */
+  thread_handler = xmlStructuredError;
+  thread_handler_data = xmlStructuredErrorContext;
+  thread_generic_handler = xmlGenericError;
+  thread_generic_handler_data = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (&parse, on_xml_error_cb);
+  xmlSetGenericErrorFunc (&parse, ignore_generic_error_cb);
 
-xmlTextReaderPtr
-csn_ooxml_reader_get_xml (CsnOoxmlReader *reader)
-{
-  g_return_val_if_fail (reader != NULL, NULL);
+  parse_part (&parse);
+  well_formed = parse.ctxt != NULL && parse.ctxt->wellFormed;
 
-  return reader->xml;
-}
+  xmlSetStructuredErrorFunc (thread_handler_data, thread_handler);
+  xmlSetGenericErrorFunc (thread_generic_handler_data, thread_generic_handler);
+  if (parse.ctxt != NULL)
+    xmlFreeParserCtxt (parse.ctxt);
+  g_object_unref (parse.input);
 
-/* The reader's own copy of @name: element and attribute names compare by pointer with it. */
-const xmlChar *
-csn_ooxml_reader_intern (CsnOoxmlReader *reader,
-                         const char     *name)
-{
-  g_return_val_if_fail (reader != NULL, NULL);
-
-  return xmlTextReaderConstString (reader->xml, BAD_CAST name);
-}
-
-static int
-finish_step (CsnOoxmlReader  *reader,
-             int              status,
-             GError         **error)
-{
-  if (status == 1 && reader->in_prolog)
-    {
-      int type = xmlTextReaderNodeType (reader->xml);
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        reader->failure = FAILURE_DOCTYPE;
-      else if (type == XML_READER_TYPE_ELEMENT)
-        reader->in_prolog = FALSE;
-    }
-  if (status >= 0 && reader->failure == FAILURE_NONE)
-    return status;
-
-  if (reader->failure != FAILURE_NONE)
-    set_part_error (reader->package, reader->place, reader->failure, error);
-  else if (reader->xml_error_code == XML_ERR_ENTITY_LOOP)
-    set_part_error (reader->package, reader->place, FAILURE_DOCTYPE, error);
-  else if (reader->xml_error_message != NULL && strstr (reader->xml_error_message, "huge text node") != NULL)
-    g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TEXT_TOO_LONG,
-                 /* Translators: the first %s is a file name, the second a place in it such as
-                  * “sheet “Temas””. */
-                 _("%s: %s: a text is longer than 32,767 characters"),
-                 reader->package->display_name, reader->place);
-  else
-    g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
+  if (parse.failure != FAILURE_NONE)
+    set_part_error (self, place, parse.failure, &local_error);
+  else if (parse.error != NULL)
+    local_error = g_steal_pointer (&parse.error);
+  else if (parse.xml_error_message != NULL || !well_formed)
+    g_set_error (&local_error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_DAMAGED,
                  /* Translators: the first %s is a file name, the second a place in it such as
                   * “sheet “Temas””, %d a line number, the last %s the XML parser's message, in
                   * English. */
                  _("%s: %s: damaged, the XML is not well-formed at line %d (%s)"),
-                 reader->package->display_name, reader->place, reader->xml_error_line,
-                 reader->xml_error_message != NULL ? reader->xml_error_message : "?");
-  return -1;
+                 self->display_name, place, parse.xml_error_line,
+                 parse.xml_error_message != NULL ? parse.xml_error_message : "?");
+  g_clear_error (&parse.error);
+  g_free (parse.xml_error_message);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The parser's own copy of @name: element and attribute names compare by pointer with it. */
+const xmlChar *
+csn_ooxml_parse_intern (CsnOoxmlParse *parse,
+                        const char    *name)
+{
+  g_return_val_if_fail (parse != NULL, NULL);
+
+  return xmlDictLookup (parse->ctxt->dict, BAD_CAST name, -1);
+}
+
+/* Stops the parse with @error (taken), which csn_ooxml_package_parse() then returns. */
+void
+csn_ooxml_parse_fail (CsnOoxmlParse *parse,
+                      GError        *error)
+{
+  g_return_if_fail (parse != NULL);
+  g_return_if_fail (error != NULL);
+
+  if (is_stopped (parse))
+    {
+      g_error_free (error);
+      return;
+    }
+  parse->error = error;
+  xmlStopParser (parse->ctxt);
+}
+
+gboolean
+csn_ooxml_parse_failed (CsnOoxmlParse *parse)
+{
+  g_return_val_if_fail (parse != NULL, TRUE);
+
+  return is_stopped (parse);
 }
 
 /**
- * csn_ooxml_reader_read:
- *
- * Moves to the next node, as xmlTextReaderRead().
- *
- * Returns: 1 on a node, 0 at the end of the part, -1 with @error set.
+ * csn_ooxml_attribute:
+ * @attributes: as a handler's start_element gets them
+ * @name: an interned name, of an attribute in no namespace
+ * @value: (out): the value, not NUL-terminated
+ * @length: (out): its length in bytes
  */
-int
-csn_ooxml_reader_read (CsnOoxmlReader  *reader,
-                       GError         **error)
+gboolean
+csn_ooxml_attribute (int              n_attributes,
+                     const xmlChar  **attributes,
+                     const xmlChar   *name,
+                     const char     **value,
+                     gsize           *length)
 {
-  g_return_val_if_fail (reader != NULL, -1);
-
-  return finish_step (reader, xmlTextReaderRead (reader->xml), error);
-}
-
-/* Moves past the current node's subtree, as xmlTextReaderNext(). */
-int
-csn_ooxml_reader_skip (CsnOoxmlReader  *reader,
-                       GError         **error)
-{
-  g_return_val_if_fail (reader != NULL, -1);
-
-  return finish_step (reader, xmlTextReaderNext (reader->xml), error);
-}
-
-void
-csn_ooxml_reader_free (CsnOoxmlReader *reader)
-{
-  if (reader == NULL)
-    return;
-
-  if (reader->xml != NULL)
+  for (int i = 0; i < n_attributes; i++)
     {
-      xmlSetStructuredErrorFunc (reader->thread_handler_data, reader->thread_handler);
-      xmlSetGenericErrorFunc (reader->thread_generic_handler_data, reader->thread_generic_handler);
+      const xmlChar **attribute = &attributes[5 * i];
+
+      if (attribute[0] == name && attribute[2] == NULL)
+        {
+          *value = (const char *) attribute[3];
+          *length = (gsize) (attribute[4] - attribute[3]);
+          return TRUE;
+        }
     }
-  g_clear_pointer (&reader->xml, xmlFreeTextReader);
-  g_clear_object (&reader->input);
-  g_clear_object (&reader->package);
-  g_free (reader->place);
-  g_free (reader->xml_error_message);
-  g_free (reader);
+  return FALSE;
+}
+
+/* The value of an attribute in no namespace as a string, or %NULL. */
+char *
+csn_ooxml_attribute_dup (int              n_attributes,
+                         const xmlChar  **attributes,
+                         const xmlChar   *name)
+{
+  const char *value;
+  gsize length;
+
+  if (!csn_ooxml_attribute (n_attributes, attributes, name, &value, &length))
+    return NULL;
+  return g_strndup (value, length);
 }

@@ -66,7 +66,6 @@ struct _CsnXlsxBook
   GString          *strings;       /* the shared strings' texts while they are read */
   GBytes           *shared_texts;  /* then: each ending in NUL */
   GArray           *shared;        /* SharedString */
-  gboolean          shared_cut;    /* the shared strings stopped at a text too long to parse */
   gboolean          shared_overlong;
   GByteArray       *date_styles;   /* per cell format (cellXfs): whether it shows a date */
 };
@@ -248,12 +247,6 @@ sheet_place (const char *name)
 /* Texts */
 
 static gboolean
-is_true (const xmlChar *value)
-{
-  return value != NULL && (strcmp ((const char *) value, "1") == 0 || strcmp ((const char *) value, "true") == 0);
-}
-
-static gboolean
 parse_uint (const char *text,
             guint64     max,
             guint64    *value)
@@ -385,13 +378,6 @@ shown_value (const char *value)
   }
 }
 
-static gboolean
-is_text_node (int type)
-{
-  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
-         || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE;
-}
-
 /* The package */
 
 static const CsnOoxmlRelationship *
@@ -444,27 +430,115 @@ find_workbook_part (CsnXlsxBook  *self,
 
 /* Workbook */
 
+/* Whether an attribute value is "1" or "true", as writers spell xsd:boolean. */
+static gboolean
+value_is_true (const char *value,
+               gsize       length)
+{
+  return (length == 1 && value[0] == '1') || (length == 4 && memcmp (value, "true", 4) == 0);
+}
+
+static gboolean
+attribute_is_true (int              n_attributes,
+                   const xmlChar  **attributes,
+                   const xmlChar   *name)
+{
+  const char *value;
+  gsize length;
+
+  return csn_ooxml_attribute (n_attributes, attributes, name, &value, &length) && value_is_true (value, length);
+}
+
+/* An unsigned decimal attribute, at most @max. */
+static gboolean
+attribute_uint (int              n_attributes,
+                const xmlChar  **attributes,
+                const xmlChar   *name,
+                guint64          max,
+                guint64         *number)
+{
+  const char *value;
+  gsize length;
+  char text[24];
+
+  if (!csn_ooxml_attribute (n_attributes, attributes, name, &value, &length) || length >= sizeof text)
+    return FALSE;
+  memcpy (text, value, length);
+  text[length] = '\0';
+  return parse_uint (text, max, number);
+}
+
+/* An attribute in the relationships namespace (r:id), whatever its prefix. */
+static char *
+relationship_attribute (int              n_attributes,
+                        const xmlChar  **attributes,
+                        const xmlChar   *name)
+{
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **attribute = &attributes[5 * i];
+
+      if (attribute[0] == name && attribute[2] != NULL
+          && strcmp ((const char *) attribute[2], NS_RELATIONSHIPS) == 0)
+        return g_strndup ((const char *) attribute[3], (gsize) (attribute[4] - attribute[3]));
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  CsnXlsxBook   *book;
+  const xmlChar *section;        /* the element at depth 1 the parse is in */
+  GString       *formula;
+  DefinedName    pending;
+  gboolean       in_name;
+  const xmlChar *n_workbook, *n_workbook_pr, *n_sheets, *n_sheet, *n_defined_names, *n_defined_name;
+  const xmlChar *a_name, *a_sheet_id, *a_state, *a_id, *a_date1904, *a_local_sheet_id, *a_hidden;
+} WorkbookReader;
+
+static void
+workbook_begin (CsnOoxmlParse *parse,
+                gpointer       user_data)
+{
+  WorkbookReader *reader = user_data;
+
+  reader->n_workbook = csn_ooxml_parse_intern (parse, "workbook");
+  reader->n_workbook_pr = csn_ooxml_parse_intern (parse, "workbookPr");
+  reader->n_sheets = csn_ooxml_parse_intern (parse, "sheets");
+  reader->n_sheet = csn_ooxml_parse_intern (parse, "sheet");
+  reader->n_defined_names = csn_ooxml_parse_intern (parse, "definedNames");
+  reader->n_defined_name = csn_ooxml_parse_intern (parse, "definedName");
+  reader->a_name = csn_ooxml_parse_intern (parse, "name");
+  reader->a_sheet_id = csn_ooxml_parse_intern (parse, "sheetId");
+  reader->a_state = csn_ooxml_parse_intern (parse, "state");
+  reader->a_id = csn_ooxml_parse_intern (parse, "id");
+  reader->a_date1904 = csn_ooxml_parse_intern (parse, "date1904");
+  reader->a_local_sheet_id = csn_ooxml_parse_intern (parse, "localSheetId");
+  reader->a_hidden = csn_ooxml_parse_intern (parse, "hidden");
+}
+
 static CsnXlsxSheetState
-parse_state (const xmlChar *value)
+parse_state (const char *value)
 {
   if (value == NULL)
     return CSN_XLSX_SHEET_VISIBLE;
-  if (strcmp ((const char *) value, "hidden") == 0)
+  if (strcmp (value, "hidden") == 0)
     return CSN_XLSX_SHEET_HIDDEN;
-  if (strcmp ((const char *) value, "veryHidden") == 0)
+  if (strcmp (value, "veryHidden") == 0)
     return CSN_XLSX_SHEET_VERY_HIDDEN;
   return CSN_XLSX_SHEET_VISIBLE;
 }
 
 static gboolean
-add_sheet (CsnXlsxBook       *self,
-           xmlTextReaderPtr   xml,
-           GError           **error)
+add_sheet (WorkbookReader  *reader,
+           int              n_attributes,
+           const xmlChar  **attributes,
+           GError         **error)
 {
-  g_autofree xmlChar *name = xmlTextReaderGetAttribute (xml, BAD_CAST "name");
-  g_autofree xmlChar *id = xmlTextReaderGetAttribute (xml, BAD_CAST "sheetId");
-  g_autofree xmlChar *state = xmlTextReaderGetAttribute (xml, BAD_CAST "state");
-  g_autofree xmlChar *rel_id = xmlTextReaderGetAttributeNs (xml, BAD_CAST "id", BAD_CAST NS_RELATIONSHIPS);
+  CsnXlsxBook *self = reader->book;
+  g_autofree char *name = csn_ooxml_attribute_dup (n_attributes, attributes, reader->a_name);
+  g_autofree char *state = csn_ooxml_attribute_dup (n_attributes, attributes, reader->a_state);
+  g_autofree char *rel_id = relationship_attribute (n_attributes, attributes, reader->a_id);
   guint64 sheet_id = 0;
   Sheet sheet = { 0 };
 
@@ -475,38 +549,123 @@ add_sheet (CsnXlsxBook       *self,
     return fail (self, error, CSN_XLSX_ERROR_DAMAGED,
                  _("the workbook is damaged: it lists a sheet without a name"));
   if (rel_id == NULL)
-    return fail_in_sheet (self, error, CSN_XLSX_ERROR_DAMAGED, (const char *) name,
+    return fail_in_sheet (self, error, CSN_XLSX_ERROR_DAMAGED, name,
                           _("the workbook is damaged: the sheet has no part"));
-  parse_uint ((const char *) id, G_MAXUINT, &sheet_id);
+  attribute_uint (n_attributes, attributes, reader->a_sheet_id, G_MAXUINT, &sheet_id);
 
-  sheet.name = g_strdup ((const char *) name);
+  sheet.name = g_steal_pointer (&name);
   sheet.folded = g_utf8_casefold (sheet.name, -1);
   sheet.id = (guint) sheet_id;
   sheet.state = parse_state (state);
-  sheet.rel_id = g_strdup ((const char *) rel_id);
+  sheet.rel_id = g_steal_pointer (&rel_id);
   g_array_append_val (self->sheets, sheet);
   return TRUE;
 }
 
+/* Starts a defined name; FALSE for one that can never be used (no name, or a scope that is no
+ * number). */
 static gboolean
-add_defined_name (CsnXlsxBook      *self,
-                  xmlTextReaderPtr  xml,
-                  DefinedName      *name)
+start_defined_name (WorkbookReader  *reader,
+                    int              n_attributes,
+                    const xmlChar  **attributes)
 {
-  g_autofree xmlChar *text = xmlTextReaderGetAttribute (xml, BAD_CAST "name");
-  g_autofree xmlChar *scope = xmlTextReaderGetAttribute (xml, BAD_CAST "localSheetId");
-  g_autofree xmlChar *hidden = xmlTextReaderGetAttribute (xml, BAD_CAST "hidden");
+  DefinedName *name = &reader->pending;
+  const char *scope;
+  gsize scope_length;
   guint64 sheet = 0;
 
   memset (name, 0, sizeof *name);
-  if (text == NULL || text[0] == '\0')
+  name->public.name = csn_ooxml_attribute_dup (n_attributes, attributes, reader->a_name);
+  if (name->public.name == NULL || name->public.name[0] == '\0')
     return FALSE;
-  name->public.name = g_strdup ((const char *) text);
-  name->public.scope = scope != NULL && parse_uint ((const char *) scope, MAX_SHEETS, &sheet) ? (int) sheet : -1;
-  name->public.hidden = is_true (hidden);
+  name->public.scope = -1;
+  if (csn_ooxml_attribute (n_attributes, attributes, reader->a_local_sheet_id, &scope, &scope_length))
+    {
+      if (!attribute_uint (n_attributes, attributes, reader->a_local_sheet_id, MAX_SHEETS, &sheet))
+        return FALSE;
+      name->public.scope = (int) sheet;
+    }
+  name->public.hidden = attribute_is_true (n_attributes, attributes, reader->a_hidden);
   name->folded = g_utf8_casefold (name->public.name, -1);
-  /* A scope that is no number names no sheet: the name can never be used. */
-  return scope == NULL || name->public.scope >= 0;
+  return TRUE;
+}
+
+static void
+workbook_start_element (CsnOoxmlParse  *parse,
+                        const xmlChar  *name,
+                        const xmlChar  *ns,
+                        int             depth,
+                        int             n_attributes,
+                        const xmlChar **attributes,
+                        gpointer        user_data)
+{
+  WorkbookReader *reader = user_data;
+  CsnXlsxBook *self = reader->book;
+  GError *error = NULL;
+
+  if (depth == 0)
+    {
+      if (ns != NULL && strcmp ((const char *) ns, NS_STRICT_MAIN) == 0)
+        fail (self, &error, CSN_XLSX_ERROR_STRICT,
+              _("the workbook is saved as “Strict Open XML Spreadsheet”; save it as “Excel Workbook (.xlsx)” and try again"));
+      else if (name != reader->n_workbook || ns == NULL || strcmp ((const char *) ns, NS_MAIN) != 0)
+        fail (self, &error, CSN_XLSX_ERROR_NOT_WORKBOOK,
+              _("this is a zip file but not an Excel workbook (.xlsx)"));
+    }
+  else if (depth == 1)
+    {
+      reader->section = name;
+      if (name == reader->n_workbook_pr)
+        self->date1904 = attribute_is_true (n_attributes, attributes, reader->a_date1904);
+    }
+  else if (depth == 2 && reader->section == reader->n_sheets && name == reader->n_sheet)
+    add_sheet (reader, n_attributes, attributes, &error);
+  else if (depth == 2 && reader->section == reader->n_defined_names && name == reader->n_defined_name)
+    {
+      if (self->names->len >= MAX_DEFINED_NAMES)
+        fail (self, &error, CSN_XLSX_ERROR_TOO_MANY_CELLS,
+              _("the workbook has more than %u defined names"), (guint) MAX_DEFINED_NAMES);
+      else if (start_defined_name (reader, n_attributes, attributes))
+        {
+          g_string_truncate (reader->formula, 0);
+          reader->in_name = TRUE;
+        }
+      else
+        defined_name_clear (&reader->pending);
+    }
+
+  if (error != NULL)
+    csn_ooxml_parse_fail (parse, error);
+}
+
+static void
+workbook_end_element (CsnOoxmlParse *parse,
+                      const xmlChar *name,
+                      int            depth,
+                      gpointer       user_data)
+{
+  WorkbookReader *reader = user_data;
+  GString *formula = reader->formula;
+
+  if (reader->in_name && depth == 2 && name == reader->n_defined_name)
+    {
+      reader->pending.public.formula = g_strdup (formula->str[0] == '=' ? formula->str + 1 : formula->str);
+      g_array_append_val (reader->book->names, reader->pending);
+      reader->in_name = FALSE;
+    }
+}
+
+static void
+workbook_text (CsnOoxmlParse *parse,
+               const char    *text,
+               int            length,
+               gpointer       user_data)
+{
+  WorkbookReader *reader = user_data;
+
+  /* A formula longer than Excel's own limit (8,192 characters) is no range anyway. */
+  if (reader->in_name && reader->formula->len < 8192)
+    g_string_append_len (reader->formula, text, length);
 }
 
 static gboolean
@@ -514,103 +673,22 @@ read_workbook (CsnXlsxBook  *self,
                const char   *part,
                GError      **error)
 {
-  g_autoptr(CsnOoxmlReader) reader = NULL;
+  static const CsnOoxmlHandler handler = {
+    .begin = workbook_begin,
+    .start_element = workbook_start_element,
+    .end_element = workbook_end_element,
+    .text = workbook_text,
+  };
   g_autoptr(GString) formula = g_string_new (NULL);
-  DefinedName pending = { { 0 } };
-  gboolean in_name = FALSE;
-  gboolean ok = TRUE;
-  const xmlChar *section = NULL;
-  const xmlChar *n_workbook, *n_workbook_pr, *n_sheets, *n_sheet, *n_defined_names, *n_defined_name;
-  const xmlChar *ns_main, *ns_strict;
-  xmlTextReaderPtr xml;
-  int status = 0;
+  WorkbookReader reader = { 0 };
+  gboolean ok;
 
-  reader = csn_ooxml_package_open_xml (self->package, part, _("the workbook"), error);
-  if (reader == NULL)
-    return FALSE;
-  xml = csn_ooxml_reader_get_xml (reader);
-  n_workbook = csn_ooxml_reader_intern (reader, "workbook");
-  n_workbook_pr = csn_ooxml_reader_intern (reader, "workbookPr");
-  n_sheets = csn_ooxml_reader_intern (reader, "sheets");
-  n_sheet = csn_ooxml_reader_intern (reader, "sheet");
-  n_defined_names = csn_ooxml_reader_intern (reader, "definedNames");
-  n_defined_name = csn_ooxml_reader_intern (reader, "definedName");
-  ns_main = csn_ooxml_reader_intern (reader, NS_MAIN);
-  ns_strict = csn_ooxml_reader_intern (reader, NS_STRICT_MAIN);
-
-  while (ok && (status = csn_ooxml_reader_read (reader, error)) == 1)
-    {
-      int type = xmlTextReaderNodeType (xml);
-      const xmlChar *name;
-      int depth;
-
-      if (in_name && is_text_node (type))
-        {
-          g_string_append (formula, (const char *) xmlTextReaderConstValue (xml));
-          continue;
-        }
-      if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
-        continue;
-
-      name = xmlTextReaderConstLocalName (xml);
-      depth = xmlTextReaderDepth (xml);
-
-      if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          if (in_name && depth == 2 && name == n_defined_name)
-            {
-              pending.public.formula = g_strdup (formula->str[0] == '=' ? formula->str + 1 : formula->str);
-              g_array_append_val (self->names, pending);
-              in_name = FALSE;
-            }
-          continue;
-        }
-
-      if (depth == 0)
-        {
-          const xmlChar *ns = xmlTextReaderConstNamespaceUri (xml);
-
-          if (ns == ns_strict)
-            ok = fail (self, error, CSN_XLSX_ERROR_STRICT,
-                       _("the workbook is saved as “Strict Open XML Spreadsheet”; save it as “Excel Workbook (.xlsx)” and try again"));
-          else if (name != n_workbook || ns != ns_main)
-            ok = fail (self, error, CSN_XLSX_ERROR_NOT_WORKBOOK,
-                       _("this is a zip file but not an Excel workbook (.xlsx)"));
-        }
-      else if (depth == 1)
-        {
-          section = name;
-          if (name == n_workbook_pr)
-            {
-              g_autofree xmlChar *date1904 = xmlTextReaderGetAttribute (xml, BAD_CAST "date1904");
-
-              self->date1904 = is_true (date1904);
-            }
-        }
-      else if (depth == 2 && section == n_sheets && name == n_sheet)
-        ok = add_sheet (self, xml, error);
-      else if (depth == 2 && section == n_defined_names && name == n_defined_name && !in_name)
-        {
-          if (self->names->len >= MAX_DEFINED_NAMES)
-            ok = fail (self, error, CSN_XLSX_ERROR_TOO_MANY_CELLS,
-                       _("the workbook has more than %u defined names"), (guint) MAX_DEFINED_NAMES);
-          else if (!add_defined_name (self, xml, &pending))
-            defined_name_clear (&pending);
-          else if (xmlTextReaderIsEmptyElement (xml))
-            {
-              pending.public.formula = g_strdup ("");
-              g_array_append_val (self->names, pending);
-            }
-          else
-            {
-              g_string_truncate (formula, 0);
-              in_name = TRUE;
-            }
-        }
-    }
-  if (in_name)
-    defined_name_clear (&pending);
-  if (!ok || status < 0)
+  reader.book = self;
+  reader.formula = formula;
+  ok = csn_ooxml_package_parse (self->package, part, _("the workbook"), &handler, &reader, error);
+  if (reader.in_name)
+    defined_name_clear (&reader.pending);
+  if (!ok)
     return FALSE;
 
   if (self->sheets->len == 0)
@@ -719,66 +797,87 @@ builtin_format_is_date (guint id)
   return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
+typedef struct
+{
+  CsnXlsxBook   *book;
+  const xmlChar *section;
+  GHashTable    *custom;        /* numFmtId → whether it shows a date */
+  GArray        *formats;       /* per cellXfs entry, its numFmtId */
+  const xmlChar *n_num_fmts, *n_num_fmt, *n_cell_xfs, *n_xf, *a_num_fmt_id, *a_format_code;
+} StylesReader;
+
+static void
+styles_begin (CsnOoxmlParse *parse,
+              gpointer       user_data)
+{
+  StylesReader *reader = user_data;
+
+  reader->n_num_fmts = csn_ooxml_parse_intern (parse, "numFmts");
+  reader->n_num_fmt = csn_ooxml_parse_intern (parse, "numFmt");
+  reader->n_cell_xfs = csn_ooxml_parse_intern (parse, "cellXfs");
+  reader->n_xf = csn_ooxml_parse_intern (parse, "xf");
+  reader->a_num_fmt_id = csn_ooxml_parse_intern (parse, "numFmtId");
+  reader->a_format_code = csn_ooxml_parse_intern (parse, "formatCode");
+}
+
+static void
+styles_start_element (CsnOoxmlParse  *parse,
+                      const xmlChar  *name,
+                      const xmlChar  *ns,
+                      int             depth,
+                      int             n_attributes,
+                      const xmlChar **attributes,
+                      gpointer        user_data)
+{
+  StylesReader *reader = user_data;
+  guint64 id = 0;
+
+  if (depth == 1)
+    reader->section = name;
+  else if (depth == 2 && reader->section == reader->n_num_fmts && name == reader->n_num_fmt)
+    {
+      g_autofree char *code = csn_ooxml_attribute_dup (n_attributes, attributes, reader->a_format_code);
+
+      if (code != NULL && attribute_uint (n_attributes, attributes, reader->a_num_fmt_id, G_MAXUINT16, &id)
+          && g_hash_table_size (reader->custom) < MAX_STYLES)
+        g_hash_table_insert (reader->custom, GUINT_TO_POINTER ((guint) id), GINT_TO_POINTER (format_is_date (code)));
+    }
+  else if (depth == 2 && reader->section == reader->n_cell_xfs && name == reader->n_xf)
+    {
+      guint format;
+
+      if (reader->formats->len >= MAX_STYLES)
+        {
+          GError *error = NULL;
+
+          fail (reader->book, &error, CSN_XLSX_ERROR_TOO_MANY_CELLS,
+                _("the workbook has more than %u cell formats"), (guint) MAX_STYLES);
+          csn_ooxml_parse_fail (parse, error);
+          return;
+        }
+      attribute_uint (n_attributes, attributes, reader->a_num_fmt_id, G_MAXUINT16, &id);
+      format = (guint) id;
+      g_array_append_val (reader->formats, format);
+    }
+}
+
 static gboolean
 read_styles (CsnXlsxBook  *self,
              const char   *part,
              GError      **error)
 {
-  g_autoptr(CsnOoxmlReader) reader = NULL;
+  static const CsnOoxmlHandler handler = {
+    .begin = styles_begin,
+    .start_element = styles_start_element,
+  };
   g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) formats = g_array_new (FALSE, FALSE, sizeof (guint));
-  const xmlChar *section = NULL;
-  const xmlChar *n_num_fmts, *n_num_fmt, *n_cell_xfs, *n_xf;
-  xmlTextReaderPtr xml;
-  int status;
+  StylesReader reader = { 0 };
 
-  reader = csn_ooxml_package_open_xml (self->package, part, _("the styles"), error);
-  if (reader == NULL)
-    return FALSE;
-  xml = csn_ooxml_reader_get_xml (reader);
-  n_num_fmts = csn_ooxml_reader_intern (reader, "numFmts");
-  n_num_fmt = csn_ooxml_reader_intern (reader, "numFmt");
-  n_cell_xfs = csn_ooxml_reader_intern (reader, "cellXfs");
-  n_xf = csn_ooxml_reader_intern (reader, "xf");
-
-  while ((status = csn_ooxml_reader_read (reader, error)) == 1)
-    {
-      const xmlChar *name;
-      int depth;
-
-      if (xmlTextReaderNodeType (xml) != XML_READER_TYPE_ELEMENT)
-        continue;
-      name = xmlTextReaderConstLocalName (xml);
-      depth = xmlTextReaderDepth (xml);
-
-      if (depth == 1)
-        section = name;
-      else if (depth == 2 && section == n_num_fmts && name == n_num_fmt)
-        {
-          g_autofree xmlChar *id = xmlTextReaderGetAttribute (xml, BAD_CAST "numFmtId");
-          g_autofree xmlChar *code = xmlTextReaderGetAttribute (xml, BAD_CAST "formatCode");
-          guint64 value;
-
-          if (code != NULL && parse_uint ((const char *) id, G_MAXUINT16, &value)
-              && g_hash_table_size (custom) < MAX_STYLES)
-            g_hash_table_insert (custom, GUINT_TO_POINTER ((guint) value),
-                                 GINT_TO_POINTER (format_is_date ((const char *) code)));
-        }
-      else if (depth == 2 && section == n_cell_xfs && name == n_xf)
-        {
-          g_autofree xmlChar *id = xmlTextReaderGetAttribute (xml, BAD_CAST "numFmtId");
-          guint64 value = 0;
-          guint format;
-
-          if (formats->len >= MAX_STYLES)
-            return fail (self, error, CSN_XLSX_ERROR_TOO_MANY_CELLS,
-                         _("the workbook has more than %u cell formats"), (guint) MAX_STYLES);
-          parse_uint ((const char *) id, G_MAXUINT16, &value);
-          format = (guint) value;
-          g_array_append_val (formats, format);
-        }
-    }
-  if (status < 0)
+  reader.book = self;
+  reader.custom = custom;
+  reader.formats = formats;
+  if (!csn_ooxml_package_parse (self->package, part, _("the styles"), &handler, &reader, error))
     return FALSE;
 
   for (guint i = 0; i < formats->len; i++)
@@ -827,91 +926,106 @@ end_shared_string (CsnXlsxBook *self,
   g_array_append_val (self->shared, entry);
 }
 
+typedef struct
+{
+  CsnXlsxBook   *book;
+  gsize          start;          /* where the current item's text begins in book->strings */
+  gboolean       in_item;
+  gboolean       in_phonetic;
+  gboolean       collecting;
+  gboolean       overlong;
+  const xmlChar *n_si, *n_t, *n_rph;
+} SharedStringsReader;
+
+static void
+shared_strings_begin (CsnOoxmlParse *parse,
+                      gpointer       user_data)
+{
+  SharedStringsReader *reader = user_data;
+
+  reader->n_si = csn_ooxml_parse_intern (parse, "si");
+  reader->n_t = csn_ooxml_parse_intern (parse, "t");
+  reader->n_rph = csn_ooxml_parse_intern (parse, "rPh");
+}
+
+/* An item's text is in <t>, or in the <t> of each run (<r>), never in its phonetic runs (<rPh>). */
+static void
+shared_strings_start_element (CsnOoxmlParse  *parse,
+                              const xmlChar  *name,
+                              const xmlChar  *ns,
+                              int             depth,
+                              int             n_attributes,
+                              const xmlChar **attributes,
+                              gpointer        user_data)
+{
+  SharedStringsReader *reader = user_data;
+
+  if (depth == 1 && name == reader->n_si)
+    {
+      reader->start = reader->book->strings->len;
+      reader->overlong = FALSE;
+      reader->in_item = TRUE;
+    }
+  else if (reader->in_item && depth == 2 && name == reader->n_rph)
+    reader->in_phonetic = TRUE;
+  else if (reader->in_item && !reader->in_phonetic && name == reader->n_t)
+    reader->collecting = depth == 2 || depth == 3;
+}
+
+static void
+shared_strings_end_element (CsnOoxmlParse *parse,
+                            const xmlChar *name,
+                            int            depth,
+                            gpointer       user_data)
+{
+  SharedStringsReader *reader = user_data;
+
+  if (depth == 1 && name == reader->n_si && reader->in_item)
+    {
+      end_shared_string (reader->book, reader->start, reader->overlong);
+      reader->in_item = FALSE;
+    }
+  else if (name == reader->n_t)
+    reader->collecting = FALSE;
+  else if (depth == 2 && name == reader->n_rph)
+    reader->in_phonetic = FALSE;
+}
+
+static void
+shared_strings_text (CsnOoxmlParse *parse,
+                     const char    *text,
+                     int            length,
+                     gpointer       user_data)
+{
+  SharedStringsReader *reader = user_data;
+  GString *strings = reader->book->strings;
+
+  if (!reader->collecting || reader->overlong)
+    return;
+  g_string_append_len (strings, text, length);
+  /* Past this, the text is too long even if it were all escapes: keep none of it. */
+  if (strings->len - reader->start > MAX_RAW_TEXT)
+    {
+      reader->overlong = TRUE;
+      g_string_truncate (strings, reader->start);
+    }
+}
+
 static gboolean
 read_shared_strings (CsnXlsxBook  *self,
                      const char   *part,
                      GError      **error)
 {
-  g_autoptr(CsnOoxmlReader) reader = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean in_item = FALSE, in_phonetic = FALSE, collecting = FALSE, overlong = FALSE;
-  gsize start = 0;
-  const xmlChar *n_si, *n_t, *n_rph;
-  xmlTextReaderPtr xml;
-  int status;
+  static const CsnOoxmlHandler handler = {
+    .begin = shared_strings_begin,
+    .start_element = shared_strings_start_element,
+    .end_element = shared_strings_end_element,
+    .text = shared_strings_text,
+  };
+  SharedStringsReader reader = { 0 };
 
-  reader = csn_ooxml_package_open_xml (self->package, part, _("the shared texts"), error);
-  if (reader == NULL)
-    return FALSE;
-  xml = csn_ooxml_reader_get_xml (reader);
-  n_si = csn_ooxml_reader_intern (reader, "si");
-  n_t = csn_ooxml_reader_intern (reader, "t");
-  n_rph = csn_ooxml_reader_intern (reader, "rPh");
-
-  while ((status = csn_ooxml_reader_read (reader, &local_error)) == 1)
-    {
-      int type = xmlTextReaderNodeType (xml);
-      const xmlChar *name;
-      int depth;
-
-      if (is_text_node (type))
-        {
-          if (collecting && !overlong)
-            {
-              g_string_append (self->strings, (const char *) xmlTextReaderConstValue (xml));
-              overlong = self->strings->len - start > MAX_RAW_TEXT;
-            }
-          continue;
-        }
-      if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
-        continue;
-      name = xmlTextReaderConstLocalName (xml);
-      depth = xmlTextReaderDepth (xml);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          gboolean empty = xmlTextReaderIsEmptyElement (xml);
-
-          if (depth == 1 && name == n_si)
-            {
-              start = self->strings->len;
-              overlong = FALSE;
-              in_item = !empty;
-              if (empty)
-                end_shared_string (self, start, FALSE);
-            }
-          else if (in_item && name == n_rph && depth == 2)
-            in_phonetic = !empty;
-          else if (in_item && !in_phonetic && name == n_t && !empty)
-            collecting = depth == 2 || depth == 3;
-        }
-      else if (depth == 1 && name == n_si && in_item)
-        {
-          end_shared_string (self, start, overlong);
-          in_item = FALSE;
-        }
-      else if (name == n_t)
-        collecting = FALSE;
-      else if (name == n_rph && depth == 2)
-        in_phonetic = FALSE;
-    }
-
-  if (status < 0)
-    {
-      /* A text past libxml2's own limit (10 MB) ends the part; the sheets tell where it was used. */
-      if (in_item && g_error_matches (local_error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TEXT_TOO_LONG))
-        {
-          end_shared_string (self, start, TRUE);
-          self->shared_cut = TRUE;
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  /* Whatever an unfinished item collected is no string. */
-  if (in_item)
-    g_string_truncate (self->strings, start);
-  return TRUE;
+  reader.book = self;
+  return csn_ooxml_package_parse (self->package, part, _("the shared texts"), &handler, &reader, error);
 }
 
 /* Worksheets */
@@ -943,6 +1057,13 @@ typedef struct
   CellKind        kind;
   gboolean        has_value;
   gboolean        is_formula;
+  gboolean        in_data;
+  gboolean        in_cell;
+  gboolean        in_inline;
+  gboolean        in_phonetic;
+  gboolean        collecting;
+  const xmlChar  *n_dimension, *n_sheet_data, *n_row, *n_c, *n_v, *n_f, *n_is, *n_t, *n_rph, *n_protection;
+  const xmlChar  *a_r, *a_s, *a_t, *a_hidden, *a_ref, *a_sheet;
 } SheetReader;
 
 /* "AB12" as row 11, column 27. */
@@ -1033,9 +1154,6 @@ finish_cell (SheetReader  *reader,
 
         if (!parse_uint (g_strstrip (raw->str), G_MAXUINT32, &index) || index >= book->shared->len)
           {
-            /* Past a text too long to parse, the shared strings are unknown. */
-            if (book->shared_cut)
-              return TRUE;
             {
               g_autofree char *shown = shown_value (raw->str);
 
@@ -1133,28 +1251,264 @@ finish_cell (SheetReader  *reader,
 }
 
 static gboolean
-parse_kind (const xmlChar *value,
-            CellKind      *kind)
+parse_kind (const char *type,
+            gsize       length,
+            CellKind   *kind)
 {
-  const char *type = (const char *) value;
+  static const struct {
+    const char *name;
+    CellKind    kind;
+  } kinds[] = {
+    { "n", KIND_NUMBER }, { "s", KIND_SHARED }, { "inlineStr", KIND_INLINE },
+    { "str", KIND_FORMULA_STRING }, { "b", KIND_BOOLEAN }, { "e", KIND_ERROR }, { "d", KIND_DATE },
+  };
 
-  if (type == NULL || strcmp (type, "n") == 0)
-    *kind = KIND_NUMBER;
-  else if (strcmp (type, "s") == 0)
-    *kind = KIND_SHARED;
-  else if (strcmp (type, "inlineStr") == 0)
-    *kind = KIND_INLINE;
-  else if (strcmp (type, "str") == 0)
-    *kind = KIND_FORMULA_STRING;
-  else if (strcmp (type, "b") == 0)
-    *kind = KIND_BOOLEAN;
-  else if (strcmp (type, "e") == 0)
-    *kind = KIND_ERROR;
-  else if (strcmp (type, "d") == 0)
-    *kind = KIND_DATE;
-  else
-    return FALSE;
+  if (type == NULL)
+    {
+      *kind = KIND_NUMBER;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strlen (kinds[i].name) == length && memcmp (kinds[i].name, type, length) == 0)
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+worksheet_begin (CsnOoxmlParse *parse,
+                 gpointer       user_data)
+{
+  SheetReader *reader = user_data;
+
+  reader->n_dimension = csn_ooxml_parse_intern (parse, "dimension");
+  reader->n_sheet_data = csn_ooxml_parse_intern (parse, "sheetData");
+  reader->n_row = csn_ooxml_parse_intern (parse, "row");
+  reader->n_c = csn_ooxml_parse_intern (parse, "c");
+  reader->n_v = csn_ooxml_parse_intern (parse, "v");
+  reader->n_f = csn_ooxml_parse_intern (parse, "f");
+  reader->n_is = csn_ooxml_parse_intern (parse, "is");
+  reader->n_t = csn_ooxml_parse_intern (parse, "t");
+  reader->n_rph = csn_ooxml_parse_intern (parse, "rPh");
+  reader->n_protection = csn_ooxml_parse_intern (parse, "sheetProtection");
+  reader->a_r = csn_ooxml_parse_intern (parse, "r");
+  reader->a_s = csn_ooxml_parse_intern (parse, "s");
+  reader->a_t = csn_ooxml_parse_intern (parse, "t");
+  reader->a_hidden = csn_ooxml_parse_intern (parse, "hidden");
+  reader->a_ref = csn_ooxml_parse_intern (parse, "ref");
+  reader->a_sheet = csn_ooxml_parse_intern (parse, "sheet");
+}
+
+/* A value from an attribute as a message quotes it. */
+static char *
+shown_attribute (const char *value,
+                 gsize       length)
+{
+  g_autofree char *text = g_strndup (value, MIN (length, 80));
+
+  return shown_value (text);
+}
+
+static gboolean
+start_cell (SheetReader     *reader,
+            int              n_attributes,
+            const xmlChar  **attributes,
+            GError         **error)
+{
+  const char *reference = NULL, *kind = NULL;
+  gsize reference_length = 0, kind_length = 0;
+  guint64 style = 0;
+
+  if (++reader->n_cells > CSN_XLSX_MAX_SHEET_CELLS)
+    return fail_in_sheet (reader->book, error, CSN_XLSX_ERROR_TOO_MANY_CELLS, reader->sheet,
+                          _("the sheet has more than %u cells, far more than any answer file"),
+                          (guint) CSN_XLSX_MAX_SHEET_CELLS);
+
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **attribute = &attributes[5 * i];
+
+      if (attribute[2] != NULL)
+        continue;
+      if (attribute[0] == reader->a_r)
+        {
+          reference = (const char *) attribute[3];
+          reference_length = (gsize) (attribute[4] - attribute[3]);
+        }
+      else if (attribute[0] == reader->a_t)
+        {
+          kind = (const char *) attribute[3];
+          kind_length = (gsize) (attribute[4] - attribute[3]);
+        }
+    }
+  attribute_uint (n_attributes, attributes, reader->a_s, G_MAXUINT, &style);
+
+  reader->cell_row = reader->row;
+  reader->cell_column = reader->next_column;
+  if (reference != NULL)
+    {
+      char text[16];
+
+      if (reference_length >= sizeof text)
+        text[0] = '\0';
+      else
+        {
+          memcpy (text, reference, reference_length);
+          text[reference_length] = '\0';
+        }
+      if (!parse_cell_reference (text, &reader->cell_row, &reader->cell_column))
+        {
+          g_autofree char *shown = shown_attribute (reference, reference_length);
+
+          return fail_in_sheet (reader->book, error, CSN_XLSX_ERROR_DAMAGED, reader->sheet,
+                                _("“%s” is not a cell reference"), shown);
+        }
+    }
+  if (!parse_kind (kind, kind_length, &reader->kind))
+    {
+      g_autofree char *shown = shown_attribute (kind, kind_length);
+
+      return fail_in_cell (reader->book, error, CSN_XLSX_ERROR_DAMAGED, reader->sheet,
+                           reader->cell_row, reader->cell_column, _("“%s” is not a cell type"), shown);
+    }
+  reader->style = (guint) style;
+  reader->next_column = MIN (reader->cell_column + 1, CSN_XLSX_MAX_COLUMNS - 1);
+  reader->has_value = FALSE;
+  reader->is_formula = FALSE;
+  reader->in_cell = TRUE;
   return TRUE;
+}
+
+static gboolean
+start_row (SheetReader     *reader,
+           int              n_attributes,
+           const xmlChar  **attributes,
+           GError         **error)
+{
+  const char *number;
+  gsize number_length;
+  guint64 line;
+
+  if (++reader->n_rows > CSN_XLSX_MAX_SHEET_ROWS)
+    return fail_in_sheet (reader->book, error, CSN_XLSX_ERROR_TOO_MANY_CELLS, reader->sheet,
+                          _("the sheet has more than %u rows, far more than any answer file"),
+                          (guint) CSN_XLSX_MAX_SHEET_ROWS);
+
+  if (!csn_ooxml_attribute (n_attributes, attributes, reader->a_r, &number, &number_length))
+    reader->row = reader->n_rows == 1 ? 0 : MIN (reader->row + 1, CSN_XLSX_MAX_ROWS - 1);
+  else if (attribute_uint (n_attributes, attributes, reader->a_r, CSN_XLSX_MAX_ROWS, &line) && line > 0)
+    reader->row = (guint) line - 1;
+  else
+    {
+      g_autofree char *shown = shown_attribute (number, number_length);
+
+      return fail_in_sheet (reader->book, error, CSN_XLSX_ERROR_DAMAGED, reader->sheet,
+                            _("“%s” is not a row number"), shown);
+    }
+  reader->next_column = 0;
+  if (attribute_is_true (n_attributes, attributes, reader->a_hidden))
+    csn_xlsx_table_add_hidden_row (reader->table, reader->row);
+  return TRUE;
+}
+
+static void
+worksheet_start_element (CsnOoxmlParse  *parse,
+                         const xmlChar  *name,
+                         const xmlChar  *ns,
+                         int             depth,
+                         int             n_attributes,
+                         const xmlChar **attributes,
+                         gpointer        user_data)
+{
+  SheetReader *reader = user_data;
+  GError *error = NULL;
+
+  if (reader->in_cell)
+    {
+      if (depth == 4 && name == reader->n_v && reader->kind != KIND_INLINE)
+        {
+          g_string_truncate (reader->raw, 0);
+          reader->has_value = TRUE;
+          reader->collecting = TRUE;
+        }
+      else if (depth == 4 && name == reader->n_f)
+        reader->is_formula = TRUE;
+      else if (depth == 4 && name == reader->n_is && reader->kind == KIND_INLINE)
+        {
+          g_string_truncate (reader->raw, 0);
+          reader->has_value = TRUE;
+          reader->in_inline = TRUE;
+        }
+      else if (reader->in_inline && depth == 5 && name == reader->n_rph)
+        reader->in_phonetic = TRUE;
+      else if (reader->in_inline && !reader->in_phonetic && name == reader->n_t && (depth == 5 || depth == 6))
+        reader->collecting = TRUE;
+    }
+  else if (reader->in_data && depth == 3 && name == reader->n_c)
+    start_cell (reader, n_attributes, attributes, &error);
+  else if (reader->in_data && depth == 2 && name == reader->n_row)
+    start_row (reader, n_attributes, attributes, &error);
+  else if (depth == 1 && name == reader->n_sheet_data)
+    reader->in_data = TRUE;
+  else if (depth == 1 && name == reader->n_dimension)
+    {
+      g_autofree char *span = csn_ooxml_attribute_dup (n_attributes, attributes, reader->a_ref);
+
+      csn_xlsx_table_reserve (reader->table, expected_cells (span));
+    }
+  else if (depth == 1 && name == reader->n_protection)
+    csn_xlsx_table_set_protected (reader->table, attribute_is_true (n_attributes, attributes, reader->a_sheet));
+
+  if (error != NULL)
+    csn_ooxml_parse_fail (parse, error);
+}
+
+static void
+worksheet_end_element (CsnOoxmlParse *parse,
+                       const xmlChar *name,
+                       int            depth,
+                       gpointer       user_data)
+{
+  SheetReader *reader = user_data;
+  GError *error = NULL;
+
+  if (name == reader->n_c && reader->in_cell && depth == 3)
+    {
+      reader->in_cell = reader->in_inline = reader->in_phonetic = reader->collecting = FALSE;
+      if (!finish_cell (reader, &error))
+        csn_ooxml_parse_fail (parse, error);
+    }
+  else if (name == reader->n_v || name == reader->n_t)
+    reader->collecting = FALSE;
+  else if (name == reader->n_rph)
+    reader->in_phonetic = FALSE;
+  else if (name == reader->n_is)
+    reader->in_inline = FALSE;
+  else if (name == reader->n_sheet_data && depth == 1)
+    reader->in_data = FALSE;
+}
+
+static void
+worksheet_text (CsnOoxmlParse *parse,
+                const char    *text,
+                int            length,
+                gpointer       user_data)
+{
+  SheetReader *reader = user_data;
+  GError *error = NULL;
+
+  if (!reader->collecting)
+    return;
+  g_string_append_len (reader->raw, text, length);
+  /* Refused as it comes in: a 10 MB cell is not kept whole to be measured. */
+  if (reader->raw->len > MAX_RAW_TEXT)
+    {
+      fail_in_cell (reader->book, &error, CSN_XLSX_ERROR_TEXT_TOO_LONG, reader->sheet,
+                    reader->cell_row, reader->cell_column, _("the text is longer than 32,767 characters"));
+      csn_ooxml_parse_fail (parse, error);
+    }
 }
 
 static gboolean
@@ -1163,219 +1517,21 @@ read_worksheet (CsnXlsxBook   *self,
                 CsnXlsxTable  *table,
                 GError       **error)
 {
-  g_autoptr(CsnOoxmlReader) reader = NULL;
+  static const CsnOoxmlHandler handler = {
+    .begin = worksheet_begin,
+    .start_element = worksheet_start_element,
+    .end_element = worksheet_end_element,
+    .text = worksheet_text,
+  };
   g_autoptr(GString) raw = g_string_sized_new (256);
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *place = sheet_place (sheet->name);
-  SheetReader state = { 0 };
-  gboolean in_data = FALSE, in_cell = FALSE, in_inline = FALSE, in_phonetic = FALSE;
-  gboolean collecting = FALSE;
-  const xmlChar *n_dimension, *n_sheet_data, *n_row, *n_c, *n_v, *n_f, *n_is, *n_t, *n_rph, *n_protection;
-  const xmlChar *a_r, *a_s, *a_t, *a_hidden;
-  xmlTextReaderPtr xml;
-  int status;
+  SheetReader reader = { 0 };
 
-  reader = csn_ooxml_package_open_xml (self->package, sheet->part, place, error);
-  if (reader == NULL)
-    return FALSE;
-  xml = csn_ooxml_reader_get_xml (reader);
-  n_dimension = csn_ooxml_reader_intern (reader, "dimension");
-  n_sheet_data = csn_ooxml_reader_intern (reader, "sheetData");
-  n_row = csn_ooxml_reader_intern (reader, "row");
-  n_c = csn_ooxml_reader_intern (reader, "c");
-  n_v = csn_ooxml_reader_intern (reader, "v");
-  n_f = csn_ooxml_reader_intern (reader, "f");
-  n_is = csn_ooxml_reader_intern (reader, "is");
-  n_t = csn_ooxml_reader_intern (reader, "t");
-  n_rph = csn_ooxml_reader_intern (reader, "rPh");
-  n_protection = csn_ooxml_reader_intern (reader, "sheetProtection");
-  a_r = csn_ooxml_reader_intern (reader, "r");
-  a_s = csn_ooxml_reader_intern (reader, "s");
-  a_t = csn_ooxml_reader_intern (reader, "t");
-  a_hidden = csn_ooxml_reader_intern (reader, "hidden");
-
-  state.book = self;
-  state.sheet = sheet->name;
-  state.table = table;
-  state.raw = raw;
-
-  while ((status = csn_ooxml_reader_read (reader, &local_error)) == 1)
-    {
-      int type = xmlTextReaderNodeType (xml);
-      const xmlChar *name;
-      int depth;
-
-      if (is_text_node (type))
-        {
-          if (collecting)
-            {
-              g_string_append (raw, (const char *) xmlTextReaderConstValue (xml));
-              if (raw->len > MAX_RAW_TEXT)
-                return fail_in_cell (self, error, CSN_XLSX_ERROR_TEXT_TOO_LONG, sheet->name,
-                                     state.cell_row, state.cell_column,
-                                     _("the text is longer than 32,767 characters"));
-            }
-          continue;
-        }
-
-      if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          name = xmlTextReaderConstLocalName (xml);
-          if (name == n_c && in_cell)
-            {
-              in_cell = in_inline = collecting = FALSE;
-              if (!finish_cell (&state, error))
-                return FALSE;
-            }
-          else if (name == n_v || name == n_t)
-            collecting = FALSE;
-          else if (name == n_rph)
-            in_phonetic = FALSE;
-          else if (name == n_is)
-            in_inline = FALSE;
-          else if (name == n_sheet_data)
-            in_data = FALSE;
-          continue;
-        }
-      if (type != XML_READER_TYPE_ELEMENT)
-        continue;
-
-      name = xmlTextReaderConstLocalName (xml);
-      depth = xmlTextReaderDepth (xml);
-
-      if (in_cell)
-        {
-          gboolean empty = xmlTextReaderIsEmptyElement (xml);
-
-          if (depth == 4 && name == n_v && state.kind != KIND_INLINE)
-            {
-              g_string_truncate (raw, 0);
-              state.has_value = TRUE;
-              collecting = !empty;
-            }
-          else if (depth == 4 && name == n_f)
-            state.is_formula = TRUE;
-          else if (depth == 4 && name == n_is && state.kind == KIND_INLINE)
-            {
-              g_string_truncate (raw, 0);
-              state.has_value = TRUE;
-              in_inline = !empty;
-            }
-          else if (in_inline && depth == 5 && name == n_rph)
-            in_phonetic = !empty;
-          else if (in_inline && !in_phonetic && name == n_t && (depth == 5 || depth == 6))
-            collecting = !empty;
-        }
-      else if (in_data && depth == 3 && name == n_c)
-        {
-          const xmlChar *reference = NULL, *style = NULL, *kind = NULL;
-          guint64 style_index = 0;
-
-          if (++state.n_cells > CSN_XLSX_MAX_SHEET_CELLS)
-            return fail_in_sheet (self, error, CSN_XLSX_ERROR_TOO_MANY_CELLS, sheet->name,
-                                  _("the sheet has more than %u cells, far more than any answer file"),
-                                  (guint) CSN_XLSX_MAX_SHEET_CELLS);
-
-          while (xmlTextReaderMoveToNextAttribute (xml) == 1)
-            {
-              const xmlChar *attribute = xmlTextReaderConstLocalName (xml);
-
-              if (attribute == a_r)
-                reference = xmlTextReaderConstValue (xml);
-              else if (attribute == a_s)
-                style = xmlTextReaderConstValue (xml);
-              else if (attribute == a_t)
-                kind = xmlTextReaderConstValue (xml);
-            }
-          xmlTextReaderMoveToElement (xml);
-
-          state.cell_row = state.row;
-          state.cell_column = state.next_column;
-          if (reference != NULL && !parse_cell_reference ((const char *) reference, &state.cell_row, &state.cell_column))
-            {
-              g_autofree char *shown = shown_value ((const char *) reference);
-
-              return fail_in_sheet (self, error, CSN_XLSX_ERROR_DAMAGED, sheet->name,
-                                    _("“%s” is not a cell reference"), shown);
-            }
-          if (!parse_kind (kind, &state.kind))
-            {
-              g_autofree char *shown = shown_value ((const char *) kind);
-
-              return fail_in_cell (self, error, CSN_XLSX_ERROR_DAMAGED, sheet->name,
-                                   state.cell_row, state.cell_column,
-                                   _("“%s” is not a cell type"), shown);
-            }
-          parse_uint ((const char *) style, G_MAXUINT, &style_index);
-          state.style = (guint) style_index;
-          state.next_column = MIN (state.cell_column + 1, CSN_XLSX_MAX_COLUMNS - 1);
-          state.has_value = FALSE;
-          state.is_formula = FALSE;
-          in_cell = !xmlTextReaderIsEmptyElement (xml);
-        }
-      else if (in_data && depth == 2 && name == n_row)
-        {
-          const xmlChar *number = NULL;
-          gboolean hidden = FALSE;
-          guint64 line;
-
-          while (xmlTextReaderMoveToNextAttribute (xml) == 1)
-            {
-              const xmlChar *attribute = xmlTextReaderConstLocalName (xml);
-
-              if (attribute == a_r)
-                number = xmlTextReaderConstValue (xml);
-              else if (attribute == a_hidden)
-                hidden = is_true (xmlTextReaderConstValue (xml));
-            }
-          xmlTextReaderMoveToElement (xml);
-
-          if (++state.n_rows > CSN_XLSX_MAX_SHEET_ROWS)
-            return fail_in_sheet (self, error, CSN_XLSX_ERROR_TOO_MANY_CELLS, sheet->name,
-                                  _("the sheet has more than %u rows, far more than any answer file"),
-                                  (guint) CSN_XLSX_MAX_SHEET_ROWS);
-          if (number == NULL)
-            state.row = state.n_rows == 1 ? 0 : MIN (state.row + 1, CSN_XLSX_MAX_ROWS - 1);
-          else if (parse_uint ((const char *) number, CSN_XLSX_MAX_ROWS, &line) && line > 0)
-            state.row = (guint) line - 1;
-          else
-            {
-              g_autofree char *shown = shown_value ((const char *) number);
-
-              return fail_in_sheet (self, error, CSN_XLSX_ERROR_DAMAGED, sheet->name,
-                                    _("“%s” is not a row number"), shown);
-            }
-          state.next_column = 0;
-          if (hidden)
-            csn_xlsx_table_add_hidden_row (table, state.row);
-        }
-      else if (depth == 1 && name == n_dimension)
-        {
-          g_autofree xmlChar *span = xmlTextReaderGetAttribute (xml, BAD_CAST "ref");
-
-          csn_xlsx_table_reserve (table, expected_cells ((const char *) span));
-        }
-      else if (depth == 1 && name == n_sheet_data)
-        in_data = !xmlTextReaderIsEmptyElement (xml);
-      else if (depth == 1 && name == n_protection)
-        {
-          g_autofree xmlChar *protect = xmlTextReaderGetAttribute (xml, BAD_CAST "sheet");
-
-          csn_xlsx_table_set_protected (table, is_true (protect));
-        }
-    }
-
-  if (status < 0)
-    {
-      /* A text past libxml2's own limit (10 MB) in a cell: say which. */
-      if (in_cell && g_error_matches (local_error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TEXT_TOO_LONG))
-        return fail_in_cell (self, error, CSN_XLSX_ERROR_TEXT_TOO_LONG, sheet->name,
-                             state.cell_row, state.cell_column,
-                             _("the text is longer than 32,767 characters"));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  reader.book = self;
+  reader.sheet = sheet->name;
+  reader.table = table;
+  reader.raw = raw;
+  return csn_ooxml_package_parse (self->package, sheet->part, place, &handler, &reader, error);
 }
 
 static CsnXlsxTable *
@@ -1409,14 +1565,6 @@ check_overlong_shared_strings (CsnXlsxBook  *self,
 
       if (table == NULL)
         return FALSE;
-    }
-  if (self->shared_cut)
-    {
-      /* The tables read past the cut miss texts. */
-      for (guint i = 0; i < self->sheets->len; i++)
-        g_clear_pointer (&g_array_index (self->sheets, Sheet, i).table, csn_xlsx_table_unref);
-      return fail (self, error, CSN_XLSX_ERROR_TEXT_TOO_LONG,
-                   _("a shared text is longer than 32,767 characters"));
     }
   return TRUE;
 }
