@@ -1631,6 +1631,16 @@ csn_xlsx_book_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+static void
+refuse_file_too_large (const char  *display_name,
+                       GError     **error)
+{
+  g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
+               /* Translators: %s is a file name, %u a number of megabytes. */
+               _("%s: the file is larger than %u MiB, far larger than any answer file"),
+               display_name, (guint) (CSN_OOXML_PACKAGE_LIMIT >> 20));
+}
+
 /**
  * csn_xlsx_book_new_from_file:
  *
@@ -1645,10 +1655,12 @@ csn_xlsx_book_new_from_file (GFile         *file,
                              GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *chunk = NULL;
   const char *display_name;
-  char *data = NULL;
-  gsize length = 0;
+  goffset size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1658,16 +1670,35 @@ csn_xlsx_book_new_from_file (GFile         *file,
   if (info == NULL)
     return NULL;
   display_name = g_file_info_get_display_name (info);
-  if ((guint64) g_file_info_get_size (info) > CSN_OOXML_PACKAGE_LIMIT)
+  size = g_file_info_get_size (info);
+  if (size > (goffset) CSN_OOXML_PACKAGE_LIMIT)
     {
-      g_set_error (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %u MiB, far larger than any answer file"),
-                   display_name, (guint) (CSN_OOXML_PACKAGE_LIMIT >> 20));
+      refuse_file_too_large (display_name, error);
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
     return NULL;
-  bytes = g_bytes_new_take (data, length);
+
+  /* Read up to the limit whatever the size said: a pipe or a device has none. */
+  data = g_byte_array_sized_new ((guint) CLAMP (size, 0, (goffset) CSN_OOXML_PACKAGE_LIMIT) + 1);
+  chunk = g_malloc (64 * 1024);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, 64 * 1024, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (guint64) n > CSN_OOXML_PACKAGE_LIMIT)
+        {
+          refuse_file_too_large (display_name, error);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, (guint) n);
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   return csn_xlsx_book_new_from_bytes (bytes, display_name, error);
 }
 

@@ -217,6 +217,8 @@ def test_zip_bombs():
         huge.truncate((128 << 20) + 1)
     expect_refusal(dump, path("huge.xlsx"), "TOO_LARGE",
                    "huge.xlsx: the file is larger than 128 MiB, far larger than any answer file")
+    # A device says no size: reading stops at the limit.
+    expect_refusal(dump, "/dev/zero", "TOO_LARGE", "zero: the file is larger than 128 MiB, far larger than any answer file")
 
 
 def test_doctype_in_every_part():
