@@ -332,7 +332,8 @@ csn_ooxml_package_has_part (CsnOoxmlPackage *self,
  * @target: the relationship's Target, relative to @source_part's folder or absolute from the root
  *
  * Returns: (transfer full) (nullable): the part name, or %NULL when @target leaves the package (a
- *   URI with a scheme, or more `..` than folders) or names no part.
+ *   URI with a scheme, or more `..` than folders) or names no part (nothing, or escapes that are
+ *   not UTF-8).
  */
 char *
 csn_ooxml_resolve_target (const char *source_part,
@@ -348,7 +349,7 @@ csn_ooxml_resolve_target (const char *source_part,
   g_return_val_if_fail (target != NULL, NULL);
 
   unescaped = g_uri_unescape_string (target, NULL);
-  if (unescaped == NULL || unescaped[0] == '\0')
+  if (unescaped == NULL || unescaped[0] == '\0' || !g_utf8_validate (unescaped, -1, NULL))
     return NULL;
   g_strdelimit (unescaped, "\\", '/');
   /* A scheme ("file:", "http:") makes it a URI outside the package. */

@@ -90,11 +90,13 @@ def test_cdata_utf16_and_prefixes():
 def test_relationship_targets():
     rows = '<row r="1"><c r="A1"><v>1</v></c></row>'
     targets = ["/xl/worksheets/sheet1.xml", "Worksheets/SHEET2.XML", "./worksheets/../worksheets/sheet3.xml",
-               "worksheets\\sheet4.xml", "worksheets/sheet%35.xml"]
-    sheets = [(f"S{i}", rows.replace(">1<", f">{i}<")) for i in range(1, 6)]
+               "worksheets\\sheet4.xml", "worksheets/sheet%35.xml", "worksheets/hoja%C3%B1a.xml"]
+    sheets = [(f"S{i}", rows.replace(">1<", f">{i}<")) for i in range(1, 7)]
     book = read(dump, build_xlsx(path("targets.xlsx"), [(n, sheet_xml(x)) for n, x in sheets],
-                                 sheet_targets=targets))
-    for i in range(1, 6):
+                                 sheet_targets=targets,
+                                 parts={"xl/worksheets/sheet6.xml": None,
+                                        "xl/worksheets/hojaña.xml": sheet_xml(sheets[5][1])}))
+    for i in range(1, 7):
         assert texts(book, f"S{i}") == {"A1": str(i)}
 
 

@@ -272,7 +272,7 @@ def test_doctype_in_every_part():
 
 def test_targets_outside_the_package():
     for target in ("../../etc/passwd", "/../xl/worksheets/sheet1.xml", "worksheets/../../../x.xml",
-                   "file:///etc/passwd", "http://127.0.0.1:9/sheet.xml"):
+                   "file:///etc/passwd", "http://127.0.0.1:9/sheet.xml", "worksheets/sheet%FF1.xml"):
         rels = (f'<?xml version="1.0"?>\n<Relationships xmlns="{NS_PKG_REL}">'
                 f'<Relationship Id="rId1" Type="{NS_REL}/worksheet" Target="{target}"/></Relationships>')
         good("outside.xlsx", workbook_rels=rels)
