@@ -6,9 +6,13 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "csn-core-resources.h"
+#include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-enums.h"
 #include "csn-history.h"
+#include "csn-item-private.h"
 #include "csn-json-check.h"
 #include "csn-meeting.h"
 #include "csn-safe-file.h"
@@ -353,6 +357,146 @@ read_field (Reader         *r,
 }
 
 static gboolean
+class_has_translations (CsnItemClass *klass)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE)
+      return TRUE;
+  return FALSE;
+}
+
+static const CsnField *
+find_translatable_field (CsnItemClass *klass,
+                         const char   *key)
+{
+  const CsnField *field = csn_item_class_find_field (klass, key);
+
+  return field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE) ? field : NULL;
+}
+
+static gboolean
+read_translation_text (Reader     *r,
+                       JsonObject *object,
+                       const char *member,
+                       CsnItem    *item,
+                       const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRING);
+  if (!read_text (r, node, FALSE, _("text"), &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (item), property, &value);
+  return TRUE;
+}
+
+/* "translations": { LANG: { FIELD: { "text", "from" } } }. What this build does not know (another
+ * language, an unknown field or member) is kept, in the same nesting, for the next save. */
+static gboolean
+read_translations (Reader   *r,
+                   CsnItem  *item,
+                   JsonNode *node)
+{
+  CsnItemClass *klass = CSN_ITEM_GET_CLASS (item);
+  g_autoptr(JsonObject) unknown = json_object_new ();
+  JsonObjectIter lang_iter;
+  const char *lang_code;
+  JsonNode *lang_node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                        _("an object of translations by language"), describe_node (node));
+
+  json_object_iter_init_ordered (&lang_iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&lang_iter, &lang_code, &lang_node))
+    {
+      g_autoptr(JsonObject) unknown_in_lang = json_object_new ();
+      gsize lang_saved = place_push_key (r, lang_code);
+      JsonObjectIter field_iter;
+      const char *field_key;
+      JsonNode *field_node;
+      int language;
+
+      if (!csn_enum_from_nick (CSN_TYPE_LANGUAGE, lang_code, &language))
+        {
+          if (!check_unknown_node (r, lang_node))
+            return FALSE;
+          place_pop (r, lang_saved);
+          json_object_set_member (unknown, lang_code, json_node_copy (lang_node));
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (lang_node))
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                            _("an object of translated fields"), describe_node (lang_node));
+
+      json_object_iter_init_ordered (&field_iter, json_node_get_object (lang_node));
+      while (json_object_iter_next_ordered (&field_iter, &field_key, &field_node))
+        {
+          const CsnField *field = find_translatable_field (klass, field_key);
+          gsize field_saved = place_push_key (r, field_key);
+          g_autoptr(JsonObject) extra = NULL;
+          JsonObjectIter member_iter;
+          const char *member_name;
+          JsonNode *member_node;
+
+          if (field == NULL)
+            {
+              if (!check_unknown_node (r, field_node))
+                return FALSE;
+              place_pop (r, field_saved);
+              json_object_set_member (unknown_in_lang, field_key, json_node_copy (field_node));
+              continue;
+            }
+          if (!JSON_NODE_HOLDS_OBJECT (field_node))
+            return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                                _("an object with “text” and “from”"), describe_node (field_node));
+
+          if (!read_translation_text (r, json_node_get_object (field_node), "text", item,
+                                      csn_field_get_translation_property (field, language, FALSE)) ||
+              !read_translation_text (r, json_node_get_object (field_node), "from", item,
+                                      csn_field_get_translation_property (field, language, TRUE)))
+            return FALSE;
+
+          json_object_iter_init_ordered (&member_iter, json_node_get_object (field_node));
+          while (json_object_iter_next_ordered (&member_iter, &member_name, &member_node))
+            {
+              gsize member_saved;
+
+              if (g_str_equal (member_name, "text") || g_str_equal (member_name, "from"))
+                continue;
+              member_saved = place_push_key (r, member_name);
+              if (!check_unknown_node (r, member_node))
+                return FALSE;
+              place_pop (r, member_saved);
+              if (extra == NULL)
+                extra = json_object_new ();
+              json_object_set_member (extra, member_name, json_node_copy (member_node));
+            }
+          if (extra != NULL)
+            json_object_set_object_member (unknown_in_lang, field_key, g_steal_pointer (&extra));
+          place_pop (r, field_saved);
+        }
+
+      if (json_object_get_size (unknown_in_lang) > 0)
+        json_object_set_object_member (unknown, lang_code, g_steal_pointer (&unknown_in_lang));
+      place_pop (r, lang_saved);
+    }
+
+  if (json_object_get_size (unknown) > 0)
+    csn_item_set_unknown_in (item, "translations", unknown);
+  return TRUE;
+}
+
+static gboolean
 read_item (Reader   *r,
            JsonNode *node,
            CsnItem  *item)
@@ -388,12 +532,23 @@ read_item (Reader   *r,
       place_pop (r, saved);
     }
 
+  member = json_object_get_member (object, "translations");
+  if (member != NULL && class_has_translations (klass))
+    {
+      gsize saved = place_push_key (r, "translations");
+
+      if (!read_translations (r, item, member))
+        return FALSE;
+      place_pop (r, saved);
+    }
+
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       gsize saved;
 
-      if (csn_item_class_find_field (klass, name) != NULL)
+      if (csn_item_class_find_field (klass, name) != NULL ||
+          (g_str_equal (name, "translations") && class_has_translations (klass)))
         continue;
       saved = place_push_key (r, name);
       if (!check_unknown_node (r, member))
@@ -459,6 +614,16 @@ read_draft (Reader   *r,
     return FALSE;
   place_pop (r, saved);
 
+  /* Added to version 1 later: a file without it has no texts of its own yet. */
+  node = json_object_get_member (object, "document");
+  if (node != NULL)
+    {
+      saved = place_push_key (r, "document");
+      if (!read_item (r, node, CSN_ITEM (csn_draft_get_document_texts (draft))))
+        return FALSE;
+      place_pop (r, saved);
+    }
+
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
       const char *key = csn_collection_get_key (c);
@@ -467,6 +632,8 @@ read_draft (Reader   *r,
       JsonArray *array;
 
       node = json_object_get_member (object, key);
+      if (node == NULL && csn_collection_is_optional (c))
+        continue;
       if (node == NULL)
         /* Translators: "missing “themes”; every draft has this list, even if empty" */
         return reader_fail (r, CSN_DRAFT_ERROR_INVALID,
@@ -494,7 +661,8 @@ read_draft (Reader   *r,
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       if (g_str_equal (name, "format") || g_str_equal (name, "version") ||
-          g_str_equal (name, "meeting") || csn_collection_from_key (name) != CSN_COLLECTION_NONE)
+          g_str_equal (name, "meeting") || g_str_equal (name, "document") ||
+          csn_collection_from_key (name) != CSN_COLLECTION_NONE)
         continue;
       saved = place_push_key (r, name);
       if (!check_unknown_node (r, member))
@@ -502,6 +670,118 @@ read_draft (Reader   *r,
       place_pop (r, saved);
       json_object_set_member (csn_draft_get_unknown (draft), name, json_node_copy (member));
     }
+  return TRUE;
+}
+
+static gboolean
+read_id_list (Reader     *r,
+              JsonObject *object,
+              const char *member,
+              CsnLineage *lineage,
+              const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRV);
+  if (!read_strv (r, node, &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (lineage), property, &value);
+  return TRUE;
+}
+
+static gboolean
+read_id_text (Reader     *r,
+              JsonObject *object,
+              const char *member,
+              CsnLineage *lineage,
+              const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRING);
+  if (!read_text (r, node, FALSE, _("text"), &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (lineage), property, &value);
+  return TRUE;
+}
+
+/* Keeps the members of @object that @known does not name in @unknown, in file order. */
+static void
+keep_unknown_members (JsonObject         *object,
+                      const char * const *known,
+                      JsonObject         *unknown)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    if (!g_strv_contains (known, name))
+      json_object_set_member (unknown, name, json_node_copy (member));
+}
+
+/* "lineage" (kept among the unknown members by read_draft, whose checks it passed) becomes the
+ * draft's CsnLineage; what this build does not know inside it is kept for the next save. */
+static gboolean
+read_lineage (Reader   *r,
+              CsnDraft *draft)
+{
+  static const char * const known[] = { "draft", "revision", "parents", "saved_by", "ancestors", "base", NULL };
+  static const char * const base_known[] = { "revision", "agreed", "content", NULL };
+  CsnLineage *lineage = csn_draft_get_lineage (draft);
+  JsonNode *node = json_object_get_member (csn_draft_get_unknown (draft), "lineage");
+  JsonObject *object;
+  JsonNode *base;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, "lineage");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                        describe_node (node));
+  object = json_node_get_object (node);
+  if (!read_id_text (r, object, "draft", lineage, "draft-id") ||
+      !read_id_text (r, object, "revision", lineage, "revision") ||
+      !read_id_list (r, object, "parents", lineage, "parents") ||
+      !read_id_text (r, object, "saved_by", lineage, "saved-by") ||
+      !read_id_list (r, object, "ancestors", lineage, "ancestors"))
+    return FALSE;
+
+  base = json_object_get_member (object, "base");
+  if (base != NULL)
+    {
+      gsize base_saved = place_push_key (r, "base");
+      JsonObject *base_object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (base))
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                            describe_node (base));
+      base_object = json_node_get_object (base);
+      if (!read_id_text (r, base_object, "revision", lineage, "base-revision") ||
+          !read_id_list (r, base_object, "agreed", lineage, "base-agreed") ||
+          !read_id_text (r, base_object, "content", lineage, "base-content"))
+        return FALSE;
+      keep_unknown_members (base_object, base_known, csn_lineage_get_base_unknown (lineage));
+      place_pop (r, base_saved);
+    }
+  keep_unknown_members (object, known, csn_lineage_get_unknown (lineage));
+  place_pop (r, saved);
+
+  json_object_remove_member (csn_draft_get_unknown (draft), "lineage");
   return TRUE;
 }
 
@@ -590,7 +870,7 @@ csn_draft_load_from_data (const char  *data,
     }
 
   draft = csn_draft_new ();
-  if (!read_draft (&reader, json_parser_get_root (parser), draft))
+  if (!read_draft (&reader, json_parser_get_root (parser), draft) || !read_lineage (&reader, draft))
     return NULL;
 
   csn_history_clear (csn_draft_get_history (draft));
@@ -942,6 +1222,129 @@ write_field (GString        *out,
     }
 }
 
+static JsonObject *
+get_object_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* One language's translations: known fields in schema order, then what was kept unknown. */
+static void
+write_translations_in (GString     *out,
+                       gboolean    *first,
+                       CsnItem     *item,
+                       CsnLanguage  language,
+                       JsonObject  *unknown,
+                       guint        level)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+  JsonObject *unknown_in_lang = get_object_member (unknown, csn_language_get_code (language));
+  gboolean lang_first = TRUE;
+  gboolean opened = FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *from;
+      const char *text;
+      JsonObject *extra;
+      gboolean field_first = TRUE;
+
+      if (!(fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE))
+        continue;
+      text = csn_item_get_translation (item, &fields[i], language, &from);
+      extra = get_object_member (unknown_in_lang, fields[i].key);
+      if (text[0] == '\0' && from[0] == '\0' && extra == NULL)
+        continue;
+
+      if (!opened)
+        {
+          write_key (out, first, level, csn_language_get_code (language));
+          g_string_append_c (out, '{');
+          opened = TRUE;
+        }
+      write_key (out, &lang_first, level + 1, fields[i].key);
+      g_string_append_c (out, '{');
+      write_key (out, &field_first, level + 2, "text");
+      write_string (out, text);
+      write_key (out, &field_first, level + 2, "from");
+      write_string (out, from);
+      write_members (out, &field_first, extra, level + 2);
+      close_container (out, FALSE, level + 1, '}');
+    }
+
+  if (unknown_in_lang != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, unknown_in_lang);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (find_translatable_field (CSN_ITEM_GET_CLASS (item), name) != NULL)
+            continue;
+          if (!opened)
+            {
+              write_key (out, first, level, csn_language_get_code (language));
+              g_string_append_c (out, '{');
+              opened = TRUE;
+            }
+          write_key (out, &lang_first, level + 1, name);
+          write_node (out, member, level + 1);
+        }
+    }
+
+  if (opened)
+    close_container (out, lang_first, level, '}');
+}
+
+static void
+write_translations (GString  *out,
+                    gboolean *first,
+                    CsnItem  *item,
+                    guint     level)
+{
+  JsonObject *unknown = csn_item_get_unknown_in (item, "translations");
+  GString *inner = g_string_new (NULL);
+  gboolean inner_first = TRUE;
+
+  if (!class_has_translations (CSN_ITEM_GET_CLASS (item)))
+    {
+      g_string_free (inner, TRUE);
+      return;
+    }
+
+  for (CsnLanguage language = CSN_LANGUAGE_ES; language <= CSN_LANGUAGE_EN; language++)
+    write_translations_in (inner, &inner_first, item, language, unknown, level + 1);
+  if (unknown != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, unknown);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        if (!csn_enum_from_nick (CSN_TYPE_LANGUAGE, name, NULL))
+          {
+            write_key (inner, &inner_first, level + 1, name);
+            write_node (inner, member, level + 1);
+          }
+    }
+
+  if (!inner_first)
+    {
+      write_key (out, first, level, "translations");
+      g_string_append_c (out, '{');
+      g_string_append_len (out, inner->str, inner->len);
+      close_container (out, FALSE, level, '}');
+    }
+  g_string_free (inner, TRUE);
+}
+
 static void
 write_item (GString *out,
             CsnItem *item,
@@ -957,19 +1360,88 @@ write_item (GString *out,
       write_key (out, &first, level + 1, fields[i].key);
       write_field (out, item, &fields[i], level + 1);
     }
+  write_translations (out, &first, item, level + 1);
   write_members (out, &first, csn_item_get_unknown (item), level + 1);
   close_container (out, first, level, '}');
 }
 
-/* The draft as the text of a .consenso file. */
-char *
-csn_draft_to_data (CsnDraft *self,
-                   gsize    *length)
+
+static void
+write_id_list (GString            *out,
+               gboolean           *first,
+               guint               level,
+               const char         *key,
+               const char * const *ids)
+{
+  gboolean list_first = TRUE;
+
+  write_key (out, first, level, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      write_separator (out, &list_first, level + 1);
+      write_string (out, ids[i]);
+    }
+  close_container (out, list_first, level, ']');
+}
+
+static void
+write_optional_text (GString    *out,
+                     gboolean   *first,
+                     guint       level,
+                     const char *key,
+                     const char *text)
+{
+  if (text == NULL)
+    return;
+  write_key (out, first, level, key);
+  write_string (out, text);
+}
+
+/* "lineage": the draft's and this revision's ids, who saved it, and the agreed base. */
+static void
+write_lineage (GString    *out,
+               gboolean   *first,
+               CsnLineage *lineage)
+{
+  gboolean lineage_first = TRUE;
+
+  if (lineage == NULL ||
+      (!csn_lineage_is_known (lineage) && json_object_get_size (csn_lineage_get_unknown (lineage)) == 0))
+    return;
+
+  write_key (out, first, 1, "lineage");
+  g_string_append_c (out, '{');
+  write_optional_text (out, &lineage_first, 2, "draft", csn_lineage_get_draft_id (lineage));
+  write_optional_text (out, &lineage_first, 2, "revision", csn_lineage_get_revision (lineage));
+  write_id_list (out, &lineage_first, 2, "parents", csn_lineage_get_parents (lineage));
+  write_optional_text (out, &lineage_first, 2, "saved_by", csn_lineage_get_saved_by (lineage));
+  write_id_list (out, &lineage_first, 2, "ancestors", csn_lineage_get_ancestors (lineage));
+  if (csn_lineage_get_base_revision (lineage) != NULL || csn_lineage_get_base_content (lineage) != NULL ||
+      json_object_get_size (csn_lineage_get_base_unknown (lineage)) > 0)
+    {
+      gboolean base_first = TRUE;
+
+      write_key (out, &lineage_first, 2, "base");
+      g_string_append_c (out, '{');
+      write_optional_text (out, &base_first, 3, "revision", csn_lineage_get_base_revision (lineage));
+      write_id_list (out, &base_first, 3, "agreed", csn_lineage_get_base_agreed (lineage));
+      write_optional_text (out, &base_first, 3, "content", csn_lineage_get_base_content (lineage));
+      write_members (out, &base_first, csn_lineage_get_base_unknown (lineage), 3);
+      close_container (out, base_first, 2, '}');
+    }
+  write_members (out, &lineage_first, csn_lineage_get_unknown (lineage), 2);
+  close_container (out, lineage_first, 1, '}');
+}
+
+/* The draft as the text of a .consenso file, with @lineage (NULL: none). */
+static char *
+draft_to_data (CsnDraft   *self,
+               CsnLineage *lineage,
+               gsize      *length)
 {
   GString *out;
   gboolean first = TRUE;
-
-  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
 
   out = g_string_sized_new (64 * 1024);
   g_string_append_c (out, '{');
@@ -979,6 +1451,8 @@ csn_draft_to_data (CsnDraft *self,
   g_string_append_printf (out, "%d", CSN_DRAFT_VERSION);
   write_key (out, &first, 1, "meeting");
   write_item (out, CSN_ITEM (csn_draft_get_meeting (self)), 1);
+  write_key (out, &first, 1, "document");
+  write_item (out, CSN_ITEM (csn_draft_get_document_texts (self)), 1);
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
@@ -997,12 +1471,42 @@ csn_draft_to_data (CsnDraft *self,
       close_container (out, first_item, 1, ']');
     }
 
+  write_lineage (out, &first, lineage);
   write_members (out, &first, csn_draft_get_unknown (self), 1);
   g_string_append (out, "\n}\n");
 
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* The draft as the text of a .consenso file. */
+char *
+csn_draft_to_data (CsnDraft *self,
+                   gsize    *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return draft_to_data (self, csn_draft_get_lineage (self), length);
+}
+
+/* The draft's content alone, without its lineage: what a merge compares and a base stores. */
+char *
+csn_draft_content_to_data (CsnDraft *self,
+                           gsize    *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return draft_to_data (self, NULL, length);
+}
+
+/* The draft as a file text with another lineage than its own (the one a save is about to give it). */
+char *
+csn_draft_to_data_with_lineage (CsnDraft   *self,
+                                CsnLineage *lineage,
+                                gsize      *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (CSN_IS_LINEAGE (lineage), NULL);
+  return draft_to_data (self, lineage, length);
 }
 
 /* Saves safely (temporary file, flush, backup "NAME~", rename); then @file is the draft's file. */
@@ -1013,6 +1517,7 @@ csn_draft_save_to_file (CsnDraft  *self,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CsnLineage) lineage = NULL;
   const char *path;
   gsize length;
 
@@ -1029,14 +1534,41 @@ csn_draft_save_to_file (CsnDraft  *self,
       return FALSE;
     }
 
-  data = csn_draft_to_data (self, &length);
+  /* Each save is a new revision; the draft takes it only once it is on disk. */
+  lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
+  data = csn_draft_to_data_with_lineage (self, lineage, &length);
   if (!csn_safe_file_replace (path, data, length, TRUE, &local_error))
     {
       g_set_error_literal (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE, local_error->message);
       return FALSE;
     }
+  csn_lineage_assign (csn_draft_get_lineage (self), lineage);
+  csn_lineage_cache_store (csn_lineage_get_draft_id (lineage), csn_lineage_get_revision (lineage),
+                           data, length);
 
   csn_draft_set_file (self, file);
   csn_history_mark_saved (csn_draft_get_history (self));
   return TRUE;
+}
+
+#define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"
+
+/* A new, untitled draft with the content of the built-in CRM working-group template. */
+CsnDraft *
+csn_draft_new_from_template (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  CsnDraft *draft;
+  gsize size;
+  const char *data;
+
+  bytes = g_resource_lookup_data (csn_core_get_resource (), TEMPLATE_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  draft = csn_draft_load_from_data (data, size, "crm-working-group.consenso", &error);
+  /* The template is built in and tested: failing to read it is a build defect. */
+  g_assert_no_error (error);
+  return draft;
 }

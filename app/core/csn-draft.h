@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "csn-item.h"
+#include "csn-lineage.h"
 #include "csn-types.h"
 
 G_BEGIN_DECLS
@@ -35,15 +36,18 @@ G_DECLARE_FINAL_TYPE (CsnDraft, csn_draft, CSN, DRAFT, GObject)
 const char   *csn_collection_get_key        (CsnCollection  collection);
 CsnCollection csn_collection_from_key       (const char    *key);
 GType         csn_collection_get_item_type  (CsnCollection  collection);
+gboolean      csn_collection_is_optional    (CsnCollection  collection);
+CsnCollection csn_collection_for_item       (CsnItem       *item);
+gboolean      csn_collection_matches_target (CsnCollection  collection,
+                                             CsnCollection  target);
 
 CsnDraft     *csn_draft_new                 (void);
-CsnDraft     *csn_draft_new_from_template   (void);
 
 CsnMeeting   *csn_draft_get_meeting         (CsnDraft      *self);
+CsnDocumentTexts *csn_draft_get_document_texts (CsnDraft  *self);
 GListModel   *csn_draft_get_collection      (CsnDraft      *self,
                                              CsnCollection  collection);
 CsnHistory   *csn_draft_get_history         (CsnDraft      *self);
-JsonObject   *csn_draft_get_unknown         (CsnDraft      *self);
 GFile        *csn_draft_get_file            (CsnDraft      *self);
 void          csn_draft_set_file            (CsnDraft      *self,
                                              GFile         *file);
@@ -112,13 +116,26 @@ void          csn_draft_remove_child        (CsnDraft      *self,
                                              CsnItem       *parent,
                                              const char    *property,
                                              guint          position);
+void          csn_draft_set_translation     (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const CsnField *field,
+                                             CsnLanguage    language,
+                                             const char    *text);
 void          csn_draft_begin_group         (CsnDraft      *self,
                                              const char    *label);
 void          csn_draft_end_group           (CsnDraft      *self);
 gboolean      csn_draft_undo                (CsnDraft      *self);
 gboolean      csn_draft_redo                (CsnDraft      *self);
 
+/* Lineage: where this copy comes from, for merging (csn-lineage.c); the name the next save
+ * records as saved_by ("PPT", "México", "ST"). */
+CsnLineage   *csn_draft_get_lineage         (CsnDraft      *self);
+const char   *csn_draft_get_saved_by        (CsnDraft      *self);
+void          csn_draft_set_saved_by        (CsnDraft      *self,
+                                             const char    *saved_by);
+
 /* Files (csn-draft-io.c) */
+CsnDraft     *csn_draft_new_from_template   (void);
 CsnDraft     *csn_draft_load_from_file      (GFile         *file,
                                              GError       **error);
 CsnDraft     *csn_draft_load_from_data      (const char    *data,
@@ -126,6 +143,11 @@ CsnDraft     *csn_draft_load_from_data      (const char    *data,
                                              const char    *display_name,
                                              GError       **error);
 char         *csn_draft_to_data             (CsnDraft      *self,
+                                             gsize         *length);
+char         *csn_draft_content_to_data     (CsnDraft      *self,
+                                             gsize         *length);
+char         *csn_draft_to_data_with_lineage (CsnDraft     *self,
+                                             CsnLineage    *lineage,
                                              gsize         *length);
 gboolean      csn_draft_save_to_file        (CsnDraft      *self,
                                              GFile         *file,
