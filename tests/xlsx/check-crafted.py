@@ -3,8 +3,10 @@
 others do not (cells and rows without references, rich text with phonetic runs, _xHHHH_ escapes,
 cells out of order, CDATA, UTF-16 parts, odd relationship targets, ISO dates, date formats, the 1904
 epoch, prefixed namespaces, chart sheets, every shape of defined name), read with CsnXlsxBook. TAP."""
+import atexit
 import datetime
 import os
+import shutil
 import sys
 import tempfile
 
@@ -13,6 +15,7 @@ from xlsxtest import (NS_MAIN, NS_PKG_REL, NS_REL, Tap, build_xlsx, cells, name,
 
 dump = sys.argv[1]
 tmp = tempfile.mkdtemp(prefix="xlsx-crafted-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 tap = Tap()
 
 
