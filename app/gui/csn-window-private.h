@@ -78,7 +78,7 @@ void _csn_window_update_history       (CsnWindow      *self);
 void _csn_window_save                 (CsnWindow      *self);
 GtkFileFilter *_csn_window_create_draft_filter (void);
 
-/* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare with…, dropped drafts,
+/* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */
 void _csn_window_class_incoming_init  (CsnWindowClass *klass);
 void _csn_window_incoming_init        (CsnWindow      *self);
