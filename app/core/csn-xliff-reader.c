@@ -28,8 +28,8 @@ typedef enum {
 /* Deeper than this is refused; libxml2 stops at 256 without XML_PARSE_HUGE anyway. */
 #define MAX_DEPTH 256
 
-/* Where the look at the prolog is: before the first element, a DOCTYPE is refused before libxml2
- * sees a byte of it (its declarations are never parsed). */
+/* Where the look at the prolog is: before the first element, a DOCTYPE (in UTF-8 or UTF-16) is
+ * refused before libxml2 sees a byte of it (its declarations are never parsed). */
 typedef enum {
   PROLOG_OUTSIDE,
   PROLOG_LT,          /* "<" */
@@ -85,6 +85,9 @@ scan_prolog (Input      *input,
     {
       char c = buffer[i];
 
+      /* UTF-16 reads as ASCII with a zero byte beside each character. */
+      if (c == '\0')
+        continue;
       switch (input->prolog)
         {
         case PROLOG_OUTSIDE:

@@ -649,6 +649,23 @@ test_refusals (Fixture       *f,
       assert_import_fails (f, path, cases[i].code, cases[i].says);
     }
 
+  /* In UTF-16 too. */
+  {
+    static const char doctype[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE xliff [<!ENTITY a \"b\">]>\n"
+                                  "<xliff version=\"1.2\"/>\n";
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = path_in (f, "utf16.xlf");
+    g_autofree char *utf16 = NULL;
+    g_autoptr(GString) bytes = g_string_new_len ("\xFF\xFE", 2);
+    gsize length;
+
+    utf16 = g_convert (doctype, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+    g_assert_no_error (error);
+    g_string_append_len (bytes, utf16, length);
+    g_assert_true (g_file_set_contents (path, bytes->str, bytes->len, &error));
+    assert_import_fails (f, path, CSN_XLIFF_ERROR_UNSAFE, "utf16.xlf: line 2: a document type declaration");
+  }
+
   /* Not there, a folder. */
   {
     g_autofree char *missing = path_in (f, "missing.xlf");
@@ -725,6 +742,24 @@ test_reader_structure (void)
   unit = g_ptr_array_index (file->units, 1);
   g_assert_cmpstr (unit->source, ==, "");
   g_assert_null (unit->target);
+
+  /* The same in UTF-16, as some tools save it. */
+  {
+    g_autoptr(GString) declared = g_string_new (text);
+    g_autofree char *utf16 = NULL;
+    g_autoptr(GString) bytes = g_string_new_len ("\xFF\xFE", 2);
+    g_autoptr(GPtrArray) again = NULL;
+    gsize length;
+
+    g_string_replace (declared, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    utf16 = g_convert (declared->str, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+    g_assert_no_error (error);
+    g_string_append_len (bytes, utf16, length);
+    again = read_data (bytes->str, bytes->len, CSN_XLIFF_MAX_FILE_SIZE, &error);
+    g_assert_no_error (error);
+    unit = g_ptr_array_index (((CsnXliffFile *) g_ptr_array_index (again, 0))->units, 0);
+    g_assert_cmpstr (unit->target, ==, "One <two> & three");
+  }
 }
 
 /* A text XML cannot carry stops the export, which names it; an existing file is kept. */
