@@ -261,6 +261,7 @@ shape_word (CsnFonts   *fonts,
 
 typedef enum {
   ATOM_WORD,
+  ATOM_CHAR,   /* a character of a word longer than a line: it may break anywhere */
   ATOM_SPACE,
   ATOM_BREAK,
 } AtomKind;
@@ -310,7 +311,7 @@ run_face (CsnLines             *lines,
   const CsnLinesSpec *spec = &lines->spec;
 
   *rise = 0;
-  if (run->flags & CSN_DOCUMENT_RUN_FOOTNOTE)
+  if (run->flags & (CSN_DOCUMENT_RUN_FOOTNOTE | CSN_DOCUMENT_RUN_SUPERSCRIPT))
     {
       *rise = spec->size * SUPERSCRIPT_RISE;
       return get_face (lines->fonts, spec->size * SUPERSCRIPT_SCALE, FALSE, FALSE);
@@ -364,10 +365,27 @@ add_atoms (CsnLines   *lines,
               return FALSE;
             p = g_utf8_next_char (p);
           }
-        if (p - start > MAX_WORD_BYTES)
-          return FALSE;
-        atom.word = shape_word (lines->fonts, face, start, p - start);
-        g_array_append_val (lines->atoms, atom);
+        if (p - start <= MAX_WORD_BYTES)
+          atom.word = shape_word (lines->fonts, face, start, p - start);
+        if (atom.word != NULL && atom.word->width <= lines->spec.width - lines->spec.indent - lines->spec.hanging)
+          {
+            g_array_append_val (lines->atoms, atom);
+            continue;
+          }
+        /* Too long for any line: set character by character (marks with their base), to break
+         * anywhere, as Pango would but without its cost on a very long word. */
+        for (const char *c = start; c < p;)
+          {
+            const char *next = g_utf8_next_char (c);
+
+            while (next < p && g_unichar_ismark (g_utf8_get_char (next)))
+              next = g_utf8_next_char (next);
+            atom.kind = ATOM_CHAR;
+            atom.text = c;
+            atom.word = shape_word (lines->fonts, face, c, next - c);
+            g_array_append_val (lines->atoms, atom);
+            c = next;
+          }
       }
     }
   return TRUE;
@@ -467,8 +485,14 @@ break_atoms (CsnLines *lines)
           continue;
         }
 
-      for (j = i; j < n && atoms[j].kind == ATOM_WORD; j++)
-        box += atoms[j].word->width;
+      if (atoms[i].kind == ATOM_CHAR)
+        {
+          j = i + 1;
+          box = atoms[i].word->width;
+        }
+      else
+        for (j = i; j < n && atoms[j].kind == ATOM_WORD; j++)
+          box += atoms[j].word->width;
 
       if (!empty && width + pending + box > room + 0.001)
         {
@@ -586,6 +610,16 @@ layout_pango (CsnLines *lines)
           continue;
         }
       g_string_append_len (string, run->text, run->length);
+      if (run->flags & CSN_DOCUMENT_RUN_SUPERSCRIPT)
+        {
+          pango_attr_list_insert (attrs, font_attribute (spec->size * SUPERSCRIPT_SCALE, FALSE, FALSE,
+                                                         begin, string->len));
+          attr = pango_attr_rise_new ((int) (spec->size * SUPERSCRIPT_RISE * PANGO_SCALE));
+          attr->start_index = begin;
+          attr->end_index = string->len;
+          pango_attr_list_insert (attrs, attr);
+          continue;
+        }
       pango_attr_list_insert (attrs, font_attribute (spec->size,
                                                      spec->bold || (run->flags & CSN_DOCUMENT_RUN_BOLD),
                                                      spec->italic || (run->flags & CSN_DOCUMENT_RUN_ITALIC),

@@ -62,7 +62,7 @@ csn_paper_get_size (CsnPaper  paper,
 CsnPaper
 csn_paper_from_locale (void)
 {
-#ifdef _NL_PAPER_HEIGHT
+#ifdef __GLIBC__
   locale_t paper = newlocale (LC_PAPER_MASK, "", (locale_t) 0);
 
   if (paper != (locale_t) 0)
@@ -1039,6 +1039,36 @@ csn_document_pages_find_block (CsnDocumentPages *self,
           if (placement->block > block)
             return FALSE;
         }
+    }
+  return FALSE;
+}
+
+/**
+ * csn_document_pages_find_footnote:
+ * @footnote: a footnote of the document
+ * @page: (out): the page it starts on
+ *
+ * Where a footnote is set: on the page of its reference, unless it is too long to share one.
+ */
+gboolean
+csn_document_pages_find_footnote (CsnDocumentPages *self,
+                                  guint             footnote,
+                                  guint            *page)
+{
+  g_return_val_if_fail (CSN_IS_DOCUMENT_PAGES (self), FALSE);
+
+  csn_document_pages_paginate (self, NULL);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      const Page *p = &g_array_index (self->pages, Page, i);
+
+      for (guint j = 0; j < p->n_notes; j++)
+        if (g_array_index (self->notes, NotePlacement, p->first_note + j).footnote == footnote)
+          {
+            if (page != NULL)
+              *page = i;
+            return TRUE;
+          }
     }
   return FALSE;
 }

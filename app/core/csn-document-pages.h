@@ -69,6 +69,9 @@ gboolean            csn_document_pages_find_block   (CsnDocumentPages  *self,
                                                     guint              block,
                                                     guint             *page,
                                                     double            *y);
+gboolean            csn_document_pages_find_footnote (CsnDocumentPages *self,
+                                                     guint             footnote,
+                                                     guint            *page);
 gboolean            csn_document_pages_hit_test     (CsnDocumentPages  *self,
                                                     guint              page,
                                                     double             x,

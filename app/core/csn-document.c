@@ -999,7 +999,12 @@ add_theme (Builder *b,
   if (unagreed)
     close_brackets (b);
   for (guint i = 0; i < notes->len; i++)
-    add_footnote_ref (b, g_array_index (notes, guint, i));
+    {
+      /* "ordenado.²,³", so that two notes do not read as note 23. */
+      if (i > 0)
+        add_text (b, ",", CSN_DOCUMENT_RUN_SUPERSCRIPT);
+      add_footnote_ref (b, g_array_index (notes, guint, i));
+    }
   end_block (b, CSN_DOCUMENT_STYLE_NUMBERED, number, unagreed ? CSN_DOCUMENT_BLOCK_UNAGREED : 0,
              from_item (b, theme, "title"));
 

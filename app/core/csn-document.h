@@ -39,6 +39,7 @@ typedef enum {
   CSN_DOCUMENT_RUN_ITALIC   = 1 << 1,
   CSN_DOCUMENT_RUN_UNAGREED = 1 << 2,  /* not yet agreed: the run includes its square brackets */
   CSN_DOCUMENT_RUN_FOOTNOTE = 1 << 3,  /* a reference to footnote @footnote; no text */
+  CSN_DOCUMENT_RUN_SUPERSCRIPT = 1 << 4,  /* the comma between two references */
 } CsnDocumentRunFlags;
 
 typedef struct {

@@ -30,6 +30,8 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 
+#define EAST_ASIAN_FAMILY "Noto Serif CJK SC"
+
 #define TWIPS(points) ((int) ((points) * 20.0 + 0.5))
 #define CHECK_EVERY 256  /* blocks between cancellation checks */
 
@@ -170,13 +172,16 @@ write_run (Writer               *w,
       gsf_xml_out_end_element (x);
       return;
     }
-  if (run->flags & (CSN_DOCUMENT_RUN_BOLD | CSN_DOCUMENT_RUN_ITALIC) || other_language)
+  if (run->flags & (CSN_DOCUMENT_RUN_BOLD | CSN_DOCUMENT_RUN_ITALIC | CSN_DOCUMENT_RUN_SUPERSCRIPT) ||
+      other_language)
     {
       gsf_xml_out_start_element (x, "w:rPr");
       if (run->flags & CSN_DOCUMENT_RUN_BOLD)
         empty_element (x, "w:b");
       if (run->flags & CSN_DOCUMENT_RUN_ITALIC)
         empty_element (x, "w:i");
+      if (run->flags & CSN_DOCUMENT_RUN_SUPERSCRIPT)
+        element_val (x, "w:vertAlign", "superscript");
       if (other_language)
         element_val (x, "w:lang", csn_language_get_tag (run->language));
       gsf_xml_out_end_element (x);
@@ -457,7 +462,8 @@ write_fonts (GsfXMLOut *x)
   gsf_xml_out_start_element (x, "w:rFonts");
   gsf_xml_out_add_cstr_unchecked (x, "w:ascii", CSN_DOCUMENT_FONT_FAMILY);
   gsf_xml_out_add_cstr_unchecked (x, "w:hAnsi", CSN_DOCUMENT_FONT_FAMILY);
-  gsf_xml_out_add_cstr_unchecked (x, "w:eastAsia", CSN_DOCUMENT_FONT_FAMILY);
+  /* Ideographs need a font that has them: word processors pick the East Asian font by script. */
+  gsf_xml_out_add_cstr_unchecked (x, "w:eastAsia", EAST_ASIAN_FAMILY);
   gsf_xml_out_add_cstr_unchecked (x, "w:cs", CSN_DOCUMENT_FONT_FAMILY);
   gsf_xml_out_end_element (x);
 }
@@ -652,20 +658,29 @@ write_settings (Writer    *w,
   return finish_part (x, part);
 }
 
+static void
+write_font (GsfXMLOut  *x,
+            const char *name,
+            const char *alternative,
+            const char *charset)
+{
+  gsf_xml_out_start_element (x, "w:font");
+  gsf_xml_out_add_cstr_unchecked (x, "w:name", name);
+  element_val (x, "w:altName", alternative);
+  element_val (x, "w:charset", charset);
+  element_val (x, "w:family", "roman");
+  element_val (x, "w:pitch", "variable");
+  gsf_xml_out_end_element (x);
+}
+
 static gboolean
 write_font_table (GsfOutput *part)
 {
   GsfXMLOut *x = start_part (part, "w:fonts");
 
-  /* Where the font is missing, Word picks a serif like it rather than its default sans. */
-  gsf_xml_out_start_element (x, "w:font");
-  gsf_xml_out_add_cstr_unchecked (x, "w:name", CSN_DOCUMENT_FONT_FAMILY);
-  element_val (x, "w:altName", "Times New Roman");
-  element_val (x, "w:panose1", "02020600060500020200");
-  element_val (x, "w:charset", "00");
-  element_val (x, "w:family", "roman");
-  element_val (x, "w:pitch", "variable");
-  gsf_xml_out_end_element (x);
+  /* Where a font is missing, Word picks a serif like it rather than its default sans. */
+  write_font (x, CSN_DOCUMENT_FONT_FAMILY, "Times New Roman", "00");
+  write_font (x, EAST_ASIAN_FAMILY, "SimSun", "86");
   return finish_part (x, part);
 }
 
@@ -752,6 +767,7 @@ write_header (Writer     *w,
       gsf_xml_out_start_element (x, "w:r");
       gsf_xml_out_start_element (x, "w:rPr");
       empty_element (x, "w:b");
+      element_val (x, "w:i", "0");
       gsf_xml_out_end_element (x);
       write_text (x, end, strlen (end));
       gsf_xml_out_end_element (x);
