@@ -86,8 +86,9 @@ csn_fonts_new (void)
   CsnFonts *fonts = g_new0 (CsnFonts, 1);
   cairo_font_options_t *options = cairo_font_options_create ();
 
-  /* A font map of its own: the pages may be made in a worker thread. */
-  fonts->map = pango_cairo_font_map_new ();
+  /* The thread's own font map (Pango keeps one per thread): fonts found and loaded once serve
+   * every later pagination in the thread, as a live preview needs. */
+  fonts->map = g_object_ref (pango_cairo_font_map_get_default ());
   fonts->context = pango_font_map_create_context (fonts->map);
   /* Metrics in unhinted points, so that the pages are the same at any scale and on any device. */
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -687,15 +688,18 @@ csn_lines_new (CsnFonts           *fonts,
   lines->refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   lines->labels = g_string_chunk_new (64);
   lines->base = get_face (fonts, spec->size, spec->bold, spec->italic);
-
+  /* Atoms point into the text they set: the number may live on the caller's stack. */
   if (spec->number != NULL)
+    lines->spec.number = g_string_chunk_insert_const (lines->labels, spec->number);
+
+  if (lines->spec.number != NULL)
     {
       Face *face = spec->superscript_number ? get_face (fonts, spec->size * SUPERSCRIPT_SCALE, FALSE, FALSE)
                                             : lines->base;
       double rise = spec->superscript_number ? spec->size * SUPERSCRIPT_RISE : 0;
 
       /* Numbers are generated ("7.", "a)", "Annex II."): the cached path always sets them. */
-      add_atoms (lines, face, rise, spec->number, strlen (spec->number));
+      add_atoms (lines, face, rise, lines->spec.number, strlen (lines->spec.number));
       for (guint i = 0; i < lines->atoms->len; i++)
         if (g_array_index (lines->atoms, Atom, i).word != NULL)
           lines->number_width += g_array_index (lines->atoms, Atom, i).word->width;

@@ -38,7 +38,8 @@ draw_page (CsnDocumentPages *pages,
   cairo_t *cr = cairo_create (surface);
 
   csn_document_pages_draw_page (pages, cr, page);
-  g_assert (cairo_status (cr) == CAIRO_STATUS_SUCCESS);
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    g_error ("drawing page %u: %s", page, cairo_status_to_string (cairo_status (cr)));
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
