@@ -655,21 +655,30 @@ build_header_block (Builder *b)
   add_text (b, organization, CSN_DOCUMENT_RUN_BOLD);
   end_block (b, CSN_DOCUMENT_STYLE_MASTHEAD, NULL, 0, generated ());
 
+  /* The rule closes the masthead under its last line: the venue and dates, or what is known. */
   if (!item_text_is_empty (meeting, "title"))
     {
-      add_item_text (b, meeting, "title", 0);
-      end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, 0, from_meeting (b, "title"));
-    }
+      gboolean last = item_text_is_empty (meeting, "venue") && dates == NULL;
 
-  if (!item_text_is_empty (meeting, "venue"))
-    {
-      add_item_text (b, meeting, "venue", 0);
-      if (dates != NULL)
-        add_text (b, ", ", 0);
+      add_item_text (b, meeting, "title", 0);
+      end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, last ? CSN_DOCUMENT_BLOCK_RULE_BELOW : 0,
+                 from_meeting (b, "title"));
     }
-  if (dates != NULL)
-    add_text (b, dates, 0);
-  end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, CSN_DOCUMENT_BLOCK_RULE_BELOW, from_meeting (b, "venue"));
+  else if (item_text_is_empty (meeting, "venue") && dates == NULL)
+    g_array_index (b->doc->blocks, CsnDocumentBlock, b->doc->blocks->len - 1).flags |= CSN_DOCUMENT_BLOCK_RULE_BELOW;
+
+  if (!item_text_is_empty (meeting, "venue") || dates != NULL)
+    {
+      if (!item_text_is_empty (meeting, "venue"))
+        {
+          add_item_text (b, meeting, "venue", 0);
+          if (dates != NULL)
+            add_text (b, ", ", 0);
+        }
+      if (dates != NULL)
+        add_text (b, dates, 0);
+      end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, CSN_DOCUMENT_BLOCK_RULE_BELOW, from_meeting (b, "venue"));
+    }
 
   add_text (b, b->doc->status_label, CSN_DOCUMENT_RUN_BOLD);
   end_block (b, CSN_DOCUMENT_STYLE_STATUS, NULL, 0, from_meeting (b, "status"));
