@@ -171,13 +171,39 @@ csn_document_pages_new (CsnDocument *document,
                         CsnPaper     paper)
 {
   CsnDocumentPages *self;
+  double width, height;
 
   g_return_val_if_fail (CSN_IS_DOCUMENT (document), NULL);
 
+  csn_paper_get_size (paper, &width, &height);
+  self = csn_document_pages_new_for_size (document, width, height);
+  self->paper = paper;
+  return self;
+}
+
+/**
+ * csn_document_pages_new_for_size:
+ * @width: of the paper, in points
+ * @height: of the paper, in points
+ *
+ * Pages on a paper of any size (a printer's), with the document's margins.
+ */
+CsnDocumentPages *
+csn_document_pages_new_for_size (CsnDocument *document,
+                                 double       width,
+                                 double       height)
+{
+  CsnDocumentPages *self;
+
+  g_return_val_if_fail (CSN_IS_DOCUMENT (document), NULL);
+  /* Room for the margins, the header block and a table's narrowest column. */
+  g_return_val_if_fail (width >= 2 * CSN_PAGE_MARGIN_SIDE + 144 && height >= 288, NULL);
+
   self = g_object_new (CSN_TYPE_DOCUMENT_PAGES, NULL);
   self->document = g_object_ref (document);
-  self->paper = paper;
-  csn_paper_get_size (paper, &self->width, &self->height);
+  self->paper = height / width < 1.35 ? CSN_PAPER_LETTER : CSN_PAPER_A4;
+  self->width = width;
+  self->height = height;
   self->body_width = self->width - 2 * CSN_PAGE_MARGIN_SIDE;
   self->body_height = self->height - CSN_PAGE_MARGIN_TOP - CSN_PAGE_MARGIN_BOTTOM;
   self->fonts = csn_fonts_new ();
@@ -1006,16 +1032,19 @@ csn_document_pages_draw_page (CsnDocumentPages *self,
 /**
  * csn_document_pages_find_block:
  * @block: a block of the document
- * @page: (out): the page it starts on
- * @y: (out): its top on that page, in points
+ * @page: (out) (optional): the page it starts on
+ * @y: (out) (optional): its top on that page, in points
+ * @height: (out) (optional): how much of it is on that page, in points
  *
- * Where a block starts: for the PDF's outline, and for a preview that scrolls to a paragraph.
+ * Where a block starts: for the PDF's outline, and for a preview that scrolls to a paragraph and
+ * highlights it.
  */
 gboolean
 csn_document_pages_find_block (CsnDocumentPages *self,
                                guint             block,
                                guint            *page,
-                               double           *y)
+                               double           *y,
+                               double           *height)
 {
   g_return_val_if_fail (CSN_IS_DOCUMENT_PAGES (self), FALSE);
 
@@ -1034,6 +1063,19 @@ csn_document_pages_find_block (CsnDocumentPages *self,
                 *page = i;
               if (y != NULL)
                 *y = CSN_PAGE_MARGIN_TOP + placement->y;
+              if (height != NULL)
+                {
+                  /* A table: all its rows on that page. */
+                  *height = placement->height;
+                  for (guint k = j + 1; k < p->n_placements; k++)
+                    {
+                      const Placement *next = &g_array_index (self->placements, Placement, p->first_placement + k);
+
+                      if (next->block != block)
+                        break;
+                      *height = next->y + next->height - placement->y;
+                    }
+                }
               return TRUE;
             }
           if (placement->block > block)

@@ -54,6 +54,9 @@ G_DECLARE_FINAL_TYPE (CsnDocumentPages, csn_document_pages, CSN, DOCUMENT_PAGES,
 
 CsnDocumentPages   *csn_document_pages_new          (CsnDocument       *document,
                                                     CsnPaper           paper);
+CsnDocumentPages   *csn_document_pages_new_for_size (CsnDocument       *document,
+                                                    double             width,
+                                                    double             height);
 CsnDocument        *csn_document_pages_get_document (CsnDocumentPages  *self);
 CsnPaper            csn_document_pages_get_paper    (CsnDocumentPages  *self);
 void                csn_document_pages_get_page_size (CsnDocumentPages *self,
@@ -68,7 +71,8 @@ void                csn_document_pages_draw_page    (CsnDocumentPages  *self,
 gboolean            csn_document_pages_find_block   (CsnDocumentPages  *self,
                                                     guint              block,
                                                     guint             *page,
-                                                    double            *y);
+                                                    double            *y,
+                                                    double            *height);
 gboolean            csn_document_pages_find_footnote (CsnDocumentPages *self,
                                                      guint             footnote,
                                                      guint            *page);

@@ -115,7 +115,7 @@ add_outline (cairo_surface_t  *surface,
       if (block->kind != CSN_DOCUMENT_BLOCK_PARAGRAPH || block->style < CSN_DOCUMENT_STYLE_HEADING_1 ||
           block->style > CSN_DOCUMENT_STYLE_HEADING_3)
         continue;
-      if (!csn_document_pages_find_block (pages, i, &page, &y))
+      if (!csn_document_pages_find_block (pages, i, &page, &y, NULL))
         continue;
       level = block->style - CSN_DOCUMENT_STYLE_HEADING_1 + 1;
       text = outline_text (block);

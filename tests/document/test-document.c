@@ -493,6 +493,14 @@ test_pages (void)
   g_assert_cmpfloat_with_epsilon (height, 792, 0.01);
   g_assert_cmpuint (n_pages, >=, 3);
   g_assert_cmpuint (csn_document_pages_get_n_pages (letter), >=, 3);
+  {
+    /* A printer's paper of any size: US Legal holds more per page than Letter. */
+    g_autoptr(CsnDocumentPages) legal = csn_document_pages_new_for_size (doc, 612, 1008);
+
+    csn_document_pages_get_page_size (legal, &width, &height);
+    g_assert_cmpfloat (height, ==, 1008);
+    g_assert_cmpuint (csn_document_pages_get_n_pages (legal), <=, csn_document_pages_get_n_pages (letter));
+  }
 
   /* Every block is placed once in order; a footnote is on the page of its reference. */
   {
@@ -503,7 +511,7 @@ test_pages (void)
         guint page;
         double y;
 
-        g_assert_true (csn_document_pages_find_block (pages, i, &page, &y));
+        g_assert_true (csn_document_pages_find_block (pages, i, &page, &y, NULL));
         g_assert_cmpuint (page, >=, last_page);
         g_assert_cmpfloat (y, >=, CSN_PAGE_MARGIN_TOP);
         last_page = page;
@@ -513,7 +521,7 @@ test_pages (void)
         guint note_page, block_page;
 
         g_assert_true (csn_document_pages_find_footnote (pages, i, &note_page));
-        g_assert_true (csn_document_pages_find_block (pages, csn_document_get_footnote (doc, i)->block, &block_page, NULL));
+        g_assert_true (csn_document_pages_find_block (pages, csn_document_get_footnote (doc, i)->block, &block_page, NULL, NULL));
         g_assert_cmpuint (note_page, ==, block_page);
       }
   }
@@ -521,11 +529,12 @@ test_pages (void)
   /* A click on a paragraph of the preview says where it comes from. */
   {
     guint index, page;
-    double y;
+    double y, extent;
     CsnDocumentSource source;
 
     g_assert_true (csn_document_find_block (doc, CSN_COLLECTION_THEMES, "theme-labour", &index));
-    g_assert_true (csn_document_pages_find_block (pages, index, &page, &y));
+    g_assert_true (csn_document_pages_find_block (pages, index, &page, &y, &extent));
+    g_assert_cmpfloat (extent, >=, 14);
     g_assert_true (csn_document_pages_hit_test (pages, page, 200, y + 4, &source));
     g_assert_cmpint (source.collection, ==, CSN_COLLECTION_THEMES);
     g_assert_cmpstr (source.key, ==, "theme-labour");
@@ -598,7 +607,7 @@ test_pages_long_text (void)
     {
       guint page;
 
-      g_assert_true (csn_document_pages_find_block (pages, i, &page, NULL));
+      g_assert_true (csn_document_pages_find_block (pages, i, &page, NULL, NULL));
       g_assert_cmpuint (page, >=, last_page);
       last_page = page;
     }
@@ -607,7 +616,7 @@ test_pages_long_text (void)
     guint note_page, block_page;
 
     g_assert_true (csn_document_pages_find_footnote (pages, 0, &note_page));
-    g_assert_true (csn_document_pages_find_block (pages, csn_document_get_footnote (doc, 0)->block, &block_page, NULL));
+    g_assert_true (csn_document_pages_find_block (pages, csn_document_get_footnote (doc, 0)->block, &block_page, NULL, NULL));
     g_assert_cmpuint (note_page, ==, block_page);
   }
   for (guint i = 0; i < n_pages; i++)
