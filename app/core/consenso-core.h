@@ -3,6 +3,9 @@
 
 #include "csn-actor.h"
 #include "csn-country.h"
+#include "csn-document.h"
+#include "csn-document-export.h"
+#include "csn-document-pages.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-endorsement.h"
