@@ -1,16 +1,19 @@
 /* bench-document.c: times the recommendations document (DOCX and PDF) of a large draft against the
- * .xlsx export of the same draft, with the peak memory of each, and against LibreOffice turning
- * that DOCX into a PDF. */
+ * .xlsx export of the same draft, with the peak memory of each; the PDF against bare cairo showing
+ * as many glyphs (its floor), and against LibreOffice turning that DOCX into a PDF. */
 #define G_LOG_DOMAIN "bench-document"
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "csn-document.h"
 #include "csn-document-export.h"
 #include "csn-draft.h"
 #include "csn-export.h"
@@ -151,10 +154,91 @@ generate_draft (void)
   return draft;
 }
 
-typedef enum { RUN_XLSX, RUN_DOCX, RUN_PDF, N_KINDS } RunKind;
+typedef enum { RUN_XLSX, RUN_DOCX, RUN_PDF, RUN_BARE_PDF, N_KINDS } RunKind;
 
-static const char * const kind_names[] = { "xlsx export", "DOCX document", "PDF document" };
-static const char * const kind_files[] = { "export.xlsx", "document.docx", "document.pdf" };
+static const char * const kind_names[] = { "xlsx export", "DOCX document", "PDF document", "bare cairo PDF" };
+static const char * const kind_files[] = { "export.xlsx", "document.docx", "document.pdf", "bare.pdf" };
+
+static guint64 n_characters;
+
+static void
+count_text (const CsnDocumentText *text)
+{
+  for (guint i = 0; i < text->n_runs; i++)
+    n_characters += g_utf8_strlen (text->runs[i].text, text->runs[i].length);
+}
+
+/* The characters the document sets, to give the bare PDF as many glyphs. */
+static void
+count_characters (CsnDraft *draft)
+{
+  g_autoptr(CsnDocument) doc = csn_document_new (draft, CSN_LANGUAGE_ES);
+
+  for (guint i = 0; i < csn_document_get_n_blocks (doc); i++)
+    {
+      const CsnDocumentBlock *block = csn_document_get_block (doc, i);
+
+      count_text (&block->text);
+      for (guint r = 0; block->table != NULL && r < block->table->n_rows; r++)
+        for (guint c = 0; c < block->table->rows[r].n_cells; c++)
+          count_text (&block->table->rows[r].cells[c].text);
+    }
+  for (guint i = 0; i < csn_document_get_n_footnotes (doc); i++)
+    count_text (&csn_document_get_footnote (doc, i)->text);
+}
+
+/* The floor: cairo's PDF surface showing as many glyphs of the same font, a line of 90 at a
+ * time at their natural advances, with no layout at all. */
+static void
+write_bare_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cairo_t *cr = cairo_create (surface);
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  PangoFontDescription *desc = pango_font_description_from_string (CSN_DOCUMENT_FONT_FAMILY " 11");
+  PangoFont *font = pango_font_map_load_font (map, context, desc);
+  PangoLayout *layout = pango_layout_new (context);
+  PangoLayoutRun *run;
+  cairo_glyph_t glyphs[90];
+  double y = 72;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, "protección consular de migrantes y cooperación regional para el "
+                         "fortalecimiento de las capacidades instituc", -1);
+  run = pango_layout_get_line_readonly (layout, 0)->runs->data;
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
+  for (guint64 done = 0; done < n_characters; done += 90)
+    {
+      double x = 72;
+
+      for (int g = 0; g < 90; g++)
+        {
+          PangoGlyphInfo *info = &run->glyphs->glyphs[g % run->glyphs->num_glyphs];
+
+          glyphs[g].index = info->glyph;
+          glyphs[g].x = x;
+          glyphs[g].y = y;
+          x += (double) info->geometry.width / PANGO_SCALE;
+        }
+      cairo_show_glyphs (cr, glyphs, 90);
+      y += 14;
+      if (y > 770)
+        {
+          cairo_show_page (cr);
+          y = 72;
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_error ("bare PDF: %s", cairo_status_to_string (cairo_surface_status (surface)));
+  cairo_surface_destroy (surface);
+  g_object_unref (layout);
+  g_object_unref (font);
+  pango_font_description_free (desc);
+  g_object_unref (context);
+}
 
 static void
 export (CsnDraft   *draft,
@@ -164,6 +248,11 @@ export (CsnDraft   *draft,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  if (kind == RUN_BARE_PDF)
+    {
+      write_bare_pdf (path);
+      return;
+    }
   if (kind == RUN_XLSX)
     ok = csn_export_xlsx (draft, path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error);
   else
@@ -264,7 +353,7 @@ main (int   argc,
     { "no-libreoffice", 0, 0, G_OPTION_ARG_NONE, &skip_libreoffice, "Do not time LibreOffice", NULL },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &keep_dir, "Also write the outputs and the draft into DIR", "DIR" },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile,
-      "Only write xlsx, docx or pdf, N times in this process (to run under callgrind or perf)", "KIND" },
+      "Only write xlsx, docx, pdf or bare (the bare cairo PDF), N times in this process (to run under callgrind or perf)", "KIND" },
     { NULL }
   };
 
@@ -287,10 +376,12 @@ main (int   argc,
   start = g_get_monotonic_time ();
   draft = generate_draft ();
   t_generate = (g_get_monotonic_time () - start) / 1e6;
+  count_characters (draft);
 
   if (profile != NULL)
     {
-      RunKind kind = g_str_equal (profile, "xlsx") ? RUN_XLSX : g_str_equal (profile, "docx") ? RUN_DOCX : RUN_PDF;
+      RunKind kind = g_str_equal (profile, "xlsx") ? RUN_XLSX : g_str_equal (profile, "docx") ? RUN_DOCX :
+                     g_str_equal (profile, "bare") ? RUN_BARE_PDF : RUN_PDF;
 
       for (guint i = 0; i < n_runs; i++)
         export (draft, kind, paths[kind]);
@@ -312,8 +403,9 @@ main (int   argc,
   if (!skip_libreoffice)
     t_libreoffice = time_libreoffice (paths[RUN_DOCX], dir);
 
-  g_print ("draft: %u themes, %u strategies, %u role proposals, %u participants (made in %.3f s)\n",
-           n_themes, n_strategies, n_role_proposals, n_participants, t_generate);
+  g_print ("draft: %u themes, %u strategies, %u role proposals, %u participants (made in %.3f s); "
+           "the document sets %" G_GUINT64_FORMAT " characters\n",
+           n_themes, n_strategies, n_role_proposals, n_participants, t_generate, n_characters);
   g_print ("median of %u runs, each in a child process:\n", n_runs);
   for (RunKind k = 0; k < N_KINDS; k++)
     {
@@ -322,6 +414,7 @@ main (int   argc,
                kind_names[k], medians[k], medians[k] / medians[RUN_XLSX], rss[k] / 1024.0,
                st.st_size / 1048576.0);
     }
+  g_print ("Consenso's PDF / the bare cairo PDF of as many glyphs: %.2f\n", medians[RUN_PDF] / medians[RUN_BARE_PDF]);
   if (t_libreoffice >= 0)
     g_print ("  LibreOffice DOCX -> PDF %7.3f s   %.1f x Consenso's PDF\n", t_libreoffice,
              t_libreoffice / medians[RUN_PDF]);

@@ -27,10 +27,11 @@ typedef struct {
  * its text, so that the PDF's text can be selected and searched. */
 typedef struct {
   float   width;
+  guint32 hash;
   guint16 n_glyphs;
   guint16 n_clusters;
   guint16 length;
-  /* WordGlyph glyphs[n_glyphs]; cairo_text_cluster_t clusters[n_clusters]; */
+  /* WordGlyph glyphs[n_glyphs]; cairo_text_cluster_t clusters[n_clusters]; char text[length]; */
 } Word;
 
 static inline WordGlyph *
@@ -45,12 +46,96 @@ word_clusters (Word *word)
   return (cairo_text_cluster_t *) (word_glyphs (word) + word->n_glyphs);
 }
 
+static inline char *
+word_text (Word *word)
+{
+  return (char *) (word_clusters (word) + word->n_clusters);
+}
+
+/* FNV-1a, over the bytes of a word. */
+static inline guint32
+hash_bytes (const char *text,
+            gsize       length)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar) text[i]) * 16777619u;
+  return hash;
+}
+
+/* The words of a face, by their text: open addressing, so that a lookup neither copies nor
+ * allocates (it runs for every word of the document, twice). */
+typedef struct {
+  Word  **slots;
+  guint   size;      /* a power of two */
+  guint   n_words;
+} WordTable;
+
+static Word *
+word_table_lookup (WordTable  *table,
+                   const char *text,
+                   gsize       length,
+                   guint32     hash)
+{
+  guint mask = table->size - 1;
+
+  if (table->size == 0)
+    return NULL;
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      Word *word = table->slots[i];
+
+      if (word == NULL)
+        return NULL;
+      if (word->hash == hash && word->length == length && memcmp (word_text (word), text, length) == 0)
+        return word;
+    }
+}
+
+static void
+word_table_insert (WordTable *table,
+                   Word      *word)
+{
+  guint mask;
+
+  if (2 * (table->n_words + 1) > table->size)
+    {
+      Word **old = table->slots;
+      guint old_size = table->size;
+
+      table->size = MAX (table->size * 2, 256);
+      table->slots = g_new0 (Word *, table->size);
+      table->n_words = 0;
+      for (guint i = 0; i < old_size; i++)
+        if (old[i] != NULL)
+          word_table_insert (table, old[i]);
+      g_free (old);
+    }
+  mask = table->size - 1;
+  for (guint i = word->hash & mask;; i = (i + 1) & mask)
+    if (table->slots[i] == NULL)
+      {
+        table->slots[i] = word;
+        table->n_words++;
+        return;
+      }
+}
+
+static void
+word_table_clear (WordTable *table)
+{
+  for (guint i = 0; i < table->size; i++)
+    g_free (table->slots[i]);
+  g_free (table->slots);
+}
+
 typedef struct {
   PangoFont           *font;
   cairo_scaled_font_t *scaled;
   double               ascent;
   double               descent;
-  GHashTable          *words;      /* text -> Word */
+  WordTable            words;
   guint8               coverage[COVERAGE_LIMIT];  /* 0 unknown, 1 covered, 2 not */
   /* Glyphs waiting to be drawn: a PDF surface costs far less per call than per glyph. */
   GArray              *glyphs;     /* cairo_glyph_t */
@@ -64,7 +149,6 @@ struct _CsnFonts
   PangoContext *context;
   GHashTable   *faces;        /* GUINT_TO_POINTER (key) -> Face */
   GPtrArray    *waiting;      /* Face with glyphs to draw */
-  GString      *scratch;
 };
 
 static void
@@ -72,7 +156,7 @@ face_free (gpointer data)
 {
   Face *face = data;
 
-  g_hash_table_unref (face->words);
+  word_table_clear (&face->words);
   g_object_unref (face->font);
   g_array_unref (face->glyphs);
   g_array_unref (face->clusters);
@@ -100,7 +184,6 @@ csn_fonts_new (void)
 
   fonts->faces = g_hash_table_new_full (NULL, NULL, NULL, face_free);
   fonts->waiting = g_ptr_array_new ();
-  fonts->scratch = g_string_new (NULL);
   return fonts;
 }
 
@@ -111,7 +194,6 @@ csn_fonts_free (CsnFonts *fonts)
   g_ptr_array_unref (fonts->waiting);
   g_object_unref (fonts->context);
   g_object_unref (fonts->map);
-  g_string_free (fonts->scratch, TRUE);
   g_free (fonts);
 }
 
@@ -151,7 +233,6 @@ get_face (CsnFonts *fonts,
       face->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
       face->descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
       pango_font_metrics_unref (metrics);
-      face->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       face->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
       face->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
       face->utf8 = g_string_new (NULL);
@@ -199,9 +280,9 @@ shape_word (CsnFonts   *fonts,
   guint n_clusters = 0;
   double x = 0;
 
-  g_string_truncate (fonts->scratch, 0);
-  g_string_append_len (fonts->scratch, text, length);
-  word = g_hash_table_lookup (face->words, fonts->scratch->str);
+  guint32 hash = hash_bytes (text, length);
+
+  word = word_table_lookup (&face->words, text, length, hash);
   if (word != NULL)
     return word;
 
@@ -218,7 +299,8 @@ shape_word (CsnFonts   *fonts,
       n_clusters++;
 
   word = g_malloc (sizeof (Word) + glyphs->num_glyphs * sizeof (WordGlyph) +
-                   n_clusters * sizeof (cairo_text_cluster_t));
+                   n_clusters * sizeof (cairo_text_cluster_t) + length);
+  word->hash = hash;
   word->n_glyphs = glyphs->num_glyphs;
   word->n_clusters = n_clusters;
   word->length = length;
@@ -252,9 +334,10 @@ shape_word (CsnFonts   *fonts,
       clusters[n_clusters - 1].num_glyphs++;
     }
   word->width = x;
+  memcpy (word_text (word), text, length);
   pango_glyph_string_free (glyphs);
 
-  g_hash_table_insert (face->words, g_strdup (fonts->scratch->str), word);
+  word_table_insert (&face->words, word);
   return word;
 }
 
