@@ -8,12 +8,22 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "csn-actor.h"
 #include "csn-catalog.h"
+#include "csn-country.h"
 #include "csn-document.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-endorsement.h"
 #include "csn-item.h"
+#include "csn-mechanism.h"
 #include "csn-meeting.h"
+#include "csn-participant.h"
+#include "csn-pillar.h"
+#include "csn-reservation.h"
+#include "csn-role-proposal.h"
+#include "csn-strategy.h"
+#include "csn-theme.h"
 
 /* Labels in the document's language, not the interface's. */
 #define L(b, msgid) csn_catalog_lookup ((b)->language, (msgid))
@@ -260,19 +270,20 @@ ends_a_sentence (const char *text)
   return strchr (".!?:;", *end) != NULL || g_str_has_prefix (end, "…");
 }
 
-/* The text of @field of @item as the document shows it: the source text or its translation; a
- * missing or outdated translation shows the source, in its language, after a visible mark. */
+/* The text of @property (a CSN_*_PROP_ name) of @item as the document shows it: the source text
+ * or its translation; a missing or outdated translation shows the source, in its language, after a
+ * visible mark. */
 static void
 add_item_text (Builder    *b,
-               CsnItem    *item,
-               const char *field_key,
+               gpointer    item,
+               const char *property,
                guint       flags)
 {
-  const CsnField *field = csn_item_class_find_field (CSN_ITEM_GET_CLASS (item), field_key);
+  const CsnField *field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (item), property);
   const char *source;
 
   g_assert (field != NULL);
-  source = csn_item_get_string (item, csn_field_get_property_name (field, NULL));
+  source = csn_item_get_string (item, property);
   if (b->language != b->content && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE) &&
       source[0] != '\0')
     {
@@ -297,19 +308,9 @@ add_item_text (Builder    *b,
   }
 }
 
-static const char *
-item_text (CsnItem    *item,
-           const char *field)
-{
-  return csn_item_get_string (item, field);
-}
-
 static gboolean
-item_text_is_empty (CsnItem    *item,
-                    const char *field)
+is_blank (const char *text)
 {
-  const char *text = csn_item_get_string (item, field);
-
   while (g_ascii_isspace (*text))
     text++;
   return *text == '\0';
@@ -334,11 +335,11 @@ generated (void)
 
 static CsnDocumentSource
 from_item (Builder    *b,
-           CsnItem    *item,
-           const char *field)
+           gpointer    item,
+           const char *property)
 {
   return (CsnDocumentSource) { CSN_DOCUMENT_ORIGIN_ITEM, csn_collection_for_item (item),
-                               keep (b, csn_item_get_key (item)), keep (b, field) };
+                               keep (b, csn_item_get_key (item)), keep (b, property) };
 }
 
 static CsnDocumentSource
@@ -481,13 +482,25 @@ expand (const char *template,
 /* Names */
 
 static const char *
-localized_name (Builder *b,
-                CsnItem *item)
+name_in (gpointer    item,
+         CsnLanguage language)
 {
-  const char *name = csn_item_get_string (item, b->language == CSN_LANGUAGE_ES ? "name-es" : "name-en");
+  if (CSN_IS_COUNTRY (item))
+    return csn_country_get_name (item, language);
+  if (CSN_IS_PILLAR (item))
+    return csn_pillar_get_name (item, language);
+  return csn_actor_get_name (CSN_ACTOR (item), language);
+}
+
+/* A country's, pillar's or actor's name in the document's language, else in the other. */
+static const char *
+localized_name (Builder  *b,
+                gpointer  item)
+{
+  const char *name = name_in (item, b->language);
 
   if (name[0] == '\0')
-    name = csn_item_get_string (item, b->language == CSN_LANGUAGE_ES ? "name-en" : "name-es");
+    name = name_in (item, csn_language_get_other (b->language));
   if (name[0] == '\0')
     name = csn_item_get_key (item);
   return name;
@@ -645,10 +658,11 @@ format_dates (Builder    *b,
 static void
 build_header_block (Builder *b)
 {
-  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (b->draft));
+  CsnMeeting *meeting = csn_draft_get_meeting (b->draft);
   g_autofree char *organization = g_utf8_strup (L (b, N_("Regional Conference on Migration")), -1);
-  g_autofree char *dates = format_dates (b, csn_item_get_string (meeting, "start-date"),
-                                         csn_item_get_string (meeting, "end-date"));
+  g_autofree char *dates = format_dates (b, csn_meeting_get_start_date (meeting),
+                                         csn_meeting_get_end_date (meeting));
+  gboolean no_venue = is_blank (csn_meeting_get_venue (meeting));
   g_autofree char *today = NULL;
   const char *original;
 
@@ -656,36 +670,37 @@ build_header_block (Builder *b)
   end_block (b, CSN_DOCUMENT_STYLE_MASTHEAD, NULL, 0, generated ());
 
   /* The rule closes the masthead under its last line: the venue and dates, or what is known. */
-  if (!item_text_is_empty (meeting, "title"))
+  if (!is_blank (csn_meeting_get_title (meeting)))
     {
-      gboolean last = item_text_is_empty (meeting, "venue") && dates == NULL;
+      gboolean last = no_venue && dates == NULL;
 
-      add_item_text (b, meeting, "title", 0);
+      add_item_text (b, meeting, CSN_MEETING_PROP_TITLE, 0);
       end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, last ? CSN_DOCUMENT_BLOCK_RULE_BELOW : 0,
-                 from_meeting (b, "title"));
+                 from_meeting (b, CSN_MEETING_PROP_TITLE));
     }
-  else if (item_text_is_empty (meeting, "venue") && dates == NULL)
+  else if (no_venue && dates == NULL)
     g_array_index (b->doc->blocks, CsnDocumentBlock, b->doc->blocks->len - 1).flags |= CSN_DOCUMENT_BLOCK_RULE_BELOW;
 
-  if (!item_text_is_empty (meeting, "venue") || dates != NULL)
+  if (!no_venue || dates != NULL)
     {
-      if (!item_text_is_empty (meeting, "venue"))
+      if (!no_venue)
         {
-          add_item_text (b, meeting, "venue", 0);
+          add_item_text (b, meeting, CSN_MEETING_PROP_VENUE, 0);
           if (dates != NULL)
             add_text (b, ", ", 0);
         }
       if (dates != NULL)
         add_text (b, dates, 0);
-      end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, CSN_DOCUMENT_BLOCK_RULE_BELOW, from_meeting (b, "venue"));
+      end_block (b, CSN_DOCUMENT_STYLE_MEETING, NULL, CSN_DOCUMENT_BLOCK_RULE_BELOW,
+                 from_meeting (b, CSN_MEETING_PROP_VENUE));
     }
 
   add_text (b, b->doc->status_label, CSN_DOCUMENT_RUN_BOLD);
-  end_block (b, CSN_DOCUMENT_STYLE_STATUS, NULL, 0, from_meeting (b, "status"));
+  end_block (b, CSN_DOCUMENT_STYLE_STATUS, NULL, 0, from_meeting (b, CSN_MEETING_PROP_STATUS));
 
   original = b->content == CSN_LANGUAGE_ES ? N_("Original: Spanish") : N_("Original: English");
   add_text (b, L (b, original), 0);
-  end_block (b, CSN_DOCUMENT_STYLE_STATUS, NULL, 0, from_meeting (b, "language"));
+  end_block (b, CSN_DOCUMENT_STYLE_STATUS, NULL, 0, from_meeting (b, CSN_MEETING_PROP_LANGUAGE));
 
   today = format_day (b, g_date_time_get_year (b->doc->date), g_date_time_get_month (b->doc->date),
                       g_date_time_get_day_of_month (b->doc->date));
@@ -728,24 +743,24 @@ split_paragraphs (const char *text)
 /* The document's own text @field as paragraphs (numbered or not). False when it is empty. */
 static gboolean
 add_texts_field (Builder          *b,
-                 const char       *field,
+                 const char       *property,
                  CsnDocumentStyle  style)
 {
   CsnItem *texts = CSN_ITEM (csn_draft_get_document_texts (b->draft));
   g_autoptr(GPtrArray) parts = NULL;
   g_autofree char *whole = NULL;
-  const CsnField *schema = csn_item_class_find_field (CSN_ITEM_GET_CLASS (texts), field);
+  const CsnField *schema = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (texts), property);
   CsnTranslationState state = CSN_TRANSLATION_CURRENT;
   CsnLanguage language = b->language;
 
-  if (item_text_is_empty (texts, csn_field_get_property_name (schema, NULL)))
+  if (is_blank (csn_item_get_string (texts, property)))
     return FALSE;
 
   if (b->language != b->content)
     state = csn_item_get_translation_state (texts, schema, b->language);
   if (state == CSN_TRANSLATION_MISSING || state == CSN_TRANSLATION_OUTDATED)
     {
-      whole = g_strdup (item_text (texts, csn_field_get_property_name (schema, NULL)));
+      whole = g_strdup (csn_item_get_string (texts, property));
       language = b->content;
     }
   else
@@ -764,7 +779,7 @@ add_texts_field (Builder          *b,
           add_text (b, " ", 0);
         }
       add_run (b, g_ptr_array_index (parts, i), -1, 0, language);
-      end_block (b, style, number, 0, from_texts (b, field));
+      end_block (b, style, number, 0, from_texts (b, property));
     }
   return parts->len > 0;
 }
@@ -794,17 +809,17 @@ add_section_heading (Builder    *b,
 static void
 build_preamble (Builder *b)
 {
-  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (b->draft));
+  CsnMeeting *meeting = csn_draft_get_meeting (b->draft);
   GListModel *countries = csn_draft_get_collection (b->draft, CSN_COLLECTION_COUNTRIES);
   GListModel *participants = csn_draft_get_collection (b->draft, CSN_COLLECTION_PARTICIPANTS);
-  const char *ppt = csn_item_get_string (meeting, "pro-tempore-presidency");
+  const char *ppt = csn_meeting_get_pro_tempore_presidency (meeting);
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) observers = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sentence = NULL;
 
-  if (!add_texts_field (b, "preamble", CSN_DOCUMENT_STYLE_BODY) && b->is_draft)
-    add_placeholder (b, "preamble");
+  if (!add_texts_field (b, CSN_DOCUMENT_TEXTS_PROP_PREAMBLE, CSN_DOCUMENT_STYLE_BODY) && b->is_draft)
+    add_placeholder (b, CSN_DOCUMENT_TEXTS_PROP_PREAMBLE);
 
   if (ppt != NULL && ppt[0] != '\0')
     {
@@ -816,22 +831,22 @@ build_preamble (Builder *b)
   else
     sentence = g_strdup (L (b, N_("The work of the Group was co-chaired by the Pro Tempore Presidency, a representative of Mexico and the Technical Secretariat of the Conference.")));
   add_text (b, sentence, 0);
-  end_block (b, CSN_DOCUMENT_STYLE_BODY, NULL, 0, from_meeting (b, "pro_tempore_presidency"));
+  end_block (b, CSN_DOCUMENT_STYLE_BODY, NULL, 0, from_meeting (b, CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY));
 
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
+      g_autoptr(CsnParticipant) participant = g_list_model_get_item (participants, i);
 
-      g_hash_table_add (present, (gpointer) csn_item_get_string (participant, "country"));
+      g_hash_table_add (present, (gpointer) csn_participant_get_country (participant));
     }
   for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-      const char *code = csn_item_get_key (country);
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+      const char *code = csn_country_get_code (country);
 
       if (!g_hash_table_contains (present, code))
         continue;
-      g_ptr_array_add (csn_item_get_enum (country, "membership") == CSN_MEMBERSHIP_MEMBER ? members : observers,
+      g_ptr_array_add (csn_country_get_membership (country) == CSN_MEMBERSHIP_MEMBER ? members : observers,
                        country_in_sentence (b, code));
     }
 
@@ -863,9 +878,9 @@ build_preamble (Builder *b)
 /* II. Themes */
 
 static gboolean
-theme_is_agreed (CsnItem *theme)
+theme_is_agreed (CsnTheme *theme)
 {
-  return csn_item_get_enum (theme, "consensus") != CSN_CONSENSUS_PENDING;
+  return csn_theme_get_consensus (theme) != CSN_CONSENSUS_PENDING;
 }
 
 static void
@@ -888,25 +903,24 @@ add_label (Builder    *b,
 }
 
 static void
-add_strategy (Builder *b,
-              CsnItem *strategy,
-              guint    index,
-              gboolean unagreed)
+add_strategy (Builder     *b,
+              CsnStrategy *strategy,
+              guint        index,
+              gboolean     unagreed)
 {
   g_autofree char *label = letter_label (index, ')');
-  const char *lead = csn_item_get_string (strategy, "lead");
-  const char * const *support = csn_item_get_strv (strategy, "support");
-  const char *description = item_text (strategy, "description");
+  const char *lead = csn_strategy_get_lead (strategy);
+  const char * const *support = csn_strategy_get_support (strategy);
 
   if (unagreed)
     open_brackets (b);
-  add_item_text (b, strategy, "description", 0);
-  if (!ends_a_sentence (description))
+  add_item_text (b, strategy, CSN_STRATEGY_PROP_DESCRIPTION, 0);
+  if (!ends_a_sentence (csn_strategy_get_description (strategy)))
     add_text (b, ".", 0);
 
   add_label (b, N_("Mechanism:"));
   add_text (b, csn_catalog_lookup_enum_label (b->language, CSN_TYPE_MECHANISM_KIND,
-                                              csn_item_get_enum (strategy, "mechanism")), 0);
+                                              csn_strategy_get_mechanism (strategy)), 0);
   add_text (b, ".", 0);
   if (lead != NULL && lead[0] != '\0')
     {
@@ -928,22 +942,22 @@ add_strategy (Builder *b,
   if (unagreed)
     close_brackets (b);
   end_block (b, CSN_DOCUMENT_STYLE_SUBITEM, label, unagreed ? CSN_DOCUMENT_BLOCK_UNAGREED : 0,
-             from_item (b, strategy, "description"));
+             from_item (b, strategy, CSN_STRATEGY_PROP_DESCRIPTION));
 }
 
 /* "The delegation of Canada entered a reservation: …", unless the text already says so. */
 static guint
-add_reservation (Builder *b,
-                 CsnItem *theme,
-                 CsnItem *reservation)
+add_reservation (Builder        *b,
+                 CsnTheme       *theme,
+                 CsnReservation *reservation)
 {
-  const char *code = csn_item_get_string (reservation, "country");
+  const char *code = csn_reservation_get_country (reservation);
   g_autofree char *country = country_in_sentence (b, code);
   g_autofree char *prefix = expand (L (b, N_("The delegation of {country}")), "country", country, NULL);
-  const char *text = item_text (reservation, "text");
+  const char *text = csn_reservation_get_text (reservation);
   g_autofree char *folded_text = NULL;
   g_autofree char *folded_prefix = NULL;
-  CsnDocumentSource source = from_item (b, theme, "reservations");
+  CsnDocumentSource source = from_item (b, theme, CSN_THEME_PROP_RESERVATIONS);
 
   while (g_ascii_isspace (*text))
     text++;
@@ -958,7 +972,7 @@ add_reservation (Builder *b,
       add_text (b, sentence, 0);
     }
   else if (g_str_has_prefix (folded_text, folded_prefix))
-    add_item_text (b, reservation, "text", 0);
+    add_item_text (b, reservation, CSN_RESERVATION_PROP_TEXT, 0);
   else
     {
       g_autofree char *lead = expand (L (b, N_("The delegation of {country} entered a reservation:")),
@@ -966,30 +980,30 @@ add_reservation (Builder *b,
 
       add_text (b, lead, 0);
       add_text (b, " ", 0);
-      add_item_text (b, reservation, "text", 0);
+      add_item_text (b, reservation, CSN_RESERVATION_PROP_TEXT, 0);
     }
   return add_footnote (b, source);
 }
 
 static void
-add_theme (Builder *b,
-           CsnItem *theme)
+add_theme (Builder  *b,
+           CsnTheme *theme)
 {
   g_autofree char *number = next_paragraph_number (b);
-  GPtrArray *strategies = g_hash_table_lookup (b->strategies, csn_item_get_key (theme));
-  GListModel *reservations = csn_item_get_children (theme, "reservations");
+  GPtrArray *strategies = g_hash_table_lookup (b->strategies, csn_theme_get_id (theme));
+  GListModel *reservations = csn_theme_get_reservations (theme);
   gboolean unagreed = b->is_draft && !theme_is_agreed (theme);
-  const char *title = item_text (theme, "title");
+  const char *title = csn_theme_get_title (theme);
   g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  g_hash_table_insert (b->theme_numbers, (gpointer) csn_item_get_key (theme), GUINT_TO_POINTER (b->paragraph));
+  g_hash_table_insert (b->theme_numbers, (gpointer) csn_theme_get_id (theme), GUINT_TO_POINTER (b->paragraph));
   g_ptr_array_add (b->matrix_themes, theme);
 
   /* Footnotes first, so that their runs do not mix with the paragraph's; each points at the
    * block about to be made. */
   for (guint i = 0; i < g_list_model_get_n_items (reservations); i++)
     {
-      g_autoptr(CsnItem) reservation = g_list_model_get_item (reservations, i);
+      g_autoptr(CsnReservation) reservation = g_list_model_get_item (reservations, i);
       guint note;
 
       note = add_reservation (b, theme, reservation);
@@ -997,13 +1011,13 @@ add_theme (Builder *b,
     }
   if (unagreed)
     open_brackets (b);
-  add_item_text (b, theme, "title", CSN_DOCUMENT_RUN_BOLD);
+  add_item_text (b, theme, CSN_THEME_PROP_TITLE, CSN_DOCUMENT_RUN_BOLD);
   if (!ends_a_sentence (title))
     add_text (b, ".", CSN_DOCUMENT_RUN_BOLD);
-  if (!item_text_is_empty (theme, "description"))
+  if (!is_blank (csn_theme_get_description (theme)))
     {
       add_text (b, " ", 0);
-      add_item_text (b, theme, "description", 0);
+      add_item_text (b, theme, CSN_THEME_PROP_DESCRIPTION, 0);
     }
   if (unagreed)
     close_brackets (b);
@@ -1015,18 +1029,18 @@ add_theme (Builder *b,
       add_footnote_ref (b, g_array_index (notes, guint, i));
     }
   end_block (b, CSN_DOCUMENT_STYLE_NUMBERED, number, unagreed ? CSN_DOCUMENT_BLOCK_UNAGREED : 0,
-             from_item (b, theme, "title"));
+             from_item (b, theme, CSN_THEME_PROP_TITLE));
 
   for (guint i = 0; strategies != NULL && i < strategies->len; i++)
     add_strategy (b, g_ptr_array_index (strategies, i), i, unagreed);
 }
 
 static gboolean
-theme_is_shown (Builder *b,
-                CsnItem *theme,
-                int      horizon)
+theme_is_shown (Builder  *b,
+                CsnTheme *theme,
+                int       horizon)
 {
-  if (csn_item_get_enum (theme, "horizon") != horizon)
+  if ((int) csn_theme_get_horizon (theme) != horizon)
     return FALSE;
   return b->is_draft || theme_is_agreed (theme);
 }
@@ -1053,8 +1067,8 @@ build_themes_for_horizon (Builder    *b,
 
   for (guint i = 0; i < n_themes; i++)
     {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      const char *pillar = csn_item_get_string (theme, "pillar");
+      g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
+      const char *pillar = csn_theme_get_pillar (theme);
       GPtrArray *list;
 
       if (!theme_is_shown (b, theme, horizon))
@@ -1083,13 +1097,13 @@ build_themes_for_horizon (Builder    *b,
 
   for (guint p = 0; p < n_pillars; p++)
     {
-      g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, p);
-      GPtrArray *list = g_hash_table_lookup (by_pillar, csn_item_get_key (pillar));
+      g_autoptr(CsnPillar) pillar = g_list_model_get_item (pillars, p);
+      GPtrArray *list = g_hash_table_lookup (by_pillar, csn_pillar_get_id (pillar));
 
       if (list == NULL)
         continue;
       add_text (b, localized_name (b, pillar), 0);
-      end_block (b, CSN_DOCUMENT_STYLE_HEADING_3, NULL, 0, from_item (b, pillar, "name"));
+      end_block (b, CSN_DOCUMENT_STYLE_HEADING_3, NULL, 0, from_item (b, pillar, CSN_PILLAR_PROP_NAME_ES));
       for (guint i = 0; i < list->len; i++)
         add_theme (b, g_ptr_array_index (list, i));
     }
@@ -1109,8 +1123,8 @@ index_strategies (Builder *b)
 
   for (guint i = 0; i < g_list_model_get_n_items (strategies); i++)
     {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
-      const char *theme = csn_item_get_string (strategy, "theme");
+      g_autoptr(CsnStrategy) strategy = g_list_model_get_item (strategies, i);
+      const char *theme = csn_strategy_get_theme (strategy);
       GPtrArray *list = g_hash_table_lookup (b->strategies, theme);
 
       if (list == NULL)
@@ -1137,9 +1151,9 @@ build_themes (Builder *b)
 
       for (guint i = 0; i < g_list_model_get_n_items (themes) && !any; i++)
         {
-          g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
+          g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
 
-          any = csn_item_get_enum (theme, "horizon") == CSN_HORIZON_UNDECIDED;
+          any = csn_theme_get_horizon (theme) == CSN_HORIZON_UNDECIDED;
         }
       if (any)
         build_themes_for_horizon (b, CSN_HORIZON_UNDECIDED, "C.");
@@ -1157,10 +1171,11 @@ build_mechanisms (Builder *b)
   add_section_heading (b, N_("Considerations on the mechanisms of the Conference"));
   for (guint i = 0; i < g_list_model_get_n_items (mechanisms); i++)
     {
-      g_autoptr(CsnItem) mechanism = g_list_model_get_item (mechanisms, i);
-      int assessment = csn_item_get_enum (mechanism, "assessment");
-      gboolean has_text = !item_text_is_empty (mechanism, "considerations") ||
-                          !item_text_is_empty (mechanism, "proposal");
+      g_autoptr(CsnMechanism) mechanism = g_list_model_get_item (mechanisms, i);
+      CsnAssessment assessment = csn_mechanism_get_assessment (mechanism);
+      const char *considerations = csn_mechanism_get_considerations (mechanism);
+      const char *proposal = csn_mechanism_get_proposal (mechanism);
+      gboolean has_text = !is_blank (considerations) || !is_blank (proposal);
       gboolean unagreed = assessment == CSN_ASSESSMENT_NOT_ASSESSED;
       g_autofree char *number = NULL;
 
@@ -1172,8 +1187,8 @@ build_mechanisms (Builder *b)
       shown++;
       if (unagreed)
         open_brackets (b);
-      add_item_text (b, mechanism, "name", CSN_DOCUMENT_RUN_BOLD);
-      if (!ends_a_sentence (item_text (mechanism, "name")))
+      add_item_text (b, mechanism, CSN_MECHANISM_PROP_NAME, CSN_DOCUMENT_RUN_BOLD);
+      if (!ends_a_sentence (csn_mechanism_get_name (mechanism)))
         add_text (b, ".", CSN_DOCUMENT_RUN_BOLD);
       if (!unagreed)
         {
@@ -1181,24 +1196,24 @@ build_mechanisms (Builder *b)
           add_text (b, csn_catalog_lookup_enum_label (b->language, CSN_TYPE_ASSESSMENT, assessment), 0);
           add_text (b, ".", 0);
         }
-      if (!item_text_is_empty (mechanism, "considerations"))
+      if (!is_blank (considerations))
         {
           add_text (b, " ", 0);
-          add_item_text (b, mechanism, "considerations", 0);
-          if (!ends_a_sentence (item_text (mechanism, "considerations")))
+          add_item_text (b, mechanism, CSN_MECHANISM_PROP_CONSIDERATIONS, 0);
+          if (!ends_a_sentence (considerations))
             add_text (b, ".", 0);
         }
-      if (!item_text_is_empty (mechanism, "proposal"))
+      if (!is_blank (proposal))
         {
           add_label (b, N_("Proposal:"));
-          add_item_text (b, mechanism, "proposal", 0);
-          if (!ends_a_sentence (item_text (mechanism, "proposal")))
+          add_item_text (b, mechanism, CSN_MECHANISM_PROP_PROPOSAL, 0);
+          if (!ends_a_sentence (proposal))
             add_text (b, ".", 0);
         }
       if (unagreed)
         close_brackets (b);
       end_block (b, CSN_DOCUMENT_STYLE_NUMBERED, number, unagreed ? CSN_DOCUMENT_BLOCK_UNAGREED : 0,
-                 from_item (b, mechanism, "considerations"));
+                 from_item (b, mechanism, CSN_MECHANISM_PROP_CONSIDERATIONS));
     }
   if (shown == 0)
     {
@@ -1210,27 +1225,27 @@ build_mechanisms (Builder *b)
 /* IV. Actors */
 
 static void
-add_proposal (Builder *b,
-              CsnItem *proposal)
+add_proposal (Builder         *b,
+              CsnRoleProposal *proposal)
 {
   g_autofree char *number = next_paragraph_number (b);
-  gboolean unagreed = csn_item_get_enum (proposal, "status") == CSN_PROPOSAL_STATUS_PROPOSED;
-  const char * const *supporters = csn_item_get_strv (proposal, "supported_by");
+  gboolean unagreed = csn_role_proposal_get_status (proposal) == CSN_PROPOSAL_STATUS_PROPOSED;
+  const char * const *supporters = csn_role_proposal_get_supported_by (proposal);
 
   if (unagreed)
     open_brackets (b);
   add_text (b, csn_catalog_lookup_enum_label (b->language, CSN_TYPE_ROLE_CHANGE,
-                                              csn_item_get_enum (proposal, "change")),
+                                              csn_role_proposal_get_change (proposal)),
             CSN_DOCUMENT_RUN_ITALIC);
   add_text (b, ": ", CSN_DOCUMENT_RUN_ITALIC);
-  add_item_text (b, proposal, "attribution", 0);
-  if (!ends_a_sentence (item_text (proposal, "attribution")))
+  add_item_text (b, proposal, CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION, 0);
+  if (!ends_a_sentence (csn_role_proposal_get_attribution (proposal)))
     add_text (b, ".", 0);
-  if (!item_text_is_empty (proposal, "rationale"))
+  if (!is_blank (csn_role_proposal_get_rationale (proposal)))
     {
       add_label (b, N_("Rationale:"));
-      add_item_text (b, proposal, "rationale", 0);
-      if (!ends_a_sentence (item_text (proposal, "rationale")))
+      add_item_text (b, proposal, CSN_ROLE_PROPOSAL_PROP_RATIONALE, 0);
+      if (!ends_a_sentence (csn_role_proposal_get_rationale (proposal)))
         add_text (b, ".", 0);
     }
   /* Who proposed it matters while it is negotiated; an agreed text is the Group's. */
@@ -1249,14 +1264,14 @@ add_proposal (Builder *b,
   if (unagreed)
     close_brackets (b);
   end_block (b, CSN_DOCUMENT_STYLE_NUMBERED, number, unagreed ? CSN_DOCUMENT_BLOCK_UNAGREED : 0,
-             from_item (b, proposal, "attribution"));
+             from_item (b, proposal, CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION));
 }
 
 static gboolean
-proposal_is_shown (Builder *b,
-                   CsnItem *proposal)
+proposal_is_shown (Builder         *b,
+                   CsnRoleProposal *proposal)
 {
-  int status = csn_item_get_enum (proposal, "status");
+  CsnProposalStatus status = csn_role_proposal_get_status (proposal);
 
   return status == CSN_PROPOSAL_STATUS_AGREED || (b->is_draft && status == CSN_PROPOSAL_STATUS_PROPOSED);
 }
@@ -1274,8 +1289,8 @@ build_actors (Builder *b)
   add_section_heading (b, N_("Role and attributions of the actors"));
   for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
     {
-      g_autoptr(CsnItem) proposal = g_list_model_get_item (proposals, i);
-      const char *actor = csn_item_get_string (proposal, "actor");
+      g_autoptr(CsnRoleProposal) proposal = g_list_model_get_item (proposals, i);
+      const char *actor = csn_role_proposal_get_actor (proposal);
       GPtrArray *list;
 
       if (!proposal_is_shown (b, proposal))
@@ -1297,13 +1312,13 @@ build_actors (Builder *b)
 
   for (guint a = 0; a < g_list_model_get_n_items (actors); a++)
     {
-      g_autoptr(CsnItem) actor = g_list_model_get_item (actors, a);
-      GPtrArray *list = g_hash_table_lookup (by_actor, csn_item_get_key (actor));
+      g_autoptr(CsnActor) actor = g_list_model_get_item (actors, a);
+      GPtrArray *list = g_hash_table_lookup (by_actor, csn_actor_get_id (actor));
 
       if (list == NULL)
         continue;
       add_text (b, localized_name (b, actor), 0);
-      end_block (b, CSN_DOCUMENT_STYLE_HEADING_3, NULL, 0, from_item (b, actor, "name"));
+      end_block (b, CSN_DOCUMENT_STYLE_HEADING_3, NULL, 0, from_item (b, actor, CSN_ACTOR_PROP_NAME_ES));
       for (guint i = 0; i < list->len; i++)
         add_proposal (b, g_ptr_array_index (list, i));
     }
@@ -1326,17 +1341,17 @@ build_actors (Builder *b)
 static void
 build_next_steps (Builder *b)
 {
-  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (b->draft));
-  CsnItem *texts = CSN_ITEM (csn_draft_get_document_texts (b->draft));
-  g_autofree char *due = format_date (b, csn_item_get_string (meeting, "answers-due"));
+  CsnMeeting *meeting = csn_draft_get_meeting (b->draft);
+  CsnDocumentTexts *texts = csn_draft_get_document_texts (b->draft);
+  g_autofree char *due = format_date (b, csn_meeting_get_answers_due (meeting));
 
-  if (item_text_is_empty (texts, "next-steps") && item_text_is_empty (texts, "closing") &&
+  if (is_blank (csn_document_texts_get_next_steps (texts)) && is_blank (csn_document_texts_get_closing (texts)) &&
       due == NULL && !b->is_draft)
     return;
 
   add_section_heading (b, N_("Next steps"));
-  if (!add_texts_field (b, "next_steps", CSN_DOCUMENT_STYLE_NUMBERED) && b->is_draft)
-    add_placeholder (b, "next_steps");
+  if (!add_texts_field (b, CSN_DOCUMENT_TEXTS_PROP_NEXT_STEPS, CSN_DOCUMENT_STYLE_NUMBERED) && b->is_draft)
+    add_placeholder (b, CSN_DOCUMENT_TEXTS_PROP_NEXT_STEPS);
   if (due != NULL)
     {
       g_autofree char *number = next_paragraph_number (b);
@@ -1344,9 +1359,9 @@ build_next_steps (Builder *b)
                                       "date", due, NULL);
 
       add_text (b, text, 0);
-      end_block (b, CSN_DOCUMENT_STYLE_NUMBERED, number, 0, from_meeting (b, "answers_due"));
+      end_block (b, CSN_DOCUMENT_STYLE_NUMBERED, number, 0, from_meeting (b, CSN_MEETING_PROP_ANSWERS_DUE));
     }
-  add_texts_field (b, "closing", CSN_DOCUMENT_STYLE_NUMBERED);
+  add_texts_field (b, CSN_DOCUMENT_TEXTS_PROP_CLOSING, CSN_DOCUMENT_STYLE_NUMBERED);
 }
 
 /* Annexes */
@@ -1443,10 +1458,10 @@ static int
 compare_roles (gconstpointer a,
                gconstpointer b)
 {
-  CsnItem *pa = *(CsnItem **) a;
-  CsnItem *pb = *(CsnItem **) b;
+  CsnParticipant *pa = *(CsnParticipant **) a;
+  CsnParticipant *pb = *(CsnParticipant **) b;
 
-  return csn_item_get_enum (pa, "role") - csn_item_get_enum (pb, "role");
+  return (int) csn_participant_get_role (pa) - (int) csn_participant_get_role (pb);
 }
 
 static void
@@ -1464,18 +1479,18 @@ add_delegation (Builder      *b,
   g_ptr_array_sort (people, compare_roles);
   for (guint i = 0; i < people->len; i++)
     {
-      CsnItem *participant = g_ptr_array_index (people, i);
+      CsnParticipant *participant = g_ptr_array_index (people, i);
 
-      add_item_text (b, participant, "name", 0);
+      add_item_text (b, participant, CSN_PARTICIPANT_PROP_NAME, 0);
       table_cell (b, t, CSN_DOCUMENT_ALIGN_START);
-      add_item_text (b, participant, "position", 0);
+      add_item_text (b, participant, CSN_PARTICIPANT_PROP_POSITION, 0);
       table_cell (b, t, CSN_DOCUMENT_ALIGN_START);
       table_text_cell (b, t, csn_catalog_lookup_enum_label (b->language, CSN_TYPE_PARTICIPANT_ROLE,
-                                                            csn_item_get_enum (participant, "role")),
+                                                            csn_participant_get_role (participant)),
                        0, CSN_DOCUMENT_ALIGN_START);
-      add_item_text (b, participant, "email", 0);
+      add_item_text (b, participant, CSN_PARTICIPANT_PROP_EMAIL, 0);
       table_cell (b, t, CSN_DOCUMENT_ALIGN_START);
-      table_end_row (t, 0, from_item (b, participant, "name"));
+      table_end_row (t, 0, from_item (b, participant, CSN_PARTICIPANT_PROP_NAME));
     }
 }
 
@@ -1494,8 +1509,8 @@ build_participants_annex (Builder *b,
   add_annex_heading (b, n, N_("List of participants"));
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
-      const char *code = csn_item_get_string (participant, "country");
+      g_autoptr(CsnParticipant) participant = g_list_model_get_item (participants, i);
+      const char *code = csn_participant_get_country (participant);
       GPtrArray *list;
 
       /* The draft records a delegation by its country: whoever has none is the Secretariat's. */
@@ -1536,11 +1551,12 @@ build_participants_annex (Builder *b,
                         secretariat, generated ());
       for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
         {
-          g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-          GPtrArray *list = g_hash_table_lookup (by_country, csn_item_get_key (country));
+          g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+          GPtrArray *list = g_hash_table_lookup (by_country, csn_country_get_code (country));
 
-          if (list != NULL && csn_item_get_enum (country, "membership") == membership)
-            add_delegation (b, &t, localized_name (b, country), list, from_item (b, country, "name"));
+          if (list != NULL && (int) csn_country_get_membership (country) == membership)
+            add_delegation (b, &t, localized_name (b, country), list,
+                            from_item (b, country, CSN_COUNTRY_PROP_NAME_ES));
         }
     }
   table_end (b, &t, widths);
@@ -1562,9 +1578,9 @@ build_matrix_annex (Builder *b,
   add_annex_heading (b, n, N_("Theme matrix"));
   for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
 
-      if (csn_item_get_enum (country, "membership") == CSN_MEMBERSHIP_MEMBER)
+      if (csn_country_get_membership (country) == CSN_MEMBERSHIP_MEMBER)
         g_ptr_array_add (members, g_steal_pointer (&country));
     }
   if (b->matrix_themes->len == 0)
@@ -1592,33 +1608,33 @@ build_matrix_annex (Builder *b,
   table_text_cell (b, &t, L (b, N_("Pillar")), CSN_DOCUMENT_RUN_BOLD, CSN_DOCUMENT_ALIGN_START);
   table_text_cell (b, &t, L (b, N_("Term")), CSN_DOCUMENT_RUN_BOLD, CSN_DOCUMENT_ALIGN_START);
   for (guint i = 0; i < members->len; i++)
-    table_text_cell (b, &t, csn_item_get_key (g_ptr_array_index (members, i)), 0, CSN_DOCUMENT_ALIGN_CENTER);
+    table_text_cell (b, &t, csn_country_get_code (g_ptr_array_index (members, i)), 0, CSN_DOCUMENT_ALIGN_CENTER);
   table_end_row (&t, CSN_DOCUMENT_ROW_HEADER, generated ());
 
   for (guint i = 0; i < b->matrix_themes->len; i++)
     {
-      CsnItem *theme = g_ptr_array_index (b->matrix_themes, i);
-      CsnItem *pillar = csn_draft_lookup (b->draft, CSN_COLLECTION_PILLARS, csn_item_get_string (theme, "pillar"));
-      guint number = GPOINTER_TO_UINT (g_hash_table_lookup (b->theme_numbers, csn_item_get_key (theme)));
+      CsnTheme *theme = g_ptr_array_index (b->matrix_themes, i);
+      CsnItem *pillar = csn_draft_lookup (b->draft, CSN_COLLECTION_PILLARS, csn_theme_get_pillar (theme));
+      guint number = GPOINTER_TO_UINT (g_hash_table_lookup (b->theme_numbers, csn_theme_get_id (theme)));
       g_autofree char *label = g_strdup_printf ("%u", number);
       gboolean unagreed = b->is_draft && !theme_is_agreed (theme);
 
       table_text_cell (b, &t, label, 0, CSN_DOCUMENT_ALIGN_START);
       if (unagreed)
         open_brackets (b);
-      add_item_text (b, theme, "title", 0);
+      add_item_text (b, theme, CSN_THEME_PROP_TITLE, 0);
       if (unagreed)
         close_brackets (b);
       table_cell (b, &t, CSN_DOCUMENT_ALIGN_START);
       table_text_cell (b, &t, pillar != NULL ? localized_name (b, pillar) : "", 0, CSN_DOCUMENT_ALIGN_START);
       table_text_cell (b, &t, csn_catalog_lookup_enum_label (b->language, CSN_TYPE_HORIZON,
-                                                             csn_item_get_enum (theme, "horizon")),
+                                                             csn_theme_get_horizon (theme)),
                        0, CSN_DOCUMENT_ALIGN_START);
       for (guint c = 0; c < members->len; c++)
-        table_text_cell (b, &t, csn_item_strv_contains (theme, "raised_by",
-                                                        csn_item_get_key (g_ptr_array_index (members, c))) ? "X" : "",
+        table_text_cell (b, &t, g_strv_contains (csn_theme_get_raised_by (theme),
+                                                 csn_country_get_code (g_ptr_array_index (members, c))) ? "X" : "",
                          0, CSN_DOCUMENT_ALIGN_CENTER);
-      table_end_row (&t, 0, from_item (b, theme, "raised_by"));
+      table_end_row (&t, 0, from_item (b, theme, CSN_THEME_PROP_RAISED_BY));
     }
   table_end (b, &t, (const double *) widths->data);
 
@@ -1627,9 +1643,9 @@ build_matrix_annex (Builder *b,
       add_text (b, L (b, N_("Country codes:")), CSN_DOCUMENT_RUN_ITALIC);
       for (guint i = 0; i < members->len; i++)
         {
-          CsnItem *country = g_ptr_array_index (members, i);
+          CsnCountry *country = g_ptr_array_index (members, i);
 
-          g_string_printf (legend, "%s%s %s", i == 0 ? " " : "; ", csn_item_get_key (country),
+          g_string_printf (legend, "%s%s %s", i == 0 ? " " : "; ", csn_country_get_code (country),
                            localized_name (b, country));
           add_text (b, legend->str, 0);
         }
@@ -1656,27 +1672,28 @@ build_endorsements_annex (Builder *b,
 
   for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-      const char *code = csn_item_get_key (country);
-      CsnItem *endorsement = csn_draft_lookup (b->draft, CSN_COLLECTION_ENDORSEMENTS, code);
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+      const char *code = csn_country_get_code (country);
+      CsnEndorsement *endorsement = (CsnEndorsement *) csn_draft_lookup (b->draft, CSN_COLLECTION_ENDORSEMENTS, code);
       g_autofree char *date = NULL;
-      int status = CSN_ENDORSEMENT_STATUS_PENDING;
+      CsnEndorsementStatus status = CSN_ENDORSEMENT_STATUS_PENDING;
 
-      if (csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER)
+      if (csn_country_get_membership (country) != CSN_MEMBERSHIP_MEMBER)
         continue;
       if (endorsement != NULL)
         {
-          status = csn_item_get_enum (endorsement, "status");
-          date = format_date (b, csn_item_get_string (endorsement, "date"));
+          status = csn_endorsement_get_status (endorsement);
+          date = format_date (b, csn_endorsement_get_date (endorsement));
         }
       table_text_cell (b, &t, localized_name (b, country), 0, CSN_DOCUMENT_ALIGN_START);
       table_text_cell (b, &t, csn_catalog_lookup_enum_label (b->language, CSN_TYPE_ENDORSEMENT_STATUS, status),
                        0, CSN_DOCUMENT_ALIGN_START);
       table_text_cell (b, &t, date != NULL ? date : "", 0, CSN_DOCUMENT_ALIGN_START);
       if (endorsement != NULL)
-        add_item_text (b, endorsement, "note", 0);
+        add_item_text (b, endorsement, CSN_ENDORSEMENT_PROP_NOTE, 0);
       table_cell (b, &t, CSN_DOCUMENT_ALIGN_START);
-      table_end_row (&t, 0, endorsement != NULL ? from_item (b, endorsement, "status") : from_item (b, country, "name"));
+      table_end_row (&t, 0, endorsement != NULL ? from_item (b, endorsement, CSN_ENDORSEMENT_PROP_STATUS)
+                                                : from_item (b, country, CSN_COUNTRY_PROP_NAME_ES));
     }
   table_end (b, &t, widths);
 }
@@ -1767,7 +1784,7 @@ csn_document_new (CsnDraft    *draft,
                   CsnLanguage  language)
 {
   g_autoptr(CsnDocument) self = NULL;
-  CsnItem *meeting;
+  CsnMeeting *meeting;
   Builder b = { 0 };
   guint annex = 0;
 
@@ -1775,10 +1792,10 @@ csn_document_new (CsnDraft    *draft,
   g_return_val_if_fail (language == CSN_LANGUAGE_ES || language == CSN_LANGUAGE_EN, NULL);
 
   self = g_object_new (CSN_TYPE_DOCUMENT, NULL);
-  meeting = CSN_ITEM (csn_draft_get_meeting (draft));
+  meeting = csn_draft_get_meeting (draft);
   self->language = language;
-  self->content_language = csn_item_get_enum (meeting, "language");
-  self->status = csn_item_get_enum (meeting, "status");
+  self->content_language = csn_meeting_get_language (meeting);
+  self->status = csn_meeting_get_status (meeting);
   self->date = document_date ();
 
   b.doc = self;
@@ -1796,12 +1813,12 @@ csn_document_new (CsnDraft    *draft,
   build_header_block (&b);
   build_preamble (&b);
 
-  if (csn_item_get_string (CSN_ITEM (csn_draft_get_document_texts (draft)), "background")[0] != '\0' ||
+  if (!is_blank (csn_document_texts_get_background (csn_draft_get_document_texts (draft))) ||
       b.is_draft)
     {
       add_section_heading (&b, N_("Background"));
-      if (!add_texts_field (&b, "background", CSN_DOCUMENT_STYLE_NUMBERED))
-        add_placeholder (&b, "background");
+      if (!add_texts_field (&b, CSN_DOCUMENT_TEXTS_PROP_BACKGROUND, CSN_DOCUMENT_STYLE_NUMBERED))
+        add_placeholder (&b, CSN_DOCUMENT_TEXTS_PROP_BACKGROUND);
     }
   build_themes (&b);
   build_mechanisms (&b);

@@ -58,16 +58,16 @@ typedef struct {
 /* Where a piece of the document comes from, so that a view can go there. */
 typedef enum {
   CSN_DOCUMENT_ORIGIN_GENERATED,  /* headings and fixed sentences */
-  CSN_DOCUMENT_ORIGIN_MEETING,    /* @field of the meeting */
-  CSN_DOCUMENT_ORIGIN_TEXTS,      /* @field of the document's own texts */
+  CSN_DOCUMENT_ORIGIN_MEETING,    /* a field of the meeting */
+  CSN_DOCUMENT_ORIGIN_TEXTS,      /* a field of the document's own texts */
   CSN_DOCUMENT_ORIGIN_ITEM,       /* the item @key of @collection */
 } CsnDocumentOrigin;
 
 typedef struct {
   CsnDocumentOrigin  origin;
-  CsnCollection      collection;
-  const char        *key;
-  const char        *field;
+  CsnCollection      collection;  /* for CSN_DOCUMENT_ORIGIN_ITEM */
+  const char        *key;         /* the item's key, for CSN_DOCUMENT_ORIGIN_ITEM */
+  const char        *field;       /* the property the text comes from (a CSN_*_PROP_ name), or NULL */
 } CsnDocumentSource;
 
 typedef enum {

@@ -128,7 +128,7 @@ static void
 set_status (CsnDraft         *draft,
             CsnMeetingStatus  status)
 {
-  csn_draft_set_enum (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "status", status);
+  csn_draft_set_enum (draft, CSN_ITEM (csn_draft_get_meeting (draft)), CSN_MEETING_PROP_STATUS, status);
 }
 
 static void
@@ -589,15 +589,15 @@ test_pages_long_text (void)
   while (unbroken->len < 40000)
     g_string_append (unbroken, "x");
   theme = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_THEMES), 0);
-  reservations = csn_item_get_children (theme, "reservations");
+  reservations = csn_theme_get_reservations (CSN_THEME (theme));
   {
     g_autoptr(CsnItem) reservation = g_list_model_get_item (reservations, 0);
 
-    csn_draft_set_string (draft, reservation, "text", words->str);
+    csn_draft_set_string (draft, reservation, CSN_RESERVATION_PROP_TEXT, words->str);
   }
-  set_text (draft, CSN_COLLECTION_THEMES, 3, "title", unbroken->str);
-  set_text (draft, CSN_COLLECTION_PARTICIPANTS, 0, "name", words->str);
-  set_text (draft, CSN_COLLECTION_STRATEGIES, 0, "description", "مرحبا بالعالم שלום עולם 移民问题 🌎👍🏽 =SUM(A1)");
+  set_text (draft, CSN_COLLECTION_THEMES, 3, CSN_THEME_PROP_TITLE, unbroken->str);
+  set_text (draft, CSN_COLLECTION_PARTICIPANTS, 0, CSN_PARTICIPANT_PROP_NAME, words->str);
+  set_text (draft, CSN_COLLECTION_STRATEGIES, 0, CSN_STRATEGY_PROP_DESCRIPTION, "مرحبا بالعالم שלום עולם 移民问题 🌎👍🏽 =SUM(A1)");
 
   doc = csn_document_new (draft, CSN_LANGUAGE_ES);
   pages = csn_document_pages_new (doc, CSN_PAPER_A4);
@@ -756,7 +756,7 @@ test_export_async (void)
 
   csn_document_export_async (draft, docx, CSN_LANGUAGE_ES, CSN_PAPER_A4, NULL, on_exported_cb, &error);
   /* The document was taken when the export began: an edit now is not in the file. */
-  csn_draft_set_string (draft, theme, "title", "Título cambiado después");
+  csn_draft_set_string (draft, theme, CSN_THEME_PROP_TITLE, "Título cambiado después");
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
