@@ -94,6 +94,19 @@ def translation(obj, field, language="en"):
     return obj.get("translations", {}).get(language, {}).get(field)
 
 
+def shown(obj, field, draft, language):
+    """What an output in @language shows for a free text (csn_item_dup_text_for_language)."""
+    source = obj.get(field) or ""
+    if language == draft["meeting"]["language"] or not source:
+        return source
+    tr = translation(obj, field, language)
+    if not tr or not tr.get("text"):
+        return "[untranslated] " + source
+    if tr.get("from") != source:
+        return "[outdated translation] " + source
+    return tr["text"]
+
+
 def units_of(path):
     store = xliff.xlifffile.parsefile(path)
     return store, {u.xmlelement.get("id"): u for u in store.getunits() if not u.isheader()}
@@ -190,7 +203,7 @@ def check_export(consenso, path, draft, tmp):
           and outdated.isreview(), "an outdated translation needs review, as translate-toolkit reads it")
     check("Outdated: the text changed since it was translated from “Texto anterior”" in outdated.getnotes(),
           "an outdated unit's note shows the text it was translated from")
-    missing = units["meeting/title"]
+    missing = units["meeting/venue"]
     check(state_of(missing) == "new" and not missing.istranslated() and missing.target == "",
           "a missing translation is new, with an empty target")
     check(all(u.xmlelement.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve" for u in units.values()),
@@ -228,16 +241,17 @@ def check_import(consenso, path, draft, exported, tmp):
     check(digest(path) == before, "the draft imported from is untouched")
     done = load(out)
     expected = expected_texts(done)
+    before_import = expected_texts(draft)
     applied = wrong = 0
     for unit_id, (obj, field) in expected.items():
         tr = translation(obj, field)
+        earlier = translation(*before_import[unit_id])
         if unit_id == review_id:
             check(tr is None, "the unit left for review is not applied")
             continue
-        if unit_id == "themes/theme-1/title":
-            ok = tr == {"text": "Trafficking in persons and smuggling of migrants", "from": obj[field]}
-        elif unit_id == "themes/theme-2/description":
-            ok = tr == {"text": "Old English text", "from": obj[field]}
+        if earlier is not None:
+            # Translated already (the template's own, the outdated one the translator confirmed).
+            ok = tr == {"text": earlier["text"], "from": obj[field]}
         else:
             ok = tr == {"text": "EN " + obj[field], "from": obj[field]}
         applied += ok
@@ -419,9 +433,10 @@ def check_workbooks(consenso, plain_path, translated_path, catalog, tmp):
     check(cell_of(ws, "Reservations") == "United States: [untranslated] Reserva sobre el alcance",
           f"… reservations too ({cell_of(ws, 'Reservations')!r})")
     summary = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(max_col=2)}
-    check(summary["Meeting"] == "[untranslated] " + plain["meeting"]["title"] and
-          summary["Venue"] == "[untranslated] Ciudad de Panamá", "… the meeting's title and venue")
-    check(wb.properties.title == "[untranslated] " + plain["meeting"]["title"], "… the workbook's title")
+    title = shown(plain["meeting"], "title", plain, "en")
+    check(summary["Meeting"] == title and summary["Venue"] == "[untranslated] Ciudad de Panamá",
+          f"… the meeting's title and venue ({title!r})")
+    check(wb.properties.title == title, "… the workbook's title")
     check(cell_of(wb["Strategies"], "Theme") == "Trafficking in persons and smuggling of migrants",
           "… a strategy's theme in its translation")
     check(cell_of(wb["Endorsements"], "Note") == "[untranslated] Por nota verbal", "… an endorsement's note")
@@ -461,6 +476,28 @@ def check_workbooks(consenso, plain_path, translated_path, catalog, tmp):
           "… an outdated one marked in Spanish")
 
 
+def check_documents(consenso, plain_path, translated_path, tmp):
+    """The document in English: translations where there are, marked sources where not."""
+    import docx
+
+    def paragraphs(draft_path, language):
+        out = os.path.join(tmp, f"{os.path.basename(draft_path)}-{language}.docx")
+        result = run(consenso, ["--export-document", out, "--export-language", language, draft_path])
+        check(result.returncode == 0, f"document of {os.path.basename(draft_path)} in {language} {result.stderr.strip()}")
+        return "\n".join(p.text for p in docx.Document(out).paragraphs)
+
+    plain = load(plain_path)
+    title = plain["themes"][1]["title"]
+    text = paragraphs(plain_path, "en")
+    check("[untranslated] " + title in text, "English document of an untranslated theme: the source after a mark")
+    check("Trafficking in persons and smuggling of migrants" in text, "… a current translation as it is")
+    text = paragraphs(translated_path, "en")
+    check("EN " + title in text and "[untranslated] " + title not in text,
+          "English document after the import: the translation, no mark")
+    text = paragraphs(translated_path, "es")
+    check(title in text and "EN " + title not in text, "Spanish document: the source, as written")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--consenso", required=True)
@@ -480,6 +517,7 @@ def main():
         other_path, _ = prepare(template, other_dir, args.consenso)
         check_refusals(args.consenso, path, exported, other_path, tmp)
         check_workbooks(args.consenso, os.path.join(tmp, "plain.consenso"), translated_path, args.catalog, tmp)
+        check_documents(args.consenso, os.path.join(tmp, "plain.consenso"), translated_path, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

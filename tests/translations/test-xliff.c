@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "consenso-core.h"
+#include "csn-document.h"
 #include "csn-xliff-private.h"
 
 typedef struct {
@@ -406,10 +407,11 @@ test_round_trip (Fixture       *f,
   g_autoptr(GListModel) reports = NULL;
   CsnXliffFile *file;
 
+  csn_draft_set_string (f->draft, meeting, "venue", "Ciudad de Panamá");
   exported = export (f, "out.xlf");
   files = read_path (exported);
   file = g_ptr_array_index (files, 0);
-  set_target (find_unit (file, "meeting/title"), "Working Group on strengthening the RCM", NULL);
+  set_target (find_unit (file, "meeting/venue"), "Panama City", NULL);
   set_target (find_unit (file, "themes/theme-1/title"), "Trafficking in persons and smuggling of migrants",
               "translated");
   set_target (find_unit (file, "strategies/strategy-2/description"), "  Two\r\nlines  ", NULL);
@@ -433,13 +435,13 @@ test_round_trip (Fixture       *f,
       g_assert_cmpstr (csn_change_get_origin (change), ==, "translated.xlf");
     }
   /* Nothing changes before the co-chairs apply it. */
-  g_assert_cmpint (csn_item_get_translation_state (meeting, field_of (meeting, "title"), CSN_LANGUAGE_EN), ==,
+  g_assert_cmpint (csn_item_get_translation_state (meeting, field_of (meeting, "venue"), CSN_LANGUAGE_EN), ==,
                    CSN_TRANSLATION_MISSING);
 
   g_assert_cmpuint (csn_change_set_apply (set, f->draft), ==, 3);
-  g_assert_cmpstr (csn_item_get_translation (meeting, field_of (meeting, "title"), CSN_LANGUAGE_EN, NULL), ==,
-                   "Working Group on strengthening the RCM");
-  g_assert_cmpint (csn_item_get_translation_state (meeting, field_of (meeting, "title"), CSN_LANGUAGE_EN), ==,
+  g_assert_cmpstr (csn_item_get_translation (meeting, field_of (meeting, "venue"), CSN_LANGUAGE_EN, NULL), ==,
+                   "Panama City");
+  g_assert_cmpint (csn_item_get_translation_state (meeting, field_of (meeting, "venue"), CSN_LANGUAGE_EN), ==,
                    CSN_TRANSLATION_CURRENT);
   g_assert_cmpint (csn_item_get_translation_state (theme, field_of (theme, "title"), CSN_LANGUAGE_EN), ==,
                    CSN_TRANSLATION_CURRENT);
@@ -882,6 +884,60 @@ test_text_for_language (Fixture       *f,
   g_assert_cmpstr (spanish, ==, csn_item_get_string (theme, "title"));
 }
 
+/* The document's paragraphs and footnotes, one a line. */
+static char *
+dup_document_text (CsnDocument *doc)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < csn_document_get_n_blocks (doc) + csn_document_get_n_footnotes (doc); i++)
+    {
+      const CsnDocumentText *text = i < csn_document_get_n_blocks (doc)
+                                    ? &csn_document_get_block (doc, i)->text
+                                    : &csn_document_get_footnote (doc, i - csn_document_get_n_blocks (doc))->text;
+
+      for (guint r = 0; r < text->n_runs; r++)
+        if (!(text->runs[r].flags & (CSN_DOCUMENT_RUN_FOOTNOTE | CSN_DOCUMENT_RUN_SUPERSCRIPT)))
+          g_string_append_len (out, text->runs[r].text, text->runs[r].length);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The document in the other language ends a translated sentence by the translation, and does not
+ * introduce a reservation whose translation introduces itself. */
+static void
+test_document_sentences (Fixture       *f,
+                         gconstpointer  data)
+{
+  CsnItem *theme = nth (f->draft, CSN_COLLECTION_THEMES, 0);
+  g_autoptr(CsnReservation) reservation = csn_reservation_new ();
+  g_autoptr(CsnDocument) english = NULL;
+  g_autoptr(CsnDocument) spanish = NULL;
+  g_autofree char *english_text = NULL;
+  g_autofree char *spanish_text = NULL;
+
+  csn_draft_set_string (f->draft, theme, "title", "Trata de personas y tráfico ilícito de migrantes.");
+  csn_draft_set_translation (f->draft, theme, field_of (theme, "title"), CSN_LANGUAGE_EN,
+                             "Trafficking in persons and smuggling of migrants");
+  csn_draft_set_string (f->draft, CSN_ITEM (reservation), "country", "CA");
+  csn_draft_set_string (f->draft, CSN_ITEM (reservation), "text", "Canadá reserva su posición sobre el plazo");
+  csn_draft_insert_child (f->draft, theme, "reservations", 0, CSN_ITEM (reservation));
+  csn_draft_set_translation (f->draft, CSN_ITEM (reservation), field_of (reservation, "text"), CSN_LANGUAGE_EN,
+                             "The delegation of Canada reserves its position on the term.");
+
+  english = csn_document_new (f->draft, CSN_LANGUAGE_EN);
+  english_text = dup_document_text (english);
+  g_assert_nonnull (strstr (english_text, "Trafficking in persons and smuggling of migrants. "));
+  g_assert_nonnull (strstr (english_text, "\nThe delegation of Canada reserves its position on the term.\n"));
+  g_assert_null (strstr (english_text, "entered a reservation: The delegation of Canada"));
+
+  spanish = csn_document_new (f->draft, CSN_LANGUAGE_ES);
+  spanish_text = dup_document_text (spanish);
+  g_assert_nonnull (strstr (spanish_text, "Trata de personas y tráfico ilícito de migrantes. "));
+  g_assert_null (strstr (spanish_text, "migrantes.."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -901,6 +957,7 @@ main (int   argc,
   ADD ("export-refuses-control-characters", test_export_refuses_control_characters);
   ADD ("async", test_async);
   ADD ("text-for-language", test_text_for_language);
+  ADD ("document-sentences", test_document_sentences);
 #undef ADD
 
   return g_test_run ();
