@@ -106,6 +106,7 @@ static void
 add_texts (Lister     *l,
            CsnItem    *item,
            CsnItem    *parent,
+           guint       position,
            const char *prefix,
            const char *page)
 {
@@ -135,6 +136,7 @@ add_texts (Lister     *l,
       text->field = &fields[i];
       text->id = g_steal_pointer (&id);
       text->page = page;
+      text->position = position;
       g_ptr_array_add (l->texts, text);
       g_hash_table_add (l->ids, text->id);
     }
@@ -185,7 +187,7 @@ add_children_texts (Lister         *l,
 
       g_string_truncate (prefix, item_prefix);
       append_segment (prefix, get_child_key (child));
-      add_texts (l, child, item, prefix->str, page);
+      add_texts (l, child, item, i, prefix->str, page);
     }
 }
 
@@ -216,8 +218,8 @@ csn_draft_list_texts (CsnDraft *draft)
   l.texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
   l.ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  add_texts (&l, CSN_ITEM (csn_draft_get_meeting (draft)), NULL, "meeting/", "overview");
-  add_texts (&l, CSN_ITEM (csn_draft_get_document_texts (draft)), NULL, "document/", "document");
+  add_texts (&l, CSN_ITEM (csn_draft_get_meeting (draft)), NULL, 0, "meeting/", "overview");
+  add_texts (&l, CSN_ITEM (csn_draft_get_document_texts (draft)), NULL, 0, "document/", "document");
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
@@ -245,7 +247,7 @@ csn_draft_list_texts (CsnDraft *draft)
           g_string_assign (prefix, csn_collection_get_key (c));
           g_string_append_c (prefix, '/');
           append_segment (prefix, csn_item_get_key (item));
-          add_texts (&l, item, NULL, prefix->str, page);
+          add_texts (&l, item, NULL, i, prefix->str, page);
 
           if (children != NULL)
             add_children_texts (&l, item, children, prefix, page);

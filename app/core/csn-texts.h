@@ -14,6 +14,7 @@ typedef struct {
   char           *id;      /* "meeting/title", "themes/theme-1/title",
                             * "themes/theme-1/reservations/MX/text" */
   const char     *page;    /* the window's page: "overview", "theme-matrix", "document"… */
+  guint           position; /* of the item in its list (a reservation: in its theme's) */
 } CsnText;
 
 GPtrArray  *csn_draft_list_texts    (CsnDraft   *draft);

@@ -54,27 +54,49 @@ add_note (CsnXliffUnit *unit,
   g_free (text);
 }
 
+/* Items described once each: every strategy names its theme, and a long list is not searched for
+ * each of its items' fields. */
+typedef struct {
+  CsnDraft   *draft;
+  GHashTable *descriptions;  /* CsnItem -> char * */
+} Describer;
+
+static const char *
+describe (Describer *d,
+          CsnItem   *item,
+          int        position)
+{
+  char *description = g_hash_table_lookup (d->descriptions, item);
+
+  if (description == NULL)
+    {
+      description = position >= 0 ? csn_describe_item_at (d->draft, item, position)
+                                  : csn_describe_item (d->draft, item);
+      g_hash_table_insert (d->descriptions, item, description);
+    }
+  return description;
+}
+
 /* Where the text is and what it is about, so the translator need not guess. */
 static void
-add_context_notes (CsnDraft      *draft,
+add_context_notes (Describer     *d,
                    const CsnText *text,
                    CsnXliffUnit  *unit)
 {
   /* Translators: a note for translators in the exported XLIFF file: "Page: Strategies" */
   add_note (unit, g_strdup_printf (_("Page: %s"), csn_text_page_get_title (text->page)));
-  add_note (unit, csn_describe_item (draft, text->item));
+  add_note (unit, g_strdup (describe (d, text->item, text->parent == NULL ? (int) text->position : -1)));
   if (CSN_IS_STRATEGY (text->item))
     {
       const char *theme_id = csn_strategy_get_theme (CSN_STRATEGY (text->item));
-      CsnItem *theme = csn_draft_lookup (draft, CSN_COLLECTION_THEMES, theme_id);
-      g_autofree char *theme_text = theme != NULL ? csn_describe_item (draft, theme) : g_strdup (theme_id);
+      CsnItem *theme = csn_draft_lookup (d->draft, CSN_COLLECTION_THEMES, theme_id);
 
       /* Translators: a note for translators: the theme a strategy addresses */
-      add_note (unit, g_strdup_printf (_("For: %s"), theme_text));
+      add_note (unit, g_strdup_printf (_("For: %s"), theme != NULL ? describe (d, theme, -1) : theme_id));
     }
   else if (CSN_IS_ROLE_PROPOSAL (text->item))
     {
-      g_autofree char *actor = csn_draft_dup_ref_title (draft, CSN_COLLECTION_ACTORS,
+      g_autofree char *actor = csn_draft_dup_ref_title (d->draft, CSN_COLLECTION_ACTORS,
                                                         csn_role_proposal_get_actor (CSN_ROLE_PROPOSAL (text->item)));
 
       /* Translators: a note for translators: whose role a proposal is about */
@@ -96,6 +118,8 @@ collect_file (CsnDraft  *draft,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *name = csn_draft_dup_display_name (draft);
   g_autofree char *title = NULL;
+  g_autoptr(GHashTable) descriptions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Describer describer = { draft, descriptions };
 
   file->original = draft_id != NULL ? g_strconcat (DRAFT_URN_PREFIX, draft_id, NULL) : g_strdup (name);
   file->source_language = g_strdup (csn_language_get_code (content));
@@ -148,7 +172,7 @@ collect_file (CsnDraft  *draft,
           unit->state = g_strdup ("new");
           break;
         }
-      add_context_notes (draft, text, unit);
+      add_context_notes (&describer, text, unit);
       if (csn_item_get_translation_state (text->item, text->field, other) == CSN_TRANSLATION_OUTDATED)
         /* Translators: a note for translators on a translation whose source text has changed */
         add_note (unit, g_strdup_printf (_("Outdated: the text changed since it was translated from “%s”"), from));

@@ -246,6 +246,13 @@ test_texts (void)
 
       g_assert_true (text->field->flags & CSN_FIELD_FLAG_TRANSLATABLE);
       g_assert_true (g_hash_table_add (ids, text->id));
+      if (csn_collection_for_item (text->item) < CSN_N_COLLECTIONS)
+        {
+          guint position;
+
+          g_assert_true (csn_draft_find_position (draft, csn_collection_for_item (text->item), text->item, &position));
+          g_assert_cmpuint (text->position, ==, position);
+        }
       g_assert_nonnull (csn_text_page_get_title (text->page));
       if (g_strcmp0 (last_page, text->page) != 0)
         n_pages++;
