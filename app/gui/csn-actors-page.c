@@ -194,12 +194,28 @@ reveal_proposal (CsnActorsPage *self,
   csn_column_view_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
 }
 
+static gboolean
+proposals_have_focus (CsnActorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->proposals_view));
+}
+
 static void
 csn_actors_page_add (CsnListPage *page)
 {
-  /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  g_autoptr(CsnItem) actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, "kind", CSN_ACTOR_KIND_OTHER, NULL));
+  g_autoptr(CsnItem) actor = NULL;
 
+  /* The page's one add shortcut adds to whichever list has the focus, as Alt+Up and Alt+Down move. */
+  if (proposals_have_focus (CSN_ACTORS_PAGE (page)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "proposals.add", NULL);
+      return;
+    }
+  /* A new item is filled in before it joins the draft; from then on only edits change it. */
+  actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, "kind", CSN_ACTOR_KIND_OTHER, NULL));
   csn_list_page_add_item (page, actor, "name-es");
 }
 
@@ -306,15 +322,6 @@ move_proposal (CsnActorsPage *self,
       csn_draft_move (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, from, to);
       reveal_proposal (self, proposal, csn_column_view_get_focus_property (GTK_WIDGET (self->proposals_view)));
     }
-}
-
-static gboolean
-proposals_have_focus (CsnActorsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->proposals_view));
 }
 
 static void

@@ -441,7 +441,8 @@ csn_list_page_class_setup (CsnListPageClass   *klass,
   gtk_widget_class_install_action (widget_class, move_down, NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, search, NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, add, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, add, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, add, NULL);
   if (!(flags & CSN_LIST_PAGE_OWN_MOVE_KEYS))
     {
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up, NULL);

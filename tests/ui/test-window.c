@@ -132,6 +132,55 @@ test_accelerators (void)
   g_assert_nonnull (g_resources_lookup_data ("/io/github/consenso/Consenso/gtk/help-overlay.ui", 0, NULL));
 }
 
+/* One shortcut adds a row on every page, the application claims it for nothing else, and the
+ * tooltip of every add button names it. */
+static void
+test_add_shortcut (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = NULL;
+  g_autofree char *accel_label = gtk_accelerator_get_label (GDK_KEY_plus, GDK_CONTROL_MASK);
+  const struct { const char *page; const char *prefix; CsnCollection collection; } pages[] = {
+    { "theme-matrix", "matrix", CSN_COLLECTION_THEMES },
+    { "strategies", "strategies", CSN_COLLECTION_STRATEGIES },
+    { "mechanisms", "mechanisms", CSN_COLLECTION_MECHANISMS },
+    { "actors", "actors", CSN_COLLECTION_ACTORS },
+    { "delegations", "delegations", CSN_COLLECTION_PARTICIPANTS },
+    { "endorsements", "endorsements", CSN_COLLECTION_ENDORSEMENTS },
+  };
+  const char *accels[] = { "<Control>plus", "<Control>KP_Add" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accels[i]);
+
+      g_assert_cmpuint (g_strv_length (actions), ==, 0);
+    }
+
+  /* A member without an endorsement, so that the endorsements page can add one. */
+  csn_draft_remove (draft, CSN_COLLECTION_ENDORSEMENTS, 0);
+  window = open_window (draft);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = csn_window_get_page (window, pages[i].page);
+      g_autofree char *action = g_strconcat (pages[i].prefix, ".add", NULL);
+      GtkWidget *button = ui_test_find_action_button (page, action);
+      guint before = ui_test_count (draft, pages[i].collection);
+      const char *tooltip;
+
+      csn_window_show_page (window, pages[i].page);
+      UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && ui_test_lists_bound (page));
+      g_assert_nonnull (button);
+      tooltip = gtk_widget_get_tooltip_text (button);
+      g_assert_nonnull (strstr (tooltip, accel_label));
+
+      g_assert_true (ui_test_press_keys (page, GDK_KEY_plus, GDK_CONTROL_MASK));
+      g_assert_cmpuint (ui_test_count (draft, pages[i].collection), ==, before + 1);
+    }
+
+  destroy_window (window);
+}
+
 static void
 test_edit_undo_redo (void)
 {
@@ -772,6 +821,7 @@ main (int   argc,
 
   g_test_add_func ("/window/template", test_template);
   g_test_add_func ("/window/accelerators", test_accelerators);
+  g_test_add_func ("/window/add-shortcut", test_add_shortcut);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/dates", test_dates);
   g_test_add_func ("/window/combo-rows", test_combo_rows);
