@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-application.h"
+#include "csn-error-text.h"
 #include "csn-preferences-window.h"
 #include "csn-recovery.h"
 #include "csn-resources.h"
@@ -157,6 +158,7 @@ csn_application_open_file (CsnApplication *self,
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
+      g_autofree char *message = csn_error_text_describe_places (error->message);
 
       window = CSN_IS_WINDOW (from) ? CSN_WINDOW (from) : NULL;
       if (window == NULL)
@@ -165,7 +167,7 @@ csn_application_open_file (CsnApplication *self,
 
           window = create_window (self, untitled);
         }
-      csn_window_show_error (window, title, error->message);
+      csn_window_show_error (window, title, message);
       gtk_window_present (GTK_WINDOW (window));
       return;
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-describe.h"
 #include "csn-enums.h"
 #include "csn-meeting.h"
 #include "csn-overview-page.h"
@@ -290,6 +291,23 @@ update_counts (CsnOverviewPage *self,
   set_count (self->endorsements_count, endorsements_text);
 }
 
+/* @problem with its place said as a person would ("Theme 1 “Trata…”: horizon"), not as a path. */
+static CsnProblem *
+dup_problem_for_people (CsnOverviewPage *self,
+                        CsnProblem      *problem)
+{
+  CsnItem *item = csn_problem_get_item (problem);
+  const char *property = csn_problem_get_property_name (problem);
+  g_autofree char *place = NULL;
+
+  if (item == NULL)
+    return csn_problem_new (csn_problem_get_severity (problem), "", NULL, property,
+                            csn_problem_get_message (problem));
+  place = csn_describe_place (self->draft, item, property);
+  return csn_problem_new (csn_problem_get_severity (problem), place, item, property,
+                          csn_problem_get_message (problem));
+}
+
 static void
 refresh (CsnOverviewPage *self)
 {
@@ -329,7 +347,7 @@ refresh (CsnOverviewPage *self)
 
       if (csn_item_get_enum (theme, "horizon") == CSN_HORIZON_UNDECIDED)
         {
-          g_autofree char *place = g_strdup_printf ("themes[%u].horizon", i);
+          g_autofree char *place = csn_describe_place (self->draft, theme, "horizon");
           /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
           g_autofree char *message = g_strdup_printf (_("“%s” has no horizon yet: short or medium term"),
                                                       title);
@@ -353,7 +371,7 @@ refresh (CsnOverviewPage *self)
           continue;
         }
       title = csn_item_dup_title (theme);
-      place = g_strdup_printf ("themes[%u]", i);
+      place = csn_describe_item (self->draft, theme);
       /* Translators: "No strategy addresses “Labour migration” yet" */
       message = g_strdup_printf (_("No strategy addresses “%s” yet"), title);
       /* "strategies" is not a field of a theme: it asks for the theme's strategies. */
@@ -363,7 +381,11 @@ refresh (CsnOverviewPage *self)
   problems = csn_draft_validate (self->draft);
   n_problems = g_list_model_get_n_items (problems);
   for (guint i = 0; i < n_problems; i++)
-    g_ptr_array_add (open, g_list_model_get_item (problems, i));
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
+
+      g_ptr_array_add (open, dup_problem_for_people (self, problem));
+    }
 
   g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
                        open->pdata, open->len);

@@ -16,6 +16,7 @@ struct _CsnRefCell
 
   CsnCollection  target;
   gboolean       allow_none;
+  char          *none_label;
   gboolean       members_only;
   GListModel    *choices;     /* the items offered, "None" first when allowed */
   GListModel    *collection;  /* the target list of the bound draft */
@@ -30,6 +31,7 @@ enum {
   PROP_0,
   PROP_TARGET,
   PROP_ALLOW_NONE,
+  PROP_NONE_LABEL,
   PROP_MEMBERS_ONLY,
   N_PROPS
 };
@@ -184,7 +186,7 @@ csn_ref_cell_bound (CsnCell *cell)
   if (self->allow_none)
     {
       g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-      const char * const none[] = { _("None"), NULL };
+      const char * const none[] = { self->none_label != NULL ? self->none_label : _("None"), NULL };
       g_autoptr(GtkStringList) none_list = gtk_string_list_new (none);
 
       g_list_store_append (parts, none_list);
@@ -212,6 +214,7 @@ csn_ref_cell_dispose (GObject *object)
   disconnect_collection (self);
   g_clear_object (&self->collection);
   g_clear_object (&self->choices);
+  g_clear_pointer (&self->none_label, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_REF_CELL);
 
   G_OBJECT_CLASS (csn_ref_cell_parent_class)->dispose (object);
@@ -232,6 +235,9 @@ csn_ref_cell_get_property (GObject    *object,
       break;
     case PROP_ALLOW_NONE:
       g_value_set_boolean (value, self->allow_none);
+      break;
+    case PROP_NONE_LABEL:
+      g_value_set_string (value, self->none_label);
       break;
     case PROP_MEMBERS_ONLY:
       g_value_set_boolean (value, self->members_only);
@@ -256,6 +262,10 @@ csn_ref_cell_set_property (GObject      *object,
       break;
     case PROP_ALLOW_NONE:
       self->allow_none = g_value_get_boolean (value);
+      break;
+    case PROP_NONE_LABEL:
+      g_free (self->none_label);
+      self->none_label = g_value_dup_string (value);
       break;
     case PROP_MEMBERS_ONLY:
       self->members_only = g_value_get_boolean (value);
@@ -286,6 +296,10 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
   properties[PROP_ALLOW_NONE] =
     g_param_spec_boolean ("allow-none", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The label of the choice of no item: "None" unless given. */
+  properties[PROP_NONE_LABEL] =
+    g_param_spec_string ("none-label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_MEMBERS_ONLY] =
     g_param_spec_boolean ("members-only", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));

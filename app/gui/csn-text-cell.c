@@ -59,11 +59,29 @@ on_key_pressed_cb (CsnTextCell           *self,
   return TRUE;
 }
 
+/* Once edited, the field shows the beginning of its text again, as the other rows do. */
 static void
 on_focus_leave_cb (CsnTextCell             *self,
                    GtkEventControllerFocus *controller)
 {
   commit (self);
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+}
+
+/* Tab into the field puts the cursor at its start without selecting the text, so that the next key
+ * does not replace a name by accident; a focus already inside lets Tab move on. */
+static gboolean
+csn_text_cell_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  CsnTextCell *self = CSN_TEXT_CELL (widget);
+
+  if (gtk_widget_get_focus_child (widget) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->entry)))
+    return FALSE;
+  if (!gtk_entry_grab_focus_without_selecting (self->entry))
+    return FALSE;
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+  return TRUE;
 }
 
 static void
@@ -78,7 +96,11 @@ csn_text_cell_update (CsnCell *cell)
   if (text == NULL)
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+      if (gtk_widget_get_focus_child (GTK_WIDGET (self->entry)) == NULL)
+        gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+    }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), text[0] != '\0' ? text : NULL);
 }
 
@@ -154,6 +176,8 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   object_class->dispose = csn_text_cell_dispose;
   object_class->get_property = csn_text_cell_get_property;
   object_class->set_property = csn_text_cell_set_property;
+
+  widget_class->focus = csn_text_cell_focus;
 
   cell_class->update = csn_text_cell_update;
   cell_class->unbound = csn_text_cell_unbound;

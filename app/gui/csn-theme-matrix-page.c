@@ -198,25 +198,12 @@ select_theme (CsnThemeMatrixPage *self,
 static void
 csn_theme_matrix_page_add (CsnListPage *page)
 {
-  CsnDraft *draft = csn_list_page_get_draft (page);
-  CsnItem *selected = csn_list_page_get_selected (page);
   g_autoptr(CsnTheme) theme = NULL;
-  g_autoptr(CsnItem) first = NULL;
-  const char *pillar = NULL;
-  guint position;
 
-  if (selected != NULL && csn_draft_find_position (draft, CSN_COLLECTION_THEMES, selected, &position))
-    pillar = csn_item_get_string (selected, "pillar");
-  else
-    {
-      first = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_PILLARS), 0);
-      if (first != NULL)
-        pillar = csn_item_get_key (first);
-    }
-
-  /* A new item is filled in before it joins the draft; from then on only edits change it. */
+  /* A new item is filled in before it joins the draft; from then on only edits change it. Its
+   * pillar stays unchosen, and listed as still open, until the group chooses one. */
   theme = csn_theme_new ();
-  g_object_set (theme, "title", _("New theme"), "pillar", pillar, NULL);
+  g_object_set (theme, "title", _("New theme"), NULL);
   csn_list_page_add_item (page, CSN_ITEM (theme), "title");
 }
 
@@ -367,6 +354,9 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   csn_cell_factory_set_column (self->pillar_column, page, CSN_TYPE_REF_CELL,
                                "property-name", "pillar",
                                "target", CSN_COLLECTION_PILLARS,
+                               "allow-none", TRUE,
+                               /* Translators: the pillar of a new theme, until one is chosen */
+                               "none-label", _("Not chosen"),
                                "label", _("Pillar"), NULL);
   csn_cell_factory_set_column (self->count_column, page, CSN_TYPE_LABEL_CELL,
                                "property-name", "raised-by",

@@ -101,11 +101,13 @@ on_open_items_changed_cb (CsnWindow  *self,
       GtkLabel *label = get_open_count_label (self, p);
       g_autofree char *text = g_strdup_printf ("%u", counts[p]);
       /* Translators: the tooltip of a page's number in the agenda */
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry still open", "%u entries still open",
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry of the Overview’s “Still Open” list is on this page",
+                                                            "%u entries of the Overview’s “Still Open” list are on this page",
                                                             counts[p]), counts[p]);
 
       gtk_label_set_text (label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
       gtk_widget_set_visible (GTK_WIDGET (label), counts[p] > 0);
     }
 }

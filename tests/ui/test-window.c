@@ -312,6 +312,17 @@ test_still_open (void)
   g_assert_cmpuint (undecided, >, 0);
   g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided);
 
+  /* Each entry says where as a person would: "Theme 1 “…”: horizon", no path into the file. */
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+      const char *place = csn_problem_get_place (problem);
+
+      g_assert_null (strchr (place, '['));
+      if (g_strcmp0 (csn_problem_get_property_name (problem), "horizon") == 0)
+        g_assert_true (g_str_has_prefix (place, "Theme ") && g_str_has_suffix (place, ": horizon"));
+    }
+
   /* The agenda shows, beside each page, how many entries lead there. */
   {
     GtkLabel *count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
@@ -393,10 +404,16 @@ test_load_error (void)
   CsnWindow *window = open_window (draft);
   g_autofree char *path = ui_test_tmp_path ("broken.consenso");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  const char *broken = "{ \"format\": \"consenso-draft\", \"version\": 1, \"themes\": [ { \"horizon\": 3 } ] }";
+  g_autoptr(GBytes) template = g_resources_lookup_data ("/io/github/consenso/Consenso/templates/crm-working-group.consenso",
+                                                        0, NULL);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (template, NULL), g_bytes_get_size (template));
+  const char *broken;
   g_autofree char *after = NULL;
   const char *error_text;
 
+  /* The first theme's horizon is a number: the rest of the file is fine. */
+  g_assert_cmpuint (g_string_replace (text, "\"horizon\": \"undecided\"", "\"horizon\": 3", 1), ==, 1);
+  broken = text->str;
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", "Ciudad de Panamá");
 
@@ -410,6 +427,9 @@ test_load_error (void)
   error_text = csn_window_get_error (window);
   g_assert_nonnull (error_text);
   g_assert_nonnull (strstr (error_text, "broken.consenso"));
+  /* The place is said as a person would, not as a path in the file. */
+  g_assert_nonnull (strstr (error_text, "theme 1, horizon"));
+  g_assert_null (strstr (error_text, "themes[0]"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                                               CSN_TYPE_WINDOW,
                                                                                               "error_revealer"))));
