@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 
@@ -169,24 +170,20 @@ csn_enum_cell_class_init (CsnEnumCellClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_drop_down_selected_cb);
 }
 
+static char *
+dup_label (GObject *choice)
+{
+  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (choice)));
+}
+
 static void
 csn_enum_cell_init (CsnEnumCell *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
   self->values = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
   /* In a table the drop-down's button is flat, like the other cells. */
   gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
-
-  /* The button shows the label ellipsized, the open list in full. */
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL,
-                                                             "/io/github/consenso/Consenso/ui/csn-enum-cell-item.ui");
-  gtk_drop_down_set_factory (self->drop_down, factory);
-  g_clear_object (&factory);
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL,
-                                                             "/io/github/consenso/Consenso/ui/csn-enum-cell-row.ui");
-  gtk_drop_down_set_list_factory (self->drop_down, factory);
+  csn_drop_down_setup (self->drop_down, dup_label, 9, 11);
 }
 
 GtkWidget *

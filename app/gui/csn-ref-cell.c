@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-ref-cell.h"
 
@@ -311,34 +312,15 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_drop_down_selected_cb);
 }
 
-/* The label of a choice in the button and in the popup, for the factories' closure. */
-static char *
-dup_choice_title (GtkListItem *list_item,
-                  GObject     *choice)
-{
-  return choice != NULL ? csn_ref_cell_dup_object_title (choice) : g_strdup ("");
-}
-
 static void
 csn_ref_cell_init (CsnRefCell *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkListItemFactory) list_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* In a table the drop-down's button is flat, like the other cells. */
   gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
-
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "dup_choice_title",
-                                          G_CALLBACK (dup_choice_title));
-  factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                             "/io/github/consenso/Consenso/ui/csn-ref-cell-item.ui");
-  list_factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                                  "/io/github/consenso/Consenso/ui/csn-ref-cell-row.ui");
-  gtk_drop_down_set_factory (self->drop_down, factory);
-  gtk_drop_down_set_list_factory (self->drop_down, list_factory);
+  csn_drop_down_setup (self->drop_down, csn_ref_cell_dup_object_title, 9, 18);
 
   /* Typing in the open list searches the titles. */
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,

@@ -183,6 +183,7 @@ csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
   object_class->set_property = csn_ref_list_cell_set_property;
 
   cell_class->update = csn_ref_list_cell_update;
+  cell_class->names_other_items = TRUE;
   cell_class->bound = csn_ref_list_cell_bound;
   cell_class->unbound = csn_ref_list_cell_unbound;
   cell_class->get_control = csn_ref_list_cell_get_control;

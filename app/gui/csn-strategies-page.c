@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-cell-factory.h"
+#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
@@ -188,6 +189,7 @@ csn_strategies_page_init (CsnStrategiesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  csn_drop_down_setup (self->theme_filter, csn_ref_cell_dup_object_title, 12, 28);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (csn_ref_cell_dup_object_title), NULL, NULL);
   gtk_drop_down_set_expression (self->theme_filter, expression);
