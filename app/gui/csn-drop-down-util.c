@@ -95,7 +95,11 @@ on_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
+      /* Long names ("Migration Policy and Management") wrap to a second line before they are cut. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_width_chars (GTK_LABEL (label), data->width_chars);
       gtk_label_set_max_width_chars (GTK_LABEL (label), data->max_width_chars);
     }
