@@ -181,6 +181,44 @@ test_add_shortcut (void)
   destroy_window (window);
 }
 
+/* A blank draft has no content yet but everything the window cannot make: member states to choose
+ * the presidency from and to add participants to, pillars, actors. */
+static void
+test_blank_draft (void)
+{
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  CsnWindow *window;
+  CsnDraft *draft;
+  AdwComboRow *presidency;
+  GtkWidget *delegations;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-blank", NULL);
+  UI_TEST_WAIT_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == n_windows + 1);
+  window = CSN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  draft = csn_window_get_draft (window);
+
+  g_assert_true (csn_window_is_pristine (window));
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_THEMES), ==, 0);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, 0);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PARTICIPANTS), ==, 0);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (draft)), "title"), ==, "");
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PILLARS), ==, 3);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_ACTORS), >, 0);
+
+  presidency = ADW_COMBO_ROW (get_overview_child (window, "presidency_row"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (presidency)), ==, 11);
+  adw_combo_row_set_selected (presidency, 3);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (draft)), "pro-tempore-presidency"), !=, "");
+
+  delegations = csn_window_get_page (window, "delegations");
+  csn_window_show_page (window, "delegations");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (delegations) && ui_test_lists_bound (delegations));
+  g_assert_true (gtk_widget_activate_action (delegations, "delegations.add", NULL));
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PARTICIPANTS), ==, 1);
+
+  destroy_window (window);
+}
+
 static void
 test_edit_undo_redo (void)
 {
@@ -842,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/window/template", test_template);
   g_test_add_func ("/window/accelerators", test_accelerators);
   g_test_add_func ("/window/add-shortcut", test_add_shortcut);
+  g_test_add_func ("/window/blank-draft", test_blank_draft);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/dates", test_dates);
   g_test_add_func ("/window/combo-rows", test_combo_rows);

@@ -106,7 +106,7 @@ main (int   argc,
       fill_demo (draft);
     }
   else if (g_str_equal (file, "blank"))
-    draft = csn_draft_new ();
+    draft = csn_application_create_blank_draft ();
   else
     {
       g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
