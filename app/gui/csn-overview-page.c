@@ -179,12 +179,6 @@ on_language_selected_cb (CsnOverviewPage *self)
   commit_enum_row (self, self->language_row, "language");
 }
 
-static void
-on_status_selected_cb (CsnOverviewPage *self)
-{
-  commit_enum_row (self, self->status_row, "status");
-}
-
 static guint
 find_member_position (CsnOverviewPage *self,
                       const char      *code)
@@ -393,6 +387,73 @@ refresh (CsnOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), open->len == 0);
 
   update_counts (self, n_themes, n_decided, n_with_strategy);
+}
+
+static void
+on_approve_response_cb (CsnOverviewPage  *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  int status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csn-status"));
+
+  if (g_strcmp0 (response, "approve") == 0 && self->draft != NULL)
+    csn_draft_set_enum (self->draft, get_meeting (self), "status", status);
+  else
+    sync_meeting (self);
+}
+
+/* Approving (or submitting) a document with entries still open is asked, not done in passing. */
+static void
+ask_before_approving (CsnOverviewPage *self,
+                      int              status,
+                      guint            n_open)
+{
+  GtkWidget *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("%u entry of “Still Open” is not settled yet. The group can approve the document as it is, or settle it first.",
+                                    "%u entries of “Still Open” are not settled yet. The group can approve the document as it is, or settle them first.",
+                                    n_open),
+                          n_open);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   status == CSN_MEETING_STATUS_SUBMITTED
+                                   ? _("Submit With Entries Still Open?")
+                                   : _("Approve With Entries Still Open?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep as Draft"),
+                                    "approve", status == CSN_MEETING_STATUS_SUBMITTED ? _("_Submit Anyway")
+                                                                                      : _("_Approve Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "csn-status", GINT_TO_POINTER (status));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_approve_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_status_selected_cb (CsnOverviewPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+  guint n_open;
+
+  if (self->draft == NULL || self->syncing || selected == GTK_INVALID_LIST_POSITION ||
+      (int) selected == csn_item_get_enum (get_meeting (self), "status"))
+    return;
+
+  if (self->refresh_source != 0)
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      refresh (self);
+    }
+  n_open = g_list_model_get_n_items (G_LIST_MODEL (self->open_items));
+  if (selected != CSN_MEETING_STATUS_DRAFT &&
+      csn_item_get_enum (get_meeting (self), "status") == CSN_MEETING_STATUS_DRAFT && n_open > 0)
+    ask_before_approving (self, (int) selected, n_open);
+  else
+    commit_enum_row (self, self->status_row, "status");
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-describe.h"
 #include "csn-enums.h"
 #include "csn-export.h"
 #include "csn-history.h"
@@ -566,15 +567,147 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* What an undo or redo changed first: an item and its property, an item put back in a list, or
+ * only a list that lost an item. */
+typedef struct
+{
+  GPtrArray  *watched;    /* objects connected to, for disconnecting */
+  CsnItem    *item;
+  char       *property;
+  GListModel *list;
+} StepWatch;
+
+static void
+on_watched_notify_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      StepWatch  *watch)
+{
+  if (watch->item != NULL || watch->list != NULL || !CSN_IS_ITEM (object))
+    return;
+  watch->item = g_object_ref (CSN_ITEM (object));
+  watch->property = g_strdup (pspec->name);
+}
+
+static void
+on_watched_items_changed_cb (GListModel *list,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             StepWatch  *watch)
+{
+  if (watch->item != NULL || watch->list != NULL)
+    return;
+  if (added > 0)
+    watch->item = g_list_model_get_item (list, position);
+  else
+    watch->list = g_object_ref (list);
+}
+
+static void
+watch_object (StepWatch *watch,
+              GObject   *object)
+{
+  g_signal_connect (object, G_IS_LIST_MODEL (object) ? "items-changed" : "notify",
+                    G_IS_LIST_MODEL (object) ? G_CALLBACK (on_watched_items_changed_cb)
+                                             : G_CALLBACK (on_watched_notify_cb),
+                    watch);
+  g_ptr_array_add (watch->watched, g_object_ref (object));
+}
+
+static void
+watch_draft (StepWatch *watch,
+             CsnDraft  *draft)
+{
+  watch_object (watch, G_OBJECT (csn_draft_get_meeting (draft)));
+  for (CsnCollection collection = 0; collection < CSN_N_COLLECTIONS; collection++)
+    {
+      GListModel *list = csn_draft_get_collection (draft, collection);
+      guint n_items = g_list_model_get_n_items (list);
+
+      watch_object (watch, G_OBJECT (list));
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
+
+          watch_object (watch, G_OBJECT (item));
+          if (collection == CSN_COLLECTION_THEMES)
+            watch_object (watch, G_OBJECT (csn_item_get_children (item, "reservations")));
+        }
+    }
+}
+
+static void
+step_watch_clear (StepWatch *watch)
+{
+  for (guint i = 0; i < watch->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (watch->watched, i), watch);
+  g_ptr_array_unref (watch->watched);
+  g_clear_object (&watch->item);
+  g_clear_pointer (&watch->property, g_free);
+  g_clear_object (&watch->list);
+}
+
+/* The page that lists @list: a collection of the draft, or a theme's reservations. */
+static const char *
+get_page_for_list (CsnDraft   *draft,
+                   GListModel *list)
+{
+  static const char * const pages[CSN_N_COLLECTIONS] = {
+    [CSN_COLLECTION_COUNTRIES] = "delegations",
+    [CSN_COLLECTION_PILLARS] = "theme-matrix",
+    [CSN_COLLECTION_ACTORS] = "actors",
+    [CSN_COLLECTION_THEMES] = "theme-matrix",
+    [CSN_COLLECTION_STRATEGIES] = "strategies",
+    [CSN_COLLECTION_MECHANISMS] = "mechanisms",
+    [CSN_COLLECTION_ROLE_PROPOSALS] = "actors",
+    [CSN_COLLECTION_PARTICIPANTS] = "delegations",
+    [CSN_COLLECTION_ENDORSEMENTS] = "endorsements",
+  };
+
+  for (CsnCollection collection = 0; collection < CSN_N_COLLECTIONS; collection++)
+    if (csn_draft_get_collection (draft, collection) == list)
+      return pages[collection];
+  return "theme-matrix";
+}
+
+/* Undoes or redoes one step and shows where: the page and the row it changed, as if the change
+ * were being made again before the user's eyes. */
+static void
+step_and_reveal (CsnWindow *self,
+                 gboolean   redo)
+{
+  StepWatch watch = { g_ptr_array_new_with_free_func (g_object_unref), NULL, NULL, NULL };
+
+  _csn_window_commit_focused_edit (self);
+  watch_draft (&watch, self->draft);
+  if (redo)
+    csn_draft_redo (self->draft);
+  else
+    csn_draft_undo (self->draft);
+
+  if (watch.item != NULL && csn_collection_for_item (watch.item) != CSN_COLLECTION_POSITIONS)
+    {
+      /* A reservation is shown on its theme. */
+      CsnItem *parent = csn_collection_for_item (watch.item) == CSN_COLLECTION_NONE && !CSN_IS_MEETING (watch.item)
+                        ? csn_describe_find_parent (self->draft, watch.item, NULL) : NULL;
+
+      if (parent != NULL)
+        csn_window_reveal (self, parent, NULL);
+      else
+        csn_window_reveal (self, watch.item, watch.property);
+    }
+  else if (watch.list != NULL && get_page_for_list (self->draft, watch.list) != NULL)
+    /* An item taken away again: its page, where it is no longer. */
+    csn_window_show_page (self, get_page_for_list (self->draft, watch.list));
+  step_watch_clear (&watch);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CsnWindow *self = CSN_WINDOW (widget);
-
-  _csn_window_commit_focused_edit (self);
-  csn_draft_undo (self->draft);
+  step_and_reveal (CSN_WINDOW (widget), FALSE);
 }
 
 static void
@@ -582,10 +715,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CsnWindow *self = CSN_WINDOW (widget);
-
-  _csn_window_commit_focused_edit (self);
-  csn_draft_redo (self->draft);
+  step_and_reveal (CSN_WINDOW (widget), TRUE);
 }
 
 static GtkWidget *

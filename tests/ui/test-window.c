@@ -7,7 +7,9 @@
 #include "csn-history.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
+#include "csn-list-page.h"
 #include "csn-overview-page.h"
+#include "csn-participant.h"
 #include "csn-problem.h"
 #include "csn-recovery.h"
 #include "csn-save-changes-dialog.h"
@@ -219,6 +221,47 @@ test_blank_draft (void)
   destroy_window (window);
 }
 
+/* Undo and redo show the page and the row they changed, wherever the user is. */
+static void
+test_undo_reveals (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnItem *theme = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 3);
+  CsnItem *mechanism = ui_test_get_item (draft, CSN_COLLECTION_MECHANISMS, 2);
+  GtkWidget *matrix = csn_window_get_page (window, "theme-matrix");
+  GtkWidget *mechanisms = csn_window_get_page (window, "mechanisms");
+
+  csn_draft_set_enum (draft, theme, "horizon", CSN_HORIZON_MEDIUM_TERM);
+  csn_draft_set_string (draft, mechanism, "proposal", "Reunirse dos veces al año");
+  csn_window_show_page (window, "overview");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "mechanisms");
+  UI_TEST_WAIT_UNTIL (csn_list_page_get_selected (CSN_LIST_PAGE (mechanisms)) == mechanism);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (csn_list_page_get_selected (CSN_LIST_PAGE (matrix)) == theme);
+
+  csn_window_show_page (window, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_MEDIUM_TERM);
+
+  /* Undoing an addition shows the page the item leaves. */
+  {
+    g_autoptr(CsnItem) participant = g_object_new (CSN_TYPE_PARTICIPANT, "country", "MX", NULL);
+
+    csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, participant);
+    csn_window_show_page (window, "overview");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpstr (csn_window_get_visible_page (window), ==, "delegations");
+  }
+
+  destroy_window (window);
+}
+
 static void
 test_edit_undo_redo (void)
 {
@@ -299,7 +342,19 @@ test_combo_rows (void)
   adw_combo_row_set_selected (presidency, 7);
   selected = adw_combo_row_get_selected_item (presidency);
   g_assert_cmpstr (csn_item_get_string (meeting, "pro-tempore-presidency"), ==, csn_item_get_key (selected));
+  /* Approving with entries still open is asked first; keeping the draft changes nothing. */
   adw_combo_row_set_selected (status, 1);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 0);
+  ui_test_click_response (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "cancel");
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 0);
+
+  adw_combo_row_set_selected (status, 1);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  ui_test_click_response (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "approve");
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -882,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/window/add-shortcut", test_add_shortcut);
   g_test_add_func ("/window/blank-draft", test_blank_draft);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/undo-reveals", test_undo_reveals);
   g_test_add_func ("/window/dates", test_dates);
   g_test_add_func ("/window/combo-rows", test_combo_rows);
   g_test_add_func ("/window/still-open", test_still_open);
