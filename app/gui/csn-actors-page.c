@@ -9,6 +9,7 @@
 #include "csn-actors-page.h"
 #include "csn-cell-factory.h"
 #include "csn-column-view-util.h"
+#include "csn-describe.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
@@ -220,7 +221,7 @@ csn_actors_page_add (CsnListPage *page)
 }
 
 /* Removes the actor with its proposals, and takes it out of the strategies that name it. */
-static void
+static char *
 csn_actors_page_remove_item (CsnListPage *page,
                              CsnItem     *actor,
                              guint        position)
@@ -228,11 +229,14 @@ csn_actors_page_remove_item (CsnListPage *page,
   CsnDraft *draft = csn_list_page_get_draft (page);
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *described = NULL;
   GListModel *strategies, *proposals;
+  guint n_proposals = 0, n_strategies = 0;
   const char *key;
 
   key = csn_item_get_key (actor);
   title = csn_item_dup_title (actor);
+  described = csn_describe_item (draft, actor);
   /* Translators: an undo label */
   label = g_strdup_printf (_("Remove actor “%s” and its proposals"), title);
   strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
@@ -242,21 +246,54 @@ csn_actors_page_remove_item (CsnListPage *page,
   for (guint i = 0; i < g_list_model_get_n_items (strategies); i++)
     {
       g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
+      gboolean named = FALSE;
 
       if (g_strcmp0 (csn_item_get_string (strategy, "lead"), key) == 0)
-        csn_draft_set_string (draft, strategy, "lead", NULL);
+        {
+          csn_draft_set_string (draft, strategy, "lead", NULL);
+          named = TRUE;
+        }
       if (csn_item_strv_contains (strategy, "support", key))
-        csn_draft_set_in_list (draft, strategy, "support", key, FALSE);
+        {
+          csn_draft_set_in_list (draft, strategy, "support", key, FALSE);
+          named = TRUE;
+        }
+      n_strategies += named;
     }
   for (guint i = g_list_model_get_n_items (proposals); i > 0; i--)
     {
       g_autoptr(CsnItem) proposal = g_list_model_get_item (proposals, i - 1);
 
       if (g_strcmp0 (csn_item_get_string (proposal, "actor"), key) == 0)
-        csn_draft_remove (draft, CSN_COLLECTION_ROLE_PROPOSALS, i - 1);
+        {
+          csn_draft_remove (draft, CSN_COLLECTION_ROLE_PROPOSALS, i - 1);
+          n_proposals++;
+        }
     }
   csn_draft_remove (draft, CSN_COLLECTION_ACTORS, position);
   csn_draft_end_group (draft);
+
+  if (n_proposals == 0 && n_strategies == 0)
+    return g_strdup_printf (_("%s removed"), described);
+  if (n_strategies == 0)
+    /* Translators: a toast, "Actor “IOM” removed, with its 2 role proposals" */
+    return g_strdup_printf (ngettext ("%s removed, with its %u role proposal", "%s removed, with its %u role proposals",
+                                      n_proposals),
+                            described, n_proposals);
+  {
+    /* Translators: the end of a toast: "… and taken out of 3 strategies" */
+    g_autofree char *strategies_text = g_strdup_printf (ngettext ("taken out of %u strategy", "taken out of %u strategies",
+                                                                 n_strategies),
+                                                        n_strategies);
+
+    if (n_proposals == 0)
+      /* Translators: a toast, "Actor “IOM” removed and taken out of 3 strategies" */
+      return g_strdup_printf (_("%s removed and %s"), described, strategies_text);
+    /* Translators: a toast, "Actor “IOM” removed, with its 2 role proposals, and taken out of 3 strategies" */
+    return g_strdup_printf (ngettext ("%s removed, with its %u role proposal, and %s",
+                                      "%s removed, with its %u role proposals, and %s", n_proposals),
+                            described, n_proposals, strategies_text);
+  }
 }
 
 static void
@@ -295,7 +332,13 @@ remove_proposal_action (GtkWidget  *widget,
 
   if (get_draft (self) != NULL && proposal != NULL &&
       csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, proposal, &position))
-    csn_draft_remove (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, position);
+    {
+      g_autofree char *described = csn_describe_item (get_draft (self), proposal);
+      g_autofree char *summary = g_strdup_printf (_("%s removed"), described);
+
+      csn_draft_remove (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, position);
+      csn_list_page_announce_removal (CSN_LIST_PAGE (self), summary);
+    }
 }
 
 /* Moves past the proposals on other actors, which this view does not show. */

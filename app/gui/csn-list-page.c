@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "csn-column-view-util.h"
+#include "csn-describe.h"
 #include "csn-list-page.h"
 
 typedef struct
@@ -29,6 +32,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* @text normalized and case-folded, for searches that ignore case and composed forms. */
 static char *
@@ -233,7 +243,11 @@ remove_action (GtkWidget  *widget,
 
   if (priv->draft != NULL && item != NULL &&
       csn_draft_find_position (priv->draft, klass->collection, item, &position))
-    klass->remove_item (self, item, position);
+    {
+      g_autofree char *summary = klass->remove_item (self, item, position);
+
+      csn_list_page_announce_removal (self, summary);
+    }
 }
 
 static void
@@ -268,12 +282,17 @@ csn_list_page_real_can_add (CsnListPage *self)
   return csn_list_page_get_draft (self) != NULL;
 }
 
-static void
+static char *
 csn_list_page_real_remove_item (CsnListPage *self,
                                 CsnItem     *item,
                                 guint        position)
 {
-  csn_draft_remove (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection, position);
+  CsnDraft *draft = csn_list_page_get_draft (self);
+  g_autofree char *described = csn_describe_item (draft, item);
+
+  csn_draft_remove (draft, CSN_LIST_PAGE_GET_CLASS (self)->collection, position);
+  /* Translators: a toast after a removal, "Mechanism 3 “Virtual Secretariat” removed" */
+  return g_strdup_printf (_("%s removed"), described);
 }
 
 static gboolean
@@ -381,6 +400,10 @@ csn_list_page_class_init (CsnListPageClass *klass)
                          CSN_TYPE_DRAFT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An item was removed: @summary says what went, for a toast that offers to undo it. */
+  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -654,4 +677,15 @@ csn_list_page_reveal_item (CsnListPage *self,
       gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_LESS_STRICT);
     }
   csn_column_view_reveal_cell (GTK_WIDGET (priv->column_view), priv->selection, item, property);
+}
+
+/* Says that the page removed something, in words for a toast with Undo. */
+void
+csn_list_page_announce_removal (CsnListPage *self,
+                                const char  *summary)
+{
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+
+  if (summary != NULL)
+    g_signal_emit (self, signals[REMOVED], 0, summary);
 }

@@ -8,6 +8,7 @@
 #include "csn-cell-factory.h"
 #include "csn-check-cell.h"
 #include "csn-column-view-util.h"
+#include "csn-describe.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
@@ -208,7 +209,7 @@ csn_theme_matrix_page_add (CsnListPage *page)
 }
 
 /* A theme goes with its strategies, in one undo step. */
-static void
+static char *
 csn_theme_matrix_page_remove_item (CsnListPage *page,
                                    CsnItem     *theme,
                                    guint        position)
@@ -216,9 +217,12 @@ csn_theme_matrix_page_remove_item (CsnListPage *page,
   CsnDraft *draft = csn_list_page_get_draft (page);
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *described = NULL;
   GListModel *strategies;
+  guint n_removed = 0;
 
   title = csn_item_dup_title (theme);
+  described = csn_describe_item (draft, theme);
   /* Translators: an undo label, "Remove theme “Labour migration”" */
   label = g_strdup_printf (_("Remove theme “%s” and its strategies"), title);
   strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
@@ -229,10 +233,20 @@ csn_theme_matrix_page_remove_item (CsnListPage *page,
       g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i - 1);
 
       if (g_strcmp0 (csn_item_get_string (strategy, "theme"), csn_item_get_key (theme)) == 0)
-        csn_draft_remove (draft, CSN_COLLECTION_STRATEGIES, i - 1);
+        {
+          csn_draft_remove (draft, CSN_COLLECTION_STRATEGIES, i - 1);
+          n_removed++;
+        }
     }
   csn_draft_remove (draft, CSN_COLLECTION_THEMES, position);
   csn_draft_end_group (draft);
+
+  if (n_removed == 0)
+    return g_strdup_printf (_("%s removed"), described);
+  /* Translators: a toast, "Theme 3 “Labour migration” removed, with its 2 strategies" */
+  return g_strdup_printf (ngettext ("%s removed, with its %u strategy", "%s removed, with its %u strategies",
+                                    n_removed),
+                          described, n_removed);
 }
 
 static void

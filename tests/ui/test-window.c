@@ -262,6 +262,53 @@ test_undo_reveals (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Removing a theme says what went with it, in a toast whose Undo brings everything back. */
+static void
+test_removal_toast (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *matrix = csn_window_get_page (window, "theme-matrix");
+  GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, "toast_overlay"));
+  CsnItem *first = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 0);
+  guint n_themes = ui_test_count (draft, CSN_COLLECTION_THEMES);
+  guint n_strategies = ui_test_count (draft, CSN_COLLECTION_STRATEGIES);
+  g_autofree char *expected = g_strdup_printf ("Theme 1 “%s” removed, with its 2 strategies",
+                                               csn_item_get_string (first, "title"));
+  GtkWidget *undo = NULL;
+
+  csn_window_show_page (window, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (matrix) && ui_test_lists_bound (matrix));
+  csn_window_reveal (window, first, NULL);
+  g_assert_true (gtk_widget_activate_action (matrix, "matrix.remove", NULL));
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies - 2);
+
+  UI_TEST_WAIT_UNTIL (find_label_with_text (overlay, expected) != NULL);
+  undo = ui_test_find_button (overlay, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  UI_TEST_WAIT_UNTIL (ui_test_count (draft, CSN_COLLECTION_THEMES) == n_themes);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies);
+
+  destroy_window (window);
+}
+
 static void
 test_edit_undo_redo (void)
 {
@@ -938,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/window/blank-draft", test_blank_draft);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/undo-reveals", test_undo_reveals);
+  g_test_add_func ("/window/removal-toast", test_removal_toast);
   g_test_add_func ("/window/dates", test_dates);
   g_test_add_func ("/window/combo-rows", test_combo_rows);
   g_test_add_func ("/window/still-open", test_still_open);
