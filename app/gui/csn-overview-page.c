@@ -266,15 +266,29 @@ update_counts (CsnOverviewPage *self,
   /* Translators: "5 of 7 with a horizon" */
   themes_text = g_strdup_printf (ngettext ("%u of %u with a horizon", "%u of %u with a horizon",
                                            n_themes), n_decided, n_themes);
-  /* Translators: "9 strategies, for 6 of 7 themes" */
-  strategies_text = g_strdup_printf (ngettext ("%u strategy, for %u of %u themes",
-                                               "%u strategies, for %u of %u themes", n_strategies),
-                                     n_strategies, n_with_strategy, n_themes);
-  /* Translators: "12 participants from 6 delegations" */
-  participants_text = g_strdup_printf (ngettext ("%u participant from %u delegations",
-                                                 "%u participants from %u delegations",
-                                                 n_participants),
-                                       n_participants, g_hash_table_size (delegations));
+  {
+    /* Translators: the first half of "9 strategies, for 6 of 7 themes" */
+    g_autofree char *strategies_part = g_strdup_printf (ngettext ("%u strategy", "%u strategies", n_strategies),
+                                                        n_strategies);
+    /* Translators: the second half of "9 strategies, for 6 of 7 themes" */
+    g_autofree char *themes_part = g_strdup_printf (ngettext ("for %u of %u theme", "for %u of %u themes",
+                                                              n_themes),
+                                                    n_with_strategy, n_themes);
+    guint n_delegations = g_hash_table_size (delegations);
+    /* Translators: the first half of "12 participants from 6 delegations" */
+    g_autofree char *participants_part = g_strdup_printf (ngettext ("%u participant", "%u participants",
+                                                                    n_participants),
+                                                          n_participants);
+    /* Translators: the second half of "12 participants from 6 delegations" */
+    g_autofree char *delegations_part = g_strdup_printf (ngettext ("from %u delegation", "from %u delegations",
+                                                                   n_delegations),
+                                                         n_delegations);
+
+    /* Translators: "9 strategies, for 6 of 7 themes": the two halves above */
+    strategies_text = g_strdup_printf (_("%s, %s"), strategies_part, themes_part);
+    /* Translators: "12 participants from 6 delegations": the two halves above */
+    participants_text = g_strdup_printf (_("%s %s"), participants_part, delegations_part);
+  }
   /* Translators: "3 of 11 endorsed" */
   endorsements_text = g_strdup_printf (ngettext ("%u of %u endorsed", "%u of %u endorsed",
                                                  n_endorsements), n_endorsed, n_endorsements);
@@ -285,7 +299,21 @@ update_counts (CsnOverviewPage *self,
   set_count (self->endorsements_count, endorsements_text);
 }
 
-/* @problem with its place said as a person would ("Theme 1 “Trata…”: horizon"), not as a path. */
+/* @text as a sentence: the core's messages follow a place ("themes[3].pillar: no pillar is chosen"). */
+static char *
+dup_sentence (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char upper[7] = { 0 };
+
+  if (first == 0 || g_unichar_isupper (first))
+    return g_strdup (text);
+  g_unichar_to_utf8 (g_unichar_toupper (first), upper);
+  return g_strconcat (upper, g_utf8_next_char (text), NULL);
+}
+
+/* @problem with its place said as a person would ("Theme 1 “Trata…”: horizon"), not as a path,
+ * and its message as a sentence. */
 static CsnProblem *
 dup_problem_for_people (CsnOverviewPage *self,
                         CsnProblem      *problem)
@@ -293,13 +321,12 @@ dup_problem_for_people (CsnOverviewPage *self,
   CsnItem *item = csn_problem_get_item (problem);
   const char *property = csn_problem_get_property_name (problem);
   g_autofree char *place = NULL;
+  g_autofree char *message = dup_sentence (csn_problem_get_message (problem));
 
   if (item == NULL)
-    return csn_problem_new (csn_problem_get_severity (problem), "", NULL, property,
-                            csn_problem_get_message (problem));
+    return csn_problem_new (csn_problem_get_severity (problem), "", NULL, property, message);
   place = csn_describe_place (self->draft, item, property);
-  return csn_problem_new (csn_problem_get_severity (problem), place, item, property,
-                          csn_problem_get_message (problem));
+  return csn_problem_new (csn_problem_get_severity (problem), place, item, property, message);
 }
 
 static void

@@ -218,6 +218,13 @@ test_blank_draft (void)
   g_assert_true (gtk_widget_activate_action (delegations, "delegations.add", NULL));
   g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PARTICIPANTS), ==, 1);
 
+  /* Each number has the plural it needs: "1 participant from 1 delegation", not "… delegations". */
+  {
+    GtkLabel *count = GTK_LABEL (get_overview_child (window, "participants_count"));
+
+    UI_TEST_WAIT_UNTIL (g_str_equal (gtk_label_get_text (count), "1 participant from 1 delegation"));
+  }
+
   destroy_window (window);
 }
 
@@ -459,6 +466,14 @@ test_still_open (void)
       const char *place = csn_problem_get_place (problem);
 
       g_assert_null (strchr (place, '['));
+      {
+        /* A sentence, its first letter a capital (a title in quotes may come first). */
+        const char *text = csn_problem_get_message (problem);
+
+        while (*text != '\0' && !g_unichar_isalpha (g_utf8_get_char (text)))
+          text = g_utf8_next_char (text);
+        g_assert_true (g_unichar_isupper (g_utf8_get_char (text)));
+      }
       if (g_strcmp0 (csn_problem_get_property_name (problem), "horizon") == 0)
         g_assert_true (g_str_has_prefix (place, "Theme ") && g_str_has_suffix (place, ": horizon"));
     }
