@@ -7,6 +7,7 @@
 
 #include "csn-application.h"
 #include "csn-error-text.h"
+#include "csn-help-window.h"
 #include "csn-preferences-window.h"
 #include "csn-recovery.h"
 #include "csn-resources.h"
@@ -35,7 +36,7 @@ static const Accelerator accelerators[] = {
   { "app.new-window", { "<Control>n", NULL } },
   { "app.new-blank", { "<Control><Shift>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
-  { "app.about", { "F1", NULL } },
+  { "app.help", { "F1", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
@@ -402,6 +403,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (csn_help_window_new (parent)));
+}
+
+static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -417,6 +429,7 @@ static const GActionEntry app_entries[] = {
   { .name = "new-blank", .activate = new_blank_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "help", .activate = help_action },
   { .name = "preferences", .activate = preferences_action },
 };
 

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "csn-draft.h"
+#include "csn-help-window.h"
 #include "csn-history.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
@@ -122,7 +123,7 @@ test_template (void)
 static void
 test_accelerators (void)
 {
-  const char *actions[] = { "app.new-window", "app.new-blank", "app.quit", "app.about", "win.open",
+  const char *actions[] = { "app.new-window", "app.new-blank", "app.quit", "app.help", "win.open",
                             "win.save", "win.save-as", "win.undo", "win.redo", "win.close", "win.find" };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -132,6 +133,24 @@ test_accelerators (void)
       g_assert_cmpuint (g_strv_length (accels), >=, 1);
     }
   g_assert_nonnull (g_resources_lookup_data ("/io/github/consenso/Consenso/gtk/help-overlay.ui", 0, NULL));
+
+  /* F1 is help, as everywhere in GNOME, and opens the user guide. */
+  {
+    g_auto(GStrv) help = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "F1");
+    GtkWindow *guide;
+
+    g_assert_cmpuint (g_strv_length (help), ==, 1);
+    g_assert_cmpstr (help[0], ==, "app.help");
+    g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+    UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW) != NULL);
+    guide = ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW);
+    g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (guide), GTK_TYPE_LABEL, "title-3"));
+    gtk_window_destroy (guide);
+  }
+
+  /* The About window finds the application's icon even before Consenso is installed. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "io.github.consenso.Consenso"));
 }
 
 /* One shortcut adds a row on every page, the application claims it for nothing else, and the
