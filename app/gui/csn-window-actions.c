@@ -28,21 +28,37 @@ remember_folder (CsnWindow *self,
   g_settings_set_string (self->settings, "last-folder", uri);
 }
 
+static gboolean
+is_folder (GFile *folder)
+{
+  return g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
+/* File dialogs open in the folder last used, else in Documents (else home): never in the folder
+ * Consenso happened to start from. */
 static void
 start_in_last_folder (CsnWindow      *self,
                       GtkFileChooser *chooser)
 {
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *uri = NULL;
   g_autoptr(GFile) folder = NULL;
 
-  if (self->settings == NULL)
-    return;
-  uri = g_settings_get_string (self->settings, "last-folder");
-  if (*uri == '\0')
-    return;
-  folder = g_file_new_for_uri (uri);
-  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  if (self->settings != NULL)
+    uri = g_settings_get_string (self->settings, "last-folder");
+  if (uri != NULL && *uri != '\0')
+    folder = g_file_new_for_uri (uri);
+  if (folder == NULL || !is_folder (folder))
+    {
+      g_clear_object (&folder);
+      folder = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+    }
+  if (!is_folder (folder))
+    {
+      g_clear_object (&folder);
+      folder = g_file_new_for_path (g_get_home_dir ());
+    }
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 /* Undo and Redo: enabled as the history allows, labelled with the step they would take. */

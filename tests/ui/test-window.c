@@ -16,6 +16,7 @@
 #include "csn-save-changes-dialog.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
+#include "csn-window-private.h"
 #include "ui-test-util.h"
 
 static CsnApplication *app;
@@ -331,6 +332,49 @@ test_removal_toast (void)
   g_signal_emit_by_name (undo, "clicked");
   UI_TEST_WAIT_UNTIL (ui_test_count (draft, CSN_COLLECTION_THEMES) == n_themes);
   g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies);
+
+  destroy_window (window);
+}
+
+/* Save and Export open in the folder last used, else in Documents (else home), not where Consenso
+ * was started from. */
+static void
+test_dialog_folders (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+  g_autofree char *last_path = ui_test_tmp_path ("last-folder");
+  g_autoptr(GFile) last = g_file_new_for_path (last_path);
+  const char *actions[] = { "win.save-as", "win.export" };
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        g_autoptr(GFile) folder = NULL;
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+        g_assert_nonnull (window->chooser);
+        /* Without a portal the native chooser shows GTK's own dialog: what the user sees. */
+        UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL &&
+                            (folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)))) != NULL);
+        g_assert_true (g_file_equal (folder, round == 0 ? expected : last));
+        gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (window->chooser));
+        g_clear_object (&window->chooser);
+        UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+
+        /* Then a folder used once is where the next dialog opens. */
+        if (round == 0 && i == G_N_ELEMENTS (actions) - 1)
+          {
+            g_autoptr(GSettings) settings = csn_settings_new ();
+            g_autofree char *uri = g_file_get_uri (last);
+
+            g_assert_true (g_mkdir_with_parents (last_path, 0700) == 0);
+            g_settings_set_string (settings, "last-folder", uri);
+          }
+      }
 
   destroy_window (window);
 }
@@ -1020,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/undo-reveals", test_undo_reveals);
   g_test_add_func ("/window/removal-toast", test_removal_toast);
+  g_test_add_func ("/window/dialog-folders", test_dialog_folders);
   g_test_add_func ("/window/dates", test_dates);
   g_test_add_func ("/window/combo-rows", test_combo_rows);
   g_test_add_func ("/window/still-open", test_still_open);
