@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-date-text.h"
 #include "csn-describe.h"
 #include "csn-enums.h"
 #include "csn-meeting.h"
@@ -94,6 +95,7 @@ commit_row (CsnOverviewPage *self,
 {
   const char *property = get_row_property (self, row);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *date = NULL;
   const char *value = text;
 
   if (self->draft == NULL || self->syncing)
@@ -101,10 +103,7 @@ commit_row (CsnOverviewPage *self,
 
   if (row == self->start_date_row || row == self->end_date_row)
     {
-      g_strstrip (text);
-      if (*text == '\0')
-        value = NULL;
-      else if (!csn_date_is_valid (text))
+      if (!csn_date_text_parse (text, &date))
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
           gtk_accessible_update_state (GTK_ACCESSIBLE (row),
@@ -114,10 +113,18 @@ commit_row (CsnOverviewPage *self,
         }
       gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      value = date;
     }
 
   if (g_strcmp0 (csn_item_get_string (get_meeting (self), property), value) != 0)
     csn_draft_set_string (self->draft, get_meeting (self), property, value);
+  else if (row == self->start_date_row || row == self->end_date_row)
+    {
+      /* The same date typed another way is shown as the interface writes dates. */
+      g_autofree char *shown = csn_date_text_format (value);
+
+      set_row_text (row, shown);
+    }
 }
 
 static void
@@ -132,6 +139,86 @@ on_row_focus_leave_cb (CsnOverviewPage    *self,
                        GtkEventController *controller)
 {
   commit_row (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (controller)));
+}
+
+/* The calendar of a date row opens on the row's date, else today. */
+static void
+on_calendar_popover_show_cb (GtkPopover *popover,
+                             AdwEntryRow *row)
+{
+  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CSN_TYPE_OVERVIEW_PAGE));
+  GtkCalendar *calendar = g_object_get_data (G_OBJECT (popover), "csn-calendar");
+  g_autoptr(GDateTime) date = NULL;
+
+  if (self != NULL && self->draft != NULL)
+    date = csn_date_text_to_date_time (csn_item_get_string (get_meeting (self), get_row_property (self, row)));
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (calendar), "csn-showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "csn-showing", NULL);
+}
+
+static void
+set_row_date (AdwEntryRow *row,
+              const char  *iso)
+{
+  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CSN_TYPE_OVERVIEW_PAGE));
+  g_autofree char *text = csn_date_text_format (iso);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (self != NULL)
+    commit_row (self, row);
+}
+
+static void
+on_calendar_day_selected_cb (GtkCalendar *calendar,
+                             AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = NULL;
+
+  if (g_object_get_data (G_OBJECT (calendar), "csn-showing") != NULL)
+    return;
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  set_row_date (row, iso);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+static void
+on_no_date_clicked_cb (GtkButton   *button,
+                       AdwEntryRow *row)
+{
+  set_row_date (row, NULL);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+}
+
+/* A date is typed as the user's locale writes it, or chosen on a calendar beside it. */
+static void
+add_calendar_button (AdwEntryRow *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *no_date = gtk_button_new_with_mnemonic (_("_No Date"));
+
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), no_date);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "csn-calendar", calendar);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), row, 0);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), row, 0);
+  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), row, 0);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose on a Calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the date on a calendar"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  adw_entry_row_add_suffix (row, button);
 }
 
 static gboolean
@@ -201,6 +288,8 @@ static void
 sync_meeting (CsnOverviewPage *self)
 {
   CsnItem *meeting;
+  g_autofree char *start_date = NULL;
+  g_autofree char *end_date = NULL;
 
   if (self->draft == NULL)
     return;
@@ -209,8 +298,10 @@ sync_meeting (CsnOverviewPage *self)
   self->syncing = TRUE;
   set_row_text (self->title_row, csn_item_get_string (meeting, "title"));
   set_row_text (self->venue_row, csn_item_get_string (meeting, "venue"));
-  set_row_text (self->start_date_row, csn_item_get_string (meeting, "start-date"));
-  set_row_text (self->end_date_row, csn_item_get_string (meeting, "end-date"));
+  start_date = csn_date_text_format (csn_item_get_string (meeting, "start-date"));
+  end_date = csn_date_text_format (csn_item_get_string (meeting, "end-date"));
+  set_row_text (self->start_date_row, start_date);
+  set_row_text (self->end_date_row, end_date);
   adw_combo_row_set_selected (self->presidency_row,
                               find_member_position (self, csn_item_get_string (meeting,
                                                                                "pro-tempore-presidency")));
@@ -623,6 +714,8 @@ csn_overview_page_init (CsnOverviewPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_calendar_button (self->start_date_row);
+  add_calendar_button (self->end_date_row);
 
   self->open_items = g_list_store_new (CSN_TYPE_PROBLEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->open_items)));

@@ -432,6 +432,23 @@ test_dates (void)
   g_signal_emit_by_name (start_row, "entry-activated");
   g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-27");
   g_assert_false (gtk_widget_has_css_class (start_row, "error"));
+  /* Shown in the user's locale, typed back that way. */
+  UI_TEST_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (start_row)), "27 Sep 2011"));
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "28 Sep 2011");
+  g_signal_emit_by_name (start_row, "entry-activated");
+  g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-28");
+
+  /* Or chosen on the calendar beside it. */
+  {
+    GtkWidget *calendar = ui_test_find_widget (start_row, GTK_TYPE_MENU_BUTTON, NULL);
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar));
+    GtkCalendar *days = GTK_CALENDAR (ui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, NULL));
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2011, 10, 3, 0, 0, 0);
+
+    gtk_calendar_select_day (days, day);
+    g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-10-03");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "3 Oct 2011");
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (start_row), "");
   g_signal_emit_by_name (start_row, "entry-activated");
