@@ -7,6 +7,7 @@
 
 #include "csn-date-cell.h"
 #include "csn-date-text.h"
+#include "csn-drop-down-util.h"
 
 struct _CsnDateCell
 {
@@ -214,6 +215,7 @@ csn_date_cell_init (CsnDateCell *self)
   g_autofree char *example = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
   /* A date as the interface shows them, as the example of what to type. */
   example = csn_date_text_format ("2011-06-30");
   gtk_entry_set_placeholder_text (self->entry, example);

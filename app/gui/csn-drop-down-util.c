@@ -247,3 +247,25 @@ csn_drop_down_setup (GtkDropDown        *drop_down,
                              G_CONNECT_SWAPPED);
   g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (on_drop_down_selected_item_cb), NULL);
 }
+
+static void
+on_owner_popover_visible_cb (GtkWidget  *owner,
+                             GParamSpec *pspec,
+                             GtkWidget  *popover)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (owner);
+
+  gtk_widget_set_has_tooltip (owner, !gtk_widget_get_visible (popover) && tooltip != NULL && tooltip[0] != '\0');
+}
+
+/* While @popover is open, @owner (the button that opened it) shows no tooltip over it. */
+void
+csn_popover_hide_owner_tooltip (GtkPopover *popover,
+                                GtkWidget  *owner)
+{
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+
+  g_signal_connect_object (popover, "notify::visible", G_CALLBACK (on_owner_popover_visible_cb), owner,
+                           G_CONNECT_SWAPPED);
+}

@@ -13,5 +13,7 @@ void csn_drop_down_setup (GtkDropDown        *drop_down,
                           int                 width_chars,
                           int                 max_width_chars);
 void csn_drop_down_update_tooltip (GtkDropDown *drop_down);
+void csn_popover_hide_owner_tooltip (GtkPopover *popover,
+                                     GtkWidget  *owner);
 
 G_END_DECLS

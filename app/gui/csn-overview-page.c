@@ -7,6 +7,7 @@
 
 #include "csn-date-text.h"
 #include "csn-describe.h"
+#include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-meeting.h"
 #include "csn-overview-page.h"
@@ -218,6 +219,7 @@ add_calendar_button (AdwEntryRow *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose the date on a calendar"), -1);
   gtk_widget_add_css_class (button, "flat");
+  csn_popover_hide_owner_tooltip (GTK_POPOVER (popover), button);
   adw_entry_row_add_suffix (row, button);
 }
 

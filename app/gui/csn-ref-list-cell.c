@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-check-cell.h"
+#include "csn-drop-down-util.h"
 #include "csn-ref-list-cell.h"
 
 struct _CsnRefListCell
@@ -207,6 +208,7 @@ static void
 csn_ref_list_cell_init (CsnRefListCell *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  csn_popover_hide_owner_tooltip (gtk_menu_button_get_popover (self->menu_button), GTK_WIDGET (self->menu_button));
 }
 
 GtkWidget *
