@@ -213,12 +213,15 @@ static void
 csn_date_cell_init (CsnDateCell *self)
 {
   g_autofree char *example = NULL;
+  g_autofree char *placeholder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
-  /* A date as the interface shows them, as the example of what to type. */
+  /* An example of what to type, that cannot be taken for a date set. */
   example = csn_date_text_format ("2011-06-30");
-  gtk_entry_set_placeholder_text (self->entry, example);
+  /* Translators: the placeholder of an empty date field, %s is a date: "e.g. 30 Jun 2011" */
+  placeholder = g_strdup_printf (_("e.g. %s"), example);
+  gtk_entry_set_placeholder_text (self->entry, placeholder);
 }
 
 GtkWidget *

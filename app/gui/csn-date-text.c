@@ -19,16 +19,24 @@ csn_date_text_to_date_time (const char *iso)
   return g_date_time_new_utc (year, month, day, 0, 0, 0);
 }
 
-/* "30 Jun 2011", with the month's name in the user's language; "" for no date. A date that is not
+/* "30 Jun 2011", as the user's locale names the month; "" for no date. A date that is not
  * one is shown as it is, to be corrected. */
 char *
 csn_date_text_format (const char *iso)
 {
-  g_autoptr(GDateTime) date = csn_date_text_to_date_time (iso);
+  g_autoptr(GDateTime) date_time = csn_date_text_to_date_time (iso);
+  GDate date;
+  char text[64];
 
-  if (date == NULL)
+  if (date_time == NULL)
     return g_strdup (iso != NULL ? iso : "");
-  return g_date_time_format (date, "%-d %b %Y");
+  /* The C library's names of the months, from LC_TIME: the ones g_date_set_parse() reads back. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (date_time), g_date_time_get_month (date_time),
+                  g_date_time_get_year (date_time));
+  if (g_date_strftime (text, sizeof text, "%-d %b %Y", &date) == 0)
+    return g_strdup (iso);
+  return g_strdup (text);
 }
 
 static guint
