@@ -6,11 +6,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "csn-actor.h"
-#include "csn-core-resources.h"
 #include "csn-country.h"
 #include "csn-describe.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-endorsement.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -23,8 +23,6 @@
 #include "csn-strategy.h"
 #include "csn-theme.h"
 
-#define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"
-
 struct _CsnDraft
 {
   GObject     parent_instance;
@@ -36,6 +34,8 @@ struct _CsnDraft
   CsnHistory *history;
   JsonObject *unknown;
   GFile      *file;
+  CsnLineage *lineage;
+  char       *saved_by;
 };
 
 G_DEFINE_FINAL_TYPE (CsnDraft, csn_draft, G_TYPE_OBJECT)
@@ -212,6 +212,8 @@ csn_draft_dispose (GObject *object)
     }
   g_clear_pointer (&self->unknown, json_object_unref);
   g_clear_object (&self->file);
+  g_clear_object (&self->lineage);
+  g_clear_pointer (&self->saved_by, g_free);
 
   G_OBJECT_CLASS (csn_draft_parent_class)->dispose (object);
 }
@@ -307,6 +309,7 @@ csn_draft_init (CsnDraft *self)
                         G_CALLBACK (on_collection_items_changed_cb), &self->indexes[i]);
     }
   self->unknown = json_object_new ();
+  self->lineage = csn_lineage_new ();
   self->history = csn_history_new ();
   g_signal_connect_object (self->history, "changed",
                            G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
@@ -319,26 +322,6 @@ CsnDraft *
 csn_draft_new (void)
 {
   return g_object_new (CSN_TYPE_DRAFT, NULL);
-}
-
-/* A new, untitled draft with the content of the built-in CRM working-group template. */
-CsnDraft *
-csn_draft_new_from_template (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  CsnDraft *draft;
-  gsize size;
-  const char *data;
-
-  bytes = g_resource_lookup_data (csn_core_get_resource (), TEMPLATE_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &size);
-  draft = csn_draft_load_from_data (data, size, "crm-working-group.consenso", &error);
-  /* The template is built in and tested: failing to read it is a build defect. */
-  g_assert_no_error (error);
-  return draft;
 }
 
 CsnMeeting *
@@ -409,6 +392,32 @@ csn_draft_dup_display_name (CsnDraft *self)
   if (self->file == NULL)
     return g_strdup (_("Untitled draft"));
   return g_file_get_basename (self->file);
+}
+
+/* Where this copy comes from; merges change it as part of their undoable step, saves directly. */
+CsnLineage *
+csn_draft_get_lineage (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->lineage;
+}
+
+const char *
+csn_draft_get_saved_by (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->saved_by != NULL ? self->saved_by : "";
+}
+
+/* The co-chair's short name from Preferences, recorded by the next save. */
+void
+csn_draft_set_saved_by (CsnDraft   *self,
+                        const char *saved_by)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+
+  g_free (self->saved_by);
+  self->saved_by = g_strdup (saved_by);
 }
 
 gboolean
@@ -532,6 +541,15 @@ fill_label (const char *msgid,
 
   g_string_replace (label, "%s", title, 1);
   return g_string_free (label, FALSE);
+}
+
+/* "Remove theme “Labour migration”": the label of the undo step that removes an item of @collection. */
+char *
+csn_collection_dup_remove_label (CsnCollection  collection,
+                                 const char    *title)
+{
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  return fill_label (collections[collection].remove_label, title);
 }
 
 /* An item without a name of its own, said as a person would: never its id or code ("MX"). */
