@@ -3,11 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "csn-column-view-util.h"
-#include "csn-describe.h"
 #include "csn-list-page.h"
+#include "csn-removal.h"
 
 typedef struct
 {
@@ -282,19 +280,16 @@ csn_list_page_real_can_add (CsnListPage *self)
   return csn_list_page_get_draft (self) != NULL;
 }
 
+/* The core removes the item with what belongs to it, and says what went. */
 static char *
 csn_list_page_real_remove_item (CsnListPage *self,
                                 CsnItem     *item,
                                 guint        position)
 {
-  CsnDraft *draft = csn_list_page_get_draft (self);
-  g_autofree char *described = csn_describe_item (draft, item);
+  g_autoptr(CsnRemoval) removal = csn_draft_remove_item (csn_list_page_get_draft (self), item);
 
-  csn_draft_remove (draft, CSN_LIST_PAGE_GET_CLASS (self)->collection, position);
-  /* Translators: a toast after a removal, "Mechanism 3 “Virtual Secretariat” removed" */
-  return g_strdup_printf (_("%s removed"), described);
+  return removal != NULL ? g_strdup (csn_removal_get_message (removal)) : NULL;
 }
-
 static gboolean
 csn_list_page_real_move_item (CsnListPage *self,
                               CsnItem     *item,

@@ -5,15 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-country.h"
 #include "csn-date-text.h"
 #include "csn-describe.h"
+#include "csn-draft-figures.h"
 #include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-meeting.h"
+#include "csn-open-item.h"
 #include "csn-overview-page.h"
 #include "csn-problem.h"
-#include "csn-theme.h"
-#include "csn-validate.h"
 
 struct _CsnOverviewPage
 {
@@ -68,13 +69,13 @@ get_row_property (CsnOverviewPage *self,
                   AdwEntryRow     *row)
 {
   if (row == self->title_row)
-    return "title";
+    return CSN_MEETING_PROP_TITLE;
   if (row == self->venue_row)
-    return "venue";
+    return CSN_MEETING_PROP_VENUE;
   if (row == self->start_date_row)
-    return "start-date";
+    return CSN_MEETING_PROP_START_DATE;
   if (row == self->end_date_row)
-    return "end-date";
+    return CSN_MEETING_PROP_END_DATE;
   g_assert_not_reached ();
 }
 
@@ -226,7 +227,7 @@ add_calendar_button (AdwEntryRow *row)
 static gboolean
 is_member_country (CsnItem *country)
 {
-  return country != NULL && csn_item_get_enum (country, "membership") == CSN_MEMBERSHIP_MEMBER;
+  return country != NULL && csn_country_get_membership (CSN_COUNTRY (country)) == CSN_MEMBERSHIP_MEMBER;
 }
 
 static char *
@@ -245,8 +246,8 @@ on_presidency_selected_cb (CsnOverviewPage *self)
     return;
 
   code = csn_item_get_key (country);
-  if (g_strcmp0 (csn_item_get_string (get_meeting (self), "pro-tempore-presidency"), code) != 0)
-    csn_draft_set_string (self->draft, get_meeting (self), "pro-tempore-presidency", code);
+  if (g_strcmp0 (csn_meeting_get_pro_tempore_presidency (csn_draft_get_meeting (self->draft)), code) != 0)
+    csn_draft_set_string (self->draft, get_meeting (self), CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY, code);
 }
 
 static void
@@ -265,7 +266,7 @@ commit_enum_row (CsnOverviewPage *self,
 static void
 on_language_selected_cb (CsnOverviewPage *self)
 {
-  commit_enum_row (self, self->language_row, "language");
+  commit_enum_row (self, self->language_row, CSN_MEETING_PROP_LANGUAGE);
 }
 
 static guint
@@ -298,17 +299,16 @@ sync_meeting (CsnOverviewPage *self)
 
   meeting = get_meeting (self);
   self->syncing = TRUE;
-  set_row_text (self->title_row, csn_item_get_string (meeting, "title"));
-  set_row_text (self->venue_row, csn_item_get_string (meeting, "venue"));
-  start_date = csn_date_text_format (csn_item_get_string (meeting, "start-date"));
-  end_date = csn_date_text_format (csn_item_get_string (meeting, "end-date"));
+  set_row_text (self->title_row, csn_meeting_get_title (CSN_MEETING (meeting)));
+  set_row_text (self->venue_row, csn_meeting_get_venue (CSN_MEETING (meeting)));
+  start_date = csn_date_text_format (csn_meeting_get_start_date (CSN_MEETING (meeting)));
+  end_date = csn_date_text_format (csn_meeting_get_end_date (CSN_MEETING (meeting)));
   set_row_text (self->start_date_row, start_date);
   set_row_text (self->end_date_row, end_date);
   adw_combo_row_set_selected (self->presidency_row,
-                              find_member_position (self, csn_item_get_string (meeting,
-                                                                               "pro-tempore-presidency")));
-  adw_combo_row_set_selected (self->language_row, csn_item_get_enum (meeting, "language"));
-  adw_combo_row_set_selected (self->status_row, csn_item_get_enum (meeting, "status"));
+                              find_member_position (self, csn_meeting_get_pro_tempore_presidency (CSN_MEETING (meeting))));
+  adw_combo_row_set_selected (self->language_row, csn_meeting_get_language (CSN_MEETING (meeting)));
+  adw_combo_row_set_selected (self->status_row, csn_meeting_get_status (CSN_MEETING (meeting)));
   self->syncing = FALSE;
 }
 
@@ -320,68 +320,43 @@ set_count (GtkLabel   *label,
 }
 
 static void
-update_counts (CsnOverviewPage *self,
-               guint            n_themes,
-               guint            n_decided,
-               guint            n_with_strategy)
+update_counts (CsnOverviewPage *self)
 {
-  GListModel *strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
-  GListModel *participants = csn_draft_get_collection (self->draft, CSN_COLLECTION_PARTICIPANTS);
-  GListModel *endorsements = csn_draft_get_collection (self->draft, CSN_COLLECTION_ENDORSEMENTS);
-  g_autoptr(GHashTable) delegations = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_strategies = g_list_model_get_n_items (strategies);
-  guint n_participants = g_list_model_get_n_items (participants);
-  guint n_endorsements = g_list_model_get_n_items (endorsements);
-  guint n_endorsed = 0;
+  g_autoptr(CsnDraftFigures) figures = csn_draft_figures_new (self->draft);
+  guint n_themes = csn_draft_figures_get_n_themes (figures);
+  guint n_decided = n_themes - csn_draft_figures_get_themes_by_horizon (figures, CSN_HORIZON_UNDECIDED);
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES));
+  guint n_with_strategy = csn_draft_figures_get_n_themes_with_strategy (figures);
+  guint n_participants = csn_draft_figures_get_n_participants (figures);
+  guint n_delegations = csn_draft_figures_get_n_delegations (figures);
+  guint n_endorsements = csn_draft_figures_get_n_endorsements (figures);
+  guint n_endorsed = csn_draft_figures_get_n_endorsed (figures);
   g_autofree char *themes_text = NULL;
   g_autofree char *strategies_text = NULL;
   g_autofree char *participants_text = NULL;
   g_autofree char *endorsements_text = NULL;
-
-  for (guint i = 0; i < n_participants; i++)
-    {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
-      const char *country = csn_item_get_string (participant, "country");
-
-      if (country != NULL && *country != '\0')
-        g_hash_table_add (delegations, (gpointer) country);
-    }
-  for (guint i = 0; i < n_endorsements; i++)
-    {
-      g_autoptr(CsnItem) endorsement = g_list_model_get_item (endorsements, i);
-      int status = csn_item_get_enum (endorsement, "status");
-
-      if (status == CSN_ENDORSEMENT_STATUS_ENDORSED
-          || status == CSN_ENDORSEMENT_STATUS_ENDORSED_WITH_RESERVATIONS)
-        n_endorsed++;
-    }
+  /* Translators: the first half of "9 strategies, for 6 of 7 themes" */
+  g_autofree char *strategies_part = g_strdup_printf (ngettext ("%u strategy", "%u strategies", n_strategies),
+                                                      n_strategies);
+  /* Translators: the second half of "9 strategies, for 6 of 7 themes" */
+  g_autofree char *themes_part = g_strdup_printf (ngettext ("for %u of %u theme", "for %u of %u themes", n_themes),
+                                                  n_with_strategy, n_themes);
+  /* Translators: the first half of "12 participants from 6 delegations" */
+  g_autofree char *participants_part = g_strdup_printf (ngettext ("%u participant", "%u participants",
+                                                                  n_participants),
+                                                        n_participants);
+  /* Translators: the second half of "12 participants from 6 delegations" */
+  g_autofree char *delegations_part = g_strdup_printf (ngettext ("from %u delegation", "from %u delegations",
+                                                                 n_delegations),
+                                                       n_delegations);
 
   /* Translators: "5 of 7 with a horizon" */
   themes_text = g_strdup_printf (ngettext ("%u of %u with a horizon", "%u of %u with a horizon",
                                            n_themes), n_decided, n_themes);
-  {
-    /* Translators: the first half of "9 strategies, for 6 of 7 themes" */
-    g_autofree char *strategies_part = g_strdup_printf (ngettext ("%u strategy", "%u strategies", n_strategies),
-                                                        n_strategies);
-    /* Translators: the second half of "9 strategies, for 6 of 7 themes" */
-    g_autofree char *themes_part = g_strdup_printf (ngettext ("for %u of %u theme", "for %u of %u themes",
-                                                              n_themes),
-                                                    n_with_strategy, n_themes);
-    guint n_delegations = g_hash_table_size (delegations);
-    /* Translators: the first half of "12 participants from 6 delegations" */
-    g_autofree char *participants_part = g_strdup_printf (ngettext ("%u participant", "%u participants",
-                                                                    n_participants),
-                                                          n_participants);
-    /* Translators: the second half of "12 participants from 6 delegations" */
-    g_autofree char *delegations_part = g_strdup_printf (ngettext ("from %u delegation", "from %u delegations",
-                                                                   n_delegations),
-                                                         n_delegations);
-
-    /* Translators: "9 strategies, for 6 of 7 themes": the two halves above */
-    strategies_text = g_strdup_printf (_("%s, %s"), strategies_part, themes_part);
-    /* Translators: "12 participants from 6 delegations": the two halves above */
-    participants_text = g_strdup_printf (_("%s %s"), participants_part, delegations_part);
-  }
+  /* Translators: "9 strategies, for 6 of 7 themes": the two halves above */
+  strategies_text = g_strdup_printf (_("%s, %s"), strategies_part, themes_part);
+  /* Translators: "12 participants from 6 delegations": the two halves above */
+  participants_text = g_strdup_printf (_("%s %s"), participants_part, delegations_part);
   /* Translators: "3 of 11 endorsed" */
   endorsements_text = g_strdup_printf (ngettext ("%u of %u endorsed", "%u of %u endorsed",
                                                  n_endorsements), n_endorsed, n_endorsements);
@@ -405,32 +380,35 @@ dup_sentence (const char *text)
   return g_strconcat (upper, g_utf8_next_char (text), NULL);
 }
 
-/* @problem with its place said as a person would ("Theme 1 “Trata…”: horizon"), not as a path,
- * and its message as a sentence. */
+/* An open item of the core as the list shows it: its place said as a person would ("Theme 1
+ * “Trata…”: horizon"), not as a path, and its message as a sentence. */
 static CsnProblem *
 dup_problem_for_people (CsnOverviewPage *self,
-                        CsnProblem      *problem)
+                        CsnOpenItem     *open)
 {
-  CsnItem *item = csn_problem_get_item (problem);
-  const char *property = csn_problem_get_property_name (problem);
+  CsnItem *item = csn_open_item_get_item (open);
+  CsnProblem *problem = csn_open_item_get_problem (open);
+  const char *property = csn_open_item_get_property_name (open);
+  CsnSeverity severity = problem != NULL ? csn_problem_get_severity (problem) : CSN_SEVERITY_WARNING;
   g_autofree char *place = NULL;
-  g_autofree char *message = dup_sentence (csn_problem_get_message (problem));
+  g_autofree char *message = dup_sentence (csn_open_item_get_message (open));
 
+  /* "strategies" is not a field of a theme: it asks for the theme's strategies. */
+  if (csn_open_item_get_kind (open) == CSN_OPEN_KIND_STRATEGY)
+    property = "strategies";
   if (item == NULL)
-    return csn_problem_new (csn_problem_get_severity (problem), "", NULL, property, message);
+    return csn_problem_new (severity, "", NULL, property, message);
   place = csn_describe_place (self->draft, item, property);
-  return csn_problem_new (csn_problem_get_severity (problem), place, item, property, message);
+  return csn_problem_new (severity, place, item, property, message);
 }
 
+/* The still-open list is the core's, for the Overview, the agenda's counts, --check and the document alike. */
 static void
 refresh (CsnOverviewPage *self)
 {
-  GListModel *themes, *strategies;
-  g_autoptr(GHashTable) addressed = NULL;
+  g_autoptr(GListModel) open_items = NULL;
   g_autoptr(GPtrArray) open = NULL;
-  g_autoptr(GListModel) problems = NULL;
-  guint n_themes, n_strategies, n_problems;
-  guint n_decided = 0, n_with_strategy = 0;
+  guint n_open;
 
   if (self->draft == NULL)
     {
@@ -438,67 +416,14 @@ refresh (CsnOverviewPage *self)
       return;
     }
 
-  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
-  strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
-  n_themes = g_list_model_get_n_items (themes);
-  n_strategies = g_list_model_get_n_items (strategies);
-  addressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  open = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n_strategies; i++)
+  open_items = csn_draft_list_open_items (self->draft);
+  n_open = g_list_model_get_n_items (open_items);
+  open = g_ptr_array_new_full (n_open, g_object_unref);
+  for (guint i = 0; i < n_open; i++)
     {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
-      const char *theme = csn_item_get_string (strategy, "theme");
+      g_autoptr(CsnOpenItem) item = g_list_model_get_item (open_items, i);
 
-      if (theme != NULL)
-        g_hash_table_add (addressed, g_strdup (theme));
-    }
-
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (theme);
-
-      if (csn_item_get_enum (theme, "horizon") == CSN_HORIZON_UNDECIDED)
-        {
-          g_autofree char *place = csn_describe_place (self->draft, theme, "horizon");
-          /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
-          g_autofree char *message = g_strdup_printf (_("“%s” has no horizon yet: short or medium term"),
-                                                      title);
-
-          g_ptr_array_add (open, csn_problem_new (CSN_SEVERITY_WARNING, place, theme, "horizon", message));
-        }
-      else
-        n_decided++;
-    }
-
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = NULL;
-      g_autofree char *place = NULL;
-      g_autofree char *message = NULL;
-
-      if (g_hash_table_contains (addressed, csn_item_get_key (theme)))
-        {
-          n_with_strategy++;
-          continue;
-        }
-      title = csn_item_dup_title (theme);
-      place = csn_describe_item (self->draft, theme);
-      /* Translators: "No strategy addresses “Labour migration” yet" */
-      message = g_strdup_printf (_("No strategy addresses “%s” yet"), title);
-      /* "strategies" is not a field of a theme: it asks for the theme's strategies. */
-      g_ptr_array_add (open, csn_problem_new (CSN_SEVERITY_WARNING, place, theme, "strategies", message));
-    }
-
-  problems = csn_draft_validate (self->draft);
-  n_problems = g_list_model_get_n_items (problems);
-  for (guint i = 0; i < n_problems; i++)
-    {
-      g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
-
-      g_ptr_array_add (open, dup_problem_for_people (self, problem));
+      g_ptr_array_add (open, dup_problem_for_people (self, item));
     }
 
   g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
@@ -506,7 +431,7 @@ refresh (CsnOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->open_list), open->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), open->len == 0);
 
-  update_counts (self, n_themes, n_decided, n_with_strategy);
+  update_counts (self);
 }
 
 static void
@@ -517,7 +442,7 @@ on_approve_response_cb (CsnOverviewPage  *self,
   int status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csn-status"));
 
   if (g_strcmp0 (response, "approve") == 0 && self->draft != NULL)
-    csn_draft_set_enum (self->draft, get_meeting (self), "status", status);
+    csn_draft_set_enum (self->draft, get_meeting (self), CSN_MEETING_PROP_STATUS, status);
   else
     sync_meeting (self);
 }
@@ -560,7 +485,7 @@ on_status_selected_cb (CsnOverviewPage *self)
   guint n_open;
 
   if (self->draft == NULL || self->syncing || selected == GTK_INVALID_LIST_POSITION ||
-      (int) selected == csn_item_get_enum (get_meeting (self), "status"))
+      (int) selected == (int) csn_meeting_get_status (csn_draft_get_meeting (self->draft)))
     return;
 
   if (self->refresh_source != 0)
@@ -570,10 +495,10 @@ on_status_selected_cb (CsnOverviewPage *self)
     }
   n_open = g_list_model_get_n_items (G_LIST_MODEL (self->open_items));
   if (selected != CSN_MEETING_STATUS_DRAFT &&
-      csn_item_get_enum (get_meeting (self), "status") == CSN_MEETING_STATUS_DRAFT && n_open > 0)
+      csn_meeting_get_status (csn_draft_get_meeting (self->draft)) == CSN_MEETING_STATUS_DRAFT && n_open > 0)
     ask_before_approving (self, (int) selected, n_open);
   else
-    commit_enum_row (self, self->status_row, "status");
+    commit_enum_row (self, self->status_row, CSN_MEETING_PROP_STATUS);
 }
 
 static gboolean
@@ -789,17 +714,17 @@ csn_overview_page_reveal (CsnOverviewPage *self,
   g_return_if_fail (CSN_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (g_strcmp0 (property, "venue") == 0)
+  if (g_strcmp0 (property, CSN_MEETING_PROP_VENUE) == 0)
     row = GTK_WIDGET (self->venue_row);
-  else if (g_strcmp0 (property, "start-date") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_START_DATE) == 0)
     row = GTK_WIDGET (self->start_date_row);
-  else if (g_strcmp0 (property, "end-date") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_END_DATE) == 0)
     row = GTK_WIDGET (self->end_date_row);
-  else if (g_strcmp0 (property, "pro-tempore-presidency") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY) == 0)
     row = GTK_WIDGET (self->presidency_row);
-  else if (g_strcmp0 (property, "language") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_LANGUAGE) == 0)
     row = GTK_WIDGET (self->language_row);
-  else if (g_strcmp0 (property, "status") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_STATUS) == 0)
     row = GTK_WIDGET (self->status_row);
   gtk_widget_grab_focus (row);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-country.h"
 #include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-ref-cell.h"
@@ -54,7 +55,7 @@ static gboolean
 is_member_country (gpointer item,
                    gpointer user_data)
 {
-  return csn_item_get_enum (item, "membership") == CSN_MEMBERSHIP_MEMBER;
+  return csn_country_get_membership (CSN_COUNTRY (item)) == CSN_MEMBERSHIP_MEMBER;
 }
 
 /* Runs before the drop-down sees the target list change: the selection it then loses or moves

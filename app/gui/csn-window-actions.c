@@ -11,6 +11,7 @@
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-settings.h"
+#include "csn-theme.h"
 #include "csn-window-private.h"
 
 #define DRAFT_MIME_TYPE "application/x-consenso"
@@ -553,8 +554,7 @@ export_action (GtkWidget  *widget,
     language = g_settings_get_string (self->settings, "export-language");
   else
     language = g_strdup (csn_enum_to_nick (CSN_TYPE_LANGUAGE,
-                                           csn_item_get_enum (CSN_ITEM (csn_draft_get_meeting (self->draft)),
-                                                              "language")));
+                                           csn_meeting_get_language (csn_draft_get_meeting (self->draft))));
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "language", language);
 
   file = csn_draft_get_file (self->draft);
@@ -647,7 +647,7 @@ watch_draft (StepWatch *watch,
 
           watch_object (watch, G_OBJECT (item));
           if (collection == CSN_COLLECTION_THEMES)
-            watch_object (watch, G_OBJECT (csn_item_get_children (item, "reservations")));
+            watch_object (watch, G_OBJECT (csn_theme_get_reservations (CSN_THEME (item))));
         }
     }
 }

@@ -316,8 +316,8 @@ test_removal_toast (void)
   CsnItem *first = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 0);
   guint n_themes = ui_test_count (draft, CSN_COLLECTION_THEMES);
   guint n_strategies = ui_test_count (draft, CSN_COLLECTION_STRATEGIES);
-  g_autofree char *expected = g_strdup_printf ("Theme 1 “%s” removed, with its 2 strategies",
-                                               csn_item_get_string (first, "title"));
+  g_autofree char *expected = g_strdup_printf ("Removed theme “%s” with 2 strategies",
+                                               csn_theme_get_title (CSN_THEME (first)));
   GtkWidget *undo = NULL;
 
   csn_window_show_page (window, "theme-matrix");
@@ -562,8 +562,10 @@ test_still_open (void)
   {
     GtkLabel *count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
                                                                 "theme_matrix_open_count"));
-    g_autofree char *expected = g_strdup_printf ("%u", undecided);
+    /* The themes still undecided, and those whose consensus is pending. */
+    g_autofree char *expected = g_strdup_printf ("%u", undecided + count_open_on (open, CSN_THEME_PROP_CONSENSUS));
 
+    g_assert_cmpuint (count_open_on (open, CSN_THEME_PROP_CONSENSUS), >, 0);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
     g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
   }
@@ -576,9 +578,18 @@ test_still_open (void)
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "end-date", "2011-10-01");
   UI_TEST_WAIT_UNTIL (count_open_on (open, "end-date") + count_open_on (open, "start-date") >= 1);
 
-  /* Activating the first entry (a theme without a horizon) goes to the theme matrix. */
+  /* Activating the first theme without a horizon goes to the theme matrix. */
   csn_window_show_page (window, "overview");
-  g_signal_emit_by_name (list, "activate", 0);
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+
+      if (g_strcmp0 (csn_problem_get_property_name (problem), CSN_THEME_PROP_HORIZON) == 0)
+        {
+          g_signal_emit_by_name (list, "activate", i);
+          break;
+        }
+    }
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
 
   /* The themes without a strategy go to the strategies page. */
