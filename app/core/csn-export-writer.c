@@ -452,7 +452,8 @@ row_lines (CsnExportTable *table,
       const CsnExportCell *cell = table_cell (table, row, column);
       const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
 
-      /* A row with a cell to write in has room for a few lines of it. */
+      /* A row with a cell to write in has room for a few lines: libxlsxwriter marks every height
+       * it writes as fixed, and LibreOffice sizes no row itself on opening, so rows cannot grow. */
       if (spec->to_fill)
         lines = MAX (lines, TO_FILL_LINES);
       if (cell->kind == CSN_EXPORT_CELL_STRING &&
