@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "csn-application.h"
+#include "csn-help-window.h"
 #include "csn-participant.h"
 #include "csn-resources.h"
 #include "csn-window.h"
@@ -129,5 +130,18 @@ main (int   argc,
       settle ();
       save_window (GTK_WINDOW (window), path);
     }
+
+  /* And the user guide that F1 opens. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s-help.png", prefix);
+    g_autofree char *path = g_build_filename (directory, name, NULL);
+    GtkWindow *help;
+
+    g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+    settle ();
+    help = ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW);
+    if (help != NULL)
+      save_window (help, path);
+  }
   return 0;
 }
