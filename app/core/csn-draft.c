@@ -607,6 +607,21 @@ dup_own_title (CsnItem *item)
   return g_steal_pointer (&title);
 }
 
+/* "participant 3", "the endorsement of México" for an item without a name of its own; NULL for
+ * one with a name, which messages quote. */
+char *
+csn_draft_dup_untitled_name (CsnDraft *self,
+                             CsnItem  *item)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
+
+  title = dup_own_title (item);
+  return title == NULL ? dup_untitled_label (self, item) : NULL;
+}
+
 /* How an undo label names @item: “its title” in quotes, else what it is ("the endorsement of México"). */
 static char *
 dup_item_label (CsnDraft *self,

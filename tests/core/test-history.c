@@ -349,6 +349,19 @@ test_labels_without_ids (void)
   expected = g_strdup_printf (spanish ? "Eliminar participante %u" : "Remove participant %u", n_participants + 1);
   g_assert_cmpstr (csn_history_get_undo_label (history), ==, expected);
 
+  /* Removed as the core removes items, with its toast: no id there either. */
+  {
+    g_autoptr(CsnItem) unnamed = g_object_new (CSN_TYPE_PARTICIPANT, "country", "MX", NULL);
+    g_autoptr(CsnRemoval) removal = NULL;
+
+    csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, unnamed);
+    removal = csn_draft_remove_item (draft, unnamed);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf (spanish ? "Eliminado: participante %u" : "Removed participant %u", n_participants + 1);
+    g_assert_cmpstr (csn_removal_get_message (removal), ==, expected);
+    g_assert_null (strstr (csn_removal_get_label (removal), csn_item_get_key (unnamed)));
+  }
+
   g_assert_nonnull (endorsement);
   csn_draft_set_enum (draft, endorsement, "status", CSN_ENDORSEMENT_STATUS_ENDORSED);
   g_assert_cmpstr (csn_history_get_undo_label (history), ==,
