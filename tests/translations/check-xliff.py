@@ -428,10 +428,14 @@ def check_workbooks(consenso, plain_path, translated_path, catalog, tmp):
           "English workbook of a Spanish draft: a current translation")
     check(cell_of(ws, "Theme", 3) == "[untranslated] " + theme2_title,
           f"… an untranslated theme is marked, never silently Spanish ({cell_of(ws, 'Theme', 3)!r})")
-    check(cell_of(ws, "Description", 3) == "[outdated translation] " + plain["themes"][1]["description"],
+    texts_ws = wb["Theme texts"]
+    check(cell_of(texts_ws, "Description", 3) == "[outdated translation] " + plain["themes"][1]["description"],
           "… an outdated translation shows the source after a mark")
-    check(cell_of(ws, "Reservations") == "United States: [untranslated] Reserva sobre el alcance",
-          f"… reservations too ({cell_of(ws, 'Reservations')!r})")
+    check(cell_of(texts_ws, "Reservations") == "United States: [untranslated] Reserva sobre el alcance",
+          f"… reservations too ({cell_of(texts_ws, 'Reservations')!r})")
+    check(cell_of(texts_ws, "Theme", 3) == "[untranslated] " + theme2_title, "… on the theme texts' sheet too")
+    check(cell_of(wb["Actors"], "Current role") == "[untranslated] " + plain["actors"][0]["current_role"],
+          "… an actor's current role")
     summary = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(max_col=2)}
     title = shown(plain["meeting"], "title", plain, "en")
     check(summary["Meeting"] == title and summary["Venue"] == "[untranslated] Ciudad de Panamá",
@@ -451,7 +455,8 @@ def check_workbooks(consenso, plain_path, translated_path, catalog, tmp):
     translated = load(translated_path)
     wb = export(translated_path, "en")
     ws = wb["Theme matrix"]
-    check(cell_of(ws, "Theme", 3) == "EN " + theme2_title and cell_of(ws, "Description", 3) == "Old English text",
+    check(cell_of(ws, "Theme", 3) == "EN " + theme2_title and
+          cell_of(wb["Theme texts"], "Description", 3) == "Old English text",
           "English workbook after the import: translations, the confirmed one up to date")
     texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     marked = [t for t in texts if t.startswith("[untranslated]") or t.startswith("[outdated translation]")]
@@ -464,6 +469,7 @@ def check_workbooks(consenso, plain_path, translated_path, catalog, tmp):
     english["themes"][0].pop("translations")
     english["themes"][0]["title"] = "Trafficking in persons"
     english["themes"][0]["translations"] = {"es": {"title": {"text": "Trata de personas", "from": "Trafficking in persons"}}}
+    english["themes"][2]["translations"] = {"es": {"title": {"text": "Título viejo", "from": "Old title"}}}
     english_path = os.path.join(tmp, "english.consenso")
     save(english, english_path)
     wb = export(english_path, "es")
@@ -471,9 +477,11 @@ def check_workbooks(consenso, plain_path, translated_path, catalog, tmp):
     check(cell_of(ws, es("Theme")) == "Trata de personas", "Spanish workbook of an English draft: a translation")
     check(cell_of(ws, es("Theme"), 3) == es("[untranslated]") + " " + theme2_title
           and es("[untranslated]") == "[sin traducir]", f"… the rest marked in Spanish ({cell_of(ws, es('Theme'), 3)!r})")
-    check(cell_of(ws, es("Description"), 3) == "[traducción desactualizada] " + plain["themes"][1]["description"]
-          or translation(english["themes"][1], "description", "es") is None,
-          "… an outdated one marked in Spanish")
+    check(cell_of(ws, es("Theme"), 4) == "[traducción desactualizada] " + plain["themes"][2]["title"],
+          f"… an outdated one marked in Spanish ({cell_of(ws, es('Theme'), 4)!r})")
+    english_texts = wb[es("Theme texts")]
+    check(cell_of(english_texts, es("Description"), 3) == "[sin traducir] " + plain["themes"][1]["description"],
+          f"… a description without a Spanish translation marked ({cell_of(english_texts, es('Description'), 3)!r})")
 
 
 def check_documents(consenso, plain_path, translated_path, tmp):
