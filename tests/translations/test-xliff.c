@@ -232,11 +232,12 @@ test_texts (void)
   const char *last_page = NULL;
   guint n_pages = 0;
 
-  /* Two reservations of one country, a key with a slash. */
-  csn_draft_set_string (draft, CSN_ITEM (first), "country", "MX");
-  csn_draft_set_string (draft, CSN_ITEM (second), "country", "MX");
+  /* Two reservations of one country (still without a text: said "Reservation of México on…" in
+   * the undo label), a key with a slash. */
   csn_draft_insert_child (draft, theme, "reservations", 0, CSN_ITEM (first));
   csn_draft_insert_child (draft, theme, "reservations", 1, CSN_ITEM (second));
+  csn_draft_set_string (draft, CSN_ITEM (first), "country", "MX");
+  csn_draft_set_string (draft, CSN_ITEM (second), "country", "MX");
   csn_draft_set_string (draft, nth (draft, CSN_COLLECTION_STRATEGIES, 0), "id", "a/b c");
 
   texts = csn_draft_list_texts (draft);
@@ -927,9 +928,9 @@ test_document_sentences (Fixture       *f,
   csn_draft_set_string (f->draft, theme, "title", "Trata de personas y tráfico ilícito de migrantes.");
   csn_draft_set_translation (f->draft, theme, field_of (theme, "title"), CSN_LANGUAGE_EN,
                              "Trafficking in persons and smuggling of migrants");
+  csn_draft_insert_child (f->draft, theme, "reservations", 0, CSN_ITEM (reservation));
   csn_draft_set_string (f->draft, CSN_ITEM (reservation), "country", "CA");
   csn_draft_set_string (f->draft, CSN_ITEM (reservation), "text", "Canadá reserva su posición sobre el plazo");
-  csn_draft_insert_child (f->draft, theme, "reservations", 0, CSN_ITEM (reservation));
   csn_draft_set_translation (f->draft, CSN_ITEM (reservation), field_of (reservation, "text"), CSN_LANGUAGE_EN,
                              "The delegation of Canada reserves its position on the term.");
 
