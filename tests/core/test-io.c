@@ -275,34 +275,6 @@ test_save_to_missing_folder (void)
   remove_dir (dir);
 }
 
-/* Leftovers of a save killed before its rename are removed by the next save once over an hour old. */
-static void
-test_stale_temporary_files (void)
-{
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
-  g_autofree char *stale = g_build_filename (dir, ".draft.consenso.Ab12Cd", NULL);
-  g_autofree char *recent = g_build_filename (dir, ".draft.consenso.Ef34Gh", NULL);
-  g_autofree char *other = g_build_filename (dir, ".other.consenso.Ij56Kl", NULL);
-  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  struct utimbuf two_hours_ago;
-
-  g_assert_true (g_file_set_contents (stale, "{\"partial", -1, NULL));
-  g_assert_true (g_file_set_contents (recent, "{\"partial", -1, NULL));
-  g_assert_true (g_file_set_contents (other, "{\"partial", -1, NULL));
-  two_hours_ago.actime = two_hours_ago.modtime = time (NULL) - 2 * 60 * 60;
-  g_assert_cmpint (g_utime (stale, &two_hours_ago), ==, 0);
-  g_assert_cmpint (g_utime (other, &two_hours_ago), ==, 0);
-
-  save_path (draft, path);
-
-  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));  /* maybe a save under way */
-  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));   /* another draft's */
-
-  remove_dir (dir);
-}
-
 static void
 test_load_keeps_file_and_history (void)
 {
@@ -327,7 +299,6 @@ main (int   argc,
   g_test_add_func ("/io/save/backup-and-mode", test_save_keeps_backup_and_mode);
   g_test_add_func ("/io/save/failure-leaves-file", test_save_failure_leaves_file);
   g_test_add_func ("/io/save/missing-folder", test_save_to_missing_folder);
-  g_test_add_func ("/io/save/stale-temporary-files", test_stale_temporary_files);
   g_test_add_func ("/io/load/file-and-history", test_load_keeps_file_and_history);
 
   return g_test_run ();
