@@ -170,6 +170,62 @@ test_unknown_keys_kept (void)
   remove_dir (dir);
 }
 
+/* Numbers in unknown members come back as the file wrote them: beyond 64 bits, with their zeros and
+ * exponents, in the draft's, an item's, a nested item's and a translated name's unknown members. */
+static const char *unknown_numbers[] = {
+  "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "1.50", "1E5",
+  "-0", "0.1", "2.50e+3", "1e-08", "9007199254740993", "-0.0",
+};
+
+static void
+test_unknown_numbers_kept (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *input = g_build_filename (dir, "input.consenso", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.consenso", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.consenso", NULL);
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved_first = NULL;
+  g_autofree char *saved_second = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(CsnDraft) again = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  list = g_strjoinv (", ", (char **) unknown_numbers);
+  text = g_strdup_printf (
+    "{\"format\": \"consenso-draft\", \"version\": 1, \"x-top\": [%s],\n"
+    " \"meeting\": {\"title\": \"T\", \"x-n\": 9223372036854775808},\n"
+    " \"countries\": [{\"code\": \"MX\", \"name\": {\"es\": \"México\", \"en\": \"Mexico\", \"x-n\": 1E5},\n"
+    "                \"delegation_quota\": 3, \"x-n\": {\"deep\": [-0, 1.50]}}],\n"
+    " \"pillars\": [], \"actors\": [],\n"
+    " \"themes\": [{\"id\": \"t1\", \"reservations\": [{\"country\": \"MX\", \"x-n\": 123456789012345678901234567890}]}],\n"
+    " \"strategies\": [], \"mechanisms\": [], \"role_proposals\": [], \"participants\": [],\n"
+    " \"endorsements\": []}\n", list);
+  g_assert_true (g_file_set_contents (input, text, -1, NULL));
+
+  draft = load_path (input);
+  save_path (draft, first);
+  saved_first = read_file (first);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unknown_numbers); i++)
+    g_string_append_printf (expected, "%s\n    %s", i > 0 ? "," : "", unknown_numbers[i]);
+  g_assert_nonnull (strstr (saved_first, expected->str));
+  g_assert_nonnull (strstr (saved_first, "\"x-n\": 9223372036854775808\n"));
+  g_assert_nonnull (strstr (saved_first, "\"x-n\": 1E5\n"));
+  g_assert_nonnull (strstr (saved_first, "-0,\n"));
+  g_assert_nonnull (strstr (saved_first, "1.50\n"));
+  g_assert_nonnull (strstr (saved_first, "\"x-n\": 123456789012345678901234567890\n"));
+  g_assert_null (strstr (saved_first, "-9223372036854775808"));
+
+  again = load_path (first);
+  save_path (again, second);
+  saved_second = read_file (second);
+  g_assert_cmpstr (saved_second, ==, saved_first);
+
+  remove_dir (dir);
+}
+
 static void
 test_save_keeps_backup_and_mode (void)
 {
@@ -296,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/io/template-round-trip", test_template_round_trip);
   g_test_add_func ("/io/unknown-keys-kept", test_unknown_keys_kept);
+  g_test_add_func ("/io/unknown-numbers-kept", test_unknown_numbers_kept);
   g_test_add_func ("/io/save/backup-and-mode", test_save_keeps_backup_and_mode);
   g_test_add_func ("/io/save/failure-leaves-file", test_save_failure_leaves_file);
   g_test_add_func ("/io/save/missing-folder", test_save_to_missing_folder);

@@ -2,6 +2,7 @@
  * edit, long names, and saves from a worker thread; each case checks what the user keeps on disk. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -354,7 +355,7 @@ test_changed_on_disk (void)
   remove_tree (dir);
 }
 
-/* Same size, another modification time: still someone else's edit. */
+/* Same size and another modification time, or the other way round: still someone else's edit. */
 static void
 test_changed_on_disk_same_size (void)
 {
@@ -366,10 +367,13 @@ test_changed_on_disk_same_size (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   struct utimbuf later;
+  struct timespec same_time[2];
   GStatBuf before, after;
 
   write_draft (path, "Managua");
   g_assert_cmpint (g_stat (path, &before), ==, 0);
+  same_time[0] = before.st_atim;
+  same_time[1] = before.st_mtim;
   draft = load_path (path);
   edit (draft, "Mine");
 
@@ -382,6 +386,24 @@ test_changed_on_disk_same_size (void)
 
   g_assert_false (csn_draft_save_to_file (draft, file, &error));
   g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+
+  /* The same modification time to the nanosecond (a coarse clock, a copy keeping times), another
+   * size: still someone else's edit. */
+  g_clear_object (&draft);
+  write_draft (path, "Managua");
+  g_assert_cmpint (utimensat (AT_FDCWD, path, same_time, 0), ==, 0);
+  draft = load_path (path);
+  edit (draft, "Mine");
+  write_draft (path, "Their longer venue");
+  g_assert_cmpint (utimensat (AT_FDCWD, path, same_time, 0), ==, 0);
+  g_free (theirs);
+  theirs = read_file (path);
+  g_assert_false (csn_draft_save_to_file (draft, file, &error));
+  g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_CHANGED_ON_DISK);
+  g_free (on_disk);
   on_disk = read_file (path);
   g_assert_cmpstr (on_disk, ==, theirs);
 
