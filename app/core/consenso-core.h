@@ -2,7 +2,11 @@
 #pragma once
 
 #include "csn-actor.h"
+#include "csn-change.h"
+#include "csn-change-set.h"
 #include "csn-country.h"
+#include "csn-describe.h"
+#include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-endorsement.h"
 #include "csn-enums.h"
@@ -12,6 +16,7 @@
 #include "csn-meeting.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-position.h"
 #include "csn-problem.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -433,6 +434,146 @@ read_field (Reader         *r,
 }
 
 static gboolean
+class_has_translations (CsnItemClass *klass)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE)
+      return TRUE;
+  return FALSE;
+}
+
+static const CsnField *
+find_translatable_field (CsnItemClass *klass,
+                         const char   *key)
+{
+  const CsnField *field = csn_item_class_find_field (klass, key);
+
+  return field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE) ? field : NULL;
+}
+
+static gboolean
+read_translation_text (Reader     *r,
+                       JsonObject *object,
+                       const char *member,
+                       CsnItem    *item,
+                       const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRING);
+  if (!read_text (r, node, FALSE, _("text"), &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (item), property, &value);
+  return TRUE;
+}
+
+/* "translations": { LANG: { FIELD: { "text", "from" } } }. What this build does not know (another
+ * language, an unknown field or member) is kept, in the same nesting, for the next save. */
+static gboolean
+read_translations (Reader   *r,
+                   CsnItem  *item,
+                   JsonNode *node)
+{
+  CsnItemClass *klass = CSN_ITEM_GET_CLASS (item);
+  g_autoptr(JsonObject) unknown = json_object_new ();
+  JsonObjectIter lang_iter;
+  const char *lang_code;
+  JsonNode *lang_node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                        _("an object of translations by language"), describe_node (node));
+
+  json_object_iter_init_ordered (&lang_iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&lang_iter, &lang_code, &lang_node))
+    {
+      g_autoptr(JsonObject) unknown_in_lang = json_object_new ();
+      gsize lang_saved = place_push_key (r, lang_code);
+      JsonObjectIter field_iter;
+      const char *field_key;
+      JsonNode *field_node;
+      int language;
+
+      if (!csn_enum_from_nick (CSN_TYPE_LANGUAGE, lang_code, &language))
+        {
+          if (!check_unknown_node (r, lang_node))
+            return FALSE;
+          place_pop (r, lang_saved);
+          keep_unknown (r, item, unknown, lang_code, lang_node);
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (lang_node))
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                            _("an object of translated fields"), describe_node (lang_node));
+
+      json_object_iter_init_ordered (&field_iter, json_node_get_object (lang_node));
+      while (json_object_iter_next_ordered (&field_iter, &field_key, &field_node))
+        {
+          const CsnField *field = find_translatable_field (klass, field_key);
+          gsize field_saved = place_push_key (r, field_key);
+          g_autoptr(JsonObject) extra = NULL;
+          JsonObjectIter member_iter;
+          const char *member_name;
+          JsonNode *member_node;
+
+          if (field == NULL)
+            {
+              if (!check_unknown_node (r, field_node))
+                return FALSE;
+              place_pop (r, field_saved);
+              keep_unknown (r, item, unknown_in_lang, field_key, field_node);
+              continue;
+            }
+          if (!JSON_NODE_HOLDS_OBJECT (field_node))
+            return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
+                                _("an object with “text” and “from”"), describe_node (field_node));
+
+          if (!read_translation_text (r, json_node_get_object (field_node), "text", item,
+                                      csn_field_get_translation_property (field, language, FALSE)) ||
+              !read_translation_text (r, json_node_get_object (field_node), "from", item,
+                                      csn_field_get_translation_property (field, language, TRUE)))
+            return FALSE;
+
+          json_object_iter_init_ordered (&member_iter, json_node_get_object (field_node));
+          while (json_object_iter_next_ordered (&member_iter, &member_name, &member_node))
+            {
+              gsize member_saved;
+
+              if (g_str_equal (member_name, "text") || g_str_equal (member_name, "from"))
+                continue;
+              member_saved = place_push_key (r, member_name);
+              if (!check_unknown_node (r, member_node))
+                return FALSE;
+              place_pop (r, member_saved);
+              if (extra == NULL)
+                extra = json_object_new ();
+              keep_unknown (r, item, extra, member_name, member_node);
+            }
+          if (extra != NULL)
+            json_object_set_object_member (unknown_in_lang, field_key, g_steal_pointer (&extra));
+          place_pop (r, field_saved);
+        }
+
+      if (json_object_get_size (unknown_in_lang) > 0)
+        json_object_set_object_member (unknown, lang_code, g_steal_pointer (&unknown_in_lang));
+      place_pop (r, lang_saved);
+    }
+
+  if (json_object_get_size (unknown) > 0)
+    csn_item_set_unknown_in (item, "translations", unknown);
+  return TRUE;
+}
+
+static gboolean
 read_item (Reader   *r,
            JsonNode *node,
            CsnItem  *item)
@@ -468,12 +609,23 @@ read_item (Reader   *r,
       place_pop (r, saved);
     }
 
+  member = json_object_get_member (object, "translations");
+  if (member != NULL && class_has_translations (klass))
+    {
+      gsize saved = place_push_key (r, "translations");
+
+      if (!read_translations (r, item, member))
+        return FALSE;
+      place_pop (r, saved);
+    }
+
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       gsize saved;
 
-      if (csn_item_class_find_field (klass, name) != NULL)
+      if (csn_item_class_find_field (klass, name) != NULL ||
+          (g_str_equal (name, "translations") && class_has_translations (klass)))
         continue;
       saved = place_push_key (r, name);
       if (!check_unknown_node (r, member))
@@ -539,6 +691,16 @@ read_draft (Reader   *r,
     return FALSE;
   place_pop (r, saved);
 
+  /* Added to version 1 later: a file without it has no texts of its own yet. */
+  node = json_object_get_member (object, "document");
+  if (node != NULL)
+    {
+      saved = place_push_key (r, "document");
+      if (!read_item (r, node, CSN_ITEM (csn_draft_get_document_texts (draft))))
+        return FALSE;
+      place_pop (r, saved);
+    }
+
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
       const char *key = csn_collection_get_key (c);
@@ -547,6 +709,8 @@ read_draft (Reader   *r,
       JsonArray *array;
 
       node = json_object_get_member (object, key);
+      if (node == NULL && csn_collection_is_optional (c))
+        continue;
       if (node == NULL)
         /* Translators: "missing “themes”; every draft has this list, even if empty" */
         return reader_fail (r, CSN_DRAFT_ERROR_INVALID,
@@ -574,7 +738,8 @@ read_draft (Reader   *r,
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       if (g_str_equal (name, "format") || g_str_equal (name, "version") ||
-          g_str_equal (name, "meeting") || csn_collection_from_key (name) != CSN_COLLECTION_NONE)
+          g_str_equal (name, "meeting") || g_str_equal (name, "document") ||
+          csn_collection_from_key (name) != CSN_COLLECTION_NONE)
         continue;
       saved = place_push_key (r, name);
       if (!check_unknown_node (r, member))
@@ -1119,6 +1284,129 @@ write_field (GString        *out,
     }
 }
 
+static JsonObject *
+get_object_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* One language's translations: known fields in schema order, then what was kept unknown. */
+static void
+write_translations_in (GString     *out,
+                       gboolean    *first,
+                       CsnItem     *item,
+                       CsnLanguage  language,
+                       JsonObject  *unknown,
+                       guint        level)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+  JsonObject *unknown_in_lang = get_object_member (unknown, csn_language_get_code (language));
+  gboolean lang_first = TRUE;
+  gboolean opened = FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *from;
+      const char *text;
+      JsonObject *extra;
+      gboolean field_first = TRUE;
+
+      if (!(fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE))
+        continue;
+      text = csn_item_get_translation (item, &fields[i], language, &from);
+      extra = get_object_member (unknown_in_lang, fields[i].key);
+      if (text[0] == '\0' && from[0] == '\0' && extra == NULL)
+        continue;
+
+      if (!opened)
+        {
+          write_key (out, first, level, csn_language_get_code (language));
+          g_string_append_c (out, '{');
+          opened = TRUE;
+        }
+      write_key (out, &lang_first, level + 1, fields[i].key);
+      g_string_append_c (out, '{');
+      write_key (out, &field_first, level + 2, "text");
+      write_string (out, text);
+      write_key (out, &field_first, level + 2, "from");
+      write_string (out, from);
+      write_members (out, &field_first, extra, get_number_texts (item, FALSE), level + 2);
+      close_container (out, FALSE, level + 1, '}');
+    }
+
+  if (unknown_in_lang != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, unknown_in_lang);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (find_translatable_field (CSN_ITEM_GET_CLASS (item), name) != NULL)
+            continue;
+          if (!opened)
+            {
+              write_key (out, first, level, csn_language_get_code (language));
+              g_string_append_c (out, '{');
+              opened = TRUE;
+            }
+          write_key (out, &lang_first, level + 1, name);
+          write_node (out, member, get_number_texts (item, FALSE), level + 1);
+        }
+    }
+
+  if (opened)
+    close_container (out, lang_first, level, '}');
+}
+
+static void
+write_translations (GString  *out,
+                    gboolean *first,
+                    CsnItem  *item,
+                    guint     level)
+{
+  JsonObject *unknown = csn_item_get_unknown_in (item, "translations");
+  GString *inner = g_string_new (NULL);
+  gboolean inner_first = TRUE;
+
+  if (!class_has_translations (CSN_ITEM_GET_CLASS (item)))
+    {
+      g_string_free (inner, TRUE);
+      return;
+    }
+
+  for (CsnLanguage language = CSN_LANGUAGE_ES; language <= CSN_LANGUAGE_EN; language++)
+    write_translations_in (inner, &inner_first, item, language, unknown, level + 1);
+  if (unknown != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, unknown);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        if (!csn_enum_from_nick (CSN_TYPE_LANGUAGE, name, NULL))
+          {
+            write_key (inner, &inner_first, level + 1, name);
+            write_node (inner, member, get_number_texts (item, FALSE), level + 1);
+          }
+    }
+
+  if (!inner_first)
+    {
+      write_key (out, first, level, "translations");
+      g_string_append_c (out, '{');
+      g_string_append_len (out, inner->str, inner->len);
+      close_container (out, FALSE, level, '}');
+    }
+  g_string_free (inner, TRUE);
+}
+
 static void
 write_item (GString *out,
             CsnItem *item,
@@ -1134,6 +1422,7 @@ write_item (GString *out,
       write_key (out, &first, level + 1, fields[i].key);
       write_field (out, item, &fields[i], level + 1);
     }
+  write_translations (out, &first, item, level + 1);
   write_members (out, &first, csn_item_get_unknown (item), get_number_texts (item, FALSE), level + 1);
   close_container (out, first, level, '}');
 }
@@ -1156,6 +1445,8 @@ csn_draft_to_data (CsnDraft *self,
   g_string_append_printf (out, "%d", CSN_DRAFT_VERSION);
   write_key (out, &first, 1, "meeting");
   write_item (out, CSN_ITEM (csn_draft_get_meeting (self)), 1);
+  write_key (out, &first, 1, "document");
+  write_item (out, CSN_ITEM (csn_draft_get_document_texts (self)), 1);
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {

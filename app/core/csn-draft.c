@@ -8,13 +8,16 @@
 #include "csn-actor.h"
 #include "csn-core-resources.h"
 #include "csn-country.h"
+#include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-endorsement.h"
+#include "csn-enums.h"
 #include "csn-history.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-position.h"
 #include "csn-role-proposal.h"
 #include "csn-strategy.h"
 #include "csn-theme.h"
@@ -26,7 +29,9 @@ struct _CsnDraft
   GObject     parent_instance;
 
   CsnMeeting *meeting;
+  CsnDocumentTexts *document;
   GListStore *collections[CSN_N_COLLECTIONS];
+  GHashTable *indexes[CSN_N_COLLECTIONS];  /* key -> item, built on first lookup, NULL when stale */
   CsnHistory *history;
   JsonObject *unknown;
   GFile      *file;
@@ -37,6 +42,7 @@ G_DEFINE_FINAL_TYPE (CsnDraft, csn_draft, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_MEETING,
+  PROP_DOCUMENT_TEXTS,
   PROP_HISTORY,
   PROP_FILE,
   PROP_MODIFIED,
@@ -57,6 +63,7 @@ typedef struct {
   const char *add_label;
   const char *remove_label;
   const char *move_label;
+  gboolean    optional;     /* added to format version 1 later: a file may lack the list */
 } CollectionInfo;
 
 static const CollectionInfo collections[CSN_N_COLLECTIONS] = {
@@ -78,6 +85,16 @@ static const CollectionInfo collections[CSN_N_COLLECTIONS] = {
     N_("Add participant"), N_("Remove participant “%s”"), N_("Move participant “%s”") },
   { "endorsements", csn_endorsement_get_type,
     N_("Add endorsement"), N_("Remove endorsement of “%s”"), N_("Move endorsement of “%s”") },
+  { "positions", csn_position_get_type,
+    N_("Add position"), N_("Remove position “%s”"), N_("Move position “%s”"), TRUE },
+};
+
+/* What a reference to CSN_COLLECTION_AGENDA may point to, in lookup order. */
+static const CsnCollection agenda_collections[] = {
+  CSN_COLLECTION_THEMES,
+  CSN_COLLECTION_STRATEGIES,
+  CSN_COLLECTION_MECHANISMS,
+  CSN_COLLECTION_ROLE_PROPOSALS,
 };
 
 G_DEFINE_QUARK (csn-draft-error-quark, csn_draft_error)
@@ -105,11 +122,66 @@ csn_collection_get_item_type (CsnCollection collection)
   return collections[collection].get_type ();
 }
 
+/* Whether a file of format version 1 may lack the list (it was added to the format later). */
+gboolean
+csn_collection_is_optional (CsnCollection collection)
+{
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, FALSE);
+  return collections[collection].optional;
+}
+
+/* The list an item of this type lives in, or CSN_COLLECTION_NONE (the meeting, a reservation). */
+CsnCollection
+csn_collection_for_item (CsnItem *item)
+{
+  g_return_val_if_fail (CSN_IS_ITEM (item), CSN_COLLECTION_NONE);
+
+  for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (item, collections[i].get_type ()))
+      return i;
+  return CSN_COLLECTION_NONE;
+}
+
+/* Whether a reference to @target may name an item of @collection. */
+gboolean
+csn_collection_matches_target (CsnCollection collection,
+                               CsnCollection target)
+{
+  if (target != CSN_COLLECTION_AGENDA)
+    return collection == target;
+  for (guint i = 0; i < G_N_ELEMENTS (agenda_collections); i++)
+    if (agenda_collections[i] == collection)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+invalidate_indexes (CsnDraft *self)
+{
+  for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
+    g_clear_pointer (&self->indexes[i], g_hash_table_unref);
+}
+
+/* Any edit may change a key (ids are edited rarely, but undo restores them); rebuilding an index
+ * costs one pass over its list at the next lookup. */
 static void
 on_history_changed_cb (CsnDraft   *self,
                        CsnHistory *history)
 {
+  invalidate_indexes (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_collection_items_changed_cb (GListModel *model,
+                                guint       position,
+                                guint       removed,
+                                guint       added,
+                                gpointer    user_data)
+{
+  GHashTable **index = user_data;
+
+  g_clear_pointer (index, g_hash_table_unref);
 }
 
 static void
@@ -129,8 +201,14 @@ csn_draft_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
   g_clear_object (&self->meeting);
+  g_clear_object (&self->document);
+  invalidate_indexes (self);
   for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
-    g_clear_object (&self->collections[i]);
+    {
+      if (self->collections[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->collections[i], &self->indexes[i]);
+      g_clear_object (&self->collections[i]);
+    }
   g_clear_pointer (&self->unknown, json_object_unref);
   g_clear_object (&self->file);
 
@@ -149,6 +227,9 @@ csn_draft_get_property (GObject    *object,
     {
     case PROP_MEETING:
       g_value_set_object (value, self->meeting);
+      break;
+    case PROP_DOCUMENT_TEXTS:
+      g_value_set_object (value, self->document);
       break;
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
@@ -194,6 +275,9 @@ csn_draft_class_init (CsnDraftClass *klass)
   properties[PROP_MEETING] =
     g_param_spec_object ("meeting", NULL, NULL, CSN_TYPE_MEETING,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_TEXTS] =
+    g_param_spec_object ("document-texts", NULL, NULL, CSN_TYPE_DOCUMENT_TEXTS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, CSN_TYPE_HISTORY,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -214,8 +298,13 @@ static void
 csn_draft_init (CsnDraft *self)
 {
   self->meeting = csn_meeting_new ();
+  self->document = csn_document_texts_new ();
   for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
-    self->collections[i] = g_list_store_new (collections[i].get_type ());
+    {
+      self->collections[i] = g_list_store_new (collections[i].get_type ());
+      g_signal_connect (self->collections[i], "items-changed",
+                        G_CALLBACK (on_collection_items_changed_cb), &self->indexes[i]);
+    }
   self->unknown = json_object_new ();
   self->history = csn_history_new ();
   g_signal_connect_object (self->history, "changed",
@@ -256,6 +345,14 @@ csn_draft_get_meeting (CsnDraft *self)
 {
   g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
   return self->meeting;
+}
+
+/* The texts the group writes itself for its document (preamble, background, next steps, closing). */
+CsnDocumentTexts *
+csn_draft_get_document_texts (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->document;
 }
 
 GListModel *
@@ -324,30 +421,56 @@ csn_draft_get_modified (CsnDraft *self)
   return csn_history_get_modified (self->history);
 }
 
+static GHashTable *
+ensure_index (CsnDraft      *self,
+              CsnCollection  collection)
+{
+  GListModel *model = G_LIST_MODEL (self->collections[collection]);
+  guint n_items;
+
+  if (self->indexes[collection] != NULL)
+    return self->indexes[collection];
+
+  /* Values are borrowed: the list holds the items, and any change to it drops the index. */
+  self->indexes[collection] = g_hash_table_new (g_str_hash, g_str_equal);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = n_items; i > 0; i--)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i - 1);
+      const char *key = csn_item_get_key (item);
+
+      /* Walking backwards, the first item with a duplicated key wins, as a linear search would. */
+      if (key != NULL)
+        g_hash_table_insert (self->indexes[collection], (gpointer) key, item);
+    }
+  return self->indexes[collection];
+}
+
+/* The item of @collection whose key is @key, or NULL; @collection may be CSN_COLLECTION_AGENDA. */
 CsnItem *
 csn_draft_lookup (CsnDraft      *self,
                   CsnCollection  collection,
                   const char    *key)
 {
-  GListModel *model;
-  guint n_items;
-
   g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
-  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS || collection == CSN_COLLECTION_AGENDA, NULL);
 
   if (key == NULL)
     return NULL;
 
-  model = G_LIST_MODEL (self->collections[collection]);
-  n_items = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n_items; i++)
+  if (collection == CSN_COLLECTION_AGENDA)
     {
-      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+      for (guint i = 0; i < G_N_ELEMENTS (agenda_collections); i++)
+        {
+          CsnItem *item = g_hash_table_lookup (ensure_index (self, agenda_collections[i]), key);
 
-      if (g_strcmp0 (csn_item_get_key (item), key) == 0)
-        return item;
+          if (item != NULL)
+            return item;
+        }
+      return NULL;
     }
-  return NULL;
+
+  return g_hash_table_lookup (ensure_index (self, collection), key);
 }
 
 gboolean
@@ -378,38 +501,29 @@ csn_draft_dup_ref_title (CsnDraft      *self,
   return csn_item_dup_title (item);
 }
 
-/* A new id for @collection, "theme-8", unused in the list as it is now. */
+/* A new id for @collection, "theme-3f9a1c2e": the prefix and a random part, so that copies of a
+ * draft edited apart never give two different items the same id. */
 char *
 csn_draft_make_id (CsnDraft      *self,
                    CsnCollection  collection)
 {
   g_autoptr(CsnItemClass) klass = NULL;
   const char *prefix;
-  GListModel *model;
-  guint64 next = 1;
-  gsize prefix_len;
 
   g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
   g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
 
   klass = g_type_class_ref (collections[collection].get_type ());
   prefix = csn_item_class_get_id_prefix (klass);
-  prefix_len = strlen (prefix);
-  model = G_LIST_MODEL (self->collections[collection]);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (;;)
     {
-      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-      const char *key = csn_item_get_key (item);
-      guint64 n;
+      char *id = g_strdup_printf ("%s-%08" G_GINT32_MODIFIER "x", prefix, g_random_int ());
 
-      if (key == NULL || strncmp (key, prefix, prefix_len) != 0 || key[prefix_len] != '-')
-        continue;
-      if (g_ascii_string_to_unsigned (key + prefix_len + 1, 10, 1, G_MAXUINT32, &n, NULL) && n >= next)
-        next = n + 1;
+      if (csn_draft_lookup (self, collection, id) == NULL)
+        return id;
+      g_free (id);
     }
-
-  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, next);
 }
 
 /* Puts @title in place of the "%s" of a translated label from the table above. */
@@ -428,6 +542,8 @@ dup_item_label (CsnItem *item)
 {
   if (CSN_IS_MEETING (item))
     return g_strdup (_("the meeting"));
+  if (CSN_IS_DOCUMENT_TEXTS (item))
+    return g_strdup (_("the document"));
   return csn_item_dup_title (item);
 }
 
@@ -450,6 +566,8 @@ csn_draft_set_value (CsnDraft     *self,
   title = dup_item_label (item);
   if (CSN_IS_MEETING (item))
     label = g_strdup_printf (_("Change %s of the meeting"), _(field->label));
+  else if (CSN_IS_DOCUMENT_TEXTS (item))
+    label = g_strdup_printf (_("Change %s of the document"), _(field->label));
   else
     /* Translators: "Change horizon of “Labour migration”" */
     label = g_strdup_printf (_("Change %s of “%s”"), _(field->label), title);
@@ -730,4 +848,42 @@ csn_draft_redo (CsnDraft *self)
 {
   g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
   return csn_history_redo (self->history);
+}
+
+/* Sets the translation of @field into @language as one step, made from the source text as it is
+ * now; an empty @text removes it. Setting the text it already has marks it up to date. */
+void
+csn_draft_set_translation (CsnDraft       *self,
+                           CsnItem        *item,
+                           const CsnField *field,
+                           CsnLanguage     language,
+                           const char     *text)
+{
+  g_auto(GValue) text_value = G_VALUE_INIT;
+  g_auto(GValue) from_value = G_VALUE_INIT;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (CSN_IS_ITEM (item));
+  g_return_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE));
+  g_return_if_fail (text != NULL);
+
+  g_value_init (&text_value, G_TYPE_STRING);
+  g_value_set_string (&text_value, text);
+  g_value_init (&from_value, G_TYPE_STRING);
+  g_value_set_string (&from_value,
+                      text[0] != '\0' ? csn_item_get_string (item, csn_field_get_property_name (field, NULL)) : "");
+
+  title = dup_item_label (item);
+  /* Translators: "Translate description of “Labour migration” into English" */
+  label = g_strdup_printf (_("Translate %s of “%s” into %s"), _(field->label), title,
+                           csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+
+  csn_history_begin_group (self->history, label);
+  csn_history_set_property (self->history, label, G_OBJECT (item),
+                            csn_field_get_translation_property (field, language, FALSE), &text_value);
+  csn_history_set_property (self->history, label, G_OBJECT (item),
+                            csn_field_get_translation_property (field, language, TRUE), &from_value);
+  csn_history_end_group (self->history);
 }

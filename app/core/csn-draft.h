@@ -43,11 +43,16 @@ G_DECLARE_FINAL_TYPE (CsnDraft, csn_draft, CSN, DRAFT, GObject)
 const char   *csn_collection_get_key        (CsnCollection  collection);
 CsnCollection csn_collection_from_key       (const char    *key);
 GType         csn_collection_get_item_type  (CsnCollection  collection);
+gboolean      csn_collection_is_optional    (CsnCollection  collection);
+CsnCollection csn_collection_for_item       (CsnItem       *item);
+gboolean      csn_collection_matches_target (CsnCollection  collection,
+                                             CsnCollection  target);
 
 CsnDraft     *csn_draft_new                 (void);
 CsnDraft     *csn_draft_new_from_template   (void);
 
 CsnMeeting   *csn_draft_get_meeting         (CsnDraft      *self);
+CsnDocumentTexts *csn_draft_get_document_texts (CsnDraft  *self);
 GListModel   *csn_draft_get_collection      (CsnDraft      *self,
                                              CsnCollection  collection);
 CsnHistory   *csn_draft_get_history         (CsnDraft      *self);
@@ -120,6 +125,11 @@ void          csn_draft_remove_child        (CsnDraft      *self,
                                              CsnItem       *parent,
                                              const char    *property,
                                              guint          position);
+void          csn_draft_set_translation     (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const CsnField *field,
+                                             CsnLanguage    language,
+                                             const char    *text);
 void          csn_draft_begin_group         (CsnDraft      *self,
                                              const char    *label);
 void          csn_draft_end_group           (CsnDraft      *self);

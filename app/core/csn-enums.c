@@ -77,9 +77,26 @@ G_DEFINE_ENUM_TYPE (CsnEndorsementStatus, csn_endorsement_status,
   G_DEFINE_ENUM_VALUE (CSN_ENDORSEMENT_STATUS_ENDORSED_WITH_RESERVATIONS, "endorsed-with-reservations"),
   G_DEFINE_ENUM_VALUE (CSN_ENDORSEMENT_STATUS_NOT_ENDORSED, "not-endorsed"))
 
+G_DEFINE_ENUM_TYPE (CsnStance, csn_stance,
+  G_DEFINE_ENUM_VALUE (CSN_STANCE_SUPPORTS, "supports"),
+  G_DEFINE_ENUM_VALUE (CSN_STANCE_SUPPORTS_WITH_RESERVATION, "supports-with-reservation"),
+  G_DEFINE_ENUM_VALUE (CSN_STANCE_OBJECTS, "objects"),
+  G_DEFINE_ENUM_VALUE (CSN_STANCE_ABSTAINS, "abstains"),
+  G_DEFINE_ENUM_VALUE (CSN_STANCE_NO_POSITION, "no-position"))
+
+G_DEFINE_ENUM_TYPE (CsnPositionSource, csn_position_source,
+  G_DEFINE_ENUM_VALUE (CSN_POSITION_SOURCE_MEETING, "meeting"),
+  G_DEFINE_ENUM_VALUE (CSN_POSITION_SOURCE_WORKBOOK, "workbook"))
+
 G_DEFINE_ENUM_TYPE (CsnSeverity, csn_severity,
   G_DEFINE_ENUM_VALUE (CSN_SEVERITY_WARNING, "warning"),
   G_DEFINE_ENUM_VALUE (CSN_SEVERITY_ERROR, "error"))
+
+G_DEFINE_ENUM_TYPE (CsnTranslationState, csn_translation_state,
+  G_DEFINE_ENUM_VALUE (CSN_TRANSLATION_NOT_NEEDED, "not-needed"),
+  G_DEFINE_ENUM_VALUE (CSN_TRANSLATION_MISSING, "missing"),
+  G_DEFINE_ENUM_VALUE (CSN_TRANSLATION_OUTDATED, "outdated"),
+  G_DEFINE_ENUM_VALUE (CSN_TRANSLATION_CURRENT, "current"))
 
 typedef struct {
   GType (*get_type) (void);
@@ -110,7 +127,12 @@ static const EnumLabels enum_labels[] = {
   { csn_endorsement_status_get_type, { N_("Pending"), N_("Endorsed"),
                                        N_("Endorsed with reservations"),
                                        N_("Not endorsed") } },
+  { csn_stance_get_type, { N_("Supports"), N_("Supports with a reservation"), N_("Objects"),
+                           N_("Abstains"), N_("No position") } },
+  { csn_position_source_get_type, { N_("Noted in the meeting"), N_("Returned workbook") } },
   { csn_severity_get_type, { N_("Warning"), N_("Error") } },
+  { csn_translation_state_get_type, { N_("Not needed"), N_("Untranslated"),
+                                      N_("Outdated translation"), N_("Translated") } },
 };
 
 const char *
@@ -175,4 +197,18 @@ csn_enum_get_label (GType enum_type,
   const char *msgid = csn_enum_get_label_msgid (enum_type, value);
 
   return msgid != NULL ? _(msgid) : NULL;
+}
+
+/* "es" or "en": the key of a language in localized names and translations. */
+const char *
+csn_language_get_code (CsnLanguage language)
+{
+  return csn_enum_to_nick (CSN_TYPE_LANGUAGE, language);
+}
+
+/* The other working language of the CRM. */
+CsnLanguage
+csn_language_get_other (CsnLanguage language)
+{
+  return language == CSN_LANGUAGE_ES ? CSN_LANGUAGE_EN : CSN_LANGUAGE_ES;
 }

@@ -88,9 +88,30 @@ typedef enum {
 } CsnEndorsementStatus;
 
 typedef enum {
+  CSN_STANCE_SUPPORTS,
+  CSN_STANCE_SUPPORTS_WITH_RESERVATION,
+  CSN_STANCE_OBJECTS,
+  CSN_STANCE_ABSTAINS,
+  CSN_STANCE_NO_POSITION,
+} CsnStance;
+
+typedef enum {
+  CSN_POSITION_SOURCE_MEETING,
+  CSN_POSITION_SOURCE_WORKBOOK,
+} CsnPositionSource;
+
+typedef enum {
   CSN_SEVERITY_WARNING,
   CSN_SEVERITY_ERROR,
 } CsnSeverity;
+
+/* Not in the file: how a text's translation into the other working language stands. */
+typedef enum {
+  CSN_TRANSLATION_NOT_NEEDED,  /* the source text is empty */
+  CSN_TRANSLATION_MISSING,
+  CSN_TRANSLATION_OUTDATED,    /* the source changed since it was translated */
+  CSN_TRANSLATION_CURRENT,
+} CsnTranslationState;
 
 #define CSN_TYPE_LANGUAGE          (csn_language_get_type ())
 #define CSN_TYPE_MEETING_STATUS    (csn_meeting_status_get_type ())
@@ -104,7 +125,10 @@ typedef enum {
 #define CSN_TYPE_PROPOSAL_STATUS   (csn_proposal_status_get_type ())
 #define CSN_TYPE_PARTICIPANT_ROLE  (csn_participant_role_get_type ())
 #define CSN_TYPE_ENDORSEMENT_STATUS (csn_endorsement_status_get_type ())
+#define CSN_TYPE_STANCE            (csn_stance_get_type ())
+#define CSN_TYPE_POSITION_SOURCE   (csn_position_source_get_type ())
 #define CSN_TYPE_SEVERITY          (csn_severity_get_type ())
+#define CSN_TYPE_TRANSLATION_STATE (csn_translation_state_get_type ())
 
 GType csn_language_get_type           (void) G_GNUC_CONST;
 GType csn_meeting_status_get_type     (void) G_GNUC_CONST;
@@ -118,7 +142,10 @@ GType csn_role_change_get_type        (void) G_GNUC_CONST;
 GType csn_proposal_status_get_type    (void) G_GNUC_CONST;
 GType csn_participant_role_get_type   (void) G_GNUC_CONST;
 GType csn_endorsement_status_get_type (void) G_GNUC_CONST;
+GType csn_stance_get_type             (void) G_GNUC_CONST;
+GType csn_position_source_get_type    (void) G_GNUC_CONST;
 GType csn_severity_get_type           (void) G_GNUC_CONST;
+GType csn_translation_state_get_type  (void) G_GNUC_CONST;
 
 const char *csn_enum_to_nick      (GType        enum_type,
                                    int          value);
@@ -130,5 +157,8 @@ const char *csn_enum_get_label_msgid (GType      enum_type,
                                      int        value);
 const char *csn_enum_get_label    (GType        enum_type,
                                    int          value);
+
+const char *csn_language_get_code (CsnLanguage  language);
+CsnLanguage csn_language_get_other (CsnLanguage language);
 
 G_END_DECLS

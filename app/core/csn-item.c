@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "csn-catalog.h"
 #include "csn-enums.h"
 #include "csn-item.h"
 
@@ -28,6 +29,27 @@ csn_field_get_property_name (const CsnField *field,
   name = suffix != NULL ? g_strconcat (field->key, "-", suffix, NULL) : g_strdup (field->key);
   g_strdelimit (name, "_", '-');
   return g_intern_string (name);
+}
+
+/* "title-translation-en" and "title-translation-en-from": the translation of a free text into
+ * @language and the source text it was made from. */
+const char *
+csn_field_get_translation_property (const CsnField *field,
+                                    CsnLanguage     language,
+                                    gboolean        from)
+{
+  g_autofree char *suffix = NULL;
+
+  g_return_val_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE), NULL);
+
+  suffix = g_strconcat ("translation-", csn_language_get_code (language), from ? "-from" : "", NULL);
+  return csn_field_get_property_name (field, suffix);
+}
+
+static GQuark
+translation_quark (void)
+{
+  return g_quark_from_static_string ("csn-translation");
 }
 
 static GParamSpec *
@@ -218,6 +240,26 @@ csn_item_class_set_schema (CsnItemClass   *klass,
                                   (gpointer) &fields[i]);
           g_ptr_array_add (pspecs, pspec);
         }
+
+      if (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE)
+        {
+          g_assert (fields[i].kind == CSN_FIELD_TEXT);
+          for (CsnLanguage language = CSN_LANGUAGE_ES; language <= CSN_LANGUAGE_EN; language++)
+            for (guint from = 0; from < 2; from++)
+              {
+                const char *name = csn_field_get_translation_property (&fields[i], language, from);
+                GParamSpec *pspec = g_param_spec_string (name, NULL, NULL, "",
+                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                                                         G_PARAM_EXPLICIT_NOTIFY);
+
+                g_param_spec_set_qdata (pspec, g_quark_from_static_string ("csn-field"),
+                                        (gpointer) &fields[i]);
+                /* Language + 1, and 0x10 for the source text. */
+                g_param_spec_set_qdata (pspec, translation_quark (),
+                                        GUINT_TO_POINTER ((language + 1) | (from ? 0x10 : 0)));
+                g_ptr_array_add (pspecs, pspec);
+              }
+        }
     }
 
   klass->n_pspecs = pspecs->len;
@@ -285,6 +327,31 @@ csn_item_class_field_for_property (CsnItemClass *klass,
   if (pspec == NULL)
     return NULL;
   return g_param_spec_get_qdata (pspec, g_quark_from_static_string ("csn-field"));
+}
+
+/* Whether @property holds a translation (or its source text) rather than a field's own value. */
+gboolean
+csn_item_class_is_translation_property (CsnItemClass *klass,
+                                        const char   *property,
+                                        CsnLanguage  *language,
+                                        gboolean     *from)
+{
+  GParamSpec *pspec;
+  guint bits;
+
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  if (pspec == NULL)
+    return FALSE;
+  bits = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, translation_quark ()));
+  if (bits == 0)
+    return FALSE;
+  if (language != NULL)
+    *language = (bits & 0xF) - 1;
+  if (from != NULL)
+    *from = (bits & 0x10) != 0;
+  return TRUE;
 }
 
 static const GValue *
@@ -438,6 +505,84 @@ csn_item_get_children (CsnItem    *self,
   value = lookup_value (self, property);
   g_return_val_if_fail (value != NULL && G_VALUE_HOLDS (value, G_TYPE_LIST_MODEL), NULL);
   return g_value_get_object (value);
+}
+
+/* The translation of @field into @language ("" when there is none), and in @from the source text
+ * it was made from. */
+const char *
+csn_item_get_translation (CsnItem        *self,
+                          const CsnField *field,
+                          CsnLanguage     language,
+                          const char    **from)
+{
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+  g_return_val_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE), NULL);
+
+  if (from != NULL)
+    *from = csn_item_get_string (self, csn_field_get_translation_property (field, language, TRUE));
+  return csn_item_get_string (self, csn_field_get_translation_property (field, language, FALSE));
+}
+
+/* Outdated when the source text is no longer the one the translation was made from, as gettext
+ * marks a message fuzzy. */
+CsnTranslationState
+csn_item_get_translation_state (CsnItem        *self,
+                                const CsnField *field,
+                                CsnLanguage     language)
+{
+  const char *source;
+  const char *text;
+  const char *from;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), CSN_TRANSLATION_NOT_NEEDED);
+  g_return_val_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE),
+                        CSN_TRANSLATION_NOT_NEEDED);
+
+  source = csn_item_get_string (self, csn_field_get_property_name (field, NULL));
+  if (source[0] == '\0')
+    return CSN_TRANSLATION_NOT_NEEDED;
+  text = csn_item_get_translation (self, field, language, &from);
+  if (text[0] == '\0')
+    return CSN_TRANSLATION_MISSING;
+  if (!g_str_equal (from, source))
+    return CSN_TRANSLATION_OUTDATED;
+  return CSN_TRANSLATION_CURRENT;
+}
+
+/* The text of @field as it reads in an output in @language, for content written in
+ * @content_language: the source text, or its current translation; a missing or outdated
+ * translation gives the source text after a visible mark in @language, never silently. */
+char *
+csn_item_dup_text_for_language (CsnItem        *self,
+                                const CsnField *field,
+                                CsnLanguage     content_language,
+                                CsnLanguage     language)
+{
+  const char *source;
+  const char *mark;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+  g_return_val_if_fail (field != NULL && field->kind == CSN_FIELD_TEXT, NULL);
+
+  source = csn_item_get_string (self, csn_field_get_property_name (field, NULL));
+  if (language == content_language || !(field->flags & CSN_FIELD_FLAG_TRANSLATABLE))
+    return g_strdup (source);
+
+  switch (csn_item_get_translation_state (self, field, language))
+    {
+    case CSN_TRANSLATION_NOT_NEEDED:
+      return g_strdup ("");
+    case CSN_TRANSLATION_CURRENT:
+      return g_strdup (csn_item_get_translation (self, field, language, NULL));
+    case CSN_TRANSLATION_MISSING:
+      mark = csn_catalog_lookup (language, N_("[untranslated]"));
+      break;
+    case CSN_TRANSLATION_OUTDATED:
+    default:
+      mark = csn_catalog_lookup (language, N_("[outdated translation]"));
+      break;
+    }
+  return g_strconcat (mark, " ", source, NULL);
 }
 
 /* Members of the item's JSON object that no field describes; kept for the next save. */

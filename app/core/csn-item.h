@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "csn-enums.h"
 #include "csn-types.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ typedef enum {
   CSN_FIELD_FLAG_KEY      = 1 << 0,  /* identifies the item within its list */
   CSN_FIELD_FLAG_NULLABLE = 1 << 1,  /* null is a valid value */
   CSN_FIELD_FLAG_TITLE    = 1 << 2,  /* names the item in messages and undo labels */
+  CSN_FIELD_FLAG_TRANSLATABLE = 1 << 3,  /* free text with a translation into the other working
+                                          * language: properties KEY-translation-LANG[-from] */
 } CsnFieldFlags;
 
 typedef struct {
@@ -68,6 +71,13 @@ const CsnField *csn_item_class_field_for_property (CsnItemClass *klass,
                                                    const char   *property);
 const char     *csn_field_get_property_name (const CsnField *field,
                                              const char     *suffix);
+const char     *csn_field_get_translation_property (const CsnField *field,
+                                                    CsnLanguage     language,
+                                                    gboolean        from);
+gboolean        csn_item_class_is_translation_property (CsnItemClass *klass,
+                                                        const char   *property,
+                                                        CsnLanguage  *language,
+                                                        gboolean     *from);
 
 const char     *csn_item_get_key            (CsnItem        *self);
 char           *csn_item_dup_title          (CsnItem        *self);
@@ -84,6 +94,18 @@ gboolean        csn_item_strv_contains      (CsnItem        *self,
                                              const char     *value);
 GListModel     *csn_item_get_children       (CsnItem        *self,
                                              const char     *property);
+
+const char     *csn_item_get_translation    (CsnItem        *self,
+                                             const CsnField *field,
+                                             CsnLanguage     language,
+                                             const char    **from);
+CsnTranslationState csn_item_get_translation_state (CsnItem        *self,
+                                                    const CsnField *field,
+                                                    CsnLanguage     language);
+char           *csn_item_dup_text_for_language (CsnItem        *self,
+                                                const CsnField *field,
+                                                CsnLanguage     content_language,
+                                                CsnLanguage     language);
 
 JsonObject     *csn_item_get_unknown        (CsnItem        *self);
 JsonObject     *csn_item_get_unknown_in     (CsnItem        *self,

@@ -18,12 +18,12 @@ G_DEFINE_FINAL_TYPE (CsnMeeting, csn_meeting, CSN_TYPE_ITEM)
 static const CsnField fields[] = {
   { .key = "title",
     .kind = CSN_FIELD_TEXT,
-    .flags = CSN_FIELD_FLAG_TITLE,
+    .flags = CSN_FIELD_FLAG_TITLE | CSN_FIELD_FLAG_TRANSLATABLE,
     .label = N_("title"),
     .target = CSN_COLLECTION_NONE },
   { .key = "venue",
     .kind = CSN_FIELD_TEXT,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_TRANSLATABLE,
     .label = N_("venue"),
     .target = CSN_COLLECTION_NONE },
   { .key = "start_date",
@@ -54,6 +54,11 @@ static const CsnField fields[] = {
     .label = N_("status"),
     .type_func = csn_meeting_status_get_type,
     .default_value = CSN_MEETING_STATUS_DRAFT,
+    .target = CSN_COLLECTION_NONE },
+  { .key = "answers_due",
+    .kind = CSN_FIELD_DATE,
+    .flags = CSN_FIELD_FLAG_NULLABLE,
+    .label = N_("deadline for answers"),
     .target = CSN_COLLECTION_NONE },
 };
 

@@ -23,7 +23,7 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_COUNTRIES },
   { .key = "text",
     .kind = CSN_FIELD_TEXT,
-    .flags = CSN_FIELD_FLAG_TITLE,
+    .flags = CSN_FIELD_FLAG_TITLE | CSN_FIELD_FLAG_TRANSLATABLE,
     .label = N_("text"),
     .target = CSN_COLLECTION_NONE },
 };

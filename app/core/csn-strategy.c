@@ -28,7 +28,7 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_THEMES },
   { .key = "description",
     .kind = CSN_FIELD_TEXT,
-    .flags = CSN_FIELD_FLAG_TITLE,
+    .flags = CSN_FIELD_FLAG_TITLE | CSN_FIELD_FLAG_TRANSLATABLE,
     .label = N_("description"),
     .target = CSN_COLLECTION_NONE },
   { .key = "mechanism",
@@ -57,7 +57,7 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_NONE },
   { .key = "notes",
     .kind = CSN_FIELD_TEXT,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_TRANSLATABLE,
     .label = N_("notes"),
     .target = CSN_COLLECTION_NONE },
 };

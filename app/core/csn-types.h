@@ -17,6 +17,10 @@ typedef struct _CsnMechanism     CsnMechanism;
 typedef struct _CsnRoleProposal  CsnRoleProposal;
 typedef struct _CsnParticipant   CsnParticipant;
 typedef struct _CsnEndorsement   CsnEndorsement;
+typedef struct _CsnPosition      CsnPosition;
+typedef struct _CsnDocumentTexts CsnDocumentTexts;
+typedef struct _CsnChange        CsnChange;
+typedef struct _CsnChangeSet     CsnChangeSet;
 typedef struct _CsnHistory       CsnHistory;
 typedef struct _CsnDraft         CsnDraft;
 typedef struct _CsnProblem       CsnProblem;
@@ -32,8 +36,11 @@ typedef enum {
   CSN_COLLECTION_ROLE_PROPOSALS,
   CSN_COLLECTION_PARTICIPANTS,
   CSN_COLLECTION_ENDORSEMENTS,
+  CSN_COLLECTION_POSITIONS,
   CSN_N_COLLECTIONS,
   CSN_COLLECTION_NONE = CSN_N_COLLECTIONS,
+  /* Only as the target of a reference: a theme, strategy, mechanism or role proposal. */
+  CSN_COLLECTION_AGENDA,
 } CsnCollection;
 
 G_END_DECLS

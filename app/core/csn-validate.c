@@ -72,9 +72,24 @@ noun_for_collection (CsnCollection collection)
       return _("actor");
     case CSN_COLLECTION_THEMES:
       return _("theme");
+    case CSN_COLLECTION_AGENDA:
+      return _("theme, strategy, mechanism or role proposal");
     default:
       return _("item");
     }
+}
+
+static CsnItem *
+lookup_key (Validator     *v,
+            CsnCollection  target,
+            const char    *key)
+{
+  if (target != CSN_COLLECTION_AGENDA)
+    return g_hash_table_lookup (v->keys[target], key);
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    if (csn_collection_matches_target (c, target) && g_hash_table_lookup (v->keys[c], key) != NULL)
+      return g_hash_table_lookup (v->keys[c], key);
+  return NULL;
 }
 
 static void
@@ -95,7 +110,7 @@ check_ref (Validator      *v,
       return;
     }
 
-  if (g_hash_table_lookup (v->keys[field->target], key) == NULL)
+  if (lookup_key (v, field->target, key) == NULL)
     /* Translators: "no theme has the id “theme-9”" */
     add_problem (v, CSN_SEVERITY_ERROR, place, item, property, _("no %s has the id “%s”"),
                  noun_for_collection (field->target), key);

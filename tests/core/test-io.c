@@ -159,7 +159,7 @@ test_unknown_keys_kept (void)
 
   /* Known keys first in their fixed order, then the unknown ones as they came. */
   g_assert_true (strstr (saved_first, "\"format\": \"consenso-draft\",\n  \"version\": 1,\n  \"meeting\": {") != NULL);
-  g_assert_true (strstr (saved_first, "\"endorsements\": [],\n  \"x-generator\": {") != NULL);
+  g_assert_true (strstr (saved_first, "\"positions\": [],\n  \"x-generator\": {") != NULL);
   g_assert_true (g_str_has_suffix (saved_first, "\"x-last\": \"kept\"\n}\n"));
 
   again = load_path (first);

@@ -1,0 +1,33 @@
+/* csn-change-set.h: incoming changes under review, applied together as one undoable step. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "csn-change.h"
+#include "csn-types.h"
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_CHANGE_SET (csn_change_set_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsnChangeSet, csn_change_set, CSN, CHANGE_SET, GObject)
+
+CsnChangeSet *csn_change_set_new            (const char   *label);
+const char   *csn_change_set_get_label      (CsnChangeSet *self);
+void          csn_change_set_set_label      (CsnChangeSet *self,
+                                             const char   *label);
+const char   *csn_change_set_get_title      (CsnChangeSet *self);
+void          csn_change_set_set_title      (CsnChangeSet *self,
+                                             const char   *title);
+void          csn_change_set_append         (CsnChangeSet *self,
+                                             CsnChange    *change);
+guint         csn_change_set_get_n_conflicts (CsnChangeSet *self);
+guint         csn_change_set_get_n_accepted (CsnChangeSet *self);
+void          csn_change_set_accept_all     (CsnChangeSet *self,
+                                             gboolean      accepted,
+                                             gboolean      conflicts_only,
+                                             const char   *country);
+guint         csn_change_set_apply          (CsnChangeSet *self,
+                                             CsnDraft     *draft);
+
+G_END_DECLS
