@@ -204,8 +204,8 @@ read_string (Parser *p)
           g_string_append_unichar (p->text, character);
           continue;
         default:
-          p->pos--;
           /* The whole character: its first byte alone would not be UTF-8. */
+          p->pos--;
           fail (p, _("“\\%.*s” is not a JSON escape"), char_length (p->pos + 1), p->pos + 1);
           return FALSE;
         }
