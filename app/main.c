@@ -11,6 +11,8 @@
 #include "csn-draft.h"
 #include "csn-export.h"
 #include "csn-item.h"
+#include "csn-meeting.h"
+#include "csn-open-item.h"
 #include "csn-problem.h"
 #include "csn-validate.h"
 
@@ -22,6 +24,7 @@ print_problems (const char *argument)
   g_autoptr(GError) error = NULL;
   g_autoptr(CsnDraft) draft = NULL;
   g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GListModel) open_items = NULL;
   guint n_problems;
 
   draft = csn_draft_load_from_file (file, &error);
@@ -40,6 +43,19 @@ print_problems (const char *argument)
 
       g_print ("%s: %s: %s\n", argument, csn_problem_get_place (problem),
                csn_problem_get_message (problem));
+    }
+
+  /* What is still open but no problem (a decision to take, data to fill in) is a note: it does
+   * not make the check fail. */
+  open_items = csn_draft_list_open_items (draft);
+  for (guint i = 0, n = g_list_model_get_n_items (open_items); i < n; i++)
+    {
+      g_autoptr(CsnOpenItem) open = g_list_model_get_item (open_items, i);
+
+      /* Problems were printed above; "note" is not translated, for scripts that look for it. */
+      if (csn_open_item_get_problem (open) == NULL)
+        g_print ("%s: note: %s: %s\n", argument, csn_open_item_get_place (open),
+                 csn_open_item_get_message (open));
     }
   return n_problems == 0;
 }
@@ -93,7 +109,7 @@ run_export (const char         *output,
     }
   /* Without --export-language the workbook speaks the draft's language. */
   if (language_name == NULL)
-    language = csn_item_get_enum (CSN_ITEM (csn_draft_get_meeting (draft)), "language");
+    language = csn_meeting_get_language (csn_draft_get_meeting (draft));
 
   if (!csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
     {
@@ -138,7 +154,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check drafts and print their problems; exit 1 if any has one"), NULL },
+    N_("Check drafts and print their problems, and as notes what is still open; exit 1 if any has a problem"),
+    NULL },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export DRAFT to a spreadsheet (.xlsx) and exit"), N_("OUT.xlsx") },
   { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -57,3 +57,34 @@ csn_actor_new (void)
 {
   return g_object_new (CSN_TYPE_ACTOR, NULL);
 }
+
+const char *
+csn_actor_get_id (CsnActor *self)
+{
+  g_return_val_if_fail (CSN_IS_ACTOR (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ACTOR_PROP_ID);
+}
+
+CsnActorKind
+csn_actor_get_kind (CsnActor *self)
+{
+  g_return_val_if_fail (CSN_IS_ACTOR (self), CSN_ACTOR_KIND_OTHER);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_ACTOR_PROP_KIND);
+}
+
+/* The name in @language, "" when the draft has none in it. */
+const char *
+csn_actor_get_name (CsnActor    *self,
+                    CsnLanguage  language)
+{
+  g_return_val_if_fail (CSN_IS_ACTOR (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), language == CSN_LANGUAGE_EN ? CSN_ACTOR_PROP_NAME_EN
+                                                                           : CSN_ACTOR_PROP_NAME_ES);
+}
+
+const char *
+csn_actor_get_current_role (CsnActor *self)
+{
+  g_return_val_if_fail (CSN_IS_ACTOR (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ACTOR_PROP_CURRENT_ROLE);
+}

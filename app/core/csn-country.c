@@ -58,3 +58,34 @@ csn_country_new (void)
 {
   return g_object_new (CSN_TYPE_COUNTRY, NULL);
 }
+
+const char *
+csn_country_get_code (CsnCountry *self)
+{
+  g_return_val_if_fail (CSN_IS_COUNTRY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_COUNTRY_PROP_CODE);
+}
+
+/* The name in @language, "" when the draft has none in it. */
+const char *
+csn_country_get_name (CsnCountry  *self,
+                      CsnLanguage  language)
+{
+  g_return_val_if_fail (CSN_IS_COUNTRY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), language == CSN_LANGUAGE_EN ? CSN_COUNTRY_PROP_NAME_EN
+                                                                           : CSN_COUNTRY_PROP_NAME_ES);
+}
+
+CsnMembership
+csn_country_get_membership (CsnCountry *self)
+{
+  g_return_val_if_fail (CSN_IS_COUNTRY (self), CSN_MEMBERSHIP_MEMBER);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_COUNTRY_PROP_MEMBERSHIP);
+}
+
+int
+csn_country_get_delegation_quota (CsnCountry *self)
+{
+  g_return_val_if_fail (CSN_IS_COUNTRY (self), 2);
+  return csn_item_get_int (CSN_ITEM (self), CSN_COUNTRY_PROP_DELEGATION_QUOTA);
+}

@@ -11,4 +11,16 @@ G_DECLARE_FINAL_TYPE (CsnCountry, csn_country, CSN, COUNTRY, CsnItem)
 
 CsnCountry *csn_country_new (void);
 
+/* Property names, for the generic cell and edit API; the getters below read them. */
+#define CSN_COUNTRY_PROP_CODE             "code"
+#define CSN_COUNTRY_PROP_NAME_ES          "name-es"
+#define CSN_COUNTRY_PROP_NAME_EN          "name-en"
+#define CSN_COUNTRY_PROP_MEMBERSHIP       "membership"
+#define CSN_COUNTRY_PROP_DELEGATION_QUOTA "delegation-quota"
+
+const char   *csn_country_get_code             (CsnCountry *self);
+const char   *csn_country_get_name             (CsnCountry *self, CsnLanguage language);
+CsnMembership csn_country_get_membership       (CsnCountry *self);
+int           csn_country_get_delegation_quota (CsnCountry *self);
+
 G_END_DECLS

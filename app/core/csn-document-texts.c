@@ -54,3 +54,31 @@ csn_document_texts_new (void)
 {
   return g_object_new (CSN_TYPE_DOCUMENT_TEXTS, NULL);
 }
+
+const char *
+csn_document_texts_get_preamble (CsnDocumentTexts *self)
+{
+  g_return_val_if_fail (CSN_IS_DOCUMENT_TEXTS (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_DOCUMENT_TEXTS_PROP_PREAMBLE);
+}
+
+const char *
+csn_document_texts_get_background (CsnDocumentTexts *self)
+{
+  g_return_val_if_fail (CSN_IS_DOCUMENT_TEXTS (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_DOCUMENT_TEXTS_PROP_BACKGROUND);
+}
+
+const char *
+csn_document_texts_get_next_steps (CsnDocumentTexts *self)
+{
+  g_return_val_if_fail (CSN_IS_DOCUMENT_TEXTS (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_DOCUMENT_TEXTS_PROP_NEXT_STEPS);
+}
+
+const char *
+csn_document_texts_get_closing (CsnDocumentTexts *self)
+{
+  g_return_val_if_fail (CSN_IS_DOCUMENT_TEXTS (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_DOCUMENT_TEXTS_PROP_CLOSING);
+}

@@ -7,10 +7,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "csn-core-resources.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-enums.h"
 #include "csn-history.h"
+#include "csn-item-private.h"
 #include "csn-json-check.h"
 #include "csn-meeting.h"
 #include "csn-safe-file.h"
@@ -1814,4 +1817,26 @@ csn_draft_save_to_file (CsnDraft  *self,
     return FALSE;
   save_job_run (job, NULL, &save_error);
   return save_job_finish (self, job, save_error, error);
+}
+
+#define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"
+
+/* A new, untitled draft with the content of the built-in CRM working-group template. */
+CsnDraft *
+csn_draft_new_from_template (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  CsnDraft *draft;
+  gsize size;
+  const char *data;
+
+  bytes = g_resource_lookup_data (csn_core_get_resource (), TEMPLATE_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  draft = csn_draft_load_from_data (data, size, "crm-working-group.consenso", &error);
+  /* The template is built in and tested: failing to read it is a build defect. */
+  g_assert_no_error (error);
+  return draft;
 }

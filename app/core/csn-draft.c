@@ -6,10 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "csn-actor.h"
-#include "csn-core-resources.h"
 #include "csn-country.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-endorsement.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -21,8 +21,6 @@
 #include "csn-role-proposal.h"
 #include "csn-strategy.h"
 #include "csn-theme.h"
-
-#define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"
 
 struct _CsnDraft
 {
@@ -320,26 +318,6 @@ csn_draft_new (void)
   return g_object_new (CSN_TYPE_DRAFT, NULL);
 }
 
-/* A new, untitled draft with the content of the built-in CRM working-group template. */
-CsnDraft *
-csn_draft_new_from_template (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  CsnDraft *draft;
-  gsize size;
-  const char *data;
-
-  bytes = g_resource_lookup_data (csn_core_get_resource (), TEMPLATE_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &size);
-  draft = csn_draft_load_from_data (data, size, "crm-working-group.consenso", &error);
-  /* The template is built in and tested: failing to read it is a build defect. */
-  g_assert_no_error (error);
-  return draft;
-}
-
 CsnMeeting *
 csn_draft_get_meeting (CsnDraft *self)
 {
@@ -535,6 +513,15 @@ fill_label (const char *msgid,
 
   g_string_replace (label, "%s", title, 1);
   return g_string_free (label, FALSE);
+}
+
+/* "Remove theme “Labour migration”": the label of the undo step that removes an item of @collection. */
+char *
+csn_collection_dup_remove_label (CsnCollection  collection,
+                                 const char    *title)
+{
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  return fill_label (collections[collection].remove_label, title);
 }
 
 static char *

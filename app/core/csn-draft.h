@@ -49,14 +49,12 @@ gboolean      csn_collection_matches_target (CsnCollection  collection,
                                              CsnCollection  target);
 
 CsnDraft     *csn_draft_new                 (void);
-CsnDraft     *csn_draft_new_from_template   (void);
 
 CsnMeeting   *csn_draft_get_meeting         (CsnDraft      *self);
 CsnDocumentTexts *csn_draft_get_document_texts (CsnDraft  *self);
 GListModel   *csn_draft_get_collection      (CsnDraft      *self,
                                              CsnCollection  collection);
 CsnHistory   *csn_draft_get_history         (CsnDraft      *self);
-JsonObject   *csn_draft_get_unknown         (CsnDraft      *self);
 GFile        *csn_draft_get_file            (CsnDraft      *self);
 void          csn_draft_set_file            (CsnDraft      *self,
                                              GFile         *file);
@@ -137,6 +135,7 @@ gboolean      csn_draft_undo                (CsnDraft      *self);
 gboolean      csn_draft_redo                (CsnDraft      *self);
 
 /* Files (csn-draft-io.c) */
+CsnDraft     *csn_draft_new_from_template   (void);
 CsnDraft     *csn_draft_load_from_file      (GFile         *file,
                                              GError       **error);
 CsnDraft     *csn_draft_load_from_data      (const char    *data,

@@ -18,7 +18,7 @@ G_DEFINE_FINAL_TYPE (CsnEndorsement, csn_endorsement, CSN_TYPE_ITEM)
 static const CsnField fields[] = {
   { .key = "country",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_KEY,
+    .flags = CSN_FIELD_FLAG_KEY | CSN_FIELD_FLAG_OWNER,
     .label = N_("country"),
     .target = CSN_COLLECTION_COUNTRIES },
   { .key = "status",
@@ -56,4 +56,33 @@ CsnEndorsement *
 csn_endorsement_new (void)
 {
   return g_object_new (CSN_TYPE_ENDORSEMENT, NULL);
+}
+
+const char *
+csn_endorsement_get_country (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_COUNTRY);
+}
+
+CsnEndorsementStatus
+csn_endorsement_get_status (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), CSN_ENDORSEMENT_STATUS_PENDING);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_STATUS);
+}
+
+/* "YYYY-MM-DD", or NULL when not set. */
+const char *
+csn_endorsement_get_date (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_DATE);
+}
+
+const char *
+csn_endorsement_get_note (CsnEndorsement *self)
+{
+  g_return_val_if_fail (CSN_IS_ENDORSEMENT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ENDORSEMENT_PROP_NOTE);
 }

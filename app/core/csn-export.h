@@ -22,10 +22,11 @@ typedef void (*CsnExportProgressFunc) (double   fraction,
 
 /*
  * csn_export_xlsx() blocks and calls @progress in the calling thread. The async pair copies what
- * the workbook needs from the draft before returning (the draft may then change) and writes in a
- * worker thread; _full() calls @progress in the caller's thread-default main context, at most once
- * per percent, always before the callback. Either way, a failed or cancelled export leaves @path
- * as it was, and the error (G_IO_ERROR_CANCELLED, G_FILE_ERROR or CSN_EXPORT_ERROR) names the file.
+ * the workbook needs from the draft before returning (the draft may then change, or go: the task
+ * has no source object) and writes in a worker thread; _full() calls @progress, and frees its
+ * data, in the caller's thread-default main context, at most once per percent, always before the
+ * callback. Either way, a failed or cancelled export leaves @path as it was, and the error
+ * (G_IO_ERROR_CANCELLED, G_FILE_ERROR or CSN_EXPORT_ERROR) names the file.
  */
 gboolean csn_export_xlsx            (CsnDraft              *draft,
                                      const char            *path,

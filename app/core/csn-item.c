@@ -8,6 +8,7 @@
 #include "csn-catalog.h"
 #include "csn-enums.h"
 #include "csn-item.h"
+#include "csn-item-private.h"
 
 typedef struct
 {

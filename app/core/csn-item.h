@@ -26,6 +26,7 @@ typedef enum {
   CSN_FIELD_FLAG_TITLE    = 1 << 2,  /* names the item in messages and undo labels */
   CSN_FIELD_FLAG_TRANSLATABLE = 1 << 3,  /* free text with a translation into the other working
                                           * language: properties KEY-translation-LANG[-from] */
+  CSN_FIELD_FLAG_OWNER    = 1 << 4,  /* a REF to what the item belongs to: removing that removes it */
 } CsnFieldFlags;
 
 typedef struct {
@@ -106,12 +107,5 @@ char           *csn_item_dup_text_for_language (CsnItem        *self,
                                                 const CsnField *field,
                                                 CsnLanguage     content_language,
                                                 CsnLanguage     language);
-
-JsonObject     *csn_item_get_unknown        (CsnItem        *self);
-JsonObject     *csn_item_get_unknown_in     (CsnItem        *self,
-                                             const char     *key);
-void            csn_item_set_unknown_in     (CsnItem        *self,
-                                             const char     *key,
-                                             JsonObject     *members);
 
 G_END_DECLS

@@ -62,3 +62,38 @@ csn_mechanism_new (void)
 {
   return g_object_new (CSN_TYPE_MECHANISM, NULL);
 }
+
+const char *
+csn_mechanism_get_id (CsnMechanism *self)
+{
+  g_return_val_if_fail (CSN_IS_MECHANISM (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MECHANISM_PROP_ID);
+}
+
+const char *
+csn_mechanism_get_name (CsnMechanism *self)
+{
+  g_return_val_if_fail (CSN_IS_MECHANISM (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MECHANISM_PROP_NAME);
+}
+
+CsnAssessment
+csn_mechanism_get_assessment (CsnMechanism *self)
+{
+  g_return_val_if_fail (CSN_IS_MECHANISM (self), CSN_ASSESSMENT_NOT_ASSESSED);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_MECHANISM_PROP_ASSESSMENT);
+}
+
+const char *
+csn_mechanism_get_considerations (CsnMechanism *self)
+{
+  g_return_val_if_fail (CSN_IS_MECHANISM (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MECHANISM_PROP_CONSIDERATIONS);
+}
+
+const char *
+csn_mechanism_get_proposal (CsnMechanism *self)
+{
+  g_return_val_if_fail (CSN_IS_MECHANISM (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MECHANISM_PROP_PROPOSAL);
+}

@@ -79,3 +79,63 @@ csn_meeting_new (void)
 {
   return g_object_new (CSN_TYPE_MEETING, NULL);
 }
+
+const char *
+csn_meeting_get_title (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_TITLE);
+}
+
+const char *
+csn_meeting_get_venue (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_VENUE);
+}
+
+/* "YYYY-MM-DD", or NULL when not set. */
+const char *
+csn_meeting_get_start_date (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_START_DATE);
+}
+
+/* "YYYY-MM-DD", or NULL when not set. */
+const char *
+csn_meeting_get_end_date (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_END_DATE);
+}
+
+/* The key it refers to, or NULL for none. */
+const char *
+csn_meeting_get_pro_tempore_presidency (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY);
+}
+
+CsnLanguage
+csn_meeting_get_language (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), CSN_LANGUAGE_ES);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_MEETING_PROP_LANGUAGE);
+}
+
+CsnMeetingStatus
+csn_meeting_get_status (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), CSN_MEETING_STATUS_DRAFT);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_MEETING_PROP_STATUS);
+}
+
+/* "YYYY-MM-DD", or NULL when not set. */
+const char *
+csn_meeting_get_answers_due (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_ANSWERS_DUE);
+}

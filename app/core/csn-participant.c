@@ -67,3 +67,45 @@ csn_participant_new (void)
 {
   return g_object_new (CSN_TYPE_PARTICIPANT, NULL);
 }
+
+const char *
+csn_participant_get_id (CsnParticipant *self)
+{
+  g_return_val_if_fail (CSN_IS_PARTICIPANT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_PARTICIPANT_PROP_ID);
+}
+
+const char *
+csn_participant_get_name (CsnParticipant *self)
+{
+  g_return_val_if_fail (CSN_IS_PARTICIPANT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_PARTICIPANT_PROP_NAME);
+}
+
+const char *
+csn_participant_get_country (CsnParticipant *self)
+{
+  g_return_val_if_fail (CSN_IS_PARTICIPANT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_PARTICIPANT_PROP_COUNTRY);
+}
+
+const char *
+csn_participant_get_position (CsnParticipant *self)
+{
+  g_return_val_if_fail (CSN_IS_PARTICIPANT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_PARTICIPANT_PROP_POSITION);
+}
+
+const char *
+csn_participant_get_email (CsnParticipant *self)
+{
+  g_return_val_if_fail (CSN_IS_PARTICIPANT (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_PARTICIPANT_PROP_EMAIL);
+}
+
+CsnParticipantRole
+csn_participant_get_role (CsnParticipant *self)
+{
+  g_return_val_if_fail (CSN_IS_PARTICIPANT (self), CSN_PARTICIPANT_ROLE_DELEGATE);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_PARTICIPANT_PROP_ROLE);
+}

@@ -45,3 +45,20 @@ csn_pillar_new (void)
 {
   return g_object_new (CSN_TYPE_PILLAR, NULL);
 }
+
+const char *
+csn_pillar_get_id (CsnPillar *self)
+{
+  g_return_val_if_fail (CSN_IS_PILLAR (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_PILLAR_PROP_ID);
+}
+
+/* The name in @language, "" when the draft has none in it. */
+const char *
+csn_pillar_get_name (CsnPillar   *self,
+                     CsnLanguage  language)
+{
+  g_return_val_if_fail (CSN_IS_PILLAR (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), language == CSN_LANGUAGE_EN ? CSN_PILLAR_PROP_NAME_EN
+                                                                           : CSN_PILLAR_PROP_NAME_ES);
+}

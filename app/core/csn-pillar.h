@@ -11,4 +11,12 @@ G_DECLARE_FINAL_TYPE (CsnPillar, csn_pillar, CSN, PILLAR, CsnItem)
 
 CsnPillar *csn_pillar_new (void);
 
+/* Property names, for the generic cell and edit API; the getters below read them. */
+#define CSN_PILLAR_PROP_ID      "id"
+#define CSN_PILLAR_PROP_NAME_ES "name-es"
+#define CSN_PILLAR_PROP_NAME_EN "name-en"
+
+const char *csn_pillar_get_id   (CsnPillar *self);
+const char *csn_pillar_get_name (CsnPillar *self, CsnLanguage language);
+
 G_END_DECLS

@@ -23,12 +23,12 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_NONE },
   { .key = "country",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_OWNER,
     .label = N_("country"),
     .target = CSN_COLLECTION_COUNTRIES },
   { .key = "item",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_OWNER,
     .label = N_("item"),
     .target = CSN_COLLECTION_AGENDA },
   { .key = "stance",
@@ -73,4 +73,54 @@ CsnPosition *
 csn_position_new (void)
 {
   return g_object_new (CSN_TYPE_POSITION, NULL);
+}
+
+const char *
+csn_position_get_id (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_POSITION_PROP_ID);
+}
+
+const char *
+csn_position_get_country (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_POSITION_PROP_COUNTRY);
+}
+
+const char *
+csn_position_get_item (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_POSITION_PROP_ITEM);
+}
+
+CsnStance
+csn_position_get_stance (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), CSN_STANCE_NO_POSITION);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_POSITION_PROP_STANCE);
+}
+
+const char *
+csn_position_get_comment (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_POSITION_PROP_COMMENT);
+}
+
+CsnPositionSource
+csn_position_get_source (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), CSN_POSITION_SOURCE_MEETING);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_POSITION_PROP_SOURCE);
+}
+
+/* "YYYY-MM-DD", or NULL when not set. */
+const char *
+csn_position_get_received (CsnPosition *self)
+{
+  g_return_val_if_fail (CSN_IS_POSITION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_POSITION_PROP_RECEIVED);
 }

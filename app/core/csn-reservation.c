@@ -18,7 +18,7 @@ G_DEFINE_FINAL_TYPE (CsnReservation, csn_reservation, CSN_TYPE_ITEM)
 static const CsnField fields[] = {
   { .key = "country",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_OWNER,
     .label = N_("country"),
     .target = CSN_COLLECTION_COUNTRIES },
   { .key = "text",
@@ -44,4 +44,18 @@ CsnReservation *
 csn_reservation_new (void)
 {
   return g_object_new (CSN_TYPE_RESERVATION, NULL);
+}
+
+const char *
+csn_reservation_get_country (CsnReservation *self)
+{
+  g_return_val_if_fail (CSN_IS_RESERVATION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_RESERVATION_PROP_COUNTRY);
+}
+
+const char *
+csn_reservation_get_text (CsnReservation *self)
+{
+  g_return_val_if_fail (CSN_IS_RESERVATION (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_RESERVATION_PROP_TEXT);
 }

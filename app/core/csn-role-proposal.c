@@ -23,7 +23,7 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_NONE },
   { .key = "actor",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_OWNER,
     .label = N_("actor"),
     .target = CSN_COLLECTION_ACTORS },
   { .key = "change",
@@ -73,4 +73,54 @@ CsnRoleProposal *
 csn_role_proposal_new (void)
 {
   return g_object_new (CSN_TYPE_ROLE_PROPOSAL, NULL);
+}
+
+const char *
+csn_role_proposal_get_id (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_ID);
+}
+
+const char *
+csn_role_proposal_get_actor (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_ACTOR);
+}
+
+CsnRoleChange
+csn_role_proposal_get_change (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), CSN_ROLE_CHANGE_MODIFY);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_CHANGE);
+}
+
+const char *
+csn_role_proposal_get_attribution (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION);
+}
+
+const char *
+csn_role_proposal_get_rationale (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_RATIONALE);
+}
+
+/* Never NULL: an empty list is empty. */
+const char * const *
+csn_role_proposal_get_supported_by (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), NULL);
+  return csn_item_get_strv (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_SUPPORTED_BY);
+}
+
+CsnProposalStatus
+csn_role_proposal_get_status (CsnRoleProposal *self)
+{
+  g_return_val_if_fail (CSN_IS_ROLE_PROPOSAL (self), CSN_PROPOSAL_STATUS_PROPOSED);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_ROLE_PROPOSAL_PROP_STATUS);
 }

@@ -23,7 +23,7 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_NONE },
   { .key = "theme",
     .kind = CSN_FIELD_REF,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_OWNER,
     .label = N_("theme"),
     .target = CSN_COLLECTION_THEMES },
   { .key = "description",
@@ -78,4 +78,62 @@ CsnStrategy *
 csn_strategy_new (void)
 {
   return g_object_new (CSN_TYPE_STRATEGY, NULL);
+}
+
+const char *
+csn_strategy_get_id (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_STRATEGY_PROP_ID);
+}
+
+const char *
+csn_strategy_get_theme (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_STRATEGY_PROP_THEME);
+}
+
+const char *
+csn_strategy_get_description (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_STRATEGY_PROP_DESCRIPTION);
+}
+
+CsnMechanismKind
+csn_strategy_get_mechanism (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), CSN_MECHANISM_KIND_OTHER);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_STRATEGY_PROP_MECHANISM);
+}
+
+/* The key it refers to, or NULL for none. */
+const char *
+csn_strategy_get_lead (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_STRATEGY_PROP_LEAD);
+}
+
+/* Never NULL: an empty list is empty. */
+const char * const *
+csn_strategy_get_support (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), NULL);
+  return csn_item_get_strv (CSN_ITEM (self), CSN_STRATEGY_PROP_SUPPORT);
+}
+
+CsnHorizon
+csn_strategy_get_horizon (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), CSN_HORIZON_UNDECIDED);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_STRATEGY_PROP_HORIZON);
+}
+
+const char *
+csn_strategy_get_notes (CsnStrategy *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGY (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_STRATEGY_PROP_NOTES);
 }

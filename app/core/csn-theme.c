@@ -86,3 +86,67 @@ csn_theme_new (void)
 {
   return g_object_new (CSN_TYPE_THEME, NULL);
 }
+
+const char *
+csn_theme_get_id (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_THEME_PROP_ID);
+}
+
+const char *
+csn_theme_get_title (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_THEME_PROP_TITLE);
+}
+
+const char *
+csn_theme_get_description (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_THEME_PROP_DESCRIPTION);
+}
+
+const char *
+csn_theme_get_pillar (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_THEME_PROP_PILLAR);
+}
+
+/* Never NULL: an empty list is empty. */
+const char * const *
+csn_theme_get_raised_by (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_strv (CSN_ITEM (self), CSN_THEME_PROP_RAISED_BY);
+}
+
+CsnHorizon
+csn_theme_get_horizon (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), CSN_HORIZON_UNDECIDED);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_THEME_PROP_HORIZON);
+}
+
+CsnConsensus
+csn_theme_get_consensus (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), CSN_CONSENSUS_PENDING);
+  return csn_item_get_enum (CSN_ITEM (self), CSN_THEME_PROP_CONSENSUS);
+}
+
+GListModel *
+csn_theme_get_reservations (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_children (CSN_ITEM (self), CSN_THEME_PROP_RESERVATIONS);
+}
+
+const char *
+csn_theme_get_notes (CsnTheme *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_THEME_PROP_NOTES);
+}

@@ -243,13 +243,13 @@ check_country_codes (Validator *v)
 
   for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-      const char *code = csn_item_get_key (country);
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+      const char *code = csn_country_get_code (country);
 
       if (strlen (code) != 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
         {
           g_autofree char *place = g_strdup_printf ("countries[%u].code", i);
-          add_problem (v, CSN_SEVERITY_WARNING, place, country, "code",
+          add_problem (v, CSN_SEVERITY_WARNING, place, CSN_ITEM (country), CSN_COUNTRY_PROP_CODE,
                        _("“%s” is not a two-letter country code (ISO 3166)"), code);
         }
     }
@@ -258,27 +258,27 @@ check_country_codes (Validator *v)
 static void
 check_meeting (Validator *v)
 {
-  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (v->draft));
-  const char *ppt = csn_item_get_string (meeting, "pro-tempore-presidency");
-  const char *start = csn_item_get_string (meeting, "start-date");
-  const char *end = csn_item_get_string (meeting, "end-date");
-  CsnItem *country;
+  CsnMeeting *meeting = csn_draft_get_meeting (v->draft);
+  const char *ppt = csn_meeting_get_pro_tempore_presidency (meeting);
+  const char *start = csn_meeting_get_start_date (meeting);
+  const char *end = csn_meeting_get_end_date (meeting);
+  CsnCountry *country;
 
   if (ppt == NULL || ppt[0] == '\0')
-    add_problem (v, CSN_SEVERITY_WARNING, "meeting.pro_tempore_presidency", meeting,
-                 "pro-tempore-presidency", _("no Pro Tempore Presidency is chosen"));
+    add_problem (v, CSN_SEVERITY_WARNING, "meeting.pro_tempore_presidency", CSN_ITEM (meeting),
+                 CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY, _("no Pro Tempore Presidency is chosen"));
   else if ((country = g_hash_table_lookup (v->keys[CSN_COLLECTION_COUNTRIES], ppt)) != NULL &&
-           csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER)
+           csn_country_get_membership (country) != CSN_MEMBERSHIP_MEMBER)
     {
-      g_autofree char *name = csn_item_dup_title (country);
-      add_problem (v, CSN_SEVERITY_ERROR, "meeting.pro_tempore_presidency", meeting,
-                   "pro-tempore-presidency",
+      g_autofree char *name = csn_item_dup_title (CSN_ITEM (country));
+      add_problem (v, CSN_SEVERITY_ERROR, "meeting.pro_tempore_presidency", CSN_ITEM (meeting),
+                   CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY,
                    _("%s is an observer; the Pro Tempore Presidency is held by a member country"),
                    name);
     }
 
   if (csn_date_is_valid (start) && csn_date_is_valid (end) && strcmp (end, start) < 0)
-    add_problem (v, CSN_SEVERITY_ERROR, "meeting.end_date", meeting, "end-date",
+    add_problem (v, CSN_SEVERITY_ERROR, "meeting.end_date", CSN_ITEM (meeting), CSN_MEETING_PROP_END_DATE,
                  _("the meeting ends (%s) before it starts (%s)"), end, start);
 }
 
@@ -292,24 +292,24 @@ check_quotas (Validator *v)
 
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
-      const char *code = csn_item_get_string (participant, "country");
-      CsnItem *country = g_hash_table_lookup (v->keys[CSN_COLLECTION_COUNTRIES], code);
+      g_autoptr(CsnParticipant) participant = g_list_model_get_item (participants, i);
+      const char *code = csn_participant_get_country (participant);
+      CsnCountry *country = g_hash_table_lookup (v->keys[CSN_COLLECTION_COUNTRIES], code);
       guint count;
 
       if (country == NULL)
         continue;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1;
       g_hash_table_insert (counts, (gpointer) code, GUINT_TO_POINTER (count));
-      if (count == (guint) csn_item_get_int (country, "delegation-quota") + 1)
+      if (count == (guint) csn_country_get_delegation_quota (country) + 1)
         g_hash_table_insert (first_excess, (gpointer) code, GUINT_TO_POINTER (i));
     }
 
   /* One problem per country, in country order, at its first participant beyond the quota. */
   for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
     {
-      g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
-      const char *code = csn_item_get_key (country);
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+      const char *code = csn_country_get_code (country);
       g_autoptr(CsnItem) participant = NULL;
       g_autofree char *place = NULL;
       g_autofree char *name = NULL;
@@ -323,11 +323,11 @@ check_quotas (Validator *v)
         continue;
 
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code));
-      quota = csn_item_get_int (country, "delegation-quota");
+      quota = csn_country_get_delegation_quota (country);
       participant = g_list_model_get_item (participants, GPOINTER_TO_UINT (position));
       place = g_strdup_printf ("participants[%u].country", GPOINTER_TO_UINT (position));
-      name = csn_item_dup_title (country);
-      add_problem (v, CSN_SEVERITY_WARNING, place, participant, "country",
+      name = csn_item_dup_title (CSN_ITEM (country));
+      add_problem (v, CSN_SEVERITY_WARNING, place, participant, CSN_PARTICIPANT_PROP_COUNTRY,
                    /* Translators: "the delegation of México has 4 participants; its quota is 3" */
                    g_dngettext (GETTEXT_PACKAGE,
                                 "the delegation of %s has %u participant; its quota is %d",

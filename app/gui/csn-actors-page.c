@@ -7,10 +7,11 @@
 
 #include "csn-actor.h"
 #include "csn-actors-page.h"
+#include "csn-cell-factory.h"
+#include "csn-column-view-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 #include "csn-position-cell.h"
 #include "csn-ref-list-cell.h"
 #include "csn-role-proposal.h"
@@ -190,7 +191,7 @@ reveal_proposal (CsnActorsPage *self,
 
   if (actor != NULL && actor != get_selected_actor (self))
     reveal_actor (self, actor, NULL);
-  csn_list_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
+  csn_column_view_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
 }
 
 static void
@@ -303,7 +304,7 @@ move_proposal (CsnActorsPage *self,
       csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, target, &to))
     {
       csn_draft_move (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, from, to);
-      reveal_proposal (self, proposal, csn_list_get_focus_property (GTK_WIDGET (self->proposals_view)));
+      reveal_proposal (self, proposal, csn_column_view_get_focus_property (GTK_WIDGET (self->proposals_view)));
     }
 }
 
@@ -414,44 +415,44 @@ csn_actors_page_init (CsnActorsPage *self)
                            G_CALLBACK (on_proposal_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->proposals_view, GTK_SELECTION_MODEL (self->proposals_selection));
 
-  csn_list_column_set_cells (self->actor_position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_ACTORS, NULL);
-  csn_list_column_set_cells (self->name_es_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "name-es",
-                             "label", _("Name of the actor in Spanish"), NULL);
-  csn_list_column_set_cells (self->name_en_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "name-en",
-                             "label", _("Name of the actor in English"), NULL);
-  csn_list_column_set_cells (self->kind_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_ACTOR_KIND,
-                             "property-name", "kind",
-                             "label", _("Kind of actor"), NULL);
-  csn_list_column_set_cells (self->role_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "current-role",
-                             "label", _("Current role of the actor"), NULL);
+  csn_cell_factory_set_column (self->actor_position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_ACTORS, NULL);
+  csn_cell_factory_set_column (self->name_es_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "name-es",
+                               "label", _("Name of the actor in Spanish"), NULL);
+  csn_cell_factory_set_column (self->name_en_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "name-en",
+                               "label", _("Name of the actor in English"), NULL);
+  csn_cell_factory_set_column (self->kind_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_ACTOR_KIND,
+                               "property-name", "kind",
+                               "label", _("Kind of actor"), NULL);
+  csn_cell_factory_set_column (self->role_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "current-role",
+                               "label", _("Current role of the actor"), NULL);
 
-  csn_list_column_set_cells (self->proposal_position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_ROLE_PROPOSALS, NULL);
-  csn_list_column_set_cells (self->change_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_ROLE_CHANGE,
-                             "property-name", "change",
-                             "label", _("Proposed change"), NULL);
-  csn_list_column_set_cells (self->attribution_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "attribution",
-                             "label", _("Attribution"), NULL);
-  csn_list_column_set_cells (self->rationale_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "rationale",
-                             "label", _("Rationale"), NULL);
-  csn_list_column_set_cells (self->supported_by_column, page, CSN_TYPE_REF_LIST_CELL,
-                             "property-name", "supported-by",
-                             "target", CSN_COLLECTION_COUNTRIES,
-                             "label", _("Countries that support the proposal"), NULL);
-  csn_list_column_set_cells (self->status_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_PROPOSAL_STATUS,
-                             "property-name", "status",
-                             "label", _("Status of the proposal"), NULL);
+  csn_cell_factory_set_column (self->proposal_position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_ROLE_PROPOSALS, NULL);
+  csn_cell_factory_set_column (self->change_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_ROLE_CHANGE,
+                               "property-name", "change",
+                               "label", _("Proposed change"), NULL);
+  csn_cell_factory_set_column (self->attribution_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "attribution",
+                               "label", _("Attribution"), NULL);
+  csn_cell_factory_set_column (self->rationale_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "rationale",
+                               "label", _("Rationale"), NULL);
+  csn_cell_factory_set_column (self->supported_by_column, page, CSN_TYPE_REF_LIST_CELL,
+                               "property-name", "supported-by",
+                               "target", CSN_COLLECTION_COUNTRIES,
+                               "label", _("Countries that support the proposal"), NULL);
+  csn_cell_factory_set_column (self->status_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_PROPOSAL_STATUS,
+                               "property-name", "status",
+                               "label", _("Status of the proposal"), NULL);
 
-  csn_list_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
+  csn_column_view_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
 
   update_proposals_stack (self);
 }

@@ -179,28 +179,11 @@ csn_application_open_file (CsnApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-static void
-on_restore_response_cb (CsnApplication   *self,
-                        const char       *response,
-                        AdwMessageDialog *dialog)
-{
-  if (g_strcmp0 (response, "restore") == 0)
-    csn_application_restore_recovery (self);
-  else if (g_strcmp0 (response, "discard") == 0)
-    {
-      for (guint i = 0; i < self->recovery_paths->len; i++)
-        csn_recovery_remove_file (g_ptr_array_index (self->recovery_paths, i));
-      g_ptr_array_set_size (self->recovery_paths, 0);
-    }
-}
-
 /* Opens a window on every draft whose unsaved changes were left behind; each stays unsaved. */
-void
-csn_application_restore_recovery (CsnApplication *self)
+static void
+restore_recovered_drafts (CsnApplication *self)
 {
   g_autoptr(GPtrArray) paths = NULL;
-
-  g_return_if_fail (CSN_IS_APPLICATION (self));
 
   paths = g_steal_pointer (&self->recovery_paths);
   self->recovery_paths = g_ptr_array_new_with_free_func (g_free);
@@ -229,6 +212,21 @@ csn_application_restore_recovery (CsnApplication *self)
       else
         window = csn_window_new_for_recovery (self, recovery);
       gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+on_restore_response_cb (CsnApplication   *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "restore") == 0)
+    restore_recovered_drafts (self);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < self->recovery_paths->len; i++)
+        csn_recovery_remove_file (g_ptr_array_index (self->recovery_paths, i));
+      g_ptr_array_set_size (self->recovery_paths, 0);
     }
 }
 

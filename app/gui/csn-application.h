@@ -16,7 +16,6 @@ CsnApplication *csn_application_new             (void);
 void            csn_application_open_file        (CsnApplication *self,
                                                   GFile          *file,
                                                   GtkWindow      *from);
-void            csn_application_restore_recovery (CsnApplication *self);
 void            csn_application_add_recent       (CsnApplication *self,
                                                   GFile          *file);
 

@@ -5,13 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-cell-factory.h"
+#include "csn-column-view-util.h"
 #include "csn-country.h"
 #include "csn-delegations-page.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 #include "csn-participant.h"
 #include "csn-position-cell.h"
 #include "csn-problem.h"
@@ -224,7 +225,7 @@ select_country (CsnDelegationsPage *self,
     return;
   country = csn_draft_lookup (get_draft (self), CSN_COLLECTION_COUNTRIES, code);
   if (country != NULL)
-    csn_list_reveal_cell (GTK_WIDGET (self->countries_view), self->country_selection, country, NULL);
+    csn_column_view_reveal_cell (GTK_WIDGET (self->countries_view), self->country_selection, country, NULL);
 }
 
 static void
@@ -264,7 +265,7 @@ csn_delegations_page_move_item (CsnListPage *page,
 {
   CsnDraft *draft = csn_list_page_get_draft (page);
   GListModel *shown_model = gtk_single_selection_get_model (csn_list_page_get_selection (page));
-  guint shown = csn_list_find_item (shown_model, participant);
+  guint shown = csn_column_view_find_item (shown_model, participant);
   g_autoptr(CsnItem) target = NULL;
   guint from, to;
 
@@ -272,7 +273,7 @@ csn_delegations_page_move_item (CsnListPage *page,
       (delta < 0 && shown == 0) ||
       (delta > 0 && shown + 1 >= g_list_model_get_n_items (shown_model)))
     {
-      csn_list_move_item (draft, CSN_COLLECTION_PARTICIPANTS, participant, delta);
+      csn_column_view_move_item (draft, CSN_COLLECTION_PARTICIPANTS, participant, delta);
       return TRUE;
     }
 
@@ -354,33 +355,33 @@ csn_delegations_page_init (CsnDelegationsPage *self)
                            G_CALLBACK (on_country_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->country_selection));
 
-  csn_list_column_set_cells (self->country_column, page, CSN_TYPE_LABEL_CELL,
-                             "property-name", "name-es",
-                             "mode", CSN_LABEL_CELL_TITLE,
-                             "label", _("Country"), NULL);
-  csn_list_column_set_cells (self->quota_column, page, CSN_TYPE_QUOTA_CELL,
-                             "label", _("Participants against the quota"), NULL);
+  csn_cell_factory_set_column (self->country_column, page, CSN_TYPE_LABEL_CELL,
+                               "property-name", "name-es",
+                               "mode", CSN_LABEL_CELL_TITLE,
+                               "label", _("Country"), NULL);
+  csn_cell_factory_set_column (self->quota_column, page, CSN_TYPE_QUOTA_CELL,
+                               "label", _("Participants against the quota"), NULL);
 
-  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_PARTICIPANTS, NULL);
-  csn_list_column_set_cells (self->name_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "name",
-                             "placeholder-text", _("Full name"),
-                             "label", _("Name of the participant"), NULL);
-  csn_list_column_set_cells (self->role_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_PARTICIPANT_ROLE,
-                             "property-name", "role",
-                             "label", _("Role in the delegation"), NULL);
-  csn_list_column_set_cells (self->position_text_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "position",
-                             "label", _("Position"), NULL);
-  csn_list_column_set_cells (self->email_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "email",
-                             "label", _("Email"), NULL);
-  csn_list_column_set_cells (self->country_ref_column, page, CSN_TYPE_REF_CELL,
-                             "property-name", "country",
-                             "target", CSN_COLLECTION_COUNTRIES,
-                             "label", _("Delegation of the participant"), NULL);
+  csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_PARTICIPANTS, NULL);
+  csn_cell_factory_set_column (self->name_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "name",
+                               "placeholder-text", _("Full name"),
+                               "label", _("Name of the participant"), NULL);
+  csn_cell_factory_set_column (self->role_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_PARTICIPANT_ROLE,
+                               "property-name", "role",
+                               "label", _("Role in the delegation"), NULL);
+  csn_cell_factory_set_column (self->position_text_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "position",
+                               "label", _("Position"), NULL);
+  csn_cell_factory_set_column (self->email_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "email",
+                               "label", _("Email"), NULL);
+  csn_cell_factory_set_column (self->country_ref_column, page, CSN_TYPE_REF_CELL,
+                               "property-name", "country",
+                               "target", CSN_COLLECTION_COUNTRIES,
+                               "label", _("Delegation of the participant"), NULL);
 
   update_header (self);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-cell-factory.h"
 #include "csn-date-cell.h"
 #include "csn-endorsement.h"
 #include "csn-endorsements-page.h"
@@ -12,7 +13,6 @@
 #include "csn-enums.h"
 #include "csn-label-cell.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 #include "csn-position-cell.h"
 #include "csn-text-cell.h"
 
@@ -100,23 +100,23 @@ csn_endorsements_page_init (CsnEndorsementsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_ENDORSEMENTS, NULL);
-  csn_list_column_set_cells (self->country_column, page, CSN_TYPE_LABEL_CELL,
-                             "property-name", "country",
-                             "mode", CSN_LABEL_CELL_REF,
-                             "target", CSN_COLLECTION_COUNTRIES,
-                             "label", _("Member state"), NULL);
-  csn_list_column_set_cells (self->status_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_ENDORSEMENT_STATUS,
-                             "property-name", "status",
-                             "label", _("Status of the endorsement"), NULL);
-  csn_list_column_set_cells (self->date_column, page, CSN_TYPE_DATE_CELL,
-                             "property-name", "date",
-                             "label", _("Date of the endorsement"), NULL);
-  csn_list_column_set_cells (self->note_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "note",
-                             "label", _("Note"), NULL);
+  csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_ENDORSEMENTS, NULL);
+  csn_cell_factory_set_column (self->country_column, page, CSN_TYPE_LABEL_CELL,
+                               "property-name", "country",
+                               "mode", CSN_LABEL_CELL_REF,
+                               "target", CSN_COLLECTION_COUNTRIES,
+                               "label", _("Member state"), NULL);
+  csn_cell_factory_set_column (self->status_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_ENDORSEMENT_STATUS,
+                               "property-name", "status",
+                               "label", _("Status of the endorsement"), NULL);
+  csn_cell_factory_set_column (self->date_column, page, CSN_TYPE_DATE_CELL,
+                               "property-name", "date",
+                               "label", _("Date of the endorsement"), NULL);
+  csn_cell_factory_set_column (self->note_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "note",
+                               "label", _("Note"), NULL);
 }
 
 GtkWidget *

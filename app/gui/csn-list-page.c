@@ -3,8 +3,8 @@
 
 #include "config.h"
 
+#include "csn-column-view-util.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 
 typedef struct
 {
@@ -29,6 +29,67 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* @text normalized and case-folded, for searches that ignore case and composed forms. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normalized == NULL)
+    return g_strdup ("");
+  return g_utf8_casefold (normalized, -1);
+}
+
+static gboolean
+item_matches (CsnItem            *item,
+              const char         *folded_needle,
+              const char * const *fields)
+{
+  if (folded_needle == NULL || folded_needle[0] == '\0')
+    return TRUE;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (g_str_has_prefix (fields[i], "title:"))
+        {
+          g_autofree char *title = csn_item_dup_title (item);
+
+          folded = fold_text (title);
+        }
+      else
+        folded = fold_text (csn_item_get_string (item, fields[i]));
+      if (strstr (folded, folded_needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+refilter_cb (gpointer user_data)
+{
+  GtkFilter *filter = user_data;
+
+  g_object_set_data (G_OBJECT (filter), "csn-refilter-pending", NULL);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Filters again once the current edit is over: the edit may come from a cell of a row the new
+ * filter removes, and a widget must not lose its row while it emits a signal. */
+static void
+refilter_later (GtkFilter *filter)
+{
+  if (g_object_get_data (G_OBJECT (filter), "csn-refilter-pending") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (filter), "csn-refilter-pending", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT, refilter_cb, g_object_ref (filter), g_object_unref);
+}
 
 static guint
 csn_list_page_real_count_items (CsnListPage *self)
@@ -84,7 +145,7 @@ filter_item (gpointer item,
 
   if (klass->match != NULL && !klass->match (self, item))
     return FALSE;
-  return csn_list_item_matches (item, priv->search_text, klass->search_properties);
+  return item_matches (item, priv->search_text, klass->search_properties);
 }
 
 static void
@@ -132,7 +193,7 @@ on_search_changed_cb (CsnListPage    *self,
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
   g_free (priv->search_text);
-  priv->search_text = csn_list_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  priv->search_text = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -220,8 +281,8 @@ csn_list_page_real_move_item (CsnListPage *self,
                               CsnItem     *item,
                               int          delta)
 {
-  return csn_list_move_item (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection,
-                             item, delta);
+  return csn_column_view_move_item (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection,
+                                    item, delta);
 }
 
 static void
@@ -234,7 +295,7 @@ csn_list_page_constructed (GObject *object)
 
   g_assert (GTK_IS_COLUMN_VIEW (priv->column_view));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
-  csn_list_enable_drop (GTK_WIDGET (priv->column_view), object, CSN_LIST_PAGE_GET_CLASS (self)->collection);
+  csn_column_view_enable_drop (GTK_WIDGET (priv->column_view), object, CSN_LIST_PAGE_GET_CLASS (self)->collection);
 
   update_list_stack (self);
   csn_list_page_update_actions (self);
@@ -489,7 +550,7 @@ csn_list_page_refilter_later (CsnListPage *self)
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
   g_return_if_fail (CSN_IS_LIST_PAGE (self));
-  csn_list_refilter_later (GTK_FILTER (priv->filter));
+  refilter_later (GTK_FILTER (priv->filter));
 }
 
 void
@@ -539,7 +600,7 @@ csn_list_page_move_selected (CsnListPage *self,
     return;
   item = g_object_ref (csn_list_page_get_selected (self));
   if (CSN_LIST_PAGE_GET_CLASS (self)->move_item (self, item, delta))
-    csn_list_page_reveal_item (self, item, csn_list_get_focus_property (GTK_WIDGET (priv->column_view)));
+    csn_list_page_reveal_item (self, item, csn_column_view_get_focus_property (GTK_WIDGET (priv->column_view)));
 }
 
 /* Inserts @item after the selected one (or last), clearing the search, and starts editing @property. */
@@ -583,7 +644,7 @@ csn_list_page_reveal_item (CsnListPage *self,
 
   if (item == NULL)
     return;
-  if (csn_list_find_item (G_LIST_MODEL (priv->filter_model), item) == GTK_INVALID_LIST_POSITION)
+  if (csn_column_view_find_item (G_LIST_MODEL (priv->filter_model), item) == GTK_INVALID_LIST_POSITION)
     {
       gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
       g_clear_pointer (&priv->search_text, g_free);
@@ -591,5 +652,5 @@ csn_list_page_reveal_item (CsnListPage *self,
         klass->clear_filter (self, item);
       gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_LESS_STRICT);
     }
-  csn_list_reveal_cell (GTK_WIDGET (priv->column_view), priv->selection, item, property);
+  csn_column_view_reveal_cell (GTK_WIDGET (priv->column_view), priv->selection, item, property);
 }

@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-cell-factory.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 #include "csn-mechanism.h"
 #include "csn-mechanisms-page.h"
 #include "csn-position-cell.h"
@@ -63,21 +63,21 @@ csn_mechanisms_page_init (CsnMechanismsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_MECHANISMS, NULL);
-  csn_list_column_set_cells (self->name_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "name",
-                             "label", _("Name of the mechanism"), NULL);
-  csn_list_column_set_cells (self->assessment_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_ASSESSMENT,
-                             "property-name", "assessment",
-                             "label", _("Assessment"), NULL);
-  csn_list_column_set_cells (self->considerations_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "considerations",
-                             "label", _("Considerations"), NULL);
-  csn_list_column_set_cells (self->proposal_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "proposal",
-                             "label", _("Proposed change"), NULL);
+  csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_MECHANISMS, NULL);
+  csn_cell_factory_set_column (self->name_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "name",
+                               "label", _("Name of the mechanism"), NULL);
+  csn_cell_factory_set_column (self->assessment_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_ASSESSMENT,
+                               "property-name", "assessment",
+                               "label", _("Assessment"), NULL);
+  csn_cell_factory_set_column (self->considerations_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "considerations",
+                               "label", _("Considerations"), NULL);
+  csn_cell_factory_set_column (self->proposal_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "proposal",
+                               "label", _("Proposed change"), NULL);
 }
 
 GtkWidget *

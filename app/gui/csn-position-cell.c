@@ -175,10 +175,3 @@ csn_position_cell_new (CsnCollection collection)
 {
   return g_object_new (CSN_TYPE_POSITION_CELL, "collection", collection, NULL);
 }
-
-const char *
-csn_position_cell_get_text (CsnPositionCell *self)
-{
-  g_return_val_if_fail (CSN_IS_POSITION_CELL (self), NULL);
-  return gtk_label_get_label (self->label);
-}

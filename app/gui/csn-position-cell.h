@@ -10,6 +10,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsnPositionCell, csn_position_cell, CSN, POSITION_CELL, CsnCell)
 
 GtkWidget  *csn_position_cell_new      (CsnCollection    collection);
-const char *csn_position_cell_get_text (CsnPositionCell *self);
 
 G_END_DECLS

@@ -19,7 +19,9 @@ struct _CsnRefCell
   gboolean       members_only;
   GListModel    *choices;     /* the items offered, "None" first when allowed */
   GListModel    *collection;  /* the target list of the bound draft */
-  gulong         items_changed_id;
+  gulong         changing_id;
+  gulong         changed_id;
+  gboolean       following_list;
 };
 
 G_DEFINE_FINAL_TYPE (CsnRefCell, csn_ref_cell, CSN_TYPE_CELL)
@@ -52,6 +54,19 @@ is_member_country (gpointer item,
   return csn_item_get_enum (item, "membership") == CSN_MEMBERSHIP_MEMBER;
 }
 
+/* Runs before the drop-down sees the target list change: the selection it then loses or moves
+ * to is not a choice, and the history may be applying the change (a move is a removal and an
+ * insertion, done or undone). */
+static void
+on_items_changing_cb (CsnRefCell *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *model)
+{
+  self->following_list = TRUE;
+}
+
 static void
 on_items_changed_cb (CsnRefCell *self,
                      guint       position,
@@ -59,6 +74,7 @@ on_items_changed_cb (CsnRefCell *self,
                      guint       added,
                      GListModel *model)
 {
+  self->following_list = FALSE;
   csn_cell_update (CSN_CELL (self));
 }
 
@@ -73,7 +89,7 @@ on_drop_down_selected_cb (CsnRefCell  *self,
   GObject *chosen;
   const char *key = NULL;
 
-  if (item == NULL || draft == NULL || csn_cell_is_updating (cell))
+  if (item == NULL || draft == NULL || csn_cell_is_updating (cell) || self->following_list)
     return;
 
   chosen = gtk_drop_down_get_selected_item (drop_down);
@@ -121,6 +137,16 @@ csn_ref_cell_update (CsnCell *cell)
 }
 
 static void
+disconnect_collection (CsnRefCell *self)
+{
+  if (self->collection == NULL)
+    return;
+  g_clear_signal_handler (&self->changing_id, self->collection);
+  g_clear_signal_handler (&self->changed_id, self->collection);
+  self->following_list = FALSE;
+}
+
+static void
 csn_ref_cell_bound (CsnCell *cell)
 {
   CsnRefCell *self = CSN_REF_CELL (cell);
@@ -131,7 +157,7 @@ csn_ref_cell_bound (CsnCell *cell)
   if (collection == self->collection)
     return;
 
-  g_clear_signal_handler (&self->items_changed_id, self->collection);
+  disconnect_collection (self);
   g_set_object (&self->collection, collection);
   g_clear_object (&self->choices);
 
@@ -141,9 +167,12 @@ csn_ref_cell_bound (CsnCell *cell)
       return;
     }
 
-  self->items_changed_id = g_signal_connect_object (collection, "items-changed",
-                                                    G_CALLBACK (on_items_changed_cb), self,
-                                                    G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* Connected before the drop-down gets the list, so that it runs first; the other after all. */
+  self->changing_id = g_signal_connect_object (collection, "items-changed",
+                                               G_CALLBACK (on_items_changing_cb), self, G_CONNECT_SWAPPED);
+  self->changed_id = g_signal_connect_object (collection, "items-changed",
+                                              G_CALLBACK (on_items_changed_cb), self,
+                                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   if (self->members_only)
     offered = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (collection),
@@ -180,7 +209,7 @@ csn_ref_cell_dispose (GObject *object)
   CsnRefCell *self = CSN_REF_CELL (object);
 
   csn_cell_unbind (CSN_CELL (object));
-  g_clear_signal_handler (&self->items_changed_id, self->collection);
+  disconnect_collection (self);
   g_clear_object (&self->collection);
   g_clear_object (&self->choices);
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_REF_CELL);

@@ -5,17 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-cell-factory.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
-#include "csn-list-util.h"
 #include "csn-position-cell.h"
 #include "csn-ref-cell.h"
 #include "csn-ref-list-cell.h"
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
-#include "csn-theme.h"
 #include "csn-text-cell.h"
+#include "csn-theme.h"
 
 struct _CsnStrategiesPage
 {
@@ -192,35 +192,35 @@ csn_strategies_page_init (CsnStrategiesPage *self)
                                             G_CALLBACK (csn_ref_cell_dup_object_title), NULL, NULL);
   gtk_drop_down_set_expression (self->theme_filter, expression);
 
-  csn_list_column_set_cells (self->position_column, page, CSN_TYPE_POSITION_CELL,
-                             "collection", CSN_COLLECTION_STRATEGIES, NULL);
-  csn_list_column_set_cells (self->theme_column, page, CSN_TYPE_REF_CELL,
-                             "property-name", "theme",
-                             "target", CSN_COLLECTION_THEMES,
-                             "label", _("Theme of the strategy"), NULL);
-  csn_list_column_set_cells (self->description_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "description",
-                             "label", _("Description of the strategy"), NULL);
-  csn_list_column_set_cells (self->mechanism_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_MECHANISM_KIND,
-                             "property-name", "mechanism",
-                             "label", _("Mechanism"), NULL);
-  csn_list_column_set_cells (self->lead_column, page, CSN_TYPE_REF_CELL,
-                             "property-name", "lead",
-                             "target", CSN_COLLECTION_ACTORS,
-                             "allow-none", TRUE,
-                             "label", _("Lead actor"), NULL);
-  csn_list_column_set_cells (self->support_column, page, CSN_TYPE_REF_LIST_CELL,
-                             "property-name", "support",
-                             "target", CSN_COLLECTION_ACTORS,
-                             "label", _("Supporting actors"), NULL);
-  csn_list_column_set_cells (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
-                             "enum-type", CSN_TYPE_HORIZON,
-                             "property-name", "horizon",
-                             "label", _("Horizon"), NULL);
-  csn_list_column_set_cells (self->notes_column, page, CSN_TYPE_TEXT_CELL,
-                             "property-name", "notes",
-                             "label", _("Notes"), NULL);
+  csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
+                               "collection", CSN_COLLECTION_STRATEGIES, NULL);
+  csn_cell_factory_set_column (self->theme_column, page, CSN_TYPE_REF_CELL,
+                               "property-name", "theme",
+                               "target", CSN_COLLECTION_THEMES,
+                               "label", _("Theme of the strategy"), NULL);
+  csn_cell_factory_set_column (self->description_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "description",
+                               "label", _("Description of the strategy"), NULL);
+  csn_cell_factory_set_column (self->mechanism_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_MECHANISM_KIND,
+                               "property-name", "mechanism",
+                               "label", _("Mechanism"), NULL);
+  csn_cell_factory_set_column (self->lead_column, page, CSN_TYPE_REF_CELL,
+                               "property-name", "lead",
+                               "target", CSN_COLLECTION_ACTORS,
+                               "allow-none", TRUE,
+                               "label", _("Lead actor"), NULL);
+  csn_cell_factory_set_column (self->support_column, page, CSN_TYPE_REF_LIST_CELL,
+                               "property-name", "support",
+                               "target", CSN_COLLECTION_ACTORS,
+                               "label", _("Supporting actors"), NULL);
+  csn_cell_factory_set_column (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
+                               "enum-type", CSN_TYPE_HORIZON,
+                               "property-name", "horizon",
+                               "label", _("Horizon"), NULL);
+  csn_cell_factory_set_column (self->notes_column, page, CSN_TYPE_TEXT_CELL,
+                               "property-name", "notes",
+                               "label", _("Notes"), NULL);
 }
 
 GtkWidget *

@@ -6,18 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "csn-actor.h"
-#include "csn-actors-page.h"
 #include "csn-country.h"
-#include "csn-delegations-page.h"
 #include "csn-endorsement.h"
-#include "csn-endorsements-page.h"
-#include "csn-enums.h"
-#include "csn-export.h"
 #include "csn-history.h"
 #include "csn-mechanism.h"
-#include "csn-mechanisms-page.h"
 #include "csn-meeting.h"
-#include "csn-overview-page.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
 #include "csn-problem.h"
@@ -25,59 +18,9 @@
 #include "csn-role-proposal.h"
 #include "csn-save-changes-dialog.h"
 #include "csn-settings.h"
-#include "csn-strategies-page.h"
 #include "csn-strategy.h"
-#include "csn-theme-matrix-page.h"
 #include "csn-theme.h"
-#include "csn-window.h"
-
-#define DRAFT_MIME_TYPE "application/x-consenso"
-
-struct _CsnWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  CsnDraft             *draft;
-  CsnRecovery          *recovery;
-  GtkFileChooserNative *chooser;
-  GSettings            *settings;      /* NULL when the schema is not installed */
-  GCancellable         *export_cancellable;
-  char                 *export_path;
-  GtkRecentManager     *recent_manager;
-  char                 *error_text;
-  gboolean              close_confirmed;
-  gboolean              close_after_save;
-
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *undo_button;
-  GtkWidget            *redo_button;
-  GMenu                *undo_section;
-  GMenu                *recent_menu;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_title;
-  GtkLabel             *error_message;
-  AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *export_revealer;
-  GtkLabel             *export_label;
-  GtkProgressBar       *export_progress;
-  GtkStack             *stack;
-  CsnOverviewPage      *overview_page;
-  CsnThemeMatrixPage   *theme_matrix_page;
-  CsnStrategiesPage    *strategies_page;
-  CsnMechanismsPage    *mechanisms_page;
-  CsnActorsPage        *actors_page;
-  CsnDelegationsPage   *delegations_page;
-  CsnEndorsementsPage  *endorsements_page;
-  GtkLabel             *overview_open_count;
-  GtkLabel             *theme_matrix_open_count;
-  GtkLabel             *strategies_open_count;
-  GtkLabel             *mechanisms_open_count;
-  GtkLabel             *actors_open_count;
-  GtkLabel             *delegations_open_count;
-  GtkLabel             *endorsements_open_count;
-};
+#include "csn-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CsnWindow, csn_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -88,8 +31,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void save_as (CsnWindow *self);
 
 static const char * const page_names[] = {
   "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
@@ -170,36 +111,6 @@ on_open_items_changed_cb (CsnWindow  *self,
 }
 
 static void
-remember_folder (CsnWindow *self,
-                 GFile     *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *uri = NULL;
-
-  if (self->settings == NULL || parent == NULL)
-    return;
-  uri = g_file_get_uri (parent);
-  g_settings_set_string (self->settings, "last-folder", uri);
-}
-
-static void
-start_in_last_folder (CsnWindow      *self,
-                      GtkFileChooser *chooser)
-{
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) folder = NULL;
-
-  if (self->settings == NULL)
-    return;
-  uri = g_settings_get_string (self->settings, "last-folder");
-  if (*uri == '\0')
-    return;
-  folder = g_file_new_for_uri (uri);
-  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-}
-
-static void
 save_window_state (CsnWindow *self)
 {
   int width, height;
@@ -253,146 +164,6 @@ update_title (CsnWindow *self)
 }
 
 static void
-update_history (CsnWindow *self)
-{
-  CsnHistory *history;
-  const char *undo_label, *redo_label;
-  g_autofree char *undo_text = NULL;
-  g_autofree char *redo_text = NULL;
-  g_autoptr(GMenuItem) undo_item = NULL;
-  g_autoptr(GMenuItem) redo_item = NULL;
-
-  if (self->draft == NULL)
-    return;
-
-  history = csn_draft_get_history (self->draft);
-  undo_label = csn_history_get_undo_label (history);
-  redo_label = csn_history_get_redo_label (history);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", csn_history_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", csn_history_can_redo (history));
-
-  /* Translators: "Undo “Change horizon of “Labour migration””" */
-  undo_text = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
-  /* Translators: "Redo “Change horizon of “Labour migration””" */
-  redo_text = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (self->undo_button, undo_text);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, undo_text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, redo_text, -1);
-
-  /* A GMenu item cannot change its label: the section is made again. */
-  g_menu_remove_all (self->undo_section);
-  undo_item = g_menu_item_new (undo_text, "win.undo");
-  redo_item = g_menu_item_new (redo_text, "win.redo");
-  g_menu_append_item (self->undo_section, undo_item);
-  g_menu_append_item (self->undo_section, redo_item);
-}
-
-static gboolean
-is_draft_uri (GtkRecentInfo *info)
-{
-  const char *mime_type = gtk_recent_info_get_mime_type (info);
-
-  return g_strcmp0 (mime_type, DRAFT_MIME_TYPE) == 0
-         || g_str_has_suffix (gtk_recent_info_get_uri (info), ".consenso");
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
-                              gtk_recent_info_get_modified (info_a));
-}
-
-static void
-append_recent_item (CsnWindow  *self,
-                    const char *label,
-                    const char *uri)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
-  g_menu_append_item (self->recent_menu, item);
-}
-
-/* Open Recent lists the recent-files setting; without settings, the desktop's recent drafts. */
-static void
-update_recent_menu (CsnWindow *self)
-{
-  guint n_shown = 0;
-
-  g_menu_remove_all (self->recent_menu);
-
-  if (self->settings != NULL)
-    {
-      g_auto(GStrv) uris = g_settings_get_strv (self->settings, "recent-files");
-
-      for (guint i = 0; uris[i] != NULL && n_shown < CSN_MAX_RECENT_FILES; i++)
-        {
-          g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
-          g_autofree char *name = g_file_get_basename (file);
-
-          if (!g_file_query_exists (file, NULL))
-            continue;
-          append_recent_item (self, name, uris[i]);
-          n_shown++;
-        }
-    }
-  else
-    {
-      g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-      GList *items = gtk_recent_manager_get_items (self->recent_manager);
-
-      for (GList *l = items; l != NULL; l = l->next)
-        {
-          GtkRecentInfo *info = l->data;
-
-          if (is_draft_uri (info) && gtk_recent_info_exists (info))
-            g_ptr_array_add (drafts, gtk_recent_info_ref (info));
-        }
-      g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-      g_ptr_array_sort (drafts, compare_recent);
-
-      for (; n_shown < drafts->len && n_shown < CSN_MAX_RECENT_FILES; n_shown++)
-        {
-          GtkRecentInfo *info = g_ptr_array_index (drafts, n_shown);
-
-          append_recent_item (self, gtk_recent_info_get_display_name (info), gtk_recent_info_get_uri (info));
-        }
-    }
-
-  if (n_shown == 0)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Drafts"), "win.no-recent");
-
-      g_menu_append_item (self->recent_menu, item);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
-    }
-}
-
-static void
-on_recent_files_changed_cb (CsnWindow  *self,
-                            const char *key,
-                            GSettings  *settings)
-{
-  update_recent_menu (self);
-}
-
-static void
-on_recent_manager_changed_cb (CsnWindow        *self,
-                              GtkRecentManager *manager)
-{
-  update_recent_menu (self);
-}
-
-static void
 on_autosave_delay_changed_cb (CsnWindow  *self,
                               const char *key,
                               GSettings  *settings)
@@ -414,12 +185,12 @@ on_history_changed_cb (CsnWindow  *self,
                        GParamSpec *pspec,
                        CsnHistory *history)
 {
-  update_history (self);
+  _csn_window_update_history (self);
 }
 
 /* Commits what the focused control holds (entries commit when they lose the focus). */
-static void
-commit_focused_edit (CsnWindow *self)
+void
+_csn_window_commit_focused_edit (CsnWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
@@ -432,34 +203,6 @@ commit_focused_edit (CsnWindow *self)
   g_object_unref (focus);
 }
 
-gboolean
-csn_window_save_sync (CsnWindow *self,
-                      GFile     *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (CSN_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
-
-  if (file == NULL)
-    file = csn_draft_get_file (self->draft);
-  g_return_val_if_fail (file != NULL, FALSE);
-
-  commit_focused_edit (self);
-  if (!csn_draft_save_to_file (self->draft, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (_("Could not save “%s”"), name);
-
-      csn_window_show_error (self, title, error->message);
-      return FALSE;
-    }
-
-  csn_application_add_recent (CSN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  remember_folder (self, file);
-  return TRUE;
-}
-
 static gboolean
 on_destroy_idle_cb (gpointer user_data)
 {
@@ -468,387 +211,13 @@ on_destroy_idle_cb (gpointer user_data)
 }
 
 /* Destroys the window once the dialog that decided it is gone: it is transient for this window. */
-static void
-destroy_later (CsnWindow *self)
+void
+_csn_window_destroy_later (CsnWindow *self)
 {
   save_window_state (self);
   self->close_confirmed = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_destroy_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-finish_save (CsnWindow *self,
-             GFile     *file)
-{
-  gboolean close_after_save = self->close_after_save;
-
-  self->close_after_save = FALSE;
-  if (!csn_window_save_sync (self, file))
-    return;
-  if (close_after_save)
-    destroy_later (self);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Draft saved")));
-}
-
-static void
-on_save_chooser_response_cb (CsnWindow            *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    {
-      self->close_after_save = FALSE;
-      return;
-    }
-
-  /* Users may type a name without the extension; the file manager needs it. */
-  if (g_file_peek_path (file) != NULL && !g_str_has_suffix (g_file_peek_path (file), ".consenso"))
-    {
-      g_autofree char *path = g_strconcat (g_file_peek_path (file), ".consenso", NULL);
-      g_autoptr(GFile) with_extension = g_file_new_for_path (path);
-
-      g_set_object (&file, with_extension);
-    }
-  finish_save (self, file);
-}
-
-static GtkFileFilter *
-create_draft_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Consenso Drafts"));
-  gtk_file_filter_add_mime_type (filter, DRAFT_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "consenso");
-  return filter;
-}
-
-static void
-save_as (CsnWindow *self)
-{
-  g_autoptr(GtkFileFilter) filter = create_draft_filter ();
-  g_autofree char *name = NULL;
-  GFile *file = csn_draft_get_file (self->draft);
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
-
-  self->chooser = gtk_file_chooser_native_new (_("Save Draft"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
-  else
-    {
-      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
-      /* Translators: the file name offered for a new draft; keep the extension */
-      name = g_strdup (_("working-group.consenso"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-save (CsnWindow *self)
-{
-  GFile *file = csn_draft_get_file (self->draft);
-
-  if (file == NULL)
-    save_as (self);
-  else
-    finish_save (self, file);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  save (CSN_WINDOW (widget));
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  save_as (CSN_WINDOW (widget));
-}
-
-static void
-on_open_chooser_response_cb (CsnWindow            *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
-{
-  g_autoptr(GListModel) files = NULL;
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-      remember_folder (self, file);
-      csn_application_open_file (CSN_APPLICATION (application), file, GTK_WINDOW (self));
-    }
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CsnWindow *self = CSN_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = create_draft_filter ();
-
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_("Open Draft"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  csn_application_open_file (CSN_APPLICATION (application), file, GTK_WINDOW (widget));
-}
-
-static void
-no_recent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-}
-
-static void
-on_export_progress_cb (double   fraction,
-                       gpointer user_data)
-{
-  CsnWindow *self = user_data;
-
-  gtk_progress_bar_set_fraction (self->export_progress, fraction);
-}
-
-static void
-on_export_finished_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(CsnWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (self->export_path);
-  g_autofree char *basename = g_path_get_basename (self->export_path);
-  g_autofree char *uri = g_file_get_uri (file);
-  AdwToast *toast;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
-  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
-  if (!csn_export_xlsx_finish (result, &error))
-    {
-      g_autofree char *title = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      title = g_strdup_printf (_("Could not export “%s”"), basename);
-      csn_window_show_error (self, title, error->message);
-      return;
-    }
-
-  toast = adw_toast_new_format (_("Exported “%s”"), basename);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Exports the draft to @path in the background, with a progress bar and a toast at the end. */
-void
-csn_window_export (CsnWindow   *self,
-                   const char  *path,
-                   CsnLanguage  language)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (CSN_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  g_free (self->export_path);
-  self->export_path = g_strdup (path);
-  basename = g_path_get_basename (path);
-  /* Translators: shown beside the progress bar while a spreadsheet is written */
-  text = g_strdup_printf (_("Exporting “%s”…"), basename);
-  gtk_label_set_text (self->export_label, text);
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
-
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", TRUE);
-  csn_export_xlsx_async_full (self->draft, path, language,
-                              on_export_progress_cb, g_object_ref (self), g_object_unref,
-                              self->export_cancellable, on_export_finished_cb, g_object_ref (self));
-}
-
-static void
-cancel_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  g_cancellable_cancel (CSN_WINDOW (widget)->export_cancellable);
-}
-
-static void
-open_export_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
-}
-
-static void
-on_export_chooser_response_cb (CsnWindow            *self,
-                               int                   response,
-                               GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  const char *language_nick;
-  int language = CSN_LANGUAGE_ES;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  language_nick = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "language");
-  if (language_nick != NULL)
-    csn_enum_from_nick (CSN_TYPE_LANGUAGE, language_nick, &language);
-  g_clear_object (&self->chooser);
-
-  if (file == NULL || g_file_peek_path (file) == NULL)
-    return;
-
-  remember_folder (self, file);
-  path = g_str_has_suffix (g_file_peek_path (file), ".xlsx")
-         ? g_strdup (g_file_peek_path (file))
-         : g_strconcat (g_file_peek_path (file), ".xlsx", NULL);
-  csn_window_export (self, path, language);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CsnWindow *self = CSN_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  const char *language_ids[] = { "es", "en", NULL };
-  const char *language_labels[] = { _("Spanish"), _("English"), NULL };
-  g_autofree char *language = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *stem = NULL;
-  GFile *file;
-
-  if (self->chooser != NULL)
-    return;
-  commit_focused_edit (self);
-
-  self->chooser = gtk_file_chooser_native_new (_("Export to Spreadsheet"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Spreadsheets"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  /* Translators: the language of the exported spreadsheet's fixed labels */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "language", _("Labels in"),
-                               language_ids, language_labels);
-  if (self->settings != NULL)
-    language = g_settings_get_string (self->settings, "export-language");
-  else
-    language = g_strdup (csn_enum_to_nick (CSN_TYPE_LANGUAGE,
-                                           csn_item_get_enum (CSN_ITEM (csn_draft_get_meeting (self->draft)),
-                                                              "language")));
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "language", language);
-
-  file = csn_draft_get_file (self->draft);
-  if (file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      stem = g_str_has_suffix (basename, ".consenso")
-             ? g_strndup (basename, strlen (basename) - strlen (".consenso"))
-             : g_strdup (basename);
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
-    }
-  else
-    {
-      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
-      /* Translators: the file name offered for the spreadsheet of a new draft, without extension */
-      stem = g_strdup (_("working-group"));
-    }
-  name = g_strconcat (stem, ".xlsx", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CsnWindow *self = CSN_WINDOW (widget);
-
-  commit_focused_edit (self);
-  csn_draft_undo (self->draft);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CsnWindow *self = CSN_WINDOW (widget);
-
-  commit_focused_edit (self);
-  csn_draft_redo (self->draft);
 }
 
 static void
@@ -865,48 +234,6 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   csn_window_show_page (CSN_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static GtkWidget *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *entry = find_search_entry (child);
-
-      if (entry != NULL)
-        return entry;
-    }
-  return NULL;
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CsnWindow *self = CSN_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-  GtkWidget *entry;
-  GtkWidget *search_bar;
-
-  if (gtk_widget_activate_action (page, "page.find", NULL))
-    return;
-
-  entry = find_search_entry (page);
-  if (entry == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  search_bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
-  if (search_bar != NULL)
-    gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), TRUE);
-  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -928,12 +255,12 @@ on_save_changes_response_cb (CsnWindow          *self,
   if (g_strcmp0 (response, "save") == 0)
     {
       self->close_after_save = TRUE;
-      save (self);
+      _csn_window_save (self);
     }
   else if (g_strcmp0 (response, "discard") == 0)
     {
       csn_recovery_discard (self->recovery);
-      destroy_later (self);
+      _csn_window_destroy_later (self);
     }
 }
 
@@ -944,7 +271,7 @@ csn_window_close_request (GtkWindow *window)
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
-  commit_focused_edit (self);
+  _csn_window_commit_focused_edit (self);
   if (self->close_confirmed || self->draft == NULL || !csn_draft_get_modified (self->draft))
     {
       if (!self->close_confirmed)
@@ -1182,20 +509,10 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_reveal_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+  _csn_window_class_actions_init (klass);
 }
 
 static void
@@ -1204,7 +521,6 @@ csn_window_init (CsnWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
 
   self->settings = csn_settings_new ();
   if (self->settings != NULL)
@@ -1216,24 +532,17 @@ csn_window_init (CsnWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       g_signal_connect_object (self->settings, "changed::autosave-delay",
                                G_CALLBACK (on_autosave_delay_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->settings, "changed::recent-files",
-                               G_CALLBACK (on_recent_files_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  self->recent_manager = g_object_ref (gtk_recent_manager_get_default ());
-  g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (on_recent_manager_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
+  _csn_window_actions_init (self);
 
   g_signal_connect_object (csn_overview_page_get_open_items (self->overview_page), "items-changed",
                            G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->sidebar, find_sidebar_row (self, "overview"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
 }
 
 CsnWindow *
@@ -1316,7 +625,7 @@ replace_draft (CsnWindow   *self,
       g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (on_history_changed_cb),
                                self, G_CONNECT_SWAPPED);
       update_title (self);
-      update_history (self);
+      _csn_window_update_history (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);

@@ -23,15 +23,27 @@ check () {
 echo "1..17"
 
 out=$("$consenso" --check "$template" 2>&1); rc=$?
-check "$rc" 0 "a clean draft exits 0"
-check "$out" "" "a clean draft prints nothing"
+check "$rc" 0 "a draft without problems exits 0, whatever is still open"
+check "$(printf '%s\n' "$out" | grep -c -v -- "^$template: note: ")" 0 "a draft without problems prints only notes"
+check "$(printf '%s\n' "$out" | grep -c -- ": note: ")" 37 "what is still open in the template is 37 notes"
+check "$(printf '%s\n' "$out" | grep -- "note: themes\[4\]")" "$template: note: themes[4].horizon: “Migración laboral” has no horizon yet: short or medium term
+$template: note: themes[4].consensus: Consensus on “Migración laboral” is still pending" "each note is printed as FILE: note: PLACE: message"
 
 sed -e 's/"pro_tempore_presidency": "DO"/"pro_tempore_presidency": "CO"/' \
     -e 's/"theme": "theme-3"/"theme": "theme-99"/' "$template" > "$dir/problems.consenso"
 out=$("$consenso" --check "$dir/problems.consenso" 2>/dev/null); rc=$?
 check "$rc" 1 "a draft with problems exits 1"
-check "$out" "$dir/problems.consenso: meeting.pro_tempore_presidency: Colombia is an observer; the Pro Tempore Presidency is held by a member country
+check "$(printf '%s\n' "$out" | grep -v -- ": note: ")" "$dir/problems.consenso: meeting.pro_tempore_presidency: Colombia is an observer; the Pro Tempore Presidency is held by a member country
 $dir/problems.consenso: strategies[3].theme: no theme has the id “theme-99”" "each problem is printed as FILE: PLACE: message"
+check "$(printf '%s\n' "$out" | sed -n '3p')" "$dir/problems.consenso: note: meeting.venue: The meeting has no venue yet" "notes come after the problems"
+
+# A decision taken is no longer a note; a problem that is also open (a missing presidency) is
+# printed once, as a problem.
+sed -e 's/"horizon": "undecided"/"horizon": "short-term"/' \
+    -e 's/"pro_tempore_presidency": "DO"/"pro_tempore_presidency": null/' "$template" > "$dir/decided.consenso"
+out=$("$consenso" --check "$dir/decided.consenso" 2>/dev/null); rc=$?
+check "$rc $(printf '%s\n' "$out" | grep -c -- "horizon")" "1 0" "decided horizons are no longer open"
+check "$(printf '%s\n' "$out" | grep -c -- "pro_tempore_presidency")" 1 "a missing presidency is printed once, as a problem"
 
 out=$("$consenso" --check "$dir/missing.consenso" 2>&1); rc=$?
 check "$rc" 1 "a missing file exits 1"
@@ -41,7 +53,7 @@ printf '{"format": "consenso-draft", "version": 7}' > "$dir/future.consenso"
 cp "$dir/future.consenso" "$dir/future.orig"
 out=$("$consenso" --check "$template" "$dir/future.consenso" 2>&1); rc=$?
 check "$rc" 1 "one bad file among clean ones exits 1"
-check "$out" "future.consenso: version: version 7 is not supported; this version of Consenso reads version 1" "a refused file says why"
+check "$(printf '%s\n' "$out" | grep -v -- ": note: ")" "future.consenso: version: version 7 is not supported; this version of Consenso reads version 1" "a refused file says why"
 cmp -s "$dir/future.consenso" "$dir/future.orig"; check "$?" 0 "a refused file is not touched"
 
 "$consenso" --check >/dev/null 2>&1; check "$?" 1 "--check without files exits 1"

@@ -8,6 +8,7 @@ script exits 1 when any failed.
 import argparse
 import datetime
 import gettext
+import html
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -140,7 +142,7 @@ def validation_for(ws, column):
     return None
 
 
-def check_print_setup(ws, label, title, date, repeat_header=True, landscape=True):
+def check_print_setup(ws, label, title, date, footer_raw, repeat_header=True, landscape=True):
     name = f"{label}: {ws.title}"
     check(ws.page_setup.orientation == ("landscape" if landscape else "portrait"),
           f"{name} prints {'landscape' if landscape else 'portrait'}")
@@ -151,19 +153,21 @@ def check_print_setup(ws, label, title, date, repeat_header=True, landscape=True
           f"{name} fits to one page wide")
     if repeat_header:
         check((ws.print_title_rows or "").replace("$", "") == "1:1", f"{name} repeats its header row")
-    footer = ws.oddFooter
-    shown = (footer.left.text or "").strip().replace("&&", "&")
+    # openpyxl's own reading of footers drops "&1" after "&&": read the XML as Excel does.
+    footer = header_footer_sections(footer_raw or "")
+    shown = footer["L"].strip()
     check(shown and (shown == title or (shown.endswith("…") and title.startswith(shown[:-1]))),
-          f"{name} footer names the draft ({footer.left.text!r})")
-    check((footer.center.text or "").strip() == date, f"{name} footer has the date")
-    check(footer.right.text is not None and "&P" in footer.right.text and "&N" in footer.right.text,
-          f"{name} footer numbers the pages")
+          f"{name} footer names the draft ({footer_raw!r})")
+    check(footer["C"].strip() == date, f"{name} footer has the date")
+    check("&P" in footer["R"] and "&N" in footer["R"], f"{name} footer numbers the pages")
 
 
 def check_workbook(path, draft, language, labels, label):
     """Everything a delegation relies on, for a workbook of @draft (parsed JSON)."""
     wb = openpyxl.load_workbook(path)
     values = openpyxl.load_workbook(path, data_only=True)
+    footers = raw_footers(path)
+    footer_of = lambda ws: footers.get(f"xl/worksheets/sheet{wb.worksheets.index(ws) + 1}.xml")
     meeting = draft["meeting"]
     today = datetime.date.today().isoformat()
     names = {c["code"]: labels.name(c["name"]) for c in draft["countries"]}
@@ -221,7 +225,7 @@ def check_workbook(path, draft, language, labels, label):
     check({k: v for k, v in found.items() if sum(v)} == expected, f"{label}: pillar x horizon counts {found}")
     check(ws.cell(row=r, column=1).value == labels("Total") and ws.cell(row=r, column=5).value == len(draft["themes"]),
           f"{label}: pillar x horizon grand total")
-    check_print_setup(ws, label, meeting["title"], today, repeat_header=False, landscape=False)
+    check_print_setup(ws, label, meeting["title"], today, footer_of(ws), repeat_header=False, landscape=False)
 
     # Table sheets
     for sheet, collection, id_header, enums in TABLES:
@@ -271,7 +275,7 @@ def check_workbook(path, draft, language, labels, label):
                 if cell.data_type == "f":
                     check(re.fullmatch(r"=COUNTA\([A-Z]+\d+:[A-Z]+\d+\)", cell.value) is not None
                           and sheet == "Theme matrix", f"{label}: the only formulas are counts ({cell.value})")
-        check_print_setup(ws, label, meeting["title"], today)
+        check_print_setup(ws, label, meeting["title"], today, footer_of(ws))
 
     # Theme matrix: a column per member country, marks where it raised the theme.
     ws = wb[labels("Theme matrix")]
@@ -462,6 +466,99 @@ def check_tricky(path, draft, tricky, long_text, labels):
     return wb
 
 
+def header_footer_sections(raw):
+    """A header or footer string as Excel reads it: the text of its &L, &C and &R sections, with
+    "&&" as "&", font, size and colour codes dropped, and fields (&P, &N, &G…) kept as "&P"."""
+    sections = {"L": "", "C": "", "R": ""}
+    current = "C"
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch != "&":
+            sections[current] += ch
+            i += 1
+            continue
+        code = raw[i + 1] if i + 1 < len(raw) else ""
+        if code == "&":
+            sections[current] += "&"
+            i += 2
+        elif code in "LCR" and code:
+            current = code
+            i += 2
+        elif code.isdigit():
+            i += 1
+            while i < len(raw) and raw[i].isdigit():
+                i += 1
+        elif code == '"':
+            i = raw.index('"', i + 2) + 1
+        elif code == "K":
+            i += 8
+        elif code in "BIUESXY":
+            i += 2
+        elif code == "[":
+            end = raw.index("]", i)
+            sections[current] += "&" + raw[i + 1:end + 1]
+            i = end + 1
+        else:
+            sections[current] += "&" + code
+            i += 2
+    return sections
+
+
+def raw_footers(path):
+    """The oddFooter string of every worksheet, as written in the workbook's XML."""
+    footers = {}
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(z.namelist()):
+            if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name):
+                m = re.search(r"<oddFooter>(.*?)</oddFooter>", z.read(name).decode("utf-8"), re.S)
+                footers[name] = html.unescape(m.group(1)) if m else None
+    return footers
+
+
+def check_footer_codes(consenso, template, tmp):
+    """Header/footer codes in the title (&G, &[Picture]) once aborted the export inside
+    libxlsxwriter; now the footer shows the title as written, in Excel's reading and LibreOffice's."""
+    titles = ["Trade &G growth &[Picture] R&D", "&&G 1&2 &"]
+    for n, title in enumerate(titles):
+        draft = json.loads(json.dumps(template))
+        draft["meeting"]["title"] = title
+        source = os.path.join(tmp, f"codes-{n}.consenso")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(draft, f, ensure_ascii=False)
+        out = os.path.join(tmp, f"codes-{n}.xlsx")
+        if not export(consenso, source, out, "en"):
+            continue
+        footers = raw_footers(out)
+        visible = [name for name, raw in footers.items() if raw is not None]
+        check(len(visible) == len(SHEETS) - 1, f"codes {n}: every visible sheet has a footer ({len(visible)})")
+        for name in visible:
+            raw = footers[name]
+            sections = header_footer_sections(raw)
+            check(sections["L"].strip() == title, f"codes {n}: {name} footer reads {sections['L']!r}")
+            check(sections["R"].strip() == "Page &P of &N", f"codes {n}: {name} footer numbers the pages")
+            check("&G" not in raw.replace("&&", "") and "&[Picture]" not in raw.replace("&&", ""),
+                  f"codes {n}: {name} footer has no image placeholder ({raw!r})")
+            check(len(raw) <= 255, f"codes {n}: {name} footer is within 255 characters")
+        check_workbook(out, draft, "en", Labels("en", None), f"codes {n}")
+
+        soffice = shutil.which("soffice")
+        if not check(soffice is not None, "LibreOffice (libreoffice-calc-nogui) is installed"):
+            continue
+        pdf_dir = os.path.join(tmp, f"pdf-{n}")
+        os.mkdir(pdf_dir)
+        result = subprocess.run([soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdf_dir, out],
+                                capture_output=True, text=True, timeout=180,
+                                env=dict(os.environ, HOME=pdf_dir))
+        pdf = os.path.join(pdf_dir, f"codes-{n}.pdf")
+        if not check(os.path.exists(pdf), f"codes {n}: LibreOffice prints the workbook {result.stderr.strip()}"):
+            continue
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        pages = [page for page in text.split("\f") if page.strip()]
+        check(pages and all(title in page for page in pages),
+              f"codes {n}: LibreOffice prints the title in the footer of all {len(pages)} pages")
+
+
 def sha(path):
     with open(path, "rb") as f:
         return f.read()
@@ -584,6 +681,8 @@ def main():
             if export(args.consenso, tricky_path, out, language):
                 check_workbook(out, tricky, language, labels, f"tricky {language}")
                 check_tricky(out, tricky, texts, long_text, labels)
+
+        check_footer_codes(args.consenso, template, tmp)
 
         # Under a decimal-comma locale the numbers in the XML still use a point.
         locales = make_comma_locale(tmp)

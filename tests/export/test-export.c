@@ -252,6 +252,51 @@ test_export_odd_drafts (void)
   remove_dir (dir);
 }
 
+/*
+ * Header and footer codes in the title ("&G", "&[Picture]") made libxlsxwriter 1.1.4 free the
+ * footer twice and abort the process: the window exports in-process, so unsaved edits were lost.
+ */
+static void
+test_export_footer_codes (void)
+{
+  const char *titles[] = {
+    "Trade &G growth",
+    "Meeting &[Picture] notes",
+    "&&G &&[Picture] &G&G&G",
+    "R&D & Co. &",
+    "&",
+    "G&",
+  };
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "codes.xlsx", NULL);
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (csn_draft_get_meeting (draft), "title", titles[i], NULL);
+      g_assert_true (csn_export_xlsx (draft, path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (is_zip (path));
+    }
+
+  /* Every character a code: the title gives way to the 255-character limit, still no abort. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append (many, i % 2 ? "&[Picture]" : "&G");
+  g_object_set (csn_draft_get_meeting (draft), "title", many->str, NULL);
+  for (CsnLanguage language = CSN_LANGUAGE_ES; language <= CSN_LANGUAGE_EN; language++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (csn_export_xlsx (draft, path, language, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  remove_dir (dir);
+}
+
 static void
 assert_export_fails_and_keeps (CsnDraft   *draft,
                                const char *path,
@@ -368,6 +413,7 @@ typedef struct {
   gboolean      done;
   gboolean      ok;
   GError       *error;
+  GThread      *freed_in;   /* where the progress data was freed */
 } AsyncState;
 
 static void
@@ -389,7 +435,8 @@ on_export_done_cb (GObject      *source,
 {
   AsyncState *state = user_data;
 
-  g_assert_true (CSN_IS_DRAFT (source));
+  /* No source object: the task holds no reference to the draft. */
+  g_assert_null (source);
   state->ok = csn_export_xlsx_finish (result, &state->error);
   state->done = TRUE;
   g_main_loop_quit (state->loop);
@@ -456,6 +503,58 @@ test_export_async_cancel (void)
   remove_dir (dir);
 }
 
+static void
+on_draft_finalized_cb (gpointer  user_data,
+                       GObject  *where_the_object_was)
+{
+  GThread **thread = user_data;
+
+  *thread = g_thread_self ();
+}
+
+static void
+on_progress_data_freed_cb (gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  state->freed_in = g_thread_self ();
+}
+
+/*
+ * The task used to hold the draft as its source object, so the last reference could go in the
+ * writing thread. Now the caller's unref finalizes the draft at once, in the caller's thread, and
+ * the progress data is freed in the caller's context whichever thread ends the task.
+ */
+static void
+test_export_async_no_draft_reference (void)
+{
+  CsnDraft *draft = make_large_draft (2000);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  GThread *finalized_in = NULL;
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  g_object_weak_ref (G_OBJECT (draft), on_draft_finalized_cb, &finalized_in);
+  csn_export_xlsx_async_full (draft, path, CSN_LANGUAGE_ES, on_async_progress_cb, &state,
+                              (GDestroyNotify) on_progress_data_freed_cb, NULL, on_export_done_cb, &state);
+  g_object_unref (draft);
+  g_assert_true (finalized_in == g_thread_self ());
+
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_true (is_zip (path));
+
+  /* The task may end in either thread; the progress data goes back to this one. */
+  while (state.freed_in == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (state.freed_in == g_thread_self ());
+
+  g_main_loop_unref (state.loop);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,10 +574,12 @@ main (int   argc,
   g_test_add_func ("/export/catalog/threads", test_catalog_threads);
   g_test_add_func ("/export/sync", test_export_sync);
   g_test_add_func ("/export/odd-drafts", test_export_odd_drafts);
+  g_test_add_func ("/export/footer-codes", test_export_footer_codes);
   g_test_add_func ("/export/failures", test_export_failures);
   g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/async/progress", test_export_async_progress);
   g_test_add_func ("/export/async/cancel", test_export_async_cancel);
+  g_test_add_func ("/export/async/no-draft-reference", test_export_async_no_draft_reference);
 
   return g_test_run ();
 }

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "../ui/ui-test-util.h"
+#include "ui-test-util.h"
 
 typedef struct {
   const char *page;
@@ -55,6 +55,28 @@ collect_visible_texts (GtkWidget  *widget,
     collect_visible_texts (child, texts);
 }
 
+typedef struct {
+  GtkWidget          *window;
+  GtkWidget          *page;
+  const char * const *expected;
+} Shown;
+
+/* The page is on screen with its rows laid out, and shows every expected text. */
+static gboolean
+page_shows_expected (gpointer data)
+{
+  Shown *shown = data;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!gtk_widget_get_mapped (shown->page) || !ui_test_lists_bound (shown->page))
+    return FALSE;
+  collect_visible_texts (shown->window, texts);
+  for (guint j = 0; j < G_N_ELEMENTS (pages[0].english) && shown->expected[j] != NULL; j++)
+    if (!g_hash_table_contains (texts, shown->expected[j]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 test_every_page (void)
 {
@@ -64,18 +86,19 @@ test_every_page (void)
   CsnWindow *window = csn_window_new (app, draft);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_spin (300);
+  ui_test_present_window (GTK_WINDOW (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       const char * const *expected = spanish ? pages[i].spanish : pages[i].english;
+      Shown shown = { GTK_WIDGET (window), csn_window_get_page (window, pages[i].page), expected };
       GHashTableIter iter;
       const char *text;
 
       csn_window_show_page (window, pages[i].page);
-      ui_test_spin (250);
+      /* A text still missing when the wait gives up is reported below, by name. */
+      ui_test_wait_for (page_shows_expected, &shown, UI_TEST_TIMEOUT_MS);
       collect_visible_texts (GTK_WIDGET (window), texts);
 
       for (guint j = 0; j < G_N_ELEMENTS (pages[i].english) && expected[j] != NULL; j++)
@@ -94,8 +117,7 @@ test_every_page (void)
   if (leaks->len > 0)
     g_error ("untranslated labels:\n%s", leaks->str);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_spin (100);
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
@@ -112,8 +134,7 @@ main (int   argc,
   spanish = g_strcmp0 (g_getenv ("LANGUAGE"), "es") == 0;
 
   ui_test_setup_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   /* The catalogue is really in use (or really not): a fixed label from the core. */
   g_assert_cmpstr (_("Untitled draft"), ==, spanish ? "Borrador sin título" : "Untitled draft");

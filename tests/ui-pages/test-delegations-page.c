@@ -30,10 +30,8 @@ test_quota_warning (Fixture       *fixture,
 
   g_assert_nonnull (mexico);
   csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), mexico, NULL);
-  ui_test_wait (50);
-
-  quota = CSN_QUOTA_CELL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_QUOTA_CELL, mexico, NULL));
-  g_assert_nonnull (quota);
+  UI_TEST_WAIT_UNTIL ((quota = CSN_QUOTA_CELL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_QUOTA_CELL,
+                                                                         mexico, NULL))) != NULL);
   warning = csn_quota_cell_get_warning (quota);
   header_warning = find_header_warning (fixture->page);
   g_assert_nonnull (header_warning);
@@ -43,8 +41,10 @@ test_quota_warning (Fixture       *fixture,
   /* Mexico's quota is three: the fourth participant is one too many. */
   for (guint i = 0; i < 3; i++)
     {
+      g_autofree char *expected = g_strdup_printf ("%u / 3", i + 1);
+
       g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
-      ui_test_wait (30);
+      UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_quota_cell_get_text (quota), expected) == 0);
       g_assert_false (gtk_widget_get_visible (warning));
       g_assert_false (gtk_widget_get_visible (header_warning));
     }
@@ -54,10 +54,9 @@ test_quota_warning (Fixture       *fixture,
                    ==, CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION);
 
   g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
-  ui_test_wait (50);
   last = ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 3);
   g_assert_cmpstr (csn_item_get_string (last, "country"), ==, "MX");
-  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "4 / 3");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_quota_cell_get_text (quota), "4 / 3") == 0);
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_true (gtk_widget_get_mapped (warning));
   g_assert_true (gtk_widget_has_css_class (warning, "error"));
@@ -70,51 +69,42 @@ test_quota_warning (Fixture       *fixture,
     GtkWidget *entry;
 
     UI_TEST_WAIT_UNTIL ((name = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, last, "name")) != NULL);
-
-    g_assert_nonnull (name);
     entry = csn_cell_get_control (name);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Ana Pérez");
     g_signal_emit_by_name (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL), "activate");
-    ui_test_wait (20);
     g_assert_cmpstr (csn_item_get_string (last, "name"), ==, "Ana Pérez");
     g_assert_true (csn_draft_undo (fixture->draft));
   }
 
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (50);
-  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "3 / 3");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_quota_cell_get_text (quota), "3 / 3") == 0);
   g_assert_false (gtk_widget_get_visible (warning));
   g_assert_false (gtk_widget_get_visible (header_warning));
 
   g_assert_true (csn_draft_redo (fixture->draft));
-  ui_test_wait (50);
-  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "4 / 3");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_quota_cell_get_text (quota), "4 / 3") == 0);
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_true (gtk_widget_get_visible (header_warning));
 
   /* Moving the fourth to Belize's delegation is one step, and ends the warning. */
   csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), last, "country");
-  ui_test_wait (50);
   {
     CsnCell *country;
 
     UI_TEST_WAIT_UNTIL ((country = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, last, "country")) != NULL);
-    g_assert_nonnull (country);
     g_assert_true (csn_ref_cell_select_key (CSN_REF_CELL (country), "BZ"));
-    ui_test_wait (50);
   }
   g_assert_cmpstr (csn_item_get_string (last, "country"), ==, "BZ");
-  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "3 / 3");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_quota_cell_get_text (quota), "3 / 3") == 0);
   g_assert_false (gtk_widget_get_visible (warning));
   {
-    CsnQuotaCell *belize_quota =
-      CSN_QUOTA_CELL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_QUOTA_CELL, belize, NULL));
+    CsnCell *belize_quota;
 
-    g_assert_cmpstr (csn_quota_cell_get_text (belize_quota), ==, "1 / 2");
+    UI_TEST_WAIT_UNTIL ((belize_quota = ui_test_find_typed_cell (fixture->page, CSN_TYPE_QUOTA_CELL, belize, NULL)) != NULL &&
+                        g_strcmp0 (csn_quota_cell_get_text (CSN_QUOTA_CELL (belize_quota)), "1 / 2") == 0);
   }
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (50);
-  g_assert_cmpstr (csn_quota_cell_get_text (quota), ==, "4 / 3");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_quota_cell_get_text (quota), "4 / 3") == 0);
   g_assert_true (gtk_widget_get_visible (warning));
 }
 
@@ -126,20 +116,16 @@ test_remove_and_move (Fixture       *fixture,
   CsnItem *first, *second;
 
   csn_delegations_page_reveal (CSN_DELEGATIONS_PAGE (fixture->page), guatemala, NULL);
-  ui_test_wait (50);
   g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
-  ui_test_wait (30);
   g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.add", NULL));
-  ui_test_wait (30);
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_PARTICIPANTS), ==, 2);
   first = ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0);
   second = ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 1);
 
   /* The second is selected: Alt+Up puts it first. */
   g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.move-up", NULL));
-  ui_test_wait (30);
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0) == second);
   g_assert_true (gtk_widget_activate_action (fixture->page, "delegations.remove", NULL));
-  ui_test_wait (30);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_PARTICIPANTS), ==, 1);
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_PARTICIPANTS, 0) == first);
   g_assert_true (csn_draft_undo (fixture->draft));

@@ -24,7 +24,6 @@ type_and_enter (GtkWidget  *entry,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL), "activate");
-  ui_test_wait (20);
 }
 
 static void
@@ -41,7 +40,6 @@ test_mechanisms (Fixture       *fixture,
   g_assert_nonnull (assessment);
   drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (assessment));
   gtk_drop_down_set_selected (drop_down, CSN_ASSESSMENT_NEEDS_CHANGE);
-  ui_test_wait (20);
   g_assert_cmpint (csn_item_get_enum (mechanism, "assessment"), ==, CSN_ASSESSMENT_NEEDS_CHANGE);
 
   proposal = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, mechanism, "proposal");
@@ -51,27 +49,21 @@ test_mechanisms (Fixture       *fixture,
 
   g_assert_true (csn_draft_undo (fixture->draft));
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (20);
   g_assert_cmpint (csn_item_get_enum (mechanism, "assessment"), ==, CSN_ASSESSMENT_NOT_ASSESSED);
-  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_ASSESSMENT_NOT_ASSESSED);
+  UI_TEST_WAIT_UNTIL (gtk_drop_down_get_selected (drop_down) == CSN_ASSESSMENT_NOT_ASSESSED);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (csn_cell_get_control (proposal))), ==, "");
   g_assert_true (csn_draft_redo (fixture->draft));
-  ui_test_wait (20);
-  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_ASSESSMENT_NEEDS_CHANGE);
+  UI_TEST_WAIT_UNTIL (gtk_drop_down_get_selected (drop_down) == CSN_ASSESSMENT_NEEDS_CHANGE);
 
   csn_mechanisms_page_reveal (CSN_MECHANISMS_PAGE (fixture->page), mechanism, "name");
-  ui_test_wait (20);
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (fixture->page)) == mechanism);
   g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.add", NULL));
-  ui_test_wait (50);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS), ==, n + 1);
   added = ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 2);
   UI_TEST_WAIT_UNTIL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "name") != NULL);
-  g_assert_nonnull (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "name"));
   g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.move-up", NULL));
-  ui_test_wait (20);
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1) == added);
   g_assert_true (gtk_widget_activate_action (fixture->page, "mechanisms.remove", NULL));
-  ui_test_wait (20);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS), ==, n);
   g_assert_true (csn_draft_undo (fixture->draft));
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1) == added);
@@ -99,7 +91,8 @@ test_mechanisms (Fixture       *fixture,
     g_assert_true (handled);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
     gtk_widget_grab_focus (ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL));
-    ui_test_wait (20);
+    UI_TEST_WAIT_UNTIL (!gtk_widget_has_focus (ui_test_find_widget (entry, GTK_TYPE_TEXT, NULL)));
+    ui_test_flush ();
     g_assert_cmpstr (csn_item_get_string (mechanism, "proposal"), ==, before);
   }
 }
@@ -123,40 +116,31 @@ test_actors (Fixture       *fixture,
   type_and_enter (csn_cell_get_control (role), "Apoyo técnico y memoria institucional");
   g_assert_cmpstr (csn_item_get_string (st, "current-role"), ==, "Apoyo técnico y memoria institucional");
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (20);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (csn_cell_get_control (role))), ==, old_role);
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (csn_cell_get_control (role))), old_role) == 0);
 
   /* A proposal on the Technical Secretariat, supported by Mexico. */
   csn_actors_page_reveal (CSN_ACTORS_PAGE (fixture->page), st, NULL);
-  ui_test_wait (50);
   g_assert_true (gtk_widget_activate_action (fixture->page, "proposals.add", NULL));
-  ui_test_wait (50);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 1);
   proposal = ui_test_get_item (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS, 0);
   g_assert_cmpstr (csn_item_get_string (proposal, "actor"), ==, "st");
 
   UI_TEST_WAIT_UNTIL ((supported = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, proposal,
                                                             "supported-by")) != NULL);
-  g_assert_nonnull (supported);
   csn_ref_list_cell_popup (CSN_REF_LIST_CELL (supported));
-  ui_test_wait (100);
   popover = ui_test_find_widget (GTK_WIDGET (supported), GTK_TYPE_POPOVER, NULL);
   g_assert_nonnull (popover);
-  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover));
-  UI_TEST_WAIT_UNTIL ((check = ui_test_find_check_cell (popover, proposal, "MX")) != NULL);
-  g_assert_nonnull (check);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) &&
+                      (check = ui_test_find_check_cell (popover, proposal, "MX")) != NULL);
   gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
-  ui_test_wait (20);
   g_assert_true (csn_item_strv_contains (proposal, "supported-by", "MX"));
   g_assert_cmpstr (csn_ref_list_cell_get_summary (CSN_REF_LIST_CELL (supported)), ==, "MX");
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (20);
   g_assert_false (csn_item_strv_contains (proposal, "supported-by", "MX"));
-  g_assert_cmpstr (csn_ref_list_cell_get_summary (CSN_REF_LIST_CELL (supported)), !=, "MX");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_ref_list_cell_get_summary (CSN_REF_LIST_CELL (supported)), "MX") != 0);
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (20);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 0);
   g_assert_true (csn_draft_redo (fixture->draft));
   g_assert_true (csn_draft_redo (fixture->draft));
@@ -164,9 +148,8 @@ test_actors (Fixture       *fixture,
 
   /* Removing the actor takes its proposal with it, in one step. */
   csn_actors_page_reveal (CSN_ACTORS_PAGE (fixture->page), st, NULL);
-  ui_test_wait (20);
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (fixture->page)) == st);
   g_assert_true (gtk_widget_activate_action (fixture->page, "actors.remove", NULL));
-  ui_test_wait (20);
   g_assert_null (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ACTORS, "st"));
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ROLE_PROPOSALS), ==, 0);
   for (guint i = 0; i < ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES); i++)
@@ -192,12 +175,8 @@ test_endorsements (Fixture       *fixture,
 
   g_assert_nonnull (endorsement);
   csn_endorsements_page_reveal (CSN_ENDORSEMENTS_PAGE (fixture->page), endorsement, "date");
-  ui_test_wait (50);
-
-  status = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, endorsement, "status");
-  g_assert_nonnull (status);
+  UI_TEST_WAIT_UNTIL ((status = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, endorsement, "status")) != NULL);
   gtk_drop_down_set_selected (csn_enum_cell_get_drop_down (CSN_ENUM_CELL (status)), CSN_ENDORSEMENT_STATUS_ENDORSED);
-  ui_test_wait (20);
   g_assert_cmpint (csn_item_get_enum (endorsement, "status"), ==, CSN_ENDORSEMENT_STATUS_ENDORSED);
 
   /* An invalid date is marked and not committed; a valid one is. */
@@ -215,24 +194,19 @@ test_endorsements (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (20);
   g_assert_null (csn_item_get_string (endorsement, "date"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  UI_TEST_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), ""));
   g_assert_true (csn_draft_undo (fixture->draft));
-  ui_test_wait (20);
   g_assert_cmpint (csn_item_get_enum (endorsement, "status"), ==, CSN_ENDORSEMENT_STATUS_PENDING);
   g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
 
   /* Every member has an endorsement: adding is disabled until one is removed. */
   gtk_widget_activate_action (fixture->page, "endorsements.add", NULL);
-  ui_test_wait (20);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS), ==, n);
   g_assert_true (gtk_widget_activate_action (fixture->page, "endorsements.remove", NULL));
-  ui_test_wait (20);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS), ==, n - 1);
   g_assert_null (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ENDORSEMENTS, "MX"));
   g_assert_true (gtk_widget_activate_action (fixture->page, "endorsements.add", NULL));
-  ui_test_wait (20);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_ENDORSEMENTS), ==, n);
   g_assert_nonnull (csn_draft_lookup (fixture->draft, CSN_COLLECTION_ENDORSEMENTS, "MX"));
 }
@@ -278,20 +252,17 @@ test_replace_draft (gconstpointer data)
   g_assert_true (has_mapped_cell (page) || page_type == CSN_TYPE_DELEGATIONS_PAGE);
 
   g_object_set (page, "draft", NULL, NULL);
-  ui_test_wait (50);
-  g_assert_false (has_mapped_cell (page));
+  UI_TEST_WAIT_UNTIL (!has_mapped_cell (page));
   g_object_get (page, "draft", &shown, NULL);
   g_assert_null (shown);
 
   g_object_set (page, "draft", empty, NULL);
-  ui_test_wait (50);
+  UI_TEST_WAIT_UNTIL (has_mapped_status_page (page));
   g_assert_false (has_mapped_cell (page));
-  g_assert_true (has_mapped_status_page (page));
   g_assert_false (csn_history_can_undo (csn_draft_get_history (empty)));
 
   g_object_set (page, "draft", second, NULL);
   UI_TEST_WAIT_UNTIL (has_mapped_cell (page));
-  g_assert_true (has_mapped_cell (page));
   g_assert_false (csn_history_can_undo (csn_draft_get_history (second)));
   g_assert_false (csn_history_can_undo (csn_draft_get_history (first)));
   ui_test_close (page);

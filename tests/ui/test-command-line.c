@@ -27,12 +27,6 @@ on_child_exit_cb (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
-static gboolean
-child_exited (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* `consenso FILE`: the draft is opened (and so listed among the recent files) by the program itself. */
 static void
 test_open_argument (void)
@@ -57,11 +51,11 @@ test_open_argument (void)
   g_assert_no_error (error);
   g_child_watch_add (pid, on_child_exit_cb, &exited);
 
-  opened = ui_test_wait_for (recent_lists, uri, 20 * 1000);
+  opened = ui_test_wait_for (recent_lists, uri, 2 * UI_TEST_TIMEOUT_MS);
   still_running = !exited;
   /* The child goes, whatever the outcome, before anything is asserted. */
   kill (pid, SIGTERM);
-  g_assert_true (ui_test_wait_for (child_exited, &exited, 10 * 1000));
+  UI_TEST_WAIT_UNTIL (exited);
   g_assert_true (still_running);
   g_assert_true (opened);
 }

@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "csn-file-changed-dialog.h"
-#include "csn-resources.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -27,12 +26,6 @@ on_chosen_cb (GObject      *source,
   answer->done = TRUE;
 }
 
-static gboolean
-answered (gpointer user_data)
-{
-  return ((Answer *) user_data)->done;
-}
-
 static GtkWindow *
 new_parent (void)
 {
@@ -49,16 +42,11 @@ ask (GtkWindow    *parent,
 {
   csn_file_changed_dialog_choose_async (parent, "plan de trabajo.consenso", cancellable, on_chosen_cb,
                                         answer);
-  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown,
-                                   GSIZE_TO_POINTER (CSN_TYPE_FILE_CHANGED_DIALOG), 2000));
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_FILE_CHANGED_DIALOG) != NULL);
   return CSN_FILE_CHANGED_DIALOG (ui_test_find_toplevel (CSN_TYPE_FILE_CHANGED_DIALOG));
 }
 
-static gboolean
-dialog_gone (gpointer user_data)
-{
-  return ui_test_find_toplevel (CSN_TYPE_FILE_CHANGED_DIALOG) == NULL;
-}
+#define DIALOG_GONE (ui_test_find_toplevel (CSN_TYPE_FILE_CHANGED_DIALOG) == NULL)
 
 /* What it says: whose file, what each answer does; Save As is the default, two answers lose work. */
 static void
@@ -71,7 +59,13 @@ test_contents (void)
 
   /* CONSENSO_TEST_SCREENSHOT=MS keeps it on screen for a screenshot. */
   if (g_getenv ("CONSENSO_TEST_SCREENSHOT") != NULL)
-    ui_test_spin (g_ascii_strtoull (g_getenv ("CONSENSO_TEST_SCREENSHOT"), NULL, 10));
+    {
+      gint64 until = g_get_monotonic_time ()
+                     + g_ascii_strtoll (g_getenv ("CONSENSO_TEST_SCREENSHOT"), NULL, 10) * 1000;
+
+      while (ui_test_iterate (until))
+        ;
+    }
 
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == parent);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -100,7 +94,7 @@ test_contents (void)
                    ADW_RESPONSE_DESTRUCTIVE);
 
   ui_test_click_response (GTK_WINDOW (dialog), "save-as");
-  g_assert_true (ui_test_wait_for (answered, &answer, 2000));
+  UI_TEST_WAIT_UNTIL (answer.done);
   gtk_window_destroy (parent);
 }
 
@@ -124,10 +118,10 @@ test_each_answer (void)
       CsnFileChangedDialog *dialog = ask (parent, NULL, &answer);
 
       ui_test_click_response (GTK_WINDOW (dialog), cases[i].id);
-      g_assert_true (ui_test_wait_for (answered, &answer, 2000));
+      UI_TEST_WAIT_UNTIL (answer.done);
       g_assert_no_error (answer.error);
       g_assert_cmpint (answer.response, ==, cases[i].response);
-      g_assert_true (ui_test_wait_for (dialog_gone, NULL, 2000));
+      UI_TEST_WAIT_UNTIL (DIALOG_GONE);
     }
   gtk_window_destroy (parent);
 }
@@ -141,10 +135,10 @@ test_escape (void)
   CsnFileChangedDialog *dialog = ask (parent, NULL, &answer);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (ui_test_wait_for (answered, &answer, 2000));
+  UI_TEST_WAIT_UNTIL (answer.done);
   g_assert_no_error (answer.error);
   g_assert_cmpint (answer.response, ==, CSN_FILE_CHANGED_RESPONSE_CANCEL);
-  g_assert_true (ui_test_wait_for (dialog_gone, NULL, 2000));
+  UI_TEST_WAIT_UNTIL (DIALOG_GONE);
   gtk_window_destroy (parent);
 }
 
@@ -158,19 +152,19 @@ test_cancelled (void)
 
   ask (parent, cancellable, &answer);
   g_cancellable_cancel (cancellable);
-  g_assert_true (ui_test_wait_for (answered, &answer, 2000));
+  UI_TEST_WAIT_UNTIL (answer.done);
   g_assert_error (answer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&answer.error);
   g_assert_cmpint (answer.response, ==, CSN_FILE_CHANGED_RESPONSE_CANCEL);
-  g_assert_true (ui_test_wait_for (dialog_gone, NULL, 2000));
+  UI_TEST_WAIT_UNTIL (DIALOG_GONE);
 
   /* Already cancelled: no dialog stays. */
   answer.done = FALSE;
   csn_file_changed_dialog_choose_async (parent, "x.consenso", cancellable, on_chosen_cb, &answer);
-  g_assert_true (ui_test_wait_for (answered, &answer, 2000));
+  UI_TEST_WAIT_UNTIL (answer.done);
   g_assert_error (answer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&answer.error);
-  g_assert_true (ui_test_wait_for (dialog_gone, NULL, 2000));
+  UI_TEST_WAIT_UNTIL (DIALOG_GONE);
   gtk_window_destroy (parent);
 }
 
@@ -183,7 +177,7 @@ test_destroyed (void)
   CsnFileChangedDialog *dialog = ask (parent, NULL, &answer);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (ui_test_wait_for (answered, &answer, 2000));
+  UI_TEST_WAIT_UNTIL (answer.done);
   g_assert_no_error (answer.error);
   g_assert_cmpint (answer.response, ==, CSN_FILE_CHANGED_RESPONSE_CANCEL);
   gtk_window_destroy (parent);
@@ -200,10 +194,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   ui_test_setup_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Keeps the GUI's resources (the dialog's template) linked into this test. */
-  g_assert_nonnull (csn_get_resource ());
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/file-changed-dialog/contents", test_contents);
   g_test_add_func ("/file-changed-dialog/each-answer", test_each_answer);

@@ -9,6 +9,7 @@
 #include "csn-meeting.h"
 #include "csn-recovery.h"
 #include "csn-restore-dialog.h"
+#include "csn-settings.h"
 #include "ui-test-util.h"
 
 #define EDITED_VENUE "Ciudad de Guatemala"
@@ -26,12 +27,6 @@ count_recovery_files (void)
   g_autoptr(GPtrArray) files = csn_recovery_list_files (directory);
 
   return files->len;
-}
-
-static gboolean
-recovery_file_written (gpointer data)
-{
-  return count_recovery_files () > 0;
 }
 
 static GFile *
@@ -82,9 +77,12 @@ test_module (void)
   draft = csn_draft_load_from_file (file, &error);
   g_assert_no_error (error);
   recovery = csn_recovery_new (draft, directory);
+  /* The shortest delay the settings allow: the test waits for it. */
+  csn_recovery_set_delay (recovery, 1);
 
-  /* Nothing to keep while the draft is as on disk. */
-  ui_test_spin (100);
+  /* Nothing to keep while the draft is as on disk: no copy is even planned. */
+  g_assert_false (csn_recovery_get_pending (recovery));
+  ui_test_flush ();
   g_assert_false (g_file_test (csn_recovery_get_path (recovery), G_FILE_TEST_EXISTS));
 
   start = g_get_monotonic_time ();
@@ -155,15 +153,18 @@ static void
 edit_and_die (void)
 {
   g_autoptr(GFile) file = get_original_file ();
+  g_autoptr(GSettings) settings = csn_settings_new ();
   CsnApplication *app = ui_test_create_application ();
   GtkWindow *window;
   GtkWidget *venue_row;
 
+  /* The shortest delay the settings allow: the test waits for it. */
+  g_settings_set_uint (settings, "autosave-delay", 1);
   g_application_hold (G_APPLICATION (app));
   csn_application_open_file (app, file, NULL);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (CSN_IS_WINDOW (window));
-  ui_test_spin (100);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   venue_row = GTK_WIDGET (gtk_widget_get_template_child (csn_window_get_page (CSN_WINDOW (window), "overview"),
                                                          g_type_from_name ("CsnOverviewPage"),
@@ -172,7 +173,7 @@ edit_and_die (void)
   g_signal_emit_by_name (venue_row, "entry-activated");
   g_assert_true (csn_draft_get_modified (csn_window_get_draft (CSN_WINDOW (window))));
 
-  g_assert_true (ui_test_wait_for (recovery_file_written, NULL, 10 * 1000));
+  UI_TEST_WAIT_UNTIL (count_recovery_files () > 0);
   raise (SIGKILL);
 }
 
@@ -224,11 +225,12 @@ test_restore_after_kill (void)
   app = ui_test_create_application ();
   g_application_hold (G_APPLICATION (app));
   g_application_activate (G_APPLICATION (app));
-  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, GSIZE_TO_POINTER (CSN_TYPE_RESTORE_DIALOG), 2000));
+  UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_RESTORE_DIALOG)));
   dialog = ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "meeting.consenso"));
   ui_test_click_response (GTK_WINDOW (dialog), "restore");
-  ui_test_spin (50);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG) == NULL &&
+                      (window = find_window (app)) != NULL && csn_draft_get_modified (csn_window_get_draft (window)));
 
   /* Restored into the untouched new window: unsaved, with its own file name. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
@@ -248,8 +250,7 @@ test_restore_after_kill (void)
   g_assert_no_error (error);
   g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (on_disk)), "venue"), ==, EDITED_VENUE);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_spin (20);
+  ui_test_destroy_window (GTK_WINDOW (window));
   g_application_release (G_APPLICATION (app));
 }
 
@@ -267,16 +268,15 @@ test_discard_after_kill (void)
   app = ui_test_create_application ();
   g_application_hold (G_APPLICATION (app));
   g_application_activate (G_APPLICATION (app));
-  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, GSIZE_TO_POINTER (CSN_TYPE_RESTORE_DIALOG), 2000));
+  UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_RESTORE_DIALOG)));
   dialog = ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG);
   ui_test_click_response (GTK_WINDOW (dialog), "discard");
-  ui_test_spin (50);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG) == NULL && count_recovery_files () == 0);
+  ui_test_flush ();
 
-  g_assert_cmpuint (count_recovery_files (), ==, 0);
   window = find_window (app);
   g_assert_true (csn_window_is_pristine (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_spin (20);
+  ui_test_destroy_window (GTK_WINDOW (window));
   g_application_release (G_APPLICATION (app));
 }
 
@@ -287,8 +287,7 @@ main (int   argc,
   int status;
 
   ui_test_setup_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/recovery/module", test_module);
   g_test_add_func ("/recovery/module-untitled", test_module_untitled);

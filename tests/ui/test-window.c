@@ -22,8 +22,7 @@ open_window (CsnDraft *draft)
 {
   CsnWindow *window = csn_window_new (app, draft);
 
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_spin (50);
+  ui_test_present_window (GTK_WINDOW (window));
   return window;
 }
 
@@ -34,8 +33,7 @@ destroy_window (CsnWindow *window)
 
   /* Nothing of these tests should stay behind for recovery. */
   csn_recovery_discard (csn_window_get_recovery (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_spin (20);
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static GtkWidget *
@@ -104,7 +102,7 @@ test_template (void)
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
       g_assert_cmpstr (csn_window_get_visible_page (window), ==, pages[i]);
-      ui_test_spin (30);
+      UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && ui_test_lists_bound (page));
       {
         CsnDraft *page_draft = NULL;
 
@@ -276,14 +274,12 @@ test_still_open (void)
   }
 
   csn_draft_set_enum (draft, theme, "horizon", CSN_HORIZON_SHORT_TERM);
-  ui_test_spin (50);
-  g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided - 1);
+  UI_TEST_WAIT_UNTIL (count_open_on (open, "horizon") == undecided - 1);
 
   /* A meeting that ends before it starts is a validation problem, listed and found. */
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "start-date", "2011-10-02");
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "end-date", "2011-10-01");
-  ui_test_spin (50);
-  g_assert_cmpuint (count_open_on (open, "end-date") + count_open_on (open, "start-date"), >=, 1);
+  UI_TEST_WAIT_UNTIL (count_open_on (open, "end-date") + count_open_on (open, "start-date") >= 1);
 
   /* Activating the first entry (a theme without a horizon) goes to the theme matrix. */
   csn_window_show_page (window, "overview");
@@ -312,9 +308,8 @@ test_save_and_reload (void)
   GtkWidget *venue_row;
 
   csn_application_open_file (app, file, NULL);
-  ui_test_spin (50);
-  window = CSN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  UI_TEST_WAIT_UNTIL ((window = CSN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)))) != NULL &&
+                      gtk_widget_get_mapped (GTK_WIDGET (window)));
   draft = g_object_ref (csn_window_get_draft (window));
   g_assert_true (g_file_equal (csn_draft_get_file (draft), file));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "save-reload.consenso"));
@@ -324,9 +319,7 @@ test_save_and_reload (void)
   gtk_widget_grab_focus (venue_row);
   gtk_editable_set_text (GTK_EDITABLE (venue_row), "San Salvador");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  ui_test_spin (20);
-
-  g_assert_false (csn_draft_get_modified (draft));
+  UI_TEST_WAIT_UNTIL (!csn_draft_get_modified (draft));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   on_disk = dup_file_contents (file);
   in_memory = csn_draft_to_data (draft, NULL);
@@ -359,7 +352,7 @@ test_load_error (void)
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", "Ciudad de Panamá");
 
   csn_application_open_file (app, file, GTK_WINDOW (window));
-  ui_test_spin (20);
+  UI_TEST_WAIT_UNTIL (csn_window_get_error (window) != NULL);
 
   /* The window keeps its draft and its changes, and says what is wrong and where. */
   g_assert_true (csn_window_get_draft (window) == draft);
@@ -397,8 +390,7 @@ static CsnSaveChangesDialog *
 close_and_get_dialog (CsnWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, GSIZE_TO_POINTER (CSN_TYPE_SAVE_CHANGES_DIALOG),
-                                   2000));
+  UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_SAVE_CHANGES_DIALOG)));
   return CSN_SAVE_CHANGES_DIALOG (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
 }
 
@@ -426,7 +418,8 @@ test_unsaved_changes_dialog (void)
   /* Cancel: the window and its changes stay. */
   dialog = close_and_get_dialog (window);
   ui_test_click_response (GTK_WINDOW (dialog), "cancel");
-  ui_test_spin (50);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG) == NULL);
+  ui_test_flush ();
   g_assert_nonnull (window);
   g_assert_true (csn_draft_get_modified (draft));
   g_assert_null (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
@@ -434,8 +427,7 @@ test_unsaved_changes_dialog (void)
   /* Save: written to its file, then closed. */
   dialog = close_and_get_dialog (window);
   ui_test_click_response (GTK_WINDOW (dialog), "save");
-  ui_test_spin (50);
-  g_assert_null (window);
+  UI_TEST_WAIT_UNTIL (window == NULL);
   g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
   reloaded = csn_draft_load_from_file (file, &error);
   g_assert_no_error (error);
@@ -452,8 +444,7 @@ test_unsaved_changes_dialog (void)
   g_assert_true (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
   dialog = close_and_get_dialog (window);
   ui_test_click_response (GTK_WINDOW (dialog), "discard");
-  ui_test_spin (50);
-  g_assert_null (window);
+  UI_TEST_WAIT_UNTIL (window == NULL);
   g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
   g_clear_object (&draft);
   draft = csn_draft_load_from_file (file, &error);
@@ -469,8 +460,7 @@ test_unmodified_closes (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  ui_test_spin (50);
-  g_assert_null (window);
+  UI_TEST_WAIT_UNTIL (window == NULL);
   g_assert_null (ui_test_find_toplevel (CSN_TYPE_SAVE_CHANGES_DIALOG));
 }
 
@@ -504,7 +494,7 @@ test_command_line_files (void)
   gpointer args[2];
 
   g_application_open (G_APPLICATION (app), files, 2, "");
-  ui_test_spin (50);
+  UI_TEST_WAIT_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 2);
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_cmpuint (g_list_length (windows), ==, 2);
   for (GList *l = windows; l != NULL; l = l->next)
@@ -516,7 +506,7 @@ test_command_line_files (void)
 
   args[0] = gtk_widget_get_template_child (GTK_WIDGET (windows->data), CSN_TYPE_WINDOW, "recent_menu");
   args[1] = uri;
-  g_assert_true (ui_test_wait_for (recent_menu_has, args, 3000));
+  UI_TEST_WAIT_UNTIL (recent_menu_has (args));
 
   for (GList *l = windows; l != NULL; l = l->next)
     destroy_window (l->data);
@@ -693,12 +683,6 @@ test_settings (void)
   destroy_window (window);
 }
 
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 /* Export from the window: a progress bar with Cancel while it writes, then a toast that opens it. */
 static void
 test_export (void)
@@ -718,12 +702,10 @@ test_export (void)
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (ui_test_find_button (GTK_WIDGET (revealer), "_Cancel"));
 
-  g_assert_true (ui_test_wait_for (file_exists, path, 10000));
-  ui_test_spin (200);
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
-
-  open_button = ui_test_find_button (GTK_WIDGET (window), "_Open");
-  g_assert_nonnull (open_button);
+  /* Done: the bar goes, the toast offers to open the workbook written. */
+  UI_TEST_WAIT_UNTIL (!gtk_revealer_get_reveal_child (revealer) &&
+                      (open_button = ui_test_find_button (GTK_WIDGET (window), "_Open")) != NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open_button)), ==, "win.open-export");
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open_button));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
@@ -762,14 +744,12 @@ test_recent_files_setting (void)
   g_assert_cmpstr (uris[0], ==, third);
   for (guint i = 1; uris[i] != NULL; i++)
     g_assert_cmpstr (uris[i], !=, third);
-  ui_test_spin (20);
-  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, CSN_MAX_RECENT_FILES);
+  UI_TEST_WAIT_UNTIL (g_menu_model_get_n_items (menu) == CSN_MAX_RECENT_FILES);
 
   /* A draft deleted since is not offered. */
   g_file_delete (g_ptr_array_index (files, 2), NULL, NULL);
   csn_application_add_recent (app, g_ptr_array_index (files, 11));
-  ui_test_spin (20);
-  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, CSN_MAX_RECENT_FILES - 1);
+  UI_TEST_WAIT_UNTIL (g_menu_model_get_n_items (menu) == CSN_MAX_RECENT_FILES - 1);
 
   g_settings_reset (settings, "recent-files");
   destroy_window (window);
@@ -784,8 +764,7 @@ main (int   argc,
   ui_test_setup_home ();
   /* The test accessibility backend keeps the properties the labels are checked in. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   app = ui_test_create_application ();
   /* Windows may come and go without the application quitting between tests. */

@@ -1,0 +1,12 @@
+/* csn-draft-private.h: what the core's own files need of a draft and its lists, beyond the public API. */
+#pragma once
+
+#include "csn-draft.h"
+
+G_BEGIN_DECLS
+
+JsonObject *csn_draft_get_unknown           (CsnDraft      *self);
+char       *csn_collection_dup_remove_label (CsnCollection  collection,
+                                             const char    *title);
+
+G_END_DECLS

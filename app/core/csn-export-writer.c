@@ -1,0 +1,1027 @@
+/* csn-export-writer.c: writes the tables of a snapshot as an .xlsx workbook with libxlsxwriter. */
+#define G_LOG_DOMAIN "csn-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "csn-catalog.h"
+#include "csn-export-private.h"
+#include "csn-safe-file.h"
+
+#if LXW_VERSION_ID < 110
+#error "Consenso needs libxlsxwriter 1.1.0 or newer"
+#endif
+
+#define CELL_MAX_UNITS      32767  /* Excel's limit, in UTF-16 code units */
+#define VALIDATION_SPARE    500    /* rows below the data that keep the drop-down lists */
+#define PROGRESS_EVERY      256    /* rows between progress reports and cancellation checks */
+#define LINE_HEIGHT         15.0   /* points, for the default 11-point font */
+#define MAX_ROW_LINES       27     /* Excel's highest row is 409 points */
+#define FOOTER_TITLE_CHARS  48
+#define FOOTER_SIZE         "&9"   /* the footer's font size, as a header/footer code */
+
+/* The language of the workbook, not of the interface. */
+#define L(snapshot, msgid) csn_catalog_lookup ((snapshot)->language, (msgid))
+
+static inline CsnExportCell *
+table_cell (CsnExportTable *table,
+            guint           row,
+            guint           column)
+{
+  return &g_array_index (table->cells, CsnExportCell, row * table->columns->len + column);
+}
+
+typedef struct {
+  CsnExportSnapshot     *snapshot;
+  lxw_workbook          *workbook;
+  lxw_error              status;
+  GString               *buffer;
+  GPtrArray             *keep_alive;  /* strings libxlsxwriter refers to until it closes */
+
+  lxw_format            *title;
+  lxw_format            *key;
+  lxw_format            *value;
+  lxw_format            *header;
+  lxw_format            *header_rotated;
+  lxw_format            *id;
+  lxw_format            *text;         /* names and free text alike */
+  lxw_format            *literal;      /* text that looks like a formula stays text when edited */
+  lxw_format            *center;
+  lxw_format            *date;
+  lxw_format            *summary_date;
+  lxw_format            *warning;
+  lxw_format            *total;
+  lxw_format            *total_number;
+
+  CsnExportProgressFunc  progress;
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+  guint                  rows_done;
+  guint                  rows_total;
+  gboolean               cancelled;
+} Writer;
+
+static void
+record (Writer    *w,
+        lxw_error  error)
+{
+  if (error != LXW_NO_ERROR && w->status == LXW_NO_ERROR)
+    w->status = error;
+}
+
+/* False once the export failed or was cancelled. */
+static gboolean
+tick_row (Writer *w)
+{
+  w->rows_done++;
+  if (w->rows_done % PROGRESS_EVERY == 0)
+    {
+      if (g_cancellable_is_cancelled (w->cancellable))
+        w->cancelled = TRUE;
+      else if (w->progress != NULL && w->rows_total > 0)
+        w->progress (0.99 * w->rows_done / w->rows_total, w->progress_data);
+    }
+  return !w->cancelled && w->status == LXW_NO_ERROR;
+}
+
+static inline gboolean
+is_hex (char c)
+{
+  return g_ascii_isxdigit (c);
+}
+
+/* "_x0041_" is an escape inside a workbook: a literal one is written "_x005F_x0041_". */
+static inline gboolean
+is_escape_at (const char *p)
+{
+  return p[0] == '_' && p[1] == 'x' && is_hex (p[2]) && is_hex (p[3]) && is_hex (p[4]) &&
+         is_hex (p[5]) && p[6] == '_';
+}
+
+static gboolean
+needs_cleaning (const char *text,
+                gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      if ((c < 0x20 && c != '\t' && c != '\n') ||
+          (c == 0xEF && (guchar) text[i + 1] == 0xBF && ((guchar) text[i + 2] & 0xFE) == 0xBE) ||
+          (c == '_' && is_escape_at (text + i)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+ * Text as a cell can hold it: valid UTF-8, no character XML forbids, at most Excel's 32,767
+ * characters, the cut marked so that readers see it. Returns @text itself when it is fine.
+ */
+static const char *
+prepare_text (Writer     *w,
+              const char *text)
+{
+  gsize length = strlen (text);
+  const char *end = NULL;
+  const char *p;
+  gsize units = 0;
+  const char *marker;
+  gsize marker_units;
+
+  if (length <= CELL_MAX_UNITS && g_utf8_validate_len (text, length, &end) &&
+      !needs_cleaning (text, length))
+    return text;
+
+  g_string_truncate (w->buffer, 0);
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, length);
+
+      g_string_append (w->buffer, valid);
+    }
+  else
+    g_string_append_len (w->buffer, text, length);
+
+  /* Characters XML 1.0 cannot hold are dropped; \r\n becomes \n. */
+  {
+    GString *clean = g_string_sized_new (w->buffer->len + 16);
+
+    for (p = w->buffer->str; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar ch = g_utf8_get_char (p);
+
+        if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0xFFFE || ch == 0xFFFF)
+          continue;
+        if (is_escape_at (p))
+          g_string_append (clean, "_x005F");
+        g_string_append_unichar (clean, ch);
+      }
+    g_string_free (w->buffer, TRUE);
+    w->buffer = clean;
+  }
+
+  marker = L (w->snapshot, N_("[…] (cut: a spreadsheet cell holds at most 32,767 characters)"));
+  marker_units = 0;
+  for (p = marker; *p != '\0'; p = g_utf8_next_char (p))
+    marker_units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+  for (p = w->buffer->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+      if (units > CELL_MAX_UNITS)
+        break;
+    }
+  if (units > CELL_MAX_UNITS)
+    {
+      /* Cut where the text and the marker fit together. */
+      units = 0;
+      for (p = w->buffer->str; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          guint size = g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+          if (units + size + 1 + marker_units > CELL_MAX_UNITS)
+            break;
+          units += size;
+        }
+      g_string_truncate (w->buffer, p - w->buffer->str);
+      g_string_append_c (w->buffer, ' ');
+      g_string_append (w->buffer, marker);
+    }
+  return w->buffer->str;
+}
+
+static void
+write_string (Writer        *w,
+              lxw_worksheet *sheet,
+              lxw_row_t      row,
+              lxw_col_t      column,
+              const char    *text,
+              lxw_format    *format)
+{
+  const char *clean = prepare_text (w, text);
+
+  if (strchr ("=+-@", clean[0]) != NULL && clean[0] != '\0')
+    format = w->literal;
+  record (w, worksheet_write_string (sheet, row, column, clean, format));
+}
+
+static gboolean
+parse_date (const char   *text,
+            lxw_datetime *date)
+{
+  g_autoptr(GDate) parsed = NULL;
+  unsigned year, month, day;
+  char extra;
+
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &extra) != 3)
+    return FALSE;
+  if (year < 1900 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  *date = (lxw_datetime) { .year = year, .month = month, .day = day };
+  return TRUE;
+}
+
+static void
+write_date (Writer        *w,
+            lxw_worksheet *sheet,
+            lxw_row_t      row,
+            lxw_col_t      column,
+            const char    *text,
+            lxw_format    *date_format,
+            lxw_format    *text_format)
+{
+  lxw_datetime date;
+
+  if (parse_date (text, &date))
+    record (w, worksheet_write_datetime (sheet, row, column, &date, date_format));
+  else
+    write_string (w, sheet, row, column, text, text_format);
+}
+
+static lxw_format *
+column_format (Writer               *w,
+               CsnExportColumnStyle  style)
+{
+  switch (style)
+    {
+    case CSN_EXPORT_STYLE_ID:
+      return w->id;
+    case CSN_EXPORT_STYLE_NUMBER:
+    case CSN_EXPORT_STYLE_MARK:
+      return w->center;
+    case CSN_EXPORT_STYLE_NAME:
+    case CSN_EXPORT_STYLE_TEXT:
+      return w->text;
+    case CSN_EXPORT_STYLE_DATE:
+      return w->date;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+write_cell (Writer         *w,
+            lxw_worksheet  *sheet,
+            CsnExportTable *table,
+            guint           row,
+            guint           column,
+            lxw_col_t       first_column)
+{
+  const CsnExportCell *cell = table_cell (table, row, column);
+  const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
+  lxw_format *format = cell->warning ? w->warning : column_format (w, spec->style);
+  lxw_row_t r = row + 1;
+  lxw_col_t c = first_column + column;
+
+  switch (cell->kind)
+    {
+    case CSN_EXPORT_CELL_EMPTY:
+      record (w, worksheet_write_blank (sheet, r, c, format));
+      break;
+    case CSN_EXPORT_CELL_STRING:
+      write_string (w, sheet, r, c, cell->text, format);
+      break;
+    case CSN_EXPORT_CELL_NUMBER:
+      record (w, worksheet_write_number (sheet, r, c, cell->number, format));
+      break;
+    case CSN_EXPORT_CELL_DATE:
+      write_date (w, sheet, r, c, cell->text, w->date, format);
+      break;
+    case CSN_EXPORT_CELL_COUNT:
+      {
+        guint first = 0, last = 0;
+        char from[16], to[16], formula[48];
+
+        /* The mark columns are the ones just before the count. */
+        for (guint i = 0; i < table->columns->len; i++)
+          if (g_array_index (table->columns, CsnExportColumn, i).style == CSN_EXPORT_STYLE_MARK)
+            {
+              if (last == 0)
+                first = i;
+              last = i + 1;
+            }
+        lxw_rowcol_to_cell (from, r, first_column + first);
+        lxw_rowcol_to_cell (to, r, first_column + last - 1);
+        g_snprintf (formula, sizeof formula, "=COUNTA(%s:%s)", from, to);
+        record (w, worksheet_write_formula_num (sheet, r, c, formula, format, cell->number));
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The width of the longest line of @text in characters, counting no further than @cap. */
+static guint
+text_width (const char *text,
+            guint       cap)
+{
+  guint widest = 0, line = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          widest = MAX (widest, line);
+          line = 0;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        {
+          if (++line >= cap)
+            return cap;
+        }
+    }
+  return MAX (widest, line);
+}
+
+/* The widest word of a header, so that wrapped headers break between words. */
+static guint
+longest_word (const char *text)
+{
+  guint widest = 0, word = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\n')
+        {
+          widest = MAX (widest, word);
+          word = 0;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        word++;
+    }
+  return MAX (widest, word);
+}
+
+static double
+column_width (CsnExportTable *table,
+              guint           column)
+{
+  const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
+  guint min = 8, max = 30, widest;
+
+  switch (spec->style)
+    {
+    case CSN_EXPORT_STYLE_ID:
+      min = 8, max = 18;
+      break;
+    case CSN_EXPORT_STYLE_NUMBER:
+      min = 6, max = 12;
+      break;
+    case CSN_EXPORT_STYLE_NAME:
+      min = 10, max = 28;
+      break;
+    case CSN_EXPORT_STYLE_TEXT:
+      min = 16, max = 60;
+      break;
+    case CSN_EXPORT_STYLE_MARK:
+      return 4.5;
+    case CSN_EXPORT_STYLE_DATE:
+      return 12;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (spec->max_width > 0)
+    max = spec->max_width;
+  widest = longest_word (spec->header) + 1;
+  for (guint row = 0; row < table->n_rows && widest < max; row++)
+    {
+      const CsnExportCell *cell = table_cell (table, row, column);
+
+      if (cell->kind == CSN_EXPORT_CELL_STRING)
+        widest = MAX (widest, text_width (cell->text, max));
+      else if (cell->kind == CSN_EXPORT_CELL_NUMBER || cell->kind == CSN_EXPORT_CELL_COUNT)
+        widest = MAX (widest, 6);
+    }
+  return CLAMP (widest + 2, min, max);
+}
+
+/* Lines @text takes wrapped in a column @width characters wide, counting no further than @cap. */
+static guint
+wrapped_lines (const char *text,
+               double      width,
+               guint       cap)
+{
+  guint per_line = MAX (4, (guint) width - 2);
+  guint lines = 0, chars = 0;
+
+  for (const guchar *p = (const guchar *) text;; p++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (chars + per_line - 1) / per_line);
+          chars = 0;
+          if (*p == '\0' || lines >= cap)
+            break;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        chars++;
+    }
+  return MIN (lines, cap);
+}
+
+/* Wrapped cells need their row's height written: not every reader computes it on opening. */
+static guint
+row_lines (CsnExportTable *table,
+           guint           row)
+{
+  guint lines = 1;
+
+  if (table == NULL || row >= table->n_rows)
+    return 1;
+  for (guint column = 0; column < table->columns->len; column++)
+    {
+      const CsnExportCell *cell = table_cell (table, row, column);
+      CsnExportColumnStyle style = g_array_index (table->columns, CsnExportColumn, column).style;
+
+      if (cell->kind == CSN_EXPORT_CELL_STRING &&
+          (style == CSN_EXPORT_STYLE_TEXT || style == CSN_EXPORT_STYLE_NAME))
+        lines = MAX (lines, wrapped_lines (cell->text, table->widths[column], MAX_ROW_LINES));
+    }
+  return lines;
+}
+
+/*
+ * libxlsxwriter 1.1.4 takes every "&G" and "&[Picture]" in a header or footer for an image
+ * placeholder, even right after a "&&", and frees the string twice when the images are missing.
+ */
+static guint
+count_image_placeholders (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (p[0] == '&' && (p[1] == 'G' || g_str_has_prefix (p + 1, "[Picture]")))
+      n++;
+  return n;
+}
+
+/*
+ * The title for a footer: at most @max_chars characters, no control characters, "&" doubled
+ * (Excel's escape). Before a "G" or "[" the size code is said again ("&&&9G" shows "&G"), so that
+ * no placeholder libxlsxwriter would count starts at the escaped ampersand.
+ */
+static char *
+footer_title (const char *title,
+              glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (title, -1);
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF)
+        ch = ' ';
+      if (ch == '&')
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append (out, "&&");
+          if (*next == 'G' || *next == '[')
+            g_string_append (out, FOOTER_SIZE);
+          continue;
+        }
+      g_string_append_unichar (out, ch);
+    }
+  if (n == max_chars && g_utf8_strlen (valid, -1) > max_chars)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_print_setup (Writer        *w,
+                 lxw_worksheet *sheet,
+                 gboolean       repeat_header)
+{
+  CsnExportSnapshot *s = w->snapshot;
+  const char *page = L (s, N_("Page &P of &N"));
+  g_autofree char *footer = NULL;
+
+  worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_set_margins (sheet, 0.5, 0.5, 0.6, 0.7);
+  if (repeat_header)
+    record (w, worksheet_repeat_rows (sheet, 0, 0));
+
+  /* "&9 " sets a 9-point font; the space keeps a title that starts with a digit out of the code. */
+  for (glong max_chars = FOOTER_TITLE_CHARS;; max_chars -= 8)
+    {
+      g_autofree char *title = footer_title (s->title, MAX (max_chars, 0));
+
+      g_free (footer);
+      footer = g_strconcat ("&L" FOOTER_SIZE " ", title, "&C" FOOTER_SIZE " ", s->date,
+                            "&R" FOOTER_SIZE " ", page, NULL);
+      /* Excel and libxlsxwriter take at most 255 characters (counted here in bytes, which is
+       * never fewer): the title gives way. */
+      if (strlen (footer) <= LXW_HEADER_FOOTER_MAX || max_chars <= 0)
+        break;
+    }
+  /* Only a translation of the page label could still be too long or hold a placeholder: then
+   * no footer rather than an export that fails or aborts. */
+  if (strlen (footer) <= LXW_HEADER_FOOTER_MAX && count_image_placeholders (footer) == 0)
+    record (w, worksheet_set_footer (sheet, footer));
+}
+
+/* A sheet name Excel accepts: the translated one, else the English one, else "Sheet N". */
+static const char *
+sheet_name (Writer     *w,
+            const char *msgid,
+            guint       index)
+{
+  const char *name = L (w->snapshot, msgid);
+  char *fallback;
+
+  if (workbook_validate_sheet_name (w->workbook, name) == LXW_NO_ERROR)
+    return name;
+  if (workbook_validate_sheet_name (w->workbook, msgid) == LXW_NO_ERROR)
+    return msgid;
+  fallback = g_strdup_printf ("Sheet %u", index + 1);
+  g_ptr_array_add (w->keep_alive, fallback);
+  return fallback;
+}
+
+static lxw_worksheet *
+add_sheet (Writer     *w,
+           const char *msgid,
+           guint       index)
+{
+  lxw_worksheet *sheet = workbook_add_worksheet (w->workbook, sheet_name (w, msgid, index));
+
+  /* With a valid name, only the sheet's temporary file can have failed. */
+  if (sheet == NULL)
+    record (w, LXW_ERROR_CREATING_TMPFILE);
+  return sheet;
+}
+
+static void
+add_validations (Writer         *w,
+                 lxw_worksheet  *sheet,
+                 CsnExportTable *table,
+                 const char     *lists_sheet)
+{
+  g_autofree char *quoted = NULL;
+  GString *escaped = g_string_new ("'");
+
+  for (const char *p = lists_sheet; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (escaped, '\'');
+      g_string_append_c (escaped, *p);
+    }
+  g_string_append_c (escaped, '\'');
+  quoted = g_string_free (escaped, FALSE);
+
+  for (guint column = 0; column < table->columns->len; column++)
+    {
+      const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
+      CsnExportList *list;
+      lxw_data_validation validation = { 0 };
+      char range[32];
+      char *formula;
+
+      if (spec->list < 0)
+        continue;
+      list = g_ptr_array_index (w->snapshot->lists, spec->list);
+      lxw_rowcol_to_range_abs (range, 1, spec->list, list->items->len, spec->list);
+      formula = g_strconcat ("=", quoted, "!", range, NULL);
+      g_ptr_array_add (w->keep_alive, formula);
+
+      validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+      validation.value_formula = formula;
+      validation.ignore_blank = LXW_VALIDATION_ON;
+      validation.dropdown = LXW_VALIDATION_ON;
+      validation.show_error = LXW_VALIDATION_ON;
+      validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+      validation.error_title = (char *) L (w->snapshot, N_("Value not in the list"));
+      validation.error_message = (char *) L (w->snapshot, N_("Choose a value from the drop-down list."));
+      record (w, worksheet_data_validation_range (sheet, 1, column, table->n_rows + VALIDATION_SPARE,
+                                                  column, &validation));
+    }
+}
+
+static void
+write_header (Writer         *w,
+              lxw_worksheet  *sheet,
+              CsnExportTable *table,
+              lxw_col_t       first_column)
+{
+  g_free (table->widths);
+  table->widths = g_new (double, table->columns->len);
+  for (guint column = 0; column < table->columns->len; column++)
+    {
+      const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
+      lxw_format *format = spec->style == CSN_EXPORT_STYLE_MARK ? w->header_rotated : w->header;
+
+      table->widths[column] = column_width (table, column);
+      record (w, worksheet_set_column (sheet, first_column + column, first_column + column,
+                                       table->widths[column], NULL));
+      write_string (w, sheet, 0, first_column + column, spec->header, format);
+    }
+}
+
+static void
+write_table (Writer         *w,
+             CsnExportTable *table,
+             guint           index,
+             const char     *lists_sheet)
+{
+  lxw_worksheet *sheet = add_sheet (w, table->name_msgid, index);
+  CsnExportTable *side = table->side;
+  guint side_column = table->columns->len + 1;
+  guint n_rows = MAX (table->n_rows, side != NULL ? side->n_rows : 0);
+  guint rotated_chars = 0;
+
+  if (sheet == NULL)
+    return;
+
+  /* Country names stand upright above the marks: the header row is as high as the longest. */
+  for (guint column = 0; column < table->columns->len; column++)
+    if (g_array_index (table->columns, CsnExportColumn, column).style == CSN_EXPORT_STYLE_MARK)
+      {
+        rotated_chars = MAX (rotated_chars,
+                             text_width (g_array_index (table->columns, CsnExportColumn, column).header, 40));
+      }
+  record (w, worksheet_set_row (sheet, 0, rotated_chars > 0 ? CLAMP (rotated_chars * 6.5 + 16, 40, 240) : 32,
+                                NULL));
+
+  write_header (w, sheet, table, 0);
+  if (side != NULL)
+    {
+      record (w, worksheet_set_column (sheet, side_column - 1, side_column - 1, 3, NULL));
+      write_header (w, sheet, side, side_column);
+    }
+
+  /* Constant memory mode refuses anything about a row once a later one is written. */
+  worksheet_freeze_panes (sheet, 1, table->frozen_columns);
+  record (w, worksheet_autofilter (sheet, 0, 0, table->n_rows, table->columns->len - 1));
+  add_validations (w, sheet, table, lists_sheet);
+  set_print_setup (w, sheet, TRUE);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      guint lines = MAX (row_lines (table, row), row_lines (side, row));
+
+      if (lines > 1)
+        record (w, worksheet_set_row (sheet, row + 1, lines * LINE_HEIGHT, NULL));
+      if (row < table->n_rows)
+        for (guint column = 0; column < table->columns->len; column++)
+          write_cell (w, sheet, table, row, column, 0);
+      if (side != NULL && row < side->n_rows)
+        for (guint column = 0; column < side->columns->len; column++)
+          write_cell (w, sheet, side, row, column, side_column);
+      if (!tick_row (w))
+        return;
+    }
+}
+
+static void
+write_summary (Writer *w)
+{
+  CsnExportSnapshot *s = w->snapshot;
+  lxw_worksheet *sheet = add_sheet (w, N_("Summary"), 0);
+  CsnExportTable *pillars = s->pillar_table;
+  lxw_row_t row = 0;
+
+  if (sheet == NULL)
+    return;
+
+  record (w, worksheet_set_column (sheet, 0, 0, 36, NULL));
+  record (w, worksheet_set_column (sheet, 1, pillars->columns->len - 1, 16, NULL));
+  /* A list of facts and a small table read best upright. */
+  set_print_setup (w, sheet, FALSE);
+  worksheet_set_portrait (sheet);
+  worksheet_activate (sheet);
+
+  record (w, worksheet_set_row (sheet, row, 24, NULL));
+  write_string (w, sheet, row++, 0, L (s, N_("Working group: proposals and recommendations")), w->title);
+  row++;
+
+  for (guint i = 0; i < s->summary->len; i++, row++)
+    {
+      CsnExportSummaryLine *line = &g_array_index (s->summary, CsnExportSummaryLine, i);
+
+      if (line->key == NULL)
+        continue;
+      write_string (w, sheet, row, 0, line->key, w->key);
+      switch (line->value.kind)
+        {
+        case CSN_EXPORT_CELL_STRING:
+          write_string (w, sheet, row, 1, line->value.text, w->value);
+          break;
+        case CSN_EXPORT_CELL_NUMBER:
+          record (w, worksheet_write_number (sheet, row, 1, line->value.number, w->value));
+          break;
+        case CSN_EXPORT_CELL_DATE:
+          write_date (w, sheet, row, 1, line->value.text, w->summary_date, w->value);
+          break;
+        default:
+          break;
+        }
+    }
+  row++;
+
+  record (w, worksheet_set_row (sheet, row, 32, NULL));
+  for (guint column = 0; column < pillars->columns->len; column++)
+    write_string (w, sheet, row, column, g_array_index (pillars->columns, CsnExportColumn, column).header,
+                  w->header);
+  row++;
+  for (guint r = 0; r < pillars->n_rows; r++, row++)
+    {
+      const CsnExportCell *first = table_cell (pillars, r, 0);
+      gboolean total = first->warning;
+
+      write_string (w, sheet, row, 0, first->text, total ? w->total : w->text);
+      for (guint column = 1; column < pillars->columns->len; column++)
+        record (w, worksheet_write_number (sheet, row, column, table_cell (pillars, r, column)->number,
+                                           total ? w->total_number : w->center));
+    }
+
+}
+
+/* The allowed values of the drop-down lists, on a hidden sheet: no limit on their length. */
+static const char *
+write_lists (Writer *w,
+             guint   index)
+{
+  CsnExportSnapshot *s = w->snapshot;
+  const char *name = sheet_name (w, N_("Lists"), index);
+  lxw_worksheet *sheet = workbook_add_worksheet (w->workbook, name);
+  guint n_rows = 0;
+
+  if (sheet == NULL)
+    {
+      record (w, LXW_ERROR_CREATING_TMPFILE);
+      return name;
+    }
+
+  for (guint i = 0; i < s->lists->len; i++)
+    {
+      CsnExportList *list = g_ptr_array_index (s->lists, i);
+
+      n_rows = MAX (n_rows, list->items->len);
+      record (w, worksheet_set_column (sheet, i, i, 24, NULL));
+      write_string (w, sheet, 0, i, list->header, w->header);
+    }
+  for (guint row = 0; row < n_rows; row++)
+    for (guint i = 0; i < s->lists->len; i++)
+      {
+        CsnExportList *list = g_ptr_array_index (s->lists, i);
+
+        if (row < list->items->len)
+          write_string (w, sheet, row + 1, i, g_ptr_array_index (list->items, row), NULL);
+      }
+  worksheet_hide (sheet);
+  return name;
+}
+
+/*
+ * Every format differs from every other: libxlsxwriter 1.1.4 caches the index of a format only
+ * when it is the first of its kind, and hashes a duplicate again for every cell.
+ */
+static void
+add_formats (Writer *w)
+{
+  lxw_workbook *wb = w->workbook;
+  const lxw_color_t header_fill = 0x1F4E79;
+  const lxw_color_t border = 0xBFBFBF;
+  lxw_format *data[] = {
+    w->id = workbook_add_format (wb),
+    w->text = workbook_add_format (wb),
+    w->literal = workbook_add_format (wb),
+    w->center = workbook_add_format (wb),
+    w->date = workbook_add_format (wb),
+    w->warning = workbook_add_format (wb),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (data); i++)
+    {
+      format_set_border (data[i], LXW_BORDER_THIN);
+      format_set_border_color (data[i], border);
+      format_set_align (data[i], LXW_ALIGN_VERTICAL_TOP);
+    }
+  format_set_font_color (w->id, 0x595959);
+  format_set_text_wrap (w->text);
+  format_set_text_wrap (w->literal);
+  format_set_num_format (w->literal, "@");
+  format_set_align (w->center, LXW_ALIGN_CENTER);
+  format_set_num_format (w->date, "yyyy-mm-dd");
+  format_set_align (w->date, LXW_ALIGN_LEFT);
+  format_set_bold (w->warning);
+  format_set_font_color (w->warning, 0x9C0006);
+  format_set_bg_color (w->warning, 0xFFC7CE);
+  format_set_text_wrap (w->warning);
+
+  w->header = workbook_add_format (wb);
+  w->header_rotated = workbook_add_format (wb);
+  for (guint i = 0; i < 2; i++)
+    {
+      lxw_format *f = i == 0 ? w->header : w->header_rotated;
+
+      format_set_bold (f);
+      format_set_font_color (f, LXW_COLOR_WHITE);
+      format_set_bg_color (f, header_fill);
+      format_set_border (f, LXW_BORDER_THIN);
+      format_set_border_color (f, border);
+      format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+    }
+  format_set_text_wrap (w->header);
+  format_set_rotation (w->header_rotated, 90);
+  format_set_align (w->header_rotated, LXW_ALIGN_CENTER);
+
+  w->title = workbook_add_format (wb);
+  format_set_bold (w->title);
+  format_set_font_size (w->title, 14);
+  format_set_font_color (w->title, header_fill);
+  w->key = workbook_add_format (wb);
+  format_set_bold (w->key);
+  format_set_align (w->key, LXW_ALIGN_VERTICAL_TOP);
+  w->value = workbook_add_format (wb);
+  format_set_align (w->value, LXW_ALIGN_LEFT);
+  format_set_align (w->value, LXW_ALIGN_VERTICAL_TOP);
+  w->summary_date = workbook_add_format (wb);
+  format_set_num_format (w->summary_date, "yyyy-mm-dd");
+  format_set_align (w->summary_date, LXW_ALIGN_LEFT);
+  w->total = workbook_add_format (wb);
+  w->total_number = workbook_add_format (wb);
+  for (guint i = 0; i < 2; i++)
+    {
+      lxw_format *f = i == 0 ? w->total : w->total_number;
+
+      format_set_bold (f);
+      format_set_top (f, LXW_BORDER_DOUBLE);
+      format_set_bottom (f, LXW_BORDER_THIN);
+      format_set_left (f, LXW_BORDER_THIN);
+      format_set_right (f, LXW_BORDER_THIN);
+      format_set_border_color (f, border);
+    }
+  format_set_align (w->total_number, LXW_ALIGN_CENTER);
+}
+
+static void
+set_properties (Writer *w)
+{
+  CsnExportSnapshot *s = w->snapshot;
+  lxw_doc_properties properties = { 0 };
+  char *title = g_strdup (prepare_text (w, s->title));
+
+  g_ptr_array_add (w->keep_alive, title);
+  properties.title = title;
+  properties.subject = (char *) L (s, N_("Draft proposals and recommendations of the working group"));
+  properties.author = (char *) L (s, N_("Co-chairs of the working group"));
+  properties.company = (char *) L (s, N_("Regional Conference on Migration"));
+  properties.category = (char *) L (s, N_("Working document"));
+  properties.keywords = (char *) "CRM";
+  properties.comments = (char *) L (s, N_("Exported from Consenso. The ID columns match each row to the draft: keep them when editing."));
+  properties.created = s->created;
+  record (w, workbook_set_properties (w->workbook, &properties));
+  record (w, workbook_set_custom_property_string (w->workbook, "Consenso language",
+                                                 s->language == CSN_LANGUAGE_ES ? "es" : "en"));
+  record (w, workbook_set_custom_property_string (w->workbook, "Consenso version", PACKAGE_VERSION));
+}
+
+static gboolean
+set_write_error (GError    **error,
+                 const char *path,
+                 const char *reason)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  /* Translators: "Cannot export to report.xlsx: No space left on device" */
+  g_set_error (error, CSN_EXPORT_ERROR, CSN_EXPORT_ERROR_WRITE, _("Cannot export to %s: %s"),
+               display, reason);
+  return FALSE;
+}
+
+/* Writes the snapshot to a temporary file beside @path and renames it into place. */
+static gboolean
+write_snapshot (CsnExportSnapshot     *snapshot,
+                const char            *path,
+                CsnExportProgressFunc  progress,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                GError               **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  g_autofree char *temp = NULL;
+  Writer w = { snapshot };
+  const char *lists_sheet;
+  lxw_error closed;
+  int fd = -1;
+  int saved_errno;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  temp = csn_safe_file_create_temp (path, &fd, error);
+  if (temp == NULL)
+    return FALSE;
+  close (fd);
+
+  w.workbook = workbook_new_opt (temp, &options);
+  if (w.workbook == NULL)
+    {
+      g_unlink (temp);
+      return set_write_error (error, path, g_strerror (ENOMEM));
+    }
+  w.buffer = g_string_new (NULL);
+  w.keep_alive = g_ptr_array_new_with_free_func (g_free);
+  w.progress = progress;
+  w.progress_data = progress_data;
+  w.cancellable = cancellable;
+  w.rows_total = 1;
+  for (guint i = 0; i < snapshot->tables->len; i++)
+    {
+      CsnExportTable *table = g_ptr_array_index (snapshot->tables, i);
+
+      w.rows_total += MAX (table->n_rows, table->side != NULL ? table->side->n_rows : 0);
+    }
+
+  if (progress != NULL)
+    progress (0.0, progress_data);
+
+  add_formats (&w);
+  set_properties (&w);
+  write_summary (&w);
+  /* The lists sheet is named now, so that validations can point at it; it comes last. */
+  lists_sheet = sheet_name (&w, N_("Lists"), snapshot->tables->len + 1);
+  for (guint i = 0; i < snapshot->tables->len && w.status == LXW_NO_ERROR && !w.cancelled; i++)
+    write_table (&w, g_ptr_array_index (snapshot->tables, i), i + 1, lists_sheet);
+  if (w.status == LXW_NO_ERROR && !w.cancelled)
+    write_lists (&w, snapshot->tables->len + 1);
+
+  if (w.cancelled || w.status != LXW_NO_ERROR)
+    {
+      lxw_error status = w.status;
+
+      lxw_workbook_free (w.workbook);
+      g_unlink (temp);
+      g_string_free (w.buffer, TRUE);
+      g_ptr_array_unref (w.keep_alive);
+      if (w.cancelled)
+        return !g_cancellable_set_error_if_cancelled (cancellable, error);
+      return set_write_error (error, path, lxw_strerror (status));
+    }
+
+  errno = 0;
+  closed = workbook_close (w.workbook);
+  saved_errno = errno;
+  g_string_free (w.buffer, TRUE);
+  g_ptr_array_unref (w.keep_alive);
+  if (closed != LXW_NO_ERROR)
+    {
+      g_unlink (temp);
+      /* libxlsxwriter says what failed; errno, when it is about the disk, says why. */
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EIO ||
+          saved_errno == EACCES || saved_errno == EROFS || saved_errno == EFBIG ||
+          saved_errno == EPERM)
+        return set_write_error (error, path, g_strerror (saved_errno));
+      return set_write_error (error, path, lxw_strerror (closed));
+    }
+
+  if (!csn_safe_file_commit (temp, path, FALSE, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+/* Numbers in the workbook's XML must use a decimal point, whatever the user's locale. */
+gboolean
+csn_export_write_snapshot (CsnExportSnapshot     *snapshot,
+                           const char            *path,
+                           CsnExportProgressFunc  progress,
+                           gpointer               progress_data,
+                           GCancellable          *cancellable,
+                           GError               **error)
+{
+  locale_t base = duplocale (LC_GLOBAL_LOCALE);
+  locale_t c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  locale_t previous;
+  gboolean ok;
+
+  if (c_numeric == (locale_t) 0)
+    {
+      if (base != (locale_t) 0)
+        freelocale (base);
+      return set_write_error (error, path, g_strerror (errno != 0 ? errno : ENOMEM));
+    }
+
+  previous = uselocale (c_numeric);
+  ok = write_snapshot (snapshot, path, progress, progress_data, cancellable, error);
+  uselocale (previous);
+  freelocale (c_numeric);
+  return ok;
+}
+

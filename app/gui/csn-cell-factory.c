@@ -1,0 +1,155 @@
+/* csn-cell-factory.c: list item factories that make, bind and unbind the editable cells of a column. */
+#define G_LOG_DOMAIN "csn-cell-factory"
+
+#include "config.h"
+
+#include <gobject/gvaluecollector.h>
+
+#include "csn-cell-factory.h"
+
+typedef struct
+{
+  GObject     *page;      /* not owned: the page owns the column view that owns the factory */
+  GType        cell_type;
+  guint        n_properties;
+  const char **names;
+  GValue      *values;
+} CellFactoryData;
+
+static void
+cell_factory_data_free (gpointer  data,
+                        GClosure *closure)
+{
+  CellFactoryData *factory_data = data;
+
+  for (guint i = 0; i < factory_data->n_properties; i++)
+    {
+      g_free ((char *) factory_data->names[i]);
+      g_value_unset (&factory_data->values[i]);
+    }
+  g_free (factory_data->names);
+  g_free (factory_data->values);
+  g_free (factory_data);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CellFactoryData          *data)
+{
+  GObject *cell = g_object_new_with_properties (data->cell_type, data->n_properties,
+                                                data->names, data->values);
+
+  gtk_list_item_set_child (list_item, GTK_WIDGET (cell));
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CellFactoryData          *data)
+{
+  g_autoptr(CsnDraft) draft = NULL;
+
+  g_object_get (data->page, "draft", &draft, NULL);
+  csn_cell_bind (CSN_CELL (gtk_list_item_get_child (list_item)), draft,
+                 gtk_list_item_get_item (list_item));
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   CellFactoryData          *data)
+{
+  csn_cell_unbind (CSN_CELL (gtk_list_item_get_child (list_item)));
+}
+
+static GtkListItemFactory *
+cell_factory_new_valist (GObject    *page,
+                         GType       cell_type,
+                         const char *first_property_name,
+                         va_list     args)
+{
+  GtkListItemFactory *factory;
+  CellFactoryData *data;
+  GObjectClass *klass;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  const char *name;
+
+  klass = g_type_class_ref (cell_type);
+  for (name = first_property_name; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, name);
+      GValue value = G_VALUE_INIT;
+      g_autofree char *error = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s has no property “%s”", g_type_name (cell_type), name);
+          break;
+        }
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+      if (error != NULL)
+        {
+          g_critical ("%s", error);
+          break;
+        }
+      g_ptr_array_add (names, g_strdup (name));
+      g_array_append_val (values, value);
+    }
+  g_type_class_unref (klass);
+
+  data = g_new0 (CellFactoryData, 1);
+  data->page = page;
+  data->cell_type = cell_type;
+  data->n_properties = names->len;
+  data->names = (const char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  data->values = (GValue *) (gpointer) g_array_free (g_steal_pointer (&values), FALSE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_cell_setup_cb), data,
+                         cell_factory_data_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), data);
+  return factory;
+}
+
+/* A factory of @cell_type cells made with the given properties, bound to the draft of @page. */
+GtkListItemFactory *
+csn_cell_factory_new (GObject    *page,
+                      GType       cell_type,
+                      const char *first_property_name,
+                      ...)
+{
+  GtkListItemFactory *factory;
+  va_list args;
+
+  g_return_val_if_fail (G_IS_OBJECT (page), NULL);
+  g_return_val_if_fail (g_type_is_a (cell_type, CSN_TYPE_CELL), NULL);
+
+  va_start (args, first_property_name);
+  factory = cell_factory_new_valist (page, cell_type, first_property_name, args);
+  va_end (args);
+  return factory;
+}
+
+/* Gives @column a factory of @cell_type cells, as csn_cell_factory_new() makes. */
+void
+csn_cell_factory_set_column (GtkColumnViewColumn *column,
+                             GObject             *page,
+                             GType                cell_type,
+                             const char          *first_property_name,
+                             ...)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  va_list args;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (G_IS_OBJECT (page));
+  g_return_if_fail (g_type_is_a (cell_type, CSN_TYPE_CELL));
+
+  va_start (args, first_property_name);
+  factory = cell_factory_new_valist (page, cell_type, first_property_name, args);
+  va_end (args);
+  gtk_column_view_column_set_factory (column, factory);
+}

@@ -1,0 +1,301 @@
+/* csn-column-view-util.c: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell. */
+#define G_LOG_DOMAIN "csn-column-view-util"
+
+#include "config.h"
+
+#include "csn-column-view-util.h"
+
+/* The cell under @root showing @property of @item (any property when NULL), or NULL. */
+static CsnCell *
+find_cell (GtkWidget  *root,
+           CsnItem    *item,
+           const char *property)
+{
+  if (CSN_IS_CELL (root) && csn_cell_get_item (CSN_CELL (root)) == item &&
+      gtk_widget_get_mapped (root) &&
+      (property == NULL || g_strcmp0 (csn_cell_get_property_name (CSN_CELL (root)), property) == 0))
+    return CSN_CELL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsnCell *found = find_cell (child, item, property);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+guint
+csn_column_view_find_item (GListModel *model,
+                           gpointer    item)
+{
+  guint n;
+
+  if (model == NULL || item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+select_item (GtkSingleSelection *selection,
+             gpointer            item)
+{
+  guint position = csn_column_view_find_item (G_LIST_MODEL (selection), item);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (selection, position);
+  return TRUE;
+}
+
+/* Moves @item by @delta places in its list, as one undoable step. */
+gboolean
+csn_column_view_move_item (CsnDraft      *draft,
+                           CsnCollection  collection,
+                           CsnItem       *item,
+                           int            delta)
+{
+  GListModel *model;
+  guint from;
+  gint64 to;
+
+  if (draft == NULL || item == NULL ||
+      !csn_draft_find_position (draft, collection, item, &from))
+    return FALSE;
+
+  model = csn_draft_get_collection (draft, collection);
+  to = (gint64) from + delta;
+  if (to < 0 || to >= g_list_model_get_n_items (model) || to == from)
+    return FALSE;
+  csn_draft_move (draft, collection, from, (guint) to);
+  return TRUE;
+}
+
+typedef struct
+{
+  GObject       *page;
+  CsnCollection  collection;
+} DropData;
+
+static CsnItem *
+find_item_at (GtkWidget *column_view,
+              double     x,
+              double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (column_view, x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != column_view; picked = gtk_widget_get_parent (picked))
+    {
+      if (CSN_IS_CELL (picked))
+        return csn_cell_get_item (CSN_CELL (picked));
+
+      /* Between cells: look at the first cell of the row. */
+      for (GtkWidget *child = gtk_widget_get_first_child (picked);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *cell = gtk_widget_get_first_child (child);
+
+          if (cell != NULL && CSN_IS_CELL (cell))
+            return csn_cell_get_item (CSN_CELL (cell));
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            DropData      *data)
+{
+  GtkWidget *column_view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(CsnDraft) draft = NULL;
+  CsnItem *dragged = g_value_get_object (value);
+  CsnItem *onto;
+  guint from, to;
+
+  g_object_get (data->page, "draft", &draft, NULL);
+  onto = find_item_at (column_view, x, y);
+  if (draft == NULL || dragged == NULL || onto == NULL || onto == dragged ||
+      !csn_draft_find_position (draft, data->collection, dragged, &from) ||
+      !csn_draft_find_position (draft, data->collection, onto, &to))
+    return FALSE;
+
+  csn_draft_move (draft, data->collection, from, to);
+  return TRUE;
+}
+
+/* Lets rows of @column_view dragged by their handle (a CsnPositionCell) be dropped on another row. */
+void
+csn_column_view_enable_drop (GtkWidget     *column_view,
+                             GObject       *page,
+                             CsnCollection  collection)
+{
+  GtkDropTarget *target;
+  DropData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (column_view));
+
+  data = g_new0 (DropData, 1);
+  data->page = page;
+  data->collection = collection;
+
+  target = gtk_drop_target_new (CSN_TYPE_ITEM, GDK_ACTION_MOVE);
+  g_signal_connect_data (target, "drop", G_CALLBACK (on_drop_cb), data,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (column_view, GTK_EVENT_CONTROLLER (target));
+}
+
+typedef struct
+{
+  GtkWidget *column_view;
+  CsnItem   *item;
+  char      *property;
+  gint64     deadline;
+  guint      stable_frames;
+} RevealData;
+
+static void
+reveal_data_free (gpointer user_data)
+{
+  RevealData *data = user_data;
+
+  g_object_unref (data->column_view);
+  g_object_unref (data->item);
+  g_free (data->property);
+  g_free (data);
+}
+
+/* Focuses the first cell of @item's row that can take the focus. */
+static gboolean
+focus_first_cell (GtkWidget *root,
+                  CsnItem   *item)
+{
+  if (CSN_IS_CELL (root) && csn_cell_get_item (CSN_CELL (root)) == item && gtk_widget_get_mapped (root))
+    return csn_cell_focus_control (CSN_CELL (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_cell (child, item))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+focus_cell (RevealData *data)
+{
+  CsnCell *cell = find_cell (data->column_view, data->item, data->property);
+
+  if (cell != NULL && csn_cell_focus_control (cell))
+    return TRUE;
+  return focus_first_cell (data->column_view, data->item);
+}
+
+static gboolean
+has_focus_in_cell (RevealData *data)
+{
+  GtkRoot *root = gtk_widget_get_root (data->column_view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) : NULL;
+
+  return cell != NULL && csn_cell_get_item (CSN_CELL (cell)) == data->item &&
+         gtk_widget_is_ancestor (cell, data->column_view);
+}
+
+/* The row scrolled to gets its widgets at a later layout, and a relayout may replace the row's
+ * widgets: try on the next frames until the focus stayed in the row for a few frames. */
+static gboolean
+focus_cell_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  RevealData *data = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+
+  if (data->deadline == 0)
+    data->deadline = now + 2 * G_USEC_PER_SEC;
+
+  if (has_focus_in_cell (data))
+    data->stable_frames++;
+  else
+    {
+      data->stable_frames = 0;
+      focus_cell (data);
+    }
+
+  if (data->stable_frames >= 3 || now > data->deadline)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Selects @item in @selection, scrolls its row into view and focuses the cell of @property, if given. */
+void
+csn_column_view_reveal_cell (GtkWidget          *column_view,
+                             GtkSingleSelection *selection,
+                             CsnItem            *item,
+                             const char         *property)
+{
+  GtkAdjustment *adjustment;
+  guint position, n_items;
+  RevealData *data;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  if (item == NULL || !select_item (selection, item))
+    return;
+
+  /* No scroll_to before GTK 4.12: move the adjustment so the row gets a widget, then focus it. */
+  position = gtk_single_selection_get_selected (selection);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  if (adjustment != NULL && n_items > 0)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment);
+      double page_size = gtk_adjustment_get_page_size (adjustment);
+      double row = upper / n_items;
+      double top = row * position;
+
+      if (top < gtk_adjustment_get_value (adjustment) ||
+          top + row > gtk_adjustment_get_value (adjustment) + page_size)
+        gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
+    }
+
+  if (property == NULL)
+    return;
+
+  data = g_new0 (RevealData, 1);
+  data->column_view = g_object_ref (column_view);
+  data->item = g_object_ref (item);
+  data->property = g_strdup (property);
+  focus_cell (data);
+  gtk_widget_add_tick_callback (column_view, focus_cell_tick_cb, data, reveal_data_free);
+}
+
+/* The property of the cell under @widget that has the focus, to keep editing it after a move. */
+const char *
+csn_column_view_get_focus_property (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    return NULL;
+  cell = gtk_widget_get_ancestor (focus, CSN_TYPE_CELL);
+  return cell != NULL ? csn_cell_get_property_name (CSN_CELL (cell)) : NULL;
+}

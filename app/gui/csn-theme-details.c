@@ -1,0 +1,317 @@
+/* csn-theme-details.c: the selected theme's description, notes and reservations, under the theme matrix. */
+#define G_LOG_DOMAIN "csn-theme-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-cell-factory.h"
+#include "csn-column-view-util.h"
+#include "csn-ref-cell.h"
+#include "csn-reservation.h"
+#include "csn-text-area-cell.h"
+#include "csn-text-cell.h"
+#include "csn-theme-details.h"
+
+struct _CsnThemeDetails
+{
+  GtkWidget            parent_instance;
+
+  GtkStack            *stack;
+  GtkLabel            *title;
+  CsnCell             *description_cell;
+  CsnCell             *notes_cell;
+  GtkStack            *reservations_stack;
+  GtkColumnView       *reservations_view;
+  GtkColumnViewColumn *reservation_country_column;
+  GtkColumnViewColumn *reservation_text_column;
+
+  GtkSingleSelection  *reservation_selection;
+  CsnDraft            *draft;
+  CsnItem             *theme;
+  gulong               changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (CsnThemeDetails, csn_theme_details, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  PROP_THEME,
+  PROP_RESERVATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (CsnThemeDetails *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->theme != NULL)
+    title = csn_item_dup_title (self->theme);
+  gtk_label_set_label (self->title, title != NULL && title[0] != '\0' ? title : _("Untitled theme"));
+}
+
+static void
+update_reservations_stack (CsnThemeDetails *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->reservation_selection);
+
+  gtk_stack_set_visible_child_name (self->reservations_stack,
+                                    model != NULL && g_list_model_get_n_items (model) > 0
+                                      ? "list" : "empty");
+}
+
+static void
+on_draft_changed_cb (CsnThemeDetails *self,
+                     CsnDraft        *draft)
+{
+  update_title (self);
+  update_reservations_stack (self);
+}
+
+static void
+on_reservation_selected_cb (CsnThemeDetails    *self,
+                            GParamSpec         *pspec,
+                            GtkSingleSelection *selection)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVATION]);
+}
+
+static void
+csn_theme_details_dispose (GObject *object)
+{
+  CsnThemeDetails *self = CSN_THEME_DETAILS (object);
+
+  if (self->draft != NULL)
+    {
+      csn_cell_unbind (self->description_cell);
+      csn_cell_unbind (self->notes_cell);
+      g_clear_signal_handler (&self->changed_id, self->draft);
+      g_clear_object (&self->draft);
+    }
+  g_clear_object (&self->theme);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_THEME_DETAILS);
+  g_clear_object (&self->reservation_selection);
+
+  G_OBJECT_CLASS (csn_theme_details_parent_class)->dispose (object);
+}
+
+static void
+csn_theme_details_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CsnThemeDetails *self = CSN_THEME_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    case PROP_THEME:
+      g_value_set_object (value, self->theme);
+      break;
+    case PROP_RESERVATION:
+      g_value_set_object (value, csn_theme_details_get_reservation (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_theme_details_class_init (CsnThemeDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csn_theme_details_dispose;
+  object_class->get_property = csn_theme_details_get_property;
+
+  /* Read by the reservations' cells, which edit this draft. */
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_THEME] =
+    g_param_spec_object ("theme", NULL, NULL, CSN_TYPE_ITEM,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RESERVATION] =
+    g_param_spec_object ("reservation", NULL, NULL, CSN_TYPE_ITEM,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CSN_TYPE_TEXT_AREA_CELL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-theme-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, title);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, description_cell);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, notes_cell);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservations_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservations_view);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservation_country_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservation_text_column);
+}
+
+static void
+csn_theme_details_init (CsnThemeDetails *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->reservation_selection = gtk_single_selection_new (NULL);
+  g_signal_connect_object (self->reservation_selection, "notify::selected-item",
+                           G_CALLBACK (on_reservation_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reservation_selection, "items-changed",
+                           G_CALLBACK (update_reservations_stack), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->reservations_view, GTK_SELECTION_MODEL (self->reservation_selection));
+
+  csn_cell_factory_set_column (self->reservation_country_column, G_OBJECT (self), CSN_TYPE_REF_CELL,
+                               "property-name", "country",
+                               "target", CSN_COLLECTION_COUNTRIES,
+                               "members-only", TRUE,
+                               "label", _("Country with the reservation"), NULL);
+  csn_cell_factory_set_column (self->reservation_text_column, G_OBJECT (self), CSN_TYPE_TEXT_CELL,
+                               "property-name", "text",
+                               "label", _("Text of the reservation"), NULL);
+
+  csn_theme_details_bind (self, NULL, NULL);
+}
+
+/* Shows @theme of @draft, or that no theme is selected; cells bound before commit their pending edits. */
+void
+csn_theme_details_bind (CsnThemeDetails *self,
+                        CsnDraft        *draft,
+                        CsnItem         *theme)
+{
+  g_return_if_fail (CSN_IS_THEME_DETAILS (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+  g_return_if_fail (theme == NULL || CSN_IS_ITEM (theme));
+
+  if (draft == NULL)
+    theme = NULL;
+
+  if (draft != self->draft)
+    {
+      /* Cells still bound commit pending edits to the old draft before it goes. */
+      csn_cell_unbind (self->description_cell);
+      csn_cell_unbind (self->notes_cell);
+      if (self->draft != NULL)
+        g_clear_signal_handler (&self->changed_id, self->draft);
+      g_set_object (&self->draft, draft);
+      if (draft != NULL)
+        self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                    self, G_CONNECT_SWAPPED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+    }
+
+  if (theme != self->theme)
+    {
+      g_set_object (&self->theme, theme);
+      gtk_single_selection_set_model (self->reservation_selection,
+                                      theme != NULL ? csn_item_get_children (theme, "reservations") : NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+    }
+
+  csn_cell_bind (self->description_cell, draft, theme);
+  csn_cell_bind (self->notes_cell, draft, theme);
+  gtk_stack_set_visible_child_name (self->stack, theme != NULL ? "theme" : "none");
+  update_title (self);
+  update_reservations_stack (self);
+}
+
+CsnDraft *
+csn_theme_details_get_draft (CsnThemeDetails *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_DETAILS (self), NULL);
+  return self->draft;
+}
+
+CsnItem *
+csn_theme_details_get_theme (CsnThemeDetails *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_DETAILS (self), NULL);
+  return self->theme;
+}
+
+/* The selected reservation of the theme shown, or NULL. */
+CsnItem *
+csn_theme_details_get_reservation (CsnThemeDetails *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_DETAILS (self), NULL);
+  return gtk_single_selection_get_selected_item (self->reservation_selection);
+}
+
+/* Adds a reservation to the theme shown, offering first a country that raised it, and starts editing its text. */
+void
+csn_theme_details_add_reservation (CsnThemeDetails *self)
+{
+  g_autoptr(CsnReservation) reservation = NULL;
+  const char * const *raised_by;
+  const char *country = NULL;
+  GListModel *reservations;
+
+  g_return_if_fail (CSN_IS_THEME_DETAILS (self));
+
+  if (self->draft == NULL || self->theme == NULL)
+    return;
+
+  raised_by = csn_item_get_strv (self->theme, "raised-by");
+  if (raised_by != NULL && raised_by[0] != NULL)
+    country = raised_by[0];
+  else
+    {
+      GListModel *countries = csn_draft_get_collection (self->draft, CSN_COLLECTION_COUNTRIES);
+      g_autoptr(CsnItem) first = g_list_model_get_item (countries, 0);
+
+      if (first != NULL)
+        country = csn_item_get_key (first);
+    }
+
+  reservations = csn_item_get_children (self->theme, "reservations");
+  reservation = g_object_new (CSN_TYPE_RESERVATION, "country", country, NULL);
+  csn_draft_insert_child (self->draft, self->theme, "reservations", g_list_model_get_n_items (reservations),
+                          CSN_ITEM (reservation));
+  update_reservations_stack (self);
+  csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
+                               CSN_ITEM (reservation), "text");
+}
+
+void
+csn_theme_details_remove_reservation (CsnThemeDetails *self)
+{
+  guint position;
+
+  g_return_if_fail (CSN_IS_THEME_DETAILS (self));
+
+  position = gtk_single_selection_get_selected (self->reservation_selection);
+  if (self->draft == NULL || self->theme == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  csn_draft_remove_child (self->draft, self->theme, "reservations", position);
+}
+
+/* Focuses the description or the notes, the list of reservations, or the cell of @property of a
+ * reservation @item of the theme shown. */
+void
+csn_theme_details_reveal (CsnThemeDetails *self,
+                          CsnItem         *item,
+                          const char      *property)
+{
+  g_return_if_fail (CSN_IS_THEME_DETAILS (self));
+  g_return_if_fail (CSN_IS_ITEM (item));
+
+  if (CSN_IS_RESERVATION (item))
+    csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
+                                 item, property);
+  else if (g_strcmp0 (property, "notes") == 0)
+    csn_cell_focus_control (self->notes_cell);
+  else if (g_strcmp0 (property, "description") == 0)
+    csn_cell_focus_control (self->description_cell);
+  else if (g_strcmp0 (property, "reservations") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->reservations_view));
+}

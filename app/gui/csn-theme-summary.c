@@ -1,0 +1,270 @@
+/* csn-theme-summary.c: the number of themes by pillar and horizon, under the theme matrix. */
+#define G_LOG_DOMAIN "csn-theme-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-enums.h"
+#include "csn-theme-summary.h"
+
+struct _CsnThemeSummary
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkGrid   *grid;
+  GtkLabel  *short_term_header;
+  GtkLabel  *medium_term_header;
+  GtkLabel  *undecided_header;
+
+  CsnDraft  *draft;
+  GPtrArray *rows;       /* the labels made for the draft's pillars and the totals */
+  gulong     changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (CsnThemeSummary, csn_theme_summary, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+add_label (CsnThemeSummary *self,
+           const char      *text,
+           int              column,
+           int              row,
+           const char      *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  if (column == 0)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 12);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == 4)
+    gtk_widget_set_margin_end (label, 12);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+  gtk_grid_attach (self->grid, label, column, row, 1, 1);
+  g_ptr_array_add (self->rows, label);
+  return label;
+}
+
+/* The grid's rows are the draft's pillars (data), so they are made here, not in the .ui. */
+static void
+update (CsnThemeSummary *self)
+{
+  GListModel *pillars, *themes;
+  guint n_pillars, n_themes;
+  g_autofree guint *counts = NULL;
+  guint totals[4] = { 0 };
+  guint n_rows;
+  int row = 1;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_grid_remove (self->grid, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (self->draft == NULL)
+    return;
+
+  pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
+  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
+  n_pillars = g_list_model_get_n_items (pillars);
+  n_themes = g_list_model_get_n_items (themes);
+  n_rows = n_pillars + 1;   /* the last row: themes without a known pillar */
+  counts = g_new0 (guint, n_rows * 4);
+
+  for (guint i = 0; i < n_themes; i++)
+    {
+      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
+      CsnItem *pillar = csn_draft_lookup (self->draft, CSN_COLLECTION_PILLARS,
+                                          csn_item_get_string (theme, "pillar"));
+      int horizon = csn_item_get_enum (theme, "horizon");
+      guint pillar_row = n_pillars;
+
+      if (pillar != NULL)
+        csn_draft_find_position (self->draft, CSN_COLLECTION_PILLARS, pillar, &pillar_row);
+      if (horizon < 0 || horizon > CSN_HORIZON_UNDECIDED)
+        horizon = CSN_HORIZON_UNDECIDED;
+      counts[pillar_row * 4 + horizon]++;
+      counts[pillar_row * 4 + 3]++;
+      totals[horizon]++;
+      totals[3]++;
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (i < n_pillars)
+        {
+          g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, i);
+
+          name = csn_item_dup_title (pillar);
+        }
+      else if (counts[i * 4 + 3] > 0)
+        name = g_strdup (_("No pillar"));
+      else
+        continue;
+
+      add_label (self, name, 0, row, NULL);
+      for (int h = 0; h < 4; h++)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", counts[i * 4 + h]);
+
+          add_label (self, text, h + 1, row,
+                     counts[i * 4 + h] == 0 ? "dim-label" : (h == 3 ? "heading" : NULL));
+        }
+      row++;
+    }
+
+  add_label (self, _("Total"), 0, row, "heading");
+  for (int h = 0; h < 4; h++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", totals[h]);
+      GtkWidget *label = add_label (self, text, h + 1, row, "heading");
+
+      gtk_widget_set_margin_bottom (label, 12);
+    }
+  gtk_widget_set_margin_bottom (g_ptr_array_index (self->rows, self->rows->len - 5), 12);
+}
+
+static void
+on_draft_changed_cb (CsnThemeSummary *self,
+                     CsnDraft        *draft)
+{
+  update (self);
+}
+
+static void
+csn_theme_summary_dispose (GObject *object)
+{
+  CsnThemeSummary *self = CSN_THEME_SUMMARY (object);
+
+  csn_theme_summary_set_draft (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_THEME_SUMMARY);
+
+  G_OBJECT_CLASS (csn_theme_summary_parent_class)->dispose (object);
+}
+
+static void
+csn_theme_summary_finalize (GObject *object)
+{
+  CsnThemeSummary *self = CSN_THEME_SUMMARY (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (csn_theme_summary_parent_class)->finalize (object);
+}
+
+static void
+csn_theme_summary_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CsnThemeSummary *self = CSN_THEME_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_theme_summary_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CsnThemeSummary *self = CSN_THEME_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      csn_theme_summary_set_draft (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_theme_summary_class_init (CsnThemeSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csn_theme_summary_dispose;
+  object_class->finalize = csn_theme_summary_finalize;
+  object_class->get_property = csn_theme_summary_get_property;
+  object_class->set_property = csn_theme_summary_set_property;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-theme-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeSummary, box);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeSummary, grid);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeSummary, short_term_header);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeSummary, medium_term_header);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeSummary, undecided_header);
+}
+
+static void
+csn_theme_summary_init (CsnThemeSummary *self)
+{
+  self->rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_label_set_label (self->short_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_SHORT_TERM));
+  gtk_label_set_label (self->medium_term_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_MEDIUM_TERM));
+  gtk_label_set_label (self->undecided_header, csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_UNDECIDED));
+}
+
+CsnDraft *
+csn_theme_summary_get_draft (CsnThemeSummary *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_SUMMARY (self), NULL);
+  return self->draft;
+}
+
+/* Counts the themes of @draft, again after each of its changes. */
+void
+csn_theme_summary_set_draft (CsnThemeSummary *self,
+                             CsnDraft        *draft)
+{
+  g_return_if_fail (CSN_IS_THEME_SUMMARY (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+
+  if (self->draft == draft)
+    return;
+
+  if (self->draft != NULL)
+    g_clear_signal_handler (&self->changed_id, self->draft);
+  g_set_object (&self->draft, draft);
+  if (draft != NULL)
+    self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}

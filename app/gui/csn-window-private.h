@@ -1,0 +1,71 @@
+/* csn-window-private.h: what the window's two files share: its fields and the helpers both call. */
+#pragma once
+
+#include "csn-actors-page.h"
+#include "csn-delegations-page.h"
+#include "csn-endorsements-page.h"
+#include "csn-mechanisms-page.h"
+#include "csn-overview-page.h"
+#include "csn-strategies-page.h"
+#include "csn-theme-matrix-page.h"
+#include "csn-window.h"
+
+G_BEGIN_DECLS
+
+struct _CsnWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CsnDraft             *draft;
+  CsnRecovery          *recovery;
+  GtkFileChooserNative *chooser;
+  GSettings            *settings;      /* NULL when the schema is not installed */
+  GCancellable         *export_cancellable;
+  char                 *export_path;
+  GtkRecentManager     *recent_manager;
+  char                 *error_text;
+  gboolean              close_confirmed;
+  gboolean              close_after_save;
+
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GMenu                *undo_section;
+  GMenu                *recent_menu;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_title;
+  GtkLabel             *error_message;
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
+  GtkStack             *stack;
+  CsnOverviewPage      *overview_page;
+  CsnThemeMatrixPage   *theme_matrix_page;
+  CsnStrategiesPage    *strategies_page;
+  CsnMechanismsPage    *mechanisms_page;
+  CsnActorsPage        *actors_page;
+  CsnDelegationsPage   *delegations_page;
+  CsnEndorsementsPage  *endorsements_page;
+  GtkLabel             *overview_open_count;
+  GtkLabel             *theme_matrix_open_count;
+  GtkLabel             *strategies_open_count;
+  GtkLabel             *mechanisms_open_count;
+  GtkLabel             *actors_open_count;
+  GtkLabel             *delegations_open_count;
+  GtkLabel             *endorsements_open_count;
+};
+
+/* csn-window-actions.c: the file, export, undo and find actions and the Open Recent menu. */
+void _csn_window_class_actions_init   (CsnWindowClass *klass);
+void _csn_window_actions_init         (CsnWindow      *self);
+void _csn_window_update_history       (CsnWindow      *self);
+void _csn_window_save                 (CsnWindow      *self);
+
+/* csn-window.c */
+void _csn_window_commit_focused_edit  (CsnWindow      *self);
+void _csn_window_destroy_later        (CsnWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,459 @@
+/* ui-test-util.c: what the UI tests share: a private home, waiting for conditions, finding widgets and cells. */
+#define G_LOG_DOMAIN "ui-test-util"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "csn-check-cell.h"
+#include "csn-history.h"
+#include "csn-resources.h"
+#include "ui-test-util.h"
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* Transitions end at once: a test waits for the state a person sees, not for an animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Keeps the linker from dropping the GUI resources out of the static library. */
+  g_assert_nonnull (csn_get_resource ());
+}
+
+/* Points every XDG directory at a temporary tree, shared with g_test_trap_subprocess() children. */
+void
+ui_test_setup_home (void)
+{
+  const char *root = g_getenv ("CSN_TEST_ROOT");
+  g_autofree char *created = NULL;
+  const char *dirs[][2] = {
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CACHE_HOME", "cache" },
+  };
+
+  if (root == NULL)
+    {
+      created = g_dir_make_tmp ("consenso-ui-XXXXXX", NULL);
+      g_assert_nonnull (created);
+      g_setenv ("CSN_TEST_ROOT", created, TRUE);
+      root = created;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (root, dirs[i][1], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+  /* No session bus: the application runs on its own, whatever else is running. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* Removes the temporary tree, in the process that made it (not in its test subprocesses). */
+void
+ui_test_teardown_home (void)
+{
+  const char *root = g_getenv ("CSN_TEST_ROOT");
+
+  if (root != NULL && !g_test_subprocess ())
+    remove_tree (root);
+}
+
+char *
+ui_test_tmp_path (const char *name)
+{
+  return g_build_filename (g_getenv ("CSN_TEST_ROOT"), name, NULL);
+}
+
+static gboolean
+on_wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* One turn of the main loop, or none past @deadline; FALSE once @deadline passed. Conditions on
+ * files or other processes wake no source: a short timer wakes the loop to look at them again. */
+gboolean
+ui_test_iterate (gint64 deadline)
+{
+  guint wake;
+
+  if (g_get_monotonic_time () >= deadline)
+    return FALSE;
+  wake = g_timeout_add (10, on_wake_cb, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return TRUE;
+}
+
+/* Runs the main loop until @condition holds or @timeout_ms pass; returns whether it holds. */
+gboolean
+ui_test_wait_for (UiTestCondition condition,
+                  gpointer        data,
+                  guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * (G_USEC_PER_SEC / 1000);
+
+  while (!condition (data) && ui_test_iterate (deadline))
+    ;
+  return condition (data);
+}
+
+/* Runs what is ready to run now (idles, pending signals), without waiting for anything. */
+void
+ui_test_flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_bound_cell (GtkWidget *root)
+{
+  if (CSN_IS_CELL (root) && gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0 &&
+      csn_cell_get_item (CSN_CELL (root)) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_bound_cell (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every shown list under @root that has items shows them in bound cells, laid out. */
+gboolean
+ui_test_lists_bound (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return TRUE;
+  if (GTK_IS_COLUMN_VIEW (root))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (root)));
+
+      return model == NULL || g_list_model_get_n_items (model) == 0 || has_bound_cell (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!ui_test_lists_bound (child))
+      return FALSE;
+  return TRUE;
+}
+
+GtkWidget *
+ui_test_show_page (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Lists make and bind their rows only once the window is mapped and laid out. */
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0 &&
+                      ui_test_lists_bound (page));
+  return window;
+}
+
+static gboolean
+is_toplevel (gpointer window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (toplevels, i);
+
+      if (other == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Shows @window and waits until it is on screen, laid out, with its shown lists bound. */
+void
+ui_test_present_window (GtkWindow *window)
+{
+  gtk_window_present (window);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                      gtk_widget_get_width (GTK_WIDGET (window)) > 0 &&
+                      ui_test_lists_bound (GTK_WIDGET (window)));
+}
+
+/* Destroys @window and runs what its going away set off. */
+void
+ui_test_destroy_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  UI_TEST_WAIT_UNTIL (!is_toplevel (window));
+  ui_test_flush ();
+}
+
+void
+ui_test_close (GtkWidget *page)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  if (root != NULL)
+    ui_test_destroy_window (GTK_WINDOW (root));
+}
+
+CsnCell *
+ui_test_find_cell (GtkWidget  *root,
+                   CsnItem    *item,
+                   const char *property)
+{
+  return ui_test_find_typed_cell (root, CSN_TYPE_CELL, item, property);
+}
+
+/* The mapped cell of @type that shows @property of @item. */
+CsnCell *
+ui_test_find_typed_cell (GtkWidget  *root,
+                         GType       type,
+                         CsnItem    *item,
+                         const char *property)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) &&
+      csn_cell_get_item (CSN_CELL (root)) == item &&
+      g_strcmp0 (csn_cell_get_property_name (CSN_CELL (root)), property) == 0)
+    return CSN_CELL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsnCell *found = ui_test_find_typed_cell (child, type, item, property);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+CsnCell *
+ui_test_find_check_cell (GtkWidget  *root,
+                         CsnItem    *item,
+                         const char *key)
+{
+  if (CSN_IS_CHECK_CELL (root) && gtk_widget_get_mapped (root) &&
+      csn_cell_get_item (CSN_CELL (root)) == item &&
+      g_strcmp0 (csn_check_cell_get_key (CSN_CHECK_CELL (root)), key) == 0)
+    return CSN_CELL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsnCell *found = ui_test_find_check_cell (child, item, key);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget of @type (with @css_class, if given) under @root. */
+GtkWidget *
+ui_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = ui_test_find_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* The button under @root that activates @action_name, as the .ui sets it. */
+GtkWidget *
+ui_test_find_action_button (GtkWidget  *root,
+                            const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = ui_test_find_action_button (child, action_name);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+static gboolean
+activate_shortcut (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Runs the key shortcut that pressing @keyval with @modifiers in @widget runs: the first one bound
+ * on @widget or its ancestors, as GTK's bubbling of a key press finds it. */
+gboolean
+ui_test_press_keys (GtkWidget       *widget,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (activate_shortcut (widget, keyval, modifiers))
+      return TRUE;
+  return FALSE;
+}
+
+/* The item at @position, not referenced: the draft keeps it. */
+CsnItem *
+ui_test_get_item (CsnDraft      *draft,
+                  CsnCollection  collection,
+                  guint          position)
+{
+  g_autoptr(CsnItem) item = g_list_model_get_item (csn_draft_get_collection (draft, collection), position);
+
+  return item;
+}
+
+guint
+ui_test_count (CsnDraft      *draft,
+               CsnCollection  collection)
+{
+  return g_list_model_get_n_items (csn_draft_get_collection (draft, collection));
+}
+
+CsnApplication *
+ui_test_create_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  CsnApplication *app = csn_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+GtkWindow *
+ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+ui_test_toplevel_shown (gpointer type)
+{
+  return ui_test_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/* Clicks the button of a message dialog's response, as a user would. */
+void
+ui_test_click_response (GtkWindow  *dialog,
+                        const char *id)
+{
+  const char *label = adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), id);
+  GtkWidget *button = ui_test_find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+void
+ui_page_fixture_set_up (UiPageFixture *fixture,
+                        gconstpointer  page_type)
+{
+  fixture->draft = csn_draft_new_from_template ();
+  fixture->page = g_object_new (GPOINTER_TO_SIZE (page_type), "draft", fixture->draft, NULL);
+  ui_test_show_page (fixture->page);
+  /* Showing and binding the cells is not an edit. */
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+}
+
+void
+ui_page_fixture_tear_down (UiPageFixture *fixture,
+                           gconstpointer  page_type)
+{
+  ui_test_close (fixture->page);
+  g_clear_object (&fixture->draft);
+}

@@ -1,0 +1,304 @@
+/* test-fields.c: the property-name constants name exactly the schema's fields, and every typed getter
+ * reads its own field. */
+#include "config.h"
+
+#include "consenso-core.h"
+
+typedef struct {
+  GType       (*get_type) (void);
+  const char * const constants[12];
+} TypeConstants;
+
+static const TypeConstants all_constants[] = {
+  { csn_meeting_get_type,
+    { CSN_MEETING_PROP_TITLE, CSN_MEETING_PROP_VENUE, CSN_MEETING_PROP_START_DATE, CSN_MEETING_PROP_END_DATE,
+      CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY, CSN_MEETING_PROP_LANGUAGE, CSN_MEETING_PROP_STATUS,
+      CSN_MEETING_PROP_ANSWERS_DUE } },
+  { csn_document_texts_get_type,
+    { CSN_DOCUMENT_TEXTS_PROP_PREAMBLE, CSN_DOCUMENT_TEXTS_PROP_BACKGROUND, CSN_DOCUMENT_TEXTS_PROP_NEXT_STEPS,
+      CSN_DOCUMENT_TEXTS_PROP_CLOSING } },
+  { csn_country_get_type,
+    { CSN_COUNTRY_PROP_CODE, CSN_COUNTRY_PROP_NAME_ES, CSN_COUNTRY_PROP_NAME_EN, CSN_COUNTRY_PROP_MEMBERSHIP,
+      CSN_COUNTRY_PROP_DELEGATION_QUOTA } },
+  { csn_pillar_get_type,
+    { CSN_PILLAR_PROP_ID, CSN_PILLAR_PROP_NAME_ES, CSN_PILLAR_PROP_NAME_EN } },
+  { csn_actor_get_type,
+    { CSN_ACTOR_PROP_ID, CSN_ACTOR_PROP_KIND, CSN_ACTOR_PROP_NAME_ES, CSN_ACTOR_PROP_NAME_EN,
+      CSN_ACTOR_PROP_CURRENT_ROLE } },
+  { csn_theme_get_type,
+    { CSN_THEME_PROP_ID, CSN_THEME_PROP_TITLE, CSN_THEME_PROP_DESCRIPTION, CSN_THEME_PROP_PILLAR,
+      CSN_THEME_PROP_RAISED_BY, CSN_THEME_PROP_HORIZON, CSN_THEME_PROP_CONSENSUS, CSN_THEME_PROP_RESERVATIONS,
+      CSN_THEME_PROP_NOTES } },
+  { csn_reservation_get_type,
+    { CSN_RESERVATION_PROP_COUNTRY, CSN_RESERVATION_PROP_TEXT } },
+  { csn_strategy_get_type,
+    { CSN_STRATEGY_PROP_ID, CSN_STRATEGY_PROP_THEME, CSN_STRATEGY_PROP_DESCRIPTION, CSN_STRATEGY_PROP_MECHANISM,
+      CSN_STRATEGY_PROP_LEAD, CSN_STRATEGY_PROP_SUPPORT, CSN_STRATEGY_PROP_HORIZON, CSN_STRATEGY_PROP_NOTES } },
+  { csn_mechanism_get_type,
+    { CSN_MECHANISM_PROP_ID, CSN_MECHANISM_PROP_NAME, CSN_MECHANISM_PROP_ASSESSMENT,
+      CSN_MECHANISM_PROP_CONSIDERATIONS, CSN_MECHANISM_PROP_PROPOSAL } },
+  { csn_role_proposal_get_type,
+    { CSN_ROLE_PROPOSAL_PROP_ID, CSN_ROLE_PROPOSAL_PROP_ACTOR, CSN_ROLE_PROPOSAL_PROP_CHANGE,
+      CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION, CSN_ROLE_PROPOSAL_PROP_RATIONALE, CSN_ROLE_PROPOSAL_PROP_SUPPORTED_BY,
+      CSN_ROLE_PROPOSAL_PROP_STATUS } },
+  { csn_participant_get_type,
+    { CSN_PARTICIPANT_PROP_ID, CSN_PARTICIPANT_PROP_NAME, CSN_PARTICIPANT_PROP_COUNTRY,
+      CSN_PARTICIPANT_PROP_POSITION, CSN_PARTICIPANT_PROP_EMAIL, CSN_PARTICIPANT_PROP_ROLE } },
+  { csn_endorsement_get_type,
+    { CSN_ENDORSEMENT_PROP_COUNTRY, CSN_ENDORSEMENT_PROP_STATUS, CSN_ENDORSEMENT_PROP_DATE,
+      CSN_ENDORSEMENT_PROP_NOTE } },
+  { csn_position_get_type,
+    { CSN_POSITION_PROP_ID, CSN_POSITION_PROP_COUNTRY, CSN_POSITION_PROP_ITEM, CSN_POSITION_PROP_STANCE,
+      CSN_POSITION_PROP_COMMENT, CSN_POSITION_PROP_SOURCE, CSN_POSITION_PROP_RECEIVED } },
+};
+
+/* Each constant names a field's own property, and each field's property has exactly one constant. */
+static void
+test_constants_match_schema (void)
+{
+  guint n_types = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (all_constants); t++)
+    {
+      GType type = all_constants[t].get_type ();
+      g_autoptr(CsnItemClass) klass = g_type_class_ref (type);
+      g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs, n_fields, n_own = 0;
+
+      for (guint c = 0; all_constants[t].constants[c] != NULL; c++)
+        {
+          const char *constant = all_constants[t].constants[c];
+
+          if (csn_item_class_field_for_property (klass, constant) == NULL ||
+              csn_item_class_is_translation_property (klass, constant, NULL, NULL))
+            g_error ("%s: “%s” is not a field of the schema", g_type_name (type), constant);
+          if (!g_hash_table_add (named, (gpointer) constant))
+            g_error ("%s: “%s” is named twice", g_type_name (type), constant);
+        }
+
+      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          if (csn_item_class_is_translation_property (klass, pspecs[i]->name, NULL, NULL))
+            continue;
+          n_own++;
+          if (!g_hash_table_contains (named, pspecs[i]->name))
+            g_error ("%s: the field property “%s” has no constant", g_type_name (type), pspecs[i]->name);
+        }
+      g_assert_cmpuint (n_own, ==, g_hash_table_size (named));
+
+      /* Every field is covered: a localized one by two constants, any other by one. */
+      csn_item_class_get_fields (klass, &n_fields);
+      g_assert_cmpuint (n_fields, <=, n_own);
+      n_types++;
+    }
+
+  /* Every item type of the model is in the table. */
+  g_assert_cmpuint (n_types, ==, 13);
+}
+
+/* Every field holds a value no other field of its item holds, so a getter reading the wrong one fails. */
+static const char distinct_draft[] =
+  "{\"format\": \"consenso-draft\", \"version\": 1,\n"
+  " \"meeting\": {\"title\": \"m-title\", \"venue\": \"m-venue\", \"start_date\": \"2011-03-01\",\n"
+  "             \"end_date\": \"2011-03-03\", \"pro_tempore_presidency\": \"DO\", \"language\": \"en\",\n"
+  "             \"status\": \"approved\", \"answers_due\": \"2011-05-31\"},\n"
+  " \"document\": {\"preamble\": \"d-preamble\", \"background\": \"d-background\", \"next_steps\": \"d-next\",\n"
+  "              \"closing\": \"d-closing\"},\n"
+  " \"countries\": [{\"code\": \"DO\", \"name\": {\"es\": \"República Dominicana\", \"en\": \"Dominican Republic\"},\n"
+  "                \"membership\": \"observer\", \"delegation_quota\": 3}],\n"
+  " \"pillars\": [{\"id\": \"pillar-x\", \"name\": {\"es\": \"Derechos Humanos\", \"en\": \"Human Rights\"}}],\n"
+  " \"actors\": [{\"id\": \"actor-x\", \"kind\": \"civil-society\", \"name\": {\"es\": \"RROCM es\", \"en\": \"RROCM en\"},\n"
+  "             \"current_role\": \"a-role\"}],\n"
+  " \"themes\": [{\"id\": \"theme-x\", \"title\": \"t-title\", \"description\": \"t-description\",\n"
+  "             \"pillar\": \"pillar-x\", \"raised_by\": [\"DO\", \"MX\"], \"horizon\": \"medium-term\",\n"
+  "             \"consensus\": \"reservations\", \"reservations\": [{\"country\": \"MX\", \"text\": \"r-text\"}],\n"
+  "             \"notes\": \"t-notes\"}],\n"
+  " \"strategies\": [{\"id\": \"strategy-x\", \"theme\": \"theme-x\", \"description\": \"s-description\",\n"
+  "                 \"mechanism\": \"study\", \"lead\": \"actor-x\", \"support\": [\"actor-y\"],\n"
+  "                 \"horizon\": \"short-term\", \"notes\": \"s-notes\"}],\n"
+  " \"mechanisms\": [{\"id\": \"mechanism-x\", \"name\": \"k-name\", \"assessment\": \"replace\",\n"
+  "                 \"considerations\": \"k-considerations\", \"proposal\": \"k-proposal\"}],\n"
+  " \"role_proposals\": [{\"id\": \"proposal-x\", \"actor\": \"actor-x\", \"change\": \"add\",\n"
+  "                     \"attribution\": \"p-attribution\", \"rationale\": \"p-rationale\",\n"
+  "                     \"supported_by\": [\"CR\"], \"status\": \"rejected\"}],\n"
+  " \"participants\": [{\"id\": \"participant-x\", \"name\": \"q-name\", \"country\": \"DO\",\n"
+  "                   \"position\": \"q-position\", \"email\": \"q@example.org\", \"role\": \"technical-advisor\"}],\n"
+  " \"endorsements\": [{\"country\": \"DO\", \"status\": \"endorsed-with-reservations\", \"date\": \"2011-06-01\",\n"
+  "                   \"note\": \"e-note\"}],\n"
+  " \"positions\": [{\"id\": \"position-x\", \"country\": \"GT\", \"item\": \"theme-x\", \"stance\": \"objects\",\n"
+  "                \"comment\": \"o-comment\", \"source\": \"workbook\", \"received\": \"2011-05-30\"}]}\n";
+
+static gpointer
+first (CsnDraft      *draft,
+       CsnCollection  collection)
+{
+  gpointer item = g_list_model_get_item (csn_draft_get_collection (draft, collection), 0);
+
+  g_assert_nonnull (item);
+  /* The draft holds it. */
+  g_object_unref (item);
+  return item;
+}
+
+static void
+assert_strv (const char * const *strv,
+             const char         *joined)
+{
+  g_autofree char *text = g_strjoinv (",", (char **) strv);
+
+  g_assert_cmpstr (text, ==, joined);
+}
+
+static void
+test_getters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = csn_draft_load_from_data (distinct_draft, strlen (distinct_draft),
+                                                        "distinct.consenso", &error);
+  CsnMeeting *meeting;
+  CsnDocumentTexts *texts;
+  CsnCountry *country;
+  CsnPillar *pillar;
+  CsnActor *actor;
+  CsnTheme *theme;
+  g_autoptr(CsnReservation) reservation = NULL;
+  CsnStrategy *strategy;
+  CsnMechanism *mechanism;
+  CsnRoleProposal *proposal;
+  CsnParticipant *participant;
+  CsnEndorsement *endorsement;
+  CsnPosition *position;
+
+  g_assert_no_error (error);
+
+  meeting = csn_draft_get_meeting (draft);
+  g_assert_cmpstr (csn_meeting_get_title (meeting), ==, "m-title");
+  g_assert_cmpstr (csn_meeting_get_venue (meeting), ==, "m-venue");
+  g_assert_cmpstr (csn_meeting_get_start_date (meeting), ==, "2011-03-01");
+  g_assert_cmpstr (csn_meeting_get_end_date (meeting), ==, "2011-03-03");
+  g_assert_cmpstr (csn_meeting_get_pro_tempore_presidency (meeting), ==, "DO");
+  g_assert_cmpint (csn_meeting_get_language (meeting), ==, CSN_LANGUAGE_EN);
+  g_assert_cmpint (csn_meeting_get_status (meeting), ==, CSN_MEETING_STATUS_APPROVED);
+  g_assert_cmpstr (csn_meeting_get_answers_due (meeting), ==, "2011-05-31");
+
+  texts = csn_draft_get_document_texts (draft);
+  g_assert_cmpstr (csn_document_texts_get_preamble (texts), ==, "d-preamble");
+  g_assert_cmpstr (csn_document_texts_get_background (texts), ==, "d-background");
+  g_assert_cmpstr (csn_document_texts_get_next_steps (texts), ==, "d-next");
+  g_assert_cmpstr (csn_document_texts_get_closing (texts), ==, "d-closing");
+
+  country = first (draft, CSN_COLLECTION_COUNTRIES);
+  g_assert_cmpstr (csn_country_get_code (country), ==, "DO");
+  g_assert_cmpstr (csn_country_get_name (country, CSN_LANGUAGE_ES), ==, "República Dominicana");
+  g_assert_cmpstr (csn_country_get_name (country, CSN_LANGUAGE_EN), ==, "Dominican Republic");
+  g_assert_cmpint (csn_country_get_membership (country), ==, CSN_MEMBERSHIP_OBSERVER);
+  g_assert_cmpint (csn_country_get_delegation_quota (country), ==, 3);
+
+  pillar = first (draft, CSN_COLLECTION_PILLARS);
+  g_assert_cmpstr (csn_pillar_get_id (pillar), ==, "pillar-x");
+  g_assert_cmpstr (csn_pillar_get_name (pillar, CSN_LANGUAGE_ES), ==, "Derechos Humanos");
+  g_assert_cmpstr (csn_pillar_get_name (pillar, CSN_LANGUAGE_EN), ==, "Human Rights");
+
+  actor = first (draft, CSN_COLLECTION_ACTORS);
+  g_assert_cmpstr (csn_actor_get_id (actor), ==, "actor-x");
+  g_assert_cmpint (csn_actor_get_kind (actor), ==, CSN_ACTOR_KIND_CIVIL_SOCIETY);
+  g_assert_cmpstr (csn_actor_get_name (actor, CSN_LANGUAGE_ES), ==, "RROCM es");
+  g_assert_cmpstr (csn_actor_get_name (actor, CSN_LANGUAGE_EN), ==, "RROCM en");
+  g_assert_cmpstr (csn_actor_get_current_role (actor), ==, "a-role");
+
+  theme = first (draft, CSN_COLLECTION_THEMES);
+  g_assert_cmpstr (csn_theme_get_id (theme), ==, "theme-x");
+  g_assert_cmpstr (csn_theme_get_title (theme), ==, "t-title");
+  g_assert_cmpstr (csn_theme_get_description (theme), ==, "t-description");
+  g_assert_cmpstr (csn_theme_get_pillar (theme), ==, "pillar-x");
+  assert_strv (csn_theme_get_raised_by (theme), "DO,MX");
+  g_assert_cmpint (csn_theme_get_horizon (theme), ==, CSN_HORIZON_MEDIUM_TERM);
+  g_assert_cmpint (csn_theme_get_consensus (theme), ==, CSN_CONSENSUS_RESERVATIONS);
+  g_assert_cmpstr (csn_theme_get_notes (theme), ==, "t-notes");
+  g_assert_cmpuint (g_list_model_get_n_items (csn_theme_get_reservations (theme)), ==, 1);
+
+  reservation = g_list_model_get_item (csn_theme_get_reservations (theme), 0);
+  g_assert_cmpstr (csn_reservation_get_country (reservation), ==, "MX");
+  g_assert_cmpstr (csn_reservation_get_text (reservation), ==, "r-text");
+
+  strategy = first (draft, CSN_COLLECTION_STRATEGIES);
+  g_assert_cmpstr (csn_strategy_get_id (strategy), ==, "strategy-x");
+  g_assert_cmpstr (csn_strategy_get_theme (strategy), ==, "theme-x");
+  g_assert_cmpstr (csn_strategy_get_description (strategy), ==, "s-description");
+  g_assert_cmpint (csn_strategy_get_mechanism (strategy), ==, CSN_MECHANISM_KIND_STUDY);
+  g_assert_cmpstr (csn_strategy_get_lead (strategy), ==, "actor-x");
+  assert_strv (csn_strategy_get_support (strategy), "actor-y");
+  g_assert_cmpint (csn_strategy_get_horizon (strategy), ==, CSN_HORIZON_SHORT_TERM);
+  g_assert_cmpstr (csn_strategy_get_notes (strategy), ==, "s-notes");
+
+  mechanism = first (draft, CSN_COLLECTION_MECHANISMS);
+  g_assert_cmpstr (csn_mechanism_get_id (mechanism), ==, "mechanism-x");
+  g_assert_cmpstr (csn_mechanism_get_name (mechanism), ==, "k-name");
+  g_assert_cmpint (csn_mechanism_get_assessment (mechanism), ==, CSN_ASSESSMENT_REPLACE);
+  g_assert_cmpstr (csn_mechanism_get_considerations (mechanism), ==, "k-considerations");
+  g_assert_cmpstr (csn_mechanism_get_proposal (mechanism), ==, "k-proposal");
+
+  proposal = first (draft, CSN_COLLECTION_ROLE_PROPOSALS);
+  g_assert_cmpstr (csn_role_proposal_get_id (proposal), ==, "proposal-x");
+  g_assert_cmpstr (csn_role_proposal_get_actor (proposal), ==, "actor-x");
+  g_assert_cmpint (csn_role_proposal_get_change (proposal), ==, CSN_ROLE_CHANGE_ADD);
+  g_assert_cmpstr (csn_role_proposal_get_attribution (proposal), ==, "p-attribution");
+  g_assert_cmpstr (csn_role_proposal_get_rationale (proposal), ==, "p-rationale");
+  assert_strv (csn_role_proposal_get_supported_by (proposal), "CR");
+  g_assert_cmpint (csn_role_proposal_get_status (proposal), ==, CSN_PROPOSAL_STATUS_REJECTED);
+
+  participant = first (draft, CSN_COLLECTION_PARTICIPANTS);
+  g_assert_cmpstr (csn_participant_get_id (participant), ==, "participant-x");
+  g_assert_cmpstr (csn_participant_get_name (participant), ==, "q-name");
+  g_assert_cmpstr (csn_participant_get_country (participant), ==, "DO");
+  g_assert_cmpstr (csn_participant_get_position (participant), ==, "q-position");
+  g_assert_cmpstr (csn_participant_get_email (participant), ==, "q@example.org");
+  g_assert_cmpint (csn_participant_get_role (participant), ==, CSN_PARTICIPANT_ROLE_TECHNICAL_ADVISOR);
+
+  endorsement = first (draft, CSN_COLLECTION_ENDORSEMENTS);
+  g_assert_cmpstr (csn_endorsement_get_country (endorsement), ==, "DO");
+  g_assert_cmpint (csn_endorsement_get_status (endorsement), ==, CSN_ENDORSEMENT_STATUS_ENDORSED_WITH_RESERVATIONS);
+  g_assert_cmpstr (csn_endorsement_get_date (endorsement), ==, "2011-06-01");
+  g_assert_cmpstr (csn_endorsement_get_note (endorsement), ==, "e-note");
+
+  position = first (draft, CSN_COLLECTION_POSITIONS);
+  g_assert_cmpstr (csn_position_get_id (position), ==, "position-x");
+  g_assert_cmpstr (csn_position_get_country (position), ==, "GT");
+  g_assert_cmpstr (csn_position_get_item (position), ==, "theme-x");
+  g_assert_cmpint (csn_position_get_stance (position), ==, CSN_STANCE_OBJECTS);
+  g_assert_cmpstr (csn_position_get_comment (position), ==, "o-comment");
+  g_assert_cmpint (csn_position_get_source (position), ==, CSN_POSITION_SOURCE_WORKBOOK);
+  g_assert_cmpstr (csn_position_get_received (position), ==, "2011-05-30");
+}
+
+/* Unset dates and a missing lead read as NULL; lists as empty, never NULL. */
+static void
+test_getters_unset (void)
+{
+  g_autoptr(CsnMeeting) meeting = csn_meeting_new ();
+  g_autoptr(CsnStrategy) strategy = csn_strategy_new ();
+  g_autoptr(CsnTheme) theme = csn_theme_new ();
+
+  g_assert_null (csn_meeting_get_start_date (meeting));
+  g_assert_null (csn_meeting_get_answers_due (meeting));
+  g_assert_null (csn_strategy_get_lead (strategy));
+  g_assert_nonnull (csn_theme_get_raised_by (theme));
+  g_assert_null (csn_theme_get_raised_by (theme)[0]);
+  g_assert_cmpstr (csn_theme_get_title (theme), ==, "");
+  g_assert_cmpint (csn_theme_get_horizon (theme), ==, CSN_HORIZON_UNDECIDED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fields/constants-match-schema", test_constants_match_schema);
+  g_test_add_func ("/fields/getters", test_getters);
+  g_test_add_func ("/fields/getters-unset", test_getters_unset);
+
+  return g_test_run ();
+}
