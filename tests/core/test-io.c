@@ -171,7 +171,8 @@ test_unknown_keys_kept (void)
 }
 
 /* Numbers in unknown members come back as the file wrote them: beyond 64 bits, with their zeros and
- * exponents, in the draft's, an item's, a nested item's and a translated name's unknown members. */
+ * exponents, in the draft's, an item's, a nested item's, a translated name's and a translation's
+ * unknown members. */
 static const char *unknown_numbers[] = {
   "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "1.50", "1E5",
   "-0", "0.1", "2.50e+3", "1e-08", "9007199254740993", "-0.0",
@@ -199,7 +200,9 @@ test_unknown_numbers_kept (void)
     " \"countries\": [{\"code\": \"MX\", \"name\": {\"es\": \"México\", \"en\": \"Mexico\", \"x-n\": 1E5},\n"
     "                \"delegation_quota\": 3, \"x-n\": {\"deep\": [-0, 1.50]}}],\n"
     " \"pillars\": [], \"actors\": [],\n"
-    " \"themes\": [{\"id\": \"t1\", \"reservations\": [{\"country\": \"MX\", \"x-n\": 123456789012345678901234567890}]}],\n"
+    " \"themes\": [{\"id\": \"t1\", \"reservations\": [{\"country\": \"MX\", \"x-n\": 123456789012345678901234567890}],\n"
+    "             \"translations\": {\"en\": {\"title\": {\"text\": \"T\", \"from\": \"\", \"x-n\": 7.000}},\n"
+    "                              \"fr\": {\"title\": {\"text\": \"T\", \"x-n\": 8.0E0}}}}],\n"
     " \"strategies\": [], \"mechanisms\": [], \"role_proposals\": [], \"participants\": [],\n"
     " \"endorsements\": []}\n", list);
   g_assert_true (g_file_set_contents (input, text, -1, NULL));
@@ -216,6 +219,8 @@ test_unknown_numbers_kept (void)
   g_assert_nonnull (strstr (saved_first, "-0,\n"));
   g_assert_nonnull (strstr (saved_first, "1.50\n"));
   g_assert_nonnull (strstr (saved_first, "\"x-n\": 123456789012345678901234567890\n"));
+  g_assert_nonnull (strstr (saved_first, "\"x-n\": 7.000\n"));
+  g_assert_nonnull (strstr (saved_first, "\"x-n\": 8.0E0\n"));
   g_assert_null (strstr (saved_first, "-9223372036854775808"));
 
   again = load_path (first);
