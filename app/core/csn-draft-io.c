@@ -1748,6 +1748,8 @@ start_next_save (CsnDraft *self,
       io->saving = TRUE;
       worker = g_task_new (NULL, g_task_get_cancellable (task), on_save_written_cb, task);
       g_task_set_source_tag (worker, start_next_save);
+      /* A file written is written, even if the cancellable fires just after: the draft must know. */
+      g_task_set_check_cancellable (worker, FALSE);
       g_task_set_task_data (worker, job, (GDestroyNotify) save_job_free);
       g_task_run_in_thread (worker, save_in_thread);
     }
@@ -1776,6 +1778,7 @@ csn_draft_save_async (CsnDraft            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, csn_draft_save_async);
+  g_task_set_check_cancellable (task, FALSE);
   request = g_new0 (SaveRequest, 1);
   request->file = g_object_ref (file);
   request->flags = flags;

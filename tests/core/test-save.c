@@ -746,6 +746,49 @@ test_cancelled (void)
   remove_tree (dir);
 }
 
+static gboolean
+file_has_venue (const char *path,
+                const char *venue)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, venue) != NULL;
+}
+
+/* Cancelled once the file is written, before the answer arrives: the draft knows what is on disk
+ * (saved, and the next save is not taken for someone else's edit). */
+static void
+test_cancelled_after_writing (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  save_path (draft, path);
+  edit (draft, "Written by the worker");
+  csn_draft_save_async (draft, file, CSN_DRAFT_SAVE_NONE, cancellable, on_saved_cb, &wait);
+  /* The worker writes without the main loop; the answer waits for it. */
+  while (!file_has_venue (path, "Written by the worker") && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_cancellable_cancel (cancellable);
+  g_main_loop_run (wait.loop);
+
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_false (csn_draft_get_modified (draft));
+  edit (draft, "Again");
+  g_assert_true (csn_draft_save_to_file (draft, file, &error));
+  g_assert_no_error (error);
+
+  g_main_loop_unref (wait.loop);
+  remove_tree (dir);
+}
+
 /* The hidden files the user keeps beside a draft are theirs: only the export's own temporary files,
  * recognisable by name and owner, are cleaned up, and only once over an hour old. */
 static void
@@ -951,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/save/worker/edit-while-saving", test_edit_while_saving);
   g_test_add_func ("/save/worker/in-a-row", test_saves_in_a_row);
   g_test_add_func ("/save/worker/cancelled", test_cancelled);
+  g_test_add_func ("/save/worker/cancelled-after-writing", test_cancelled_after_writing);
   g_test_add_func ("/save/stale-temporary-files", test_stale_temporary_files);
   g_test_add_func ("/save/long-names", test_long_names);
   g_test_add_func ("/save/recovery/keeps-stamp", test_restored_draft_keeps_stamp);
