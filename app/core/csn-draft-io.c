@@ -1809,11 +1809,15 @@ csn_draft_save_to_file (CsnDraft  *self,
 {
   g_autoptr(SaveJob) job = NULL;
   GError *save_error = NULL;
+  DraftIo *io;
 
   g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (g_queue_is_empty (&get_io (self)->saves), FALSE);
+
+  /* Not beside an asynchronous save of the same draft: they would race for the file. */
+  io = get_io (self);
+  g_return_val_if_fail (g_queue_is_empty (&io->saves), FALSE);
 
   job = save_job_new (self, file, CSN_DRAFT_SAVE_NONE, error);
   if (job == NULL)
