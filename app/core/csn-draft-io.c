@@ -753,6 +753,121 @@ read_draft (Reader   *r,
   return TRUE;
 }
 
+static gboolean
+read_id_list (Reader     *r,
+              JsonObject *object,
+              const char *member,
+              CsnLineage *lineage,
+              const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRV);
+  if (!read_strv (r, node, &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (lineage), property, &value);
+  return TRUE;
+}
+
+static gboolean
+read_id_text (Reader     *r,
+              JsonObject *object,
+              const char *member,
+              CsnLineage *lineage,
+              const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRING);
+  if (!read_text (r, node, FALSE, _("text"), &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (lineage), property, &value);
+  return TRUE;
+}
+
+/* Keeps the members of @object that @known does not name in @unknown, in file order, with the texts
+ * of their numbers held by @owner. */
+static void
+keep_unknown_members (Reader             *r,
+                      gpointer            owner,
+                      JsonObject         *object,
+                      const char * const *known,
+                      JsonObject         *unknown)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    if (!g_strv_contains (known, name))
+      keep_unknown (r, owner, unknown, name, member);
+}
+
+/* "lineage" (kept among the unknown members by read_draft, whose checks it passed) becomes the
+ * draft's CsnLineage; what this build does not know inside it is kept for the next save. */
+static gboolean
+read_lineage (Reader   *r,
+              CsnDraft *draft)
+{
+  static const char * const known[] = { "draft", "revision", "parents", "saved_by", "ancestors", "base", NULL };
+  static const char * const base_known[] = { "revision", "agreed", "content", NULL };
+  CsnLineage *lineage = csn_draft_get_lineage (draft);
+  JsonNode *node = json_object_get_member (csn_draft_get_unknown (draft), "lineage");
+  JsonObject *object;
+  JsonNode *base;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, "lineage");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                        describe_node (node));
+  object = json_node_get_object (node);
+  if (!read_id_text (r, object, "draft", lineage, "draft-id") ||
+      !read_id_text (r, object, "revision", lineage, "revision") ||
+      !read_id_list (r, object, "parents", lineage, "parents") ||
+      !read_id_text (r, object, "saved_by", lineage, "saved-by") ||
+      !read_id_list (r, object, "ancestors", lineage, "ancestors"))
+    return FALSE;
+
+  base = json_object_get_member (object, "base");
+  if (base != NULL)
+    {
+      gsize base_saved = place_push_key (r, "base");
+      JsonObject *base_object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (base))
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                            describe_node (base));
+      base_object = json_node_get_object (base);
+      if (!read_id_text (r, base_object, "revision", lineage, "base-revision") ||
+          !read_id_list (r, base_object, "agreed", lineage, "base-agreed") ||
+          !read_id_text (r, base_object, "content", lineage, "base-content"))
+        return FALSE;
+      keep_unknown_members (r, lineage, base_object, base_known, csn_lineage_get_base_unknown (lineage));
+      place_pop (r, base_saved);
+    }
+  keep_unknown_members (r, lineage, object, known, csn_lineage_get_unknown (lineage));
+  place_pop (r, saved);
+
+  json_object_remove_member (csn_draft_get_unknown (draft), "lineage");
+  return TRUE;
+}
+
 static void
 offset_to_line_column (const char *data,
                        gsize       offset,
@@ -828,7 +943,7 @@ load_from_data (const char  *data,
 
   reader.numbers = numbers;
   draft = csn_draft_new ();
-  if (!read_draft (&reader, root, draft))
+  if (!read_draft (&reader, root, draft) || !read_lineage (&reader, draft))
     return NULL;
 
   csn_history_clear (csn_draft_get_history (draft));
@@ -1430,15 +1545,86 @@ write_item (GString *out,
   close_container (out, first, level, '}');
 }
 
-/* The draft as the text of a .consenso file. */
-char *
-csn_draft_to_data (CsnDraft *self,
-                   gsize    *length)
+
+static void
+write_id_list (GString            *out,
+               gboolean           *first,
+               guint               level,
+               const char         *key,
+               const char * const *ids)
+{
+  gboolean list_first = TRUE;
+
+  write_key (out, first, level, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      write_separator (out, &list_first, level + 1);
+      write_string (out, ids[i]);
+    }
+  close_container (out, list_first, level, ']');
+}
+
+static void
+write_optional_text (GString    *out,
+                     gboolean   *first,
+                     guint       level,
+                     const char *key,
+                     const char *text)
+{
+  if (text == NULL)
+    return;
+  write_key (out, first, level, key);
+  write_string (out, text);
+}
+
+/* "lineage": the draft's and this revision's ids, who saved it, and the agreed base. @numbers: the
+ * texts of the numbers in the lineage's unknown members (a lineage for a save shares them with the
+ * draft's own). */
+static void
+write_lineage (GString    *out,
+               gboolean   *first,
+               CsnLineage *lineage,
+               GHashTable *numbers)
+{
+  gboolean lineage_first = TRUE;
+
+  if (lineage == NULL ||
+      (!csn_lineage_is_known (lineage) && json_object_get_size (csn_lineage_get_unknown (lineage)) == 0))
+    return;
+
+  write_key (out, first, 1, "lineage");
+  g_string_append_c (out, '{');
+  write_optional_text (out, &lineage_first, 2, "draft", csn_lineage_get_draft_id (lineage));
+  write_optional_text (out, &lineage_first, 2, "revision", csn_lineage_get_revision (lineage));
+  write_id_list (out, &lineage_first, 2, "parents", csn_lineage_get_parents (lineage));
+  write_optional_text (out, &lineage_first, 2, "saved_by", csn_lineage_get_saved_by (lineage));
+  write_id_list (out, &lineage_first, 2, "ancestors", csn_lineage_get_ancestors (lineage));
+  if (csn_lineage_get_base_revision (lineage) != NULL || csn_lineage_get_base_content (lineage) != NULL ||
+      json_object_get_size (csn_lineage_get_base_unknown (lineage)) > 0)
+    {
+      gboolean base_first = TRUE;
+
+      write_key (out, &lineage_first, 2, "base");
+      g_string_append_c (out, '{');
+      write_optional_text (out, &base_first, 3, "revision", csn_lineage_get_base_revision (lineage));
+      write_id_list (out, &base_first, 3, "agreed", csn_lineage_get_base_agreed (lineage));
+      write_optional_text (out, &base_first, 3, "content", csn_lineage_get_base_content (lineage));
+      write_members (out, &base_first, csn_lineage_get_base_unknown (lineage), numbers, 3);
+      close_container (out, base_first, 2, '}');
+    }
+  write_members (out, &lineage_first, csn_lineage_get_unknown (lineage), numbers, 2);
+  close_container (out, lineage_first, 1, '}');
+}
+
+/* The draft as the text of a .consenso file, with @lineage (NULL: none). */
+static char *
+draft_to_data (CsnDraft   *self,
+               CsnLineage *lineage,
+               gsize      *length)
 {
   GString *out;
   gboolean first = TRUE;
-
-  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
 
   out = g_string_sized_new (64 * 1024);
   g_string_append_c (out, '{');
@@ -1468,12 +1654,42 @@ csn_draft_to_data (CsnDraft *self,
       close_container (out, first_item, 1, ']');
     }
 
+  write_lineage (out, &first, lineage, get_number_texts (csn_draft_get_lineage (self), FALSE));
   write_members (out, &first, csn_draft_get_unknown (self), get_number_texts (self, FALSE), 1);
   g_string_append (out, "\n}\n");
 
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* The draft as the text of a .consenso file. */
+char *
+csn_draft_to_data (CsnDraft *self,
+                   gsize    *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return draft_to_data (self, csn_draft_get_lineage (self), length);
+}
+
+/* The draft's content alone, without its lineage: what a merge compares and a base stores. */
+char *
+csn_draft_content_to_data (CsnDraft *self,
+                           gsize    *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return draft_to_data (self, NULL, length);
+}
+
+/* The draft as a file text with another lineage than its own (the one a save is about to give it). */
+char *
+csn_draft_to_data_with_lineage (CsnDraft   *self,
+                                CsnLineage *lineage,
+                                gsize      *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (CSN_IS_LINEAGE (lineage), NULL);
+  return draft_to_data (self, lineage, length);
 }
 
 /* Saving. The draft is written out on the main thread; a worker only gets the bytes and the file. */
@@ -1567,12 +1783,14 @@ typedef struct
 {
   GFile             *file;
   CsnDraftSaveFlags  flags;
+  CsnLineage        *lineage;  /* the revision the save writes, once it is under way */
 } SaveRequest;
 
 static void
 save_request_free (SaveRequest *request)
 {
   g_clear_object (&request->file);
+  g_clear_object (&request->lineage);
   g_free (request);
 }
 
@@ -1583,6 +1801,8 @@ typedef struct
   GBytes       *data;
   CsnFileStamp *expected;  /* NULL: replace whatever is on disk */
   guint64       changes;   /* the draft's "changed" count when it was written out */
+  char         *draft_id;  /* the lineage's ids, for the revision cache */
+  char         *revision;
   CsnFileStamp *written;   /* set by the worker */
 } SaveJob;
 
@@ -1591,6 +1811,8 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->file);
   g_clear_pointer (&job->data, g_bytes_unref);
+  g_free (job->draft_id);
+  g_free (job->revision);
   g_clear_pointer (&job->expected, csn_file_stamp_free);
   g_clear_pointer (&job->written, csn_file_stamp_free);
   g_free (job);
@@ -1598,10 +1820,12 @@ save_job_free (SaveJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
 
+/* Writes the draft out with the new revision of its lineage, which it takes in save_job_finish(). */
 static SaveJob *
 save_job_new (CsnDraft           *self,
               GFile              *file,
               CsnDraftSaveFlags   flags,
+              CsnLineage        **lineage,
               GError            **error)
 {
   DraftIo *io = get_io (self);
@@ -1620,8 +1844,11 @@ save_job_new (CsnDraft           *self,
 
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);
-  data = csn_draft_to_data (self, &length);
+  *lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
+  data = csn_draft_to_data_with_lineage (self, *lineage, &length);
   job->data = g_bytes_new_take (data, length);
+  job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
+  job->revision = g_strdup (csn_lineage_get_revision (*lineage));
   if (!(flags & CSN_DRAFT_SAVE_OVERWRITE) && io->stamp != NULL && io->file != NULL &&
       g_file_equal (io->file, file))
     job->expected = csn_file_stamp_copy (io->stamp);
@@ -1637,19 +1864,26 @@ save_job_run (SaveJob       *job,
   gsize length;
   const char *data = g_bytes_get_data (job->data, &length);
 
-  return csn_safe_file_save (job->file, data, length, job->expected, &job->written, cancellable,
-                             error);
+  if (!csn_safe_file_save (job->file, data, length, CSN_SAFE_FILE_BACKUP, job->expected, &job->written,
+                           cancellable, error))
+    return FALSE;
+  /* Compressed and written here too: a later merge finds this revision without the main thread
+   * having paid for it. */
+  csn_lineage_cache_store (job->draft_id, job->revision, data, length);
+  return TRUE;
 }
 
 /* Back on the main thread: the draft learns what its file holds now. Takes @save_error. */
 static gboolean
-save_job_finish (CsnDraft  *self,
-                 SaveJob   *job,
-                 GError    *save_error,
-                 GError   **error)
+save_job_finish (CsnDraft    *self,
+                 SaveJob     *job,
+                 CsnLineage  *lineage,
+                 GError      *save_error,
+                 GError     **error)
 {
   DraftIo *io = get_io (self);
   CsnHistory *history = csn_draft_get_history (self);
+  gboolean edited_meanwhile = io->changes != job->changes;
 
   if (save_error != NULL)
     {
@@ -1669,9 +1903,10 @@ save_job_finish (CsnDraft  *self,
       return FALSE;
     }
 
+  csn_lineage_assign (csn_draft_get_lineage (self), lineage);
   csn_draft_set_file (self, job->file);
   csn_draft_set_file_stamp (self, job->file, job->written);
-  if (io->changes == job->changes)
+  if (!edited_meanwhile)
     csn_history_mark_saved (history);
   else
     /* Edited while the worker wrote: the file holds an earlier state than any the history can name. */
@@ -1703,6 +1938,7 @@ on_save_written_cb (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(CsnDraft) self = g_object_ref (g_task_get_source_object (task));
+  SaveRequest *request = g_task_get_task_data (task);
   DraftIo *io = get_io (self);
   GError *save_error = NULL;
   GError *error = NULL;
@@ -1712,7 +1948,7 @@ on_save_written_cb (GObject      *source_object,
   io->saving = FALSE;
 
   g_task_propagate_boolean (G_TASK (result), &save_error);
-  if (save_job_finish (self, g_task_get_task_data (G_TASK (result)), save_error, &error))
+  if (save_job_finish (self, g_task_get_task_data (G_TASK (result)), request->lineage, save_error, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1734,7 +1970,7 @@ start_next_save (CsnDraft *self,
       SaveJob *job = NULL;
 
       if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-        job = save_job_new (self, request->file, request->flags, &error);
+        job = save_job_new (self, request->file, request->flags, &request->lineage, &error);
       if (job == NULL)
         {
           g_queue_pop_head (&io->saves);
@@ -1808,6 +2044,7 @@ csn_draft_save_to_file (CsnDraft  *self,
                         GError   **error)
 {
   g_autoptr(SaveJob) job = NULL;
+  g_autoptr(CsnLineage) lineage = NULL;
   GError *save_error = NULL;
   DraftIo *io;
 
@@ -1819,11 +2056,11 @@ csn_draft_save_to_file (CsnDraft  *self,
   io = get_io (self);
   g_return_val_if_fail (g_queue_is_empty (&io->saves), FALSE);
 
-  job = save_job_new (self, file, CSN_DRAFT_SAVE_NONE, error);
+  job = save_job_new (self, file, CSN_DRAFT_SAVE_NONE, &lineage, error);
   if (job == NULL)
     return FALSE;
   save_job_run (job, NULL, &save_error);
-  return save_job_finish (self, job, save_error, error);
+  return save_job_finish (self, job, lineage, save_error, error);
 }
 
 #define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"

@@ -293,14 +293,15 @@ sync_folder (const char *path)
 
 /* Replaces the local @file with @data, or creates it; a symbolic link stays and its target is
  * replaced. With @expected, refuses (G_IO_ERROR_WRONG_ETAG) if the file is no longer as it was.
- * Refuses a read-only file (G_IO_ERROR_READ_ONLY). Keeps the old file as "NAME~" beside the real
- * one when that name fits. A hard link is broken: the other names keep the old content. A crash or
+ * Refuses a read-only file (G_IO_ERROR_READ_ONLY). With CSN_SAFE_FILE_BACKUP, keeps the old file
+ * as "NAME~" beside the real one when that name fits. A hard link is broken: the other names keep the old content. A crash or
  * failure at any moment leaves the old file whole; one during the first save of a new file may leave
  * it empty. On success @written is the new file's stamp. */
 gboolean
 csn_safe_file_save (GFile               *file,
                     const char          *data,
                     gsize                length,
+                    CsnSafeFileFlags     flags,
                     const CsnFileStamp  *expected,
                     CsnFileStamp       **written,
                     GCancellable        *cancellable,
@@ -368,7 +369,7 @@ csn_safe_file_save (GFile               *file,
     }
 
   /* "NAME~" cannot be longer than the longest name. */
-  backup = !created && strlen (real_base) + 1 <= get_name_max (dir);
+  backup = (flags & CSN_SAFE_FILE_BACKUP) && !created && strlen (real_base) + 1 <= get_name_max (dir);
   if (info == NULL ||
       !replace_contents (real, info, data, length, created || expected == NULL ? NULL : expected->etag,
                          backup, written, cancellable, &local_error))

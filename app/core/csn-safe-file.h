@@ -26,10 +26,16 @@ void          csn_file_stamp_free          (CsnFileStamp        *stamp);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsnFileStamp, csn_file_stamp_free)
 
+typedef enum {
+  CSN_SAFE_FILE_NONE   = 0,
+  CSN_SAFE_FILE_BACKUP = 1 << 0,  /* keep the replaced file as "NAME~" */
+} CsnSafeFileFlags;
+
 /* Thread-safe: drafts are saved from a worker thread. */
 gboolean  csn_safe_file_save        (GFile               *file,
                                      const char          *data,
                                      gsize                length,
+                                     CsnSafeFileFlags     flags,
                                      const CsnFileStamp  *expected,
                                      CsnFileStamp       **written,
                                      GCancellable        *cancellable,
