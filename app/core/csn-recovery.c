@@ -210,8 +210,9 @@ copy_write (Copy    *copy,
                    "%s: %s", directory, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!set_contents (files->path, copy->data, error) ||
-      !set_contents (files->sidecar_path, copy->sidecar, error))
+  /* The sidecar first: a copy listed (its .consenso file) always has one, even after a kill. */
+  if (!set_contents (files->sidecar_path, copy->sidecar, error) ||
+      !set_contents (files->path, copy->data, error))
     return FALSE;
 
   files->settled = copy->number;
