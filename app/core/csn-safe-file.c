@@ -1,4 +1,4 @@
-/* csn-safe-file.c: drafts replaced through GLib (temporary file, flush, backup "NAME~", rename), never
+/* csn-safe-file.c: files replaced through GLib (temporary file, flush, backup "NAME~", rename), never
  * over someone else's edit; and the temporary file beside the target that the export writes by name. */
 #define G_LOG_DOMAIN "csn-safe-file"
 
@@ -9,7 +9,6 @@
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -175,6 +174,17 @@ resolve_links (const char  *path,
 }
 
 static gboolean
+set_changed_on_disk (GError     **error,
+                     const char  *name)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+               _("%s was changed on disk after Consenso read or saved it; saving would overwrite "
+                 "that change"),
+               name);
+  return FALSE;
+}
+
+static gboolean
 check_target (GFileInfo           *info,
               const CsnFileStamp  *expected,
               const char          *name,
@@ -199,11 +209,7 @@ check_target (GFileInfo           *info,
   current = csn_file_stamp_new_from_info (info);
   if (expected != NULL && !csn_file_stamp_equal (expected, current))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                   _("%s was changed on disk after Consenso read or saved it; saving would overwrite "
-                     "that change"),
-                   name);
-      return FALSE;
+      return set_changed_on_disk (error, name);
     }
 
   /* GLib refuses a file it cannot open for writing; a mode without any write permission counts as
@@ -377,10 +383,7 @@ csn_safe_file_save (GFile               *file,
       if (created)
         g_file_delete (real, NULL, NULL);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                     _("%s was changed on disk after Consenso read or saved it; saving would "
-                       "overwrite that change"),
-                     name);
+        set_changed_on_disk (error, name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
