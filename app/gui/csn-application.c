@@ -44,6 +44,7 @@ static const Accelerator accelerators[] = {
   { "win.close", { "<Control>w", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.merge-draft", { "<Control>m", NULL } },
   { "win.show-page::overview", { "<Alt>1", NULL } },
   { "win.show-page::theme-matrix", { "<Alt>2", NULL } },
   { "win.show-page::strategies", { "<Alt>3", NULL } },

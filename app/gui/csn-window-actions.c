@@ -62,8 +62,9 @@ _csn_window_update_history (CsnWindow *self)
   undo_label = csn_history_get_undo_label (history);
   redo_label = csn_history_get_redo_label (history);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", csn_history_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", csn_history_can_redo (history));
+  /* Under review, the draft waits for Apply: no step is taken back or forth meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !self->reviewing && csn_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", !self->reviewing && csn_history_can_redo (history));
 
   /* Translators: "Undo “Change horizon of “Labour migration””" */
   undo_text = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
@@ -256,8 +257,8 @@ on_save_chooser_response_cb (CsnWindow            *self,
   finish_save (self, file);
 }
 
-static GtkFileFilter *
-create_draft_filter (void)
+GtkFileFilter *
+_csn_window_create_draft_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -270,7 +271,7 @@ create_draft_filter (void)
 static void
 save_as (CsnWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = create_draft_filter ();
+  g_autoptr(GtkFileFilter) filter = _csn_window_create_draft_filter ();
   g_autofree char *name = NULL;
   GFile *file = csn_draft_get_file (self->draft);
 
@@ -354,7 +355,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CsnWindow *self = CSN_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = create_draft_filter ();
+  g_autoptr(GtkFileFilter) filter = _csn_window_create_draft_filter ();
 
   if (self->chooser != NULL)
     return;

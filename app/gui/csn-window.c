@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (CsnWindow, csn_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DRAFT,
+  PROP_REVIEWING,
   N_PROPS
 };
 
@@ -294,15 +295,13 @@ on_drop_cb (GtkDropTarget *target,
             double         y,
             CsnWindow     *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   GSList *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    csn_application_open_file (CSN_APPLICATION (application), l->data, GTK_WINDOW (self));
+  _csn_window_drop_files (self, files);
   return files != NULL;
 }
 
@@ -393,6 +392,7 @@ csn_window_dispose (GObject *object)
   if (self->overview_page != NULL)
     g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_items (self->overview_page), self);
   csn_window_set_draft (self, NULL);
+  _csn_window_incoming_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
@@ -421,6 +421,9 @@ csn_window_get_property (GObject    *object,
     {
     case PROP_DRAFT:
       g_value_set_object (value, self->draft);
+      break;
+    case PROP_REVIEWING:
+      g_value_set_boolean (value, self->reviewing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -461,6 +464,10 @@ csn_window_class_init (CsnWindowClass *klass)
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The review page is shown: the rest of the window waits for Apply, Cancel or Close. */
+  properties[PROP_REVIEWING] =
+    g_param_spec_boolean ("reviewing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CSN_TYPE_OVERVIEW_PAGE);
@@ -513,6 +520,7 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   _csn_window_class_actions_init (klass);
+  _csn_window_class_incoming_init (klass);
 }
 
 static void
@@ -539,6 +547,7 @@ csn_window_init (CsnWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   _csn_window_actions_init (self);
+  _csn_window_incoming_init (self);
 
   g_signal_connect_object (csn_overview_page_get_open_items (self->overview_page), "items-changed",
                            G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -627,6 +636,7 @@ replace_draft (CsnWindow   *self,
       update_title (self);
       _csn_window_update_history (self);
     }
+  _csn_window_incoming_draft_set (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
@@ -714,6 +724,9 @@ csn_window_show_page (CsnWindow  *self,
       g_warning ("No page is called “%s”", name);
       return;
     }
+  /* The review page stays until the co-chairs apply or leave it. */
+  if (self->reviewing)
+    return;
   gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
@@ -767,4 +780,10 @@ csn_window_reveal (CsnWindow  *self,
     csn_delegations_page_reveal (self->delegations_page, item, property);
   else
     csn_endorsements_page_reveal (self->endorsements_page, item, property);
+}
+
+void
+_csn_window_notify_reviewing (CsnWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWING]);
 }
