@@ -188,6 +188,7 @@ write_file (CsnXliffFile  *file,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) target = NULL;
   gsize length;
 
   data = csn_xliff_write (file, &length, &local_error);
@@ -200,7 +201,8 @@ write_file (CsnXliffFile  *file,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return csn_safe_file_replace (path, data, length, FALSE, error);
+  target = g_file_new_for_path (path);
+  return csn_safe_file_save (target, data, length, CSN_SAFE_FILE_NONE, NULL, NULL, cancellable, error);
 }
 
 /* Writes @draft's texts to @path (a temporary file beside it, then renamed). */
