@@ -16,6 +16,7 @@ struct _CsnPositionIndex
   GObject     parent_instance;
 
   CsnDraft   *draft;        /* not owned: the draft owns the index */
+  guint       serial;       /* marks the positions and countries this index watches */
   gboolean    stale;
   GPtrArray  *members;      /* CsnCountry, in the draft's order */
   GHashTable *member_index; /* code -> member + 1 */
@@ -23,6 +24,9 @@ struct _CsnPositionIndex
 };
 
 G_DEFINE_FINAL_TYPE (CsnPositionIndex, csn_position_index, G_TYPE_OBJECT)
+
+static const CsnCollection watched[] = { CSN_COLLECTION_COUNTRIES, CSN_COLLECTION_POSITIONS };
+static int last_serial;
 
 enum {
   CHANGED,
@@ -43,6 +47,62 @@ mark_stale (CsnPositionIndex *self)
   self->stale = TRUE;
 }
 
+/* Takes @position into its slot unless the slot is taken: the first position of a country on an
+ * item counts, as the file lists them. Returns whether the slot was free. */
+static gboolean
+add_position (CsnPositionIndex *self,
+              CsnPosition      *position)
+{
+  const char *item = csn_position_get_item (position);
+  guint member = GPOINTER_TO_UINT (g_hash_table_lookup (self->member_index, csn_position_get_country (position)));
+  CsnPosition **slots;
+
+  if (member == 0 || item == NULL)
+    return TRUE;
+  slots = g_hash_table_lookup (self->by_item, item);
+  if (slots == NULL)
+    {
+      slots = g_new0 (CsnPosition *, self->members->len);
+      g_hash_table_insert (self->by_item, g_strdup (item), slots);
+    }
+  if (slots[member - 1] != NULL)
+    return FALSE;
+  slots[member - 1] = position;
+  return TRUE;
+}
+
+/* Only these make the index stale; a stance or a comment is read from the position itself. */
+static void
+on_watched_notify_cb (CsnPositionIndex *self,
+                      GParamSpec       *pspec,
+                      GObject          *object)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, CSN_POSITION_PROP_COUNTRY) || g_str_equal (name, CSN_POSITION_PROP_ITEM) ||
+      g_str_equal (name, CSN_COUNTRY_PROP_CODE) || g_str_equal (name, CSN_COUNTRY_PROP_MEMBERSHIP))
+    mark_stale (self);
+}
+
+/* Watches each item once, whether it leaves the list and comes back (undo) or not. */
+static void
+watch_items (CsnPositionIndex *self,
+             GListModel       *model,
+             guint             position,
+             guint             added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_qdata (item, get_index_quark ())) == self->serial)
+        continue;
+      g_object_set_qdata (item, get_index_quark (), GUINT_TO_POINTER (self->serial));
+      g_signal_connect_object (item, "notify", G_CALLBACK (on_watched_notify_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* A position noted takes its slot at once; anything else is rebuilt at the next lookup. */
 static void
 on_list_items_changed_cb (CsnPositionIndex *self,
                           guint             position,
@@ -50,15 +110,27 @@ on_list_items_changed_cb (CsnPositionIndex *self,
                           guint             added,
                           GListModel       *model)
 {
-  mark_stale (self);
+  watch_items (self, model, position, added);
+  if (self->stale)
+    return;
+  if (removed > 0 || model != csn_draft_get_collection (self->draft, CSN_COLLECTION_POSITIONS))
+    {
+      mark_stale (self);
+      return;
+    }
+  for (guint i = position; i < position + added && !self->stale; i++)
+    {
+      g_autoptr(CsnPosition) added_position = g_list_model_get_item (model, i);
+
+      if (!add_position (self, added_position))
+        mark_stale (self);
+    }
 }
 
-/* Any edit may change a position's country or item, or a country's membership. */
 static void
 on_draft_changed_cb (CsnPositionIndex *self,
                      CsnDraft         *draft)
 {
-  mark_stale (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -69,7 +141,6 @@ rebuild (CsnPositionIndex *self)
   GListModel *positions = csn_draft_get_collection (self->draft, CSN_COLLECTION_POSITIONS);
   guint n_countries = g_list_model_get_n_items (countries);
   guint n_positions = g_list_model_get_n_items (positions);
-  guint n_members;
 
   g_ptr_array_set_size (self->members, 0);
   g_hash_table_remove_all (self->member_index);
@@ -86,27 +157,12 @@ rebuild (CsnPositionIndex *self)
       g_ptr_array_add (self->members, g_object_ref (country));
       g_hash_table_insert (self->member_index, g_strdup (code), GUINT_TO_POINTER (self->members->len));
     }
-  n_members = self->members->len;
 
-  /* The first position of a country on an item counts, as the file lists them. */
   for (guint i = 0; i < n_positions; i++)
     {
       g_autoptr(CsnPosition) position = g_list_model_get_item (positions, i);
-      const char *item = csn_position_get_item (position);
-      guint member = GPOINTER_TO_UINT (g_hash_table_lookup (self->member_index,
-                                                            csn_position_get_country (position)));
-      CsnPosition **slots;
 
-      if (member == 0 || item == NULL)
-        continue;
-      slots = g_hash_table_lookup (self->by_item, item);
-      if (slots == NULL)
-        {
-          slots = g_new0 (CsnPosition *, n_members);
-          g_hash_table_insert (self->by_item, g_strdup (item), slots);
-        }
-      if (slots[member - 1] == NULL)
-        slots[member - 1] = position;
+      add_position (self, position);
     }
   self->stale = FALSE;
 }
@@ -157,7 +213,8 @@ csn_position_index_init (CsnPositionIndex *self)
  *
  * The index of @draft's positions, made on first use and kept as long as the draft: every view
  * of the draft shares it. It is rebuilt, in one pass over the positions, on the first lookup after
- * a change. Returns: (transfer none)
+ * a position or country is added, removed, or given another item, country, code or membership.
+ * Returns: (transfer none)
  */
 CsnPositionIndex *
 csn_position_index_get_for_draft (CsnDraft *draft)
@@ -172,10 +229,15 @@ csn_position_index_get_for_draft (CsnDraft *draft)
 
   self = g_object_new (CSN_TYPE_POSITION_INDEX, NULL);
   self->draft = draft;
-  g_signal_connect_object (csn_draft_get_collection (draft, CSN_COLLECTION_POSITIONS), "items-changed",
-                           G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES), "items-changed",
-                           G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
+  self->serial = (guint) g_atomic_int_add (&last_serial, 1) + 1;
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    {
+      GListModel *list = csn_draft_get_collection (draft, watched[i]);
+
+      g_signal_connect_object (list, "items-changed", G_CALLBACK (on_list_items_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      watch_items (self, list, 0, g_list_model_get_n_items (list));
+    }
   g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_set_qdata_full (G_OBJECT (draft), get_index_quark (), self, g_object_unref);
   return self;

@@ -201,6 +201,30 @@ test_follows_membership (void)
   g_assert_cmpuint (csn_position_index_get_n_members (index), ==, 3);
 }
 
+/* A position given another item or country moves in the index; undo moves it back. */
+static void
+test_follows_edits (void)
+{
+  g_autoptr(CsnDraft) draft = load ();
+  CsnPositionIndex *index = csn_position_index_get_for_draft (draft);
+  CsnPosition *position = csn_position_index_lookup (index, "m1", "BZ");
+
+  csn_draft_set_string (draft, CSN_ITEM (position), CSN_POSITION_PROP_ITEM, "t2");
+  g_assert_null (csn_position_index_lookup (index, "m1", "BZ"));
+  g_assert_true (csn_position_index_lookup (index, "t2", "BZ") == position);
+  csn_draft_set_string (draft, CSN_ITEM (position), CSN_POSITION_PROP_COUNTRY, "GT");
+  g_assert_null (csn_position_index_lookup (index, "t2", "BZ"));
+  g_assert_true (csn_position_index_lookup (index, "t2", "GT") == position);
+  csn_draft_undo (draft);
+  csn_draft_undo (draft);
+  g_assert_true (csn_position_index_lookup (index, "m1", "BZ") == position);
+
+  /* A country's new code. */
+  csn_draft_set_string (draft, csn_draft_lookup (draft, CSN_COLLECTION_COUNTRIES, "BZ"), CSN_COUNTRY_PROP_CODE, "XB");
+  g_assert_cmpint (csn_position_index_find_member (index, "BZ"), ==, -1);
+  g_assert_cmpint (csn_position_index_find_member (index, "XB"), ==, 0);
+}
+
 static void
 set_all (CsnDraft   *draft,
          const char *item,
@@ -295,11 +319,27 @@ test_large (void)
                              position);
       }
 
+  /* Positions added one by one take their slots as they come. */
+  g_assert_nonnull (csn_position_index_lookup (index, "proposal-1999", "DO"));
+  /* A removal rebuilds the index at the next lookup. */
+  csn_draft_remove (draft, CSN_COLLECTION_POSITIONS, 0);
+  g_timer_start (timer);
+  g_assert_null (csn_position_index_lookup (index, "proposal-0", "BZ"));
+  elapsed = g_timer_elapsed (timer, NULL);
+  g_test_message ("index of %u positions rebuilt in %.1f ms", 2000 * n_members - 1, elapsed * 1000);
+  g_assert_cmpfloat (elapsed, <, 0.5);
+
+  /* An edit of a stance keeps the index. */
+  csn_draft_note_position (draft, csn_draft_lookup (draft, CSN_COLLECTION_THEMES, "theme-1"), "MX",
+                           CSN_STANCE_OBJECTS, "");
   g_timer_start (timer);
   g_assert_nonnull (csn_position_index_lookup (index, "proposal-1999", "DO"));
-  elapsed = g_timer_elapsed (timer, NULL);
-  g_test_message ("index of %u positions built in %.1f ms", 2000 * n_members, elapsed * 1000);
-  g_assert_cmpfloat (elapsed, <, 0.5);
+  g_test_message ("lookup after a new position: %.1f ms", g_timer_elapsed (timer, NULL) * 1000);
+  g_timer_start (timer);
+  csn_draft_note_position (draft, csn_draft_lookup (draft, CSN_COLLECTION_THEMES, "theme-1"), "MX",
+                           CSN_STANCE_SUPPORTS, "");
+  g_assert_nonnull (csn_position_index_lookup (index, "proposal-1999", "DO"));
+  g_test_message ("a stance noted and looked up again: %.2f ms", g_timer_elapsed (timer, NULL) * 1000);
   g_assert_cmpuint (csn_position_index_count (index, "proposal-7", CSN_STANCE_OBJECTS), ==, 3);
 }
 
@@ -313,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/position-index/note", test_note_position);
   g_test_add_func ("/position-index/forget", test_forget_position);
   g_test_add_func ("/position-index/membership", test_follows_membership);
+  g_test_add_func ("/position-index/edits", test_follows_edits);
   g_test_add_func ("/position-index/consensus", test_consensus);
   g_test_add_func ("/position-index/large", test_large);
 
