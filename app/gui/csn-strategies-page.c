@@ -10,8 +10,12 @@
 #include "csn-enums.h"
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
+#include "csn-position.h"
+#include "csn-positions-list.h"
 #include "csn-ref-cell.h"
 #include "csn-ref-list-cell.h"
+#include "csn-stance-editor.h"
+#include "csn-stance-strip.h"
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
 #include "csn-text-cell.h"
@@ -31,6 +35,9 @@ struct _CsnStrategiesPage
   GtkColumnViewColumn *support_column;
   GtkColumnViewColumn *horizon_column;
   GtkColumnViewColumn *notes_column;
+  GtkColumnViewColumn *stances_column;
+  CsnPositionsList    *positions_list;
+  CsnStanceEditor     *stance_editor;
 
   char                *theme_key;     /* the theme shown, or NULL for all */
 };
@@ -120,6 +127,21 @@ csn_strategies_page_draft_changed (CsnListPage *page)
 }
 
 static void
+csn_strategies_page_selection_changed (CsnListPage *page)
+{
+  CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
+
+  csn_positions_list_bind (self->positions_list, csn_list_page_get_draft (page), csn_list_page_get_selected (page));
+}
+
+static void
+csn_strategies_page_draft_leaving (CsnListPage *page)
+{
+  /* The positions' cells commit pending edits to the old draft before it goes. */
+  csn_positions_list_bind (CSN_STRATEGIES_PAGE (page)->positions_list, NULL, NULL);
+}
+
+static void
 csn_strategies_page_draft_set (CsnListPage *page)
 {
   CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
@@ -138,12 +160,14 @@ csn_strategies_page_draft_set (CsnListPage *page)
     }
   gtk_drop_down_set_model (self->theme_filter, choices);
   gtk_drop_down_set_selected (self->theme_filter, 0);
+  csn_strategies_page_selection_changed (page);
 }
 
 static void
 csn_strategies_page_finalize (GObject *object)
 {
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
+  g_clear_object (&CSN_STRATEGIES_PAGE (object)->stance_editor);
 
   G_OBJECT_CLASS (csn_strategies_page_parent_class)->finalize (object);
 }
@@ -163,6 +187,10 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   page_class->add = csn_strategies_page_add;
   page_class->draft_changed = csn_strategies_page_draft_changed;
   page_class->draft_set = csn_strategies_page_draft_set;
+  page_class->draft_leaving = csn_strategies_page_draft_leaving;
+  page_class->selection_changed = csn_strategies_page_selection_changed;
+
+  g_type_ensure (CSN_TYPE_POSITIONS_LIST);
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-strategies-page.ui",
                              "strategies", CSN_COLLECTION_STRATEGIES, search_properties,
@@ -177,6 +205,8 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, support_column);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, horizon_column);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, notes_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, stances_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, positions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_theme_filter_selected_cb);
 }
 
@@ -221,6 +251,9 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   csn_cell_factory_set_column (self->notes_column, page, CSN_TYPE_TEXT_CELL,
                                "property-name", "notes",
                                "label", _("Notes"), NULL);
+  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
+                               "editor", self->stance_editor, NULL);
 }
 
 GtkWidget *
@@ -256,6 +289,24 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
       return;
     }
 
-  if (CSN_IS_STRATEGY (item))
+  /* A position shows in the list of the positions on its strategy. */
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *strategy = csn_draft_lookup (draft, CSN_COLLECTION_STRATEGIES,
+                                            csn_position_get_item (CSN_POSITION (item)));
+
+      if (strategy == NULL)
+        return;
+      csn_list_page_reveal_item (CSN_LIST_PAGE (self), strategy, NULL);
+      csn_positions_list_reveal (self->positions_list, item, property);
+      return;
+    }
+
+  if (CSN_IS_STRATEGY (item) && g_strcmp0 (property, "positions") == 0)
+    {
+      csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, NULL);
+      csn_positions_list_reveal (self->positions_list, NULL, NULL);
+    }
+  else if (CSN_IS_STRATEGY (item))
     csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : "description");
 }

@@ -8,13 +8,17 @@
 #include "csn-cell-factory.h"
 #include "csn-check-cell.h"
 #include "csn-column-view-util.h"
+#include "csn-consensus-cell.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
+#include "csn-position.h"
 #include "csn-ref-cell.h"
 #include "csn-reservation.h"
+#include "csn-stance-editor.h"
+#include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 #include "csn-theme-details.h"
 #include "csn-theme-matrix-page.h"
@@ -31,7 +35,9 @@ struct _CsnThemeMatrixPage
   GtkColumnViewColumn *count_column;
   GtkColumnViewColumn *horizon_column;
   GtkColumnViewColumn *consensus_column;
+  GtkColumnViewColumn *stances_column;
   CsnThemeDetails     *details;
+  CsnStanceEditor     *stance_editor;
 
   GPtrArray           *country_columns;
   gulong               countries_changed_id;
@@ -308,6 +314,7 @@ csn_theme_matrix_page_finalize (GObject *object)
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
   g_clear_pointer (&self->country_columns, g_ptr_array_unref);
+  g_clear_object (&self->stance_editor);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->finalize (object);
 }
@@ -341,6 +348,7 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, count_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, horizon_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, consensus_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, stances_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, details);
 
   gtk_widget_class_install_action (widget_class, "matrix.add-reservation", NULL, add_reservation_action);
@@ -376,10 +384,11 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
                                "enum-type", CSN_TYPE_HORIZON,
                                "property-name", "horizon",
                                "label", _("Horizon"), NULL);
-  csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_ENUM_CELL,
-                               "enum-type", CSN_TYPE_CONSENSUS,
-                               "property-name", "consensus",
+  csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_CONSENSUS_CELL,
                                "label", _("Consensus"), NULL);
+  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
+                               "editor", self->stance_editor, NULL);
 }
 
 GtkWidget *
@@ -428,11 +437,23 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
       return;
     }
 
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *theme = csn_draft_lookup (get_draft (self), CSN_COLLECTION_THEMES,
+                                         csn_position_get_item (CSN_POSITION (item)));
+
+      if (theme == NULL)
+        return;
+      select_theme (self, theme, NULL);
+      csn_theme_details_reveal (self->details, item, property);
+      return;
+    }
+
   if (!CSN_IS_THEME (item))
     return;
 
   if (g_strcmp0 (property, "description") == 0 || g_strcmp0 (property, "notes") == 0 ||
-      g_strcmp0 (property, "reservations") == 0)
+      g_strcmp0 (property, "reservations") == 0 || g_strcmp0 (property, "positions") == 0)
     {
       select_theme (self, item, NULL);
       csn_theme_details_reveal (self->details, item, property);
