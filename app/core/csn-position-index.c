@@ -10,6 +10,7 @@
 #include "csn-draft.h"
 #include "csn-position-index.h"
 #include "csn-position.h"
+#include "csn-theme.h"
 
 struct _CsnPositionIndex
 {
@@ -363,14 +364,14 @@ csn_position_index_check_consensus (CsnPositionIndex  *self,
   CsnStance named = CSN_STANCE_NO_POSITION;
 
   g_return_val_if_fail (CSN_IS_POSITION_INDEX (self), CSN_CONSENSUS_CONFLICT_NONE);
-  g_return_val_if_fail (CSN_IS_ITEM (theme), CSN_CONSENSUS_CONFLICT_NONE);
+  g_return_val_if_fail (CSN_IS_THEME (theme), CSN_CONSENSUS_CONFLICT_NONE);
 
   if (countries != NULL)
     *countries = NULL;
 
   positions = csn_position_index_get_positions (self, csn_item_get_key (theme));
   n_members = self->members->len;
-  consensus = csn_item_get_enum (theme, "consensus");
+  consensus = csn_theme_get_consensus (CSN_THEME (theme));
   supports = csn_position_index_count (self, csn_item_get_key (theme), CSN_STANCE_SUPPORTS);
   reserved = csn_position_index_count (self, csn_item_get_key (theme), CSN_STANCE_SUPPORTS_WITH_RESERVATION);
   objects = csn_position_index_count (self, csn_item_get_key (theme), CSN_STANCE_OBJECTS);

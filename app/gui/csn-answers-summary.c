@@ -7,6 +7,7 @@
 
 #include "csn-answers-summary.h"
 #include "csn-country.h"
+#include "csn-date-text.h"
 #include "csn-describe.h"
 #include "csn-position-index.h"
 #include "csn-position.h"
@@ -121,13 +122,14 @@ update_country_row (AdwActionRow  *row,
   GtkImage *image = g_object_get_data (G_OBJECT (row), "csn-image");
   g_autofree char *name = csn_item_dup_title (CSN_ITEM (country));
   g_autofree char *subtitle = NULL;
+  g_autofree char *latest = answers->latest != NULL ? csn_date_text_format (answers->latest) : NULL;
   int shown = answers->answered > 0 ? CSN_STANCE_SUPPORTS : CSN_STANCE_NONE;
 
-  if (answers->answered > 0 && answers->latest != NULL)
-    /* Translators: a delegation's answers on the Overview: "Answered on 2011-10-03: 37 positions" */
+  if (answers->answered > 0 && latest != NULL)
+    /* Translators: a delegation's answers on the Overview: "Answered on 3 Oct 2011: 37 positions" */
     subtitle = g_strdup_printf (ngettext ("Answered on %s: %u position", "Answered on %s: %u positions",
                                           answers->answered + answers->noted),
-                                answers->latest, answers->answered + answers->noted);
+                                latest, answers->answered + answers->noted);
   else if (answers->answered > 0)
     subtitle = g_strdup_printf (ngettext ("Answered: %u position", "Answered: %u positions",
                                           answers->answered + answers->noted),

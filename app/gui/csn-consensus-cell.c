@@ -9,6 +9,7 @@
 #include "csn-enum-cell.h"
 #include "csn-position-index.h"
 #include "csn-stance-util.h"
+#include "csn-theme.h"
 
 struct _CsnConsensusCell
 {
@@ -37,7 +38,7 @@ csn_consensus_cell_update (CsnCell *cell)
     {
       CsnConsensusConflict conflict = csn_position_index_check_consensus (self->index, theme, &countries);
 
-      message = csn_consensus_conflict_dup_message (conflict, csn_item_get_enum (theme, "consensus"), countries);
+      message = csn_consensus_conflict_dup_message (conflict, csn_theme_get_consensus (CSN_THEME (theme)), countries);
     }
   if (g_strcmp0 (message, self->conflict) == 0)
     return;

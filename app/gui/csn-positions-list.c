@@ -35,6 +35,7 @@ struct _CsnPositionsList
   CsnItem             *item;
   CsnPositionIndex    *index;
   gulong               index_changed_id;
+  gboolean             compact;
 };
 
 G_DEFINE_FINAL_TYPE (CsnPositionsList, csn_positions_list, GTK_TYPE_WIDGET)
@@ -43,6 +44,7 @@ enum {
   PROP_0,
   PROP_DRAFT,
   PROP_ITEM,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -149,6 +151,30 @@ csn_positions_list_get_property (GObject    *object,
     case PROP_ITEM:
       g_value_set_object (value, self->item);
       break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_positions_list_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CsnPositionsList *self = CSN_POSITIONS_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      self->compact = g_value_get_boolean (value);
+      /* Where a position came from and when: in the strip's tooltip and the stance editor. */
+      gtk_column_view_column_set_visible (self->source_column, !self->compact);
+      gtk_column_view_column_set_visible (self->received_column, !self->compact);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +188,7 @@ csn_positions_list_class_init (CsnPositionsListClass *klass)
 
   object_class->dispose = csn_positions_list_dispose;
   object_class->get_property = csn_positions_list_get_property;
+  object_class->set_property = csn_positions_list_set_property;
 
   /* Read by the cells, which edit this draft. */
   properties[PROP_DRAFT] =
@@ -170,6 +197,10 @@ csn_positions_list_class_init (CsnPositionsListClass *klass)
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, CSN_TYPE_ITEM,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A narrow pane's list: the country, the stance and the comment only. */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

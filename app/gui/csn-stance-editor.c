@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-date-text.h"
 #include "csn-describe.h"
 #include "csn-position-index.h"
 #include "csn-position.h"
@@ -234,8 +235,12 @@ fill (CsnStanceEditor *self)
       g_autofree char *text = NULL;
 
       if (received != NULL && received[0] != '\0')
-        /* Translators: where and when a position came from, in the stance editor: "Returned workbook, 2011-10-03" */
-        text = g_strdup_printf (_("%s, %s"), source, received);
+        {
+          g_autofree char *date = csn_date_text_format (received);
+
+          /* Translators: where and when a position came from, in the stance editor: "Returned workbook, 3 Oct 2011" */
+          text = g_strdup_printf (_("%s, %s"), source, date);
+        }
       else
         text = g_strdup (source);
       gtk_label_set_label (self->source_label, text);

@@ -15,9 +15,9 @@
 #include "csn-stance-strip.h"
 #include "csn-stance-util.h"
 
-#define MARK_WIDTH   18
+#define MARK_WIDTH   17
 #define ICON_SIZE    16
-#define H_PADDING    4
+#define H_PADDING    3
 #define V_PADDING    3
 #define GAP          1
 #define CODE_SCALE   0.75

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-country.h"
+#include "csn-date-text.h"
 #include "csn-draft.h"
 #include "csn-position.h"
 #include "csn-stance-util.h"
@@ -90,7 +91,7 @@ csn_stance_get_label (int stance)
   return csn_enum_get_label (CSN_TYPE_STANCE, stance);
 }
 
-/* "México: objects — “Not in this cycle” (returned workbook, 2011-10-03)", or "México: no answer yet". */
+/* "México: objects — “Not in this cycle” (returned workbook, 3 Oct 2011)", or "México: no answer yet". */
 char *
 csn_stance_dup_description (CsnDraft    *draft,
                             CsnCountry  *country,
@@ -137,8 +138,12 @@ csn_stance_dup_description (CsnDraft    *draft,
     g_autofree char *lower = g_utf8_strdown (source, -1);
 
     if (received != NULL && received[0] != '\0')
-      /* Translators: where and when a position came from: " (returned workbook, 2011-10-03)" */
-      g_string_append_printf (text, _(" (%s, %s)"), lower, received);
+      {
+        g_autofree char *date = csn_date_text_format (received);
+
+        /* Translators: where and when a position came from: " (returned workbook, 3 Oct 2011)" */
+        g_string_append_printf (text, _(" (%s, %s)"), lower, date);
+      }
     else
       /* Translators: where a position came from: " (noted in the meeting)" */
       g_string_append_printf (text, _(" (%s)"), lower);

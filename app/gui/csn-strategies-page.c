@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-cell-factory.h"
+#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
@@ -40,11 +41,32 @@ struct _CsnStrategiesPage
   CsnStanceEditor     *stance_editor;
 
   char                *theme_key;     /* the theme shown, or NULL for all */
+  char                *columns;       /* "actors" or "positions" */
 };
 
 G_DEFINE_FINAL_TYPE (CsnStrategiesPage, csn_strategies_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "description", "notes", NULL };
+enum {
+  PROP_0,
+  PROP_COLUMNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The lead and supporting actors and the positions' strips do not both fit at 1366 pixels: the
+ * page shows one or the other. */
+static void
+update_columns (CsnStrategiesPage *self)
+{
+  gboolean positions = g_strcmp0 (self->columns, "positions") == 0;
+
+  gtk_column_view_column_set_visible (self->lead_column, !positions);
+  gtk_column_view_column_set_visible (self->support_column, !positions);
+  gtk_column_view_column_set_visible (self->stances_column, positions);
+}
+
+static const char * const search_properties[] = { CSN_STRATEGY_PROP_DESCRIPTION, CSN_STRATEGY_PROP_NOTES, NULL };
 
 static void
 on_theme_filter_selected_cb (CsnStrategiesPage *self,
@@ -70,7 +92,7 @@ csn_strategies_page_match (CsnListPage *page,
 {
   CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
 
-  return self->theme_key == NULL || g_strcmp0 (csn_item_get_string (strategy, "theme"), self->theme_key) == 0;
+  return self->theme_key == NULL || g_strcmp0 (csn_strategy_get_theme (CSN_STRATEGY (strategy)), self->theme_key) == 0;
 }
 
 static void
@@ -104,7 +126,7 @@ csn_strategies_page_add (CsnListPage *page)
 
   if (theme == NULL && selected != NULL &&
       csn_draft_find_position (draft, CSN_COLLECTION_STRATEGIES, selected, &position))
-    theme = csn_item_get_string (selected, "theme");
+    theme = csn_strategy_get_theme (CSN_STRATEGY (selected));
   if (theme == NULL)
     {
       first = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_THEMES), 0);
@@ -114,8 +136,8 @@ csn_strategies_page_add (CsnListPage *page)
     }
 
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  strategy = g_object_new (CSN_TYPE_STRATEGY, "theme", theme, NULL);
-  csn_list_page_add_item (page, CSN_ITEM (strategy), "description");
+  strategy = g_object_new (CSN_TYPE_STRATEGY, CSN_STRATEGY_PROP_THEME, theme, NULL);
+  csn_list_page_add_item (page, CSN_ITEM (strategy), CSN_STRATEGY_PROP_DESCRIPTION);
 }
 
 static void
@@ -167,9 +189,42 @@ static void
 csn_strategies_page_finalize (GObject *object)
 {
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
+  g_free (CSN_STRATEGIES_PAGE (object)->columns);
   g_clear_object (&CSN_STRATEGIES_PAGE (object)->stance_editor);
 
   G_OBJECT_CLASS (csn_strategies_page_parent_class)->finalize (object);
+}
+
+static void
+csn_strategies_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      g_value_set_string (value, CSN_STRATEGIES_PAGE (object)->columns);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_strategies_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      csn_strategies_page_set_columns (CSN_STRATEGIES_PAGE (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -180,6 +235,14 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = csn_strategies_page_finalize;
+  object_class->get_property = csn_strategies_page_get_property;
+  object_class->set_property = csn_strategies_page_set_property;
+
+  /* What the columns after the horizon show: "actors" (lead and support) or "positions". */
+  properties[PROP_COLUMNS] =
+    g_param_spec_string ("columns", NULL, NULL, "actors",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->match = csn_strategies_page_match;
   page_class->clear_filter = csn_strategies_page_clear_filter;
@@ -208,6 +271,7 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, stances_column);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, positions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_theme_filter_selected_cb);
+  gtk_widget_class_install_property_action (widget_class, "strategies.columns", "columns");
 }
 
 static void
@@ -218,6 +282,7 @@ csn_strategies_page_init (CsnStrategiesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  csn_drop_down_setup (self->theme_filter, csn_ref_cell_dup_object_title, 12, 28);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (csn_ref_cell_dup_object_title), NULL, NULL);
   gtk_drop_down_set_expression (self->theme_filter, expression);
@@ -225,35 +290,37 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_STRATEGIES, NULL);
   csn_cell_factory_set_column (self->theme_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "theme",
+                               "property-name", CSN_STRATEGY_PROP_THEME,
                                "target", CSN_COLLECTION_THEMES,
                                "label", _("Theme of the strategy"), NULL);
   csn_cell_factory_set_column (self->description_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "description",
+                               "property-name", CSN_STRATEGY_PROP_DESCRIPTION,
                                "label", _("Description of the strategy"), NULL);
   csn_cell_factory_set_column (self->mechanism_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_MECHANISM_KIND,
-                               "property-name", "mechanism",
+                               "property-name", CSN_STRATEGY_PROP_MECHANISM,
                                "label", _("Mechanism"), NULL);
   csn_cell_factory_set_column (self->lead_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "lead",
+                               "property-name", CSN_STRATEGY_PROP_LEAD,
                                "target", CSN_COLLECTION_ACTORS,
                                "allow-none", TRUE,
                                "label", _("Lead actor"), NULL);
   csn_cell_factory_set_column (self->support_column, page, CSN_TYPE_REF_LIST_CELL,
-                               "property-name", "support",
+                               "property-name", CSN_STRATEGY_PROP_SUPPORT,
                                "target", CSN_COLLECTION_ACTORS,
                                "label", _("Supporting actors"), NULL);
   csn_cell_factory_set_column (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_HORIZON,
-                               "property-name", "horizon",
+                               "property-name", CSN_STRATEGY_PROP_HORIZON,
                                "label", _("Horizon"), NULL);
   csn_cell_factory_set_column (self->notes_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "notes",
+                               "property-name", CSN_STRATEGY_PROP_NOTES,
                                "label", _("Notes"), NULL);
   self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
   csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
                                "editor", self->stance_editor, NULL);
+  self->columns = g_strdup ("actors");
+  update_columns (self);
 }
 
 GtkWidget *
@@ -289,6 +356,10 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
       return;
     }
 
+  /* A position, or the positions on a strategy: the page shows them. */
+  if (CSN_IS_POSITION (item) || g_strcmp0 (property, "positions") == 0)
+    csn_strategies_page_set_columns (self, "positions");
+
   /* A position shows in the list of the positions on its strategy. */
   if (CSN_IS_POSITION (item))
     {
@@ -308,5 +379,28 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
       csn_positions_list_reveal (self->positions_list, NULL, NULL);
     }
   else if (CSN_IS_STRATEGY (item))
-    csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : "description");
+    csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_STRATEGY_PROP_DESCRIPTION);
+}
+
+const char *
+csn_strategies_page_get_columns (CsnStrategiesPage *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGIES_PAGE (self), NULL);
+  return self->columns;
+}
+
+/* Shows the lead and supporting actors ("actors") or the positions ("positions"). */
+void
+csn_strategies_page_set_columns (CsnStrategiesPage *self,
+                                 const char        *columns)
+{
+  g_return_if_fail (CSN_IS_STRATEGIES_PAGE (self));
+  g_return_if_fail (g_strcmp0 (columns, "actors") == 0 || g_strcmp0 (columns, "positions") == 0);
+
+  if (g_strcmp0 (self->columns, columns) == 0)
+    return;
+  g_free (self->columns);
+  self->columns = g_strdup (columns);
+  update_columns (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMNS]);
 }

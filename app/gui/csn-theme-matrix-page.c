@@ -9,6 +9,7 @@
 #include "csn-check-cell.h"
 #include "csn-column-view-util.h"
 #include "csn-consensus-cell.h"
+#include "csn-country.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
@@ -40,12 +41,21 @@ struct _CsnThemeMatrixPage
   CsnStanceEditor     *stance_editor;
 
   GPtrArray           *country_columns;
+  char                *country_view;     /* "raised" or "positions" */
   gulong               countries_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "title", "description", NULL };
+enum {
+  PROP_0,
+  PROP_COUNTRY_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const search_properties[] = { CSN_THEME_PROP_TITLE, CSN_THEME_PROP_DESCRIPTION, NULL };
 
 static CsnDraft *
 get_draft (CsnThemeMatrixPage *self)
@@ -98,6 +108,19 @@ remove_country_columns (CsnThemeMatrixPage *self)
   for (guint i = 0; i < self->country_columns->len; i++)
     gtk_column_view_remove_column (get_column_view (self), g_ptr_array_index (self->country_columns, i));
   g_ptr_array_set_size (self->country_columns, 0);
+}
+
+/* The eleven "raised by" columns and the positions' strips do not both fit at 1366 pixels: the
+ * page shows one or the other. */
+static void
+update_country_view (CsnThemeMatrixPage *self)
+{
+  gboolean positions = g_strcmp0 (self->country_view, "positions") == 0;
+
+  for (guint i = 0; i < self->country_columns->len; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (self->country_columns, i), !positions);
+  gtk_column_view_column_set_visible (self->count_column, !positions);
+  gtk_column_view_column_set_visible (self->stances_column, positions);
 }
 
 static GtkLabel *
@@ -163,7 +186,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
       g_autofree char *label = NULL;
       const char *code;
 
-      if (csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER)
+      if (csn_country_get_membership (CSN_COUNTRY (country)) != CSN_MEMBERSHIP_MEMBER)
         continue;
 
       code = csn_item_get_key (country);
@@ -171,12 +194,13 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
       /* Translators: the accessible label of a check box in the theme matrix, "Raised by México" */
       label = g_strdup_printf (_("Raised by %s"), name);
       factory = csn_cell_factory_new (G_OBJECT (self), CSN_TYPE_CHECK_CELL,
-                                      "property-name", "raised-by",
+                                      "property-name", CSN_THEME_PROP_RAISED_BY,
                                       "key", code,
                                       "label", label,
                                       NULL);
       column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
       gtk_column_view_column_set_fixed_width (column, 36);
+      gtk_column_view_column_set_visible (column, g_strcmp0 (self->country_view, "positions") != 0);
       gtk_column_view_insert_column (get_column_view (self), position++, column);
       set_header_tooltip (self, code, name);
       g_ptr_array_add (self->country_columns, g_object_ref (column));
@@ -204,54 +228,13 @@ select_theme (CsnThemeMatrixPage *self,
 static void
 csn_theme_matrix_page_add (CsnListPage *page)
 {
-  CsnDraft *draft = csn_list_page_get_draft (page);
-  CsnItem *selected = csn_list_page_get_selected (page);
   g_autoptr(CsnTheme) theme = NULL;
-  g_autoptr(CsnItem) first = NULL;
-  const char *pillar = NULL;
-  guint position;
 
-  if (selected != NULL && csn_draft_find_position (draft, CSN_COLLECTION_THEMES, selected, &position))
-    pillar = csn_item_get_string (selected, "pillar");
-  else
-    {
-      first = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_PILLARS), 0);
-      if (first != NULL)
-        pillar = csn_item_get_key (first);
-    }
-
-  /* A new item is filled in before it joins the draft; from then on only edits change it. */
+  /* A new item is filled in before it joins the draft; from then on only edits change it. Its
+   * pillar stays unchosen, and listed as still open, until the group chooses one. */
   theme = csn_theme_new ();
-  g_object_set (theme, "title", _("New theme"), "pillar", pillar, NULL);
-  csn_list_page_add_item (page, CSN_ITEM (theme), "title");
-}
-
-/* A theme goes with its strategies, in one undo step. */
-static void
-csn_theme_matrix_page_remove_item (CsnListPage *page,
-                                   CsnItem     *theme,
-                                   guint        position)
-{
-  CsnDraft *draft = csn_list_page_get_draft (page);
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
-  GListModel *strategies;
-
-  title = csn_item_dup_title (theme);
-  /* Translators: an undo label, "Remove theme “Labour migration”" */
-  label = g_strdup_printf (_("Remove theme “%s” and its strategies"), title);
-  strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
-
-  csn_draft_begin_group (draft, label);
-  for (guint i = g_list_model_get_n_items (strategies); i > 0; i--)
-    {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i - 1);
-
-      if (g_strcmp0 (csn_item_get_string (strategy, "theme"), csn_item_get_key (theme)) == 0)
-        csn_draft_remove (draft, CSN_COLLECTION_STRATEGIES, i - 1);
-    }
-  csn_draft_remove (draft, CSN_COLLECTION_THEMES, position);
-  csn_draft_end_group (draft);
+  g_object_set (theme, CSN_THEME_PROP_TITLE, _("New theme"), NULL);
+  csn_list_page_add_item (page, CSN_ITEM (theme), CSN_THEME_PROP_TITLE);
 }
 
 static void
@@ -315,8 +298,41 @@ csn_theme_matrix_page_finalize (GObject *object)
 
   g_clear_pointer (&self->country_columns, g_ptr_array_unref);
   g_clear_object (&self->stance_editor);
+  g_free (self->country_view);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->finalize (object);
+}
+
+static void
+csn_theme_matrix_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COUNTRY_VIEW:
+      g_value_set_string (value, CSN_THEME_MATRIX_PAGE (object)->country_view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_theme_matrix_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COUNTRY_VIEW:
+      csn_theme_matrix_page_set_country_view (CSN_THEME_MATRIX_PAGE (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -328,9 +344,16 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
 
   object_class->dispose = csn_theme_matrix_page_dispose;
   object_class->finalize = csn_theme_matrix_page_finalize;
+  object_class->get_property = csn_theme_matrix_page_get_property;
+  object_class->set_property = csn_theme_matrix_page_set_property;
+
+  /* What the country columns show: "raised" (who raised each theme) or "positions". */
+  properties[PROP_COUNTRY_VIEW] =
+    g_param_spec_string ("country-view", NULL, NULL, "raised",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->add = csn_theme_matrix_page_add;
-  page_class->remove_item = csn_theme_matrix_page_remove_item;
   page_class->update_actions = csn_theme_matrix_page_update_actions;
   page_class->selection_changed = csn_theme_matrix_page_selection_changed;
   page_class->draft_leaving = csn_theme_matrix_page_draft_leaving;
@@ -351,6 +374,7 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, stances_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, details);
 
+  gtk_widget_class_install_property_action (widget_class, "matrix.country-view", "country-view");
   gtk_widget_class_install_action (widget_class, "matrix.add-reservation", NULL, add_reservation_action);
   gtk_widget_class_install_action (widget_class, "matrix.remove-reservation", NULL, remove_reservation_action);
 }
@@ -361,6 +385,7 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   GObject *page = G_OBJECT (self);
 
   self->country_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->country_view = g_strdup ("raised");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -370,25 +395,29 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_THEMES, NULL);
   csn_cell_factory_set_column (self->title_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "title",
+                               "property-name", CSN_THEME_PROP_TITLE,
                                "label", _("Title"), NULL);
   csn_cell_factory_set_column (self->pillar_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "pillar",
+                               "property-name", CSN_THEME_PROP_PILLAR,
                                "target", CSN_COLLECTION_PILLARS,
+                               "allow-none", TRUE,
+                               /* Translators: the pillar of a new theme, until one is chosen */
+                               "none-label", _("Not chosen"),
                                "label", _("Pillar"), NULL);
   csn_cell_factory_set_column (self->count_column, page, CSN_TYPE_LABEL_CELL,
-                               "property-name", "raised-by",
+                               "property-name", CSN_THEME_PROP_RAISED_BY,
                                "mode", CSN_LABEL_CELL_COUNT,
                                "label", _("Number of countries that raised the theme"), NULL);
   csn_cell_factory_set_column (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_HORIZON,
-                               "property-name", "horizon",
+                               "property-name", CSN_THEME_PROP_HORIZON,
                                "label", _("Horizon"), NULL);
   csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_CONSENSUS_CELL,
                                "label", _("Consensus"), NULL);
   self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
   csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
                                "editor", self->stance_editor, NULL);
+  update_country_view (self);
 }
 
 GtkWidget *
@@ -408,7 +437,7 @@ find_theme_of_reservation (CsnThemeMatrixPage *self,
     {
       g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
 
-      if (csn_column_view_find_item (csn_item_get_children (theme, "reservations"), reservation) !=
+      if (csn_column_view_find_item (csn_theme_get_reservations (CSN_THEME (theme)), reservation) !=
           GTK_INVALID_LIST_POSITION)
         return theme;
     }
@@ -437,6 +466,10 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
       return;
     }
 
+  /* A position, or the positions on a theme: the page shows them. */
+  if (CSN_IS_POSITION (item) || g_strcmp0 (property, "positions") == 0)
+    csn_theme_matrix_page_set_country_view (self, "positions");
+
   if (CSN_IS_POSITION (item))
     {
       CsnItem *theme = csn_draft_lookup (get_draft (self), CSN_COLLECTION_THEMES,
@@ -462,4 +495,27 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
     select_theme (self, item, "raised-by");
   else
     select_theme (self, item, property != NULL ? property : "title");
+}
+
+const char *
+csn_theme_matrix_page_get_country_view (CsnThemeMatrixPage *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_MATRIX_PAGE (self), NULL);
+  return self->country_view;
+}
+
+/* Shows, in the country columns, who raised each theme ("raised") or the positions ("positions"). */
+void
+csn_theme_matrix_page_set_country_view (CsnThemeMatrixPage *self,
+                                        const char         *view)
+{
+  g_return_if_fail (CSN_IS_THEME_MATRIX_PAGE (self));
+  g_return_if_fail (g_strcmp0 (view, "raised") == 0 || g_strcmp0 (view, "positions") == 0);
+
+  if (g_strcmp0 (self->country_view, view) == 0)
+    return;
+  g_free (self->country_view);
+  self->country_view = g_strdup (view);
+  update_country_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY_VIEW]);
 }

@@ -102,19 +102,20 @@ test_stance_strip (void)
   positions_sample_fill (draft);
   theme = csn_draft_lookup (draft, CSN_COLLECTION_THEMES, "theme-3");
   ui_test_show_page (page);
+  csn_theme_matrix_page_set_country_view (CSN_THEME_MATRIX_PAGE (page), "positions");
   UI_TEST_WAIT_UNTIL ((strip = ui_test_find_typed_cell (page, CSN_TYPE_STANCE_STRIP, theme, NULL)) != NULL);
 
   g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_ROLE_BUTTON));
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP));
   assert_property (GTK_WIDGET (strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                   "Belize: supports (noted in the meeting, 2011-09-28)");
+                   "Belize: supports (noted in the meeting, 28 Sep 2011)");
   assert_property (GTK_WIDGET (strip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                    "Positions of the member states: 1 supports; 1 supports with a reservation; 1 objects; "
                    "1 abstains; 1 no position; 6 no answer yet; Left and Right choose a member state, "
                    "Enter edits its position.");
   csn_stance_strip_set_current (CSN_STANCE_STRIP (strip), 2);
   assert_property (GTK_WIDGET (strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                   "Costa Rica: objects — “Costa Rica prefiere el mediano plazo.” (noted in the meeting, 2011-09-28)");
+                   "Costa Rica: objects — “Costa Rica prefiere el mediano plazo.” (noted in the meeting, 28 Sep 2011)");
   ui_test_close (page);
 }
 

@@ -43,6 +43,12 @@ find_strip (GtkWidget *page,
 {
   CsnCell *strip = NULL;
 
+  /* The theme matrix shows its strips in place of the "raised by" columns. */
+  if (CSN_IS_THEME_MATRIX_PAGE (page))
+    csn_theme_matrix_page_set_country_view (CSN_THEME_MATRIX_PAGE (page), "positions");
+  else if (CSN_IS_STRATEGIES_PAGE (page))
+    csn_strategies_page_set_columns (CSN_STRATEGIES_PAGE (page), "positions");
+
   UI_TEST_WAIT_UNTIL ((strip = ui_test_find_typed_cell (page, CSN_TYPE_STANCE_STRIP, item, NULL)) != NULL);
   return CSN_STANCE_STRIP (strip);
 }
@@ -94,6 +100,62 @@ press_key (GtkWidget *widget,
   return handled;
 }
 
+static GtkColumnViewColumn *
+find_column (GtkWidget  *page,
+             const char *title)
+{
+  GtkWidget *view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+static gboolean
+list_fits (GtkWidget *page)
+{
+  GtkWidget *view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  return gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
+/* The theme matrix shows who raised each theme or the positions, each fitting the page. */
+static void
+test_country_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkColumnViewColumn *mexico = find_column (fixture->page, "MX");
+  GtkColumnViewColumn *positions = find_column (fixture->page, "Positions");
+
+  g_assert_cmpstr (csn_theme_matrix_page_get_country_view (CSN_THEME_MATRIX_PAGE (fixture->page)), ==, "raised");
+  g_assert_true (gtk_column_view_column_get_visible (mexico));
+  g_assert_false (gtk_column_view_column_get_visible (positions));
+  g_assert_true (list_fits (fixture->page));
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.country-view", "s", "positions"));
+  g_assert_false (gtk_column_view_column_get_visible (mexico));
+  g_assert_true (gtk_column_view_column_get_visible (positions));
+  UI_TEST_WAIT_UNTIL (ui_test_lists_bound (fixture->page) &&
+                      ui_test_find_typed_cell (fixture->page, CSN_TYPE_STANCE_STRIP,
+                                               lookup (fixture->draft, "theme-1"), NULL) != NULL);
+  UI_TEST_WAIT_UNTIL (list_fits (fixture->page));
+
+  /* Going to a theme's positions shows them. */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.country-view", "s", "raised"));
+  g_assert_true (gtk_column_view_column_get_visible (mexico));
+  csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), lookup (fixture->draft, "theme-2"),
+                                "positions");
+  g_assert_cmpstr (csn_theme_matrix_page_get_country_view (CSN_THEME_MATRIX_PAGE (fixture->page)), ==,
+                   "positions");
+}
+
 /* The strip shows the stances of a draft with positions, in the CRM's order, and follows undo. */
 static void
 test_strip_follows_undo (Fixture       *fixture,
@@ -111,7 +173,7 @@ test_strip_follows_undo (Fixture       *fixture,
   /* A tooltip says who, what, the comment, where from and when. */
   tooltip = csn_stance_strip_dup_tooltip (strip, CA);
   g_assert_cmpstr (tooltip, ==, "Canada: supports with a reservation — “Canada supports the theme provided that it "
-                                "does not duplicate the work of the RCGM.” (returned workbook, 2011-10-03)");
+                                "does not duplicate the work of the RCGM.” (returned workbook, 3 Oct 2011)");
   g_clear_pointer (&tooltip, g_free);
   tooltip = csn_stance_strip_dup_tooltip (strip, MX);
   g_assert_cmpstr (tooltip, ==, "Mexico: no answer yet");
@@ -385,6 +447,41 @@ find_row (GtkWidget  *root,
   return find_row_with_subtitle (root, title, NULL);
 }
 
+static gboolean
+all_lists_fit (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+
+      if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 1)
+        return FALSE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!all_lists_fit (child))
+      return FALSE;
+  return TRUE;
+}
+
+/* With the positions shown, every page fits beside the sidebar at 1366 pixels (1145 for the page). */
+static void
+test_positions_fit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (fixture->page));
+  const char *key = CSN_IS_THEME_MATRIX_PAGE (fixture->page) ? "theme-1"
+                    : CSN_IS_STRATEGIES_PAGE (fixture->page) ? "strategy-1"
+                    : CSN_IS_MECHANISMS_PAGE (fixture->page) ? "mechanism-1" : "proposal-st-1";
+
+  positions_sample_fill (fixture->draft);
+  if (CSN_IS_ACTORS_PAGE (fixture->page))
+    csn_actors_page_reveal (CSN_ACTORS_PAGE (fixture->page), lookup (fixture->draft, key), NULL);
+  (void) find_strip (fixture->page, lookup (fixture->draft, key));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1145, 700);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_width (window) == 1145 && ui_test_lists_bound (fixture->page));
+  UI_TEST_WAIT_UNTIL (all_lists_fit (fixture->page));
+}
+
 static void
 on_reveal_cb (GtkWidget   *page,
               CsnItem     *item,
@@ -436,7 +533,7 @@ test_overview_counts (void)
   g_signal_emit_by_name (row, "activated");
   g_assert_true (revealed == lookup (draft, "theme-3"));
   /* Each member state has its row: México answered, Belize did not. */
-  g_assert_nonnull (find_row_with_subtitle (page, "Mexico", "Answered on 2011-10-03: 4 positions"));
+  g_assert_nonnull (find_row_with_subtitle (page, "Mexico", "Answered on 3 Oct 2011: 4 positions"));
   g_assert_nonnull (find_row_with_subtitle (page, "Belize", "No answer yet; 3 positions noted in the meeting"));
 
   /* Undo: nothing answered, nothing objected. */
@@ -491,7 +588,7 @@ test_widget_count (void)
         }
     }
 
-  page = g_object_new (CSN_TYPE_STRATEGIES_PAGE, "draft", draft, NULL);
+  page = g_object_new (CSN_TYPE_STRATEGIES_PAGE, "draft", draft, "columns", "positions", NULL);
   g_timer_start (timer);
   window = ui_test_show_page (page);
   g_test_message ("1,000 strategies with 11,000 positions shown in %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
@@ -543,6 +640,7 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
+  UI_TEST_ADD_PAGE ("/positions/country-view", CSN_TYPE_THEME_MATRIX_PAGE, test_country_view);
   UI_TEST_ADD_PAGE ("/positions/strip-follows-undo", CSN_TYPE_THEME_MATRIX_PAGE, test_strip_follows_undo);
   UI_TEST_ADD_PAGE ("/positions/editor-one-step", CSN_TYPE_THEME_MATRIX_PAGE, test_editor_one_step);
   UI_TEST_ADD_PAGE ("/positions/contradiction", CSN_TYPE_THEME_MATRIX_PAGE, test_contradiction);
@@ -550,6 +648,10 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/positions/strategies", CSN_TYPE_STRATEGIES_PAGE, test_other_pages);
   UI_TEST_ADD_PAGE ("/positions/mechanisms", CSN_TYPE_MECHANISMS_PAGE, test_other_pages);
   UI_TEST_ADD_PAGE ("/positions/role-proposals", CSN_TYPE_ACTORS_PAGE, test_other_pages);
+  UI_TEST_ADD_PAGE ("/positions/fit/theme-matrix", CSN_TYPE_THEME_MATRIX_PAGE, test_positions_fit);
+  UI_TEST_ADD_PAGE ("/positions/fit/strategies", CSN_TYPE_STRATEGIES_PAGE, test_positions_fit);
+  UI_TEST_ADD_PAGE ("/positions/fit/mechanisms", CSN_TYPE_MECHANISMS_PAGE, test_positions_fit);
+  UI_TEST_ADD_PAGE ("/positions/fit/role-proposals", CSN_TYPE_ACTORS_PAGE, test_positions_fit);
   g_test_add_func ("/positions/overview-counts", test_overview_counts);
   g_test_add_func ("/positions/widget-count", test_widget_count);
 
