@@ -42,6 +42,7 @@ struct _CsnStrategiesPage
 
   char                *theme_key;     /* the theme shown, or NULL for all */
   char                *columns;       /* "actors" or "positions" */
+  GPtrArray           *actor_columns; /* the lead's and support's, held while out of the view */
 };
 
 G_DEFINE_FINAL_TYPE (CsnStrategiesPage, csn_strategies_page, CSN_TYPE_LIST_PAGE)
@@ -54,15 +55,44 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static guint
+find_column (GtkColumnView       *view,
+             GtkColumnViewColumn *column)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+
+      if (other == column)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* The lead and supporting actors and the positions' strips do not both fit at 1366 pixels: the
- * page shows one or the other. */
+ * page shows one or the other. Hidden columns still take their width in GTK 4.8's column view,
+ * so the actors' columns leave the view rather than hide. */
 static void
 update_columns (CsnStrategiesPage *self)
 {
+  GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (self));
   gboolean positions = g_strcmp0 (self->columns, "positions") == 0;
+  guint shown = find_column (view, self->lead_column);
 
-  gtk_column_view_column_set_visible (self->lead_column, !positions);
-  gtk_column_view_column_set_visible (self->support_column, !positions);
+  if (positions && shown != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_column_view_remove_column (view, self->lead_column);
+      gtk_column_view_remove_column (view, self->support_column);
+    }
+  else if (!positions && shown == GTK_INVALID_LIST_POSITION)
+    {
+      guint after = find_column (view, self->mechanism_column) + 1;
+
+      gtk_column_view_insert_column (view, after, self->lead_column);
+      gtk_column_view_insert_column (view, after + 1, self->support_column);
+    }
   gtk_column_view_column_set_visible (self->stances_column, positions);
 }
 
@@ -190,6 +220,7 @@ csn_strategies_page_finalize (GObject *object)
 {
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
   g_free (CSN_STRATEGIES_PAGE (object)->columns);
+  g_clear_pointer (&CSN_STRATEGIES_PAGE (object)->actor_columns, g_ptr_array_unref);
   g_clear_object (&CSN_STRATEGIES_PAGE (object)->stance_editor);
 
   G_OBJECT_CLASS (csn_strategies_page_parent_class)->finalize (object);
@@ -319,6 +350,10 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
   csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
                                "editor", self->stance_editor, NULL);
+  /* Kept while out of the view. */
+  self->actor_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->actor_columns, g_object_ref (self->lead_column));
+  g_ptr_array_add (self->actor_columns, g_object_ref (self->support_column));
   self->columns = g_strdup ("actors");
   update_columns (self);
 }

@@ -110,19 +110,6 @@ remove_country_columns (CsnThemeMatrixPage *self)
   g_ptr_array_set_size (self->country_columns, 0);
 }
 
-/* The eleven "raised by" columns and the positions' strips do not both fit at 1366 pixels: the
- * page shows one or the other. */
-static void
-update_country_view (CsnThemeMatrixPage *self)
-{
-  gboolean positions = g_strcmp0 (self->country_view, "positions") == 0;
-
-  for (guint i = 0; i < self->country_columns->len; i++)
-    gtk_column_view_column_set_visible (g_ptr_array_index (self->country_columns, i), !positions);
-  gtk_column_view_column_set_visible (self->count_column, !positions);
-  gtk_column_view_column_set_visible (self->stances_column, positions);
-}
-
 static GtkLabel *
 find_label (GtkWidget *widget)
 {
@@ -172,7 +159,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
   guint position = 5;   /* after No., title, pillar, horizon and consensus; the count comes last */
 
   remove_country_columns (self);
-  if (get_draft (self) == NULL)
+  if (get_draft (self) == NULL || g_strcmp0 (self->country_view, "positions") == 0)
     return;
 
   countries = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_COUNTRIES);
@@ -200,11 +187,26 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
                                       NULL);
       column = gtk_column_view_column_new (code, g_steal_pointer (&factory));
       gtk_column_view_column_set_fixed_width (column, 36);
-      gtk_column_view_column_set_visible (column, g_strcmp0 (self->country_view, "positions") != 0);
       gtk_column_view_insert_column (get_column_view (self), position++, column);
       set_header_tooltip (self, code, name);
       g_ptr_array_add (self->country_columns, g_object_ref (column));
     }
+}
+
+/* The eleven "raised by" columns and the positions' strips do not both fit at 1366 pixels: the
+ * page shows one or the other. Hidden columns still take their width in GTK 4.8's column view,
+ * so the country columns leave the view rather than hide. */
+static void
+update_country_view (CsnThemeMatrixPage *self)
+{
+  gboolean positions = g_strcmp0 (self->country_view, "positions") == 0;
+
+  if (positions)
+    remove_country_columns (self);
+  else if (self->country_columns->len == 0)
+    rebuild_country_columns (self);
+  gtk_column_view_column_set_visible (self->count_column, !positions);
+  gtk_column_view_column_set_visible (self->stances_column, positions);
 }
 
 static void

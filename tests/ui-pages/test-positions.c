@@ -131,29 +131,60 @@ static void
 test_country_view (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkColumnViewColumn *mexico = find_column (fixture->page, "MX");
   GtkColumnViewColumn *positions = find_column (fixture->page, "Positions");
 
   g_assert_cmpstr (csn_theme_matrix_page_get_country_view (CSN_THEME_MATRIX_PAGE (fixture->page)), ==, "raised");
-  g_assert_true (gtk_column_view_column_get_visible (mexico));
+  g_assert_nonnull (find_column (fixture->page, "MX"));
   g_assert_false (gtk_column_view_column_get_visible (positions));
   g_assert_true (list_fits (fixture->page));
 
   g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.country-view", "s", "positions"));
-  g_assert_false (gtk_column_view_column_get_visible (mexico));
+  g_assert_null (find_column (fixture->page, "MX"));
   g_assert_true (gtk_column_view_column_get_visible (positions));
   UI_TEST_WAIT_UNTIL (ui_test_lists_bound (fixture->page) &&
                       ui_test_find_typed_cell (fixture->page, CSN_TYPE_STANCE_STRIP,
                                                lookup (fixture->draft, "theme-1"), NULL) != NULL);
   UI_TEST_WAIT_UNTIL (list_fits (fixture->page));
+  /* The country columns come back. */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.country-view", "s", "raised"));
+  g_assert_nonnull (find_column (fixture->page, "MX"));
+  g_assert_false (gtk_column_view_column_get_visible (positions));
 
   /* Going to a theme's positions shows them. */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.country-view", "s", "raised"));
-  g_assert_true (gtk_column_view_column_get_visible (mexico));
   csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), lookup (fixture->draft, "theme-2"),
                                 "positions");
   g_assert_cmpstr (csn_theme_matrix_page_get_country_view (CSN_THEME_MATRIX_PAGE (fixture->page)), ==,
                    "positions");
+}
+
+/* The strategies show their actors or the positions. */
+static void
+test_strategies_columns (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkColumnViewColumn *positions = find_column (fixture->page, "Positions");
+
+  g_assert_nonnull (find_column (fixture->page, "Lead"));
+  g_assert_false (gtk_column_view_column_get_visible (positions));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.columns", "s", "positions"));
+  g_assert_null (find_column (fixture->page, "Lead"));
+  g_assert_null (find_column (fixture->page, "Support"));
+  g_assert_true (gtk_column_view_column_get_visible (positions));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.columns", "s", "actors"));
+  /* Back where they were: after the mechanism. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (ui_test_find_widget (fixture->page,
+                                                                                            GTK_TYPE_COLUMN_VIEW,
+                                                                                            NULL)));
+    g_autoptr(GtkColumnViewColumn) mechanism = g_list_model_get_item (columns, 3);
+    g_autoptr(GtkColumnViewColumn) lead = g_list_model_get_item (columns, 4);
+    g_autoptr(GtkColumnViewColumn) support = g_list_model_get_item (columns, 5);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (mechanism), ==, "Mechanism");
+    g_assert_cmpstr (gtk_column_view_column_get_title (lead), ==, "Lead");
+    g_assert_cmpstr (gtk_column_view_column_get_title (support), ==, "Support");
+  }
+  UI_TEST_WAIT_UNTIL (ui_test_lists_bound (fixture->page));
 }
 
 /* The strip shows the stances of a draft with positions, in the CRM's order, and follows undo. */
@@ -641,6 +672,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   UI_TEST_ADD_PAGE ("/positions/country-view", CSN_TYPE_THEME_MATRIX_PAGE, test_country_view);
+  UI_TEST_ADD_PAGE ("/positions/strategies-columns", CSN_TYPE_STRATEGIES_PAGE, test_strategies_columns);
   UI_TEST_ADD_PAGE ("/positions/strip-follows-undo", CSN_TYPE_THEME_MATRIX_PAGE, test_strip_follows_undo);
   UI_TEST_ADD_PAGE ("/positions/editor-one-step", CSN_TYPE_THEME_MATRIX_PAGE, test_editor_one_step);
   UI_TEST_ADD_PAGE ("/positions/contradiction", CSN_TYPE_THEME_MATRIX_PAGE, test_contradiction);

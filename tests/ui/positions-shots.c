@@ -118,6 +118,10 @@ main (int   argc,
   scroll_to_answers (csn_window_get_page (window, "overview"));
   shoot (GTK_WIDGET (window), "1-overview-answers");
 
+  /* The theme matrix as Day 1 left it: who raised each theme. */
+  csn_window_show_page (window, "theme-matrix");
+  shoot (GTK_WIDGET (window), "2a-matrix-raised");
+
   /* The theme matrix: agreed though México objects, and its positions in the details. */
   csn_window_reveal (window, lookup (draft, "theme-1"), "positions");
   shoot (GTK_WIDGET (window), "2-matrix-conflict");
