@@ -324,6 +324,8 @@ csn_stance_strip_unbound (CsnCell *cell)
   if (self->index != NULL)
     g_clear_signal_handler (&self->index_changed_id, self->index);
   self->index = NULL;
+  /* A row given to another item does not edit it. */
+  self->pending_edit = -1;
 }
 
 static GtkWidget *
@@ -890,7 +892,7 @@ csn_stance_strip_edit (CsnStanceStrip *self,
     open_editor (self, mark);
 }
 
-/* "México: objects — “comment…” (returned workbook, 2011-10-03)" */
+/* "México: objects — “comment…” (returned workbook, 3 Oct 2011)" */
 char *
 csn_stance_strip_dup_tooltip (CsnStanceStrip *self,
                               guint           mark)
