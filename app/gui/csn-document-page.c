@@ -323,13 +323,16 @@ add_text_shortcuts (CsnDocumentPage *self,
 
 /* What changed between two builds of the document: each paragraph, table row and footnote that
  * comes from the draft is named by its source and how many came from that source before it, and
- * signed with its text and the headings it stands under (a theme moved to the medium term
- * changes its section, not its words). Numbers are left out: one new paragraph renumbers the rest. */
+ * signed with its text and the section it stands in (a theme moved to the medium term changes its
+ * section, not its words). Numbers are left out: one new paragraph renumbers the rest. Headings
+ * that name an item (a pillar, an actor) come and go with what they head: what changed is the
+ * paragraph under them, unless only they did (a pillar renamed). */
 
 typedef struct
 {
-  char  *text;
-  guint  block;
+  char     *text;
+  guint     block;
+  gboolean  heading;
 } Signature;
 
 static void
@@ -359,7 +362,8 @@ add_signature (GHashTable              *signatures,
                const CsnDocumentSource *source,
                const char              *prefix,
                GString                 *text,
-               guint                    block)
+               guint                    block,
+               gboolean                 heading)
 {
   g_autofree char *name = NULL;
   char *key;
@@ -377,6 +381,7 @@ add_signature (GHashTable              *signatures,
   signature = g_new (Signature, 1);
   signature->text = g_strdup (text->str);
   signature->block = block;
+  signature->heading = heading;
   g_hash_table_insert (signatures, key, signature);
 }
 
@@ -394,8 +399,9 @@ collect_signatures (CsnDocument *document)
   for (guint i = 0; i < n_blocks; i++)
     {
       const CsnDocumentBlock *block = csn_document_get_block (document, i);
+      gboolean heading = block->style >= CSN_DOCUMENT_STYLE_HEADING_1 && block->style <= CSN_DOCUMENT_STYLE_HEADING_3;
 
-      if (block->style >= CSN_DOCUMENT_STYLE_HEADING_1 && block->style <= CSN_DOCUMENT_STYLE_HEADING_3)
+      if (heading && block->source.origin == CSN_DOCUMENT_ORIGIN_GENERATED)
         {
           guint level = block->style - CSN_DOCUMENT_STYLE_HEADING_1;
 
@@ -419,7 +425,7 @@ collect_signatures (CsnDocument *document)
                   append_runs (text, &row->cells[c].text);
                   g_string_append_c (text, '\x1e');
                 }
-              add_signature (signatures, counts, &row->source, "row:", text, i);
+              add_signature (signatures, counts, &row->source, "row:", text, i, FALSE);
             }
           continue;
         }
@@ -428,7 +434,7 @@ collect_signatures (CsnDocument *document)
       g_string_assign (text, headings->str);
       g_string_append_printf (text, "%u:", block->flags);
       append_runs (text, &block->text);
-      add_signature (signatures, counts, &block->source, "", text, i);
+      add_signature (signatures, counts, &block->source, "", text, i, heading);
     }
 
   for (guint i = 0; i < n_footnotes; i++)
@@ -437,19 +443,20 @@ collect_signatures (CsnDocument *document)
 
       g_string_truncate (text, 0);
       append_runs (text, &footnote->text);
-      add_signature (signatures, counts, &footnote->source, "note:", text, footnote->block);
+      add_signature (signatures, counts, &footnote->source, "note:", text, footnote->block, FALSE);
     }
   return signatures;
 }
 
-/* The first block of @now that reads otherwise than in @before, or CSN_DOCUMENT_PREVIEW_NO_BLOCK. */
+/* The first paragraph of @now that reads otherwise than in @before, else the first heading, or
+ * CSN_DOCUMENT_PREVIEW_NO_BLOCK. */
 static guint
 find_changed_block (GHashTable *before,
                     GHashTable *now)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint changed = CSN_DOCUMENT_PREVIEW_NO_BLOCK;
+  guint changed[2] = { CSN_DOCUMENT_PREVIEW_NO_BLOCK, CSN_DOCUMENT_PREVIEW_NO_BLOCK };
 
   g_hash_table_iter_init (&iter, now);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -457,10 +464,11 @@ find_changed_block (GHashTable *before,
       Signature *signature = value;
       Signature *previous = g_hash_table_lookup (before, key);
 
-      if (signature->block < changed && (previous == NULL || !g_str_equal (previous->text, signature->text)))
-        changed = signature->block;
+      if (signature->block < changed[signature->heading] &&
+          (previous == NULL || !g_str_equal (previous->text, signature->text)))
+        changed[signature->heading] = signature->block;
     }
-  return changed;
+  return changed[0] != CSN_DOCUMENT_PREVIEW_NO_BLOCK ? changed[0] : changed[1];
 }
 
 /* Pagination in a worker thread. */
