@@ -16,6 +16,10 @@
 /* Edits closer together than this are shown together: at most ten new previews a second. */
 #define REBUILD_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
 
+/* Up to this many blocks (the template has about 50) pages take a few milliseconds to lay out:
+ * at once, with the fonts the window already loaded. Longer documents go to a worker thread. */
+#define INLINE_BLOCKS 400
+
 typedef enum {
   TEXT_PREAMBLE,
   TEXT_BACKGROUND,
@@ -471,13 +475,14 @@ find_changed_block (GHashTable *before,
   return changed[0] != CSN_DOCUMENT_PREVIEW_NO_BLOCK ? changed[0] : changed[1];
 }
 
-/* Pagination in a worker thread. */
+/* Pagination, at once or in a worker thread. */
 
 typedef struct
 {
   CsnDocument      *document;
   CsnPaper          paper;
   GHashTable       *before;      /* signatures of the document shown, or NULL */
+  gboolean          own_fonts;   /* laid out in a worker thread */
   CsnDocumentPages *pages;
   GHashTable       *signatures;
   guint             changed;
@@ -496,7 +501,7 @@ paginate_job_free (gpointer data)
 }
 
 static void
-paginate_thread (GTask        *task,
+paginate (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
@@ -504,12 +509,14 @@ paginate_thread (GTask        *task,
   PaginateJob *job = task_data;
   gboolean done;
 
-  /* These pages get fonts of their own (the thread's new default font map), which only the main
-   * thread uses once they are handed over: no font map is ever shared between two threads. */
-  pango_cairo_font_map_set_default (NULL);
+  /* In a worker, these pages get fonts of their own (the thread's new default font map), which only
+   * the main thread uses once they are handed over: no font map is ever shared between threads. */
+  if (job->own_fonts)
+    pango_cairo_font_map_set_default (NULL);
   job->pages = csn_document_pages_new (job->document, job->paper);
   done = csn_document_pages_paginate (job->pages, cancellable);
-  pango_cairo_font_map_set_default (NULL);
+  if (job->own_fonts)
+    pango_cairo_font_map_set_default (NULL);
   if (!done)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
@@ -583,7 +590,7 @@ on_rebuild_cb (gpointer user_data)
   self->paginate_cancellable = g_cancellable_new ();
 
   job = g_new0 (PaginateJob, 1);
-  /* Built here, from the draft as it is; laid out in a worker, where typing does not wait for it. */
+  /* Built here, from the draft as it is; a long one laid out where typing does not wait for it. */
   job->document = csn_document_new (self->draft, self->language);
   job->paper = self->paper;
   job->before = self->signatures != NULL && self->follow_changes ? g_hash_table_ref (self->signatures) : NULL;
@@ -592,7 +599,11 @@ on_rebuild_cb (gpointer user_data)
   task = g_task_new (self, self->paginate_cancellable, on_paginated_cb, NULL);
   g_task_set_source_tag (task, on_rebuild_cb);
   g_task_set_task_data (task, job, paginate_job_free);
-  g_task_run_in_thread (task, paginate_thread);
+  job->own_fonts = csn_document_get_n_blocks (job->document) > INLINE_BLOCKS;
+  if (job->own_fonts)
+    g_task_run_in_thread (task, paginate);
+  else
+    paginate (task, self, job, self->paginate_cancellable);
   return G_SOURCE_REMOVE;
 }
 

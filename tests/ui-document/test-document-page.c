@@ -279,6 +279,47 @@ test_follows_other_pages (Fixture       *fixture,
                       find_shown_block (fixture, "Flujos migratorios mixtos") != G_MAXUINT);
 }
 
+/* A long document is laid out in a worker thread: the preview follows it all the same. */
+static void
+test_long_document (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CsnItem *theme;
+  guint block;
+
+  csn_draft_begin_group (fixture->draft, "Add themes");
+  for (guint i = 0; i < 420; i++)
+    {
+      g_autoptr(CsnTheme) added = csn_theme_new ();
+      g_autofree char *key = csn_draft_make_id (fixture->draft, CSN_COLLECTION_THEMES);
+      g_autofree char *title = g_strdup_printf ("Tema de prueba número %u", i);
+
+      g_object_set (added, "id", key, CSN_THEME_PROP_TITLE, title, CSN_THEME_PROP_DESCRIPTION,
+                    "Un tema más, para que el documento sea largo.", NULL);
+      csn_draft_append (fixture->draft, CSN_COLLECTION_THEMES, CSN_ITEM (added));
+    }
+  csn_draft_end_group (fixture->draft);
+  UI_TEST_WAIT_UNTIL (csn_document_page_is_updated (fixture->page) &&
+                      find_shown_block (fixture, "Tema de prueba número 419") != G_MAXUINT);
+  g_assert_cmpuint (csn_document_get_n_blocks (get_shown_document (fixture)), >, 400);
+  g_assert_cmpuint (csn_document_page_get_n_pages (fixture->page), ==,
+                    count_pages (fixture->draft, CSN_LANGUAGE_ES, csn_document_page_get_paper (fixture->page)));
+
+  theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 300);
+  csn_draft_set_string (fixture->draft, theme, CSN_THEME_PROP_TITLE, "Tema cambiado en un documento largo");
+  UI_TEST_WAIT_UNTIL (csn_document_page_is_updated (fixture->page) &&
+                      (block = find_shown_block (fixture, "Tema cambiado en un documento largo")) != G_MAXUINT);
+  g_assert_cmpuint (csn_document_preview_get_highlighted_block (fixture->preview), ==, block);
+  /* A page far from the first is shown, and drawn. */
+  UI_TEST_WAIT_UNTIL (csn_document_preview_get_n_drawn_pages (fixture->preview) > 0);
+  {
+    guint first, last;
+
+    g_assert_true (csn_document_preview_get_visible_pages (fixture->preview, &first, &last));
+    g_assert_cmpuint (first, >, 2);
+  }
+}
+
 /* In the other language the texts are edited as translations; the draft's own texts stay. */
 static void
 test_translation (Fixture       *fixture,
@@ -614,6 +655,7 @@ main (int   argc,
   g_test_add ("/document-page/texts-and-pages", Fixture, NULL, fixture_set_up, test_shows_texts_and_pages, fixture_tear_down);
   g_test_add ("/document-page/edit-text", Fixture, NULL, fixture_set_up, test_edit_text, fixture_tear_down);
   g_test_add ("/document-page/follows-other-pages", Fixture, NULL, fixture_set_up, test_follows_other_pages, fixture_tear_down);
+  g_test_add ("/document-page/long-document", Fixture, NULL, fixture_set_up, test_long_document, fixture_tear_down);
   g_test_add ("/document-page/translation", Fixture, NULL, fixture_set_up, test_translation, fixture_tear_down);
   g_test_add ("/document-page/click-paragraph", Fixture, NULL, fixture_set_up, test_click_paragraph, fixture_tear_down);
   g_test_add ("/document-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
