@@ -202,45 +202,12 @@ csn_window_export_document (CsnWindow  *self,
                              self->export_cancellable, on_document_exported_cb, job);
 }
 
-static gboolean
-is_folder (GFile *folder)
-{
-  return g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
-}
-
-/* The folder last used, else Documents, else home. */
-static GFile *
-dup_start_folder (CsnWindow *self)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) folder = NULL;
-
-  if (self->settings != NULL)
-    uri = g_settings_get_string (self->settings, "last-folder");
-  if (uri != NULL && uri[0] != '\0')
-    folder = g_file_new_for_uri (uri);
-  if (folder == NULL || !is_folder (folder))
-    {
-      g_clear_object (&folder);
-      if (documents != NULL)
-        folder = g_file_new_for_path (documents);
-    }
-  if (folder == NULL || !is_folder (folder))
-    {
-      g_clear_object (&folder);
-      folder = g_file_new_for_path (g_get_home_dir ());
-    }
-  return g_steal_pointer (&folder);
-}
-
 static void
 on_export_document_response_cb (CsnWindow            *self,
                                 int                   response,
                                 GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) parent = NULL;
   GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   CsnDocumentFormat format;
   g_autofree char *path = NULL;
@@ -258,13 +225,7 @@ on_export_document_response_cb (CsnWindow            *self,
   if (path == NULL)
     return;
 
-  parent = g_file_get_parent (file);
-  if (self->settings != NULL && parent != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (parent);
-
-      g_settings_set_string (self->settings, "last-folder", uri);
-    }
+  _csn_window_remember_folder (self, file);
   csn_window_export_document (self, path);
 }
 
@@ -290,7 +251,6 @@ export_document_action (GtkWidget  *widget,
   CsnWindow *self = CSN_WINDOW (widget);
   g_autoptr(GtkFileFilter) docx_filter = NULL;
   g_autoptr(GtkFileFilter) pdf_filter = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   GFile *file;
@@ -309,8 +269,7 @@ export_document_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf_filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), docx_filter);
 
-  folder = dup_start_folder (self);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
   file = csn_draft_get_file (self->draft);
   if (file != NULL)
     {

@@ -105,11 +105,13 @@ on_open_items_changed_cb (CsnWindow  *self,
       GtkLabel *label = get_open_count_label (self, p);
       g_autofree char *text = g_strdup_printf ("%u", counts[p]);
       /* Translators: the tooltip of a page's number in the agenda */
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry still open", "%u entries still open",
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry of the Overview’s “Still Open” list is on this page",
+                                                            "%u entries of the Overview’s “Still Open” list are on this page",
                                                             counts[p]), counts[p]);
 
       gtk_label_set_text (label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
       gtk_widget_set_visible (GTK_WIDGET (label), counts[p] > 0);
     }
 }
@@ -369,6 +371,21 @@ on_back_clicked_cb (CsnWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A removal says what went, with Undo at hand: it may have taken more than the row (a theme's
+ * strategies, an actor's proposals). */
+static void
+on_page_removed_cb (CsnWindow   *self,
+                    const char  *summary,
+                    CsnListPage *page)
+{
+  AdwToast *toast = adw_toast_new (summary);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_overview_reveal_cb (CsnWindow       *self,
                        CsnItem         *item,
@@ -554,6 +571,9 @@ csn_window_init (CsnWindow *self)
   _csn_window_actions_init (self);
   _csn_window_incoming_init (self);
 
+  for (guint p = 1; p < G_N_ELEMENTS (page_names); p++)
+    g_signal_connect_object (gtk_stack_get_child_by_name (self->stack, page_names[p]), "removed",
+                             G_CALLBACK (on_page_removed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (csn_overview_page_get_open_items (self->overview_page), "items-changed",
                            G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->sidebar, find_sidebar_row (self, "overview"));
