@@ -773,11 +773,28 @@ on_paned_position_cb (CsnDocumentPage *self,
                       GParamSpec      *pspec,
                       GtkPaned        *paned)
 {
-  if (!self->laying_out)
+  /* Only a person moves it while the page is shown and not being laid out. */
+  if (!self->laying_out && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->divider_moved = TRUE;
 }
 
-/* The texts take a share of the width, the preview the rest, until the divider is moved. */
+/* The page lays out its pane itself (rather than AdwBin's layout manager): the texts take a share
+ * of the width and the preview the rest, until the divider is moved by hand. */
+static void
+csn_document_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *paned = adw_bin_get_child (ADW_BIN (widget));
+
+  if (paned != NULL)
+    gtk_widget_measure (paned, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 csn_document_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -787,10 +804,12 @@ csn_document_page_size_allocate (GtkWidget *widget,
   CsnDocumentPage *self = CSN_DOCUMENT_PAGE (widget);
   GtkWidget *paned = adw_bin_get_child (ADW_BIN (self));
 
+  if (paned == NULL)
+    return;
   self->laying_out = TRUE;
-  if (!self->divider_moved && GTK_IS_PANED (paned))
+  if (!self->divider_moved)
     gtk_paned_set_position (GTK_PANED (paned), CLAMP (width * 0.36, 300, 400));
-  GTK_WIDGET_CLASS (csn_document_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (paned, width, height, baseline, NULL);
   self->laying_out = FALSE;
 }
 
@@ -887,6 +906,7 @@ csn_document_page_class_init (CsnDocumentPageClass *klass)
   object_class->get_property = csn_document_page_get_property;
   object_class->set_property = csn_document_page_set_property;
   widget_class->map = csn_document_page_map;
+  widget_class->measure = csn_document_page_measure;
   widget_class->size_allocate = csn_document_page_size_allocate;
 
   properties[PROP_DRAFT] =
@@ -948,6 +968,7 @@ static void
 csn_document_page_init (CsnDocumentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   for (TextIndex i = 0; i < N_TEXTS; i++)
     add_text_shortcuts (self, get_view (self, i));

@@ -491,6 +491,7 @@ on_click_released_cb (CsnDocumentPreview *self,
                       double              y,
                       GtkGestureClick    *gesture)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 1 && csn_document_preview_activate_at (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
@@ -510,6 +511,29 @@ on_scroll_cb (CsnDocumentPreview       *self,
     csn_document_preview_zoom_in (self);
   else
     csn_document_preview_zoom_out (self);
+  return TRUE;
+}
+
+/* Arrows scroll a line, Home and End go to the first and the last page; Page Up and Down are the
+ * scrolled window's. */
+static gboolean
+scroll_by_keys (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  CsnDocumentPreview *self = CSN_DOCUMENT_PREVIEW (widget);
+  GtkAdjustment *adjustment;
+  gboolean horizontal;
+  int steps;
+
+  g_variant_get (args, "(bi)", &horizontal, &steps);
+  adjustment = horizontal ? self->hadjustment : self->vadjustment;
+  if (ABS (steps) > 1)
+    gtk_adjustment_set_value (adjustment, steps < 0 ? gtk_adjustment_get_lower (adjustment)
+                                                    : gtk_adjustment_get_upper (adjustment));
+  else
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                          steps * gtk_adjustment_get_step_increment (adjustment));
   return TRUE;
 }
 
@@ -678,6 +702,13 @@ csn_document_preview_class_init (CsnDocumentPreviewClass *klass)
   signals[ACTIVATE_SOURCE] = g_signal_new ("activate-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, scroll_by_keys, "(bi)", FALSE, -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, scroll_by_keys, "(bi)", FALSE, 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, scroll_by_keys, "(bi)", TRUE, -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, scroll_by_keys, "(bi)", TRUE, 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, scroll_by_keys, "(bi)", FALSE, -2);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, scroll_by_keys, "(bi)", FALSE, 2);
+
   gtk_widget_class_set_css_name (widget_class, "documentpreview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -712,6 +743,7 @@ csn_document_preview_init (CsnDocumentPreview *self)
                            self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 

@@ -108,6 +108,16 @@ main (int   argc,
   csn_document_preview_set_zoom (CSN_DOCUMENT_PREVIEW (find_child (GTK_WIDGET (page), "preview")), 1.5);
   shoot (GTK_WIDGET (window), "4-zoom");
 
+  /* Print…: GTK's dialog, with its Preview (GtkPrintUnixDialog, found by name: its header is apart). */
+  csn_document_preview_set_fit_width (CSN_DOCUMENT_PREVIEW (find_child (GTK_WIDGET (page), "preview")), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (g_type_from_name ("GtkPrintUnixDialog"))));
+  shoot (GTK_WIDGET (window), "5-print-dialog");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog"))), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  UI_TEST_WAIT_UNTIL (!ui_test_toplevel_shown (GSIZE_TO_POINTER (g_type_from_name ("GtkPrintUnixDialog"))));
+
   csn_recovery_discard (csn_window_get_recovery (window));
   ui_test_destroy_window (GTK_WINDOW (window));
   g_application_release (G_APPLICATION (app));

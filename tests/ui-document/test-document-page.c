@@ -171,6 +171,15 @@ test_shows_texts_and_pages (Fixture       *fixture,
     g_assert_cmpfloat_with_epsilon (height, csn_document_page_get_paper (fixture->page) == CSN_PAPER_LETTER ? 792 : 841.89,
                                     0.01);
   }
+  /* The keyboard scrolls it: End to the last page, Home back to the first. */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->preview));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->preview)));
+  g_assert_true (ui_test_press_keys (GTK_WIDGET (fixture->preview), GDK_KEY_End, 0));
+  UI_TEST_WAIT_UNTIL (csn_document_preview_get_visible_pages (fixture->preview, &first, &last) &&
+                      last == csn_document_page_get_n_pages (fixture->page) - 1);
+  g_assert_true (ui_test_press_keys (GTK_WIDGET (fixture->preview), GDK_KEY_Home, 0));
+  UI_TEST_WAIT_UNTIL (csn_document_preview_get_visible_pages (fixture->preview, &first, &last) && first == 0);
+
   csn_document_preview_zoom_in (fixture->preview);
   g_assert_false (csn_document_preview_get_fit_width (fixture->preview));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "preview.zoom-fit-width", NULL));
