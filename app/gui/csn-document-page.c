@@ -47,7 +47,7 @@ struct _CsnDocumentPage
   gboolean            syncing;
   char               *shown[N_TEXTS];   /* the draft's text each view was last given */
 
-  /* The preview: a document built at idle after edits, paginated in a worker thread. */
+  /* The preview: a document built at idle after edits, laid out at once or in a worker thread. */
   gboolean            outdated;
   guint               rebuild_source;
   gint64              last_rebuild;
@@ -55,7 +55,7 @@ struct _CsnDocumentPage
   GHashTable         *signatures;       /* of the document shown: what each source reads */
   gboolean            follow_changes;   /* the next pages may show where the draft changed */
 
-  gboolean            laying_out;       /* the pane's divider moves with the width, not by hand */
+  gboolean            laying_out;       /* the page itself is placing the pane's divider */
   gboolean            divider_moved;    /* by hand: it stays where it was put */
 
   AdwComboRow        *language_row;
@@ -91,8 +91,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void schedule_rebuild (CsnDocumentPage *self);
 
 static GtkTextView *
 get_view (CsnDocumentPage *self,
@@ -502,9 +500,9 @@ paginate_job_free (gpointer data)
 
 static void
 paginate (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
 {
   PaginateJob *job = task_data;
   gboolean done;
