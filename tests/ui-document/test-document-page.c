@@ -500,6 +500,78 @@ test_export (Fixture       *fixture,
   g_remove (pdf);
 }
 
+static gboolean
+chooser_shows (GtkFileChooser *chooser,
+               GFile          *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
+static GtkFileFilter *
+find_filter (GtkFileChooser *chooser,
+             const char     *name)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_strcmp0 (gtk_file_filter_get_name (filter), name) == 0)
+        return filter;
+    }
+  return NULL;
+}
+
+/* Export Document… asks where, in the folder last used (else Documents), offering both formats;
+ * a name typed without extension takes the chosen format's. */
+static void
+test_export_chooser (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+  g_autofree char *folder_path = ui_test_tmp_path ("exports");
+  g_autofree char *written = g_build_filename (folder_path, "informe.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser = NULL;
+  GtkFileFilter *pdf_filter;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-document", NULL));
+  /* Without a portal the native chooser shows GTK's own dialog: what the user sees. */
+  UI_TEST_WAIT_UNTIL ((chooser = GTK_FILE_CHOOSER (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG))) != NULL &&
+                      chooser_shows (chooser, expected));
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "recommendations.docx");
+  g_assert_nonnull (find_filter (chooser, "Word Documents (.docx)"));
+  pdf_filter = find_filter (chooser, "PDF Documents (.pdf)");
+  g_assert_nonnull (pdf_filter);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder_path, 0700), ==, 0);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  UI_TEST_WAIT_UNTIL (chooser_shows (chooser, folder));
+  gtk_file_chooser_set_filter (chooser, pdf_filter);
+  gtk_file_chooser_set_current_name (chooser, "informe");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL &&
+                      export_done (fixture) && g_file_test (written, G_FILE_TEST_EXISTS));
+  g_assert_null (csn_window_get_error (fixture->window));
+  check_exports ((const char *[]) { "--pdf", written, "--text", "Propuestas y recomendaciones del Grupo de Trabajo", NULL });
+
+  /* The folder is remembered for the next chooser. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-document", NULL));
+  UI_TEST_WAIT_UNTIL ((chooser = GTK_FILE_CHOOSER (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG))) != NULL &&
+                      chooser_shows (chooser, folder));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  g_remove (written);
+}
+
 /* A failed export says so and leaves the old file; so does a cancelled one, silently. */
 static void
 test_export_failure (Fixture       *fixture,
@@ -668,6 +740,7 @@ main (int   argc,
   g_test_add ("/document-page/translation", Fixture, NULL, fixture_set_up, test_translation, fixture_tear_down);
   g_test_add ("/document-page/click-paragraph", Fixture, NULL, fixture_set_up, test_click_paragraph, fixture_tear_down);
   g_test_add ("/document-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/document-page/export-chooser", Fixture, NULL, fixture_set_up, test_export_chooser, fixture_tear_down);
   g_test_add ("/document-page/export-failure", Fixture, NULL, fixture_set_up, test_export_failure, fixture_tear_down);
   g_test_add ("/document-page/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/document-page/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
