@@ -15,6 +15,7 @@
 
 /* Edits closer together than this are shown together: at most ten new previews a second. */
 #define REBUILD_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+#define REBUILD_PRIORITY    (G_PRIORITY_DEFAULT_IDLE - 10)
 
 /* Up to this many blocks (the template has about 50) pages take a few milliseconds to lay out:
  * at once, with the fonts the window already loaded. Longer documents go to a worker thread. */
@@ -606,7 +607,8 @@ on_rebuild_cb (gpointer user_data)
 }
 
 /* A new preview once the page is in sight and the edits pause: at once after a quiet moment,
- * then at most every REBUILD_INTERVAL_US. */
+ * then at most every REBUILD_INTERVAL_US. It is built when the window is idle, but before the
+ * other pages' refreshes: this page is the one in sight. */
 static void
 schedule_rebuild (CsnDocumentPage *self)
 {
@@ -618,9 +620,9 @@ schedule_rebuild (CsnDocumentPage *self)
 
   wait = self->last_rebuild + REBUILD_INTERVAL_US - g_get_monotonic_time ();
   if (wait <= 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_rebuild_cb, self, NULL);
+    self->rebuild_source = g_idle_add_full (REBUILD_PRIORITY, on_rebuild_cb, self, NULL);
   else
-    self->rebuild_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, wait / 1000 + 1, on_rebuild_cb, self, NULL);
+    self->rebuild_source = g_timeout_add_full (REBUILD_PRIORITY, wait / 1000 + 1, on_rebuild_cb, self, NULL);
 }
 
 /* A new language or paper: every paragraph reads otherwise, none of them was edited. */
