@@ -22,6 +22,7 @@ struct _CsnChange
   const char    *property;     /* interned: the field, or the parent's list of children */
   GValue         incoming;     /* SET_FIELD */
   GValue         base;         /* the common ancestor's value, when known */
+  GArray        *companions;   /* SET_FIELD: Companion, other fields set along with it */
   char          *key;          /* ADD_TO_SET, REMOVE_FROM_SET */
   char          *after_key;    /* ADD_ITEM: insert after this item; NULL: first */
   int            child_position;
@@ -32,6 +33,11 @@ struct _CsnChange
   char          *origin;
   char          *country;
 };
+
+typedef struct {
+  const char *property;  /* interned */
+  GValue      value;
+} Companion;
 
 G_DEFINE_FINAL_TYPE (CsnChange, csn_change, G_TYPE_OBJECT)
 
@@ -67,6 +73,7 @@ csn_change_finalize (GObject *object)
     g_value_unset (&self->incoming);
   if (G_IS_VALUE (&self->base))
     g_value_unset (&self->base);
+  g_clear_pointer (&self->companions, g_array_unref);
   g_free (self->key);
   g_free (self->after_key);
   g_free (self->note);
@@ -362,6 +369,45 @@ csn_change_set_base (CsnChange    *self,
       g_value_init (&self->base, G_VALUE_TYPE (&self->incoming));
       g_value_copy (base, &self->base);
     }
+}
+
+static void
+companion_clear (gpointer data)
+{
+  Companion *companion = data;
+
+  g_value_unset (&companion->value);
+}
+
+/*
+ * When the SET_FIELD change is applied, @property of the same item takes @value too, in the same
+ * step: an answer's date and source ride along with its stance or comment. Companions are not
+ * shown or compared; the change is current or not by its own field alone.
+ */
+void
+csn_change_add_companion (CsnChange    *self,
+                          const char   *property,
+                          const GValue *value)
+{
+  GParamSpec *pspec;
+  Companion companion = { 0 };
+
+  g_return_if_fail (CSN_IS_CHANGE (self));
+  g_return_if_fail (self->kind == CSN_CHANGE_SET_FIELD);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->item), property);
+  g_return_if_fail (pspec != NULL && g_value_type_compatible (G_VALUE_TYPE (value), pspec->value_type));
+
+  if (self->companions == NULL)
+    {
+      self->companions = g_array_new (FALSE, TRUE, sizeof (Companion));
+      g_array_set_clear_func (self->companions, companion_clear);
+    }
+  companion.property = g_intern_string (property);
+  g_value_init (&companion.value, pspec->value_type);
+  g_value_copy (value, &companion.value);
+  g_array_append_val (self->companions, companion);
 }
 
 gboolean
@@ -676,6 +722,12 @@ csn_change_apply (CsnChange *self,
       if (!is_in_draft (draft, self->item))
         return FALSE;
       csn_draft_set_value (draft, self->item, self->property, &self->incoming);
+      for (guint i = 0; self->companions != NULL && i < self->companions->len; i++)
+        {
+          Companion *companion = &g_array_index (self->companions, Companion, i);
+
+          csn_draft_set_value (draft, self->item, companion->property, &companion->value);
+        }
       return TRUE;
 
     case CSN_CHANGE_ADD_TO_SET:

@@ -54,6 +54,9 @@ const char    *csn_change_get_after_key      (CsnChange     *self);
 const GValue  *csn_change_get_base           (CsnChange     *self);
 void           csn_change_set_base           (CsnChange     *self,
                                               const GValue  *base);
+void           csn_change_add_companion      (CsnChange     *self,
+                                              const char    *property,
+                                              const GValue  *value);
 gboolean       csn_change_get_conflict       (CsnChange     *self);
 void           csn_change_set_conflict       (CsnChange     *self,
                                               gboolean       conflict);
