@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 
 import openpyxl
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 # The English labels of the enums, as app/core/csn-enums.c declares them.
 HORIZON = ["Short term", "Medium term", "Undecided"]
@@ -34,7 +34,7 @@ ENDORSEMENT = ["Pending", "Endorsed", "Endorsed with reservations", "Not endorse
 MEETING_STATUS = {"draft": "Draft", "approved": "Approved", "submitted": "Submitted"}
 
 SHEETS = ["Summary", "Theme matrix", "Strategies", "Mechanisms", "Role proposals",
-          "Delegations", "Endorsements", "Lists"]
+          "Delegations", "Endorsements"]
 CUT_MARKER = "[…] (cut: a spreadsheet cell holds at most 32,767 characters)"
 
 # Table sheets: (sheet, JSON list, id column header, enum columns: header -> labels)
@@ -121,27 +121,6 @@ def column_values(ws, column, n_rows):
     return [ws.cell(row=r, column=column).value for r in range(2, n_rows + 2)]
 
 
-def list_values(wb, formula):
-    """The values a validation's list formula points to: "'Lists'!$B$2:$B$4"."""
-    formula = formula.lstrip("=")
-    sheet, cells = formula.rsplit("!", 1)
-    sheet = sheet.strip("'").replace("''", "'")
-    min_col, min_row, max_col, max_row = range_boundaries(cells.replace("$", ""))
-    ws = wb[sheet]
-    return [ws.cell(row=r, column=min_col).value for r in range(min_row, max_row + 1)]
-
-
-def validation_for(ws, column):
-    """The data validation that covers row 2 of @column, if any."""
-    letter = get_column_letter(column)
-    for validation in ws.data_validations.dataValidation:
-        for cell_range in str(validation.sqref).split():
-            min_col, min_row, max_col, max_row = range_boundaries(cell_range)
-            if min_col <= column <= max_col and min_row <= 2 <= max_row:
-                return validation
-    return None
-
-
 def check_print_setup(ws, label, title, date, footer_raw, repeat_header=True, landscape=True):
     name = f"{label}: {ws.title}"
     check(ws.page_setup.orientation == ("landscape" if landscape else "portrait"),
@@ -175,8 +154,9 @@ def check_workbook(path, draft, language, labels, label):
 
     check(wb.sheetnames == [labels(s) for s in SHEETS], f"{label}: sheet names {wb.sheetnames}")
     for ws in wb.worksheets:
-        check(ws.sheet_state == ("hidden" if ws.title == labels("Lists") else "visible"),
-              f"{label}: {ws.title} is {ws.sheet_state}")
+        check(ws.sheet_state == "visible", f"{label}: {ws.title} is {ws.sheet_state}")
+        # The group's decisions are the group's to change: the report offers no drop-downs.
+        check(not ws.data_validations.dataValidation, f"{label}: {ws.title} has no drop-down lists")
 
     props = wb.properties
     check(props.title == meeting["title"].replace("\x01", ""), f"{label}: document title")
@@ -260,14 +240,7 @@ def check_workbook(path, draft, language, labels, label):
             column = column_of(ws, labels(header))
             if not check(column is not None, f"{label}: {sheet} has a {header} column"):
                 continue
-            validation = validation_for(ws, column)
-            if not check(validation is not None and validation.type == "list",
-                         f"{label}: {sheet}.{header} has a drop-down list"):
-                continue
-            allowed = list_values(wb, validation.formula1)
-            check(allowed == [labels(v) for v in enum_labels], f"{label}: {sheet}.{header} allows {allowed}")
-            check(validation.showErrorMessage and validation.errorStyle in (None, "stop"),
-                  f"{label}: {sheet}.{header} refuses other values")
+            allowed = [labels(v) for v in enum_labels]
             cells = column_values(ws, column, n)
             check(all(v in allowed for v in cells), f"{label}: {sheet}.{header} values are allowed ones")
         for row in ws.iter_rows(min_row=2):
@@ -336,7 +309,7 @@ def check_languages(es_wb, en_wb, draft, es, en):
         for es_h, en_h in zip(headers(es_ws), headers(en_ws)):
             if en_h in country_en:
                 check(es_h in country_es, f"{name}: country header {en_h} → {es_h}")
-            elif name != "Lists" or en_h is not None:
+            else:
                 check(es_h == es(en_h), f"{name}: header {en_h} → {es_h}")
     enum_labels = set(HORIZON + CONSENSUS + MECHANISM + ASSESSMENT + CHANGE + PROPOSAL_STATUS + ROLE + ENDORSEMENT)
     # Countries, pillars and actors are named in the workbook's language; lists join names with "; ".
@@ -531,7 +504,7 @@ def check_footer_codes(consenso, template, tmp):
             continue
         footers = raw_footers(out)
         visible = [name for name, raw in footers.items() if raw is not None]
-        check(len(visible) == len(SHEETS) - 1, f"codes {n}: every visible sheet has a footer ({len(visible)})")
+        check(len(visible) == len(SHEETS), f"codes {n}: every sheet has a footer ({len(visible)})")
         for name in visible:
             raw = footers[name]
             sections = header_footer_sections(raw)
