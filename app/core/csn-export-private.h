@@ -162,6 +162,9 @@ typedef struct {
   CsnExportTable *base;          /* the positions the workbook was filled in with: item, stance, comment */
 } CsnExportDelegation;
 
+/* csn-delegation-export.c */
+char                *csn_export_dup_draft_id            (CsnDraft               *draft);
+
 /* csn-export.c: progress reported from a worker thread, called back in the caller's context */
 typedef struct _CsnExportRelay CsnExportRelay;
 
