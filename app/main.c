@@ -9,15 +9,17 @@
 #include "csn-answers-import.h"
 #include "csn-application.h"
 #include "csn-settings.h"
-#include "csn-delegation-export.h"
 #include "csn-change-set.h"
 #include "csn-change.h"
+#include "csn-delegation-export.h"
 #include "csn-draft.h"
 #include "csn-export.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
+#include "csn-merge.h"
 #include "csn-open-item.h"
 #include "csn-problem.h"
+#include "csn-safe-file.h"
 #include "csn-validate.h"
 
 
@@ -273,6 +275,107 @@ run_import_answers (const char         *output,
   return EXIT_SUCCESS;
 }
 
+/* The name set in Preferences for "saved by"; none when the schema is not installed. */
+static char *
+dup_saved_by (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "saved-by"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, "saved-by");
+}
+
+static CsnDraft *
+load_for_merge (const char  *argument,
+                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (argument);
+
+  return csn_draft_load_from_file (file, error);
+}
+
+/* --merge OUT MINE THEIRS [--base BASE] [--prefer mine|theirs]: git's merge driver contract; exit
+ * 0 without conflicts, 3 with (each printed), 1 when a file cannot be read or written. */
+static int
+run_merge (const char         *output,
+           const char         *base_path,
+           const char         *prefer,
+           const char * const *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) mine = NULL;
+  g_autoptr(CsnDraft) theirs = NULL;
+  g_autoptr(CsnDraft) base = NULL;
+  g_autoptr(CsnChangeSet) set = NULL;
+  g_autoptr(CsnLineage) lineage = NULL;
+  g_autofree char *saved_by = NULL;
+  g_autofree char *theirs_name = NULL;
+  g_autofree char *data = NULL;
+  guint n_changes;
+  gsize length;
+
+  if (files == NULL || files[0] == NULL || files[1] == NULL || files[2] != NULL)
+    {
+      g_printerr ("%s\n", _("--merge needs two drafts: mine, then theirs"));
+      return EXIT_FAILURE;
+    }
+  if (prefer != NULL && !g_str_equal (prefer, "mine") && !g_str_equal (prefer, "theirs"))
+    {
+      g_printerr (_("Unknown choice “%s” for --prefer: use mine or theirs"), prefer);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  /* Every file is read before anything is written. */
+  if ((mine = load_for_merge (files[0], &error)) == NULL ||
+      (theirs = load_for_merge (files[1], &error)) == NULL ||
+      (base_path != NULL && (base = load_for_merge (base_path, &error)) == NULL))
+    {
+      g_printerr (_("Cannot merge into %s: %s"), output, error->message);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  if (base == NULL)
+    base = csn_merge_find_base (mine, theirs);
+
+  theirs_name = g_path_get_basename (files[1]);
+  set = csn_merge_drafts (mine, theirs, base, theirs_name);
+  if (csn_change_set_get_note (set) != NULL)
+    g_printerr ("%s\n", csn_change_set_get_note (set));
+  if (prefer != NULL)
+    csn_change_set_accept_all (set, g_str_equal (prefer, "theirs"), TRUE, NULL);
+
+  n_changes = g_list_model_get_n_items (G_LIST_MODEL (set));
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(CsnChange) change = g_list_model_get_item (G_LIST_MODEL (set), i);
+      g_autofree char *line = NULL;
+
+      if (!csn_change_get_conflict (change))
+        continue;
+      line = csn_merge_dup_conflict_line (change, mine);
+      g_print ("%s\n", line);
+    }
+  csn_change_set_apply (set, mine);
+
+  saved_by = dup_saved_by ();
+  csn_draft_set_saved_by (mine, saved_by);
+  /* No backup beside OUT: as git's merge driver, OUT is a file of the working tree. */
+  lineage = csn_lineage_new_for_save (csn_draft_get_lineage (mine), mine, csn_draft_get_saved_by (mine));
+  data = csn_draft_to_data_with_lineage (mine, lineage, &length);
+  if (!csn_safe_file_replace (output, data, length, FALSE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  csn_lineage_cache_store (csn_lineage_get_draft_id (lineage), csn_lineage_get_revision (lineage), data, length);
+  return csn_change_set_get_n_conflicts (set) > 0 ? 3 : EXIT_SUCCESS;
+}
+
 static int
 on_handle_local_options_cb (GApplication *app,
                             GVariantDict *options,
@@ -283,12 +386,18 @@ on_handle_local_options_cb (GApplication *app,
   const char *export_delegations = NULL;
   const char *import_output = NULL;
   const char *export_language = NULL;
+  const char *merge_output = NULL;
+  const char *merge_base = NULL;
+  const char *merge_prefer = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "export-xlsx", "^&ay", &export_output);
   g_variant_dict_lookup (options, "export-language", "&s", &export_language);
   g_variant_dict_lookup (options, "export-delegations", "^&ay", &export_delegations);
   g_variant_dict_lookup (options, "import-answers", "^&ay", &import_output);
+  g_variant_dict_lookup (options, "merge", "^&ay", &merge_output);
+  g_variant_dict_lookup (options, "base", "^&ay", &merge_base);
+  g_variant_dict_lookup (options, "prefer", "&s", &merge_prefer);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -303,6 +412,13 @@ on_handle_local_options_cb (GApplication *app,
     return run_export_delegations (export_delegations, export_language, files);
   if (import_output != NULL)
     return run_import_answers (import_output, files);
+  if (merge_output != NULL)
+    return run_merge (merge_output, merge_base, merge_prefer, files);
+  if (merge_base != NULL || merge_prefer != NULL)
+    {
+      g_printerr ("%s\n", _("--base and --prefer need --merge"));
+      return EXIT_FAILURE;
+    }
   if (export_language != NULL)
     {
       g_printerr ("%s\n", _("--export-language needs --export-xlsx or --export-delegations"));
@@ -328,6 +444,13 @@ static const GOptionEntry option_entries[] = {
   { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the spreadsheets: es or en (default: the draft’s language; for the delegations, each country’s)"),
     N_("LANGUAGE") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge THEIRS into MINE (two drafts) three-way, write OUT and exit: 0 without conflicts, 3 with"),
+    N_("OUT.consenso") },
+  { "base", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The common ancestor of the merge (default: found from the drafts’ lineage)"), N_("BASE.consenso") },
+  { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("On conflicts, take mine (default) or theirs"), N_("mine|theirs") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -340,6 +463,8 @@ main (int   argc,
   const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
 
   csn_settings_apply_language ();
+  /* Revisions saved or merged here help later merges find their common ancestor. */
+  csn_lineage_cache_set_enabled (TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -13,6 +13,10 @@ struct _CsnChangeSet
   GPtrArray  *changes;      /* of CsnChange, in the order they apply */
   char       *label;        /* the undo step's label */
   char       *title;        /* what the review page says it reviews */
+  char       *note;         /* what it was compared with ("No common ancestor: …") */
+  CsnChangeSetFinishFunc finish_func;
+  gpointer    finish_data;
+  GDestroyNotify finish_destroy;
   guint       n_conflicts;
   guint       n_accepted;
 };
@@ -26,6 +30,7 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_TITLE,
+  PROP_NOTE,
   PROP_N_CONFLICTS,
   PROP_N_ACCEPTED,
   PROP_N_ITEMS,
@@ -97,6 +102,9 @@ csn_change_set_dispose (GObject *object)
   for (guint i = 0; i < self->changes->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->changes, i), self);
   g_ptr_array_set_size (self->changes, 0);
+  if (self->finish_destroy != NULL)
+    g_clear_pointer (&self->finish_data, self->finish_destroy);
+  self->finish_func = NULL;
 
   G_OBJECT_CLASS (csn_change_set_parent_class)->dispose (object);
 }
@@ -109,6 +117,7 @@ csn_change_set_finalize (GObject *object)
   g_ptr_array_unref (self->changes);
   g_free (self->label);
   g_free (self->title);
+  g_free (self->note);
 
   G_OBJECT_CLASS (csn_change_set_parent_class)->finalize (object);
 }
@@ -128,6 +137,9 @@ csn_change_set_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
       break;
     case PROP_N_CONFLICTS:
       g_value_set_uint (value, self->n_conflicts);
@@ -159,6 +171,9 @@ csn_change_set_set_property (GObject      *object,
     case PROP_TITLE:
       csn_change_set_set_title (self, g_value_get_string (value));
       break;
+    case PROP_NOTE:
+      csn_change_set_set_note (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -179,6 +194,9 @@ csn_change_set_class_init (CsnChangeSetClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_CONFLICTS] =
     g_param_spec_uint ("n-conflicts", NULL, NULL, 0, G_MAXUINT, 0,
@@ -243,6 +261,42 @@ csn_change_set_set_title (CsnChangeSet *self,
   g_free (self->title);
   self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+csn_change_set_get_note (CsnChangeSet *self)
+{
+  g_return_val_if_fail (CSN_IS_CHANGE_SET (self), NULL);
+  return self->note;
+}
+
+/* A line the review page shows under the title: what the changes were found against. */
+void
+csn_change_set_set_note (CsnChangeSet *self,
+                         const char   *note)
+{
+  g_return_if_fail (CSN_IS_CHANGE_SET (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+void
+csn_change_set_set_finish_func (CsnChangeSet           *self,
+                                CsnChangeSetFinishFunc  func,
+                                gpointer                user_data,
+                                GDestroyNotify          destroy)
+{
+  g_return_if_fail (CSN_IS_CHANGE_SET (self));
+
+  if (self->finish_destroy != NULL)
+    g_clear_pointer (&self->finish_data, self->finish_destroy);
+  self->finish_func = func;
+  self->finish_data = user_data;
+  self->finish_destroy = destroy;
 }
 
 void
@@ -333,6 +387,8 @@ csn_change_set_apply (CsnChangeSet *self,
           csn_change_apply (change, draft))
         applied++;
     }
+  if (self->finish_func != NULL)
+    self->finish_func (self, draft, self->finish_data);
   csn_draft_end_group (draft);
   return applied;
 }

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsnChangeSet, csn_change_set, CSN, CHANGE_SET, GObject)
 
+/* Runs inside the undoable step, after the accepted changes (a merge records its lineage there). */
+typedef void (*CsnChangeSetFinishFunc) (CsnChangeSet *set,
+                                        CsnDraft     *draft,
+                                        gpointer      user_data);
+
 CsnChangeSet *csn_change_set_new            (const char   *label);
 const char   *csn_change_set_get_label      (CsnChangeSet *self);
 void          csn_change_set_set_label      (CsnChangeSet *self,
@@ -19,6 +24,13 @@ void          csn_change_set_set_label      (CsnChangeSet *self,
 const char   *csn_change_set_get_title      (CsnChangeSet *self);
 void          csn_change_set_set_title      (CsnChangeSet *self,
                                              const char   *title);
+const char   *csn_change_set_get_note       (CsnChangeSet *self);
+void          csn_change_set_set_note       (CsnChangeSet *self,
+                                             const char   *note);
+void          csn_change_set_set_finish_func (CsnChangeSet *self,
+                                             CsnChangeSetFinishFunc func,
+                                             gpointer      user_data,
+                                             GDestroyNotify destroy);
 void          csn_change_set_append         (CsnChangeSet *self,
                                              CsnChange    *change);
 guint         csn_change_set_get_n_conflicts (CsnChangeSet *self);

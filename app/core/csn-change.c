@@ -9,7 +9,11 @@
 #include "csn-describe.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
+#include "csn-draft-private.h"
+#include "csn-item-private.h"
+#include "csn-history.h"
 #include "csn-meeting.h"
+#include "csn-unknown-members.h"
 
 struct _CsnChange
 {
@@ -17,14 +21,14 @@ struct _CsnChange
 
   CsnChangeKind  kind;
   CsnCollection  collection;   /* the top-level list of the item, or of its parent */
-  CsnItem       *item;         /* the item changed, added or removed */
+  CsnItem       *item;         /* the item changed, added or removed; SET_UNKNOWN: NULL for the file */
   CsnItem       *parent;       /* for a child item (a reservation): its theme */
   const char    *property;     /* interned: the field, or the parent's list of children */
   GValue         incoming;     /* SET_FIELD */
   GValue         base;         /* the common ancestor's value, when known */
   GArray        *companions;   /* SET_FIELD: Companion, other fields set along with it */
-  char          *key;          /* ADD_TO_SET, REMOVE_FROM_SET */
-  char          *after_key;    /* ADD_ITEM: insert after this item; NULL: first */
+  char          *key;          /* ADD_TO_SET, REMOVE_FROM_SET; SET_UNKNOWN: the member's name */
+  GStrv          after_keys;   /* ADD_ITEM: insert after the first of these still there; NULL: first */
   int            child_position;
   gboolean       conflict;
   gboolean       accepted;
@@ -46,7 +50,8 @@ G_DEFINE_ENUM_TYPE (CsnChangeKind, csn_change_kind,
   G_DEFINE_ENUM_VALUE (CSN_CHANGE_ADD_ITEM, "add-item"),
   G_DEFINE_ENUM_VALUE (CSN_CHANGE_REMOVE_ITEM, "remove-item"),
   G_DEFINE_ENUM_VALUE (CSN_CHANGE_ADD_TO_SET, "add-to-set"),
-  G_DEFINE_ENUM_VALUE (CSN_CHANGE_REMOVE_FROM_SET, "remove-from-set"))
+  G_DEFINE_ENUM_VALUE (CSN_CHANGE_REMOVE_FROM_SET, "remove-from-set"),
+  G_DEFINE_ENUM_VALUE (CSN_CHANGE_SET_UNKNOWN, "set-unknown"))
 
 enum {
   PROP_0,
@@ -75,7 +80,7 @@ csn_change_finalize (GObject *object)
     g_value_unset (&self->base);
   g_clear_pointer (&self->companions, g_array_unref);
   g_free (self->key);
-  g_free (self->after_key);
+  g_strfreev (self->after_keys);
   g_free (self->note);
   g_free (self->origin);
   g_free (self->country);
@@ -189,7 +194,7 @@ change_new (CsnChangeKind  kind,
 
   self->kind = kind;
   self->collection = collection;
-  self->item = g_object_ref (item);
+  self->item = item != NULL ? g_object_ref (item) : NULL;
   self->parent = parent != NULL ? g_object_ref (parent) : NULL;
   self->property = property != NULL ? g_intern_string (property) : NULL;
   return self;
@@ -229,7 +234,30 @@ csn_change_new_add_item (CsnCollection  collection,
   g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
 
   self = change_new (CSN_CHANGE_ADD_ITEM, collection, item, NULL, NULL);
-  self->after_key = g_strdup (after_key);
+  if (after_key != NULL)
+    {
+      const char *keys[] = { after_key, NULL };
+      self->after_keys = g_strdupv ((char **) keys);
+    }
+  return self;
+}
+
+/* Like csn_change_new_add_item(), with fallbacks: @item enters right after the first of
+ * @after_keys still in the list (its neighbours in the incoming copy, nearest first), last when
+ * none is, first when @after_keys is empty. */
+CsnChange *
+csn_change_new_add_item_after (CsnCollection       collection,
+                               CsnItem            *item,
+                               const char * const *after_keys)
+{
+  CsnChange *self;
+
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
+
+  self = change_new (CSN_CHANGE_ADD_ITEM, collection, item, NULL, NULL);
+  if (after_keys != NULL && after_keys[0] != NULL)
+    self->after_keys = g_strdupv ((char **) after_keys);
   return self;
 }
 
@@ -289,6 +317,26 @@ csn_change_new_set_member (CsnItem    *item,
   return self;
 }
 
+/* The member @member of @item's unknown members (@item NULL: of the file's top level) takes
+ * @incoming, a copy of it kept; NULL removes the member. */
+CsnChange *
+csn_change_new_set_unknown (CsnItem    *item,
+                            const char *member,
+                            JsonNode   *incoming)
+{
+  CsnChange *self;
+
+  g_return_val_if_fail (item == NULL || CSN_IS_ITEM (item), NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  self = change_new (CSN_CHANGE_SET_UNKNOWN, item != NULL ? csn_collection_for_item (item) : CSN_COLLECTION_NONE,
+                     item, NULL, NULL);
+  self->key = g_strdup (member);
+  g_value_init (&self->incoming, JSON_TYPE_NODE);
+  g_value_set_boxed (&self->incoming, incoming);
+  return self;
+}
+
 CsnChangeKind
 csn_change_get_kind (CsnChange *self)
 {
@@ -344,7 +392,7 @@ const char *
 csn_change_get_after_key (CsnChange *self)
 {
   g_return_val_if_fail (CSN_IS_CHANGE (self), NULL);
-  return self->after_key;
+  return self->after_keys != NULL ? self->after_keys[0] : NULL;
 }
 
 const GValue *
@@ -360,7 +408,7 @@ csn_change_set_base (CsnChange    *self,
                      const GValue *base)
 {
   g_return_if_fail (CSN_IS_CHANGE (self));
-  g_return_if_fail (self->kind == CSN_CHANGE_SET_FIELD);
+  g_return_if_fail (self->kind == CSN_CHANGE_SET_FIELD || self->kind == CSN_CHANGE_SET_UNKNOWN);
 
   if (G_IS_VALUE (&self->base))
     g_value_unset (&self->base);
@@ -563,6 +611,38 @@ child_position (CsnChange *self,
                             self->item, position);
 }
 
+/* The unknown members the SET_UNKNOWN change is about: its item's, or the file's. */
+static JsonObject *
+unknown_owner (CsnChange *self,
+               CsnDraft  *draft)
+{
+  return self->item != NULL ? csn_item_get_unknown (self->item) : csn_draft_get_unknown (draft);
+}
+
+/* An unknown member's value as compact JSON ("" when absent). */
+static char *
+dup_json_text (const GValue *value)
+{
+  JsonNode *node = value != NULL ? g_value_get_boxed (value) : NULL;
+
+  return node != NULL ? json_to_string (node, FALSE) : g_strdup ("");
+}
+
+/* "Theme 3 “Trata…”: “x-priority”", "The file: “x-generator”". */
+static char *
+dup_unknown_place (CsnChange *self,
+                   CsnDraft  *draft)
+{
+  g_autofree char *described = NULL;
+
+  if (self->item == NULL)
+    /* Translators: a member of the file that this version of Consenso does not know: "The file: “x-generator”" */
+    return g_strdup_printf (_("The file: “%s”"), self->key);
+  described = csn_describe_item (draft, self->item);
+  /* Translators: a member of an item that this version of Consenso does not know: "Theme 3 “Trata…”: “x-priority”" */
+  return g_strdup_printf (_("%s: “%s”"), described, self->key);
+}
+
 /* "Theme 3 “Trata…”: horizon"; for an item not in the draft yet, its name. */
 char *
 csn_change_dup_place (CsnChange *self,
@@ -573,6 +653,8 @@ csn_change_dup_place (CsnChange *self,
 
   switch (self->kind)
     {
+    case CSN_CHANGE_SET_UNKNOWN:
+      return dup_unknown_place (self, draft);
     case CSN_CHANGE_SET_FIELD:
     case CSN_CHANGE_ADD_TO_SET:
     case CSN_CHANGE_REMOVE_FROM_SET:
@@ -601,6 +683,11 @@ csn_change_dup_current_text (CsnChange *self,
 
   switch (self->kind)
     {
+    case CSN_CHANGE_SET_UNKNOWN:
+      {
+        JsonNode *node = json_object_get_member (unknown_owner (self, draft), self->key);
+        return node != NULL ? json_to_string (node, FALSE) : g_strdup ("");
+      }
     case CSN_CHANGE_SET_FIELD:
     case CSN_CHANGE_ADD_TO_SET:
     case CSN_CHANGE_REMOVE_FROM_SET:
@@ -623,6 +710,8 @@ csn_change_dup_incoming_text (CsnChange *self,
 
   switch (self->kind)
     {
+    case CSN_CHANGE_SET_UNKNOWN:
+      return dup_json_text (&self->incoming);
     case CSN_CHANGE_SET_FIELD:
       return csn_describe_value (draft, self->item, self->property, &self->incoming);
     case CSN_CHANGE_ADD_ITEM:
@@ -645,6 +734,8 @@ csn_change_dup_base_text (CsnChange *self,
 
   if (!G_IS_VALUE (&self->base))
     return NULL;
+  if (self->kind == CSN_CHANGE_SET_UNKNOWN)
+    return dup_json_text (&self->base);
   return csn_describe_value (draft, self->item, self->property, &self->base);
 }
 
@@ -681,6 +772,15 @@ csn_change_is_current (CsnChange *self,
 
   switch (self->kind)
     {
+    case CSN_CHANGE_SET_UNKNOWN:
+      {
+        JsonNode *current = json_object_get_member (unknown_owner (self, draft), self->key);
+        JsonNode *incoming = g_value_get_boxed (&self->incoming);
+
+        if (current == NULL || incoming == NULL)
+          return current == incoming;
+        return json_node_equal (current, incoming);
+      }
     case CSN_CHANGE_SET_FIELD:
       {
         g_auto(GValue) current = G_VALUE_INIT;
@@ -718,6 +818,24 @@ csn_change_apply (CsnChange *self,
 
   switch (self->kind)
     {
+    case CSN_CHANGE_SET_UNKNOWN:
+      {
+        g_autoptr(CsnUnknownMembers) members = NULL;
+        g_autoptr(JsonObject) updated = NULL;
+        g_auto(GValue) value = G_VALUE_INIT;
+        g_autofree char *label = NULL;
+
+        if (self->item != NULL && !is_in_draft (draft, self->item))
+          return FALSE;
+        members = csn_unknown_members_new (unknown_owner (self, draft));
+        updated = csn_unknown_members_dup_with (members, self->key, g_value_get_boxed (&self->incoming));
+        g_value_init (&value, JSON_TYPE_OBJECT);
+        g_value_set_boxed (&value, updated);
+        label = dup_unknown_place (self, draft);
+        csn_history_set_property (csn_draft_get_history (draft), label, G_OBJECT (members), "members", &value);
+        return TRUE;
+      }
+
     case CSN_CHANGE_SET_FIELD:
       if (!is_in_draft (draft, self->item))
         return FALSE;
@@ -756,15 +874,22 @@ csn_change_apply (CsnChange *self,
       else
         {
           const char *key = csn_item_get_key (self->item);
-          CsnItem *after;
+          gboolean placed = FALSE;
 
           if (key != NULL && key[0] != '\0' && csn_draft_lookup (draft, self->collection, key) != NULL)
             return FALSE;
           position = 0;
-          after = self->after_key != NULL ? csn_draft_lookup (draft, self->collection, self->after_key) : NULL;
-          if (after != NULL && csn_draft_find_position (draft, self->collection, after, &position))
-            position++;
-          else if (self->after_key != NULL)
+          for (guint i = 0; self->after_keys != NULL && self->after_keys[i] != NULL && !placed; i++)
+            {
+              CsnItem *after = csn_draft_lookup (draft, self->collection, self->after_keys[i]);
+
+              if (after != NULL && csn_draft_find_position (draft, self->collection, after, &position))
+                {
+                  position++;
+                  placed = TRUE;
+                }
+            }
+          if (!placed && self->after_keys != NULL)
             position = g_list_model_get_n_items (csn_draft_get_collection (draft, self->collection));
           csn_draft_insert (draft, self->collection, position, self->item);
           return TRUE;

@@ -2,6 +2,8 @@
  * translation — with what it would do and whether the co-chairs take it. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "csn-item.h"
 #include "csn-types.h"
 
@@ -13,6 +15,7 @@ typedef enum {
   CSN_CHANGE_REMOVE_ITEM,      /* the item leaves its list */
   CSN_CHANGE_ADD_TO_SET,       /* a key joins a list field (raised_by, support, supported_by) */
   CSN_CHANGE_REMOVE_FROM_SET,  /* a key leaves it */
+  CSN_CHANGE_SET_UNKNOWN,      /* a member this version does not know, of an item or of the file */
 } CsnChangeKind;
 
 #define CSN_TYPE_CHANGE_KIND (csn_change_kind_get_type ())
@@ -28,6 +31,9 @@ CsnChange     *csn_change_new_set_field      (CsnItem       *item,
 CsnChange     *csn_change_new_add_item       (CsnCollection  collection,
                                               CsnItem       *item,
                                               const char    *after_key);
+CsnChange     *csn_change_new_add_item_after (CsnCollection  collection,
+                                              CsnItem       *item,
+                                              const char * const *after_keys);
 CsnChange     *csn_change_new_add_child      (CsnItem       *parent,
                                               const char    *property,
                                               CsnItem       *child,
@@ -41,6 +47,10 @@ CsnChange     *csn_change_new_set_member     (CsnItem       *item,
                                               const char    *property,
                                               const char    *key,
                                               gboolean       present);
+
+CsnChange     *csn_change_new_set_unknown    (CsnItem       *item,
+                                              const char    *member,
+                                              JsonNode      *incoming);
 
 CsnChangeKind  csn_change_get_kind           (CsnChange     *self);
 CsnItem       *csn_change_get_item           (CsnChange     *self);

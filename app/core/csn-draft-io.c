@@ -673,6 +673,118 @@ read_draft (Reader   *r,
   return TRUE;
 }
 
+static gboolean
+read_id_list (Reader     *r,
+              JsonObject *object,
+              const char *member,
+              CsnLineage *lineage,
+              const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRV);
+  if (!read_strv (r, node, &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (lineage), property, &value);
+  return TRUE;
+}
+
+static gboolean
+read_id_text (Reader     *r,
+              JsonObject *object,
+              const char *member,
+              CsnLineage *lineage,
+              const char *property)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, member);
+  g_value_init (&value, G_TYPE_STRING);
+  if (!read_text (r, node, FALSE, _("text"), &value))
+    return FALSE;
+  place_pop (r, saved);
+  g_object_set_property (G_OBJECT (lineage), property, &value);
+  return TRUE;
+}
+
+/* Keeps the members of @object that @known does not name in @unknown, in file order. */
+static void
+keep_unknown_members (JsonObject         *object,
+                      const char * const *known,
+                      JsonObject         *unknown)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    if (!g_strv_contains (known, name))
+      json_object_set_member (unknown, name, json_node_copy (member));
+}
+
+/* "lineage" (kept among the unknown members by read_draft, whose checks it passed) becomes the
+ * draft's CsnLineage; what this build does not know inside it is kept for the next save. */
+static gboolean
+read_lineage (Reader   *r,
+              CsnDraft *draft)
+{
+  static const char * const known[] = { "draft", "revision", "parents", "saved_by", "ancestors", "base", NULL };
+  static const char * const base_known[] = { "revision", "agreed", "content", NULL };
+  CsnLineage *lineage = csn_draft_get_lineage (draft);
+  JsonNode *node = json_object_get_member (csn_draft_get_unknown (draft), "lineage");
+  JsonObject *object;
+  JsonNode *base;
+  gsize saved;
+
+  if (node == NULL)
+    return TRUE;
+  saved = place_push_key (r, "lineage");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                        describe_node (node));
+  object = json_node_get_object (node);
+  if (!read_id_text (r, object, "draft", lineage, "draft-id") ||
+      !read_id_text (r, object, "revision", lineage, "revision") ||
+      !read_id_list (r, object, "parents", lineage, "parents") ||
+      !read_id_text (r, object, "saved_by", lineage, "saved-by") ||
+      !read_id_list (r, object, "ancestors", lineage, "ancestors"))
+    return FALSE;
+
+  base = json_object_get_member (object, "base");
+  if (base != NULL)
+    {
+      gsize base_saved = place_push_key (r, "base");
+      JsonObject *base_object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (base))
+        return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _("an object"),
+                            describe_node (base));
+      base_object = json_node_get_object (base);
+      if (!read_id_text (r, base_object, "revision", lineage, "base-revision") ||
+          !read_id_list (r, base_object, "agreed", lineage, "base-agreed") ||
+          !read_id_text (r, base_object, "content", lineage, "base-content"))
+        return FALSE;
+      keep_unknown_members (base_object, base_known, csn_lineage_get_base_unknown (lineage));
+      place_pop (r, base_saved);
+    }
+  keep_unknown_members (object, known, csn_lineage_get_unknown (lineage));
+  place_pop (r, saved);
+
+  json_object_remove_member (csn_draft_get_unknown (draft), "lineage");
+  return TRUE;
+}
+
 static void
 offset_to_line_column (const char *data,
                        gsize       offset,
@@ -758,7 +870,7 @@ csn_draft_load_from_data (const char  *data,
     }
 
   draft = csn_draft_new ();
-  if (!read_draft (&reader, json_parser_get_root (parser), draft))
+  if (!read_draft (&reader, json_parser_get_root (parser), draft) || !read_lineage (&reader, draft))
     return NULL;
 
   csn_history_clear (csn_draft_get_history (draft));
@@ -1253,15 +1365,83 @@ write_item (GString *out,
   close_container (out, first, level, '}');
 }
 
-/* The draft as the text of a .consenso file. */
-char *
-csn_draft_to_data (CsnDraft *self,
-                   gsize    *length)
+
+static void
+write_id_list (GString            *out,
+               gboolean           *first,
+               guint               level,
+               const char         *key,
+               const char * const *ids)
+{
+  gboolean list_first = TRUE;
+
+  write_key (out, first, level, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      write_separator (out, &list_first, level + 1);
+      write_string (out, ids[i]);
+    }
+  close_container (out, list_first, level, ']');
+}
+
+static void
+write_optional_text (GString    *out,
+                     gboolean   *first,
+                     guint       level,
+                     const char *key,
+                     const char *text)
+{
+  if (text == NULL)
+    return;
+  write_key (out, first, level, key);
+  write_string (out, text);
+}
+
+/* "lineage": the draft's and this revision's ids, who saved it, and the agreed base. */
+static void
+write_lineage (GString    *out,
+               gboolean   *first,
+               CsnLineage *lineage)
+{
+  gboolean lineage_first = TRUE;
+
+  if (lineage == NULL ||
+      (!csn_lineage_is_known (lineage) && json_object_get_size (csn_lineage_get_unknown (lineage)) == 0))
+    return;
+
+  write_key (out, first, 1, "lineage");
+  g_string_append_c (out, '{');
+  write_optional_text (out, &lineage_first, 2, "draft", csn_lineage_get_draft_id (lineage));
+  write_optional_text (out, &lineage_first, 2, "revision", csn_lineage_get_revision (lineage));
+  write_id_list (out, &lineage_first, 2, "parents", csn_lineage_get_parents (lineage));
+  write_optional_text (out, &lineage_first, 2, "saved_by", csn_lineage_get_saved_by (lineage));
+  write_id_list (out, &lineage_first, 2, "ancestors", csn_lineage_get_ancestors (lineage));
+  if (csn_lineage_get_base_revision (lineage) != NULL || csn_lineage_get_base_content (lineage) != NULL ||
+      json_object_get_size (csn_lineage_get_base_unknown (lineage)) > 0)
+    {
+      gboolean base_first = TRUE;
+
+      write_key (out, &lineage_first, 2, "base");
+      g_string_append_c (out, '{');
+      write_optional_text (out, &base_first, 3, "revision", csn_lineage_get_base_revision (lineage));
+      write_id_list (out, &base_first, 3, "agreed", csn_lineage_get_base_agreed (lineage));
+      write_optional_text (out, &base_first, 3, "content", csn_lineage_get_base_content (lineage));
+      write_members (out, &base_first, csn_lineage_get_base_unknown (lineage), 3);
+      close_container (out, base_first, 2, '}');
+    }
+  write_members (out, &lineage_first, csn_lineage_get_unknown (lineage), 2);
+  close_container (out, lineage_first, 1, '}');
+}
+
+/* The draft as the text of a .consenso file, with @lineage (NULL: none). */
+static char *
+draft_to_data (CsnDraft   *self,
+               CsnLineage *lineage,
+               gsize      *length)
 {
   GString *out;
   gboolean first = TRUE;
-
-  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
 
   out = g_string_sized_new (64 * 1024);
   g_string_append_c (out, '{');
@@ -1291,12 +1471,42 @@ csn_draft_to_data (CsnDraft *self,
       close_container (out, first_item, 1, ']');
     }
 
+  write_lineage (out, &first, lineage);
   write_members (out, &first, csn_draft_get_unknown (self), 1);
   g_string_append (out, "\n}\n");
 
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* The draft as the text of a .consenso file. */
+char *
+csn_draft_to_data (CsnDraft *self,
+                   gsize    *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return draft_to_data (self, csn_draft_get_lineage (self), length);
+}
+
+/* The draft's content alone, without its lineage: what a merge compares and a base stores. */
+char *
+csn_draft_content_to_data (CsnDraft *self,
+                           gsize    *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return draft_to_data (self, NULL, length);
+}
+
+/* The draft as a file text with another lineage than its own (the one a save is about to give it). */
+char *
+csn_draft_to_data_with_lineage (CsnDraft   *self,
+                                CsnLineage *lineage,
+                                gsize      *length)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (CSN_IS_LINEAGE (lineage), NULL);
+  return draft_to_data (self, lineage, length);
 }
 
 /* Saves safely (temporary file, flush, backup "NAME~", rename); then @file is the draft's file. */
@@ -1307,6 +1517,7 @@ csn_draft_save_to_file (CsnDraft  *self,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CsnLineage) lineage = NULL;
   const char *path;
   gsize length;
 
@@ -1323,12 +1534,17 @@ csn_draft_save_to_file (CsnDraft  *self,
       return FALSE;
     }
 
-  data = csn_draft_to_data (self, &length);
+  /* Each save is a new revision; the draft takes it only once it is on disk. */
+  lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
+  data = csn_draft_to_data_with_lineage (self, lineage, &length);
   if (!csn_safe_file_replace (path, data, length, TRUE, &local_error))
     {
       g_set_error_literal (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE, local_error->message);
       return FALSE;
     }
+  csn_lineage_assign (csn_draft_get_lineage (self), lineage);
+  csn_lineage_cache_store (csn_lineage_get_draft_id (lineage), csn_lineage_get_revision (lineage),
+                           data, length);
 
   csn_draft_set_file (self, file);
   csn_history_mark_saved (csn_draft_get_history (self));

@@ -33,6 +33,8 @@ struct _CsnDraft
   CsnHistory *history;
   JsonObject *unknown;
   GFile      *file;
+  CsnLineage *lineage;
+  char       *saved_by;
 };
 
 G_DEFINE_FINAL_TYPE (CsnDraft, csn_draft, G_TYPE_OBJECT)
@@ -209,6 +211,8 @@ csn_draft_dispose (GObject *object)
     }
   g_clear_pointer (&self->unknown, json_object_unref);
   g_clear_object (&self->file);
+  g_clear_object (&self->lineage);
+  g_clear_pointer (&self->saved_by, g_free);
 
   G_OBJECT_CLASS (csn_draft_parent_class)->dispose (object);
 }
@@ -304,6 +308,7 @@ csn_draft_init (CsnDraft *self)
                         G_CALLBACK (on_collection_items_changed_cb), &self->indexes[i]);
     }
   self->unknown = json_object_new ();
+  self->lineage = csn_lineage_new ();
   self->history = csn_history_new ();
   g_signal_connect_object (self->history, "changed",
                            G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
@@ -386,6 +391,32 @@ csn_draft_dup_display_name (CsnDraft *self)
   if (self->file == NULL)
     return g_strdup (_("Untitled draft"));
   return g_file_get_basename (self->file);
+}
+
+/* Where this copy comes from; merges change it as part of their undoable step, saves directly. */
+CsnLineage *
+csn_draft_get_lineage (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->lineage;
+}
+
+const char *
+csn_draft_get_saved_by (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  return self->saved_by != NULL ? self->saved_by : "";
+}
+
+/* The co-chair's short name from Preferences, recorded by the next save. */
+void
+csn_draft_set_saved_by (CsnDraft   *self,
+                        const char *saved_by)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+
+  g_free (self->saved_by);
+  self->saved_by = g_strdup (saved_by);
 }
 
 gboolean

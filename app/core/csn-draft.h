@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "csn-item.h"
+#include "csn-lineage.h"
 #include "csn-types.h"
 
 G_BEGIN_DECLS
@@ -126,6 +127,13 @@ void          csn_draft_end_group           (CsnDraft      *self);
 gboolean      csn_draft_undo                (CsnDraft      *self);
 gboolean      csn_draft_redo                (CsnDraft      *self);
 
+/* Lineage: where this copy comes from, for merging (csn-lineage.c); the name the next save
+ * records as saved_by ("PPT", "México", "ST"). */
+CsnLineage   *csn_draft_get_lineage         (CsnDraft      *self);
+const char   *csn_draft_get_saved_by        (CsnDraft      *self);
+void          csn_draft_set_saved_by        (CsnDraft      *self,
+                                             const char    *saved_by);
+
 /* Files (csn-draft-io.c) */
 CsnDraft     *csn_draft_new_from_template   (void);
 CsnDraft     *csn_draft_load_from_file      (GFile         *file,
@@ -135,6 +143,11 @@ CsnDraft     *csn_draft_load_from_data      (const char    *data,
                                              const char    *display_name,
                                              GError       **error);
 char         *csn_draft_to_data             (CsnDraft      *self,
+                                             gsize         *length);
+char         *csn_draft_content_to_data     (CsnDraft      *self,
+                                             gsize         *length);
+char         *csn_draft_to_data_with_lineage (CsnDraft     *self,
+                                             CsnLineage    *lineage,
                                              gsize         *length);
 gboolean      csn_draft_save_to_file        (CsnDraft      *self,
                                              GFile         *file,
