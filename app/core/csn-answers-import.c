@@ -159,7 +159,8 @@ typedef struct {
   GPtrArray         *problems;     /* GError, cells not read */
   GHashTable        *info;         /* key -> value */
   const char        *country;      /* in info */
-  const char        *draft_id;
+  const char        *draft_id;     /* "" when the draft had no lineage at the export */
+  const char        *title_hash;
   const char        *draft_title;
   const char        *exported;
   const char        *date;
@@ -333,12 +334,13 @@ read_info (CsnXlsxBook *book,
 
   file->country = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_COUNTRY);
   file->draft_id = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_DRAFT);
+  file->title_hash = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_TITLE_HASH);
   file->draft_title = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_TITLE);
   file->exported = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_EXPORTED);
   file->date = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_DATE);
   language = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_LANGUAGE);
   file->language = g_strcmp0 (language, "en") == 0 ? CSN_LANGUAGE_EN : CSN_LANGUAGE_ES;
-  if (file->country == NULL || file->country[0] == '\0' || file->draft_id == NULL || file->draft_id[0] == '\0' ||
+  if (file->country == NULL || file->country[0] == '\0' || file->draft_id == NULL || file->title_hash == NULL ||
       file->exported == NULL || file->date == NULL)
     return refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
                    _("its hidden sheet “%s” is damaged: it does not say whose answers these are, or when they were exported"),
@@ -695,7 +697,6 @@ typedef struct {
   GHashTable   *new_ids;       /* ids given to new positions in this import */
   char         *last_position; /* the key new positions go after */
   char         *last_endorsement;
-  const char   *draft_id;
 } Comparer;
 
 static char *
@@ -869,10 +870,19 @@ compare_reservation (Comparer     *c,
                      const Answer *answer,
                      CsnItem      *item,
                      int           stance,
+                     const char   *base_comment,
                      int           base_stance,
+                     gboolean      drifted,
                      const char   *note)
 {
   CsnReservation *reservation = find_reservation (CSN_THEME (item), file->country);
+  g_autoptr(CsnChange) change = NULL;
+  const char *conflict = NULL;
+
+  /* The reservation was the base comment's, if any: edited in the draft since, it conflicts. */
+  if (drifted || (reservation != NULL && base_stance == CSN_STANCE_SUPPORTS_WITH_RESERVATION &&
+                  g_strcmp0 (csn_reservation_get_text (reservation), base_comment) != 0))
+    conflict = _("The draft’s reservation changed after this workbook was exported");
 
   if (stance == CSN_STANCE_SUPPORTS_WITH_RESERVATION)
     {
@@ -880,27 +890,32 @@ compare_reservation (Comparer     *c,
         {
           g_autoptr(CsnItem) added = g_object_new (CSN_TYPE_RESERVATION, "country", file->country,
                                                    "text", answer->comment, NULL);
-          g_autoptr(CsnChange) change = csn_change_new_add_child (item, CSN_THEME_PROP_RESERVATIONS, added, -1);
 
-          append_change (c, file, change, note);
+          change = csn_change_new_add_child (item, CSN_THEME_PROP_RESERVATIONS, added, -1);
         }
       else if (answer->comment[0] != '\0' && g_strcmp0 (csn_reservation_get_text (reservation), answer->comment) != 0)
         {
           g_auto(GValue) text = G_VALUE_INIT;
-          g_autoptr(CsnChange) change = NULL;
 
           init_string (&text, answer->comment);
           change = csn_change_new_set_field (CSN_ITEM (reservation), CSN_RESERVATION_PROP_TEXT, &text);
-          append_change (c, file, change, note);
+          if (conflict != NULL && base_stance == CSN_STANCE_SUPPORTS_WITH_RESERVATION)
+            {
+              g_auto(GValue) ancestor = G_VALUE_INIT;
+
+              init_string (&ancestor, base_comment);
+              csn_change_set_base (change, &ancestor);
+            }
         }
     }
   else if (base_stance == CSN_STANCE_SUPPORTS_WITH_RESERVATION && reservation != NULL)
-    {
-      g_autoptr(CsnChange) change = csn_change_new_remove_child (item, CSN_THEME_PROP_RESERVATIONS,
-                                                                 CSN_ITEM (reservation));
+    change = csn_change_new_remove_child (item, CSN_THEME_PROP_RESERVATIONS, CSN_ITEM (reservation));
 
-      append_change (c, file, change, note);
-    }
+  if (change == NULL)
+    return;
+  if (conflict != NULL && note == NULL)
+    mark_conflict (change, NULL, conflict);
+  append_change (c, file, change, note);
 }
 
 /* Supporting a role proposal puts the country among its supporters; objecting takes it off. */
@@ -909,6 +924,7 @@ compare_supporter (Comparer    *c,
                    AnswersFile *file,
                    CsnItem     *item,
                    int          stance,
+                   gboolean     drifted,
                    const char  *note)
 {
   gboolean supports = stance == CSN_STANCE_SUPPORTS || stance == CSN_STANCE_SUPPORTS_WITH_RESERVATION;
@@ -918,6 +934,8 @@ compare_supporter (Comparer    *c,
   if ((supports && !listed) || (stance == CSN_STANCE_OBJECTS && listed))
     {
       change = csn_change_new_set_member (item, CSN_ROLE_PROPOSAL_PROP_SUPPORTED_BY, file->country, supports);
+      if (drifted && note == NULL)
+        mark_conflict (change, NULL, _("The draft’s position changed after this workbook was exported"));
       append_change (c, file, change, note);
     }
 }
@@ -954,6 +972,7 @@ compare_answer (Comparer     *c,
   CsnPosition *position = g_hash_table_lookup (c->positions, key);
   g_autofree char *older = NULL;
   const char *note = file_note;
+  gboolean drifted;
 
   /* An emptied stance withdraws a position; a comment alone is a comment without a position. */
   if (stance == NO_STANCE && (base != NULL || answer->comment[0] != '\0'))
@@ -1026,12 +1045,18 @@ compare_answer (Comparer     *c,
 
   if (item == NULL)
     return;
+  /* The draft's position moved away from what the workbook showed: what follows from it conflicts too. */
+  if (position != NULL)
+    drifted = (int) csn_position_get_stance (position) != (base != NULL ? base_stance : CSN_STANCE_NO_POSITION) ||
+              g_strcmp0 (csn_position_get_comment (position), base_comment) != 0;
+  else
+    drifted = base != NULL;
   /* Past this point the answer differs from the base: a changed reservation text counts too. */
   if (answer->collection == CSN_COLLECTION_THEMES &&
       (stance != base_stance || stance == CSN_STANCE_SUPPORTS_WITH_RESERVATION))
-    compare_reservation (c, file, answer, item, stance, base_stance, note);
+    compare_reservation (c, file, answer, item, stance, base_comment, base_stance, drifted, note);
   else if (answer->collection == CSN_COLLECTION_ROLE_PROPOSALS && stance != base_stance)
-    compare_supporter (c, file, item, stance, note);
+    compare_supporter (c, file, item, stance, drifted, note);
 }
 
 static void
@@ -1127,6 +1152,17 @@ compare_endorsement (Comparer    *c,
   }
 }
 
+/* The lineage's draft id says it when both sides have one; before the draft's first save, its title. */
+static gboolean
+is_same_draft (AnswersFile *file,
+               const char  *draft_id,
+               const char  *title_hash)
+{
+  if (draft_id != NULL && file->draft_id[0] != '\0')
+    return strcmp (draft_id, file->draft_id) == 0;
+  return strcmp (title_hash, file->title_hash) == 0;
+}
+
 /* Newest export first within a country; the order given breaks ties. */
 static int
 compare_files (gconstpointer a,
@@ -1178,7 +1214,8 @@ compare_files_with_draft (GPtrArray  *files,
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (files->len);
   g_autoptr(GHashTable) answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *draft_id = csn_export_dup_draft_id (draft);
+  const char *draft_id = csn_export_get_draft_id (draft);
+  g_autofree char *title_hash = csn_export_dup_title_hash (draft);
   g_autofree char *countries = dup_country_list (draft, files);
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
@@ -1199,7 +1236,7 @@ compare_files_with_draft (GPtrArray  *files,
 
       if (file->refusal != NULL)
         g_ptr_array_add (all_problems, g_error_copy (file->refusal));
-      else if (strcmp (file->draft_id, draft_id) != 0)
+      else if (!is_same_draft (file, draft_id, title_hash))
         /* Translators: a file name, then the title of the draft it was exported from */
         g_ptr_array_add (all_problems, g_error_new (CSN_ANSWERS_ERROR, CSN_ANSWERS_ERROR_OTHER_DRAFT,
                                                     _("%s: this workbook was exported from another draft (“%s”)"),
@@ -1221,7 +1258,7 @@ compare_files_with_draft (GPtrArray  *files,
 
       if (file->refusal != NULL)
         continue;
-      if (strcmp (file->draft_id, draft_id) != 0)
+      if (!is_same_draft (file, draft_id, title_hash))
         {
           /* Translators: %s is the title of the draft a workbook was exported from */
           other_draft = g_strdup_printf (_("This workbook was exported from another draft (“%s”)"),

@@ -13,6 +13,7 @@
 #include "csn-country.h"
 #include "csn-delegation-export.h"
 #include "csn-export-private.h"
+#include "csn-lineage.h"
 #include "csn-meeting.h"
 #include "csn-safe-file.h"
 #include "csn-zip-parts.h"
@@ -54,6 +55,8 @@ plan_free (Plan *plan)
   for (guint i = 0; i < G_N_ELEMENTS (plan->snapshots); i++)
     g_clear_pointer (&plan->snapshots[i], csn_export_snapshot_free);
   g_free (plan->stamp.draft_id);
+  g_free (plan->stamp.draft_revision);
+  g_free (plan->stamp.title_hash);
   g_free (plan->stamp.revision);
   g_free (plan->stamp.exported);
   g_free (plan->dir);
@@ -79,19 +82,22 @@ csn_export_get_country_language (const char *code)
   return g_strv_contains (english, code) ? CSN_LANGUAGE_EN : CSN_LANGUAGE_ES;
 }
 
-/*
- * The draft's identity, the same in every co-chair's copy and across edits of its content: a
- * workbook of another draft is refused by it.
- *
- * Until the draft has a lineage id, the meeting's title stands for it.
- */
+/* The draft's id, the same in every co-chair's copy and across edits; NULL before its first save. */
+const char *
+csn_export_get_draft_id (CsnDraft *draft)
+{
+  CsnLineage *lineage = csn_draft_get_lineage (draft);
+
+  return csn_lineage_is_known (lineage) ? csn_lineage_get_draft_id (lineage) : NULL;
+}
+
+/* What stands for the draft's identity when one side has no lineage yet: its meeting's title. */
 char *
-csn_export_dup_draft_id (CsnDraft *draft)
+csn_export_dup_title_hash (CsnDraft *draft)
 {
   const char *title = csn_meeting_get_title (csn_draft_get_meeting (draft));
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, title, -1);
 
-  return g_strconcat ("title-sha256:", digest, NULL);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, title, -1);
 }
 
 /*
@@ -147,8 +153,11 @@ stamp_init (CsnExportStamp *stamp,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
   g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+  CsnLineage *lineage = csn_draft_get_lineage (draft);
 
-  stamp->draft_id = csn_export_dup_draft_id (draft);
+  stamp->draft_id = g_strdup (csn_export_get_draft_id (draft));
+  stamp->draft_revision = g_strdup (csn_lineage_is_known (lineage) ? csn_lineage_get_revision (lineage) : NULL);
+  stamp->title_hash = csn_export_dup_title_hash (draft);
   stamp->revision = g_uuid_string_random ();
   stamp->exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_strlcpy (stamp->date, date, sizeof stamp->date);

@@ -111,7 +111,9 @@ enum {
 /* What the hidden sheet says about the export, by key. */
 #define CSN_ANSWERS_KEY_FORMAT      "format"
 #define CSN_ANSWERS_KEY_VERSION     "version"
-#define CSN_ANSWERS_KEY_DRAFT       "draft"
+#define CSN_ANSWERS_KEY_DRAFT       "draft"          /* the lineage's draft id; empty before the first save */
+#define CSN_ANSWERS_KEY_DRAFT_REVISION "draft_revision"
+#define CSN_ANSWERS_KEY_TITLE_HASH  "draft_title_sha256"
 #define CSN_ANSWERS_KEY_TITLE       "draft_title"
 #define CSN_ANSWERS_KEY_REVISION    "revision"
 #define CSN_ANSWERS_KEY_EXPORTED    "exported"
@@ -125,7 +127,9 @@ enum {
 
 /* One export run's stamp, the same in each of its workbooks: the import orders answers by it. */
 typedef struct {
-  char *draft_id;
+  char *draft_id;        /* "" when the draft has no lineage yet */
+  char *draft_revision;
+  char *title_hash;
   char *revision;   /* a UUID */
   char *exported;   /* "2011-11-04T15:02:11Z" */
   char  date[16];   /* the local date, "2011-11-04": what an answer's "received" takes */
@@ -163,7 +167,8 @@ typedef struct {
 } CsnExportDelegation;
 
 /* csn-delegation-export.c */
-char                *csn_export_dup_draft_id            (CsnDraft               *draft);
+const char          *csn_export_get_draft_id            (CsnDraft               *draft);
+char                *csn_export_dup_title_hash          (CsnDraft               *draft);
 
 /* csn-export.c: progress reported from a worker thread, called back in the caller's context */
 typedef struct _CsnExportRelay CsnExportRelay;

@@ -1162,6 +1162,8 @@ csn_export_delegation_new (CsnExportSnapshot    *snapshot,
   add_info (d, CSN_ANSWERS_KEY_FORMAT, CSN_ANSWERS_FORMAT);
   add_info (d, CSN_ANSWERS_KEY_VERSION, version);
   add_info (d, CSN_ANSWERS_KEY_DRAFT, stamp->draft_id);
+  add_info (d, CSN_ANSWERS_KEY_DRAFT_REVISION, stamp->draft_revision);
+  add_info (d, CSN_ANSWERS_KEY_TITLE_HASH, stamp->title_hash);
   add_info (d, CSN_ANSWERS_KEY_TITLE, csn_meeting_get_title (csn_draft_get_meeting (draft)));
   add_info (d, CSN_ANSWERS_KEY_REVISION, stamp->revision);
   add_info (d, CSN_ANSWERS_KEY_EXPORTED, stamp->exported);
