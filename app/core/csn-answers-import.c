@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csn-answers-import.h"
+#include "csn-answers-import-private.h"
 #include "csn-catalog.h"
 #include "csn-change-set.h"
 #include "csn-change.h"
@@ -601,6 +601,18 @@ read_endorsement (CsnXlsxBook *book,
   return TRUE;
 }
 
+static void
+read_book (CsnXlsxBook *book,
+           AnswersFile *file)
+{
+  if (!read_info (book, file) || !read_base (book, file))
+    return;
+  for (guint t = 0; t < G_N_ELEMENTS (answer_tables); t++)
+    if (!read_table (book, file, answer_tables[t].key, answer_tables[t].collection))
+      return;
+  read_endorsement (book, file);
+}
+
 static AnswersFile *
 read_file (GFile        *gfile,
            guint         order,
@@ -623,13 +635,7 @@ read_file (GFile        *gfile,
     }
   g_free (file->display_name);
   file->display_name = g_strdup (csn_xlsx_book_get_display_name (book));
-
-  if (!read_info (book, file) || !read_base (book, file))
-    return file;
-  for (guint t = 0; t < G_N_ELEMENTS (answer_tables); t++)
-    if (!read_table (book, file, answer_tables[t].key, answer_tables[t].collection))
-      return file;
-  read_endorsement (book, file);
+  read_book (book, file);
   return file;
 }
 
@@ -1428,5 +1434,31 @@ csn_answers_import_finish (GAsyncResult  *result,
   read = g_task_propagate_pointer (G_TASK (result), error);
   if (read == NULL)
     return NULL;
+  return compare_files_with_draft (read, draft, problems);
+}
+
+/* For the fuzzer: workbooks given as bytes, compared with @draft at once. */
+CsnChangeSet *
+csn_answers_import_bytes (CsnDraft           *draft,
+                          GBytes            **workbooks,
+                          const char * const *names,
+                          guint               n_workbooks,
+                          GPtrArray         **problems)
+{
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) answers_file_free);
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  for (guint i = 0; i < n_workbooks; i++)
+    {
+      AnswersFile *file = answers_file_new (i);
+      g_autoptr(CsnXlsxBook) book = NULL;
+
+      file->display_name = g_strdup (names[i]);
+      book = csn_xlsx_book_new_from_bytes (workbooks[i], names[i], &file->refusal);
+      if (book != NULL)
+        read_book (book, file);
+      g_ptr_array_add (read, file);
+    }
   return compare_files_with_draft (read, draft, problems);
 }
