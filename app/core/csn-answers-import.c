@@ -162,6 +162,7 @@ typedef struct {
   const char        *draft_id;     /* "" when the draft had no lineage at the export */
   const char        *title_hash;
   const char        *draft_title;
+  const char        *revision;     /* the export run's */
   const char        *exported;
   const char        *date;
   CsnLanguage        language;
@@ -286,8 +287,11 @@ read_name (CsnXlsxBook   *book,
       if (g_error_matches (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_FOUND) ||
           g_error_matches (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_BAD_REFERENCE))
         /* The reader's message names the file and the name. */
-        file->refusal = g_error_new (CSN_ANSWERS_ERROR, CSN_ANSWERS_ERROR_DAMAGED, "%s%s", error->message,
-                                     _(": the workbook was changed in a way Consenso cannot follow"));
+        /* Translators: the reader's message ("mexico.xlsx: the workbook has no name “Consenso_Theme_Id”"),
+         * then why it matters */
+        file->refusal = g_error_new (CSN_ANSWERS_ERROR, CSN_ANSWERS_ERROR_DAMAGED,
+                                     _("%s (the workbook was changed in a way Consenso cannot follow)"),
+                                     error->message);
       else
         file->refusal = g_steal_pointer (&error);
     }
@@ -336,12 +340,13 @@ read_info (CsnXlsxBook *book,
   file->draft_id = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_DRAFT);
   file->title_hash = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_TITLE_HASH);
   file->draft_title = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_TITLE);
+  file->revision = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_REVISION);
   file->exported = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_EXPORTED);
   file->date = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_DATE);
   language = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_LANGUAGE);
   file->language = g_strcmp0 (language, "en") == 0 ? CSN_LANGUAGE_EN : CSN_LANGUAGE_ES;
   if (file->country == NULL || file->country[0] == '\0' || file->draft_id == NULL || file->title_hash == NULL ||
-      file->exported == NULL || file->date == NULL)
+      file->revision == NULL || file->exported == NULL || file->date == NULL)
     return refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
                    _("its hidden sheet “%s” is damaged: it does not say whose answers these are, or when they were exported"),
                    CSN_ANSWERS_SHEET);
@@ -1288,7 +1293,7 @@ compare_files_with_draft (GPtrArray  *files,
 
           if (newer != NULL && note == NULL)
             {
-              if (g_strcmp0 (newer->exported, file->exported) != 0)
+              if (g_strcmp0 (newer->revision, file->revision) != 0)
                 /* Translators: %s is the file with the newer answer */
                 older = g_strdup_printf (_("Older than the answer in %s"), newer->display_name);
               else

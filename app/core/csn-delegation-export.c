@@ -159,7 +159,7 @@ stamp_init (CsnExportStamp *stamp,
   stamp->draft_revision = g_strdup (csn_lineage_is_known (lineage) ? csn_lineage_get_revision (lineage) : NULL);
   stamp->title_hash = csn_export_dup_title_hash (draft);
   stamp->revision = g_uuid_string_random ();
-  stamp->exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  stamp->exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
   g_strlcpy (stamp->date, date, sizeof stamp->date);
 }
 

@@ -131,7 +131,7 @@ typedef struct {
   char *draft_revision;
   char *title_hash;
   char *revision;   /* a UUID */
-  char *exported;   /* "2011-11-04T15:02:11Z" */
+  char *exported;   /* "2011-11-04T15:02:11.084512Z" */
   char  date[16];   /* the local date, "2011-11-04": what an answer's "received" takes */
 } CsnExportStamp;
 
