@@ -12,12 +12,14 @@
 #include "csn-change-set.h"
 #include "csn-change.h"
 #include "csn-delegation-export.h"
+#include "csn-describe.h"
 #include "csn-draft.h"
 #include "csn-export.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
 #include "csn-merge.h"
 #include "csn-open-item.h"
+#include "csn-position.h"
 #include "csn-problem.h"
 #include "csn-safe-file.h"
 #include "csn-validate.h"
@@ -190,13 +192,31 @@ print_not_applied (CsnChange *change,
                    CsnDraft  *draft)
 {
   g_autofree char *place = csn_change_dup_place (change, draft);
-  g_autofree char *incoming = csn_change_dup_incoming_text (change, draft);
+  g_autofree char *incoming = NULL;
+  g_autofree char *current = csn_change_dup_current_text (change, draft);
   g_autofree char *line = NULL;
+  CsnItem *item = csn_change_get_item (change);
   const char *note = csn_change_get_note (change);
 
-  if (csn_change_get_conflict (change))
+  /* A new position has no title: what it says is its stance and comment. */
+  if (csn_change_get_kind (change) == CSN_CHANGE_ADD_ITEM && CSN_IS_POSITION (item))
     {
-      g_autofree char *current = csn_change_dup_current_text (change, draft);
+      g_autofree char *stance = csn_describe_current_value (draft, item, CSN_POSITION_PROP_STANCE);
+      const char *comment = csn_position_get_comment (CSN_POSITION (item));
+
+      /* Translators: a delegation's position and its comment: "Objects: The guidelines duplicate…" */
+      incoming = comment[0] != '\0' ? g_strdup_printf (_("%s: %s"), stance, comment) : g_steal_pointer (&stance);
+    }
+  else
+    incoming = csn_change_dup_incoming_text (change, draft);
+
+  if (csn_change_get_conflict (change) && current[0] == '\0')
+    /* Translators: "canada.xlsx: Position of Canada on Theme 2: “Objects”: not applied, conflict: The
+     * position was removed from the draft after this workbook was exported" */
+    line = g_strdup_printf (_("%s: %s: “%s”: not applied, conflict: %s"), csn_change_get_origin (change), place,
+                            incoming, note != NULL ? note : "");
+  else if (csn_change_get_conflict (change))
+    {
 
       /* Translators: "canada.xlsx: Position of Canada on Theme 2: stance: “Objects”: not applied, conflict:
        * The draft’s position changed after this workbook was exported (the draft has “Supports”)" */

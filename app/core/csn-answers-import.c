@@ -1190,6 +1190,18 @@ compare_files (gconstpointer a,
   return order;
 }
 
+/* Why @file's answer gives way to @newer's: a later export, or the first copy given of the same one. */
+static char *
+dup_superseded_note (AnswersFile *newer,
+                     AnswersFile *file)
+{
+  if (g_strcmp0 (newer->revision, file->revision) != 0)
+    /* Translators: %s is the file with the newer answer */
+    return g_strdup_printf (_("Older than the answer in %s"), newer->display_name);
+  /* Translators: %s is another workbook of the same export and country */
+  return g_strdup_printf (_("%s, a copy of the same export, answers this too"), newer->display_name);
+}
+
 /* "México, Canadá y Panamá": the countries of the files read, in the interface's language. */
 static char *
 dup_country_list (CsnDraft  *draft,
@@ -1293,12 +1305,7 @@ compare_files_with_draft (GPtrArray  *files,
 
           if (newer != NULL && note == NULL)
             {
-              if (g_strcmp0 (newer->revision, file->revision) != 0)
-                /* Translators: %s is the file with the newer answer */
-                older = g_strdup_printf (_("Older than the answer in %s"), newer->display_name);
-              else
-                /* Translators: %s is another workbook of the same export and country */
-                older = g_strdup_printf (_("%s, a copy of the same export, answers this too"), newer->display_name);
+              older = dup_superseded_note (newer, file);
               note = older;
             }
           else if (newer == NULL && file_note == NULL)
@@ -1313,7 +1320,7 @@ compare_files_with_draft (GPtrArray  *files,
 
         if (newer != NULL && note == NULL)
           {
-            older = g_strdup_printf (_("Older than the answer in %s"), newer->display_name);
+            older = dup_superseded_note (newer, file);
             note = older;
           }
         else if (newer == NULL && file_note == NULL && file->endorsement.given)
