@@ -706,7 +706,6 @@ typedef struct {
   CsnChangeSet *set;
   GHashTable   *positions;     /* "COUNTRY\037ITEM" -> CsnPosition */
   GHashTable   *new_ids;       /* ids given to new positions in this import */
-  char         *last_position; /* the key new positions go after */
   char         *last_endorsement;
 } Comparer;
 
@@ -741,8 +740,6 @@ comparer_init (Comparer *c,
           continue;
         }
       g_hash_table_insert (c->positions, key, position);
-      if (i == n - 1)
-        c->last_position = g_strdup (csn_position_get_id (position));
     }
   n = g_list_model_get_n_items (endorsements);
   if (n > 0)
@@ -758,7 +755,6 @@ comparer_clear (Comparer *c)
 {
   g_hash_table_unref (c->positions);
   g_hash_table_unref (c->new_ids);
-  g_free (c->last_position);
   g_free (c->last_endorsement);
 }
 
@@ -850,12 +846,8 @@ new_position_change (Comparer     *c,
                                               "source", CSN_POSITION_SOURCE_WORKBOOK,
                                               "received", file->date,
                                               NULL);
-  CsnChange *change = csn_change_new_add_item (CSN_COLLECTION_POSITIONS, position, c->last_position);
-
-  /* The next new position goes after this one, so that they keep the workbooks' order. */
-  g_free (c->last_position);
-  c->last_position = g_strdup (id);
-  return change;
+  /* Appended one after another, new positions keep the workbooks' order. */
+  return csn_change_new_append_item (CSN_COLLECTION_POSITIONS, position);
 }
 
 static CsnReservation *

@@ -30,6 +30,7 @@ struct _CsnChange
   char          *key;          /* ADD_TO_SET, REMOVE_FROM_SET; SET_UNKNOWN: the member's name */
   GStrv          after_keys;   /* ADD_ITEM: insert after the first of these still there; NULL: first */
   int            child_position;
+  gboolean       append;       /* ADD_ITEM: last, wherever that is */
   gboolean       conflict;
   gboolean       accepted;
   gboolean       applicable;
@@ -258,6 +259,21 @@ csn_change_new_add_item_after (CsnCollection       collection,
   self = change_new (CSN_CHANGE_ADD_ITEM, collection, item, NULL, NULL);
   if (after_keys != NULL && after_keys[0] != NULL)
     self->after_keys = g_strdupv ((char **) after_keys);
+  return self;
+}
+
+/* @item (not in the draft) enters @collection last, as the delegations' answers do. */
+CsnChange *
+csn_change_new_append_item (CsnCollection  collection,
+                            CsnItem       *item)
+{
+  CsnChange *self;
+
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
+
+  self = change_new (CSN_CHANGE_ADD_ITEM, collection, item, NULL, NULL);
+  self->append = TRUE;
   return self;
 }
 
@@ -879,6 +895,11 @@ csn_change_apply (CsnChange *self,
           if (key != NULL && key[0] != '\0' && csn_draft_lookup (draft, self->collection, key) != NULL)
             return FALSE;
           position = 0;
+          if (self->append)
+            {
+              position = g_list_model_get_n_items (csn_draft_get_collection (draft, self->collection));
+              placed = TRUE;
+            }
           for (guint i = 0; self->after_keys != NULL && self->after_keys[i] != NULL && !placed; i++)
             {
               CsnItem *after = csn_draft_lookup (draft, self->collection, self->after_keys[i]);

@@ -34,6 +34,8 @@ CsnChange     *csn_change_new_add_item       (CsnCollection  collection,
 CsnChange     *csn_change_new_add_item_after (CsnCollection  collection,
                                               CsnItem       *item,
                                               const char * const *after_keys);
+CsnChange     *csn_change_new_append_item    (CsnCollection  collection,
+                                              CsnItem       *item);
 CsnChange     *csn_change_new_add_child      (CsnItem       *parent,
                                               const char    *property,
                                               CsnItem       *child,
