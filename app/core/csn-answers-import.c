@@ -136,7 +136,6 @@ typedef struct {
   char          *item;
   int            stance;    /* NO_STANCE when the cell is empty */
   char          *comment;   /* never NULL */
-  char          *place;     /* "mexico.xlsx: sheet “Temas”, cell D5", for messages */
 } Answer;
 
 typedef struct {
@@ -179,7 +178,6 @@ answer_clear (gpointer data)
 
   g_free (answer->item);
   g_free (answer->comment);
-  g_free (answer->place);
 }
 
 static void
@@ -504,7 +502,6 @@ read_table (CsnXlsxBook   *book,
           continue;
         }
       answer.item = g_steal_pointer (&item);
-      answer.place = describe_cell (table, row, stance != NULL ? stances.first_column : comments.first_column);
       g_hash_table_add (seen, answer.item);
       g_array_append_val (file->answers, answer);
     }

@@ -19,6 +19,7 @@
 #include "csn-zip-parts.h"
 
 #define FILE_NAME_MAX_CHARS 60
+#define N_LANGUAGES         2  /* Spanish and English, the CRM's working languages */
 
 /* What every workbook of an export run needs to be written, copied from the draft. */
 typedef struct {
@@ -30,7 +31,7 @@ typedef struct {
 
 typedef struct {
   char              *dir;
-  CsnExportSnapshot *snapshots[2];  /* by language; NULL when no country reads it */
+  CsnExportSnapshot *snapshots[N_LANGUAGES];  /* by language; NULL when no country reads it */
   GPtrArray         *workbooks;     /* Workbook */
   CsnExportStamp     stamp;
 } Plan;
@@ -52,7 +53,7 @@ static void
 plan_free (Plan *plan)
 {
   g_ptr_array_unref (plan->workbooks);
-  for (guint i = 0; i < G_N_ELEMENTS (plan->snapshots); i++)
+  for (guint i = 0; i < N_LANGUAGES; i++)
     g_clear_pointer (&plan->snapshots[i], csn_export_snapshot_free);
   g_free (plan->stamp.draft_id);
   g_free (plan->stamp.draft_revision);
@@ -326,6 +327,110 @@ write_one (Plan          *plan,
   return TRUE;
 }
 
+/* An export run's work, shared by the threads that do it: the bases, then the workbooks. */
+typedef struct {
+  Plan                  *plan;
+  CsnZipParts           *bases[N_LANGUAGES];
+  GStrv                  part_names[N_LANGUAGES];
+  guint                  base_languages[N_LANGUAGES];
+  guint                  n_bases;
+  GCancellable          *cancellable;
+  CsnExportProgressFunc  progress;
+  gpointer               progress_data;
+  GMutex                 mutex;        /* guards what follows */
+  GError                *error;        /* the first failure: the others stop */
+  guint                  done;
+  guint                  n_steps;
+  gint                   next;         /* the next job, taken atomically */
+  gboolean               writing;      /* the bases are done: the jobs are workbooks */
+} Run;
+
+/* A base costs about as much as the workbooks of five countries without positions. */
+#define BASE_STEPS 5
+
+static gboolean
+run_failed (Run *run)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&run->mutex);
+
+  return run->error != NULL;
+}
+
+static void
+run_finish_job (Run     *run,
+                guint    steps,
+                GError  *error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&run->mutex);
+
+  if (error != NULL)
+    {
+      if (run->error == NULL)
+        run->error = error;
+      else
+        g_error_free (error);
+      return;
+    }
+  run->done += steps;
+  /* The caller's progress function expects one call at a time. */
+  if (run->progress != NULL && run->error == NULL)
+    run->progress (0.99 * run->done / run->n_steps, run->progress_data);
+}
+
+static gpointer
+run_worker (gpointer data)
+{
+  Run *run = data;
+  guint i;
+
+  for (;;)
+    {
+      GError *error = NULL;
+      guint n_jobs = run->writing ? run->plan->workbooks->len : run->n_bases;
+
+      i = (guint) g_atomic_int_add (&run->next, 1);
+      if (i >= n_jobs || run_failed (run))
+        return NULL;
+      if (!run->writing)
+        {
+          guint l = run->base_languages[i];
+
+          run->bases[l] = write_base (run->plan, run->plan->snapshots[l], run->part_names[l], run->cancellable,
+                                      &error);
+          run_finish_job (run, BASE_STEPS, error);
+        }
+      else
+        {
+          Workbook *workbook = g_ptr_array_index (run->plan->workbooks, i);
+
+          write_one (run->plan, workbook, run->bases[workbook->language], run->part_names[workbook->language],
+                     run->cancellable, &error);
+          run_finish_job (run, 1, error);
+        }
+    }
+}
+
+/* Runs the jobs of the current stage side by side, one thread per processor. */
+static void
+run_stage (Run *run)
+{
+  guint n_jobs = run->writing ? run->plan->workbooks->len : run->n_bases;
+  guint n_threads = MIN (n_jobs, (guint) g_get_num_processors ());
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  run->next = 0;
+  for (guint t = 1; t < n_threads; t++)
+    {
+      GThread *thread = g_thread_try_new ("csn-export", run_worker, run, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  run_worker (run);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+}
+
 /* Writes every workbook beside its target, then renames them all: a failure leaves the folder as it was. */
 static char **
 plan_run (Plan                  *plan,
@@ -334,11 +439,15 @@ plan_run (Plan                  *plan,
           GCancellable          *cancellable,
           GError               **error)
 {
-  CsnZipParts *bases[G_N_ELEMENTS (plan->snapshots)] = { NULL };
-  GStrv part_names[G_N_ELEMENTS (plan->snapshots)] = { NULL };
+  Run run = { plan };
   g_autoptr(GStrvBuilder) written = g_strv_builder_new ();
-  guint n_steps = plan->workbooks->len, done = 0;
   gboolean ok = TRUE;
+
+  g_mutex_init (&run.mutex);
+  run.cancellable = cancellable;
+  run.progress = progress;
+  run.progress_data = progress_data;
+  run.n_steps = plan->workbooks->len;
 
   if (progress != NULL)
     progress (0.0, progress_data);
@@ -349,15 +458,11 @@ plan_run (Plan                  *plan,
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    _("Cannot export to %s: %s"), display, g_strerror (saved_errno));
+      g_mutex_clear (&run.mutex);
       return NULL;
     }
 
-  /* A base costs about as much as the workbooks of five countries without positions. */
-  for (guint l = 0; l < G_N_ELEMENTS (plan->snapshots); l++)
-    if (plan->snapshots[l] != NULL)
-      n_steps += 5;
-
-  for (guint l = 0; l < G_N_ELEMENTS (plan->snapshots) && ok; l++)
+  for (guint l = 0; l < N_LANGUAGES; l++)
     {
       CsnExportSnapshot *snapshot = plan->snapshots[l];
       GStrvBuilder *names;
@@ -372,9 +477,10 @@ plan_run (Plan                  *plan,
 
           g_strv_builder_add (names, part);
         }
-      part_names[l] = g_strv_builder_end (names);
+      run.part_names[l] = g_strv_builder_end (names);
       g_strv_builder_unref (names);
 
+      /* A language whose every country has positions on every table needs no base. */
       for (guint i = 0; i < plan->workbooks->len; i++)
         {
           Workbook *workbook = g_ptr_array_index (plan->workbooks, i);
@@ -383,23 +489,21 @@ plan_run (Plan                  *plan,
         }
       if (needed)
         {
-          bases[l] = write_base (plan, snapshot, part_names[l], cancellable, error);
-          ok = bases[l] != NULL;
+          run.base_languages[run.n_bases++] = l;
+          run.n_steps += BASE_STEPS;
         }
-      done += 5;
-      if (progress != NULL && ok)
-        progress (0.99 * done / n_steps, progress_data);
     }
 
-  for (guint i = 0; i < plan->workbooks->len && ok; i++)
+  run_stage (&run);
+  if (run.error == NULL)
     {
-      Workbook *workbook = g_ptr_array_index (plan->workbooks, i);
-
-      ok = write_one (plan, workbook, bases[workbook->language], part_names[workbook->language],
-                      cancellable, error);
-      done++;
-      if (progress != NULL && ok)
-        progress (0.99 * done / n_steps, progress_data);
+      run.writing = TRUE;
+      run_stage (&run);
+    }
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run.error));
+      ok = FALSE;
     }
 
   for (guint i = 0; i < plan->workbooks->len && ok; i++)
@@ -414,11 +518,12 @@ plan_run (Plan                  *plan,
         }
     }
 
-  for (guint l = 0; l < G_N_ELEMENTS (plan->snapshots); l++)
+  for (guint l = 0; l < N_LANGUAGES; l++)
     {
-      g_clear_pointer (&bases[l], csn_zip_parts_free);
-      g_strfreev (part_names[l]);
+      g_clear_pointer (&run.bases[l], csn_zip_parts_free);
+      g_strfreev (run.part_names[l]);
     }
+  g_mutex_clear (&run.mutex);
   if (!ok)
     return NULL;
   if (progress != NULL)
