@@ -1,4 +1,5 @@
-/* main.c: Consenso's entry point; --check, --export-xlsx, --help and --version need no display. */
+/* main.c: Consenso's entry point; --check, --export-xlsx, --export-document, --help and --version
+ * need no display. */
 #define G_LOG_DOMAIN "consenso"
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include "csn-change.h"
 #include "csn-delegation-export.h"
 #include "csn-describe.h"
+#include "csn-document-export.h"
 #include "csn-draft.h"
 #include "csn-export.h"
 #include "csn-item.h"
@@ -86,6 +88,7 @@ run_check (const char * const *files)
 
 static int
 run_export (const char         *output,
+            gboolean            document,
             const char         *language_name,
             const char * const *files)
 {
@@ -96,7 +99,8 @@ run_export (const char         *output,
 
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
-      g_printerr ("%s\n", _("--export-xlsx needs exactly one draft file"));
+      g_printerr ("%s\n", document ? _("--export-document needs exactly one draft file")
+                                   : _("--export-xlsx needs exactly one draft file"));
       return EXIT_FAILURE;
     }
   if (language_name != NULL && !csn_enum_from_nick (CSN_TYPE_LANGUAGE, language_name, &language))
@@ -115,11 +119,12 @@ run_export (const char         *output,
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
-  /* Without --export-language the workbook speaks the draft's language. */
+  /* Without --export-language the output speaks the draft's language. */
   if (language_name == NULL)
     language = csn_meeting_get_language (csn_draft_get_meeting (draft));
 
-  if (!csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
+  if (document ? !csn_document_export (draft, output, language, csn_paper_from_locale (), NULL, &error)
+               : !csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -405,6 +410,7 @@ on_handle_local_options_cb (GApplication *app,
   const char *export_output = NULL;
   const char *export_delegations = NULL;
   const char *import_output = NULL;
+  const char *document_output = NULL;
   const char *export_language = NULL;
   const char *merge_output = NULL;
   const char *merge_base = NULL;
@@ -412,6 +418,7 @@ on_handle_local_options_cb (GApplication *app,
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "export-xlsx", "^&ay", &export_output);
+  g_variant_dict_lookup (options, "export-document", "^&ay", &document_output);
   g_variant_dict_lookup (options, "export-language", "&s", &export_language);
   g_variant_dict_lookup (options, "export-delegations", "^&ay", &export_delegations);
   g_variant_dict_lookup (options, "import-answers", "^&ay", &import_output);
@@ -426,8 +433,15 @@ on_handle_local_options_cb (GApplication *app,
     }
   if (g_variant_dict_contains (options, "check"))
     return run_check (files);
+  if (export_output != NULL && document_output != NULL)
+    {
+      g_printerr ("%s\n", _("--export-xlsx and --export-document cannot be combined"));
+      return EXIT_FAILURE;
+    }
   if (export_output != NULL)
-    return run_export (export_output, export_language, files);
+    return run_export (export_output, FALSE, export_language, files);
+  if (document_output != NULL)
+    return run_export (document_output, TRUE, export_language, files);
   if (export_delegations != NULL)
     return run_export_delegations (export_delegations, export_language, files);
   if (import_output != NULL)
@@ -441,7 +455,7 @@ on_handle_local_options_cb (GApplication *app,
     }
   if (export_language != NULL)
     {
-      g_printerr ("%s\n", _("--export-language needs --export-xlsx or --export-delegations"));
+      g_printerr ("%s\n", _("--export-language needs --export-xlsx, --export-document or --export-delegations"));
       return EXIT_FAILURE;
     }
   /* Go on: open the window. */
@@ -456,13 +470,15 @@ static const GOptionEntry option_entries[] = {
     NULL },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export DRAFT to a spreadsheet (.xlsx) and exit"), N_("OUT.xlsx") },
+  { "export-document", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the recommendations document of DRAFT (.docx or .pdf) and exit"), N_("OUT.docx|OUT.pdf") },
   { "export-delegations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a workbook for each member state’s delegation to answer in, into DIR, and exit"), N_("DIR") },
   { "import-answers", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Read the workbooks the delegations sent back (DRAFT WORKBOOK…), apply what does not conflict, write OUT.consenso, list the rest and exit"),
     N_("OUT.consenso") },
   { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the spreadsheets: es or en (default: the draft’s language; for the delegations, each country’s)"),
+    N_("Language of the spreadsheets or document: es or en (default: the draft’s language; for the delegations, each country’s)"),
     N_("LANGUAGE") },
   { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge THEIRS into MINE (two drafts) three-way, write OUT and exit: 0 without conflicts, 3 with"),

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "bench-draft.h"
 #include "csn-draft.h"
 #include "csn-enums.h"
 #include "csn-export.h"
@@ -22,132 +23,9 @@ static guint n_role_proposals = 2000;
 static guint n_participants = 1000;
 static guint n_runs = 5;
 static gboolean profile_export;
+static gboolean profile_bare;
 static char *keep_path;
-
-static const char *words[] = {
-  "migración", "protección", "consular", "niñez", "no", "acompañada", "retorno", "reintegración",
-  "trata", "personas", "tráfico", "ilícito", "migrantes", "flujos", "mixtos", "extrarregionales",
-  "cooperación", "regional", "fortalecimiento", "capacidades", "institucionales", "derechos",
-  "humanos", "desarrollo", "laboral", "mecanismo", "seguimiento", "evaluación", "país", "red",
-};
-
-static void
-append_words (GString *out,
-              GRand   *rand,
-              guint    n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-    }
-}
-
-static void
-append_text_member (GString    *out,
-                    const char *key,
-                    GRand      *rand,
-                    guint       n_words)
-{
-  g_string_append_printf (out, "\"%s\": \"", key);
-  append_words (out, rand, n_words);
-  g_string_append (out, "\", ");
-}
-
-/* The built-in template with its lists grown to the benchmark's sizes, through the real reader. */
-static CsnDraft *
-generate_draft (void)
-{
-  g_autoptr(CsnDraft) template = csn_draft_new_from_template ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20101125);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GString) out = NULL;
-  JsonObject *root;
-  const char *countries[] = { "BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO" };
-  const char *horizons[] = { "short-term", "medium-term", "undecided" };
-  const char *actors[] = { "ppt", "st", "rrocm", "observer-countries", "international-organizations" };
-  gsize length;
-  CsnDraft *draft;
-
-  data = csn_draft_to_data (template, &length);
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    g_error ("%s", error->message);
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  out = g_string_new ("{ \"format\": \"consenso-draft\", \"version\": 1, ");
-  {
-    g_autoptr(JsonGenerator) generator = json_generator_new ();
-    const char *keep[] = { "meeting", "countries", "pillars", "actors", "mechanisms", "endorsements" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (keep); i++)
-      {
-        g_autofree char *member = NULL;
-
-        json_generator_set_root (generator, json_object_get_member (root, keep[i]));
-        member = json_generator_to_data (generator, NULL);
-        g_string_append_printf (out, "\"%s\": %s, ", keep[i], member);
-      }
-  }
-
-  g_string_append (out, "\"themes\": [");
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"theme-%u\", ", i > 0 ? ", " : "", i + 1);
-      append_text_member (out, "title", rand, 8);
-      append_text_member (out, "description", rand, 50);
-      append_text_member (out, "notes", rand, 15);
-      g_string_append_printf (out, "\"pillar\": \"%s\", \"raised_by\": [",
-                              (const char *[]) { "policy-management", "human-rights", "development" }[i % 3]);
-      for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
-        if (g_rand_boolean (rand))
-          g_string_append_printf (out, "%s\"%s\"", out->str[out->len - 1] == '[' ? "" : ", ", countries[c]);
-      g_string_append_printf (out, "], \"horizon\": \"%s\", \"consensus\": \"reservations\", "
-                              "\"reservations\": [ { \"country\": \"CA\", \"text\": \"", horizons[i % 3]);
-      append_words (out, rand, 12);
-      g_string_append (out, "\" } ] }");
-    }
-  g_string_append (out, "], \"strategies\": [");
-  for (guint i = 0; i < n_strategies; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"strategy-%u\", \"theme\": \"theme-%u\", ",
-                              i > 0 ? ", " : "", i + 1, i % n_themes + 1);
-      append_text_member (out, "description", rand, 30);
-      append_text_member (out, "notes", rand, 12);
-      g_string_append_printf (out, "\"mechanism\": \"workshop\", \"lead\": \"%s\", "
-                              "\"support\": [\"%s\", \"%s\"], \"horizon\": \"%s\" }",
-                              actors[i % 5], actors[(i + 1) % 5], actors[(i + 2) % 5], horizons[i % 3]);
-    }
-  g_string_append (out, "], \"role_proposals\": [");
-  for (guint i = 0; i < n_role_proposals; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"role-%u\", \"actor\": \"%s\", \"change\": \"modify\", ",
-                              i > 0 ? ", " : "", i + 1, actors[i % 5]);
-      append_text_member (out, "attribution", rand, 25);
-      append_text_member (out, "rationale", rand, 25);
-      g_string_append_printf (out, "\"supported_by\": [\"%s\", \"MX\"], \"status\": \"proposed\" }",
-                              countries[i % G_N_ELEMENTS (countries)]);
-    }
-  g_string_append (out, "], \"participants\": [");
-  for (guint i = 0; i < n_participants; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"participant-%u\", \"country\": \"%s\", "
-                              "\"email\": \"delegate%u@example.org\", \"role\": \"delegate\", ",
-                              i > 0 ? ", " : "", i + 1, countries[i % G_N_ELEMENTS (countries)], i + 1);
-      append_text_member (out, "name", rand, 3);
-      append_text_member (out, "position", rand, 5);
-      g_string_truncate (out, out->len - 2);
-      g_string_append (out, " }");
-    }
-  g_string_append (out, "] }");
-
-  draft = csn_draft_load_from_data (out->str, out->len, "bench.consenso", &error);
-  if (draft == NULL)
-    g_error ("%s", error->message);
-  return draft;
-}
+static char *consenso_path;
 
 /* Every cell the export writes, as plain text in a default workbook: the floor to compare with. */
 static void
@@ -246,6 +124,32 @@ run_once (CsnDraft  *draft,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* `consenso --export-xlsx`, load included, as a user runs it; the peak RSS from GNU time, since a
+ * child's ru_maxrss after exec() still holds the forking parent's. */
+static double
+run_cli (const char *draft_path,
+         const char *path,
+         long       *max_rss_kib)
+{
+  const char *argv[] = { "/usr/bin/time", "-f", "%M", consenso_path, "--export-xlsx", path, draft_path, NULL };
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+  const char *last_line;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("consenso --export-xlsx: %s %s", error->message, errors != NULL ? errors : "");
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  g_strchomp (errors);
+  last_line = strrchr (errors, '\n');
+  *max_rss_kib = strtol (last_line != NULL ? last_line + 1 : errors, NULL, 10);
+  return elapsed;
+}
+
 static void
 on_async_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -300,11 +204,12 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *bare_path = NULL;
-  g_autofree double *t_export = NULL, *t_bare = NULL, *t_bare_cm = NULL;
-  long rss_export = 0, rss_bare = 0, rss_bare_cm = 0, rss;
+  g_autofree char *draft_path = NULL;
+  g_autofree double *t_export = NULL, *t_bare = NULL, *t_bare_cm = NULL, *t_cli = NULL;
+  long rss_export = 0, rss_bare = 0, rss_bare_cm = 0, rss_cli = 0, rss;
   struct rusage self;
   gint64 start;
-  double t_generate, m_export, m_bare, m_bare_cm;
+  double t_generate, m_export, m_bare, m_bare_cm, m_cli = 0, best_cli = 0, best_bare = 0;
   struct stat st;
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Runs of each writer (default 5)", "N" },
@@ -312,10 +217,14 @@ main (int   argc,
     { "strategies", 0, 0, G_OPTION_ARG_INT, &n_strategies, "Strategies (default 5000)", "N" },
     { "role-proposals", 0, 0, G_OPTION_ARG_INT, &n_role_proposals, "Role proposals (default 2000)", "N" },
     { "participants", 0, 0, G_OPTION_ARG_INT, &n_participants, "Participants (default 1000)", "N" },
+    { "consenso", 0, 0, G_OPTION_ARG_FILENAME, &consenso_path,
+      "Also time this consenso binary's --export-xlsx, load included (needs /usr/bin/time)", "PATH" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &keep_path,
       "Also export the large draft to FILE, to look at", "FILE" },
     { "profile-export", 0, 0, G_OPTION_ARG_NONE, &profile_export,
       "Only export, N times in this process (to run under perf)", NULL },
+    { "profile-bare", 0, 0, G_OPTION_ARG_NONE, &profile_bare,
+      "Only write with bare libxlsxwriter, N times in this process (to run under callgrind)", NULL },
     { NULL }
   };
 
@@ -335,19 +244,22 @@ main (int   argc,
   bare_path = g_build_filename (dir, "bare.xlsx", NULL);
 
   start = g_get_monotonic_time ();
-  draft = generate_draft ();
+  draft = bench_draft_generate (&(BenchDraftSize) { n_themes, n_strategies, n_role_proposals, n_participants });
   t_generate = (g_get_monotonic_time () - start) / 1e6;
   getrusage (RUSAGE_SELF, &self);
 
   if (keep_path != NULL && !csn_export_xlsx (draft, keep_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
 
-  if (profile_export)
+  if (profile_export || profile_bare)
     {
       for (guint i = 0; i < n_runs; i++)
-        if (!csn_export_xlsx (draft, export_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
+        if (profile_bare)
+          write_bare (draft, bare_path, FALSE);
+        else if (!csn_export_xlsx (draft, export_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
           g_error ("%s", error->message);
       g_unlink (export_path);
+      g_unlink (bare_path);
       g_rmdir (dir);
       return 0;
     }
@@ -355,6 +267,17 @@ main (int   argc,
   t_export = g_new (double, n_runs);
   t_bare = g_new (double, n_runs);
   t_bare_cm = g_new (double, n_runs);
+  t_cli = g_new (double, n_runs);
+  if (consenso_path != NULL)
+    {
+      g_autofree char *data = NULL;
+      gsize length;
+
+      draft_path = g_build_filename (dir, "large.consenso", NULL);
+      data = csn_draft_to_data (draft, &length);
+      if (!g_file_set_contents (draft_path, data, length, &error))
+        g_error ("%s", error->message);
+    }
   /* Interleaved, so that a slow moment of the machine hurts both sides alike. */
   for (guint i = 0; i < n_runs; i++)
     {
@@ -364,10 +287,21 @@ main (int   argc,
       rss_bare = MAX (rss_bare, rss);
       t_bare_cm[i] = run_once (draft, RUN_BARE_CONSTANT_MEMORY, bare_path, &rss);
       rss_bare_cm = MAX (rss_bare_cm, rss);
+      if (draft_path != NULL)
+        {
+          t_cli[i] = run_cli (draft_path, export_path, &rss);
+          rss_cli = MAX (rss_cli, rss);
+        }
     }
   m_export = median (t_export, n_runs);
   m_bare = median (t_bare, n_runs);
   m_bare_cm = median (t_bare_cm, n_runs);
+  best_bare = t_bare[0];
+  if (draft_path != NULL)
+    {
+      m_cli = median (t_cli, n_runs);
+      best_cli = t_cli[0];
+    }
 
   g_print ("draft: %u themes, %u strategies, %u role proposals, %u participants "
            "(generated and loaded in %.3f s, RSS %.1f MiB)\n",
@@ -380,6 +314,12 @@ main (int   argc,
   g_print ("  bare libxlsxwriter, constant_memory:  %.3f s   peak RSS %.1f MiB\n", m_bare_cm, rss_bare_cm / 1024.0);
   g_print ("ratio export / bare default: %.2f   export / bare constant_memory: %.2f\n",
            m_export / m_bare, m_export / m_bare_cm);
+  if (draft_path != NULL)
+    {
+      g_print ("  consenso --export-xlsx, load included: %.3f s   peak RSS %.1f MiB\n", m_cli, rss_cli / 1024.0);
+      g_print ("ratio consenso --export-xlsx / bare default: median %.2f, best %.2f   (target <= 1.20)\n",
+               m_cli / m_bare, best_cli / best_bare);
+    }
   g_print ("main-thread share of csn_export_xlsx_async (copying the draft): %.3f s\n",
            time_async_call (draft, export_path));
   g_print ("targets: ratio <= 1.20 %s, peak RSS < 100 MiB %s\n",
@@ -387,6 +327,8 @@ main (int   argc,
 
   g_unlink (export_path);
   g_unlink (bare_path);
+  if (draft_path != NULL)
+    g_unlink (draft_path);
   g_rmdir (dir);
   return 0;
 }

@@ -42,9 +42,9 @@ for set in $sets; do
   /usr/bin/python3 - "$work/$set"/*.xlsx <<'PY'
 import sys, time
 import openpyxl
-best = None
+best = best_cpu = None
 for run in range(3):
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     cells = 0
     for path in sys.argv[1:]:
         workbook = openpyxl.load_workbook(path, read_only=True)
@@ -52,8 +52,10 @@ for run in range(3):
             for row in sheet.iter_rows(values_only=True):
                 cells += sum(1 for value in row if value is not None)
         workbook.close()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     best = elapsed if best is None else min(best, elapsed)
-print(f"openpyxl read_only: {len(sys.argv) - 1} workbooks, {cells} cells: {best:.3f} s (best of 3)")
+    best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+print(f"openpyxl read_only: {len(sys.argv) - 1} workbooks, {cells} cells: {best:.3f} s, "
+      f"{best_cpu:.3f} s of processor time (best of 3)")
 PY
 done

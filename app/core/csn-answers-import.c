@@ -148,7 +148,6 @@ typedef struct {
   int      status;   /* -1 when the cell is empty */
   char    *date;     /* NULL when empty */
   char    *note;     /* never NULL */
-  char    *place;
 } EndorsementAnswer;
 
 typedef struct {
@@ -157,6 +156,7 @@ typedef struct {
   GError            *refusal;
   GPtrArray         *problems;     /* GError, cells not read */
   GHashTable        *info;         /* key -> value */
+  CsnXlsxTable      *info_table;   /* the hidden sheet, while it is read */
   const char        *country;      /* in info */
   const char        *draft_id;     /* "" when the draft had no lineage at the export */
   const char        *title_hash;
@@ -194,7 +194,6 @@ endorsement_answer_clear (EndorsementAnswer *answer)
 {
   g_free (answer->date);
   g_free (answer->note);
-  g_free (answer->place);
 }
 
 static void
@@ -204,6 +203,7 @@ answers_file_free (AnswersFile *file)
   g_clear_error (&file->refusal);
   g_ptr_array_unref (file->problems);
   g_clear_pointer (&file->info, g_hash_table_unref);
+  g_clear_pointer (&file->info_table, csn_xlsx_table_unref);
   g_array_unref (file->answers);
   g_hash_table_unref (file->base);
   endorsement_answer_clear (&file->endorsement);
@@ -270,30 +270,192 @@ dup_cell_text (const CsnXlsxCell *cell)
   return cell != NULL ? g_strstrip (g_strdup (cell->text)) : g_strdup ("");
 }
 
-/* Reads a defined name that must be one column (or one cell), and the sheet it points into. */
+static gboolean
+cell_is (CsnXlsxTable *table,
+         guint         row,
+         guint         column,
+         const char   *text)
+{
+  const CsnXlsxCell *cell = csn_xlsx_table_get (table, row, column);
+
+  return cell != NULL && cell->type == CSN_XLSX_CELL_STRING && strcmp (cell->text, text) == 0;
+}
+
+/* The first cell of any sheet that holds @text, with @right (if not NULL) in the cell to its right. */
 static CsnXlsxTable *
-read_name (CsnXlsxBook   *book,
-           AnswersFile   *file,
-           const char    *name,
-           CsnXlsxRange  *range)
+find_cell (CsnXlsxBook  *book,
+           AnswersFile  *file,
+           const char   *text,
+           const char   *right,
+           guint        *row,
+           guint        *column)
+{
+  for (guint s = 0; s < csn_xlsx_book_get_n_sheets (book); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsnXlsxTable) table = csn_xlsx_book_read_sheet (book, s, &error);
+      const CsnXlsxCell *cells;
+      guint n_cells;
+
+      if (table == NULL)
+        {
+          /* A sheet that cannot be read: the reader's message names the file and the sheet. */
+          g_clear_error (&file->refusal);
+          file->refusal = g_steal_pointer (&error);
+          return NULL;
+        }
+      cells = csn_xlsx_table_get_cells (table, &n_cells);
+      for (guint i = 0; i < n_cells; i++)
+        if (cells[i].type == CSN_XLSX_CELL_STRING && strcmp (cells[i].text, text) == 0 &&
+            (right == NULL || cell_is (table, cells[i].row, cells[i].column + 1, right)))
+          {
+            *row = cells[i].row;
+            *column = cells[i].column;
+            return g_steal_pointer (&table);
+          }
+    }
+  return NULL;
+}
+
+/* Where the columns of an answer table, or the cells of the endorsement, are in a workbook. */
+typedef struct {
+  CsnXlsxTable *table;
+  guint         marker_row;
+  guint         columns[4];
+} Located;
+
+static void
+located_clear (Located *located)
+{
+  g_clear_pointer (&located->table, csn_xlsx_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Located, located_clear)
+
+static char *
+dup_marker (const char *key,
+            const char *suffix)
+{
+  return g_strdup_printf (CSN_ANSWERS_MARKER_FORMAT, key, suffix);
+}
+
+/* "Consenso_Theme_Stance" for the suffix "stance" of "Theme". */
+static char *
+dup_name (const char *key,
+          const char *suffix)
+{
+  return g_strdup_printf ("Consenso_%s_%c%s", key, g_ascii_toupper (suffix[0]), suffix + 1);
+}
+
+/* Through the defined names, each checked against the marker @offset rows above where it points. */
+static gboolean
+locate_by_names (CsnXlsxBook         *book,
+                 const char          *key,
+                 const char * const  *suffixes,
+                 guint                n_suffixes,
+                 guint                offset,
+                 Located             *located,
+                 GError             **error)
+{
+  for (guint i = 0; i < n_suffixes; i++)
+    {
+      g_autofree char *name = dup_name (key, suffixes[i]);
+      g_autofree char *marker = dup_marker (key, suffixes[i]);
+      g_autoptr(CsnXlsxTable) table = NULL;
+      CsnXlsxRange range;
+
+      table = csn_xlsx_book_read_defined_name (book, name, -1, &range, error);
+      if (table == NULL)
+        return FALSE;
+      if (located->table == NULL)
+        located->table = csn_xlsx_table_ref (table);
+      if (table != located->table || range.first_column != range.last_column || range.first_row < offset ||
+          !cell_is (table, range.first_row - offset, range.first_column, marker) ||
+          (i > 0 && range.first_row - offset != located->marker_row))
+        return FALSE;
+      located->marker_row = range.first_row - offset;
+      located->columns[i] = range.first_column;
+    }
+  return TRUE;
+}
+
+/*
+ * Finds the columns @suffixes of @key ("Theme": id, stance, comment) through their defined names,
+ * which spreadsheet programs keep pointing at them; where a program left the names behind (openpyxl
+ * renames sheets and inserts rows or columns without updating them), through the hidden row of
+ * markers above them ("consenso:Theme:id"). @offset is how far below its marker a name points.
+ */
+static gboolean
+locate (CsnXlsxBook        *book,
+        AnswersFile        *file,
+        const char         *key,
+        const char * const *suffixes,
+        guint               n_suffixes,
+        guint               offset,
+        Located            *located)
 {
   g_autoptr(GError) error = NULL;
-  CsnXlsxTable *table = csn_xlsx_book_read_defined_name (book, name, -1, range, &error);
+  g_autofree char *first = dup_marker (key, suffixes[0]);
+  guint row, column;
 
-  if (table == NULL)
+  g_assert (n_suffixes <= G_N_ELEMENTS (located->columns));
+  if (locate_by_names (book, key, suffixes, n_suffixes, offset, located, &error))
+    return TRUE;
+  located_clear (located);
+
+  located->table = find_cell (book, file, first, NULL, &row, &column);
+  if (file->refusal != NULL)
+    return FALSE;
+  if (located->table != NULL)
     {
-      if (g_error_matches (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_FOUND) ||
-          g_error_matches (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_BAD_REFERENCE))
-        /* The reader's message names the file and the name. */
-        /* Translators: the reader's message ("mexico.xlsx: the workbook has no name “Consenso_Theme_Id”"),
-         * then why it matters */
-        file->refusal = g_error_new (CSN_ANSWERS_ERROR, CSN_ANSWERS_ERROR_DAMAGED,
-                                     _("%s (the workbook was changed in a way Consenso cannot follow)"),
-                                     error->message);
-      else
-        file->refusal = g_steal_pointer (&error);
+      guint n_cells;
+      const CsnXlsxCell *cells = csn_xlsx_table_get_row (located->table, row, &n_cells);
+
+      located->marker_row = row;
+      located->columns[0] = column;
+      for (guint i = 1; i < n_suffixes; i++)
+        {
+          g_autofree char *marker = dup_marker (key, suffixes[i]);
+          gboolean found = FALSE;
+
+          for (guint c = 0; c < n_cells && !found; c++)
+            if (cells[c].type == CSN_XLSX_CELL_STRING && strcmp (cells[c].text, marker) == 0)
+              {
+                located->columns[i] = cells[c].column;
+                found = TRUE;
+              }
+          if (!found)
+            {
+              g_autofree char *name = dup_name (key, suffixes[i]);
+
+              refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
+                      /* Translators: "sheet “Temas”: the column “Consenso_Theme_Stance” is gone (…)" */
+                      _("sheet “%s”: the column “%s” is gone (the workbook was changed in a way Consenso cannot follow)"),
+                      csn_xlsx_table_get_sheet_name (located->table), name);
+              located_clear (located);
+              return FALSE;
+            }
+        }
+      return TRUE;
     }
-  return table;
+
+  if (error != NULL && (g_error_matches (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_NOT_FOUND) ||
+                        g_error_matches (error, CSN_XLSX_ERROR, CSN_XLSX_ERROR_BAD_REFERENCE)))
+    /* Translators: the reader's message ("mexico.xlsx: the workbook has no name “Consenso_Theme_Id”"),
+     * then why it matters */
+    file->refusal = g_error_new (CSN_ANSWERS_ERROR, CSN_ANSWERS_ERROR_DAMAGED,
+                                 _("%s (the workbook was changed in a way Consenso cannot follow)"),
+                                 error->message);
+  else if (error != NULL)
+    file->refusal = g_steal_pointer (&error);
+  else
+    {
+      g_autofree char *name = dup_name (key, suffixes[0]);
+
+      refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
+              _("the column “%s” is gone (the workbook was changed in a way Consenso cannot follow)"), name);
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -305,12 +467,24 @@ read_info (CsnXlsxBook *book,
   CsnXlsxRange range;
   guint64 number;
 
-  if (csn_xlsx_book_lookup_defined_name (book, CSN_ANSWERS_NAME_INFO, -1) == NULL)
-    return refuse (file, CSN_ANSWERS_ERROR_NOT_ANSWERS,
-                   _("this is not a workbook Consenso exported for a delegation to answer in"));
-  table = read_name (book, file, CSN_ANSWERS_NAME_INFO, &range);
-  if (table == NULL)
-    return FALSE;
+  /* Through its name, or where its first two cells say "format" and "consenso-answers". */
+  table = csn_xlsx_book_read_defined_name (book, CSN_ANSWERS_NAME_INFO, -1, &range, NULL);
+  if (table == NULL || !cell_is (table, range.first_row, range.first_column, CSN_ANSWERS_KEY_FORMAT))
+    {
+      guint row, column;
+
+      g_clear_pointer (&table, csn_xlsx_table_unref);
+      table = find_cell (book, file, CSN_ANSWERS_KEY_FORMAT, CSN_ANSWERS_FORMAT, &row, &column);
+      if (table == NULL)
+        {
+          if (file->refusal != NULL)
+            return FALSE;
+          return refuse (file, CSN_ANSWERS_ERROR_NOT_ANSWERS,
+                         _("this is not a workbook Consenso exported for a delegation to answer in"));
+        }
+      range = (CsnXlsxRange) { row, column, csn_xlsx_table_get_n_rows (table), column + 1 };
+    }
+  file->info_table = csn_xlsx_table_ref (table);
 
   file->info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint row = range.first_row; row <= range.last_row && row < csn_xlsx_table_get_n_rows (table); row++)
@@ -318,7 +492,10 @@ read_info (CsnXlsxBook *book,
       const CsnXlsxCell *key = csn_xlsx_table_get (table, row, range.first_column);
       const CsnXlsxCell *value = csn_xlsx_table_get (table, row, range.first_column + 1);
 
-      if (key != NULL && !g_hash_table_contains (file->info, key->text))
+      /* Found by its first cell, the block ends at its first empty key. */
+      if (key == NULL)
+        break;
+      if (!g_hash_table_contains (file->info, key->text))
         g_hash_table_insert (file->info, g_strdup (key->text), dup_cell_text (value));
     }
 
@@ -365,10 +542,27 @@ read_base (CsnXlsxBook *book,
 {
   g_autoptr(CsnXlsxTable) table = NULL;
   CsnXlsxRange range;
+  guint n_cells;
 
-  table = read_name (book, file, CSN_ANSWERS_NAME_BASE, &range);
-  if (table == NULL)
-    return FALSE;
+  /* Through its name, or by its header ("item", "stance", "comment") on the sheet of the keys. */
+  table = csn_xlsx_book_read_defined_name (book, CSN_ANSWERS_NAME_BASE, -1, &range, NULL);
+  if (table == NULL || !cell_is (table, range.first_row, range.first_column, "item"))
+    {
+      const CsnXlsxCell *cells = csn_xlsx_table_get_cells (file->info_table, &n_cells);
+
+      g_clear_pointer (&table, csn_xlsx_table_unref);
+      for (guint i = 0; i < n_cells && table == NULL; i++)
+        if (cells[i].type == CSN_XLSX_CELL_STRING && strcmp (cells[i].text, "item") == 0 &&
+            cell_is (file->info_table, cells[i].row, cells[i].column + 1, "stance") &&
+            cell_is (file->info_table, cells[i].row, cells[i].column + 2, "comment"))
+          {
+            table = csn_xlsx_table_ref (file->info_table);
+            range = (CsnXlsxRange) { cells[i].row, cells[i].column, csn_xlsx_table_get_n_rows (table), cells[i].column + 2 };
+          }
+      if (table == NULL)
+        return refuse (file, CSN_ANSWERS_ERROR_DAMAGED, _("its hidden sheet “%s” is damaged: the positions it was filled in with are missing"),
+                       CSN_ANSWERS_SHEET);
+    }
   for (guint row = range.first_row + 1; row <= range.last_row && row < csn_xlsx_table_get_n_rows (table); row++)
     {
       const CsnXlsxCell *item = csn_xlsx_table_get (table, row, range.first_column);
@@ -425,32 +619,21 @@ read_table (CsnXlsxBook   *book,
             const char    *key,
             CsnCollection  collection)
 {
-  g_autofree char *id_name = g_strdup_printf ("Consenso_%s_Id", key);
-  g_autofree char *stance_name = g_strdup_printf ("Consenso_%s_Stance", key);
-  g_autofree char *comment_name = g_strdup_printf ("Consenso_%s_Comment", key);
-  g_autoptr(CsnXlsxTable) table = NULL;
-  g_autoptr(CsnXlsxTable) stance_table = NULL;
-  g_autoptr(CsnXlsxTable) comment_table = NULL;
+  static const char * const suffixes[] = { "id", "stance", "comment" };
+  g_auto(Located) located = { NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  CsnXlsxRange ids, stances, comments;
+  CsnXlsxTable *table;
+  guint id_column, stance_column, comment_column, header_row;
   const CsnXlsxCell *cells;
   guint n_cells, i = 0;
 
-  table = read_name (book, file, id_name, &ids);
-  if (table == NULL)
+  if (!locate (book, file, key, suffixes, G_N_ELEMENTS (suffixes), 1, &located))
     return FALSE;
-  stance_table = read_name (book, file, stance_name, &stances);
-  if (stance_table == NULL)
-    return FALSE;
-  comment_table = read_name (book, file, comment_name, &comments);
-  if (comment_table == NULL)
-    return FALSE;
-  if (stance_table != table || comment_table != table ||
-      ids.first_column != ids.last_column || stances.first_column != stances.last_column ||
-      comments.first_column != comments.last_column)
-    return refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
-                   _("the names “%s”, “%s” and “%s” no longer point to three columns of one sheet"),
-                   id_name, stance_name, comment_name);
+  table = located.table;
+  header_row = located.marker_row + 1;
+  id_column = located.columns[0];
+  stance_column = located.columns[1];
+  comment_column = located.columns[2];
 
   /* Rows may have been sorted, filtered, hidden or inserted: every row under the header counts. */
   cells = csn_xlsx_table_get_cells (table, &n_cells);
@@ -463,14 +646,14 @@ read_table (CsnXlsxBook   *book,
 
       for (; i < n_cells && cells[i].row == row; i++)
         {
-          if (cells[i].column == ids.first_column)
+          if (cells[i].column == id_column)
             id = &cells[i];
-          else if (cells[i].column == stances.first_column)
+          else if (cells[i].column == stance_column)
             stance = &cells[i];
-          else if (cells[i].column == comments.first_column)
+          else if (cells[i].column == comment_column)
             comment = &cells[i];
         }
-      if (row <= ids.first_row)
+      if (row <= header_row)
         continue;
 
       item = dup_cell_text (id);
@@ -484,8 +667,7 @@ read_table (CsnXlsxBook   *book,
         {
           if (answer.stance != NO_STANCE || answer.comment[0] != '\0')
             {
-              g_autofree char *place = describe_cell (table, row, stance != NULL ? stances.first_column
-                                                                                  : comments.first_column);
+              g_autofree char *place = describe_cell (table, row, stance != NULL ? stance_column : comment_column);
 
               report_cell (file, place, _("an answer on a row without an item ID is not read"));
             }
@@ -494,7 +676,7 @@ read_table (CsnXlsxBook   *book,
         }
       if (g_hash_table_contains (seen, item))
         {
-          g_autofree char *place = describe_cell (table, row, ids.first_column);
+          g_autofree char *place = describe_cell (table, row, id_column);
 
           /* Translators: "the item “theme-3” has a second row here: only its first is read" */
           report_cell (file, place, _("the item “%s” has a second row here: only its first is read"), item);
@@ -508,44 +690,27 @@ read_table (CsnXlsxBook   *book,
   return TRUE;
 }
 
-static const CsnXlsxCell *
-read_named_cell (CsnXlsxBook   *book,
-                 AnswersFile   *file,
-                 const char    *suffix,
-                 CsnXlsxTable **table)
-{
-  g_autofree char *name = g_strconcat (CSN_ANSWERS_NAME_ENDORSEMENT "_", suffix, NULL);
-  CsnXlsxRange range;
-
-  g_clear_pointer (table, csn_xlsx_table_unref);
-  *table = read_name (book, file, name, &range);
-  if (*table == NULL)
-    return NULL;
-  if (range.first_row != range.last_row || range.first_column != range.last_column)
-    {
-      refuse (file, CSN_ANSWERS_ERROR_DAMAGED, _("the name “%s” no longer points to one cell"), name);
-      g_clear_pointer (table, csn_xlsx_table_unref);
-      return NULL;
-    }
-  return csn_xlsx_table_get (*table, range.first_row, range.first_column);
-}
-
 static gboolean
 read_endorsement (CsnXlsxBook *book,
                   AnswersFile *file)
 {
-  g_autoptr(CsnXlsxTable) table = NULL;
+  static const char * const suffixes[] = { "country", "status", "date", "note" };
+  g_auto(Located) located = { NULL };
   EndorsementAnswer *answer = &file->endorsement;
   EndorsementAnswer *base = &file->base_endorsement;
+  CsnXlsxTable *table;
   const CsnXlsxCell *cell;
   const char *base_status;
+  guint row;
   char iso[11];
 
-  cell = read_named_cell (book, file, "Country", &table);
-  if (table == NULL)
+  /* The country's row is two below the markers, under the header. */
+  if (!locate (book, file, "Endorsement", suffixes, G_N_ELEMENTS (suffixes), 2, &located))
     return FALSE;
+  table = located.table;
+  row = located.marker_row + 2;
   {
-    g_autofree char *code = dup_cell_text (cell);
+    g_autofree char *code = dup_cell_text (csn_xlsx_table_get (table, row, located.columns[0]));
 
     /* The cell is locked: another code means the sheet was taken from another country's workbook. */
     if (strcmp (code, file->country) != 0)
@@ -553,26 +718,21 @@ read_endorsement (CsnXlsxBook *book,
   }
 
   answer->given = TRUE;
-  cell = read_named_cell (book, file, "Status", &table);
-  if (table == NULL)
-    return FALSE;
-  answer->place = cell != NULL ? describe_cell (table, cell->row, cell->column) : NULL;
+  cell = csn_xlsx_table_get (table, row, located.columns[1]);
   if (cell != NULL && cell->text[strspn (cell->text, " \t\r\n")] != '\0')
     {
       answer->status = cell->type == CSN_XLSX_CELL_STRING ? parse_label (CSN_TYPE_ENDORSEMENT_STATUS, cell->text) : -1;
       if (answer->status < 0)
         {
           g_autofree char *allowed = dup_allowed_labels (CSN_TYPE_ENDORSEMENT_STATUS, file->language);
+          g_autofree char *place = describe_cell (table, cell->row, cell->column);
 
-          report_cell (file, answer->place, _("“%s” is not one of the endorsement’s statuses (%s)"), cell->text,
-                       allowed);
+          report_cell (file, place, _("“%s” is not one of the endorsement’s statuses (%s)"), cell->text, allowed);
           answer->given = FALSE;
         }
     }
 
-  cell = read_named_cell (book, file, "Date", &table);
-  if (table == NULL)
-    return FALSE;
+  cell = csn_xlsx_table_get (table, row, located.columns[2]);
   if (cell != NULL && cell->text[strspn (cell->text, " \t\r\n")] != '\0')
     {
       if (csn_xlsx_table_get_iso_date (table, cell, iso))
@@ -586,10 +746,7 @@ read_endorsement (CsnXlsxBook *book,
         }
     }
 
-  cell = read_named_cell (book, file, "Note", &table);
-  if (table == NULL)
-    return FALSE;
-  answer->note = dup_cell_text (cell);
+  answer->note = dup_cell_text (csn_xlsx_table_get (table, row, located.columns[3]));
 
   base_status = g_hash_table_lookup (file->info, CSN_ANSWERS_KEY_ENDORSEMENT_STATUS);
   if (base_status == NULL || !csn_enum_from_nick (CSN_TYPE_ENDORSEMENT_STATUS, base_status, &base->status))

@@ -41,6 +41,7 @@ typedef struct {
   CsnExportColumnStyle  style;
   int                   list;       /* index into CsnExportSnapshot.lists, or -1 */
   guint                 max_width;  /* characters; 0 for the style's */
+  gboolean              to_fill;    /* meant to be written in by the delegations: room to write */
 } CsnExportColumn;
 
 typedef struct _CsnExportTable CsnExportTable;
@@ -51,7 +52,6 @@ struct _CsnExportTable {
   GArray         *cells;     /* CsnExportCell, row after row */
   guint           n_rows;
   guint           frozen_columns;
-  CsnExportTable *side;      /* a second table to the right, without filter */
   double         *widths;    /* of each column, set by the writer */
   /* Delegation workbooks: the defined names' stem ("Theme": Consenso_Theme_Id, _Stance, _Comment)
    * and the columns they name; NULL for a table without answers. */
@@ -82,6 +82,7 @@ typedef struct {
   CsnLanguage     language;
   GStringChunk   *strings;
   const char     *title;
+  gboolean        is_draft;      /* the pages say so in their header */
   char            date[16];
   time_t          created;
   GArray         *summary;       /* CsnExportSummaryLine */
@@ -107,6 +108,8 @@ enum {
 #define CSN_ANSWERS_NAME_STANCES    "Consenso_Stances"
 #define CSN_ANSWERS_NAME_STATUSES   "Consenso_Statuses"
 #define CSN_ANSWERS_NAME_ENDORSEMENT "Consenso_Endorsement"  /* + _Country, _Status, _Date, _Note */
+/* In the hidden row above a table's header, over each column the import reads: "consenso:Theme:id". */
+#define CSN_ANSWERS_MARKER_FORMAT   "consenso:%s:%s"
 
 /* What the hidden sheet says about the export, by key. */
 #define CSN_ANSWERS_KEY_FORMAT      "format"

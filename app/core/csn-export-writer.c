@@ -26,6 +26,10 @@
 #define MAX_ROW_LINES       27     /* Excel's highest row is 409 points */
 #define FOOTER_TITLE_CHARS  48
 #define FOOTER_SIZE         "&9"   /* the footer's font size, as a header/footer code */
+#define PRINT_WIDTH_PIXELS  960    /* a landscape page's width less its margins, at 96 pixels an inch */
+#define MIN_PRINT_SCALE     73     /* percent: the 11-point text no smaller than 8 points on paper */
+#define TO_FILL_WIDTH       40     /* characters: a column to write in has room for it */
+#define TO_FILL_LINES       3      /* and its rows too */
 
 /* The language of the workbook, not of the interface. */
 #define L(snapshot, msgid) csn_catalog_lookup ((snapshot)->language, (msgid))
@@ -42,6 +46,7 @@ typedef struct {
   CsnExportSnapshot     *snapshot;
   CsnExportDelegation   *delegation;   /* a member state's workbook; NULL for the full one or a base */
   guint                  stub_tables;  /* tables whose sheets are left empty, to be taken from a base */
+  guint                  header_row;   /* of the table being written: 1 under a row of markers */
   lxw_workbook          *workbook;
   lxw_error              status;
   GString               *buffer;
@@ -131,7 +136,8 @@ needs_cleaning (const char *text,
 
 /*
  * Text as a cell can hold it: valid UTF-8, no character XML forbids, at most Excel's 32,767
- * characters, the cut marked so that readers see it. Returns @text itself when it is fine.
+ * characters, a cut said on the first line so that readers see it. Returns @text itself when it
+ * is fine.
  */
 static const char *
 prepare_text (Writer     *w,
@@ -176,7 +182,7 @@ prepare_text (Writer     *w,
     w->buffer = clean;
   }
 
-  marker = L (w->snapshot, N_("[…] (cut: a spreadsheet cell holds at most 32,767 characters)"));
+  marker = L (w->snapshot, N_("[Cut: a spreadsheet cell holds at most 32,767 characters; the whole text is in the draft.]"));
   marker_units = 0;
   for (p = marker; *p != '\0'; p = g_utf8_next_char (p))
     marker_units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
@@ -200,8 +206,9 @@ prepare_text (Writer     *w,
           units += size;
         }
       g_string_truncate (w->buffer, p - w->buffer->str);
-      g_string_append_c (w->buffer, ' ');
-      g_string_append (w->buffer, marker);
+      /* Said first, on a line of its own: the end of a text this long is never in sight. */
+      g_string_prepend_c (w->buffer, '\n');
+      g_string_prepend (w->buffer, marker);
     }
   return w->buffer->str;
 }
@@ -324,7 +331,7 @@ write_cell (Writer         *w,
   const CsnExportCell *cell = table_cell (table, row, column);
   const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
   lxw_format *format = cell->warning ? w->warning : column_format (w, spec->style);
-  lxw_row_t r = row + 1;
+  lxw_row_t r = w->header_row + row + 1;
   lxw_col_t c = first_column + column;
   const char *answer = table->answer_key != NULL ? answer_text (w, table, table_index, row, column) : NULL;
 
@@ -461,6 +468,9 @@ column_width (CsnExportSnapshot *snapshot,
 
   if (spec->max_width > 0)
     max = spec->max_width;
+  /* An empty column the delegations are to write in is not as narrow as its header. */
+  if (spec->to_fill)
+    min = MAX (min, TO_FILL_WIDTH);
   widest = longest_word (spec->header) + 1;
   for (guint row = 0; row < table->n_rows && widest < max; row++)
     {
@@ -512,14 +522,18 @@ row_lines (Writer         *w,
   for (guint column = 0; column < table->columns->len; column++)
     {
       const CsnExportCell *cell = table_cell (table, row, column);
-      CsnExportColumnStyle style = g_array_index (table->columns, CsnExportColumn, column).style;
+      const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
       const char *answer;
 
+      /* A row with a cell to write in has room for a few lines: libxlsxwriter marks every height
+       * it writes as fixed, and LibreOffice sizes no row itself on opening, so rows cannot grow. */
+      if (spec->to_fill)
+        lines = MAX (lines, TO_FILL_LINES);
       if (cell->kind == CSN_EXPORT_CELL_STRING &&
-          (style == CSN_EXPORT_STYLE_TEXT || style == CSN_EXPORT_STYLE_NAME ||
-           style == CSN_EXPORT_STYLE_ANSWER_TEXT))
+          (spec->style == CSN_EXPORT_STYLE_TEXT || spec->style == CSN_EXPORT_STYLE_NAME ||
+           spec->style == CSN_EXPORT_STYLE_ANSWER_TEXT))
         lines = MAX (lines, wrapped_lines (cell->text, table->widths[column], MAX_ROW_LINES));
-      else if (style == CSN_EXPORT_STYLE_ANSWER_TEXT &&
+      else if (spec->style == CSN_EXPORT_STYLE_ANSWER_TEXT &&
                (answer = answer_text (w, table, table_index, row, column)) != NULL)
         lines = MAX (lines, wrapped_lines (answer, table->widths[column], MAX_ROW_LINES));
     }
@@ -554,6 +568,9 @@ footer_title (const char *title,
   GString *out = g_string_new (NULL);
   glong n = 0;
 
+  gsize word_end = 0;  /* where the last whole word ended in @out */
+  gboolean cut;
+
   for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
     {
       gunichar ch = g_utf8_get_char (p);
@@ -569,27 +586,67 @@ footer_title (const char *title,
             g_string_append (out, FOOTER_SIZE);
           continue;
         }
+      if (ch == ' ' && n > 0)
+        word_end = out->len;
       g_string_append_unichar (out, ch);
     }
-  if (n == max_chars && g_utf8_strlen (valid, -1) > max_chars)
+  cut = n == max_chars && g_utf8_strlen (valid, -1) > max_chars;
+  /* A title cut short ends at a word, not in one; a single long word is cut where it must be. */
+  if (cut && word_end > 0)
+    g_string_truncate (out, word_end);
+  if (cut)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
 }
 
+/* A table's width on paper at 100 %, in pixels at 96 an inch, as Excel sizes its columns. */
+static double
+table_print_width (CsnExportTable *table)
+{
+  double width = 0;
+
+  for (guint column = 0; table != NULL && column < table->columns->len; column++)
+    width += table->widths[column] * 7 + 5;
+  return width;
+}
+
+/*
+ * Landscape pages with the sheet's name and, for a draft, DRAFT in the header, the title, date and
+ * page in the footer. A table is fitted to the page's width only while its text stays legible
+ * (8 points or more); a wider one prints at that size over more pages, its first columns repeated.
+ */
 static void
-set_print_setup (Writer        *w,
-                 lxw_worksheet *sheet,
-                 gboolean       repeat_header)
+set_print_setup (Writer         *w,
+                 lxw_worksheet  *sheet,
+                 CsnExportTable *table,
+                 int             header_row)
 {
   CsnExportSnapshot *s = w->snapshot;
   const char *page = L (s, N_("Page &P of &N"));
   g_autofree char *footer = NULL;
+  g_autofree char *header = NULL;
+  double width = table_print_width (table);
 
   worksheet_set_landscape (sheet);
-  worksheet_fit_to_pages (sheet, 1, 0);
   worksheet_set_margins (sheet, 0.5, 0.5, 0.6, 0.7);
-  if (repeat_header)
-    record (w, worksheet_repeat_rows (sheet, 0, 0));
+  if (width * MIN_PRINT_SCALE / 100 <= PRINT_WIDTH_PIXELS)
+    worksheet_fit_to_pages (sheet, 1, 0);
+  else
+    {
+      worksheet_set_print_scale (sheet, MIN_PRINT_SCALE);
+      if (table->frozen_columns > 0)
+        record (w, worksheet_repeat_columns (sheet, 0, table->frozen_columns - 1));
+    }
+  if (header_row >= 0)
+    record (w, worksheet_repeat_rows (sheet, 0, header_row));
+
+  /* "&A" is the sheet's name; a draft's pages say they are not the final text. */
+  header = g_strconcat ("&L" FOOTER_SIZE "&A",
+                        s->is_draft ? "&R" FOOTER_SIZE "&B " : "",
+                        s->is_draft ? L (s, N_("DRAFT")) : "",
+                        NULL);
+  if (strlen (header) <= LXW_HEADER_FOOTER_MAX && count_image_placeholders (header) == 0)
+    record (w, worksheet_set_header (sheet, header));
 
   /* "&9 " sets a 9-point font; the space keeps a title that starts with a digit out of the code. */
   for (glong max_chars = FOOTER_TITLE_CHARS;; max_chars -= 8)
@@ -725,7 +782,8 @@ add_validations (Writer         *w,
       validation.ignore_blank = LXW_VALIDATION_ON;
       validation.show_error = LXW_VALIDATION_ON;
       validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-      record (w, worksheet_data_validation_range (sheet, 1, column, table->n_rows + VALIDATION_SPARE,
+      record (w, worksheet_data_validation_range (sheet, w->header_row + 1, column,
+                                                  w->header_row + table->n_rows + VALIDATION_SPARE,
                                                   column, &validation));
     }
 }
@@ -761,7 +819,7 @@ write_header (Writer         *w,
 
       record (w, worksheet_set_column (sheet, first_column + column, first_column + column,
                                        table->widths[column], NULL));
-      write_string (w, sheet, 0, first_column + column, spec->header, format);
+      write_string (w, sheet, w->header_row, first_column + column, spec->header, format);
     }
 }
 
@@ -794,7 +852,31 @@ define_answer_names (Writer         *w,
     {
       g_autofree char *name = g_strdup_printf ("Consenso_%s_%s", table->answer_key, suffixes[i]);
 
-      define_name (w, name, sheet, 0, columns[i], table->n_rows, columns[i]);
+      define_name (w, name, sheet, 1, columns[i], table->n_rows + 1, columns[i]);
+    }
+}
+
+/*
+ * The row above a table's header, hidden, says which column holds what ("consenso:Theme:id"): a
+ * program that renames the sheet or inserts rows or columns without updating the defined names
+ * (openpyxl) leaves these where they belong.
+ */
+static void
+write_markers (Writer        *w,
+               lxw_worksheet *sheet,
+               const char    *key,
+               const char   **suffixes,
+               const guint   *columns,
+               guint          n_columns)
+{
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+
+  record (w, worksheet_set_row_opt (sheet, 0, LXW_DEF_ROW_HEIGHT, NULL, &hidden));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *marker = g_strdup_printf (CSN_ANSWERS_MARKER_FORMAT, key, suffixes[i]);
+
+      write_string (w, sheet, 0, columns[i], marker, w->plain);
     }
 }
 
@@ -806,23 +888,31 @@ write_table (Writer         *w,
 {
   const char *name = sheet_name (w, table->name_msgid, sheet_index);
   lxw_worksheet *sheet = add_named_sheet (w, name);
-  CsnExportTable *side = table->side;
-  guint side_column = table->columns->len + 1;
-  guint n_rows = MAX (table->n_rows, side != NULL ? side->n_rows : 0);
   gboolean delegation = w->snapshot->kind == CSN_EXPORT_KIND_DELEGATION;
+  guint top = table->answer_key != NULL ? 1 : 0;
   guint rotated_chars = 0;
 
   if (sheet == NULL)
     return;
+  w->header_row = top;
   if (table->answer_key != NULL)
     define_answer_names (w, table, name);
 
   /* A stub carries only what the workbook's own parts say about the sheet; its cells come from a base. */
   if (w->stub_tables & (1u << table_index))
     {
-      record (w, worksheet_autofilter (sheet, 0, 0, table->n_rows, table->columns->len - 1));
-      record (w, worksheet_repeat_rows (sheet, 0, 0));
+      ensure_widths (w, table);
+      record (w, worksheet_autofilter (sheet, top, 0, top + table->n_rows, table->columns->len - 1));
+      set_print_setup (w, sheet, table, top);
       return;
+    }
+
+  if (table->answer_key != NULL)
+    {
+      const char *suffixes[] = { "id", "stance", "comment" };
+      guint columns[] = { table->id_column, table->stance_column, table->comment_column };
+
+      write_markers (w, sheet, table->answer_key, suffixes, columns, G_N_ELEMENTS (columns));
     }
 
   /* Country names stand upright above the marks: the header row is as high as the longest. */
@@ -832,36 +922,27 @@ write_table (Writer         *w,
         rotated_chars = MAX (rotated_chars,
                              text_width (g_array_index (table->columns, CsnExportColumn, column).header, 40));
       }
-  record (w, worksheet_set_row (sheet, 0, rotated_chars > 0 ? CLAMP (rotated_chars * 6.5 + 16, 40, 240) : 32,
+  record (w, worksheet_set_row (sheet, top, rotated_chars > 0 ? CLAMP (rotated_chars * 6.5 + 16, 40, 240) : 32,
                                 NULL));
 
   write_header (w, sheet, table, 0);
-  if (side != NULL)
-    {
-      record (w, worksheet_set_column (sheet, side_column - 1, side_column - 1, 3, NULL));
-      write_header (w, sheet, side, side_column);
-    }
 
   /* Constant memory mode refuses anything about a row once a later one is written. */
-  worksheet_freeze_panes (sheet, 1, table->frozen_columns);
-  record (w, worksheet_autofilter (sheet, 0, 0, table->n_rows, table->columns->len - 1));
+  worksheet_freeze_panes (sheet, top + 1, table->frozen_columns);
+  record (w, worksheet_autofilter (sheet, top, 0, top + table->n_rows, table->columns->len - 1));
   add_validations (w, sheet, table);
-  set_print_setup (w, sheet, TRUE);
+  set_print_setup (w, sheet, table, top);
   if (delegation)
     protect_sheet (sheet);
 
-  for (guint row = 0; row < n_rows; row++)
+  for (guint row = 0; row < table->n_rows; row++)
     {
-      guint lines = MAX (row_lines (w, table, table_index, row), row_lines (w, side, G_MAXUINT, row));
+      guint lines = row_lines (w, table, table_index, row);
 
       if (lines > 1)
-        record (w, worksheet_set_row (sheet, row + 1, lines * LINE_HEIGHT, NULL));
-      if (row < table->n_rows)
-        for (guint column = 0; column < table->columns->len; column++)
-          write_cell (w, sheet, table, table_index, row, column, 0);
-      if (side != NULL && row < side->n_rows)
-        for (guint column = 0; column < side->columns->len; column++)
-          write_cell (w, sheet, side, G_MAXUINT, row, column, side_column);
+        record (w, worksheet_set_row (sheet, top + row + 1, lines * LINE_HEIGHT, NULL));
+      for (guint column = 0; column < table->columns->len; column++)
+        write_cell (w, sheet, table, table_index, row, column, 0);
       if (!tick_row (w))
         return;
     }
@@ -881,7 +962,7 @@ write_summary (Writer *w)
   record (w, worksheet_set_column (sheet, 0, 0, 36, NULL));
   record (w, worksheet_set_column (sheet, 1, pillars->columns->len - 1, 16, NULL));
   /* A list of facts and a small table read best upright. */
-  set_print_setup (w, sheet, FALSE);
+  set_print_setup (w, sheet, NULL, -1);
   worksheet_set_portrait (sheet);
   worksheet_activate (sheet);
 
@@ -939,26 +1020,30 @@ write_endorsement (Writer *w,
   CsnExportTable *table = w->delegation != NULL ? w->delegation->endorsement : NULL;
   const char *name = sheet_name (w, N_("Endorsement"), sheet_index);
   lxw_worksheet *sheet = add_named_sheet (w, name);
-  const char *suffixes[] = { "Country", NULL, "Status", "Date", "Note" };
+  const char *suffixes[] = { "country", "status", "date", "note" };
+  const guint columns[] = { 0, 2, 3, 4 };
 
   if (sheet == NULL || table == NULL)
     return;
 
-  for (guint column = 0; column < G_N_ELEMENTS (suffixes); column++)
-    if (suffixes[column] != NULL)
-      {
-        g_autofree char *defined = g_strconcat (CSN_ANSWERS_NAME_ENDORSEMENT "_", suffixes[column], NULL);
+  /* Under the row of markers and the header, the country's row. */
+  w->header_row = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *defined = g_strdup_printf ("%s_%c%s", CSN_ANSWERS_NAME_ENDORSEMENT,
+                                                  g_ascii_toupper (suffixes[i][0]), suffixes[i] + 1);
 
-        define_name (w, defined, name, 1, column, 1, column);
-      }
+      define_name (w, defined, name, 2, columns[i], 2, columns[i]);
+    }
 
-  record (w, worksheet_set_row (sheet, 0, 32, NULL));
+  write_markers (w, sheet, "Endorsement", suffixes, columns, G_N_ELEMENTS (columns));
+  record (w, worksheet_set_row (sheet, 1, 32, NULL));
   write_header (w, sheet, table, 0);
-  worksheet_freeze_panes (sheet, 1, 0);
+  worksheet_freeze_panes (sheet, 2, 0);
   add_validations (w, sheet, table);
-  set_print_setup (w, sheet, TRUE);
+  set_print_setup (w, sheet, table, 1);
   protect_sheet (sheet);
-  record (w, worksheet_set_row (sheet, 1, MAX (2, row_lines (w, table, G_MAXUINT, 0)) * LINE_HEIGHT, NULL));
+  record (w, worksheet_set_row (sheet, 2, MAX (2, row_lines (w, table, G_MAXUINT, 0)) * LINE_HEIGHT, NULL));
   for (guint column = 0; column < table->columns->len; column++)
     write_cell (w, sheet, table, G_MAXUINT, 0, column, 0);
 }
@@ -973,13 +1058,14 @@ write_instructions (Writer *w)
 
   if (sheet == NULL)
     return;
+  w->header_row = 0;
   worksheet_activate (sheet);
   if (d == NULL)
     return;
 
   record (w, worksheet_set_column (sheet, 0, 0, key_width, NULL));
   record (w, worksheet_set_column (sheet, 1, 1, text_width_chars, NULL));
-  set_print_setup (w, sheet, FALSE);
+  set_print_setup (w, sheet, NULL, -1);
   worksheet_set_portrait (sheet);
   protect_sheet (sheet);
 
@@ -1346,7 +1432,7 @@ write_workbook (CsnExportSnapshot     *snapshot,
     {
       CsnExportTable *table = g_ptr_array_index (snapshot->tables, i);
 
-      w.rows_total += MAX (table->n_rows, table->side != NULL ? table->side->n_rows : 0);
+      w.rows_total += table->n_rows;
     }
 
   if (progress != NULL)

@@ -924,14 +924,6 @@ csn_ooxml_parse_fail (CsnOoxmlParse *parse,
   xmlStopParser (parse->ctxt);
 }
 
-gboolean
-csn_ooxml_parse_failed (CsnOoxmlParse *parse)
-{
-  g_return_val_if_fail (parse != NULL, TRUE);
-
-  return is_stopped (parse);
-}
-
 /**
  * csn_ooxml_attribute:
  * @attributes: as a handler's start_element gets them

@@ -76,7 +76,6 @@ const xmlChar    *csn_ooxml_parse_intern                (CsnOoxmlParse          
                                                          const char             *name);
 void              csn_ooxml_parse_fail                  (CsnOoxmlParse          *parse,
                                                          GError                 *error);
-gboolean          csn_ooxml_parse_failed                (CsnOoxmlParse          *parse);
 
 gboolean          csn_ooxml_attribute                   (int                     n_attributes,
                                                          const xmlChar         **attributes,

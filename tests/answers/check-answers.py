@@ -57,7 +57,7 @@ def test_files():
 def check_workbook(code, file_path, language):
     L = lambda msgid: labels(language, msgid)  # noqa: E731
     wb = openpyxl.load_workbook(file_path)
-    expected_sheets = [L("Instructions"), L("Theme matrix"), L("Strategies"), L("Mechanisms"),
+    expected_sheets = [L("Instructions"), L("Theme matrix"), L("Theme texts"), L("Strategies"), L("Mechanisms"),
                        L("Role proposals"), L("Endorsement"), "Consenso"]
     assert wb.sheetnames == expected_sheets, (wb.sheetnames, expected_sheets)
     for ws in wb.worksheets:
@@ -85,17 +85,22 @@ def check_workbook(code, file_path, language):
         stance_ws, stance_col, _, _, _ = resolve(wb, f"Consenso_{key}_Stance")
         comment_ws, comment_col, _, _, _ = resolve(wb, f"Consenso_{key}_Comment")
         assert ws.title == L(sheet) and stance_ws is ws and comment_ws is ws, (ws.title, sheet)
+        assert header_row == 2, header_row
         assert ws.cell(row=header_row, column=id_col).value == L("ID")
         assert ws.cell(row=header_row, column=stance_col).value == L("Your position")
         assert ws.cell(row=header_row, column=comment_col).value == L("Your comment")
+        # Above the header, a hidden row says which column is which, for programs that leave names behind.
+        assert ws.row_dimensions[1].hidden
+        for column, suffix in ((id_col, "id"), (stance_col, "stance"), (comment_col, "comment")):
+            assert ws.cell(row=1, column=column).value == f"consenso:{key}:{suffix}", (sheet, column)
         items = draft[collection]
-        assert last_row == len(items) + 1, (sheet, last_row, len(items))
+        assert last_row == len(items) + 2, (sheet, last_row, len(items))
         # A drop-down on the stance cells, refusing what is not in the list.
         validations = [v for v in ws.data_validations.dataValidation if v.formula1 == "Consenso_Stances"]
         assert len(validations) == 1 and validations[0].type == "list", [v.formula1 for v in ws.data_validations.dataValidation]
         assert validations[0].showErrorMessage and validations[0].errorStyle in (None, "stop")
-        assert f"{ws.cell(row=2, column=stance_col).column_letter}2" in str(validations[0].sqref) or not items
-        for row, item in enumerate(items, start=2):
+        assert f"{ws.cell(row=3, column=stance_col).column_letter}3" in str(validations[0].sqref) or not items
+        for row, item in enumerate(items, start=3):
             assert ws.cell(row=row, column=id_col).value == item["id"]
             for column in range(1, ws.max_column + 1):
                 locked = ws.cell(row=row, column=column).protection.locked
@@ -108,7 +113,7 @@ def check_workbook(code, file_path, language):
                 assert stance == L(STANCES[["supports", "supports-with-reservation", "objects", "abstains",
                                             "no-position"].index(filled["stance"])]), (stance, filled)
                 assert (comment or "") == filled["comment"], (comment, filled)
-        assert all(ws.cell(row=1, column=c).protection.locked for c in range(1, ws.max_column + 1))
+        assert all(ws.cell(row=2, column=c).protection.locked for c in range(1, ws.max_column + 1))
 
     # The endorsement row: its country locked, its status, date and note open.
     ws = wb[L("Endorsement")]
@@ -175,7 +180,7 @@ def answered_like_a_person():
 
     wb = openpyxl.load_workbook(workbook_path(EXPORTED, "MX", paths))
     themes = wb[labels("es", "Theme matrix")]
-    sort_rows(themes, 2, 3)                   # by theme, Z to A
+    sort_rows(themes, 3, 3)                   # by theme, Z to A
     insert_row(wb, themes, 4)                 # a row for notes of its own
     themes.cell(row=4, column=3).value = "Nota interna de la cancillería"
     answer(wb, "Theme", "theme-1", "objects", "No es prioritario")           # English label, lower case
@@ -423,10 +428,10 @@ def test_bad_workbooks():
     # letters so that the part is not refused for its compression ratio first.
     ten_megabytes = base64.b64encode(os.urandom(15 << 19))
     long_cell = rewrite(good, path("refused", "long.xlsx"), {sheet: lambda x: re.sub(
-        rb'<c r="E2" s="(\d+)"/>', lambda m: b'<c r="E2" s="' + m.group(1) + b'" t="inlineStr"><is><t>'
+        rb'<c r="E3" s="(\d+)"/>', lambda m: b'<c r="E3" s="' + m.group(1) + b'" t="inlineStr"><is><t>'
         + ten_megabytes + b"</t></is></c>", x, count=1)})
     themes = labels("es", "Theme matrix")
-    expect_refused(long_cell, f"sheet “{themes}”, cell E2: the text is longer than 32,767 characters")
+    expect_refused(long_cell, f"sheet “{themes}”, cell E3: the text is longer than 32,767 characters")
 
     # Cells that hold no answer are named, sheet and cell; nothing of the file is imported.
     wb = openpyxl.load_workbook(good)
@@ -434,36 +439,88 @@ def test_bad_workbooks():
     answer(wb, "Strategy", "strategy-1", 3)
     ws, row = rows_by_id(wb, "Mechanism")["mechanism-2"]
     insert_row(wb, ws, row)
-    ws.cell(row=row, column=columns_named(ws)[labels("es", "Your position")]).value = "Apoya"
+    ws.cell(row=row, column=columns_named(ws, 2)[labels("es", "Your position")]).value = "Apoya"
     sheet, column, row, _, _ = resolve(wb, "Consenso_Endorsement_Date")
     sheet.cell(row=row, column=column).value = "el martes"
     bad_cells = path("refused", "cells.xlsx")
     wb.save(bad_cells)
     errors = expect_refused(bad_cells,
-                            f"cells.xlsx: sheet “{themes}”, cell D2: “Sí” is not one of the answers "
+                            f"cells.xlsx: sheet “{themes}”, cell D3: “Sí” is not one of the answers "
                             "(Apoya, Apoya con reserva, Se opone, Se abstiene, Sin postura)",
-                            f"cells.xlsx: sheet “{labels('es', 'Strategies')}”, cell E2: “3” is not one of the answers",
-                            f"cells.xlsx: sheet “{labels('es', 'Mechanisms')}”, cell C3: an answer on a row without "
+                            f"cells.xlsx: sheet “{labels('es', 'Strategies')}”, cell E3: “3” is not one of the answers",
+                            f"cells.xlsx: sheet “{labels('es', 'Mechanisms')}”, cell C4: an answer on a row without "
                             "an item ID is not read",
-                            "cell D2: “el martes” is not a date: write it as 2011-11-30")
+                            "cell D3: “el martes” is not a date: write it as 2011-11-30")
     assert errors.strip().split("\n")[-1] == f"Nothing was imported: {path('refused', 'out.consenso')} is not written"
 
-    # A sheet renamed by a program that leaves the names behind: the name and the sheet are said.
+    # A sheet renamed and its marker row deleted: neither the names nor the markers find the answers.
     wb = openpyxl.load_workbook(good)
     wb[themes].title = "Temas"
+    wb["Temas"].delete_rows(1)
     renamed = path("refused", "renamed.xlsx")
     wb.save(renamed)
-    expect_refused(renamed, f"the name “Consenso_Theme_Id” refers to sheet “{themes}”, which the workbook does not have")
+    expect_refused(renamed, f"the name “Consenso_Theme_Id” refers to sheet “{themes}”, which the workbook does not have "
+                            "(the workbook was changed in a way Consenso cannot follow)")
 
-    # A column deleted: its names point nowhere.
-    deleted = rewrite(good, path("refused", "deleted.xlsx"), {"xl/workbook.xml": lambda x: x.replace(
-        f"'{themes}'!$D$1:$D$8".encode(), b"#REF!")})
-    expect_refused(deleted, "the name “Consenso_Theme_Stance” refers to cells that were deleted")
+    # A column deleted by a program that leaves the names behind: its marker went with it.
+    wb = openpyxl.load_workbook(good)
+    wb[themes].delete_cols(4)
+    deleted = path("refused", "deleted.xlsx")
+    wb.save(deleted)
+    expect_refused(deleted, f"sheet “{themes}”: the column “Consenso_Theme_Stance” is gone "
+                            "(the workbook was changed in a way Consenso cannot follow)")
 
     # Any refusal among several workbooks: nothing is imported, not even the good ones.
     out = path("refused", "out.consenso")
     result = import_answers(out, good, truncated)
     assert result.returncode == 1 and not os.path.exists(out), result.stderr
+
+
+def marker_column(ws, key, suffix):
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == f"consenso:{key}:{suffix}":
+                return cell.row, cell.column
+    raise AssertionError(f"no marker {key}:{suffix} in {ws.title}")
+
+
+def answer_by_markers(ws, key, item, stance):
+    """Types an answer the way the markers, not the names, say: what a script with openpyxl finds."""
+    marker_row, id_column = marker_column(ws, key, "id")
+    _, stance_column = marker_column(ws, key, "stance")
+    for row in range(marker_row + 2, ws.max_row + 1):
+        if ws.cell(row=row, column=id_column).value == item:
+            ws.cell(row=row, column=stance_column).value = stance
+            return
+    raise AssertionError(f"no row for {item}")
+
+
+def test_names_left_behind():
+    """openpyxl renames sheets and inserts rows and columns without updating the defined names: the
+    hidden markers above the columns still find the answers."""
+    wb = openpyxl.load_workbook(workbook_path(EXPORTED, "GT", paths))
+    themes = wb[labels("es", "Theme matrix")]
+    themes.title = "Temas de Guatemala"
+    themes.insert_rows(1, 2)
+    themes.insert_cols(1)
+    answer_by_markers(themes, "Theme", "theme-1", "Se opone")
+    strategies = wb[labels("es", "Strategies")]
+    strategies.insert_rows(5)
+    answer_by_markers(strategies, "Strategy", "strategy-7", "Apoya")
+    wb["Consenso"].title = "Datos"
+    endorsement = wb[labels("es", "Endorsement")]
+    endorsement.insert_cols(1, 2)
+    endorsement.cell(row=3, column=5).value = "Respaldado"
+    guatemala = path("guatemala.xlsx")
+    wb.save(guatemala)
+
+    out = path("guatemala.consenso")
+    result = import_answers(out, guatemala)
+    assert result.returncode == 0 and result.stdout == "", (result.stdout, result.stderr)
+    after = load_json(out)
+    assert by_key(after, "GT", "theme-1")["stance"] == "objects"
+    assert by_key(after, "GT", "strategy-7")["stance"] == "supports"
+    assert next(e for e in after["endorsements"] if e["country"] == "GT")["status"] == "endorsed"
 
 
 def test_command_line():
@@ -496,6 +553,8 @@ tap.run("answers typed like a person does (sorted, filtered, a row inserted, she
 tap.run("re-exported workbooks are filled in with the answers; untouched, they bring nothing",
         test_untouched_after_libreoffice_style_edits)
 tap.run("conflicts, deleted items and older answers are listed, not applied", test_conflicts_and_stale_answers)
+tap.run("sheets renamed, rows and columns inserted by a program that leaves the names behind: the markers "
+        "find the answers", test_names_left_behind)
 tap.run("bad workbooks are refused with the file, sheet and cell named, and nothing is written",
         test_bad_workbooks)
 tap.run("the command line's arguments and messages", test_command_line)

@@ -3,8 +3,10 @@
 others do not (cells and rows without references, rich text with phonetic runs, _xHHHH_ escapes,
 cells out of order, CDATA, UTF-16 parts, odd relationship targets, ISO dates, date formats, the 1904
 epoch, prefixed namespaces, chart sheets, every shape of defined name), read with CsnXlsxBook. TAP."""
+import atexit
 import datetime
 import os
+import shutil
 import sys
 import tempfile
 
@@ -13,6 +15,7 @@ from xlsxtest import (NS_MAIN, NS_PKG_REL, NS_REL, Tap, build_xlsx, cells, name,
 
 dump = sys.argv[1]
 tmp = tempfile.mkdtemp(prefix="xlsx-crafted-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 tap = Tap()
 
 
@@ -229,6 +232,42 @@ def test_defined_names():
     assert name(book, "no_sheet")["sheet"] == "Temas" and name(book, "no_sheet")["range"] == [3, 3, 3, 3]
 
 
+def test_excel_workbook_markup():
+    """What Excel 365 puts around the sheets and names: markup compatibility, extensions, revisions."""
+    workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+                f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}" '
+                'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15 xr xr6 xr10 xr2" '
+                'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" '
+                'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
+                'xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" '
+                'xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10" '
+                'xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2">'
+                '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/>'
+                '<workbookPr defaultThemeVersion="166925"/>'
+                '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                '<mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\delegacion\\" '
+                'xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>'
+                '<xr:revisionPtr revIDLastSave="0" documentId="8_{00000000-0000-0000-0000-000000000000}" '
+                'xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}"/>'
+                '<bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840" '
+                'xr2:uid="{00000000-000D-0000-FFFF-FFFF00000000}"/></bookViews>'
+                '<sheets><sheet name="Matriz" sheetId="3" r:id="rId1"/></sheets>'
+                '<definedNames><definedName name="csn_ids">Matriz!$A$1:$A$2</definedName></definedNames>'
+                '<calcPr calcId="191029"/><extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" '
+                'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">'
+                '<x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>')
+    rows = ('<row r="1" spans="1:1" x14ac:dyDescent="0.25"><c r="A1" s="0" t="s"><v>0</v></c></row>'
+            '<row r="2" spans="1:1" x14ac:dyDescent="0.25"><c r="A2" t="s"><v>1</v></c></row>')
+    sheet_part = sheet_xml(rows).replace(
+        f'xmlns:r="{NS_REL}"',
+        f'xmlns:r="{NS_REL}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"')
+    book = read(dump, build_xlsx(path("excel.xlsx"), [("Matriz", sheet_part)], workbook_xml=workbook,
+                                 shared=shared_xml('<si><t>theme-1</t></si><si><t>theme-2</t></si>')))
+    assert [(s["name"], s["id"]) for s in book["sheets"]] == [("Matriz", 3)]
+    assert name(book, "csn_ids")["range"] == [0, 0, 1, 0]
+    assert texts(book, "Matriz") == {"A1": "theme-1", "A2": "theme-2"}
+
+
 tap.run("cells and rows without references count their position", test_cells_and_rows_without_references)
 tap.run("rich text runs joined, phonetic runs left out", test_rich_text_and_phonetic_runs)
 tap.run("_xHHHH_ escapes decoded in shared, inline and formula texts", test_escapes)
@@ -239,5 +278,6 @@ tap.run("cell types: ISO dates, empty formula text, errors, spaces, booleans as 
 tap.run("date formats, the 1900 and 1904 epochs", test_date_styles_and_epochs)
 tap.run("protection, hidden empty rows, chart sheets, external relationships", test_protection_hidden_empty_rows_and_chart_sheets)
 tap.run("texts of 32,767 characters read; an unused longer shared text ignored", test_text_at_the_limit)
+tap.run("Excel's workbook markup: compatibility, extensions, revisions", test_excel_workbook_markup)
 tap.run("defined names: quoting, whole rows and columns, scope, #REF!, lists, other workbooks", test_defined_names)
 tap.finish()

@@ -2,6 +2,7 @@
 """check-libreoffice.py XLSX-DUMP: workbooks saved again by LibreOffice (soffice --convert-to xlsx),
 which turns inline strings into shared ones, renumbers relationship ids and rewrites names and
 styles, read back with CsnXlsxBook and compared with the originals. Exits 77 without soffice."""
+import atexit
 import datetime
 import os
 import re
@@ -23,6 +24,7 @@ if soffice is None:
 
 dump = sys.argv[1]
 tmp = tempfile.mkdtemp(prefix="xlsx-libreoffice-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 
 
 def path(*parts):

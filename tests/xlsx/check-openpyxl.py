@@ -2,8 +2,10 @@
 """check-openpyxl.py XLSX-DUMP: workbooks written and edited with openpyxl the way a delegation would
 (types, dates, hidden rows and sheets, sorted, filtered and inserted rows, renamed and moved sheets),
 read back with CsnXlsxBook and compared with what was typed and with openpyxl's own reading. TAP."""
+import atexit
 import datetime
 import os
+import shutil
 import sys
 import tempfile
 
@@ -14,6 +16,7 @@ from xlsxtest import Tap, cells, column_values, name, read, sheet, texts
 
 dump = sys.argv[1]
 tmp = tempfile.mkdtemp(prefix="xlsx-openpyxl-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 tap = Tap()
 
 

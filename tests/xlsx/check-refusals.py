@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """check-refusals.py XLSX-DUMP: every kind of bad workbook, built with zipfile, is refused with its
 code and a message that names the file and, where it applies, the sheet and cell. TAP."""
+import atexit
 import base64
 import os
+import shutil
 import struct
 import sys
 import tempfile
@@ -13,6 +15,7 @@ from xlsxtest import (NS_MAIN, NS_PKG_REL, NS_REL, PACKAGE_RELS, Tap, build_xlsx
 
 dump = sys.argv[1]
 tmp = tempfile.mkdtemp(prefix="xlsx-refusals-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 tap = Tap()
 
 GOOD_ROWS = ('<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row>'

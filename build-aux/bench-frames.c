@@ -1,0 +1,731 @@
+/* bench-frames.c: opens a draft in a real CsnWindow and measures what issue 16 asks of it: the time
+ * to the first frame, the widgets each page makes, and the frames around switching pages, typing,
+ * committing, undo, redo, adding a row, searching and saving. Runs under a display (Xvfb). */
+#define G_LOG_DOMAIN "bench-frames"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bench-draft.h"
+#include "csn-application.h"
+#include "csn-cell.h"
+#include "csn-draft.h"
+#include "csn-window.h"
+
+/* A frame whose work takes longer than this misses its vertical blank; a gap between two frames
+ * longer than MISSED_GAP_US means that at least one frame was not drawn at all. */
+#define FRAME_BUDGET_US 16000
+#define MISSED_GAP_US 25000
+#define SETTLE_MS 300
+#define WATCH_MS 1000
+
+typedef struct
+{
+  gint64 start;  /* the tick (update phase) of the frame */
+  gint64 end;    /* "after-paint": the frame is done */
+} Frame;
+
+typedef struct
+{
+  CsnApplication *app;
+  CsnWindow      *window;
+  GdkFrameClock  *frame_clock;
+  GArray         *frames;
+  gint64          frame_start;
+  gboolean        recording;
+  guint           tick_id;
+  GString        *json;
+} Bench;
+
+static const char * const page_names[] = {
+  "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
+};
+
+/* --- waiting -------------------------------------------------------------------------------- */
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gint64
+now_us (void)
+{
+  return g_get_monotonic_time ();
+}
+
+/* --- memory ------------------------------------------------------------------------------------ */
+
+static long
+status_kib (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (line = strstr (status, key)) == NULL)
+    return -1;
+  return strtol (line + strlen (key) + 1, NULL, 10);
+}
+
+/* --- frames ------------------------------------------------------------------------------------ */
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   Bench         *bench)
+{
+  Frame frame = { bench->frame_start, now_us () };
+
+  if (bench->recording)
+    g_array_append_val (bench->frames, frame);
+}
+
+/* While recording, the frame clock runs at every tick, as during an animation: a stall of the main
+ * loop then shows as a late frame, whatever caused it. Nothing more is drawn than the action asks. */
+static gboolean
+keep_ticking_cb (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  Bench *bench = user_data;
+
+  if (!bench->recording)
+    {
+      bench->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  bench->frame_start = now_us ();
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_recording (Bench *bench)
+{
+  g_array_set_size (bench->frames, 0);
+  bench->recording = TRUE;
+  if (bench->tick_id == 0)
+    bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), keep_ticking_cb, bench, NULL);
+}
+
+typedef struct
+{
+  double sync_ms;        /* the action's own call */
+  double latency_ms;     /* from the action to the end of the next frame painted */
+  double max_frame_ms;   /* the longest frame (tick to after-paint) after the action */
+  double max_gap_ms;     /* the longest time between two frames, from the action on */
+  guint  n_frames;
+  guint  n_over;         /* frames whose work took over FRAME_BUDGET_US */
+  guint  n_missed;       /* gaps over MISSED_GAP_US */
+} Stats;
+
+static Stats
+compute_stats (Bench  *bench,
+               gint64  t_action,
+               gint64  t_done,
+               gint64  t_stop)
+{
+  Stats stats = { (t_done - t_action) / 1000.0, -1, 0, 0, 0, 0, 0 };
+  gint64 end = t_done + WATCH_MS * 1000;
+  gint64 previous_end = t_action;
+
+  for (guint i = 0; i < bench->frames->len; i++)
+    {
+      const Frame *frame = &g_array_index (bench->frames, Frame, i);
+
+      if (frame->end < t_action)
+        {
+          previous_end = frame->end;
+          continue;
+        }
+      if (frame->end > end)
+        break;
+      if (stats.latency_ms < 0)
+        stats.latency_ms = (frame->end - t_action) / 1000.0;
+      stats.n_frames++;
+      stats.max_frame_ms = MAX (stats.max_frame_ms, (frame->end - MAX (frame->start, t_action)) / 1000.0);
+      stats.max_gap_ms = MAX (stats.max_gap_ms, (frame->end - previous_end) / 1000.0);
+      if (frame->end - MAX (frame->start, t_action) > FRAME_BUDGET_US)
+        stats.n_over++;
+      if (frame->end - previous_end > MISSED_GAP_US)
+        stats.n_missed++;
+      previous_end = frame->end;
+    }
+  /* A stall that outlasts the watch leaves no frame to end its gap. */
+  if (bench->frames->len > 0)
+    previous_end = MAX (previous_end, g_array_index (bench->frames, Frame, bench->frames->len - 1).end);
+  if (t_stop - previous_end > MISSED_GAP_US)
+    {
+      stats.max_gap_ms = MAX (stats.max_gap_ms, (t_stop - previous_end) / 1000.0);
+      stats.n_missed++;
+    }
+  return stats;
+}
+
+typedef void (*ActionFunc) (Bench *bench, gpointer data);
+
+static void
+report (Bench       *bench,
+        const char  *name,
+        const Stats *stats,
+        gint64       t_action,
+        gint64       t_end)
+{
+  g_print ("  %-30s %8.1f %8.1f %8.1f %8.1f %7u %5u %7u\n", name, stats->sync_ms, stats->latency_ms,
+           stats->max_frame_ms, stats->max_gap_ms, stats->n_frames, stats->n_over, stats->n_missed);
+  g_string_append_printf (bench->json,
+                          "%s\n    { \"action\": \"%s\", \"sync_ms\": %.2f, \"latency_ms\": %.2f, "
+                          "\"max_frame_ms\": %.2f, \"max_gap_ms\": %.2f, \"frames\": %u, \"over_budget\": %u, "
+                          "\"missed\": %u, \"start_us\": %" G_GINT64_FORMAT ", \"end_us\": %" G_GINT64_FORMAT " }",
+                          bench->json->str[bench->json->len - 1] == '[' ? "" : ",",
+                          name, stats->sync_ms, stats->latency_ms, stats->max_frame_ms, stats->max_gap_ms,
+                          stats->n_frames, stats->n_over, stats->n_missed, t_action, t_end);
+}
+
+/* Runs @action between frames of a running frame clock and reports the frames of the next second. */
+static void
+measure (Bench      *bench,
+         const char *name,
+         ActionFunc  action,
+         gpointer    data,
+         guint       watch_ms)
+{
+  gint64 t_action, t_done, t_stop;
+  Stats stats;
+
+  start_recording (bench);
+  spin (SETTLE_MS);
+  t_action = now_us ();
+  action (bench, data);
+  t_done = now_us ();
+  spin (watch_ms);
+  bench->recording = FALSE;
+  t_stop = now_us ();
+  stats = compute_stats (bench, t_action, t_done, t_stop);
+  report (bench, name, &stats, t_action, t_stop);
+  spin (50);
+}
+
+/* --- widgets ----------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint widgets;
+  guint cells;
+  guint rows;
+  guint drop_downs;
+  guint popovers;
+  guint list_views;
+  GHashTable *by_cell;  /* "CsnRefCell theme" -> guint[2]: cells, widgets under them */
+} Count;
+
+static guint
+count_subtree (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_subtree (child);
+  return n;
+}
+
+static void
+count_widgets (GtkWidget *widget,
+               Count     *count)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  count->widgets++;
+  if (CSN_IS_CELL (widget) && count->by_cell != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s %s", type, csn_cell_get_property_name (CSN_CELL (widget)));
+      guint *entry = g_hash_table_lookup (count->by_cell, key);
+
+      if (entry == NULL)
+        {
+          entry = g_new0 (guint, 2);
+          g_hash_table_insert (count->by_cell, g_steal_pointer (&key), entry);
+        }
+      entry[0]++;
+      entry[1] += count_subtree (widget);
+    }
+  if (CSN_IS_CELL (widget))
+    count->cells++;
+  /* The row widget of a list or column view in GTK 4.8 (GtkColumnViewRowWidget from 4.12). */
+  if (g_str_equal (type, "GtkListItemWidget") || g_str_equal (type, "GtkColumnViewRowWidget"))
+    count->rows++;
+  if (GTK_IS_DROP_DOWN (widget))
+    count->drop_downs++;
+  if (GTK_IS_POPOVER (widget))
+    count->popovers++;
+  if (GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget))
+    count->list_views++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, count);
+}
+
+static int
+compare_by_widgets (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  GHashTable *by_cell = user_data;
+  const guint *x = g_hash_table_lookup (by_cell, *(const char * const *) a);
+  const guint *y = g_hash_table_lookup (by_cell, *(const char * const *) b);
+
+  return x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0;
+}
+
+/* The widgets under the cells of each column, largest first: what one cell of each kind costs. */
+static void
+print_cell_costs (Bench *bench)
+{
+  Count count = { 0 };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  count.by_cell = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  count_widgets (GTK_WIDGET (bench->window), &count);
+  g_hash_table_iter_init (&iter, count.by_cell);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort_with_data (keys, compare_by_widgets, count.by_cell);
+  g_print ("widgets under the cells of each kind and property, in the whole window:\n");
+  g_print ("  %-44s %7s %9s %9s\n", "cell", "cells", "widgets", "per cell");
+  for (guint i = 0; i < keys->len && i < 20; i++)
+    {
+      const guint *entry = g_hash_table_lookup (count.by_cell, g_ptr_array_index (keys, i));
+
+      g_print ("  %-44s %7u %9u %9.1f\n", (const char *) g_ptr_array_index (keys, i), entry[0], entry[1],
+               (double) entry[1] / entry[0]);
+    }
+  g_hash_table_unref (count.by_cell);
+}
+
+static void
+print_counts (Bench      *bench,
+              const char *when)
+{
+  Count total = { 0 };
+
+  count_widgets (GTK_WIDGET (bench->window), &total);
+  g_print ("widgets %s: %u in the window (RSS %.1f MiB, peak %.1f MiB)\n", when, total.widgets,
+           status_kib ("VmRSS:") / 1024.0, status_kib ("VmHWM:") / 1024.0);
+  g_print ("  %-14s %8s %8s %8s %10s %9s %10s\n", "page", "widgets", "rows", "cells", "drop-downs",
+           "popovers", "list views");
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      Count count = { 0 };
+
+      count_widgets (csn_window_get_page (bench->window, page_names[i]), &count);
+      g_print ("  %-14s %8u %8u %8u %10u %9u %10u\n", page_names[i], count.widgets, count.rows, count.cells,
+               count.drop_downs, count.popovers, count.list_views);
+      g_string_append_printf (bench->json,
+                              "%s\n    { \"when\": \"%s\", \"page\": \"%s\", \"widgets\": %u, \"rows\": %u, "
+                              "\"cells\": %u, \"drop_downs\": %u, \"popovers\": %u }",
+                              bench->json->str[bench->json->len - 1] == '[' ? "" : ",",
+                              when, page_names[i], count.widgets, count.rows, count.cells, count.drop_downs,
+                              count.popovers);
+    }
+}
+
+/* --- actions ----------------------------------------------------------------------------------- */
+
+static void
+show_page_action (Bench    *bench,
+                  gpointer  data)
+{
+  csn_window_show_page (bench->window, data);
+}
+
+static void
+activate_window_action (Bench    *bench,
+                        gpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (bench->window), data, NULL);
+}
+
+static void
+activate_page_action (Bench    *bench,
+                      gpointer  data)
+{
+  GtkWidget *page = csn_window_get_page (bench->window, csn_window_get_visible_page (bench->window));
+
+  if (!gtk_widget_activate_action (page, data, NULL))
+    g_error ("the page has no action %s", (const char *) data);
+}
+
+static CsnCell *
+find_cell (GtkWidget  *widget,
+           const char *property)
+{
+  if (CSN_IS_CELL (widget) && gtk_widget_get_mapped (widget) && csn_cell_get_item (CSN_CELL (widget)) != NULL &&
+      g_strcmp0 (csn_cell_get_property_name (CSN_CELL (widget)), property) == 0)
+    return CSN_CELL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsnCell *cell = find_cell (child, property);
+
+      if (cell != NULL)
+        return cell;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *page;
+  const char *property;
+  GtkWidget  *editable;
+} TypingData;
+
+static void
+focus_cell_action (Bench    *bench,
+                   gpointer  data)
+{
+  TypingData *typing = data;
+  CsnCell *cell = find_cell (csn_window_get_page (bench->window, typing->page), typing->property);
+
+  if (cell == NULL)
+    g_error ("no cell shows %s on the %s page", typing->property, typing->page);
+  csn_cell_focus_control (cell);
+  typing->editable = find_widget_of_type (csn_cell_get_control (cell), GTK_TYPE_EDITABLE);
+  if (typing->editable == NULL)
+    g_error ("the %s cell has no editable", typing->property);
+}
+
+static void
+type_character_action (Bench    *bench,
+                       gpointer  data)
+{
+  TypingData *typing = data;
+  int position = -1;
+
+  gtk_editable_set_position (GTK_EDITABLE (typing->editable), -1);
+  position = gtk_editable_get_position (GTK_EDITABLE (typing->editable));
+  gtk_editable_insert_text (GTK_EDITABLE (typing->editable), "x", 1, &position);
+}
+
+/* Enter in the cell: what commits the edit to the draft, as one undoable step. */
+static void
+commit_action (Bench    *bench,
+               gpointer  data)
+{
+  TypingData *typing = data;
+  GtkWidget *entry = gtk_widget_get_ancestor (typing->editable, GTK_TYPE_ENTRY);
+
+  g_signal_emit_by_name (entry != NULL ? entry : typing->editable, "activate");
+}
+
+typedef struct
+{
+  const char *page;
+  const char *text;
+} SearchData;
+
+static void
+search_action (Bench    *bench,
+               gpointer  data)
+{
+  SearchData *search = data;
+  GtkWidget *entry = find_widget_of_type (csn_window_get_page (bench->window, search->page),
+                                          GTK_TYPE_SEARCH_ENTRY);
+
+  if (entry == NULL)
+    g_error ("the %s page has no search entry", search->page);
+  gtk_editable_set_text (GTK_EDITABLE (entry), search->text);
+}
+
+/* Scrolls the page's (first) list by a page, or to the end when @data is "end". */
+static void
+scroll_action (Bench    *bench,
+               gpointer  data)
+{
+  GtkWidget *page = csn_window_get_page (bench->window, csn_window_get_visible_page (bench->window));
+  GtkWidget *view = find_widget_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adjustment = view != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)) : NULL;
+
+  if (adjustment == NULL)
+    g_error ("the page has no list to scroll");
+  if (g_strcmp0 (data, "end") == 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  else
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                          gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+nothing_action (Bench    *bench,
+                gpointer  data)
+{
+}
+
+/* --- the first frame --------------------------------------------------------------------------- */
+
+static void
+on_first_paint_cb (GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  *(gint64 *) user_data = now_us ();
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_paint_cb, user_data);
+}
+
+static void
+on_map_cb (GtkWidget *window,
+           gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint_cb), user_data);
+}
+
+static void
+setup_environment (char **root)
+{
+  const char *dirs[][2] = {
+    { "XDG_STATE_HOME", "state" }, { "XDG_CONFIG_HOME", "config" },
+    { "XDG_DATA_HOME", "data" }, { "XDG_CACHE_HOME", "cache" },
+  };
+
+  *root = g_dir_make_tmp ("bench-frames-XXXXXX", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (*root, dirs[i][1], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+  /* The window alone, whatever else runs: no session bus, no settings written. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  BenchDraftSize size = BENCH_DRAFT_SIZE_LARGE;
+  g_autoptr(GOptionContext) context = g_option_context_new ("[DRAFT]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json_path = NULL;
+  double scale = 1.0;
+  gboolean counts_only = FALSE;
+  gboolean open_only = FALSE;
+  gint64 t_start, t_loaded, t_window, t_first_paint = 0;
+  Bench bench = { 0 };
+  TypingData typing = { "strategies", "description", NULL };
+  SearchData search = { "strategies", "migr" };
+  SearchData search_clear = { "strategies", "" };
+  const GOptionEntry entries[] = {
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale,
+      "Without DRAFT: scale the generated large draft (0.2: a fifth)", "FACTOR" },
+    { "counts-only", 0, 0, G_OPTION_ARG_NONE, &counts_only, "Only count the widgets of each page", NULL },
+    { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only,
+      "Only open the draft and count its widgets (to run under callgrind or massif)", NULL },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures to FILE", "FILE" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context,
+    "Opens DRAFT (default: the large draft of issue 16) in a Consenso window and reports the first\n"
+    "frame, the widgets of each page, and the frames after each action of issue 16: the frame clock\n"
+    "runs at every tick, and a frame is over budget when its work takes more than 16 ms; a gap of\n"
+    "more than 25 ms between two frames is a missed frame. Needs a display:\n"
+    "  xvfb-run -a -s \"-screen 0 1366x768x24\" bench-frames [DRAFT]\n"
+    "GSK_RENDERER=cairo takes the GL renderer's software rasterizer (llvmpipe) out of the figures.");
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 2)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "Usage: bench-frames [OPTION…] [DRAFT]");
+      return 2;
+    }
+
+  setup_environment (&root);
+  adw_init ();
+  bench.json = g_string_new ("{ \"steps\": [");
+  bench.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  bench.app = csn_application_new ();
+  if (!g_application_register (G_APPLICATION (bench.app), NULL, &error))
+    g_error ("%s", error->message);
+
+  /* A copy, so that saving it changes nothing of the user's. */
+  path = g_build_filename (root, "bench.consenso", NULL);
+  if (argc == 2)
+    {
+      g_autofree char *data = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (argv[1], &data, &length, &error) ||
+          !g_file_set_contents (path, data, length, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      g_autoptr(CsnDraft) generated = NULL;
+      g_autofree char *data = NULL;
+      gsize length;
+
+      bench_draft_size_scale (&size, scale);
+      generated = bench_draft_generate (&size);
+      data = csn_draft_to_data (generated, &length);
+      if (!g_file_set_contents (path, data, length, &error))
+        g_error ("%s", error->message);
+    }
+  file = g_file_new_for_path (path);
+
+  t_start = now_us ();
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    g_error ("%s", error->message);
+  t_loaded = now_us ();
+  g_print ("loaded in %.3f s (RSS %.1f MiB)\n", (t_loaded - t_start) / 1e6, status_kib ("VmRSS:") / 1024.0);
+
+  bench.window = csn_window_new (bench.app, draft);
+  t_window = now_us ();
+  g_print ("window made in %.3f s (RSS %.1f MiB)\n", (t_window - t_loaded) / 1e6, status_kib ("VmRSS:") / 1024.0);
+  print_counts (&bench, "before the window is shown");
+
+  g_signal_connect (bench.window, "map", G_CALLBACK (on_map_cb), &t_first_paint);
+  gtk_window_present (GTK_WINDOW (bench.window));
+  while (t_first_paint == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("first frame %.3f s after the window was made, %.3f s after the load began "
+           "(RSS %.1f MiB, peak %.1f MiB)\n",
+           (t_first_paint - t_window) / 1e6, (t_first_paint - t_start) / 1e6,
+           status_kib ("VmRSS:") / 1024.0, status_kib ("VmHWM:") / 1024.0);
+  g_string_append_printf (bench.json, "%s\n    { \"action\": \"open\", \"load_s\": %.3f, \"window_s\": %.3f, "
+                          "\"first_frame_s\": %.3f, \"start_us\": %" G_GINT64_FORMAT ", \"end_us\": %" G_GINT64_FORMAT " }",
+                          bench.json->str[bench.json->len - 1] == '[' ? "" : ",",
+                          (t_loaded - t_start) / 1e6, (t_window - t_loaded) / 1e6, (t_first_paint - t_start) / 1e6,
+                          t_start, t_first_paint);
+  bench.frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
+  g_signal_connect (bench.frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &bench);
+  spin (500);
+  print_counts (&bench, "with the overview shown");
+  if (open_only)
+    {
+      print_cell_costs (&bench);
+      goto out;
+    }
+
+  if (!counts_only)
+    {
+      g_print ("frames in the %u ms after each action (ms): the action's call; from it to the next frame "
+               "painted;\nthe longest frame's work; the longest gap between frames; frames; frames over "
+               "%u ms of work; gaps over %u ms\n", WATCH_MS, FRAME_BUDGET_US / 1000, MISSED_GAP_US / 1000);
+      g_print ("  %-30s %8s %8s %8s %8s %7s %5s %7s\n", "action", "call", "latency", "frame", "gap", "frames",
+               "over", "missed");
+      measure (&bench, "idle (the floor)", nothing_action, NULL, WATCH_MS);
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1; i++)
+    {
+      const char *page = page_names[i % G_N_ELEMENTS (page_names)];
+      g_autofree char *name = g_strdup_printf ("show page %s", page);
+
+      if (counts_only)
+        {
+          csn_window_show_page (bench.window, page);
+          spin (300);
+        }
+      else
+        measure (&bench, name, show_page_action, (gpointer) page, WATCH_MS);
+    }
+  print_counts (&bench, "after every page was shown");
+  print_cell_costs (&bench);
+  if (counts_only)
+    goto out;
+
+  measure (&bench, "show page strategies", show_page_action, (gpointer) "strategies", WATCH_MS);
+  measure (&bench, "scroll a page down", scroll_action, NULL, WATCH_MS);
+  measure (&bench, "scroll another page down", scroll_action, NULL, WATCH_MS);
+  measure (&bench, "scroll to the end", scroll_action, (gpointer) "end", WATCH_MS);
+  measure (&bench, "focus a description cell", focus_cell_action, &typing, WATCH_MS);
+  measure (&bench, "type a character", type_character_action, &typing, WATCH_MS);
+  measure (&bench, "type another character", type_character_action, &typing, WATCH_MS);
+  measure (&bench, "commit the cell (Enter)", commit_action, &typing, WATCH_MS);
+  measure (&bench, "undo", activate_window_action, (gpointer) "win.undo", WATCH_MS);
+  measure (&bench, "redo", activate_window_action, (gpointer) "win.redo", WATCH_MS);
+  measure (&bench, "add a strategy", activate_page_action, (gpointer) "strategies.add", WATCH_MS);
+  measure (&bench, "undo the addition", activate_window_action, (gpointer) "win.undo", WATCH_MS);
+  measure (&bench, "search “migr”", search_action, &search, WATCH_MS);
+  measure (&bench, "clear the search", search_action, &search_clear, WATCH_MS);
+  measure (&bench, "save", activate_window_action, (gpointer) "win.save", WATCH_MS);
+  measure (&bench, "show page overview", show_page_action, (gpointer) "overview", WATCH_MS);
+  measure (&bench, "undo on the overview", activate_window_action, (gpointer) "win.undo", WATCH_MS);
+
+out:
+  g_print ("peak RSS %.1f MiB\n", status_kib ("VmHWM:") / 1024.0);
+  g_string_append (bench.json, "\n  ]\n}\n");
+  if (json_path != NULL && !g_file_set_contents (json_path, bench.json->str, -1, &error))
+    g_error ("%s", error->message);
+
+  /* Nothing of the benchmark is kept for recovery. */
+  g_signal_handlers_disconnect_by_data (bench.frame_clock, &bench);
+  csn_recovery_discard (csn_window_get_recovery (bench.window));
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  spin (50);
+  g_object_unref (bench.app);
+  g_array_unref (bench.frames);
+  g_string_free (bench.json, TRUE);
+  remove_tree (root);
+  return 0;
+}
