@@ -15,7 +15,7 @@ if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" "$srcdir" --buildtype=debugoptimized
 fi
 meson compile -C "$builddir" bench-answers
-bench="$builddir/tests/answers/bench-answers"
+bench="$builddir/build-aux/bench-answers"
 
 echo "== export"
 "$bench" -n 5
