@@ -229,7 +229,8 @@ print_not_applied (CsnChange *change,
                               csn_change_get_origin (change), place, incoming, note != NULL ? note : "", current);
     }
   else
-    /* Translators: "canada.xlsx: Position of Canada on theme-9: “Supports”: not applied: The theme was removed…" */
+    /* Translators: "canada.xlsx: Position of Canada on theme-9: “Supports”: not applied: The theme was
+     * removed…" */
     line = g_strdup_printf (_("%s: %s: “%s”: not applied: %s"), csn_change_get_origin (change), place, incoming,
                             note != NULL ? note : "");
   /* Answers are one line each, whatever their comments hold. */
@@ -475,10 +476,12 @@ static const GOptionEntry option_entries[] = {
   { "export-delegations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a workbook for each member state’s delegation to answer in, into DIR, and exit"), N_("DIR") },
   { "import-answers", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read the workbooks the delegations sent back (DRAFT WORKBOOK…), apply what does not conflict, write OUT.consenso, list the rest and exit"),
+    N_("Read the workbooks the delegations sent back (DRAFT WORKBOOK…), apply what does not conflict, "
+       "write OUT.consenso, list the rest and exit"),
     N_("OUT.consenso") },
   { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the spreadsheets or document: es or en (default: the draft’s language; for the delegations, each country’s)"),
+    N_("Language of the spreadsheets or document: es or en (default: the draft’s language; for the "
+       "delegations, each country’s)"),
     N_("LANGUAGE") },
   { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge THEIRS into MINE (two drafts) three-way, write OUT and exit: 0 without conflicts, 3 with"),

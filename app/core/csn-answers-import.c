@@ -1,5 +1,6 @@
-/* csn-answers-import.c: reads the workbooks the delegations send back (found by the defined names the
- * export wrote, rows matched by item id) and turns what each country answered into changes. */
+/* csn-answers-import.c: reads the workbooks the delegations send back (found through the defined names the
+ * export wrote, or the hidden markers above their columns; rows matched by item id) and turns what each
+ * country answered into changes. */
 #define G_LOG_DOMAIN "csn-answers"
 
 #include "config.h"
@@ -430,7 +431,8 @@ locate (CsnXlsxBook        *book,
 
               refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
                       /* Translators: "sheet “Temas”: the column “Consenso_Theme_Stance” is gone (…)" */
-                      _("sheet “%s”: the column “%s” is gone (the workbook was changed in a way Consenso cannot follow)"),
+                      _("sheet “%s”: the column “%s” is gone "
+                        "(the workbook was changed in a way Consenso cannot follow)"),
                       csn_xlsx_table_get_sheet_name (located->table), name);
               located_clear (located);
               return FALSE;
@@ -523,14 +525,16 @@ read_info (CsnXlsxBook *book,
   if (file->country == NULL || file->country[0] == '\0' || file->draft_id == NULL || file->title_hash == NULL ||
       file->revision == NULL || file->exported == NULL || file->date == NULL)
     return refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
-                   _("its hidden sheet “%s” is damaged: it does not say whose answers these are, or when they were exported"),
+                   _("its hidden sheet “%s” is damaged: it does not say whose answers these are, "
+                     "or when they were exported"),
                    CSN_ANSWERS_SHEET);
   {
     char iso[11];
 
     if (!csn_xlsx_text_to_iso_date (file->date, iso))
       return refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
-                     _("its hidden sheet “%s” is damaged: it does not say whose answers these are, or when they were exported"),
+                     _("its hidden sheet “%s” is damaged: it does not say whose answers these are, "
+                     "or when they were exported"),
                      CSN_ANSWERS_SHEET);
   }
   return TRUE;
@@ -557,10 +561,12 @@ read_base (CsnXlsxBook *book,
             cell_is (file->info_table, cells[i].row, cells[i].column + 2, "comment"))
           {
             table = csn_xlsx_table_ref (file->info_table);
-            range = (CsnXlsxRange) { cells[i].row, cells[i].column, csn_xlsx_table_get_n_rows (table), cells[i].column + 2 };
+            range = (CsnXlsxRange) { cells[i].row, cells[i].column, csn_xlsx_table_get_n_rows (table),
+                                     cells[i].column + 2 };
           }
       if (table == NULL)
-        return refuse (file, CSN_ANSWERS_ERROR_DAMAGED, _("its hidden sheet “%s” is damaged: the positions it was filled in with are missing"),
+        return refuse (file, CSN_ANSWERS_ERROR_DAMAGED,
+                       _("its hidden sheet “%s” is damaged: the positions it was filled in with are missing"),
                        CSN_ANSWERS_SHEET);
     }
   for (guint row = range.first_row + 1; row <= range.last_row && row < csn_xlsx_table_get_n_rows (table); row++)
@@ -580,14 +586,6 @@ read_base (CsnXlsxBook *book,
   return TRUE;
 }
 
-static char *
-describe_cell (CsnXlsxTable *table,
-               guint         row,
-               guint         column)
-{
-  return csn_xlsx_table_describe_cell (table, row, column);
-}
-
 /* A stance cell's answer; FALSE (reported) when it holds something else. */
 static gboolean
 read_stance (AnswersFile       *file,
@@ -605,7 +603,7 @@ read_stance (AnswersFile       *file,
     return TRUE;
 
   *stance = NO_STANCE;
-  place = describe_cell (table, cell->row, cell->column);
+  place = csn_xlsx_table_describe_cell (table, cell->row, cell->column);
   allowed = dup_allowed_labels (CSN_TYPE_STANCE, file->language);
   /* Translators: "“Yes” is not one of the answers (Supports, Supports with a reservation, …)" */
   report_cell (file, place, _("“%s” is not one of the answers (%s)"), cell->text, allowed);
@@ -667,7 +665,8 @@ read_table (CsnXlsxBook   *book,
         {
           if (answer.stance != NO_STANCE || answer.comment[0] != '\0')
             {
-              g_autofree char *place = describe_cell (table, row, stance != NULL ? stance_column : comment_column);
+              guint column = stance != NULL ? stance_column : comment_column;
+              g_autofree char *place = csn_xlsx_table_describe_cell (table, row, column);
 
               report_cell (file, place, _("an answer on a row without an item ID is not read"));
             }
@@ -676,7 +675,7 @@ read_table (CsnXlsxBook   *book,
         }
       if (g_hash_table_contains (seen, item))
         {
-          g_autofree char *place = describe_cell (table, row, id_column);
+          g_autofree char *place = csn_xlsx_table_describe_cell (table, row, id_column);
 
           /* Translators: "the item “theme-3” has a second row here: only its first is read" */
           report_cell (file, place, _("the item “%s” has a second row here: only its first is read"), item);
@@ -725,7 +724,7 @@ read_endorsement (CsnXlsxBook *book,
       if (answer->status < 0)
         {
           g_autofree char *allowed = dup_allowed_labels (CSN_TYPE_ENDORSEMENT_STATUS, file->language);
-          g_autofree char *place = describe_cell (table, cell->row, cell->column);
+          g_autofree char *place = csn_xlsx_table_describe_cell (table, cell->row, cell->column);
 
           report_cell (file, place, _("“%s” is not one of the endorsement’s statuses (%s)"), cell->text, allowed);
           answer->given = FALSE;
@@ -739,7 +738,7 @@ read_endorsement (CsnXlsxBook *book,
         answer->date = g_strdup (iso);
       else
         {
-          g_autofree char *place = describe_cell (table, cell->row, cell->column);
+          g_autofree char *place = csn_xlsx_table_describe_cell (table, cell->row, cell->column);
 
           report_cell (file, place, _("“%s” is not a date: write it as 2011-11-30"), cell->text);
           answer->given = FALSE;

@@ -1072,23 +1072,31 @@ add_instructions (CsnExportDelegation  *d,
     }
   else
     add_line (d, CSN_EXPORT_LINE_FIELD, L (s, N_("Send it back to")),
-              L (s, N_("The co-chairs of the working group: the Pro Tempore Presidency, Mexico and the Technical Secretariat")));
+              L (s, N_("The co-chairs of the working group: the Pro Tempore Presidency, Mexico and the Technical "
+                       "Secretariat")));
   add_date_line (d, L (s, N_("Exported on")), stamp->date, NULL);
 
   add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
   add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("How to answer")));
   /* Translators: the two %s are the answer columns' headers, “Your position” and “Your comment” */
-  how_stance = g_strdup_printf (L (s, N_("On the sheets of themes, strategies, mechanisms and role proposals, choose your country’s position on each row in the column “%s” and, if you wish, write a comment in the column “%s”.")),
+  how_stance = g_strdup_printf (L (s, N_("On the sheets of themes, strategies, mechanisms and role proposals, "
+                                         "choose your country’s position on each row in the column “%s” and, "
+                                         "if you wish, write a comment in the column “%s”.")),
                                 position_header, comment_header);
   add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL, how_stance);
   add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
-            L (s, N_("Only those two columns and your endorsement can be changed: the rest is the working group’s text, protected without a password so that nothing is changed by accident.")));
+            L (s, N_("Only those two columns and your endorsement can be changed: the rest is the working "
+                     "group’s text, protected without a password so that nothing is changed by accident.")));
   add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
-            L (s, N_("Leave the ID column as it is: it tells Consenso which item each answer is about. You may sort and filter the rows, widen the columns and rename the sheets.")));
+            L (s, N_("Leave the ID column as it is: it tells Consenso which item each answer is about. You may "
+                     "sort and filter the rows, widen the columns and rename the sheets.")));
   add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
-            L (s, N_("To propose a reservation on a theme, choose “Supports with a reservation” and write the reservation as the comment. On a role proposal, “Supports” adds your country to its supporters and “Objects” takes it off.")));
+            L (s, N_("To propose a reservation on a theme, choose “Supports with a reservation” and write the "
+                     "reservation as the comment. On a role proposal, “Supports” adds your country to its "
+                     "supporters and “Objects” takes it off.")));
   add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
-            L (s, N_("Where your country already has a position, it is filled in: change it only if your position changed.")));
+            L (s, N_("Where your country already has a position, it is filled in: change it only if your "
+                     "position changed.")));
 
   add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
   add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("What each answer means")));
@@ -1127,7 +1135,9 @@ add_instructions (CsnExportDelegation  *d,
   add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
   add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("Endorsement")));
   /* Translators: %s is the name of the sheet with the endorsement, “Endorsement” */
-  how_endorse = g_strdup_printf (L (s, N_("Once your authorities have evaluated the document, give your country’s endorsement on the sheet “%s”: its status, the date and, if you wish, a note.")),
+  how_endorse = g_strdup_printf (L (s, N_("Once your authorities have evaluated the document, give your "
+                                          "country’s endorsement on the sheet “%s”: its status, the date and, "
+                                          "if you wish, a note.")),
                                  L (s, N_("Endorsement")));
   add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL, how_endorse);
 }

@@ -1340,7 +1340,8 @@ set_properties (Writer *w)
   if (s->kind == CSN_EXPORT_KIND_DELEGATION)
     {
       properties.subject = (char *) L (s, N_("A delegation’s answers to the working group’s draft recommendations"));
-      properties.comments = (char *) L (s, N_("Exported from Consenso for a delegation to answer in. Leave the ID columns as they are: they match each answer to the draft."));
+      properties.comments = (char *) L (s, N_("Exported from Consenso for a delegation to answer in. Leave the "
+                                              "ID columns as they are: they match each answer to the draft."));
     }
   else
     {
