@@ -70,6 +70,7 @@ typedef struct {
   lxw_format            *answer_text;
   lxw_format            *answer_date;
   lxw_format            *heading;
+  lxw_format            *instruction_key;
   lxw_format            *paragraph;
   lxw_format            *plain;
 
@@ -1054,7 +1055,7 @@ write_instructions (Writer *w)
 {
   CsnExportDelegation *d = w->delegation;
   lxw_worksheet *sheet = add_sheet (w, N_("Instructions"), 0);
-  const double key_width = 30, text_width_chars = 100;
+  const double key_width = 32, text_width_chars = 100;
 
   if (sheet == NULL)
     return;
@@ -1097,7 +1098,7 @@ write_instructions (Writer *w)
           break;
         case CSN_EXPORT_LINE_FIELD:
           if (line->key != NULL)
-            write_string (w, sheet, i, 0, line->key, w->key);
+            write_string (w, sheet, i, 0, line->key, w->instruction_key);
           if (line->value.kind == CSN_EXPORT_CELL_DATE)
             write_date (w, sheet, i, 1, line->value.text, w->summary_date, w->paragraph);
           else if (text != NULL)
@@ -1304,6 +1305,10 @@ add_formats (Writer *w)
   format_set_bold (w->heading);
   format_set_font_color (w->heading, LXW_COLOR_WHITE);
   format_set_bg_color (w->heading, header_fill);
+  w->instruction_key = workbook_add_format (wb);
+  format_set_bold (w->instruction_key);
+  format_set_text_wrap (w->instruction_key);
+  format_set_align (w->instruction_key, LXW_ALIGN_VERTICAL_TOP);
   w->paragraph = workbook_add_format (wb);
   format_set_text_wrap (w->paragraph);
   format_set_align (w->paragraph, LXW_ALIGN_VERTICAL_TOP);
@@ -1316,7 +1321,7 @@ add_formats (Writer *w)
     lxw_format *all[] = {
       w->id, w->text, w->literal, w->center, w->date, w->warning, w->header, w->header_rotated,
       w->title, w->key, w->value, w->summary_date, w->total, w->total_number, w->choice,
-      w->answer_text, w->answer_date, w->heading, w->paragraph, w->plain,
+      w->answer_text, w->answer_date, w->heading, w->instruction_key, w->paragraph, w->plain,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
