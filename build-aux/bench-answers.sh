@@ -30,7 +30,7 @@ mkdir "$work/exported" "$work/answered"
 # Answers as libxlsxwriter's cells hold them: each empty answer cell gets a label (a comment too on
 # every third row), in the workbook's own XML, as a spreadsheet program would store them.
 /usr/bin/python3 - "$work/exported" "$work/answered" <<'PY'
-import os, re, sys, zipfile
+import html, os, re, sys, zipfile
 source, target = sys.argv[1:]
 labels = {"es": ["Apoya", "Se opone", "Se abstiene", "Apoya con reserva"],
           "en": ["Supports", "Objects", "Abstains", "Supports with a reservation"]}
@@ -40,11 +40,15 @@ for name in sorted(os.listdir(source)):
     language = "en" if any(code in name for code in ("(BZ)", "(CA)", "(US)")) else "es"
     with zipfile.ZipFile(os.path.join(source, name)) as package:
         workbook = package.read("xl/workbook.xml").decode()
+        rels = package.read("xl/_rels/workbook.xml.rels").decode()
+        targets = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', rels))
+        parts = {html.unescape(name): "xl/" + targets[rid]
+                 for name, rid in re.findall(r'<sheet name="([^"]+)"[^>]*r:id="([^"]+)"', workbook)}
         columns = {}
-        for key, sheet in (("Theme", 2), ("Strategy", 3), ("Mechanism", 4), ("Proposal", 5)):
-            stance = re.search(rf'name="Consenso_{key}_Stance">[^!]*!\$([A-Z]+)\$', workbook).group(1)
+        for key in ("Theme", "Strategy", "Mechanism", "Proposal"):
+            sheet, stance = re.search(rf'name="Consenso_{key}_Stance">\'?([^!]*?)\'?!\$([A-Z]+)\$', workbook).groups()
             comment = re.search(rf'name="Consenso_{key}_Comment">[^!]*!\$([A-Z]+)\$', workbook).group(1)
-            columns[f"xl/worksheets/sheet{sheet}.xml"] = (stance, comment)
+            columns[parts[html.unescape(sheet).replace("&apos;", "'")]] = (stance, comment)
         with zipfile.ZipFile(os.path.join(target, name), "w", zipfile.ZIP_DEFLATED) as out:
             for item in package.infolist():
                 data = package.read(item.filename)
