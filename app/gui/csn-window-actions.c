@@ -16,9 +16,9 @@
 
 #define DRAFT_MIME_TYPE "application/x-consenso"
 
-static void
-remember_folder (CsnWindow *self,
-                 GFile     *file)
+void
+_csn_window_remember_folder (CsnWindow *self,
+                             GFile     *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *uri = NULL;
@@ -37,9 +37,9 @@ is_folder (GFile *folder)
 
 /* File dialogs open in the folder last used, else in Documents (else home): never in the folder
  * Consenso happened to start from. */
-static void
-start_in_last_folder (CsnWindow      *self,
-                      GtkFileChooser *chooser)
+void
+_csn_window_start_in_last_folder (CsnWindow      *self,
+                                  GtkFileChooser *chooser)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *uri = NULL;
@@ -228,7 +228,7 @@ csn_window_save_sync (CsnWindow *self,
     }
 
   csn_application_add_recent (CSN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  remember_folder (self, file);
+  _csn_window_remember_folder (self, file);
   return TRUE;
 }
 
@@ -308,7 +308,7 @@ save_as (CsnWindow *self)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
   else
     {
-      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+      _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
       /* Translators: the file name offered for a new draft; keep the extension */
       name = g_strdup (_("working-group.consenso"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -362,7 +362,7 @@ on_open_chooser_response_cb (CsnWindow            *self,
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-      remember_folder (self, file);
+      _csn_window_remember_folder (self, file);
       csn_application_open_file (CSN_APPLICATION (application), file, GTK_WINDOW (self));
     }
 }
@@ -383,7 +383,7 @@ open_action (GtkWidget  *widget,
                                                _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+  _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
@@ -516,7 +516,7 @@ on_export_chooser_response_cb (CsnWindow            *self,
   if (file == NULL || g_file_peek_path (file) == NULL)
     return;
 
-  remember_folder (self, file);
+  _csn_window_remember_folder (self, file);
   path = g_str_has_suffix (g_file_peek_path (file), ".xlsx")
          ? g_strdup (g_file_peek_path (file))
          : g_strconcat (g_file_peek_path (file), ".xlsx", NULL);
@@ -572,7 +572,7 @@ export_action (GtkWidget  *widget,
     }
   else
     {
-      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+      _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
       /* Translators: the file name offered for the spreadsheet of a new draft, without extension */
       stem = g_strdup (_("working-group"));
     }

@@ -358,41 +358,6 @@ csn_window_compare_file (CsnWindow *self,
   read_incoming (self, file, TRUE, FALSE);
 }
 
-/* Merge and compare choosers start in the last folder used, else in Documents. */
-static void
-start_in_folder (CsnWindow      *self,
-                 GtkFileChooser *chooser)
-{
-  g_autofree char *uri = self->settings != NULL ? g_settings_get_string (self->settings, "last-folder") : NULL;
-  g_autoptr(GFile) folder = NULL;
-  const char *documents;
-
-  if (uri != NULL && uri[0] != '\0')
-    {
-      folder = g_file_new_for_uri (uri);
-      if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
-        g_clear_object (&folder);
-    }
-  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  if (folder == NULL && documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    folder = g_file_new_for_path (documents);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-}
-
-static void
-remember_folder (CsnWindow *self,
-                 GFile     *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *uri = NULL;
-
-  if (self->settings == NULL || parent == NULL)
-    return;
-  uri = g_file_get_uri (parent);
-  g_settings_set_string (self->settings, "last-folder", uri);
-}
-
 static void
 on_incoming_chooser_response_cb (CsnWindow            *self,
                                  int                   response,
@@ -411,7 +376,7 @@ on_incoming_chooser_response_cb (CsnWindow            *self,
   if (files->len == 0)
     return;
 
-  remember_folder (self, g_ptr_array_index (files, 0));
+  _csn_window_remember_folder (self, g_ptr_array_index (files, 0));
   if (compare)
     csn_window_compare_file (self, g_ptr_array_index (files, 0));
   else
@@ -440,7 +405,7 @@ choose_incoming (CsnWindow *self,
   /* Several copies merge one after the other. */
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), !compare);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  start_in_folder (self, GTK_FILE_CHOOSER (self->chooser));
+  _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_incoming_chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

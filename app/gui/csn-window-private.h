@@ -77,6 +77,10 @@ void _csn_window_actions_init         (CsnWindow      *self);
 void _csn_window_update_history       (CsnWindow      *self);
 void _csn_window_save                 (CsnWindow      *self);
 GtkFileFilter *_csn_window_create_draft_filter (void);
+void _csn_window_remember_folder      (CsnWindow      *self,
+                                       GFile          *file);
+void _csn_window_start_in_last_folder (CsnWindow      *self,
+                                       GtkFileChooser *chooser);
 
 /* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */
