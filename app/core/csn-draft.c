@@ -173,6 +173,8 @@ on_history_changed_cb (CsnDraft   *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Items added with keys of their own join the index, so that adding many items one after another
+ * (an import's answers) does not rebuild it each time; anything else drops it. */
 static void
 on_collection_items_changed_cb (GListModel *model,
                                 guint       position,
@@ -182,7 +184,28 @@ on_collection_items_changed_cb (GListModel *model,
 {
   GHashTable **index = user_data;
 
-  g_clear_pointer (index, g_hash_table_unref);
+  if (*index == NULL)
+    return;
+  if (removed > 0)
+    {
+      g_clear_pointer (index, g_hash_table_unref);
+      return;
+    }
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+      const char *key = csn_item_get_key (item);
+
+      if (key == NULL)
+        continue;
+      /* A key taken already: which item wins depends on their order, known only by a rebuild. */
+      if (g_hash_table_contains (*index, key))
+        {
+          g_clear_pointer (index, g_hash_table_unref);
+          return;
+        }
+      g_hash_table_insert (*index, (gpointer) key, item);
+    }
 }
 
 static void

@@ -507,6 +507,51 @@ def check_documents(consenso, plain_path, translated_path, tmp):
     check(title in text and "EN " + title not in text, "Spanish document: the source, as written")
 
 
+def check_delegation_workbooks(consenso, plain_path, translated_path, tmp):
+    """Each delegation's workbook shows the texts in its language the same way; a comment typed in
+    either language comes back as typed, the position's comment (its source text)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "answers"))
+    import answerstest
+
+    def export(draft_path, name):
+        directory = os.path.join(tmp, name)
+        paths = answerstest.export(consenso, draft_path, directory)
+        return {code: answerstest.workbook_path(directory, code, paths) for code in ("CA", "MX")}
+
+    def theme_title(path, theme):
+        """The theme's title in the delegation's theme matrix, under the header "Theme" or "Tema"."""
+        wb = openpyxl.load_workbook(path)
+        ws, _, header_row, _, _ = answerstest.resolve(wb, "Consenso_Theme_Id")
+        row = answerstest.rows_by_id(wb, "Theme")[theme][1]
+        column = next(c for c, cell in enumerate(ws[header_row], start=1) if cell.value in ("Theme", "Tema"))
+        return ws.cell(row=row, column=column).value
+
+    plain = load(plain_path)
+    title = plain["themes"][1]["title"]
+    books = export(plain_path, "plain-delegations")
+    check(theme_title(books["CA"], "theme-2") == "[untranslated] " + title,
+          f"Canada's workbook (English) marks an untranslated theme ({theme_title(books['CA'], 'theme-2')!r})")
+    check(theme_title(books["MX"], "theme-2") == title, "Mexico's workbook (Spanish) shows it as written")
+
+    books = export(translated_path, "translated-delegations")
+    check(theme_title(books["CA"], "theme-2") == "EN " + title, "Canada's workbook shows the translation once there is one")
+    check(theme_title(books["MX"], "theme-2") == title, "… and Mexico's the Spanish text")
+
+    comments = {"CA": "Nuestra delegación apoya el tema.", "MX": "We support it, with a caveat on the term."}
+    for code, comment in comments.items():
+        wb = openpyxl.load_workbook(books[code])
+        answerstest.answer(wb, "Theme", "theme-2", "supports", comment)
+        wb.save(books[code])
+    out = os.path.join(tmp, "answered.consenso")
+    result = run(consenso, ["--import-answers", out, translated_path, books["CA"], books["MX"]])
+    check(result.returncode == 0, f"--import-answers exits 0 {result.stdout}{result.stderr}")
+    answered = load(out) if os.path.exists(out) else {"positions": []}
+    found = {p["country"]: p for p in answered["positions"] if p["item"] == "theme-2"}
+    check(all(found.get(code, {}).get("comment") == comment and "translations" not in found.get(code, {})
+              for code, comment in comments.items()),
+          f"a comment typed in either language is the position's comment, as typed ({found})")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--consenso", required=True)
@@ -527,6 +572,7 @@ def main():
         check_refusals(args.consenso, path, exported, other_path, tmp)
         check_workbooks(args.consenso, os.path.join(tmp, "plain.consenso"), translated_path, args.catalog, tmp)
         check_documents(args.consenso, os.path.join(tmp, "plain.consenso"), translated_path, tmp)
+        check_delegation_workbooks(args.consenso, os.path.join(tmp, "plain.consenso"), translated_path, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
