@@ -65,8 +65,9 @@ unexpected (Scanner    *s,
   else if (*s->pos == '/' && s->pos + 1 < s->end && (s->pos[1] == '/' || s->pos[1] == '*'))
     fail (s, _("comments are not allowed in JSON"));
   else
+    /* MIN: the data may not be UTF-8 yet (the loader checks that only once something failed). */
     fail (s, _("unexpected “%.*s” where %s was expected"),
-          (int) (g_utf8_next_char (s->pos) - s->pos), s->pos, expected);
+          (int) (MIN (g_utf8_next_char (s->pos), s->end) - s->pos), s->pos, expected);
   return FALSE;
 }
 
@@ -346,7 +347,8 @@ scan_value (Scanner *s)
     }
 }
 
-/* @data must be valid UTF-8. On failure @message says where and what, in the UI language. */
+/* On failure @message says where and what, in the UI language; where @data is not UTF-8, it says
+ * something and reads nothing beyond @length. */
 gboolean
 csn_json_check (const char  *data,
                 gsize        length,
