@@ -210,7 +210,7 @@ read_field (Reader         *r,
             const CsnField *field,
             JsonNode       *node)
 {
-  const char *text;
+  const char *text = NULL;
 
   switch (field->kind)
     {
@@ -276,7 +276,7 @@ read_field (Reader         *r,
 
     case CSN_FIELD_REF_LIST:
       {
-        GStrv strv;
+        GStrv strv = NULL;
 
         if (!read_strv (r, node, &strv))
           return FALSE;
@@ -384,7 +384,7 @@ read_translation_text (Reader         *r,
                        CsnFieldSlot    slot)
 {
   JsonNode *node = json_object_get_member (object, member);
-  const char *text;
+  const char *text = NULL;
   gsize saved;
 
   if (node == NULL)
@@ -700,7 +700,7 @@ read_id_text (Reader     *r,
               const char *property)
 {
   JsonNode *node = json_object_get_member (object, member);
-  const char *text;
+  const char *text = NULL;
   gsize saved;
 
   if (node == NULL)
