@@ -823,12 +823,13 @@ fail_if_not_utf8 (Reader     *r,
                       line, column, (guint) (end - data) + 1);
 }
 
-/* Reads a draft from memory; @display_name is the file name errors start with. */
+/* Reads a draft through a json-glib tree: what csn_draft_read_stream() leaves, it reads or refuses
+ * with the place named. */
 CsnDraft *
-csn_draft_load_from_data (const char  *data,
-                          gsize        length,
-                          const char  *display_name,
-                          GError     **error)
+csn_draft_load_from_data_tree (const char  *data,
+                               gsize        length,
+                               const char  *display_name,
+                               GError     **error)
 {
   g_autoptr(CsnDraft) draft = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -881,6 +882,45 @@ csn_draft_load_from_data (const char  *data,
 
   csn_history_clear (csn_draft_get_history (draft));
   return g_steal_pointer (&draft);
+}
+
+/* The "lineage" member csn_draft_read_stream() kept among the unknown ones, read as the tree reader
+ * reads it; FALSE when the tree reader would refuse it. */
+gboolean
+csn_draft_read_lineage_member (CsnDraft *self)
+{
+  g_autoptr(GString) place = g_string_new (NULL);
+  Reader reader = { "", place, NULL };
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  return read_lineage (&reader, self);
+}
+
+/* Reads a draft from memory; @display_name is the file name errors start with. A file read in one
+ * pass is read as the tree reader would read it; any other is read by the tree reader, which says
+ * what is wrong with it. */
+CsnDraft *
+csn_draft_load_from_data (const char  *data,
+                          gsize        length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  CsnDraft *draft;
+  gsize skip = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  draft = csn_draft_read_stream (data + skip, length - skip);
+  if (draft != NULL)
+    {
+      csn_history_clear (csn_draft_get_history (draft));
+      return draft;
+    }
+  return csn_draft_load_from_data_tree (data, length, display_name, error);
 }
 
 static const char *

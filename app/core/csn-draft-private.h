@@ -9,4 +9,14 @@ JsonObject *csn_draft_get_unknown           (CsnDraft      *self);
 char       *csn_collection_dup_remove_label (CsnCollection  collection,
                                              const char    *title);
 
+/* Loading (csn-draft-io.c, csn-draft-reader.c): the one-pass reader, and the tree reader that says
+ * what is wrong when it cannot read a file. */
+CsnDraft   *csn_draft_read_stream           (const char    *data,
+                                             gsize          length);
+CsnDraft   *csn_draft_load_from_data_tree   (const char    *data,
+                                             gsize          length,
+                                             const char    *display_name,
+                                             GError       **error);
+gboolean    csn_draft_read_lineage_member   (CsnDraft      *self);
+
 G_END_DECLS
