@@ -24,6 +24,18 @@ const GValue *csn_item_peek_value        (CsnItem        *self,
                                           const CsnField *field,
                                           CsnFieldSlot    slot);
 
+typedef void (*CsnItemWatchFunc) (CsnItem      *item,
+                                  GParamSpec   *pspec,
+                                  const GValue *old_value,
+                                  gpointer      user_data);
+
+void        csn_item_add_watch           (CsnItem          *self,
+                                          CsnItemWatchFunc  func,
+                                          gpointer          user_data);
+void        csn_item_remove_watch        (CsnItem          *self,
+                                          CsnItemWatchFunc  func,
+                                          gpointer          user_data);
+
 /* For an item being read, which nothing observes yet: set without notifying, taking the value. */
 void        csn_item_load_take_string    (CsnItem        *self,
                                           const CsnField *field,

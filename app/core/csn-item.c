@@ -12,9 +12,19 @@
 
 typedef struct
 {
+  CsnItemWatchFunc func;
+  gpointer         user_data;
+} Watch;
+
+typedef struct
+{
   GValue     *values;     /* indexed by property id, allocated on first use */
   JsonObject *unknown;    /* members this build does not know, in file order */
   GHashTable *unknown_in; /* field key -> JsonObject of unknown members inside it */
+  GArray     *watches;    /* of Watch: the draft's indexes of the lists the item is in */
+  char       *search_text;                   /* folded, each property's text after a NUL */
+  gsize       search_length;
+  const char * const *search_properties;     /* what search_text was made of */
 } CsnItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnItem, csn_item, G_TYPE_OBJECT)
@@ -186,8 +196,10 @@ csn_item_set_property (GObject      *object,
                        GParamSpec   *pspec)
 {
   CsnItem *self = CSN_ITEM (object);
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
   GValue *values = ensure_values (self);
   g_auto(GValue) normalized = G_VALUE_INIT;
+  g_auto(GValue) old = G_VALUE_INIT;
 
   g_assert (prop_id > 0 && prop_id < CSN_ITEM_GET_CLASS (self)->n_pspecs);
 
@@ -204,9 +216,19 @@ csn_item_set_property (GObject      *object,
   if (values_equal (&values[prop_id], &normalized))
     return;
 
-  g_value_unset (&values[prop_id]);
+  /* Watchers see the old value beside the new one: an index finds the item under its old key. */
+  old = values[prop_id];
+  values[prop_id] = (GValue) G_VALUE_INIT;
   g_value_init (&values[prop_id], pspec->value_type);
   g_value_copy (&normalized, &values[prop_id]);
+  g_clear_pointer (&priv->search_text, g_free);
+  if (priv->watches != NULL)
+    for (guint i = 0; i < priv->watches->len; i++)
+      {
+        Watch *watch = &g_array_index (priv->watches, Watch, i);
+
+        watch->func (self, pspec, &old, watch->user_data);
+      }
   g_object_notify_by_pspec (object, pspec);
 }
 
@@ -224,6 +246,10 @@ csn_item_finalize (GObject *object)
     }
   g_clear_pointer (&priv->unknown, json_object_unref);
   g_clear_pointer (&priv->unknown_in, g_hash_table_unref);
+  g_clear_pointer (&priv->search_text, g_free);
+  /* A list's index holds its items: none watches an item that goes. */
+  g_assert (priv->watches == NULL || priv->watches->len == 0);
+  g_clear_pointer (&priv->watches, g_array_unref);
 
   G_OBJECT_CLASS (csn_item_parent_class)->finalize (object);
 }
@@ -766,6 +792,150 @@ csn_item_load_set_int (CsnItem        *self,
   GValue *value = load_value (self, field, CSN_FIELD_SLOT_VALUE, G_TYPE_INT);
 
   g_value_set_int (value, v);
+}
+
+/* Calls @func after every change of a property of @self, before "notify", with the old value: what
+ * a draft's indexes need, without a signal connection per item. Each call adds one watch; remove it
+ * as often. */
+void
+csn_item_add_watch (CsnItem          *self,
+                    CsnItemWatchFunc  func,
+                    gpointer          user_data)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+  Watch watch = { func, user_data };
+
+  g_return_if_fail (CSN_IS_ITEM (self));
+  g_return_if_fail (func != NULL);
+
+  if (priv->watches == NULL)
+    priv->watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), 1);
+  g_array_append_val (priv->watches, watch);
+}
+
+void
+csn_item_remove_watch (CsnItem          *self,
+                       CsnItemWatchFunc  func,
+                       gpointer          user_data)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_ITEM (self));
+
+  for (guint i = 0; priv->watches != NULL && i < priv->watches->len; i++)
+    {
+      Watch *watch = &g_array_index (priv->watches, Watch, i);
+
+      if (watch->func == func && watch->user_data == user_data)
+        {
+          g_array_remove_index (priv->watches, i);
+          return;
+        }
+    }
+  g_return_if_reached ();
+}
+
+/**
+ * csn_fold_search_text:
+ * @text: (nullable): what the user typed, or an item's text
+ *
+ * @text normalized and case-folded, so that a search ignores case and composed forms.
+ *
+ * Returns: (transfer full): the folded text, "" for %NULL or text that is not UTF-8
+ */
+char *
+csn_fold_search_text (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normalized == NULL)
+    return g_strdup ("");
+  return g_utf8_casefold (normalized, -1);
+}
+
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  g_autofree char *folded = csn_fold_search_text (text);
+
+  g_string_append (out, folded);
+  g_string_append_c (out, '\0');
+}
+
+/* The folded texts of @properties, each ended by a NUL; made once and kept until the item changes. */
+static const char *
+get_search_text (CsnItem            *self,
+                 const char * const *properties,
+                 gsize              *length)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+  GString *text;
+
+  if (priv->search_text != NULL && priv->search_properties == properties)
+    {
+      *length = priv->search_length;
+      return priv->search_text;
+    }
+
+  text = g_string_new (NULL);
+  for (guint i = 0; properties[i] != NULL; i++)
+    {
+      if (g_str_equal (properties[i], CSN_ITEM_SEARCH_TITLE))
+        {
+          g_autofree char *title = csn_item_dup_title (self);
+
+          append_folded (text, title);
+        }
+      else
+        append_folded (text, csn_item_get_string (self, properties[i]));
+    }
+
+  g_free (priv->search_text);
+  priv->search_properties = properties;
+  priv->search_length = text->len;
+  priv->search_text = g_string_free (text, FALSE);
+  *length = priv->search_length;
+  return priv->search_text;
+}
+
+/**
+ * csn_item_matches_search:
+ * @self: an item
+ * @properties: the text properties searched, %NULL-terminated; CSN_ITEM_SEARCH_TITLE for the item's
+ *   title. The same array (by address) at every call, for the cache to serve.
+ * @folded_needle: what the user typed, through csn_fold_search_text()
+ *
+ * Whether one of @properties contains @folded_needle, ignoring case and composed forms. The folded
+ * texts are made at the first search and kept until a property of @self changes, so that a
+ * keystroke costs one strstr() per property.
+ *
+ * Returns: %TRUE for an empty needle
+ */
+gboolean
+csn_item_matches_search (CsnItem            *self,
+                         const char * const *properties,
+                         const char         *folded_needle)
+{
+  const char *text;
+  const char *end;
+  gsize length;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (properties != NULL, FALSE);
+
+  if (folded_needle == NULL || folded_needle[0] == '\0')
+    return TRUE;
+
+  text = get_search_text (self, properties, &length);
+  end = text + length;
+  for (const char *p = text; p < end; p += strlen (p) + 1)
+    if (strstr (p, folded_needle) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* Members of the item's JSON object that no field describes; kept for the next save. */

@@ -104,6 +104,14 @@ gboolean        csn_item_strv_contains      (CsnItem        *self,
 GListModel     *csn_item_get_children       (CsnItem        *self,
                                              const char     *property);
 
+/* Searching (csn_item_matches_search): the item's title, in place of a property name. */
+#define CSN_ITEM_SEARCH_TITLE "title:"
+
+char           *csn_fold_search_text        (const char     *text);
+gboolean        csn_item_matches_search     (CsnItem        *self,
+                                             const char * const *properties,
+                                             const char     *folded_needle);
+
 const char     *csn_item_get_translation    (CsnItem        *self,
                                              const CsnField *field,
                                              CsnLanguage     language,
