@@ -30,3 +30,4 @@
 #include "csn-theme.h"
 #include "csn-types.h"
 #include "csn-validate.h"
+#include "csn-validation.h"

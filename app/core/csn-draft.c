@@ -22,6 +22,7 @@
 #include "csn-role-proposal.h"
 #include "csn-strategy.h"
 #include "csn-theme.h"
+#include "csn-validation-private.h"
 
 struct _CsnDraft
 {
@@ -32,6 +33,7 @@ struct _CsnDraft
   GListStore *collections[CSN_N_COLLECTIONS];
   CsnKeyIndex *indexes[CSN_N_COLLECTIONS];  /* by key, built at the first lookup, then kept */
   CsnKeyIndex *participants_by_country;     /* built at the first count, then kept */
+  CsnValidation *validation;                /* made when a view first asks */
   CsnHistory *history;
   JsonObject *unknown;
   GFile      *file;
@@ -200,6 +202,9 @@ csn_draft_dispose (GObject *object)
 {
   CsnDraft *self = CSN_DRAFT (object);
 
+  if (self->validation != NULL)
+    csn_validation_detach (self->validation);
+  g_clear_object (&self->validation);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
@@ -475,6 +480,24 @@ csn_draft_lookup (CsnDraft      *self,
     }
 
   return csn_key_index_lookup (ensure_index (self, collection), key);
+}
+
+/**
+ * csn_draft_get_validation:
+ *
+ * The draft's one validation, shared by every view: made (and validated) at the first call, remade
+ * once at idle after changes.
+ *
+ * Returns: (transfer none): the validation
+ */
+CsnValidation *
+csn_draft_get_validation (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+
+  if (self->validation == NULL)
+    self->validation = csn_validation_new (self);
+  return self->validation;
 }
 
 /* How many participants the delegation of @country has, without a pass over them: what the quota
