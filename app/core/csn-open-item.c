@@ -216,34 +216,42 @@ collect_themes (Collector       *c,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (CSN_ITEM (theme));
-      g_autofree char *place = g_strdup_printf ("themes[%u].horizon", i);
+      g_autofree char *title = NULL;
+      g_autofree char *place = NULL;
 
-      if (csn_theme_get_horizon (theme) == CSN_HORIZON_UNDECIDED)
-        /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
-        add (c, CSN_OPEN_KIND_HORIZON, CSN_ITEM (theme), CSN_THEME_PROP_HORIZON, place,
-             _("“%s” has no horizon yet: short or medium term"), title);
+      if (csn_theme_get_horizon (theme) != CSN_HORIZON_UNDECIDED)
+        continue;
+      title = csn_item_dup_title (CSN_ITEM (theme));
+      place = g_strdup_printf ("themes[%u].horizon", i);
+      /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
+      add (c, CSN_OPEN_KIND_HORIZON, CSN_ITEM (theme), CSN_THEME_PROP_HORIZON, place,
+           _("“%s” has no horizon yet: short or medium term"), title);
     }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (CSN_ITEM (theme));
-      g_autofree char *place = g_strdup_printf ("themes[%u].consensus", i);
+      g_autofree char *title = NULL;
+      g_autofree char *place = NULL;
 
-      if (csn_theme_get_consensus (theme) == CSN_CONSENSUS_PENDING)
-        /* Translators: "Consensus on “Labour migration” is still pending" */
-        add (c, CSN_OPEN_KIND_CONSENSUS, CSN_ITEM (theme), CSN_THEME_PROP_CONSENSUS, place,
-             _("Consensus on “%s” is still pending"), title);
+      if (csn_theme_get_consensus (theme) != CSN_CONSENSUS_PENDING)
+        continue;
+      title = csn_item_dup_title (CSN_ITEM (theme));
+      place = g_strdup_printf ("themes[%u].consensus", i);
+      /* Translators: "Consensus on “Labour migration” is still pending" */
+      add (c, CSN_OPEN_KIND_CONSENSUS, CSN_ITEM (theme), CSN_THEME_PROP_CONSENSUS, place,
+           _("Consensus on “%s” is still pending"), title);
     }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (CSN_ITEM (theme));
-      g_autofree char *place = g_strdup_printf ("themes[%u]", i);
+      g_autofree char *title = NULL;
+      g_autofree char *place = NULL;
       CsnOpenItem *open;
 
       if (csn_draft_figures_theme_has_strategy (figures, csn_theme_get_id (theme)))
         continue;
+      title = csn_item_dup_title (CSN_ITEM (theme));
+      place = g_strdup_printf ("themes[%u]", i);
       /* Translators: "No strategy addresses “Labour migration” yet" */
       open = add (c, CSN_OPEN_KIND_STRATEGY, CSN_ITEM (theme), NULL, place,
                   _("No strategy addresses “%s” yet"), title);
