@@ -147,25 +147,101 @@ read_unicode_escape (Stream   *s,
   return TRUE;
 }
 
-/* A run of plain characters; validated only when it has bytes beyond ASCII. */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether a byte of @word is zero (the classic bit trick: no false positive among the flags). */
+static inline guint64
+zero_bytes (guint64 word)
+{
+  return (word - ONES) & ~word & HIGHS;
+}
+
+/* UTF-8 as RFC 3629 has it (what g_utf8_validate() accepts, NUL aside, which ends no run here),
+ * skipping ASCII eight bytes at a time. */
+static gboolean
+validate_utf8 (const guchar *p,
+               const guchar *end)
+{
+  while (p < end)
+    {
+      guint64 word;
+      guchar c;
+
+      if (end - p >= 8)
+        {
+          memcpy (&word, p, sizeof word);
+          if ((word & HIGHS) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      c = *p;
+      if (c < 0x80)
+        p++;
+      else if (c < 0xC2)
+        return FALSE;
+      else if (c < 0xE0)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            return FALSE;
+          p += 2;
+        }
+      else if (c < 0xF0)
+        {
+          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+              (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+            return FALSE;
+          p += 3;
+        }
+      else if (c < 0xF5)
+        {
+          if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+              (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+            return FALSE;
+          p += 4;
+        }
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A run of plain characters, eight bytes at a time while none ends it; validated only from its
+ * first byte beyond ASCII. */
 static gboolean
 scan_run (Stream      *s,
           const char **run_end)
 {
-  const char *start = s->pos;
-  guchar high = 0;
+  const char *high = NULL;
 
+  while (s->end - s->pos >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, s->pos, sizeof word);
+      /* A quote, a backslash or a control character (a byte below 0x20) ends the run. */
+      if (zero_bytes (word ^ (ONES * '"')) | zero_bytes (word ^ (ONES * '\\')) |
+          ((word - ONES * 0x20) & ~word & HIGHS))
+        break;
+      if (high == NULL && (word & HIGHS) != 0)
+        high = s->pos;
+      s->pos += 8;
+    }
   while (s->pos < s->end)
     {
       guchar c = *s->pos;
 
       if (c == '"' || c == '\\' || c < 0x20)
         break;
-      high |= c;
+      if (high == NULL && c >= 0x80)
+        high = s->pos;
       s->pos++;
     }
   *run_end = s->pos;
-  return (high & 0x80) == 0 || g_utf8_validate_len (start, s->pos - start, NULL);
+  /* Everything before @high is ASCII. */
+  return high == NULL || validate_utf8 ((const guchar *) high, (const guchar *) s->pos);
 }
 
 /* Reads a string, @s after optional space before its opening quote. */

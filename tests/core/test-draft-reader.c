@@ -186,6 +186,39 @@ test_handed_over (void)
     }
 }
 
+/* Text the one-pass reader validates itself: it reads what g_utf8_validate() accepts and leaves the
+ * rest to the tree reader, which refuses it. */
+static const char * const utf8_cases[] = {
+  "\xC3\xAD", "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBF",
+  "\xED\x9F\xBF", "\xEE\x80\x80", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xF0\x9F\x98\x80",
+  "abcdefgh\xC3\xAD" "abcdefghijklmnop\xE2\x80\x9C", "\xC3\xAD" "abcdefghijklmnopqrstuvwxyz",
+  "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+  "\xF0\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",
+  "\x80", "\xBF", "\xC3", "\xE2\x80", "\xF0\x9F\x98", "\xC3\x28", "\xE2\x28\xA1",
+  "abcdefghijklmnop\xC3", "abcdefgh\xF0\x9F\x98\x80" "abcdefgh\xED\xA0\x80",
+};
+
+static void
+test_utf8 (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (utf8_cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (unknown_everywhere);
+      g_autofree char *replacement = g_strconcat ("\"T", utf8_cases[i], NULL);
+      gboolean valid = g_utf8_validate (utf8_cases[i], -1, NULL);
+      g_autofree char *shown = g_strescape (utf8_cases[i], NULL);
+
+      g_test_message ("case %u: %s", i, shown);
+      g_assert_cmpuint (g_string_replace (text, "\"T\\u00edtulo", replacement, 1), ==, 1);
+      g_assert_cmpint (assert_same_reading (text->str, text->len, valid), ==, valid);
+      if (!valid)
+        {
+          g_autoptr(CsnDraft) streamed = csn_draft_read_stream (text->str + 3, text->len - 3);
+          g_assert_null (streamed);
+        }
+    }
+}
+
 /* Every seed of the fuzz targets that read drafts. */
 static void
 test_fuzz_seeds (void)
@@ -226,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/draft-reader/large", test_large);
   g_test_add_func ("/draft-reader/unknown-members", test_unknown_members);
   g_test_add_func ("/draft-reader/handed-over", test_handed_over);
+  g_test_add_func ("/draft-reader/utf8", test_utf8);
   g_test_add_func ("/draft-reader/fuzz-seeds", test_fuzz_seeds);
 
   return g_test_run ();
