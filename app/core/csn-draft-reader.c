@@ -15,6 +15,7 @@
 #include "csn-enums.h"
 #include "csn-item-private.h"
 #include "csn-meeting.h"
+#include "csn-utf8.h"
 
 #define MAX_QUOTA 99
 
@@ -157,57 +158,6 @@ zero_bytes (guint64 word)
   return (word - ONES) & ~word & HIGHS;
 }
 
-/* UTF-8 as RFC 3629 has it (what g_utf8_validate() accepts, NUL aside, which ends no run here),
- * skipping ASCII eight bytes at a time. */
-static gboolean
-validate_utf8 (const guchar *p,
-               const guchar *end)
-{
-  while (p < end)
-    {
-      guint64 word;
-      guchar c;
-
-      if (end - p >= 8)
-        {
-          memcpy (&word, p, sizeof word);
-          if ((word & HIGHS) == 0)
-            {
-              p += 8;
-              continue;
-            }
-        }
-      c = *p;
-      if (c < 0x80)
-        p++;
-      else if (c < 0xC2)
-        return FALSE;
-      else if (c < 0xE0)
-        {
-          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
-            return FALSE;
-          p += 2;
-        }
-      else if (c < 0xF0)
-        {
-          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-              (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
-            return FALSE;
-          p += 3;
-        }
-      else if (c < 0xF5)
-        {
-          if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
-              (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-            return FALSE;
-          p += 4;
-        }
-      else
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* A run of plain characters, eight bytes at a time while none ends it; validated only from its
  * first byte beyond ASCII. */
 static gboolean
@@ -241,7 +191,7 @@ scan_run (Stream      *s,
     }
   *run_end = s->pos;
   /* Everything before @high is ASCII. */
-  return high == NULL || validate_utf8 ((const guchar *) high, (const guchar *) s->pos);
+  return high == NULL || csn_utf8_validate (high, s->pos - high);
 }
 
 /* Reads a string, @s after optional space before its opening quote. */

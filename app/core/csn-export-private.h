@@ -106,4 +106,8 @@ gboolean           csn_export_write_snapshot (CsnExportSnapshot      *snapshot,
                                               GCancellable           *cancellable,
                                               GError                **error);
 
+/* csn-export-writer.c: whether a text goes into a cell as it is (exposed for its test). */
+gboolean csn_export_text_is_clean (const char *text,
+                                   gsize       length);
+
 G_END_DECLS
