@@ -1,4 +1,5 @@
-/* main.c: Consenso's entry point; --check, --export-xlsx, --help and --version need no display. */
+/* main.c: Consenso's entry point; --check, --export-xlsx, --export-document, --help and --version
+ * need no display. */
 #define G_LOG_DOMAIN "consenso"
 
 #include "config.h"
@@ -8,6 +9,7 @@
 
 #include "csn-application.h"
 #include "csn-settings.h"
+#include "csn-document-export.h"
 #include "csn-draft.h"
 #include "csn-export.h"
 #include "csn-item.h"
@@ -80,6 +82,7 @@ run_check (const char * const *files)
 
 static int
 run_export (const char         *output,
+            gboolean            document,
             const char         *language_name,
             const char * const *files)
 {
@@ -90,7 +93,8 @@ run_export (const char         *output,
 
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
-      g_printerr ("%s\n", _("--export-xlsx needs exactly one draft file"));
+      g_printerr ("%s\n", document ? _("--export-document needs exactly one draft file")
+                                   : _("--export-xlsx needs exactly one draft file"));
       return EXIT_FAILURE;
     }
   if (language_name != NULL && !csn_enum_from_nick (CSN_TYPE_LANGUAGE, language_name, &language))
@@ -109,11 +113,12 @@ run_export (const char         *output,
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
-  /* Without --export-language the workbook speaks the draft's language. */
+  /* Without --export-language the output speaks the draft's language. */
   if (language_name == NULL)
     language = csn_meeting_get_language (csn_draft_get_meeting (draft));
 
-  if (!csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
+  if (document ? !csn_document_export (draft, output, language, csn_paper_from_locale (), NULL, &error)
+               : !csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -158,6 +163,7 @@ run_merge (const char         *output,
   g_autoptr(CsnDraft) base = NULL;
   g_autoptr(CsnChangeSet) set = NULL;
   g_autoptr(CsnLineage) lineage = NULL;
+  g_autoptr(GFile) output_file = NULL;
   g_autofree char *saved_by = NULL;
   g_autofree char *theirs_name = NULL;
   g_autofree char *data = NULL;
@@ -213,7 +219,8 @@ run_merge (const char         *output,
   /* No backup beside OUT: as git's merge driver, OUT is a file of the working tree. */
   lineage = csn_lineage_new_for_save (csn_draft_get_lineage (mine), mine, csn_draft_get_saved_by (mine));
   data = csn_draft_to_data_with_lineage (mine, lineage, &length);
-  if (!csn_safe_file_replace (output, data, length, FALSE, &error))
+  output_file = g_file_new_for_path (output);
+  if (!csn_safe_file_save (output_file, data, length, CSN_SAFE_FILE_NONE, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -229,6 +236,7 @@ on_handle_local_options_cb (GApplication *app,
 {
   g_autofree const char **files = NULL;
   const char *export_output = NULL;
+  const char *document_output = NULL;
   const char *export_language = NULL;
   const char *merge_output = NULL;
   const char *merge_base = NULL;
@@ -236,6 +244,7 @@ on_handle_local_options_cb (GApplication *app,
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "export-xlsx", "^&ay", &export_output);
+  g_variant_dict_lookup (options, "export-document", "^&ay", &document_output);
   g_variant_dict_lookup (options, "export-language", "&s", &export_language);
   g_variant_dict_lookup (options, "merge", "^&ay", &merge_output);
   g_variant_dict_lookup (options, "base", "^&ay", &merge_base);
@@ -248,8 +257,15 @@ on_handle_local_options_cb (GApplication *app,
     }
   if (g_variant_dict_contains (options, "check"))
     return run_check (files);
+  if (export_output != NULL && document_output != NULL)
+    {
+      g_printerr ("%s\n", _("--export-xlsx and --export-document cannot be combined"));
+      return EXIT_FAILURE;
+    }
   if (export_output != NULL)
-    return run_export (export_output, export_language, files);
+    return run_export (export_output, FALSE, export_language, files);
+  if (document_output != NULL)
+    return run_export (document_output, TRUE, export_language, files);
   if (merge_output != NULL)
     return run_merge (merge_output, merge_base, merge_prefer, files);
   if (merge_base != NULL || merge_prefer != NULL)
@@ -259,7 +275,7 @@ on_handle_local_options_cb (GApplication *app,
     }
   if (export_language != NULL)
     {
-      g_printerr ("%s\n", _("--export-language needs --export-xlsx"));
+      g_printerr ("%s\n", _("--export-language needs --export-xlsx or --export-document"));
       return EXIT_FAILURE;
     }
   /* Go on: open the window. */
@@ -274,8 +290,10 @@ static const GOptionEntry option_entries[] = {
     NULL },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export DRAFT to a spreadsheet (.xlsx) and exit"), N_("OUT.xlsx") },
+  { "export-document", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the recommendations document of DRAFT (.docx or .pdf) and exit"), N_("OUT.docx|OUT.pdf") },
   { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the spreadsheet: es or en (default: the draft’s language)"), N_("LANGUAGE") },
+    N_("Language of the spreadsheet or document: es or en (default: the draft’s language)"), N_("LANGUAGE") },
   { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge THEIRS into MINE (two drafts) three-way, write OUT and exit: 0 without conflicts, 3 with"),
     N_("OUT.consenso") },

@@ -7,6 +7,7 @@
 
 #include "csn-actor.h"
 #include "csn-country.h"
+#include "csn-describe.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
 #include "csn-draft-private.h"
@@ -399,11 +400,15 @@ csn_draft_set_file (CsnDraft *self,
 char *
 csn_draft_dup_display_name (CsnDraft *self)
 {
+  g_autofree char *basename = NULL;
+
   g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
 
   if (self->file == NULL)
     return g_strdup (_("Untitled draft"));
-  return g_file_get_basename (self->file);
+  /* A title must be UTF-8, whatever bytes name the file. */
+  basename = g_file_get_basename (self->file);
+  return g_filename_display_name (basename);
 }
 
 /* Where this copy comes from; merges change it as part of their undoable step, saves directly. */
@@ -588,14 +593,92 @@ csn_collection_dup_remove_label (CsnCollection  collection,
   return fill_label (collections[collection].remove_label, title);
 }
 
+/* An item without a name of its own, said as a person would: never its id or code ("MX"). */
 static char *
-dup_item_label (CsnItem *item)
+dup_untitled_label (CsnDraft *self,
+                    CsnItem  *item)
 {
+  CsnCollection collection = csn_collection_for_item (item);
+  g_autofree char *country = NULL;
+  guint position = 0;
+
+  if (collection == CSN_COLLECTION_ENDORSEMENTS || collection == CSN_COLLECTION_POSITIONS)
+    country = csn_draft_dup_ref_title (self, CSN_COLLECTION_COUNTRIES, csn_item_get_string (item, "country"));
+  if (csn_draft_find_position (self, collection, item, &position))
+    position++;
+
+  switch (collection)
+    {
+    case CSN_COLLECTION_ENDORSEMENTS:
+      /* Translators: in undo labels: "Change status of the endorsement of México" */
+      return g_strdup_printf (_("the endorsement of %s"), country);
+    case CSN_COLLECTION_POSITIONS:
+      return g_strdup_printf (_("the position of %s"), country);
+    case CSN_COLLECTION_COUNTRIES:
+      /* Translators: in undo labels, an item without a name yet: "Change name of country 12" */
+      return g_strdup_printf (_("country %u"), position);
+    case CSN_COLLECTION_PILLARS:
+      return g_strdup_printf (_("pillar %u"), position);
+    case CSN_COLLECTION_ACTORS:
+      return g_strdup_printf (_("actor %u"), position);
+    case CSN_COLLECTION_THEMES:
+      return g_strdup_printf (_("theme %u"), position);
+    case CSN_COLLECTION_STRATEGIES:
+      return g_strdup_printf (_("strategy %u"), position);
+    case CSN_COLLECTION_MECHANISMS:
+      return g_strdup_printf (_("mechanism %u"), position);
+    case CSN_COLLECTION_ROLE_PROPOSALS:
+      return g_strdup_printf (_("role proposal %u"), position);
+    case CSN_COLLECTION_PARTICIPANTS:
+      return g_strdup_printf (_("participant %u"), position);
+    default:
+      return csn_describe_item (self, item);
+    }
+}
+
+/* The item's own name, or NULL when it has none: its title would be its id or code. */
+static char *
+dup_own_title (CsnItem *item)
+{
+  g_autofree char *title = csn_item_dup_title (item);
+  const char *key = csn_item_get_key (item);
+
+  if (title[0] == '\0' || (key != NULL && g_str_equal (title, key)))
+    return NULL;
+  return g_steal_pointer (&title);
+}
+
+/* "participant 3", "the endorsement of México" for an item without a name of its own; NULL for
+ * one with a name, which messages quote. */
+char *
+csn_draft_dup_untitled_name (CsnDraft *self,
+                             CsnItem  *item)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
+
+  title = dup_own_title (item);
+  return title == NULL ? dup_untitled_label (self, item) : NULL;
+}
+
+/* How an undo label names @item: “its title” in quotes, else what it is ("the endorsement of México"). */
+static char *
+dup_item_label (CsnDraft *self,
+                CsnItem  *item)
+{
+  g_autofree char *title = NULL;
+
   if (CSN_IS_MEETING (item))
     return g_strdup (_("the meeting"));
   if (CSN_IS_DOCUMENT_TEXTS (item))
     return g_strdup (_("the document"));
-  return csn_item_dup_title (item);
+  title = dup_own_title (item);
+  if (title == NULL)
+    return dup_untitled_label (self, item);
+  /* Translators: an item's title in undo labels: "Change horizon of “Labour migration”" */
+  return g_strdup_printf (_("“%s”"), title);
 }
 
 void
@@ -614,14 +697,9 @@ csn_draft_set_value (CsnDraft     *self,
   field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (item), property);
   g_return_if_fail (field != NULL);
 
-  title = dup_item_label (item);
-  if (CSN_IS_MEETING (item))
-    label = g_strdup_printf (_("Change %s of the meeting"), _(field->label));
-  else if (CSN_IS_DOCUMENT_TEXTS (item))
-    label = g_strdup_printf (_("Change %s of the document"), _(field->label));
-  else
-    /* Translators: "Change horizon of “Labour migration”" */
-    label = g_strdup_printf (_("Change %s of “%s”"), _(field->label), title);
+  title = dup_item_label (self, item);
+  /* Translators: "Change horizon of “Labour migration”", "Change status of the endorsement of México" */
+  label = g_strdup_printf (_("Change %s of %s"), _(field->label), title);
   csn_history_set_property (self->history, label, G_OBJECT (item), property, value);
 }
 
@@ -719,13 +797,13 @@ csn_draft_set_in_list (CsnDraft   *self,
     g_strv_builder_add (builder, key);
   updated = g_strv_builder_end (builder);
 
-  title = dup_item_label (item);
+  title = dup_item_label (self, item);
   ref_title = csn_draft_dup_ref_title (self, field->target, key);
   if (present)
     /* Translators: "Add “México” to raised by of “Labour migration”" */
-    label = g_strdup_printf (_("Add “%s” to %s of “%s”"), ref_title, _(field->label), title);
+    label = g_strdup_printf (_("Add “%s” to %s of %s"), ref_title, _(field->label), title);
   else
-    label = g_strdup_printf (_("Remove “%s” from %s of “%s”"), ref_title, _(field->label), title);
+    label = g_strdup_printf (_("Remove “%s” from %s of %s"), ref_title, _(field->label), title);
 
   g_value_init (&gvalue, G_TYPE_STRV);
   g_value_set_boxed (&gvalue, updated);
@@ -784,7 +862,15 @@ dup_item_step_label (CsnDraft      *self,
 
   if (item == NULL)
     return NULL;
-  title = csn_item_dup_title (item);
+  title = dup_own_title (item);
+  if (title == NULL)
+    {
+      g_autofree char *untitled = dup_untitled_label (self, item);
+
+      /* Translators: an undo label on an item without a name: "Remove participant 3" */
+      return g_strdup_printf (msgid == collections[collection].remove_label ? _("Remove %s") : _("Move %s"),
+                              untitled);
+    }
   return fill_label (msgid, title);
 }
 
@@ -926,9 +1012,9 @@ csn_draft_set_translation (CsnDraft       *self,
   g_value_set_string (&from_value,
                       text[0] != '\0' ? csn_item_get_string (item, csn_field_get_property_name (field, NULL)) : "");
 
-  title = dup_item_label (item);
+  title = dup_item_label (self, item);
   /* Translators: "Translate description of “Labour migration” into English" */
-  label = g_strdup_printf (_("Translate %s of “%s” into %s"), _(field->label), title,
+  label = g_strdup_printf (_("Translate %s of %s into %s"), _(field->label), title,
                            csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
 
   csn_history_begin_group (self->history, label);

@@ -38,6 +38,7 @@ typedef struct {
   CsnExportColumnStyle  style;
   int                   list;       /* index into CsnExportSnapshot.lists, or -1 */
   guint                 max_width;  /* characters; 0 for the style's */
+  gboolean              to_fill;    /* meant to be written in by the delegations: room to write */
 } CsnExportColumn;
 
 typedef struct _CsnExportTable CsnExportTable;
@@ -48,7 +49,6 @@ struct _CsnExportTable {
   GArray         *cells;     /* CsnExportCell, row after row */
   guint           n_rows;
   guint           frozen_columns;
-  CsnExportTable *side;      /* a second table to the right, without filter */
   double         *widths;    /* of each column, set by the writer */
 };
 
@@ -67,6 +67,7 @@ typedef struct {
   CsnLanguage     language;
   GStringChunk   *strings;
   const char     *title;
+  gboolean        is_draft;      /* the pages say so in their header */
   char            date[16];
   time_t          created;
   GArray         *summary;       /* CsnExportSummaryLine */
@@ -88,6 +89,7 @@ enum {
   CSN_EXPORT_LIST_PILLARS,
   CSN_EXPORT_LIST_ACTORS,
   CSN_EXPORT_LIST_COUNTRIES,
+  CSN_EXPORT_LIST_MEMBER_COUNTRIES,
   CSN_EXPORT_N_LISTS
 };
 

@@ -44,7 +44,6 @@ table_free (CsnExportTable *table)
   g_array_unref (table->columns);
   g_array_unref (table->cells);
   g_free (table->widths);
-  table_free (table->side);
   g_free (table);
 }
 
@@ -54,7 +53,7 @@ table_add_column (CsnExportTable       *table,
                   CsnExportColumnStyle  style,
                   int                   list)
 {
-  CsnExportColumn column = { header, style, list, 0 };
+  CsnExportColumn column = { header, style, list, 0, FALSE };
 
   g_array_append_val (table->columns, column);
 }
@@ -160,11 +159,35 @@ keep_name (CsnExportSnapshot *snapshot,
   return keep (snapshot, text);
 }
 
+/* A proposal's status agrees with "propuesta" in Spanish ("Acordada"), a consensus's with "consenso"
+ * ("Acordado"): its labels are looked up with a context of their own. */
+static const char *
+proposal_status_label (CsnExportSnapshot *snapshot,
+                       int                value)
+{
+  static const char * const msgids[] = {
+    NC_("proposal status", "Proposed"), NC_("proposal status", "Agreed"), NC_("proposal status", "Rejected"),
+  };
+  g_autofree char *key = NULL;
+  const char *translation;
+
+  if (value < 0 || value >= (int) G_N_ELEMENTS (msgids))
+    return csn_catalog_lookup_enum_label (snapshot->language, CSN_TYPE_PROPOSAL_STATUS, value);
+  /* A .mo file keys a message with a context as "context\004msgid". */
+  key = g_strconcat ("proposal status", "\004", msgids[value], NULL);
+  translation = csn_catalog_lookup (snapshot->language, key);
+  if (translation == key)
+    return csn_catalog_lookup (snapshot->language, msgids[value]);
+  return translation;
+}
+
 static const char *
 enum_label (CsnExportSnapshot *snapshot,
             GType              type,
             int                value)
 {
+  if (type == CSN_TYPE_PROPOSAL_STATUS)
+    return proposal_status_label (snapshot, value);
   return csn_catalog_lookup_enum_label (snapshot->language, type, value);
 }
 
@@ -224,6 +247,13 @@ add_enum_list (CsnExportSnapshot *snapshot,
 
   for (guint i = 0; i < klass->n_values; i++)
     g_ptr_array_add (list->items, (gpointer) enum_label (snapshot, type, klass->values[i].value));
+}
+
+/* The last column added is one the delegations write in. */
+static void
+table_mark_to_fill (CsnExportTable *table)
+{
+  g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).to_fill = TRUE;
 }
 
 /* A reference column's drop-down list, unless there is nothing to choose from. */
@@ -312,8 +342,19 @@ snapshot_names (Builder *b)
 {
   GPtrArray *lists = b->snapshot->lists;
 
+  GListModel *countries = csn_draft_get_collection (b->draft, CSN_COLLECTION_COUNTRIES);
+  CsnExportList *members = g_ptr_array_index (lists, CSN_EXPORT_LIST_MEMBER_COUNTRIES);
+
   snapshot_collection_names (b, CSN_COLLECTION_COUNTRIES, b->country_names,
                              g_ptr_array_index (lists, CSN_EXPORT_LIST_COUNTRIES));
+  /* Observers take part but do not endorse: the endorsements offer the members only. */
+  for (guint i = 0, n = g_list_model_get_n_items (countries); i < n; i++)
+    {
+      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
+
+      if (csn_country_get_membership (country) == CSN_MEMBERSHIP_MEMBER)
+        g_ptr_array_add (members->items, g_hash_table_lookup (b->country_names, csn_country_get_code (country)));
+    }
   snapshot_collection_names (b, CSN_COLLECTION_PILLARS, b->pillar_names,
                              g_ptr_array_index (lists, CSN_EXPORT_LIST_PILLARS));
   snapshot_collection_names (b, CSN_COLLECTION_ACTORS, b->actor_names,
@@ -353,17 +394,14 @@ snapshot_themes (Builder *b)
   table_add_column (table, L (s, N_("Raised by")), CSN_EXPORT_STYLE_NUMBER, -1);
   table_add_column (table, L (s, N_("Horizon")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_HORIZON);
   table_add_column (table, L (s, N_("Consensus")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_CONSENSUS);
-  table_add_column (table, L (s, N_("Reservations")), CSN_EXPORT_STYLE_TEXT, -1);
-  /* The theme's notes stay in the draft: the matrix must still print legibly on one page width. */
-  table_add_column (table, L (s, N_("Description")), CSN_EXPORT_STYLE_TEXT, -1);
-  g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).max_width = 50;
+  /* The long texts (description, reservations, notes) are on a sheet of their own, so that the
+   * matrix prints legibly on one page's width: see snapshot_theme_texts(). */
   table->frozen_columns = 3;
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (model, i);
       const char * const *raised_by = csn_theme_get_raised_by (theme);
-      GListModel *reservations = csn_theme_get_reservations (theme);
       CsnExportCell *row = table_add_row (table);
       guint c = 0, marks = 0;
 
@@ -386,6 +424,38 @@ snapshot_themes (Builder *b)
       row[c++].number = marks;
       set_string (&row[c++], enum_label (s, CSN_TYPE_HORIZON, csn_theme_get_horizon (theme)));
       set_string (&row[c++], enum_label (s, CSN_TYPE_CONSENSUS, csn_theme_get_consensus (theme)));
+    }
+
+  g_ptr_array_add (s->tables, table);
+}
+
+/* Each theme's description, reservations and notes; the notes of the template hold the only
+ * definition of short and medium term. */
+static void
+snapshot_theme_texts (Builder *b)
+{
+  CsnExportSnapshot *s = b->snapshot;
+  GListModel *model = csn_draft_get_collection (b->draft, CSN_COLLECTION_THEMES);
+  CsnExportTable *table = table_new (N_("Theme texts"));
+
+  table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
+  table_add_column (table, L (s, N_("No.")), CSN_EXPORT_STYLE_NUMBER, -1);
+  table_add_column (table, L (s, N_("Theme")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Description")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_add_column (table, L (s, N_("Reservations")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_add_column (table, L (s, N_("Notes")), CSN_EXPORT_STYLE_TEXT, -1);
+  table->frozen_columns = 3;
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CsnTheme) theme = g_list_model_get_item (model, i);
+      GListModel *reservations = csn_theme_get_reservations (theme);
+      CsnExportCell *row = table_add_row (table);
+
+      set_text (s, &row[0], csn_theme_get_id (theme));
+      set_number (&row[1], i + 1);
+      set_text (s, &row[2], csn_theme_get_title (theme));
+      set_text (s, &row[3], csn_theme_get_description (theme));
 
       g_string_truncate (b->buffer, 0);
       for (guint j = 0, m = g_list_model_get_n_items (reservations); j < m; j++)
@@ -399,8 +469,8 @@ snapshot_themes (Builder *b)
             g_string_append_printf (b->buffer, "%s: ", country);
           g_string_append (b->buffer, csn_reservation_get_text (reservation));
         }
-      set_text (s, &row[c++], b->buffer->str);
-      set_text (s, &row[c++], csn_theme_get_description (theme));
+      set_text (s, &row[4], b->buffer->str);
+      set_text (s, &row[5], csn_theme_get_notes (theme));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -502,7 +572,9 @@ snapshot_mechanisms (Builder *b)
   table_add_column (table, L (s, N_("Mechanism")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Assessment")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ASSESSMENT);
   table_add_column (table, L (s, N_("Considerations")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_mark_to_fill (table);
   table_add_column (table, L (s, N_("Proposal")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_mark_to_fill (table);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
@@ -514,6 +586,33 @@ snapshot_mechanisms (Builder *b)
       set_string (&row[2], enum_label (s, CSN_TYPE_ASSESSMENT, csn_mechanism_get_assessment (mechanism)));
       set_text (s, &row[3], csn_mechanism_get_considerations (mechanism));
       set_text (s, &row[4], csn_mechanism_get_proposal (mechanism));
+    }
+
+  g_ptr_array_add (s->tables, table);
+}
+
+/* The actors and their current role, on which the role proposals build. */
+static void
+snapshot_actors (Builder *b)
+{
+  CsnExportSnapshot *s = b->snapshot;
+  GListModel *model = csn_draft_get_collection (b->draft, CSN_COLLECTION_ACTORS);
+  CsnExportTable *table = table_new (N_("Actors"));
+
+  table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
+  table_add_column (table, L (s, N_("Actor")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Kind")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Current role")), CSN_EXPORT_STYLE_TEXT, -1);
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CsnActor) actor = g_list_model_get_item (model, i);
+      CsnExportCell *row = table_add_row (table);
+
+      set_text (s, &row[0], csn_actor_get_id (actor));
+      set_string (&row[1], keep_name (s, CSN_ITEM (actor)));
+      set_string (&row[2], enum_label (s, CSN_TYPE_ACTOR_KIND, csn_actor_get_kind (actor)));
+      set_text (s, &row[3], csn_actor_get_current_role (actor));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -531,7 +630,9 @@ snapshot_role_proposals (Builder *b)
                     list_or_none (s, CSN_EXPORT_LIST_ACTORS));
   table_add_column (table, L (s, N_("Change")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ROLE_CHANGE);
   table_add_column (table, L (s, N_("Attribution")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_mark_to_fill (table);
   table_add_column (table, L (s, N_("Rationale")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_mark_to_fill (table);
   table_add_column (table, L (s, N_("Supported by")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_PROPOSAL_STATUS);
 
@@ -560,7 +661,8 @@ snapshot_delegations (Builder *b)
   GListModel *model = csn_draft_get_collection (b->draft, CSN_COLLECTION_PARTICIPANTS);
   GListModel *countries = csn_draft_get_collection (b->draft, CSN_COLLECTION_COUNTRIES);
   CsnExportTable *table = table_new (N_("Delegations"));
-  CsnExportTable *quotas = table_new (NULL);
+  /* On a sheet of its own: beside the participants, filtering them would hide its rows. */
+  CsnExportTable *quotas = table_new (N_("Quotas"));
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("Name")), CSN_EXPORT_STYLE_NAME, -1);
@@ -610,8 +712,8 @@ snapshot_delegations (Builder *b)
         set_string (&row[5], L (s, N_("Within quota")));
     }
 
-  table->side = quotas;
   g_ptr_array_add (s->tables, table);
+  g_ptr_array_add (s->tables, quotas);
 }
 
 static void
@@ -623,10 +725,11 @@ snapshot_endorsements (Builder *b)
 
   table_add_column (table, L (s, N_("Country code")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME,
-                    list_or_none (s, CSN_EXPORT_LIST_COUNTRIES));
+                    list_or_none (s, CSN_EXPORT_LIST_MEMBER_COUNTRIES));
   table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ENDORSEMENT_STATUS);
   table_add_column (table, L (s, N_("Date")), CSN_EXPORT_STYLE_DATE, -1);
   table_add_column (table, L (s, N_("Note")), CSN_EXPORT_STYLE_TEXT, -1);
+  table_mark_to_fill (table);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
@@ -692,6 +795,7 @@ csn_export_snapshot_new (CsnDraft    *draft,
   s->created = g_date_time_to_unix (now);
   g_strlcpy (s->date, date, sizeof s->date);
   s->title = keep (s, csn_meeting_get_title (csn_draft_get_meeting (draft)));
+  s->is_draft = csn_meeting_get_status (csn_draft_get_meeting (draft)) == CSN_MEETING_STATUS_DRAFT;
 
   add_enum_list (s, N_("Horizon"), CSN_TYPE_HORIZON);
   add_enum_list (s, N_("Consensus"), CSN_TYPE_CONSENSUS);
@@ -704,6 +808,7 @@ csn_export_snapshot_new (CsnDraft    *draft,
   add_list (s, N_("Pillar"));
   add_list (s, N_("Actor"));
   add_list (s, N_("Country"));
+  add_list (s, N_("Member state"));
   g_assert (s->lists->len == CSN_EXPORT_N_LISTS);
 
   b.figures = csn_draft_figures_new (draft);
@@ -725,9 +830,11 @@ csn_export_snapshot_new (CsnDraft    *draft,
 
   snapshot_summary (&b);
   snapshot_themes (&b);
+  snapshot_theme_texts (&b);
   snapshot_pillar_table (&b);
   snapshot_strategies (&b);
   snapshot_mechanisms (&b);
+  snapshot_actors (&b);
   snapshot_role_proposals (&b);
   snapshot_delegations (&b);
   snapshot_endorsements (&b);

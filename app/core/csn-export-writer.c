@@ -27,6 +27,10 @@
 #define MAX_ROW_LINES       27     /* Excel's highest row is 409 points */
 #define FOOTER_TITLE_CHARS  48
 #define FOOTER_SIZE         "&9"   /* the footer's font size, as a header/footer code */
+#define PRINT_WIDTH_PIXELS  960    /* a landscape page's width less its margins, at 96 pixels an inch */
+#define MIN_PRINT_SCALE     73     /* percent: the 11-point text no smaller than 8 points on paper */
+#define TO_FILL_WIDTH       40     /* characters: a column to write in has room for it */
+#define TO_FILL_LINES       3      /* and its rows too */
 
 /* The language of the workbook, not of the interface. */
 #define L(snapshot, msgid) csn_catalog_lookup ((snapshot)->language, (msgid))
@@ -177,7 +181,8 @@ csn_export_text_is_clean (const char *text,
 
 /*
  * Text as a cell can hold it: valid UTF-8, no character XML forbids, at most Excel's 32,767
- * characters, the cut marked so that readers see it. Returns @text itself when it is fine.
+ * characters, a cut said on the first line so that readers see it. Returns @text itself when it
+ * is fine.
  */
 static const char *
 prepare_text (Writer     *w,
@@ -220,7 +225,7 @@ prepare_text (Writer     *w,
     w->buffer = clean;
   }
 
-  marker = L (w->snapshot, N_("[…] (cut: a spreadsheet cell holds at most 32,767 characters)"));
+  marker = L (w->snapshot, N_("[Cut: a spreadsheet cell holds at most 32,767 characters; the whole text is in the draft.]"));
   marker_units = 0;
   for (p = marker; *p != '\0'; p = g_utf8_next_char (p))
     marker_units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
@@ -244,8 +249,9 @@ prepare_text (Writer     *w,
           units += size;
         }
       g_string_truncate (w->buffer, p - w->buffer->str);
-      g_string_append_c (w->buffer, ' ');
-      g_string_append (w->buffer, marker);
+      /* Said first, on a line of its own: the end of a text this long is never in sight. */
+      g_string_prepend_c (w->buffer, '\n');
+      g_string_prepend (w->buffer, marker);
     }
   return w->buffer->str;
 }
@@ -450,6 +456,9 @@ column_width (CsnExportTable *table,
 
   if (spec->max_width > 0)
     max = spec->max_width;
+  /* An empty column the delegations are to write in is not as narrow as its header. */
+  if (spec->to_fill)
+    min = MAX (min, TO_FILL_WIDTH);
   widest = longest_word (spec->header) + 1;
   for (guint row = 0; row < table->n_rows && widest < max; row++)
     {
@@ -497,10 +506,14 @@ row_lines (CsnExportTable *table,
   for (guint column = 0; column < table->columns->len; column++)
     {
       const CsnExportCell *cell = table_cell (table, row, column);
-      CsnExportColumnStyle style = g_array_index (table->columns, CsnExportColumn, column).style;
+      const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
 
+      /* A row with a cell to write in has room for a few lines: libxlsxwriter marks every height
+       * it writes as fixed, and LibreOffice sizes no row itself on opening, so rows cannot grow. */
+      if (spec->to_fill)
+        lines = MAX (lines, TO_FILL_LINES);
       if (cell->kind == CSN_EXPORT_CELL_STRING &&
-          (style == CSN_EXPORT_STYLE_TEXT || style == CSN_EXPORT_STYLE_NAME))
+          (spec->style == CSN_EXPORT_STYLE_TEXT || spec->style == CSN_EXPORT_STYLE_NAME))
         lines = MAX (lines, wrapped_lines (cell->text, table->widths[column], MAX_ROW_LINES));
     }
   return lines;
@@ -534,6 +547,9 @@ footer_title (const char *title,
   GString *out = g_string_new (NULL);
   glong n = 0;
 
+  gsize word_end = 0;  /* where the last whole word ended in @out */
+  gboolean cut;
+
   for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
     {
       gunichar ch = g_utf8_get_char (p);
@@ -549,27 +565,67 @@ footer_title (const char *title,
             g_string_append (out, FOOTER_SIZE);
           continue;
         }
+      if (ch == ' ' && n > 0)
+        word_end = out->len;
       g_string_append_unichar (out, ch);
     }
-  if (n == max_chars && g_utf8_strlen (valid, -1) > max_chars)
+  cut = n == max_chars && g_utf8_strlen (valid, -1) > max_chars;
+  /* A title cut short ends at a word, not in one; a single long word is cut where it must be. */
+  if (cut && word_end > 0)
+    g_string_truncate (out, word_end);
+  if (cut)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
 }
 
+/* A table's width on paper at 100 %, in pixels at 96 an inch, as Excel sizes its columns. */
+static double
+table_print_width (CsnExportTable *table)
+{
+  double width = 0;
+
+  for (guint column = 0; table != NULL && column < table->columns->len; column++)
+    width += table->widths[column] * 7 + 5;
+  return width;
+}
+
+/*
+ * Landscape pages with the sheet's name and, for a draft, DRAFT in the header, the title, date and
+ * page in the footer. A table is fitted to the page's width only while its text stays legible
+ * (8 points or more); a wider one prints at that size over more pages, its first columns repeated.
+ */
 static void
-set_print_setup (Writer        *w,
-                 lxw_worksheet *sheet,
-                 gboolean       repeat_header)
+set_print_setup (Writer         *w,
+                 lxw_worksheet  *sheet,
+                 CsnExportTable *table,
+                 gboolean        repeat_header)
 {
   CsnExportSnapshot *s = w->snapshot;
   const char *page = L (s, N_("Page &P of &N"));
   g_autofree char *footer = NULL;
+  g_autofree char *header = NULL;
+  double width = table_print_width (table);
 
   worksheet_set_landscape (sheet);
-  worksheet_fit_to_pages (sheet, 1, 0);
   worksheet_set_margins (sheet, 0.5, 0.5, 0.6, 0.7);
+  if (width * MIN_PRINT_SCALE / 100 <= PRINT_WIDTH_PIXELS)
+    worksheet_fit_to_pages (sheet, 1, 0);
+  else
+    {
+      worksheet_set_print_scale (sheet, MIN_PRINT_SCALE);
+      if (table->frozen_columns > 0)
+        record (w, worksheet_repeat_columns (sheet, 0, table->frozen_columns - 1));
+    }
   if (repeat_header)
     record (w, worksheet_repeat_rows (sheet, 0, 0));
+
+  /* "&A" is the sheet's name; a draft's pages say they are not the final text. */
+  header = g_strconcat ("&L" FOOTER_SIZE "&A",
+                        s->is_draft ? "&R" FOOTER_SIZE "&B " : "",
+                        s->is_draft ? L (s, N_("DRAFT")) : "",
+                        NULL);
+  if (strlen (header) <= LXW_HEADER_FOOTER_MAX && count_image_placeholders (header) == 0)
+    record (w, worksheet_set_header (sheet, header));
 
   /* "&9 " sets a 9-point font; the space keeps a title that starts with a digit out of the code. */
   for (glong max_chars = FOOTER_TITLE_CHARS;; max_chars -= 8)
@@ -694,9 +750,6 @@ write_table (Writer         *w,
              const char     *lists_sheet)
 {
   lxw_worksheet *sheet = add_sheet (w, table->name_msgid, index);
-  CsnExportTable *side = table->side;
-  guint side_column = table->columns->len + 1;
-  guint n_rows = MAX (table->n_rows, side != NULL ? side->n_rows : 0);
   guint rotated_chars = 0;
 
   if (sheet == NULL)
@@ -713,30 +766,21 @@ write_table (Writer         *w,
                                 NULL));
 
   write_header (w, sheet, table, 0);
-  if (side != NULL)
-    {
-      record (w, worksheet_set_column (sheet, side_column - 1, side_column - 1, 3, NULL));
-      write_header (w, sheet, side, side_column);
-    }
 
   /* Constant memory mode refuses anything about a row once a later one is written. */
   worksheet_freeze_panes (sheet, 1, table->frozen_columns);
   record (w, worksheet_autofilter (sheet, 0, 0, table->n_rows, table->columns->len - 1));
   add_validations (w, sheet, table, lists_sheet);
-  set_print_setup (w, sheet, TRUE);
+  set_print_setup (w, sheet, table, TRUE);
 
-  for (guint row = 0; row < n_rows; row++)
+  for (guint row = 0; row < table->n_rows; row++)
     {
-      guint lines = MAX (row_lines (table, row), row_lines (side, row));
+      guint lines = row_lines (table, row);
 
       if (lines > 1)
         record (w, worksheet_set_row (sheet, row + 1, lines * LINE_HEIGHT, NULL));
-      if (row < table->n_rows)
-        for (guint column = 0; column < table->columns->len; column++)
-          write_cell (w, sheet, table, row, column, 0);
-      if (side != NULL && row < side->n_rows)
-        for (guint column = 0; column < side->columns->len; column++)
-          write_cell (w, sheet, side, row, column, side_column);
+      for (guint column = 0; column < table->columns->len; column++)
+        write_cell (w, sheet, table, row, column, 0);
       if (!tick_row (w))
         return;
     }
@@ -756,7 +800,7 @@ write_summary (Writer *w)
   record (w, worksheet_set_column (sheet, 0, 0, 36, NULL));
   record (w, worksheet_set_column (sheet, 1, pillars->columns->len - 1, 16, NULL));
   /* A list of facts and a small table read best upright. */
-  set_print_setup (w, sheet, FALSE);
+  set_print_setup (w, sheet, NULL, FALSE);
   worksheet_set_portrait (sheet);
   worksheet_activate (sheet);
 
@@ -1001,7 +1045,7 @@ write_snapshot (CsnExportSnapshot     *snapshot,
     {
       CsnExportTable *table = g_ptr_array_index (snapshot->tables, i);
 
-      w.rows_total += MAX (table->n_rows, table->side != NULL ? table->side->n_rows : 0);
+      w.rows_total += table->n_rows;
     }
 
   if (progress != NULL)

@@ -398,10 +398,12 @@ dup_count (CsnCollection collection,
 static char *
 dup_message (CsnRemoval    *self,
              CsnCollection  collection,
-             const char    *title)
+             const char    *title,
+             const char    *untitled)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  char *message = dup_removed (collection, title);
+  /* Translators: an item without a name of its own: "Removed participant 3" */
+  char *message = untitled != NULL ? g_strdup_printf (_("Removed %s"), untitled) : dup_removed (collection, title);
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
@@ -475,6 +477,7 @@ csn_draft_remove_item (CsnDraft *draft,
   CsnCollection collection;
   CsnRemoval *self;
   g_autofree char *title = NULL;
+  g_autofree char *untitled = NULL;
   Plan plan;
 
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
@@ -502,9 +505,12 @@ csn_draft_remove_item (CsnDraft *draft,
   self->n_reservations = plan.child_removals->len;
   self->n_changed = g_hash_table_size (plan.changed);
 
+  /* An item without a name of its own is not named by its id ("participant-3") or code. */
   title = csn_item_dup_title (item);
-  self->message = dup_message (self, collection, title);
-  self->label = csn_collection_dup_remove_label (collection, title);
+  untitled = csn_draft_dup_untitled_name (draft, item);
+  self->message = dup_message (self, collection, title, untitled);
+  self->label = untitled != NULL ? g_strdup_printf (_("Remove %s"), untitled)
+                                 : csn_collection_dup_remove_label (collection, title);
 
   csn_draft_begin_group (draft, self->label);
   carry_out (&plan);

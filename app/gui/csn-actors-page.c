@@ -14,6 +14,7 @@
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
 #include "csn-ref-list-cell.h"
+#include "csn-removal.h"
 #include "csn-role-proposal.h"
 #include "csn-text-cell.h"
 
@@ -44,7 +45,8 @@ struct _CsnActorsPage
 
 G_DEFINE_FINAL_TYPE (CsnActorsPage, csn_actors_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "name-es", "name-en", "current-role", NULL };
+static const char * const search_properties[] = { CSN_ACTOR_PROP_NAME_ES, CSN_ACTOR_PROP_NAME_EN,
+                                                   CSN_ACTOR_PROP_CURRENT_ROLE, NULL };
 
 static CsnDraft *
 get_draft (CsnActorsPage *self)
@@ -112,7 +114,7 @@ filter_proposal (gpointer item,
 {
   CsnActorsPage *self = user_data;
 
-  return self->actor_key != NULL && g_strcmp0 (csn_item_get_string (item, "actor"), self->actor_key) == 0;
+  return self->actor_key != NULL && g_strcmp0 (csn_role_proposal_get_actor (CSN_ROLE_PROPOSAL (item)), self->actor_key) == 0;
 }
 
 static void
@@ -187,60 +189,36 @@ reveal_proposal (CsnActorsPage *self,
                  CsnItem       *proposal,
                  const char    *property)
 {
-  CsnItem *actor = csn_draft_lookup (get_draft (self), CSN_COLLECTION_ACTORS, csn_item_get_string (proposal, "actor"));
+  CsnItem *actor = csn_draft_lookup (get_draft (self), CSN_COLLECTION_ACTORS, csn_role_proposal_get_actor (CSN_ROLE_PROPOSAL (proposal)));
 
   if (actor != NULL && actor != get_selected_actor (self))
     reveal_actor (self, actor, NULL);
   csn_column_view_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
 }
 
+static gboolean
+proposals_have_focus (CsnActorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->proposals_view));
+}
+
 static void
 csn_actors_page_add (CsnListPage *page)
 {
+  g_autoptr(CsnItem) actor = NULL;
+
+  /* The page's one add shortcut adds to whichever list has the focus, as Alt+Up and Alt+Down move. */
+  if (proposals_have_focus (CSN_ACTORS_PAGE (page)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "proposals.add", NULL);
+      return;
+    }
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  g_autoptr(CsnItem) actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, "kind", CSN_ACTOR_KIND_OTHER, NULL));
-
-  csn_list_page_add_item (page, actor, "name-es");
-}
-
-/* Removes the actor with its proposals, and takes it out of the strategies that name it. */
-static void
-csn_actors_page_remove_item (CsnListPage *page,
-                             CsnItem     *actor,
-                             guint        position)
-{
-  CsnDraft *draft = csn_list_page_get_draft (page);
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
-  GListModel *strategies, *proposals;
-  const char *key;
-
-  key = csn_item_get_key (actor);
-  title = csn_item_dup_title (actor);
-  /* Translators: an undo label */
-  label = g_strdup_printf (_("Remove actor “%s” and its proposals"), title);
-  strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
-  proposals = csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS);
-
-  csn_draft_begin_group (draft, label);
-  for (guint i = 0; i < g_list_model_get_n_items (strategies); i++)
-    {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
-
-      if (g_strcmp0 (csn_item_get_string (strategy, "lead"), key) == 0)
-        csn_draft_set_string (draft, strategy, "lead", NULL);
-      if (csn_item_strv_contains (strategy, "support", key))
-        csn_draft_set_in_list (draft, strategy, "support", key, FALSE);
-    }
-  for (guint i = g_list_model_get_n_items (proposals); i > 0; i--)
-    {
-      g_autoptr(CsnItem) proposal = g_list_model_get_item (proposals, i - 1);
-
-      if (g_strcmp0 (csn_item_get_string (proposal, "actor"), key) == 0)
-        csn_draft_remove (draft, CSN_COLLECTION_ROLE_PROPOSALS, i - 1);
-    }
-  csn_draft_remove (draft, CSN_COLLECTION_ACTORS, position);
-  csn_draft_end_group (draft);
+  actor = CSN_ITEM (g_object_new (CSN_TYPE_ACTOR, CSN_ACTOR_PROP_KIND, CSN_ACTOR_KIND_OTHER, NULL));
+  csn_list_page_add_item (page, actor, CSN_ACTOR_PROP_NAME_ES);
 }
 
 static void
@@ -261,11 +239,11 @@ add_proposal_action (GtkWidget  *widget,
     position++;
 
   proposal = CSN_ITEM (g_object_new (CSN_TYPE_ROLE_PROPOSAL,
-                                     "actor", self->actor_key,
-                                     "change", CSN_ROLE_CHANGE_MODIFY,
+                                     CSN_ROLE_PROPOSAL_PROP_ACTOR, self->actor_key,
+                                     CSN_ROLE_PROPOSAL_PROP_CHANGE, CSN_ROLE_CHANGE_MODIFY,
                                      NULL));
   csn_draft_insert (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, position, proposal);
-  reveal_proposal (self, proposal, "attribution");
+  reveal_proposal (self, proposal, CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION);
 }
 
 static void
@@ -279,7 +257,11 @@ remove_proposal_action (GtkWidget  *widget,
 
   if (get_draft (self) != NULL && proposal != NULL &&
       csn_draft_find_position (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, proposal, &position))
-    csn_draft_remove (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, position);
+    {
+      g_autoptr(CsnRemoval) removal = csn_draft_remove_item (get_draft (self), proposal);
+
+      csn_list_page_announce_removal (CSN_LIST_PAGE (self), csn_removal_get_message (removal));
+    }
 }
 
 /* Moves past the proposals on other actors, which this view does not show. */
@@ -306,15 +288,6 @@ move_proposal (CsnActorsPage *self,
       csn_draft_move (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS, from, to);
       reveal_proposal (self, proposal, csn_column_view_get_focus_property (GTK_WIDGET (self->proposals_view)));
     }
-}
-
-static gboolean
-proposals_have_focus (CsnActorsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->proposals_view));
 }
 
 static void
@@ -363,7 +336,6 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
   object_class->finalize = csn_actors_page_finalize;
 
   page_class->add = csn_actors_page_add;
-  page_class->remove_item = csn_actors_page_remove_item;
   page_class->update_actions = csn_actors_page_update_actions;
   page_class->selection_changed = csn_actors_page_selection_changed;
   page_class->draft_changed = csn_actors_page_draft_changed;
@@ -418,38 +390,38 @@ csn_actors_page_init (CsnActorsPage *self)
   csn_cell_factory_set_column (self->actor_position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_ACTORS, NULL);
   csn_cell_factory_set_column (self->name_es_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "name-es",
+                               "property-name", CSN_ACTOR_PROP_NAME_ES,
                                "label", _("Name of the actor in Spanish"), NULL);
   csn_cell_factory_set_column (self->name_en_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "name-en",
+                               "property-name", CSN_ACTOR_PROP_NAME_EN,
                                "label", _("Name of the actor in English"), NULL);
   csn_cell_factory_set_column (self->kind_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_ACTOR_KIND,
-                               "property-name", "kind",
+                               "property-name", CSN_ACTOR_PROP_KIND,
                                "label", _("Kind of actor"), NULL);
   csn_cell_factory_set_column (self->role_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "current-role",
+                               "property-name", CSN_ACTOR_PROP_CURRENT_ROLE,
                                "label", _("Current role of the actor"), NULL);
 
   csn_cell_factory_set_column (self->proposal_position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_ROLE_PROPOSALS, NULL);
   csn_cell_factory_set_column (self->change_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_ROLE_CHANGE,
-                               "property-name", "change",
+                               "property-name", CSN_ROLE_PROPOSAL_PROP_CHANGE,
                                "label", _("Proposed change"), NULL);
   csn_cell_factory_set_column (self->attribution_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "attribution",
+                               "property-name", CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION,
                                "label", _("Attribution"), NULL);
   csn_cell_factory_set_column (self->rationale_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "rationale",
+                               "property-name", CSN_ROLE_PROPOSAL_PROP_RATIONALE,
                                "label", _("Rationale"), NULL);
   csn_cell_factory_set_column (self->supported_by_column, page, CSN_TYPE_REF_LIST_CELL,
-                               "property-name", "supported-by",
+                               "property-name", CSN_ROLE_PROPOSAL_PROP_SUPPORTED_BY,
                                "target", CSN_COLLECTION_COUNTRIES,
                                "label", _("Countries that support the proposal"), NULL);
   csn_cell_factory_set_column (self->status_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_PROPOSAL_STATUS,
-                               "property-name", "status",
+                               "property-name", CSN_ROLE_PROPOSAL_PROP_STATUS,
                                "label", _("Status of the proposal"), NULL);
 
   csn_column_view_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
@@ -475,7 +447,7 @@ csn_actors_page_reveal (CsnActorsPage *self,
     return;
 
   if (CSN_IS_ACTOR (item))
-    reveal_actor (self, item, property != NULL && g_strcmp0 (property, "name") != 0 ? property : "name-es");
+    reveal_actor (self, item, property != NULL && g_strcmp0 (property, "name") != 0 ? property : CSN_ACTOR_PROP_NAME_ES);
   else if (CSN_IS_ROLE_PROPOSAL (item))
-    reveal_proposal (self, item, property != NULL ? property : "attribution");
+    reveal_proposal (self, item, property != NULL ? property : CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION);
 }

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "csn-application.h"
+#include "csn-error-text.h"
+#include "csn-help-window.h"
 #include "csn-preferences-window.h"
 #include "csn-recovery.h"
 #include "csn-resources.h"
@@ -34,7 +36,7 @@ static const Accelerator accelerators[] = {
   { "app.new-window", { "<Control>n", NULL } },
   { "app.new-blank", { "<Control><Shift>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
-  { "app.about", { "F1", NULL } },
+  { "app.help", { "F1", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
@@ -44,6 +46,7 @@ static const Accelerator accelerators[] = {
   { "win.close", { "<Control>w", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.merge-draft", { "<Control>m", NULL } },
   { "win.show-page::overview", { "<Alt>1", NULL } },
   { "win.show-page::theme-matrix", { "<Alt>2", NULL } },
   { "win.show-page::strategies", { "<Alt>3", NULL } },
@@ -157,6 +160,7 @@ csn_application_open_file (CsnApplication *self,
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
+      g_autofree char *message = csn_error_text_describe_places (error->message);
 
       window = CSN_IS_WINDOW (from) ? CSN_WINDOW (from) : NULL;
       if (window == NULL)
@@ -165,7 +169,7 @@ csn_application_open_file (CsnApplication *self,
 
           window = create_window (self, untitled);
         }
-      csn_window_show_error (window, title, error->message);
+      csn_window_show_error (window, title, message);
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
@@ -297,12 +301,70 @@ new_window_action (GSimpleAction *action,
 }
 
 static void
+clear_text_member (JsonObject  *object,
+                   const char  *name,
+                   JsonNode    *node,
+                   gpointer     user_data)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    json_node_set_string (node, "");
+}
+
+#define TEMPLATE_PATH "/io/github/consenso/Consenso/templates/crm-working-group.consenso"
+
+/**
+ * csn_application_create_blank_draft:
+ *
+ * A draft with nothing the group decides yet (no meeting title, no themes, strategies, proposals,
+ * participants or answers, empty document texts) but with what every CRM working group starts from:
+ * the member and observer states, the pillars, the actors, the working mechanisms and one pending
+ * endorsement per member. Nothing in the window can make those, so a blank draft is never a dead end.
+ */
+CsnDraft *
+csn_application_create_blank_draft (void)
+{
+  const char * const emptied[] = { "themes", "strategies", "role_proposals", "participants", "positions" };
+  const char * const cleared[] = { "title", "venue", "pro_tempore_presidency" };
+  const char * const undated[] = { "start_date", "end_date", "answers_due" };
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (TEMPLATE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  JsonObject *root, *meeting, *document;
+  CsnDraft *draft;
+  gsize length;
+
+  /* The template is built in and tested: failing to read it is a build defect. */
+  g_assert_nonnull (bytes);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (emptied); i++)
+    json_object_set_array_member (root, emptied[i], json_array_new ());
+  meeting = json_object_get_object_member (root, "meeting");
+  for (guint i = 0; i < G_N_ELEMENTS (cleared); i++)
+    json_object_set_string_member (meeting, cleared[i], "");
+  for (guint i = 0; i < G_N_ELEMENTS (undated); i++)
+    json_object_set_null_member (meeting, undated[i]);
+  document = json_object_get_object_member (root, "document");
+  json_object_foreach_member (document, clear_text_member, NULL);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, &length);
+  draft = csn_draft_load_from_data (data, length, "blank.consenso", &error);
+  g_assert_no_error (error);
+  return draft;
+}
+
+static void
 new_blank_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
   CsnApplication *self = user_data;
-  g_autoptr(CsnDraft) draft = csn_draft_new ();
+  g_autoptr(CsnDraft) draft = csn_application_create_blank_draft ();
 
   gtk_window_present (GTK_WINDOW (create_window (self, draft)));
 }
@@ -342,6 +404,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CsnApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (csn_help_window_new (parent)));
+}
+
+static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -357,6 +430,7 @@ static const GActionEntry app_entries[] = {
   { .name = "new-blank", .activate = new_blank_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "help", .activate = help_action },
   { .name = "preferences", .activate = preferences_action },
 };
 

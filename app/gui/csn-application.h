@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "csn-draft.h"
+
 G_BEGIN_DECLS
 
 /* How many drafts Open Recent lists. */
@@ -18,5 +20,6 @@ void            csn_application_open_file        (CsnApplication *self,
                                                   GtkWindow      *from);
 void            csn_application_add_recent       (CsnApplication *self,
                                                   GFile          *file);
+CsnDraft       *csn_application_create_blank_draft (void);
 
 G_END_DECLS

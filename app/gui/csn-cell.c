@@ -12,6 +12,7 @@ typedef struct
   char     *property;
   char     *label;
   gulong    notify_id;
+  gulong    changed_id;
   guint     updating;
 } CsnCellPrivate;
 
@@ -43,6 +44,13 @@ static void
 on_item_notify_cb (CsnCell    *self,
                    GParamSpec *pspec,
                    CsnItem    *item)
+{
+  csn_cell_update (self);
+}
+
+static void
+on_draft_changed_cb (CsnCell  *self,
+                     CsnDraft *draft)
 {
   csn_cell_update (self);
 }
@@ -244,6 +252,9 @@ csn_cell_bind (CsnCell  *self,
       priv->notify_id = g_signal_connect_object (item, signal, G_CALLBACK (on_item_notify_cb),
                                                  self, G_CONNECT_SWAPPED);
     }
+  if (draft != NULL && item != NULL && CSN_CELL_GET_CLASS (self)->names_other_items)
+    priv->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
 
   /* Binding may reset a control (a drop-down given a new model): nothing of that is an edit. */
   priv->updating++;
@@ -269,6 +280,8 @@ csn_cell_unbind (CsnCell *self)
     CSN_CELL_GET_CLASS (self)->unbound (self);
   if (priv->notify_id != 0)
     g_clear_signal_handler (&priv->notify_id, priv->item);
+  if (priv->changed_id != 0)
+    g_clear_signal_handler (&priv->changed_id, priv->draft);
   g_clear_object (&priv->item);
   g_clear_object (&priv->draft);
 }

@@ -21,6 +21,10 @@ struct _CsnCellClass
   GtkWidget * (*get_control)  (CsnCell *self);
   void        (*bound)        (CsnCell *self);
   void        (*unbound)      (CsnCell *self);
+
+  /* The cell shows names of other items: it updates after every edit of the draft, so that a
+   * renamed item is shown renamed at once. */
+  gboolean      names_other_items;
 };
 
 void        csn_cell_bind               (CsnCell    *self,

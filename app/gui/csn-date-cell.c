@@ -1,4 +1,4 @@
-/* csn-date-cell.c: a date field (YYYY-MM-DD or empty); invalid input is marked and not committed. */
+/* csn-date-cell.c: a date field, typed in the user's locale or chosen on a calendar; invalid input is marked and not committed. */
 #define G_LOG_DOMAIN "csn-date-cell"
 
 #include "config.h"
@@ -6,13 +6,18 @@
 #include <glib/gi18n.h>
 
 #include "csn-date-cell.h"
-#include "csn-validate.h"
+#include "csn-date-text.h"
+#include "csn-drop-down-util.h"
 
 struct _CsnDateCell
 {
-  CsnCell   parent_instance;
+  CsnCell        parent_instance;
 
-  GtkEntry *entry;
+  GtkEntry      *entry;
+  GtkMenuButton *calendar_button;
+  GtkPopover    *popover;
+  GtkCalendar   *calendar;
+  gboolean       showing_date;  /* the calendar is being set, not chosen from */
 };
 
 G_DEFINE_FINAL_TYPE (CsnDateCell, csn_date_cell, CSN_TYPE_CELL)
@@ -28,35 +33,86 @@ show_validity (CsnDateCell *self,
     }
   else
     {
+      g_autofree char *example = csn_date_text_format ("2011-06-30");
+      /* Translators: %s is a date as the interface shows it, "30 Jun 2011" */
+      g_autofree char *tooltip = g_strdup_printf (_("Not a date: write it as %s, or choose it on the calendar"),
+                                                  example);
+
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
-                                   _("Not a date: write it as year-month-day, for example 2011-06-30"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), tooltip);
     }
+}
+
+static void
+set_value (CsnDateCell *self,
+           const char  *value)
+{
+  CsnCell *cell = CSN_CELL (self);
+  CsnItem *item = csn_cell_get_item (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+
+  if (item == NULL || draft == NULL || csn_cell_is_updating (cell))
+    return;
+  show_validity (self, TRUE);
+  if (g_strcmp0 (value, csn_item_get_string (item, csn_cell_get_property_name (cell))) != 0)
+    csn_draft_set_string (draft, item, csn_cell_get_property_name (cell), value);
 }
 
 static void
 commit (CsnDateCell *self)
 {
   CsnCell *cell = CSN_CELL (self);
-  CsnItem *item = csn_cell_get_item (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  g_autofree char *text = NULL;
-  const char *value;
+  g_autofree char *value = NULL;
 
-  if (item == NULL || draft == NULL || csn_cell_is_updating (cell))
+  if (csn_cell_get_item (cell) == NULL || csn_cell_is_updating (cell))
     return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-  value = text[0] != '\0' ? text : NULL;
-  if (value != NULL && !csn_date_is_valid (value))
+  if (!csn_date_text_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &value))
     {
       show_validity (self, FALSE);
       return;
     }
+  set_value (self, value);
+  /* The date as the interface writes it, whatever way it was typed. */
+  csn_cell_update (cell);
+}
 
-  show_validity (self, TRUE);
-  if (g_strcmp0 (value, csn_item_get_string (item, csn_cell_get_property_name (cell))) != 0)
-    csn_draft_set_string (draft, item, csn_cell_get_property_name (cell), value);
+/* The calendar opens on the field's date, else today. */
+static void
+on_popover_show_cb (CsnDateCell *self,
+                    GtkPopover  *popover)
+{
+  CsnItem *item = csn_cell_get_item (CSN_CELL (self));
+  g_autoptr(GDateTime) date = NULL;
+
+  if (item != NULL)
+    date = csn_date_text_to_date_time (csn_item_get_string (item, csn_cell_get_property_name (CSN_CELL (self))));
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  self->showing_date = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->showing_date = FALSE;
+}
+
+static void
+on_day_selected_cb (CsnDateCell *self,
+                    GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *value = NULL;
+
+  if (self->showing_date)
+    return;
+  value = g_date_time_format (date, "%Y-%m-%d");
+  set_value (self, value);
+  gtk_popover_popdown (self->popover);
+}
+
+static void
+on_no_date_clicked_cb (CsnDateCell *self,
+                       GtkButton   *button)
+{
+  set_value (self, NULL);
+  gtk_popover_popdown (self->popover);
 }
 
 static void
@@ -70,10 +126,10 @@ static void
 on_entry_changed_cb (CsnDateCell *self,
                      GtkEditable *editable)
 {
-  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *value = NULL;
 
   /* Clear the mark as soon as the text is a date again; set it only on commit. */
-  if (text[0] == '\0' || csn_date_is_valid (text))
+  if (csn_date_text_parse (gtk_editable_get_text (editable), &value))
     show_validity (self, TRUE);
 }
 
@@ -103,12 +159,9 @@ csn_date_cell_update (CsnCell *cell)
 {
   CsnDateCell *self = CSN_DATE_CELL (cell);
   CsnItem *item = csn_cell_get_item (cell);
-  const char *text = NULL;
+  g_autofree char *text = NULL;
 
-  if (item != NULL)
-    text = csn_item_get_string (item, csn_cell_get_property_name (cell));
-  if (text == NULL)
-    text = "";
+  text = csn_date_text_format (item != NULL ? csn_item_get_string (item, csn_cell_get_property_name (cell)) : NULL);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   show_validity (self, TRUE);
@@ -144,6 +197,12 @@ csn_date_cell_class_init (CsnDateCellClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-date-cell.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnDateCell, entry);
+  gtk_widget_class_bind_template_child (widget_class, CsnDateCell, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnDateCell, popover);
+  gtk_widget_class_bind_template_child (widget_class, CsnDateCell, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_no_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
@@ -153,7 +212,16 @@ csn_date_cell_class_init (CsnDateCellClass *klass)
 static void
 csn_date_cell_init (CsnDateCell *self)
 {
+  g_autofree char *example = NULL;
+  g_autofree char *placeholder = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+  /* An example of what to type, that cannot be taken for a date set. */
+  example = csn_date_text_format ("2011-06-30");
+  /* Translators: the placeholder of an empty date field, %s is a date: "e.g. 30 Jun 2011" */
+  placeholder = g_strdup_printf (_("e.g. %s"), example);
+  gtk_entry_set_placeholder_text (self->entry, placeholder);
 }
 
 GtkWidget *
@@ -167,4 +235,11 @@ csn_date_cell_get_entry (CsnDateCell *self)
 {
   g_return_val_if_fail (CSN_IS_DATE_CELL (self), NULL);
   return self->entry;
+}
+
+GtkCalendar *
+csn_date_cell_get_calendar (CsnDateCell *self)
+{
+  g_return_val_if_fail (CSN_IS_DATE_CELL (self), NULL);
+  return self->calendar;
 }

@@ -45,7 +45,8 @@ struct _CsnDelegationsPage
 
 G_DEFINE_FINAL_TYPE (CsnDelegationsPage, csn_delegations_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "name", "position", "email", NULL };
+static const char * const search_properties[] = { CSN_PARTICIPANT_PROP_NAME, CSN_PARTICIPANT_PROP_POSITION,
+                                                   CSN_PARTICIPANT_PROP_EMAIL, NULL };
 
 static CsnDraft *
 get_draft (CsnDelegationsPage *self)
@@ -71,7 +72,7 @@ count_participants (CsnDelegationsPage *self,
     {
       g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
 
-      if (g_strcmp0 (csn_item_get_string (participant, "country"), code) == 0)
+      if (g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (participant)), code) == 0)
         count++;
     }
   return count;
@@ -90,8 +91,8 @@ dup_quota_problem (CsnDelegationsPage *self)
       CsnItem *item = csn_problem_get_item (problem);
 
       if (item != NULL && CSN_IS_PARTICIPANT (item) &&
-          g_strcmp0 (csn_problem_get_property_name (problem), "country") == 0 &&
-          g_strcmp0 (csn_item_get_string (item, "country"), self->country_code) == 0)
+          g_strcmp0 (csn_problem_get_property_name (problem), CSN_PARTICIPANT_PROP_COUNTRY) == 0 &&
+          g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (item)), self->country_code) == 0)
         return g_strdup (csn_problem_get_message (problem));
     }
   return NULL;
@@ -122,7 +123,7 @@ update_header (CsnDelegationsPage *self)
   gtk_label_set_label (self->delegation_title, title);
 
   count = count_participants (self, self->country_code);
-  quota = csn_item_get_int (country, "delegation-quota");
+  quota = csn_country_get_delegation_quota (CSN_COUNTRY (country));
   /* Translators: "2 participants, quota 3" */
   count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant, quota %d",
                                              "%u participants, quota %d", count),
@@ -162,7 +163,7 @@ csn_delegations_page_match (CsnListPage *page,
   CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
 
   return self->country_code != NULL &&
-         g_strcmp0 (csn_item_get_string (participant, "country"), self->country_code) == 0;
+         g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (participant)), self->country_code) == 0;
 }
 
 static gboolean
@@ -233,7 +234,7 @@ reveal_participant (CsnDelegationsPage *self,
                     CsnItem            *participant,
                     const char         *property)
 {
-  select_country (self, csn_item_get_string (participant, "country"));
+  select_country (self, csn_participant_get_country (CSN_PARTICIPANT (participant)));
   csn_list_page_reveal_item (CSN_LIST_PAGE (self), participant, property);
 }
 
@@ -251,10 +252,10 @@ csn_delegations_page_add (CsnListPage *page)
   role = count_participants (self, self->country_code) == 0 ? CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION
                                                             : CSN_PARTICIPANT_ROLE_DELEGATE;
   participant = CSN_ITEM (g_object_new (CSN_TYPE_PARTICIPANT,
-                                        "country", self->country_code,
-                                        "role", role,
+                                        CSN_PARTICIPANT_PROP_COUNTRY, self->country_code,
+                                        CSN_PARTICIPANT_PROP_ROLE, role,
                                         NULL));
-  csn_list_page_add_item (page, participant, "name");
+  csn_list_page_add_item (page, participant, CSN_PARTICIPANT_PROP_NAME);
 }
 
 /* Moves past the participants of other delegations, which this view does not show. */
@@ -356,7 +357,7 @@ csn_delegations_page_init (CsnDelegationsPage *self)
   gtk_column_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->country_selection));
 
   csn_cell_factory_set_column (self->country_column, page, CSN_TYPE_LABEL_CELL,
-                               "property-name", "name-es",
+                               "property-name", CSN_COUNTRY_PROP_NAME_ES,
                                "mode", CSN_LABEL_CELL_TITLE,
                                "label", _("Country"), NULL);
   csn_cell_factory_set_column (self->quota_column, page, CSN_TYPE_QUOTA_CELL,
@@ -365,21 +366,21 @@ csn_delegations_page_init (CsnDelegationsPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_PARTICIPANTS, NULL);
   csn_cell_factory_set_column (self->name_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "name",
+                               "property-name", CSN_PARTICIPANT_PROP_NAME,
                                "placeholder-text", _("Full name"),
                                "label", _("Name of the participant"), NULL);
   csn_cell_factory_set_column (self->role_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_PARTICIPANT_ROLE,
-                               "property-name", "role",
+                               "property-name", CSN_PARTICIPANT_PROP_ROLE,
                                "label", _("Role in the delegation"), NULL);
   csn_cell_factory_set_column (self->position_text_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "position",
+                               "property-name", CSN_PARTICIPANT_PROP_POSITION,
                                "label", _("Position"), NULL);
   csn_cell_factory_set_column (self->email_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "email",
+                               "property-name", CSN_PARTICIPANT_PROP_EMAIL,
                                "label", _("Email"), NULL);
   csn_cell_factory_set_column (self->country_ref_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "country",
+                               "property-name", CSN_PARTICIPANT_PROP_COUNTRY,
                                "target", CSN_COLLECTION_COUNTRIES,
                                "label", _("Delegation of the participant"), NULL);
 
@@ -409,5 +410,5 @@ csn_delegations_page_reveal (CsnDelegationsPage *self,
       gtk_widget_grab_focus (GTK_WIDGET (self->countries_view));
     }
   else if (CSN_IS_PARTICIPANT (item))
-    reveal_participant (self, item, property != NULL ? property : "name");
+    reveal_participant (self, item, property != NULL ? property : CSN_PARTICIPANT_PROP_NAME);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-cell-factory.h"
+#include "csn-country.h"
 #include "csn-date-cell.h"
 #include "csn-endorsement.h"
 #include "csn-endorsements-page.h"
@@ -29,7 +30,7 @@ struct _CsnEndorsementsPage
 
 G_DEFINE_FINAL_TYPE (CsnEndorsementsPage, csn_endorsements_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "country", "note", NULL };
+static const char * const search_properties[] = { CSN_ENDORSEMENT_PROP_COUNTRY, CSN_ENDORSEMENT_PROP_NOTE, NULL };
 
 /* The first member country without an endorsement yet, or NULL when every member has one. */
 static const char *
@@ -48,7 +49,7 @@ find_country_to_add (CsnListPage *page)
     {
       g_autoptr(CsnItem) country = g_list_model_get_item (countries, i);
 
-      if (csn_item_get_enum (country, "membership") == CSN_MEMBERSHIP_MEMBER &&
+      if (csn_country_get_membership (CSN_COUNTRY (country)) == CSN_MEMBERSHIP_MEMBER &&
           csn_draft_lookup (draft, CSN_COLLECTION_ENDORSEMENTS, csn_item_get_key (country)) == NULL)
         return csn_item_get_key (country);
     }
@@ -70,8 +71,8 @@ csn_endorsements_page_add (CsnListPage *page)
   if (country == NULL)
     return;
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  item = CSN_ITEM (g_object_new (CSN_TYPE_ENDORSEMENT, "country", country, NULL));
-  csn_list_page_add_item (page, item, "status");
+  item = CSN_ITEM (g_object_new (CSN_TYPE_ENDORSEMENT, CSN_ENDORSEMENT_PROP_COUNTRY, country, NULL));
+  csn_list_page_add_item (page, item, CSN_ENDORSEMENT_PROP_STATUS);
 }
 
 static void
@@ -103,19 +104,19 @@ csn_endorsements_page_init (CsnEndorsementsPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_ENDORSEMENTS, NULL);
   csn_cell_factory_set_column (self->country_column, page, CSN_TYPE_LABEL_CELL,
-                               "property-name", "country",
+                               "property-name", CSN_ENDORSEMENT_PROP_COUNTRY,
                                "mode", CSN_LABEL_CELL_REF,
                                "target", CSN_COLLECTION_COUNTRIES,
                                "label", _("Member state"), NULL);
   csn_cell_factory_set_column (self->status_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_ENDORSEMENT_STATUS,
-                               "property-name", "status",
+                               "property-name", CSN_ENDORSEMENT_PROP_STATUS,
                                "label", _("Status of the endorsement"), NULL);
   csn_cell_factory_set_column (self->date_column, page, CSN_TYPE_DATE_CELL,
-                               "property-name", "date",
+                               "property-name", CSN_ENDORSEMENT_PROP_DATE,
                                "label", _("Date of the endorsement"), NULL);
   csn_cell_factory_set_column (self->note_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "note",
+                               "property-name", CSN_ENDORSEMENT_PROP_NOTE,
                                "label", _("Note"), NULL);
 }
 
@@ -135,5 +136,5 @@ csn_endorsements_page_reveal (CsnEndorsementsPage *self,
 
   if (item == NULL || csn_list_page_get_draft (CSN_LIST_PAGE (self)) == NULL || !CSN_IS_ENDORSEMENT (item))
     return;
-  csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : "status");
+  csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_ENDORSEMENT_PROP_STATUS);
 }

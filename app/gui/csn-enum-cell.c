@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 
@@ -70,12 +71,19 @@ csn_enum_cell_get_control (CsnCell *cell)
   return GTK_WIDGET (CSN_ENUM_CELL (cell)->drop_down);
 }
 
+static char *
+dup_label (GObject *choice)
+{
+  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (choice)));
+}
+
 static void
 csn_enum_cell_constructed (GObject *object)
 {
   CsnEnumCell *self = CSN_ENUM_CELL (object);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GEnumClass) enum_class = NULL;
+  int longest = 1;
 
   G_OBJECT_CLASS (csn_enum_cell_parent_class)->constructed (object);
 
@@ -85,10 +93,15 @@ csn_enum_cell_constructed (GObject *object)
   for (guint i = 0; i < enum_class->n_values; i++)
     {
       int value = enum_class->values[i].value;
+      const char *label = csn_enum_get_label (self->enum_type, value);
 
       g_array_append_val (self->values, value);
-      gtk_string_list_append (labels, csn_enum_get_label (self->enum_type, value));
+      gtk_string_list_append (labels, label);
+      longest = MAX (longest, (int) g_utf8_strlen (label, -1));
     }
+  /* The button fits the longest label of the interface's language (bold), on two lines if it is
+   * long: nothing is cut. */
+  csn_drop_down_setup (self->drop_down, dup_label, MIN (longest + 1, 13), MIN (longest + 1, 13));
   gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (labels));
   csn_cell_update (CSN_CELL (self));
 }
@@ -172,21 +185,10 @@ csn_enum_cell_class_init (CsnEnumCellClass *klass)
 static void
 csn_enum_cell_init (CsnEnumCell *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
   self->values = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
   /* In a table the drop-down's button is flat, like the other cells. */
   gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
-
-  /* The button shows the label ellipsized, the open list in full. */
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL,
-                                                             "/io/github/consenso/Consenso/ui/csn-enum-cell-item.ui");
-  gtk_drop_down_set_factory (self->drop_down, factory);
-  g_clear_object (&factory);
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL,
-                                                             "/io/github/consenso/Consenso/ui/csn-enum-cell-row.ui");
-  gtk_drop_down_set_list_factory (self->drop_down, factory);
 }
 
 GtkWidget *

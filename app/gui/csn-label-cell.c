@@ -139,6 +139,7 @@ csn_label_cell_class_init (CsnLabelCellClass *klass)
   object_class->set_property = csn_label_cell_set_property;
 
   cell_class->update = csn_label_cell_update;
+  cell_class->names_other_items = TRUE;
   cell_class->get_control = csn_label_cell_get_control;
 
   properties[PROP_MODE] =

@@ -5,6 +5,7 @@
 
 #include "csn-column-view-util.h"
 #include "csn-list-page.h"
+#include "csn-removal.h"
 
 typedef struct
 {
@@ -29,6 +30,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* @text normalized and case-folded, for searches that ignore case and composed forms. */
 static char *
@@ -233,7 +241,11 @@ remove_action (GtkWidget  *widget,
 
   if (priv->draft != NULL && item != NULL &&
       csn_draft_find_position (priv->draft, klass->collection, item, &position))
-    klass->remove_item (self, item, position);
+    {
+      g_autofree char *summary = klass->remove_item (self, item, position);
+
+      csn_list_page_announce_removal (self, summary);
+    }
 }
 
 static void
@@ -268,14 +280,16 @@ csn_list_page_real_can_add (CsnListPage *self)
   return csn_list_page_get_draft (self) != NULL;
 }
 
-static void
+/* The core removes the item with what belongs to it, and says what went. */
+static char *
 csn_list_page_real_remove_item (CsnListPage *self,
                                 CsnItem     *item,
                                 guint        position)
 {
-  csn_draft_remove (csn_list_page_get_draft (self), CSN_LIST_PAGE_GET_CLASS (self)->collection, position);
-}
+  g_autoptr(CsnRemoval) removal = csn_draft_remove_item (csn_list_page_get_draft (self), item);
 
+  return removal != NULL ? g_strdup (csn_removal_get_message (removal)) : NULL;
+}
 static gboolean
 csn_list_page_real_move_item (CsnListPage *self,
                               CsnItem     *item,
@@ -381,6 +395,10 @@ csn_list_page_class_init (CsnListPageClass *klass)
                          CSN_TYPE_DRAFT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An item was removed: @summary says what went, for a toast that offers to undo it. */
+  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -441,7 +459,8 @@ csn_list_page_class_setup (CsnListPageClass   *klass,
   gtk_widget_class_install_action (widget_class, move_down, NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, search, NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, add, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, add, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, add, NULL);
   if (!(flags & CSN_LIST_PAGE_OWN_MOVE_KEYS))
     {
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up, NULL);
@@ -653,4 +672,15 @@ csn_list_page_reveal_item (CsnListPage *self,
       gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_LESS_STRICT);
     }
   csn_column_view_reveal_cell (GTK_WIDGET (priv->column_view), priv->selection, item, property);
+}
+
+/* Says that the page removed something, in words for a toast with Undo. */
+void
+csn_list_page_announce_removal (CsnListPage *self,
+                                const char  *summary)
+{
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+
+  if (summary != NULL)
+    g_signal_emit (self, signals[REMOVED], 0, summary);
 }

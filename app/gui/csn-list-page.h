@@ -37,7 +37,8 @@ struct _CsnListPageClass
   guint    (*count_items)       (CsnListPage *self);
   gboolean (*can_add)           (CsnListPage *self);
   void     (*add)               (CsnListPage *self);
-  void     (*remove_item)       (CsnListPage *self,
+  /* Removes @item as one undoable step and says what went, for the toast: "Theme 3 “…” removed". */
+  char *   (*remove_item)       (CsnListPage *self,
                                  CsnItem     *item,
                                  guint        position);
   gboolean (*move_item)         (CsnListPage *self,
@@ -79,5 +80,7 @@ void                csn_list_page_add_item        (CsnListPage      *self,
 void                csn_list_page_reveal_item     (CsnListPage      *self,
                                                    CsnItem          *item,
                                                    const char       *property);
+void                csn_list_page_announce_removal (CsnListPage     *self,
+                                                   const char       *summary);
 
 G_END_DECLS

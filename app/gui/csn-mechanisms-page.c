@@ -27,7 +27,8 @@ struct _CsnMechanismsPage
 
 G_DEFINE_FINAL_TYPE (CsnMechanismsPage, csn_mechanisms_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "name", "considerations", "proposal", NULL };
+static const char * const search_properties[] = { CSN_MECHANISM_PROP_NAME, CSN_MECHANISM_PROP_CONSIDERATIONS,
+                                                   CSN_MECHANISM_PROP_PROPOSAL, NULL };
 
 static void
 csn_mechanisms_page_add (CsnListPage *page)
@@ -35,7 +36,7 @@ csn_mechanisms_page_add (CsnListPage *page)
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
   g_autoptr(CsnItem) item = CSN_ITEM (g_object_new (CSN_TYPE_MECHANISM, "name", _("New mechanism"), NULL));
 
-  csn_list_page_add_item (page, item, "name");
+  csn_list_page_add_item (page, item, CSN_MECHANISM_PROP_NAME);
 }
 
 static void
@@ -66,17 +67,17 @@ csn_mechanisms_page_init (CsnMechanismsPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_MECHANISMS, NULL);
   csn_cell_factory_set_column (self->name_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "name",
+                               "property-name", CSN_MECHANISM_PROP_NAME,
                                "label", _("Name of the mechanism"), NULL);
   csn_cell_factory_set_column (self->assessment_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_ASSESSMENT,
-                               "property-name", "assessment",
+                               "property-name", CSN_MECHANISM_PROP_ASSESSMENT,
                                "label", _("Assessment"), NULL);
   csn_cell_factory_set_column (self->considerations_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "considerations",
+                               "property-name", CSN_MECHANISM_PROP_CONSIDERATIONS,
                                "label", _("Considerations"), NULL);
   csn_cell_factory_set_column (self->proposal_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "proposal",
+                               "property-name", CSN_MECHANISM_PROP_PROPOSAL,
                                "label", _("Proposed change"), NULL);
 }
 
@@ -96,5 +97,5 @@ csn_mechanisms_page_reveal (CsnMechanismsPage *self,
 
   if (item == NULL || csn_list_page_get_draft (CSN_LIST_PAGE (self)) == NULL || !CSN_IS_MECHANISM (item))
     return;
-  csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : "name");
+  csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_MECHANISM_PROP_NAME);
 }

@@ -5,12 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-country.h"
+#include "csn-date-text.h"
+#include "csn-describe.h"
+#include "csn-draft-figures.h"
+#include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-meeting.h"
+#include "csn-open-item.h"
 #include "csn-overview-page.h"
 #include "csn-problem.h"
-#include "csn-theme.h"
-#include "csn-validate.h"
 
 struct _CsnOverviewPage
 {
@@ -65,13 +69,13 @@ get_row_property (CsnOverviewPage *self,
                   AdwEntryRow     *row)
 {
   if (row == self->title_row)
-    return "title";
+    return CSN_MEETING_PROP_TITLE;
   if (row == self->venue_row)
-    return "venue";
+    return CSN_MEETING_PROP_VENUE;
   if (row == self->start_date_row)
-    return "start-date";
+    return CSN_MEETING_PROP_START_DATE;
   if (row == self->end_date_row)
-    return "end-date";
+    return CSN_MEETING_PROP_END_DATE;
   g_assert_not_reached ();
 }
 
@@ -93,6 +97,7 @@ commit_row (CsnOverviewPage *self,
 {
   const char *property = get_row_property (self, row);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *date = NULL;
   const char *value = text;
 
   if (self->draft == NULL || self->syncing)
@@ -100,10 +105,7 @@ commit_row (CsnOverviewPage *self,
 
   if (row == self->start_date_row || row == self->end_date_row)
     {
-      g_strstrip (text);
-      if (*text == '\0')
-        value = NULL;
-      else if (!csn_date_is_valid (text))
+      if (!csn_date_text_parse (text, &date))
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
           gtk_accessible_update_state (GTK_ACCESSIBLE (row),
@@ -113,10 +115,18 @@ commit_row (CsnOverviewPage *self,
         }
       gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      value = date;
     }
 
   if (g_strcmp0 (csn_item_get_string (get_meeting (self), property), value) != 0)
     csn_draft_set_string (self->draft, get_meeting (self), property, value);
+  else if (row == self->start_date_row || row == self->end_date_row)
+    {
+      /* The same date typed another way is shown as the interface writes dates. */
+      g_autofree char *shown = csn_date_text_format (value);
+
+      set_row_text (row, shown);
+    }
 }
 
 static void
@@ -133,10 +143,91 @@ on_row_focus_leave_cb (CsnOverviewPage    *self,
   commit_row (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (controller)));
 }
 
+/* The calendar of a date row opens on the row's date, else today. */
+static void
+on_calendar_popover_show_cb (GtkPopover *popover,
+                             AdwEntryRow *row)
+{
+  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CSN_TYPE_OVERVIEW_PAGE));
+  GtkCalendar *calendar = g_object_get_data (G_OBJECT (popover), "csn-calendar");
+  g_autoptr(GDateTime) date = NULL;
+
+  if (self != NULL && self->draft != NULL)
+    date = csn_date_text_to_date_time (csn_item_get_string (get_meeting (self), get_row_property (self, row)));
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (calendar), "csn-showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "csn-showing", NULL);
+}
+
+static void
+set_row_date (AdwEntryRow *row,
+              const char  *iso)
+{
+  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CSN_TYPE_OVERVIEW_PAGE));
+  g_autofree char *text = csn_date_text_format (iso);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (self != NULL)
+    commit_row (self, row);
+}
+
+static void
+on_calendar_day_selected_cb (GtkCalendar *calendar,
+                             AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = NULL;
+
+  if (g_object_get_data (G_OBJECT (calendar), "csn-showing") != NULL)
+    return;
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  set_row_date (row, iso);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+static void
+on_no_date_clicked_cb (GtkButton   *button,
+                       AdwEntryRow *row)
+{
+  set_row_date (row, NULL);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+}
+
+/* A date is typed as the user's locale writes it, or chosen on a calendar beside it. */
+static void
+add_calendar_button (AdwEntryRow *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *no_date = gtk_button_new_with_mnemonic (_("_No Date"));
+
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), no_date);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "csn-calendar", calendar);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), row, 0);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), row, 0);
+  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), row, 0);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose on a Calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the date on a calendar"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  csn_popover_hide_owner_tooltip (GTK_POPOVER (popover), button);
+  adw_entry_row_add_suffix (row, button);
+}
+
 static gboolean
 is_member_country (CsnItem *country)
 {
-  return country != NULL && csn_item_get_enum (country, "membership") == CSN_MEMBERSHIP_MEMBER;
+  return country != NULL && csn_country_get_membership (CSN_COUNTRY (country)) == CSN_MEMBERSHIP_MEMBER;
 }
 
 static char *
@@ -155,8 +246,8 @@ on_presidency_selected_cb (CsnOverviewPage *self)
     return;
 
   code = csn_item_get_key (country);
-  if (g_strcmp0 (csn_item_get_string (get_meeting (self), "pro-tempore-presidency"), code) != 0)
-    csn_draft_set_string (self->draft, get_meeting (self), "pro-tempore-presidency", code);
+  if (g_strcmp0 (csn_meeting_get_pro_tempore_presidency (csn_draft_get_meeting (self->draft)), code) != 0)
+    csn_draft_set_string (self->draft, get_meeting (self), CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY, code);
 }
 
 static void
@@ -175,13 +266,7 @@ commit_enum_row (CsnOverviewPage *self,
 static void
 on_language_selected_cb (CsnOverviewPage *self)
 {
-  commit_enum_row (self, self->language_row, "language");
-}
-
-static void
-on_status_selected_cb (CsnOverviewPage *self)
-{
-  commit_enum_row (self, self->status_row, "status");
+  commit_enum_row (self, self->language_row, CSN_MEETING_PROP_LANGUAGE);
 }
 
 static guint
@@ -206,21 +291,24 @@ static void
 sync_meeting (CsnOverviewPage *self)
 {
   CsnItem *meeting;
+  g_autofree char *start_date = NULL;
+  g_autofree char *end_date = NULL;
 
   if (self->draft == NULL)
     return;
 
   meeting = get_meeting (self);
   self->syncing = TRUE;
-  set_row_text (self->title_row, csn_item_get_string (meeting, "title"));
-  set_row_text (self->venue_row, csn_item_get_string (meeting, "venue"));
-  set_row_text (self->start_date_row, csn_item_get_string (meeting, "start-date"));
-  set_row_text (self->end_date_row, csn_item_get_string (meeting, "end-date"));
+  set_row_text (self->title_row, csn_meeting_get_title (CSN_MEETING (meeting)));
+  set_row_text (self->venue_row, csn_meeting_get_venue (CSN_MEETING (meeting)));
+  start_date = csn_date_text_format (csn_meeting_get_start_date (CSN_MEETING (meeting)));
+  end_date = csn_date_text_format (csn_meeting_get_end_date (CSN_MEETING (meeting)));
+  set_row_text (self->start_date_row, start_date);
+  set_row_text (self->end_date_row, end_date);
   adw_combo_row_set_selected (self->presidency_row,
-                              find_member_position (self, csn_item_get_string (meeting,
-                                                                               "pro-tempore-presidency")));
-  adw_combo_row_set_selected (self->language_row, csn_item_get_enum (meeting, "language"));
-  adw_combo_row_set_selected (self->status_row, csn_item_get_enum (meeting, "status"));
+                              find_member_position (self, csn_meeting_get_pro_tempore_presidency (CSN_MEETING (meeting))));
+  adw_combo_row_set_selected (self->language_row, csn_meeting_get_language (CSN_MEETING (meeting)));
+  adw_combo_row_set_selected (self->status_row, csn_meeting_get_status (CSN_MEETING (meeting)));
   self->syncing = FALSE;
 }
 
@@ -232,54 +320,43 @@ set_count (GtkLabel   *label,
 }
 
 static void
-update_counts (CsnOverviewPage *self,
-               guint            n_themes,
-               guint            n_decided,
-               guint            n_with_strategy)
+update_counts (CsnOverviewPage *self)
 {
-  GListModel *strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
-  GListModel *participants = csn_draft_get_collection (self->draft, CSN_COLLECTION_PARTICIPANTS);
-  GListModel *endorsements = csn_draft_get_collection (self->draft, CSN_COLLECTION_ENDORSEMENTS);
-  g_autoptr(GHashTable) delegations = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_strategies = g_list_model_get_n_items (strategies);
-  guint n_participants = g_list_model_get_n_items (participants);
-  guint n_endorsements = g_list_model_get_n_items (endorsements);
-  guint n_endorsed = 0;
+  g_autoptr(CsnDraftFigures) figures = csn_draft_figures_new (self->draft);
+  guint n_themes = csn_draft_figures_get_n_themes (figures);
+  guint n_decided = n_themes - csn_draft_figures_get_themes_by_horizon (figures, CSN_HORIZON_UNDECIDED);
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES));
+  guint n_with_strategy = csn_draft_figures_get_n_themes_with_strategy (figures);
+  guint n_participants = csn_draft_figures_get_n_participants (figures);
+  guint n_delegations = csn_draft_figures_get_n_delegations (figures);
+  guint n_endorsements = csn_draft_figures_get_n_endorsements (figures);
+  guint n_endorsed = csn_draft_figures_get_n_endorsed (figures);
   g_autofree char *themes_text = NULL;
   g_autofree char *strategies_text = NULL;
   g_autofree char *participants_text = NULL;
   g_autofree char *endorsements_text = NULL;
-
-  for (guint i = 0; i < n_participants; i++)
-    {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
-      const char *country = csn_item_get_string (participant, "country");
-
-      if (country != NULL && *country != '\0')
-        g_hash_table_add (delegations, (gpointer) country);
-    }
-  for (guint i = 0; i < n_endorsements; i++)
-    {
-      g_autoptr(CsnItem) endorsement = g_list_model_get_item (endorsements, i);
-      int status = csn_item_get_enum (endorsement, "status");
-
-      if (status == CSN_ENDORSEMENT_STATUS_ENDORSED
-          || status == CSN_ENDORSEMENT_STATUS_ENDORSED_WITH_RESERVATIONS)
-        n_endorsed++;
-    }
+  /* Translators: the first half of "9 strategies, for 6 of 7 themes" */
+  g_autofree char *strategies_part = g_strdup_printf (ngettext ("%u strategy", "%u strategies", n_strategies),
+                                                      n_strategies);
+  /* Translators: the second half of "9 strategies, for 6 of 7 themes" */
+  g_autofree char *themes_part = g_strdup_printf (ngettext ("for %u of %u theme", "for %u of %u themes", n_themes),
+                                                  n_with_strategy, n_themes);
+  /* Translators: the first half of "12 participants from 6 delegations" */
+  g_autofree char *participants_part = g_strdup_printf (ngettext ("%u participant", "%u participants",
+                                                                  n_participants),
+                                                        n_participants);
+  /* Translators: the second half of "12 participants from 6 delegations" */
+  g_autofree char *delegations_part = g_strdup_printf (ngettext ("from %u delegation", "from %u delegations",
+                                                                 n_delegations),
+                                                       n_delegations);
 
   /* Translators: "5 of 7 with a horizon" */
   themes_text = g_strdup_printf (ngettext ("%u of %u with a horizon", "%u of %u with a horizon",
                                            n_themes), n_decided, n_themes);
-  /* Translators: "9 strategies, for 6 of 7 themes" */
-  strategies_text = g_strdup_printf (ngettext ("%u strategy, for %u of %u themes",
-                                               "%u strategies, for %u of %u themes", n_strategies),
-                                     n_strategies, n_with_strategy, n_themes);
-  /* Translators: "12 participants from 6 delegations" */
-  participants_text = g_strdup_printf (ngettext ("%u participant from %u delegations",
-                                                 "%u participants from %u delegations",
-                                                 n_participants),
-                                       n_participants, g_hash_table_size (delegations));
+  /* Translators: "9 strategies, for 6 of 7 themes": the two halves above */
+  strategies_text = g_strdup_printf (_("%s, %s"), strategies_part, themes_part);
+  /* Translators: "12 participants from 6 delegations": the two halves above */
+  participants_text = g_strdup_printf (_("%s %s"), participants_part, delegations_part);
   /* Translators: "3 of 11 endorsed" */
   endorsements_text = g_strdup_printf (ngettext ("%u of %u endorsed", "%u of %u endorsed",
                                                  n_endorsements), n_endorsed, n_endorsements);
@@ -290,15 +367,48 @@ update_counts (CsnOverviewPage *self,
   set_count (self->endorsements_count, endorsements_text);
 }
 
+/* @text as a sentence: the core's messages follow a place ("themes[3].pillar: no pillar is chosen"). */
+static char *
+dup_sentence (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char upper[7] = { 0 };
+
+  if (first == 0 || g_unichar_isupper (first))
+    return g_strdup (text);
+  g_unichar_to_utf8 (g_unichar_toupper (first), upper);
+  return g_strconcat (upper, g_utf8_next_char (text), NULL);
+}
+
+/* An open item of the core as the list shows it: its place said as a person would ("Theme 1
+ * “Trata…”: horizon"), not as a path, and its message as a sentence. */
+static CsnProblem *
+dup_problem_for_people (CsnOverviewPage *self,
+                        CsnOpenItem     *open)
+{
+  CsnItem *item = csn_open_item_get_item (open);
+  CsnProblem *problem = csn_open_item_get_problem (open);
+  const char *property = csn_open_item_get_property_name (open);
+  CsnSeverity severity = problem != NULL ? csn_problem_get_severity (problem) : CSN_SEVERITY_WARNING;
+  g_autofree char *place = NULL;
+  g_autofree char *message = dup_sentence (csn_open_item_get_message (open));
+
+  /* "strategies" is not a field of a theme: it asks for the theme's strategies. */
+  if (csn_open_item_get_kind (open) == CSN_OPEN_KIND_STRATEGY)
+    property = "strategies";
+  if (item == NULL)
+    return csn_problem_new (severity, "", NULL, property, message);
+  place = csn_describe_place (self->draft, item, property);
+  return csn_problem_new (severity, place, item, property, message);
+}
+
+/* The still-open list is the core's, for the Overview, the agenda's counts, --check and the document alike. */
 static void
 refresh (CsnOverviewPage *self)
 {
-  GListModel *themes, *strategies;
-  g_autoptr(GHashTable) addressed = NULL;
+  g_autoptr(GListModel) open_items = NULL;
   g_autoptr(GPtrArray) open = NULL;
-  g_autoptr(GListModel) problems = NULL;
-  guint n_themes, n_strategies, n_problems;
-  guint n_decided = 0, n_with_strategy = 0;
+  guint n_open;
 
   if (self->draft == NULL)
     {
@@ -306,71 +416,89 @@ refresh (CsnOverviewPage *self)
       return;
     }
 
-  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
-  strategies = csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES);
-  n_themes = g_list_model_get_n_items (themes);
-  n_strategies = g_list_model_get_n_items (strategies);
-  addressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  open = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n_strategies; i++)
+  open_items = csn_draft_list_open_items (self->draft);
+  n_open = g_list_model_get_n_items (open_items);
+  open = g_ptr_array_new_full (n_open, g_object_unref);
+  for (guint i = 0; i < n_open; i++)
     {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i);
-      const char *theme = csn_item_get_string (strategy, "theme");
+      g_autoptr(CsnOpenItem) item = g_list_model_get_item (open_items, i);
 
-      if (theme != NULL)
-        g_hash_table_add (addressed, g_strdup (theme));
+      g_ptr_array_add (open, dup_problem_for_people (self, item));
     }
-
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (theme);
-
-      if (csn_item_get_enum (theme, "horizon") == CSN_HORIZON_UNDECIDED)
-        {
-          g_autofree char *place = g_strdup_printf ("themes[%u].horizon", i);
-          /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
-          g_autofree char *message = g_strdup_printf (_("“%s” has no horizon yet: short or medium term"),
-                                                      title);
-
-          g_ptr_array_add (open, csn_problem_new (CSN_SEVERITY_WARNING, place, theme, "horizon", message));
-        }
-      else
-        n_decided++;
-    }
-
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = NULL;
-      g_autofree char *place = NULL;
-      g_autofree char *message = NULL;
-
-      if (g_hash_table_contains (addressed, csn_item_get_key (theme)))
-        {
-          n_with_strategy++;
-          continue;
-        }
-      title = csn_item_dup_title (theme);
-      place = g_strdup_printf ("themes[%u]", i);
-      /* Translators: "No strategy addresses “Labour migration” yet" */
-      message = g_strdup_printf (_("No strategy addresses “%s” yet"), title);
-      /* "strategies" is not a field of a theme: it asks for the theme's strategies. */
-      g_ptr_array_add (open, csn_problem_new (CSN_SEVERITY_WARNING, place, theme, "strategies", message));
-    }
-
-  problems = csn_draft_validate (self->draft);
-  n_problems = g_list_model_get_n_items (problems);
-  for (guint i = 0; i < n_problems; i++)
-    g_ptr_array_add (open, g_list_model_get_item (problems, i));
 
   g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
                        open->pdata, open->len);
   gtk_widget_set_visible (GTK_WIDGET (self->open_list), open->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), open->len == 0);
 
-  update_counts (self, n_themes, n_decided, n_with_strategy);
+  update_counts (self);
+}
+
+static void
+on_approve_response_cb (CsnOverviewPage  *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  int status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csn-status"));
+
+  if (g_strcmp0 (response, "approve") == 0 && self->draft != NULL)
+    csn_draft_set_enum (self->draft, get_meeting (self), CSN_MEETING_PROP_STATUS, status);
+  else
+    sync_meeting (self);
+}
+
+/* Approving (or submitting) a document with entries still open is asked, not done in passing. */
+static void
+ask_before_approving (CsnOverviewPage *self,
+                      int              status,
+                      guint            n_open)
+{
+  GtkWidget *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("%u entry of “Still Open” is not settled yet. The group can approve the document as it is, or settle it first.",
+                                    "%u entries of “Still Open” are not settled yet. The group can approve the document as it is, or settle them first.",
+                                    n_open),
+                          n_open);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   status == CSN_MEETING_STATUS_SUBMITTED
+                                   ? _("Submit With Entries Still Open?")
+                                   : _("Approve With Entries Still Open?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep as Draft"),
+                                    "approve", status == CSN_MEETING_STATUS_SUBMITTED ? _("_Submit Anyway")
+                                                                                      : _("_Approve Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "csn-status", GINT_TO_POINTER (status));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_approve_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_status_selected_cb (CsnOverviewPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+  guint n_open;
+
+  if (self->draft == NULL || self->syncing || selected == GTK_INVALID_LIST_POSITION ||
+      (int) selected == (int) csn_meeting_get_status (csn_draft_get_meeting (self->draft)))
+    return;
+
+  if (self->refresh_source != 0)
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      refresh (self);
+    }
+  n_open = g_list_model_get_n_items (G_LIST_MODEL (self->open_items));
+  if (selected != CSN_MEETING_STATUS_DRAFT &&
+      csn_meeting_get_status (csn_draft_get_meeting (self->draft)) == CSN_MEETING_STATUS_DRAFT && n_open > 0)
+    ask_before_approving (self, (int) selected, n_open);
+  else
+    commit_enum_row (self, self->status_row, CSN_MEETING_PROP_STATUS);
 }
 
 static gboolean
@@ -513,6 +641,8 @@ csn_overview_page_init (CsnOverviewPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_calendar_button (self->start_date_row);
+  add_calendar_button (self->end_date_row);
 
   self->open_items = g_list_store_new (CSN_TYPE_PROBLEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->open_items)));
@@ -584,17 +714,17 @@ csn_overview_page_reveal (CsnOverviewPage *self,
   g_return_if_fail (CSN_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (g_strcmp0 (property, "venue") == 0)
+  if (g_strcmp0 (property, CSN_MEETING_PROP_VENUE) == 0)
     row = GTK_WIDGET (self->venue_row);
-  else if (g_strcmp0 (property, "start-date") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_START_DATE) == 0)
     row = GTK_WIDGET (self->start_date_row);
-  else if (g_strcmp0 (property, "end-date") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_END_DATE) == 0)
     row = GTK_WIDGET (self->end_date_row);
-  else if (g_strcmp0 (property, "pro-tempore-presidency") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY) == 0)
     row = GTK_WIDGET (self->presidency_row);
-  else if (g_strcmp0 (property, "language") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_LANGUAGE) == 0)
     row = GTK_WIDGET (self->language_row);
-  else if (g_strcmp0 (property, "status") == 0)
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_STATUS) == 0)
     row = GTK_WIDGET (self->status_row);
   gtk_widget_grab_focus (row);
 }

@@ -16,6 +16,7 @@ struct _CsnPreferencesWindow
 
   AdwComboRow          *language_row;
   AdwComboRow          *export_language_row;
+  AdwEntryRow          *saved_by_row;
   GtkSpinButton        *autosave_spin;
 };
 
@@ -87,6 +88,7 @@ csn_preferences_window_class_init (CsnPreferencesWindowClass *klass)
                                                "/io/github/consenso/Consenso/ui/csn-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, CsnPreferencesWindow, export_language_row);
+  gtk_widget_class_bind_template_child (widget_class, CsnPreferencesWindow, saved_by_row);
   gtk_widget_class_bind_template_child (widget_class, CsnPreferencesWindow, autosave_spin);
 }
 
@@ -101,6 +103,7 @@ csn_preferences_window_init (CsnPreferencesWindow *self)
       /* Nothing could be kept: say so rather than offer controls that do nothing. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_language_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->saved_by_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->autosave_spin), FALSE);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                         adw_toast_new (_("Preferences cannot be kept: Consenso is not installed")));
@@ -114,6 +117,7 @@ csn_preferences_window_init (CsnPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, get_choice_mapping, set_choice_mapping,
                                 (gpointer) export_languages, NULL);
   g_settings_bind (self->settings, "autosave-delay", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "saved-by", self->saved_by_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (on_language_changed_cb), self, G_CONNECT_SWAPPED);

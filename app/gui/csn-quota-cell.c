@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-country.h"
+#include "csn-draft-figures.h"
 #include "csn-participant.h"
 #include "csn-problem.h"
 #include "csn-quota-cell.h"
@@ -42,9 +44,9 @@ dup_quota_problem (CsnDraft   *draft,
       g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
       CsnItem *item = csn_problem_get_item (problem);
 
-      if (item != NULL && g_strcmp0 (csn_problem_get_property_name (problem), "country") == 0 &&
+      if (item != NULL && g_strcmp0 (csn_problem_get_property_name (problem), CSN_PARTICIPANT_PROP_COUNTRY) == 0 &&
           CSN_IS_PARTICIPANT (item) &&
-          g_strcmp0 (csn_item_get_string (item, "country"), code) == 0)
+          g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (item)), code) == 0)
         return g_strdup (csn_problem_get_message (problem));
     }
   return NULL;
@@ -56,13 +58,12 @@ csn_quota_cell_update (CsnCell *cell)
   CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
   CsnDraft *draft = csn_cell_get_draft (cell);
   CsnItem *country = csn_cell_get_item (cell);
+  g_autoptr(CsnDraftFigures) figures = NULL;
   g_autofree char *text = NULL;
   g_autofree char *problem = NULL;
-  GListModel *participants;
   const char *code;
-  guint count = 0;
+  guint count;
   int quota;
-  guint n;
 
   if (draft == NULL || country == NULL)
     {
@@ -72,22 +73,15 @@ csn_quota_cell_update (CsnCell *cell)
     }
 
   code = csn_item_get_key (country);
-  quota = csn_item_get_int (country, "delegation-quota");
-  participants = csn_draft_get_collection (draft, CSN_COLLECTION_PARTICIPANTS);
-  n = g_list_model_get_n_items (participants);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
-
-      if (g_strcmp0 (csn_item_get_string (participant, "country"), code) == 0)
-        count++;
-    }
+  quota = csn_country_get_delegation_quota (CSN_COUNTRY (country));
+  figures = csn_draft_figures_new (draft);
+  count = csn_draft_figures_get_delegation_size (figures, code);
 
   /* Translators: participants of a delegation against its quota, "3 / 2" */
   text = g_strdup_printf (_("%u / %d"), count, quota);
   gtk_label_set_label (self->label, text);
 
-  if ((int) count > quota)
+  if (csn_draft_figures_is_over_quota (figures, CSN_COUNTRY (country)))
     {
       problem = dup_quota_problem (draft, code);
       if (problem == NULL)

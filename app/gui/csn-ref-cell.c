@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-country.h"
+#include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-ref-cell.h"
 
@@ -16,6 +18,7 @@ struct _CsnRefCell
 
   CsnCollection  target;
   gboolean       allow_none;
+  char          *none_label;
   gboolean       members_only;
   GListModel    *choices;     /* the items offered, "None" first when allowed */
   GListModel    *collection;  /* the target list of the bound draft */
@@ -30,6 +33,7 @@ enum {
   PROP_0,
   PROP_TARGET,
   PROP_ALLOW_NONE,
+  PROP_NONE_LABEL,
   PROP_MEMBERS_ONLY,
   N_PROPS
 };
@@ -51,7 +55,7 @@ static gboolean
 is_member_country (gpointer item,
                    gpointer user_data)
 {
-  return csn_item_get_enum (item, "membership") == CSN_MEMBERSHIP_MEMBER;
+  return csn_country_get_membership (CSN_COUNTRY (item)) == CSN_MEMBERSHIP_MEMBER;
 }
 
 /* Runs before the drop-down sees the target list change: the selection it then loses or moves
@@ -184,7 +188,7 @@ csn_ref_cell_bound (CsnCell *cell)
   if (self->allow_none)
     {
       g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-      const char * const none[] = { _("None"), NULL };
+      const char * const none[] = { self->none_label != NULL ? self->none_label : _("None"), NULL };
       g_autoptr(GtkStringList) none_list = gtk_string_list_new (none);
 
       g_list_store_append (parts, none_list);
@@ -212,6 +216,7 @@ csn_ref_cell_dispose (GObject *object)
   disconnect_collection (self);
   g_clear_object (&self->collection);
   g_clear_object (&self->choices);
+  g_clear_pointer (&self->none_label, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_REF_CELL);
 
   G_OBJECT_CLASS (csn_ref_cell_parent_class)->dispose (object);
@@ -232,6 +237,9 @@ csn_ref_cell_get_property (GObject    *object,
       break;
     case PROP_ALLOW_NONE:
       g_value_set_boolean (value, self->allow_none);
+      break;
+    case PROP_NONE_LABEL:
+      g_value_set_string (value, self->none_label);
       break;
     case PROP_MEMBERS_ONLY:
       g_value_set_boolean (value, self->members_only);
@@ -256,6 +264,10 @@ csn_ref_cell_set_property (GObject      *object,
       break;
     case PROP_ALLOW_NONE:
       self->allow_none = g_value_get_boolean (value);
+      break;
+    case PROP_NONE_LABEL:
+      g_free (self->none_label);
+      self->none_label = g_value_dup_string (value);
       break;
     case PROP_MEMBERS_ONLY:
       self->members_only = g_value_get_boolean (value);
@@ -286,6 +298,10 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
   properties[PROP_ALLOW_NONE] =
     g_param_spec_boolean ("allow-none", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The label of the choice of no item: "None" unless given. */
+  properties[PROP_NONE_LABEL] =
+    g_param_spec_string ("none-label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_MEMBERS_ONLY] =
     g_param_spec_boolean ("members-only", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -297,34 +313,15 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_drop_down_selected_cb);
 }
 
-/* The label of a choice in the button and in the popup, for the factories' closure. */
-static char *
-dup_choice_title (GtkListItem *list_item,
-                  GObject     *choice)
-{
-  return choice != NULL ? csn_ref_cell_dup_object_title (choice) : g_strdup ("");
-}
-
 static void
 csn_ref_cell_init (CsnRefCell *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkListItemFactory) list_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* In a table the drop-down's button is flat, like the other cells. */
   gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
-
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "dup_choice_title",
-                                          G_CALLBACK (dup_choice_title));
-  factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                             "/io/github/consenso/Consenso/ui/csn-ref-cell-item.ui");
-  list_factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                                  "/io/github/consenso/Consenso/ui/csn-ref-cell-row.ui");
-  gtk_drop_down_set_factory (self->drop_down, factory);
-  gtk_drop_down_set_list_factory (self->drop_down, list_factory);
+  csn_drop_down_setup (self->drop_down, csn_ref_cell_dup_object_title, 9, 18);
 
   /* Typing in the open list searches the titles. */
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-check-cell.h"
+#include "csn-drop-down-util.h"
 #include "csn-ref-list-cell.h"
 
 struct _CsnRefListCell
@@ -183,6 +184,7 @@ csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
   object_class->set_property = csn_ref_list_cell_set_property;
 
   cell_class->update = csn_ref_list_cell_update;
+  cell_class->names_other_items = TRUE;
   cell_class->bound = csn_ref_list_cell_bound;
   cell_class->unbound = csn_ref_list_cell_unbound;
   cell_class->get_control = csn_ref_list_cell_get_control;
@@ -206,6 +208,7 @@ static void
 csn_ref_list_cell_init (CsnRefListCell *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  csn_popover_hide_owner_tooltip (gtk_menu_button_get_popover (self->menu_button), GTK_WIDGET (self->menu_button));
 }
 
 GtkWidget *

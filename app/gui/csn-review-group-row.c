@@ -21,6 +21,7 @@ struct _CsnReviewGroupRow
   GtkTreeListRow  *row;
   CsnReviewGroup  *group;
   CsnDraft        *draft;
+  gboolean         read_only;   /* differences shown, nothing to choose */
 };
 
 G_DEFINE_FINAL_TYPE (CsnReviewGroupRow, csn_review_group_row, ADW_TYPE_BIN)
@@ -44,19 +45,25 @@ set_tooltip (GtkWidget  *widget,
 static void
 update_counts (CsnReviewGroupRow *self)
 {
-  g_autofree char *counts = csn_review_format_counts (csn_review_group_get_n_changes (self->group),
-                                                      csn_review_group_get_n_conflicts (self->group),
-                                                      csn_review_group_get_n_accepted (self->group),
-                                                      csn_review_group_get_n_applicable (self->group));
+  g_autofree char *counts = NULL;
   g_autofree char *title = g_strdup (gtk_label_get_text (self->title_label));
-  g_autofree char *label = g_strdup_printf ("%s, %s", title, counts);
+  g_autofree char *label = NULL;
   guint n_accepted = csn_review_group_get_n_accepted (self->group);
 
+  if (self->read_only)
+    counts = csn_review_format_differences (csn_review_group_get_n_changes (self->group),
+                                            csn_review_group_get_n_conflicts (self->group));
+  else
+    counts = csn_review_format_counts (csn_review_group_get_n_changes (self->group),
+                                       csn_review_group_get_n_conflicts (self->group),
+                                       n_accepted,
+                                       csn_review_group_get_n_applicable (self->group));
+  label = g_strdup_printf ("%s, %s", title, counts);
   gtk_label_set_text (self->counts_label, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.accept-all",
-                                 n_accepted < csn_review_group_get_n_applicable (self->group));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.reject-all", n_accepted > 0);
+                                 !self->read_only && n_accepted < csn_review_group_get_n_applicable (self->group));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.reject-all", !self->read_only && n_accepted > 0);
 }
 
 static void
@@ -263,6 +270,23 @@ csn_review_group_row_unbind (CsnReviewGroupRow *self)
   g_clear_object (&self->row);
   g_clear_object (&self->group);
   g_clear_object (&self->draft);
+}
+
+/* Read-only: the heading counts the differences and offers no choice for the group. */
+void
+csn_review_group_row_set_read_only (CsnReviewGroupRow *self,
+                                    gboolean           read_only)
+{
+  g_return_if_fail (CSN_IS_REVIEW_GROUP_ROW (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  gtk_widget_set_visible (GTK_WIDGET (self->accept_button), !read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->reject_button), !read_only);
+  if (self->group != NULL)
+    update_counts (self);
 }
 
 CsnReviewGroup *

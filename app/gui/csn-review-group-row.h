@@ -13,12 +13,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsnReviewGroupRow, csn_review_group_row, CSN, REVIEW_GROUP_ROW, AdwBin)
 
-GtkWidget      *csn_review_group_row_new       (void);
-void            csn_review_group_row_bind      (CsnReviewGroupRow *self,
-                                                GtkTreeListRow    *row,
-                                                CsnDraft          *draft);
-void            csn_review_group_row_unbind    (CsnReviewGroupRow *self);
-void            csn_review_group_row_refresh   (CsnReviewGroupRow *self);
-CsnReviewGroup *csn_review_group_row_get_group (CsnReviewGroupRow *self);
+GtkWidget      *csn_review_group_row_new           (void);
+void            csn_review_group_row_bind          (CsnReviewGroupRow *self,
+                                                    GtkTreeListRow    *row,
+                                                    CsnDraft          *draft);
+void            csn_review_group_row_unbind        (CsnReviewGroupRow *self);
+void            csn_review_group_row_refresh       (CsnReviewGroupRow *self);
+void            csn_review_group_row_set_read_only (CsnReviewGroupRow *self,
+                                                    gboolean           read_only);
+CsnReviewGroup *csn_review_group_row_get_group     (CsnReviewGroupRow *self);
 
 G_END_DECLS

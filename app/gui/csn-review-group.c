@@ -549,6 +549,25 @@ csn_review_format_counts (guint n_changes,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "12 differences · 2 conflicts": the counts of two copies compared, where nothing is chosen. */
+char *
+csn_review_format_differences (guint n_changes,
+                               guint n_conflicts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  /* Translators: how many things differ between two copies of the draft */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n_changes),
+                          n_changes);
+  if (n_conflicts > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", n_conflicts),
+                              n_conflicts);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Accepts (or rejects) every applicable change of the group, or only its conflicts. */
 void
 csn_review_group_accept_all (CsnReviewGroup *self,

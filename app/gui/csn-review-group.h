@@ -48,6 +48,8 @@ char              *csn_review_format_counts          (guint              n_chang
                                                       guint              n_conflicts,
                                                       guint              n_accepted,
                                                       guint              n_applicable);
+char              *csn_review_format_differences     (guint              n_changes,
+                                                      guint              n_conflicts);
 void               csn_review_group_accept_all       (CsnReviewGroup    *self,
                                                       gboolean           accepted,
                                                       gboolean           conflicts_only);

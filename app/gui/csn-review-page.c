@@ -14,7 +14,14 @@ struct _CsnReviewPage
   AdwBin              parent_instance;
 
   AdwWindowTitle     *window_title;
+  GtkWidget          *cancel_button;
+  GtkWidget          *apply_button;
+  GtkWidget          *close_button;
   GtkWidget          *toolbar;
+  GtkWidget          *note_bar;
+  GtkLabel           *note_label;
+  GtkLabel           *theirs_caption;
+  AdwStatusPage      *empty_status;
   GtkWidget          *action_bar;
   GtkWidget          *group_switch;
   GtkWidget          *by_page_button;
@@ -31,6 +38,7 @@ struct _CsnReviewPage
   CsnReviewGroupings  groupings;
   CsnReviewGrouping   group_by;
   gboolean            only_conflicts;
+  gboolean            read_only;      /* two copies compared: nothing to choose or apply */
   gboolean            show_base;      /* some change knows its common ancestor */
   gboolean            applied;
   guint               n_applicable;
@@ -53,6 +61,7 @@ enum {
   PROP_GROUPINGS,
   PROP_GROUP_BY,
   PROP_ONLY_CONFLICTS,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -104,7 +113,7 @@ update_stack (CsnReviewPage *self)
 
   /* Nothing to group or choose from: only the way out. */
   gtk_widget_set_visible (self->toolbar, !empty);
-  gtk_widget_set_visible (self->action_bar, !empty);
+  gtk_widget_set_visible (self->action_bar, !empty && !self->read_only);
   if (empty)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->visible_groups)) == 0)
@@ -116,7 +125,7 @@ update_stack (CsnReviewPage *self)
 static void
 update_actions (CsnReviewPage *self)
 {
-  gboolean open = self->set != NULL && self->draft != NULL && !self->applied;
+  gboolean open = self->set != NULL && self->draft != NULL && !self->applied && !self->read_only;
   guint n_accepted = self->set != NULL ? csn_change_set_get_n_accepted (self->set) : 0;
   guint n_conflicts = self->set != NULL ? csn_change_set_get_n_conflicts (self->set) : 0;
 
@@ -140,10 +149,14 @@ update_title (CsnReviewPage *self)
       if (title == NULL)
         title = csn_change_set_get_label (self->set);
     }
-  if (n_changes > 0)
+  if (n_changes > 0 && self->read_only)
+    counts = csn_review_format_differences (n_changes, csn_change_set_get_n_conflicts (self->set));
+  else if (n_changes > 0)
     counts = csn_review_format_counts (n_changes, csn_change_set_get_n_conflicts (self->set),
                                        csn_change_set_get_n_accepted (self->set), self->n_applicable);
-  adw_window_title_set_title (self->window_title, title != NULL ? title : _("Review Changes"));
+  if (title == NULL)
+    title = self->read_only ? _("Compare Drafts") : _("Review Changes");
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, counts);
 }
 
@@ -165,6 +178,36 @@ update_conflict_controls (CsnReviewPage *self)
 
   gtk_widget_set_visible (self->only_conflicts_button, has_conflicts || self->only_conflicts);
   gtk_widget_set_visible (self->conflict_buttons, has_conflicts);
+}
+
+/* What the set says of itself as a whole ("these copies share no common ancestor…"). */
+static void
+update_note (CsnReviewPage *self)
+{
+  const char *note = self->set != NULL ? csn_change_set_get_note (self->set) : NULL;
+
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (self->note_bar, note != NULL && note[0] != '\0');
+}
+
+/* A comparison offers a way back and nothing to choose; a review offers Cancel and Apply. */
+static void
+update_mode (CsnReviewPage *self)
+{
+  gtk_widget_set_visible (self->cancel_button, !self->read_only);
+  gtk_widget_set_visible (self->apply_button, !self->read_only);
+  gtk_widget_set_visible (self->close_button, self->read_only);
+  gtk_label_set_text (self->theirs_caption,
+                      self->read_only
+                      /* Translators: heading of the column of what the copy compared with the draft has */
+                      ? _("Theirs — the Other Copy")
+                      : _("Theirs — Incoming"));
+  /* A comparison lists what merging would bring: the draft's own edits are no difference to it. */
+  adw_status_page_set_title (self->empty_status, self->read_only ? _("Nothing to Merge") : _("No Changes"));
+  adw_status_page_set_description (self->empty_status,
+                                   self->read_only
+                                   ? _("Merging the other copy would change nothing in the draft")
+                                   : _("Everything that came in is in the draft already"));
 }
 
 static void
@@ -219,6 +262,14 @@ on_set_counts_cb (CsnReviewPage *self,
 }
 
 static void
+on_set_note_cb (CsnReviewPage *self,
+                GParamSpec    *pspec,
+                CsnChangeSet  *set)
+{
+  update_note (self);
+}
+
+static void
 count_applicable (CsnReviewPage *self)
 {
   guint n_changes = self->set != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->set)) : 0;
@@ -240,6 +291,7 @@ count_applicable (CsnReviewPage *self)
 static void
 update_for_set (CsnReviewPage *self)
 {
+  update_note (self);
   count_applicable (self);
   rebuild (self);
   update_title (self);
@@ -273,7 +325,7 @@ on_group_accept_all_cb (CsnReviewPage     *self,
 {
   CsnReviewGroup *group = csn_review_group_row_get_group (row);
 
-  if (group == NULL || self->applied)
+  if (group == NULL || self->applied || self->read_only)
     return;
   /* The counts follow once, after the last change. */
   g_object_freeze_notify (G_OBJECT (self->set));
@@ -316,6 +368,7 @@ on_factory_bind_cb (CsnReviewPage            *self,
   if (CSN_IS_REVIEW_GROUP (item))
     {
       row = ensure_row (self, list_item, CSN_TYPE_REVIEW_GROUP_ROW);
+      csn_review_group_row_set_read_only (CSN_REVIEW_GROUP_ROW (row), self->read_only);
       csn_review_group_row_bind (CSN_REVIEW_GROUP_ROW (row), tree_row, self->draft);
     }
   else
@@ -324,6 +377,7 @@ on_factory_bind_cb (CsnReviewPage            *self,
       g_autoptr(GObject) group = parent != NULL ? gtk_tree_list_row_get_item (parent) : NULL;
 
       row = ensure_row (self, list_item, CSN_TYPE_REVIEW_ROW);
+      csn_review_row_set_read_only (CSN_REVIEW_ROW (row), self->read_only);
       csn_review_row_bind (CSN_REVIEW_ROW (row), CSN_CHANGE (item), CSN_REVIEW_GROUP (group), self->draft,
                            self->show_base);
     }
@@ -353,7 +407,7 @@ apply_action (GtkWidget  *widget,
   CsnReviewPage *self = CSN_REVIEW_PAGE (widget);
   guint n_applied;
 
-  if (self->set == NULL || self->draft == NULL || self->applied)
+  if (self->set == NULL || self->draft == NULL || self->applied || self->read_only)
     return;
   n_applied = csn_change_set_apply (self->set, self->draft);
   self->applied = TRUE;
@@ -384,7 +438,7 @@ accept_all_action (GtkWidget  *widget,
   guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   g_autoptr(GPtrArray) frozen = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->set == NULL || self->applied)
+  if (self->set == NULL || self->applied || self->read_only)
     return;
   /* The groups' counts follow once, after the last change. */
   for (guint i = 0; i < n_groups; i++)
@@ -443,6 +497,9 @@ csn_review_page_get_property (GObject    *object,
     case PROP_ONLY_CONFLICTS:
       g_value_set_boolean (value, self->only_conflicts);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -472,6 +529,9 @@ csn_review_page_set_property (GObject      *object,
       break;
     case PROP_ONLY_CONFLICTS:
       csn_review_page_set_only_conflicts (self, g_value_get_boolean (value));
+      break;
+    case PROP_READ_ONLY:
+      csn_review_page_set_read_only (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -504,12 +564,16 @@ csn_review_page_class_init (CsnReviewPageClass *klass)
   properties[PROP_ONLY_CONFLICTS] =
     g_param_spec_boolean ("only-conflicts", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Two copies compared: the differences shown without a choice column, Apply or bulk choices. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The accepted changes were applied, @n_applied of them took effect, as one undoable step. */
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  /* The co-chairs left the review: nothing changed. */
+  /* The co-chairs left the review (or closed the comparison): nothing changed. */
   signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -519,7 +583,14 @@ csn_review_page_class_init (CsnReviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, close_button);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, note_bar);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, theirs_caption);
+  gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, group_switch);
   gtk_widget_class_bind_template_child (widget_class, CsnReviewPage, by_page_button);
@@ -565,6 +636,7 @@ csn_review_page_init (CsnReviewPage *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
+  update_mode (self);
   update_group_switch (self);
   update_conflict_controls (self);
   update_title (self);
@@ -657,6 +729,7 @@ csn_review_page_set_change_set (CsnReviewPage *self,
       g_signal_connect_object (set, "notify::n-accepted", G_CALLBACK (on_set_counts_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (set, "notify::n-conflicts", G_CALLBACK (on_set_counts_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (set, "notify::title", G_CALLBACK (on_set_counts_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (set, "notify::note", G_CALLBACK (on_set_note_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (set, "items-changed", G_CALLBACK (on_set_items_changed_cb), self, G_CONNECT_SWAPPED);
     }
   update_for_set (self);
@@ -740,6 +813,44 @@ csn_review_page_set_only_conflicts (CsnReviewPage *self,
   update_stack (self);
   update_conflict_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_CONFLICTS]);
+}
+
+gboolean
+csn_review_page_get_read_only (CsnReviewPage *self)
+{
+  g_return_val_if_fail (CSN_IS_REVIEW_PAGE (self), FALSE);
+  return self->read_only;
+}
+
+/* Read-only: the page compares two copies — the same differences, without choices or Apply; its
+ * Close button emits "cancelled". */
+void
+csn_review_page_set_read_only (CsnReviewPage *self,
+                               gboolean       read_only)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (CSN_IS_REVIEW_PAGE (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  update_mode (self);
+  update_stack (self);
+  update_title (self);
+  update_actions (self);
+  /* The rows shown now follow at once; the others as they are bound. */
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    {
+      if (CSN_IS_REVIEW_ROW (row))
+        csn_review_row_set_read_only (row, read_only);
+      else
+        csn_review_group_row_set_read_only (row, read_only);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /* The rows of the list: GtkTreeListRow items of CsnReviewGroup headings and their CsnChange items. */

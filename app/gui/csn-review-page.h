@@ -35,6 +35,9 @@ void                csn_review_page_set_group_by       (CsnReviewPage      *self
 gboolean            csn_review_page_get_only_conflicts (CsnReviewPage      *self);
 void                csn_review_page_set_only_conflicts (CsnReviewPage      *self,
                                                         gboolean            only_conflicts);
+gboolean            csn_review_page_get_read_only      (CsnReviewPage      *self);
+void                csn_review_page_set_read_only      (CsnReviewPage      *self,
+                                                        gboolean            read_only);
 GListModel         *csn_review_page_get_rows           (CsnReviewPage      *self);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _CsnReviewRow
   CsnDraft        *draft;
   char            *place;       /* the change's place in full, for tooltips and screen readers */
   gboolean         show_base;
+  gboolean         read_only;   /* differences shown, nothing to choose */
   gboolean         syncing;
 };
 
@@ -187,8 +188,17 @@ update_choice (CsnReviewRow *self)
     gtk_toggle_button_set_active (self->mine_button, TRUE);
   self->syncing = FALSE;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->choice_stack), !self->read_only);
   gtk_stack_set_visible_child_name (self->choice_stack, applicable ? "choice" : "none");
-  if (applicable && accepted)
+  if (self->read_only)
+    {
+      /* A comparison keeps neither side: both read plainly. */
+      gtk_widget_remove_css_class (GTK_WIDGET (self->theirs_label), "chosen");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->theirs_label), "dropped");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->mine_label), "chosen");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->mine_label), "dropped");
+    }
+  else if (applicable && accepted)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->theirs_label), "chosen");
       gtk_widget_remove_css_class (GTK_WIDGET (self->theirs_label), "dropped");
@@ -208,11 +218,19 @@ update_choice (CsnReviewRow *self)
 
   /* Translators: what a screen reader says of a row of the review page: "Theme 3 “…”: horizon.
    * Changed, conflict. Mine: Undecided. Theirs: Medium term. Keeping mine." */
-  label = g_strdup_printf (_("%s. %s%s. Mine: %s. Theirs: %s. %s."), self->place,
-                           get_kind_text (csn_change_get_kind (self->change)),
-                           csn_change_get_conflict (self->change) ? _(", conflict") : "",
-                           gtk_label_get_text (self->mine_label), gtk_label_get_text (self->theirs_label),
-                           get_choice_text (self));
+  if (self->read_only)
+    /* Translators: what a screen reader says of a row when two copies are compared: "Theme 3 “…”:
+     * horizon. Changed, conflict. Mine: Undecided. Theirs: Medium term." */
+    label = g_strdup_printf (_("%s. %s%s. Mine: %s. Theirs: %s."), self->place,
+                             get_kind_text (csn_change_get_kind (self->change)),
+                             csn_change_get_conflict (self->change) ? _(", conflict") : "",
+                             gtk_label_get_text (self->mine_label), gtk_label_get_text (self->theirs_label));
+  else
+    label = g_strdup_printf (_("%s. %s%s. Mine: %s. Theirs: %s. %s."), self->place,
+                             get_kind_text (csn_change_get_kind (self->change)),
+                             csn_change_get_conflict (self->change) ? _(", conflict") : "",
+                             gtk_label_get_text (self->mine_label), gtk_label_get_text (self->theirs_label),
+                             get_choice_text (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -404,7 +422,7 @@ toggle_action (GtkWidget  *widget,
 {
   CsnReviewRow *self = CSN_REVIEW_ROW (widget);
 
-  if (self->change != NULL && csn_change_get_applicable (self->change))
+  if (self->change != NULL && !self->read_only && csn_change_get_applicable (self->change))
     csn_change_set_accepted (self->change, !csn_change_get_accepted (self->change));
 }
 
@@ -505,6 +523,22 @@ csn_review_row_unbind (CsnReviewRow *self)
   g_clear_object (&self->group);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->place, g_free);
+}
+
+/* Read-only: the row shows the difference without a choice (two copies compared, nothing merged). */
+void
+csn_review_row_set_read_only (CsnReviewRow *self,
+                              gboolean      read_only)
+{
+  g_return_if_fail (CSN_IS_REVIEW_ROW (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.toggle", !read_only);
+  if (self->change != NULL)
+    update_choice (self);
 }
 
 CsnChange *

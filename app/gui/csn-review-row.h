@@ -14,14 +14,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsnReviewRow, csn_review_row, CSN, REVIEW_ROW, AdwBin)
 
-GtkWidget *csn_review_row_new        (void);
-void       csn_review_row_bind       (CsnReviewRow   *self,
-                                      CsnChange      *change,
-                                      CsnReviewGroup *group,
-                                      CsnDraft       *draft,
-                                      gboolean        show_base);
-void       csn_review_row_unbind     (CsnReviewRow   *self);
-void       csn_review_row_refresh    (CsnReviewRow   *self);
-CsnChange *csn_review_row_get_change (CsnReviewRow   *self);
+GtkWidget *csn_review_row_new           (void);
+void       csn_review_row_bind          (CsnReviewRow   *self,
+                                         CsnChange      *change,
+                                         CsnReviewGroup *group,
+                                         CsnDraft       *draft,
+                                         gboolean        show_base);
+void       csn_review_row_unbind        (CsnReviewRow   *self);
+void       csn_review_row_refresh       (CsnReviewRow   *self);
+void       csn_review_row_set_read_only (CsnReviewRow   *self,
+                                         gboolean        read_only);
+CsnChange *csn_review_row_get_change    (CsnReviewRow   *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-cell-factory.h"
+#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
@@ -37,7 +38,7 @@ struct _CsnStrategiesPage
 
 G_DEFINE_FINAL_TYPE (CsnStrategiesPage, csn_strategies_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "description", "notes", NULL };
+static const char * const search_properties[] = { CSN_STRATEGY_PROP_DESCRIPTION, CSN_STRATEGY_PROP_NOTES, NULL };
 
 static void
 on_theme_filter_selected_cb (CsnStrategiesPage *self,
@@ -63,7 +64,7 @@ csn_strategies_page_match (CsnListPage *page,
 {
   CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
 
-  return self->theme_key == NULL || g_strcmp0 (csn_item_get_string (strategy, "theme"), self->theme_key) == 0;
+  return self->theme_key == NULL || g_strcmp0 (csn_strategy_get_theme (CSN_STRATEGY (strategy)), self->theme_key) == 0;
 }
 
 static void
@@ -97,7 +98,7 @@ csn_strategies_page_add (CsnListPage *page)
 
   if (theme == NULL && selected != NULL &&
       csn_draft_find_position (draft, CSN_COLLECTION_STRATEGIES, selected, &position))
-    theme = csn_item_get_string (selected, "theme");
+    theme = csn_strategy_get_theme (CSN_STRATEGY (selected));
   if (theme == NULL)
     {
       first = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_THEMES), 0);
@@ -107,8 +108,8 @@ csn_strategies_page_add (CsnListPage *page)
     }
 
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  strategy = g_object_new (CSN_TYPE_STRATEGY, "theme", theme, NULL);
-  csn_list_page_add_item (page, CSN_ITEM (strategy), "description");
+  strategy = g_object_new (CSN_TYPE_STRATEGY, CSN_STRATEGY_PROP_THEME, theme, NULL);
+  csn_list_page_add_item (page, CSN_ITEM (strategy), CSN_STRATEGY_PROP_DESCRIPTION);
 }
 
 static void
@@ -188,6 +189,7 @@ csn_strategies_page_init (CsnStrategiesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  csn_drop_down_setup (self->theme_filter, csn_ref_cell_dup_object_title, 12, 28);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (csn_ref_cell_dup_object_title), NULL, NULL);
   gtk_drop_down_set_expression (self->theme_filter, expression);
@@ -195,31 +197,31 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_STRATEGIES, NULL);
   csn_cell_factory_set_column (self->theme_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "theme",
+                               "property-name", CSN_STRATEGY_PROP_THEME,
                                "target", CSN_COLLECTION_THEMES,
                                "label", _("Theme of the strategy"), NULL);
   csn_cell_factory_set_column (self->description_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "description",
+                               "property-name", CSN_STRATEGY_PROP_DESCRIPTION,
                                "label", _("Description of the strategy"), NULL);
   csn_cell_factory_set_column (self->mechanism_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_MECHANISM_KIND,
-                               "property-name", "mechanism",
+                               "property-name", CSN_STRATEGY_PROP_MECHANISM,
                                "label", _("Mechanism"), NULL);
   csn_cell_factory_set_column (self->lead_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "lead",
+                               "property-name", CSN_STRATEGY_PROP_LEAD,
                                "target", CSN_COLLECTION_ACTORS,
                                "allow-none", TRUE,
                                "label", _("Lead actor"), NULL);
   csn_cell_factory_set_column (self->support_column, page, CSN_TYPE_REF_LIST_CELL,
-                               "property-name", "support",
+                               "property-name", CSN_STRATEGY_PROP_SUPPORT,
                                "target", CSN_COLLECTION_ACTORS,
                                "label", _("Supporting actors"), NULL);
   csn_cell_factory_set_column (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_HORIZON,
-                               "property-name", "horizon",
+                               "property-name", CSN_STRATEGY_PROP_HORIZON,
                                "label", _("Horizon"), NULL);
   csn_cell_factory_set_column (self->notes_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "notes",
+                               "property-name", CSN_STRATEGY_PROP_NOTES,
                                "label", _("Notes"), NULL);
 }
 
@@ -257,5 +259,5 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
     }
 
   if (CSN_IS_STRATEGY (item))
-    csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : "description");
+    csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_STRATEGY_PROP_DESCRIPTION);
 }

@@ -1,4 +1,4 @@
-/* csn-text-cell.c: a one-line text field of an item, committed on Enter or when focus leaves. */
+/* csn-text-cell.c: a text field of an item: shown on up to two lines, edited on one, committed on Enter or when focus leaves. */
 #define G_LOG_DOMAIN "csn-text-cell"
 
 #include "config.h"
@@ -7,9 +7,11 @@
 
 struct _CsnTextCell
 {
-  CsnCell   parent_instance;
+  CsnCell         parent_instance;
 
-  GtkEntry *entry;
+  GtkStack       *stack;
+  GtkLabel       *text_label;
+  GtkEntry       *entry;
 };
 
 G_DEFINE_FINAL_TYPE (CsnTextCell, csn_text_cell, CSN_TYPE_CELL)
@@ -60,10 +62,70 @@ on_key_pressed_cb (CsnTextCell           *self,
 }
 
 static void
+show_editor (CsnTextCell *self)
+{
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->entry));
+}
+
+static void
+on_focus_enter_cb (CsnTextCell             *self,
+                   GtkEventControllerFocus *controller)
+{
+  show_editor (self);
+}
+
+/* Once edited, the field shows its text again from the beginning, on up to two lines. */
+static void
 on_focus_leave_cb (CsnTextCell             *self,
                    GtkEventControllerFocus *controller)
 {
   commit (self);
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->text_label));
+}
+
+/* Starts editing with the cursor at the start and nothing selected, so that a key typed next does
+ * not replace the text by accident. */
+static gboolean
+start_editing (CsnTextCell *self)
+{
+  show_editor (self);
+  if (!gtk_entry_grab_focus_without_selecting (self->entry))
+    return FALSE;
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+  return TRUE;
+}
+
+static void
+on_text_released_cb (CsnTextCell     *self,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkGestureClick *gesture)
+{
+  start_editing (self);
+}
+
+/* Tab into the field starts editing it; a focus already inside lets Tab move on. */
+static gboolean
+csn_text_cell_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  CsnTextCell *self = CSN_TEXT_CELL (widget);
+
+  if (gtk_widget_get_focus_child (widget) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->entry)))
+    return FALSE;
+  return start_editing (self);
+}
+
+/* Focused by the page (a new row, a revealed cell): the whole text is selected, to be typed over. */
+static gboolean
+csn_text_cell_grab_focus (GtkWidget *widget)
+{
+  CsnTextCell *self = CSN_TEXT_CELL (widget);
+
+  show_editor (self);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 
 static void
@@ -78,8 +140,14 @@ csn_text_cell_update (CsnCell *cell)
   if (text == NULL)
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), text[0] != '\0' ? text : NULL);
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+      if (gtk_widget_get_focus_child (GTK_WIDGET (self->entry)) == NULL)
+        gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+    }
+  gtk_label_set_text (self->text_label, text);
+  /* The text cut short on two lines is read in full in the tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
 }
 
 static void
@@ -155,6 +223,9 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   object_class->get_property = csn_text_cell_get_property;
   object_class->set_property = csn_text_cell_set_property;
 
+  widget_class->focus = csn_text_cell_focus;
+  widget_class->grab_focus = csn_text_cell_grab_focus;
+
   cell_class->update = csn_text_cell_update;
   cell_class->unbound = csn_text_cell_unbound;
   cell_class->get_control = csn_text_cell_get_control;
@@ -166,9 +237,13 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-text-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnTextCell, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnTextCell, text_label);
   gtk_widget_class_bind_template_child (widget_class, CsnTextCell, entry);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_key_pressed_cb);
 }
 

@@ -11,6 +11,7 @@
 #include "csn-reservation.h"
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
+#include "csn-theme.h"
 #include "csn-theme-details.h"
 
 struct _CsnThemeDetails
@@ -172,12 +173,12 @@ csn_theme_details_init (CsnThemeDetails *self)
   gtk_column_view_set_model (self->reservations_view, GTK_SELECTION_MODEL (self->reservation_selection));
 
   csn_cell_factory_set_column (self->reservation_country_column, G_OBJECT (self), CSN_TYPE_REF_CELL,
-                               "property-name", "country",
+                               "property-name", CSN_RESERVATION_PROP_COUNTRY,
                                "target", CSN_COLLECTION_COUNTRIES,
                                "members-only", TRUE,
                                "label", _("Country with the reservation"), NULL);
   csn_cell_factory_set_column (self->reservation_text_column, G_OBJECT (self), CSN_TYPE_TEXT_CELL,
-                               "property-name", "text",
+                               "property-name", CSN_RESERVATION_PROP_TEXT,
                                "label", _("Text of the reservation"), NULL);
 
   csn_theme_details_bind (self, NULL, NULL);
@@ -214,7 +215,7 @@ csn_theme_details_bind (CsnThemeDetails *self,
     {
       g_set_object (&self->theme, theme);
       gtk_single_selection_set_model (self->reservation_selection,
-                                      theme != NULL ? csn_item_get_children (theme, "reservations") : NULL);
+                                      theme != NULL ? csn_theme_get_reservations (CSN_THEME (theme)) : NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
     }
 
@@ -261,7 +262,7 @@ csn_theme_details_add_reservation (CsnThemeDetails *self)
   if (self->draft == NULL || self->theme == NULL)
     return;
 
-  raised_by = csn_item_get_strv (self->theme, "raised-by");
+  raised_by = csn_theme_get_raised_by (CSN_THEME (self->theme));
   if (raised_by != NULL && raised_by[0] != NULL)
     country = raised_by[0];
   else
@@ -273,13 +274,13 @@ csn_theme_details_add_reservation (CsnThemeDetails *self)
         country = csn_item_get_key (first);
     }
 
-  reservations = csn_item_get_children (self->theme, "reservations");
-  reservation = g_object_new (CSN_TYPE_RESERVATION, "country", country, NULL);
-  csn_draft_insert_child (self->draft, self->theme, "reservations", g_list_model_get_n_items (reservations),
+  reservations = csn_theme_get_reservations (CSN_THEME (self->theme));
+  reservation = g_object_new (CSN_TYPE_RESERVATION, CSN_RESERVATION_PROP_COUNTRY, country, NULL);
+  csn_draft_insert_child (self->draft, self->theme, CSN_THEME_PROP_RESERVATIONS, g_list_model_get_n_items (reservations),
                           CSN_ITEM (reservation));
   update_reservations_stack (self);
   csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
-                               CSN_ITEM (reservation), "text");
+                               CSN_ITEM (reservation), CSN_RESERVATION_PROP_TEXT);
 }
 
 void
@@ -292,7 +293,7 @@ csn_theme_details_remove_reservation (CsnThemeDetails *self)
   position = gtk_single_selection_get_selected (self->reservation_selection);
   if (self->draft == NULL || self->theme == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
-  csn_draft_remove_child (self->draft, self->theme, "reservations", position);
+  csn_draft_remove_child (self->draft, self->theme, CSN_THEME_PROP_RESERVATIONS, position);
 }
 
 /* Focuses the description or the notes, the list of reservations, or the cell of @property of a
@@ -308,10 +309,10 @@ csn_theme_details_reveal (CsnThemeDetails *self,
   if (CSN_IS_RESERVATION (item))
     csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
                                  item, property);
-  else if (g_strcmp0 (property, "notes") == 0)
+  else if (g_strcmp0 (property, CSN_THEME_PROP_NOTES) == 0)
     csn_cell_focus_control (self->notes_cell);
-  else if (g_strcmp0 (property, "description") == 0)
+  else if (g_strcmp0 (property, CSN_THEME_PROP_DESCRIPTION) == 0)
     csn_cell_focus_control (self->description_cell);
-  else if (g_strcmp0 (property, "reservations") == 0)
+  else if (g_strcmp0 (property, CSN_THEME_PROP_RESERVATIONS) == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->reservations_view));
 }

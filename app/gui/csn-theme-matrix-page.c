@@ -8,6 +8,7 @@
 #include "csn-cell-factory.h"
 #include "csn-check-cell.h"
 #include "csn-column-view-util.h"
+#include "csn-country.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
@@ -39,7 +40,7 @@ struct _CsnThemeMatrixPage
 
 G_DEFINE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN_TYPE_LIST_PAGE)
 
-static const char * const search_properties[] = { "title", "description", NULL };
+static const char * const search_properties[] = { CSN_THEME_PROP_TITLE, CSN_THEME_PROP_DESCRIPTION, NULL };
 
 static CsnDraft *
 get_draft (CsnThemeMatrixPage *self)
@@ -157,7 +158,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
       g_autofree char *label = NULL;
       const char *code;
 
-      if (csn_item_get_enum (country, "membership") != CSN_MEMBERSHIP_MEMBER)
+      if (csn_country_get_membership (CSN_COUNTRY (country)) != CSN_MEMBERSHIP_MEMBER)
         continue;
 
       code = csn_item_get_key (country);
@@ -165,7 +166,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
       /* Translators: the accessible label of a check box in the theme matrix, "Raised by México" */
       label = g_strdup_printf (_("Raised by %s"), name);
       factory = csn_cell_factory_new (G_OBJECT (self), CSN_TYPE_CHECK_CELL,
-                                      "property-name", "raised-by",
+                                      "property-name", CSN_THEME_PROP_RAISED_BY,
                                       "key", code,
                                       "label", label,
                                       NULL);
@@ -198,54 +199,13 @@ select_theme (CsnThemeMatrixPage *self,
 static void
 csn_theme_matrix_page_add (CsnListPage *page)
 {
-  CsnDraft *draft = csn_list_page_get_draft (page);
-  CsnItem *selected = csn_list_page_get_selected (page);
   g_autoptr(CsnTheme) theme = NULL;
-  g_autoptr(CsnItem) first = NULL;
-  const char *pillar = NULL;
-  guint position;
 
-  if (selected != NULL && csn_draft_find_position (draft, CSN_COLLECTION_THEMES, selected, &position))
-    pillar = csn_item_get_string (selected, "pillar");
-  else
-    {
-      first = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_PILLARS), 0);
-      if (first != NULL)
-        pillar = csn_item_get_key (first);
-    }
-
-  /* A new item is filled in before it joins the draft; from then on only edits change it. */
+  /* A new item is filled in before it joins the draft; from then on only edits change it. Its
+   * pillar stays unchosen, and listed as still open, until the group chooses one. */
   theme = csn_theme_new ();
-  g_object_set (theme, "title", _("New theme"), "pillar", pillar, NULL);
-  csn_list_page_add_item (page, CSN_ITEM (theme), "title");
-}
-
-/* A theme goes with its strategies, in one undo step. */
-static void
-csn_theme_matrix_page_remove_item (CsnListPage *page,
-                                   CsnItem     *theme,
-                                   guint        position)
-{
-  CsnDraft *draft = csn_list_page_get_draft (page);
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
-  GListModel *strategies;
-
-  title = csn_item_dup_title (theme);
-  /* Translators: an undo label, "Remove theme “Labour migration”" */
-  label = g_strdup_printf (_("Remove theme “%s” and its strategies"), title);
-  strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
-
-  csn_draft_begin_group (draft, label);
-  for (guint i = g_list_model_get_n_items (strategies); i > 0; i--)
-    {
-      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i - 1);
-
-      if (g_strcmp0 (csn_item_get_string (strategy, "theme"), csn_item_get_key (theme)) == 0)
-        csn_draft_remove (draft, CSN_COLLECTION_STRATEGIES, i - 1);
-    }
-  csn_draft_remove (draft, CSN_COLLECTION_THEMES, position);
-  csn_draft_end_group (draft);
+  g_object_set (theme, CSN_THEME_PROP_TITLE, _("New theme"), NULL);
+  csn_list_page_add_item (page, CSN_ITEM (theme), CSN_THEME_PROP_TITLE);
 }
 
 static void
@@ -323,7 +283,6 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   object_class->finalize = csn_theme_matrix_page_finalize;
 
   page_class->add = csn_theme_matrix_page_add;
-  page_class->remove_item = csn_theme_matrix_page_remove_item;
   page_class->update_actions = csn_theme_matrix_page_update_actions;
   page_class->selection_changed = csn_theme_matrix_page_selection_changed;
   page_class->draft_leaving = csn_theme_matrix_page_draft_leaving;
@@ -362,23 +321,26 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_THEMES, NULL);
   csn_cell_factory_set_column (self->title_column, page, CSN_TYPE_TEXT_CELL,
-                               "property-name", "title",
+                               "property-name", CSN_THEME_PROP_TITLE,
                                "label", _("Title"), NULL);
   csn_cell_factory_set_column (self->pillar_column, page, CSN_TYPE_REF_CELL,
-                               "property-name", "pillar",
+                               "property-name", CSN_THEME_PROP_PILLAR,
                                "target", CSN_COLLECTION_PILLARS,
+                               "allow-none", TRUE,
+                               /* Translators: the pillar of a new theme, until one is chosen */
+                               "none-label", _("Not chosen"),
                                "label", _("Pillar"), NULL);
   csn_cell_factory_set_column (self->count_column, page, CSN_TYPE_LABEL_CELL,
-                               "property-name", "raised-by",
+                               "property-name", CSN_THEME_PROP_RAISED_BY,
                                "mode", CSN_LABEL_CELL_COUNT,
                                "label", _("Number of countries that raised the theme"), NULL);
   csn_cell_factory_set_column (self->horizon_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_HORIZON,
-                               "property-name", "horizon",
+                               "property-name", CSN_THEME_PROP_HORIZON,
                                "label", _("Horizon"), NULL);
   csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_ENUM_CELL,
                                "enum-type", CSN_TYPE_CONSENSUS,
-                               "property-name", "consensus",
+                               "property-name", CSN_THEME_PROP_CONSENSUS,
                                "label", _("Consensus"), NULL);
 }
 
@@ -399,7 +361,7 @@ find_theme_of_reservation (CsnThemeMatrixPage *self,
     {
       g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
 
-      if (csn_column_view_find_item (csn_item_get_children (theme, "reservations"), reservation) !=
+      if (csn_column_view_find_item (csn_theme_get_reservations (CSN_THEME (theme)), reservation) !=
           GTK_INVALID_LIST_POSITION)
         return theme;
     }

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-draft-figures.h"
 #include "csn-enums.h"
+#include "csn-theme.h"
 #include "csn-theme-summary.h"
 
 struct _CsnThemeSummary
@@ -63,10 +65,9 @@ add_label (CsnThemeSummary *self,
 static void
 update (CsnThemeSummary *self)
 {
-  GListModel *pillars, *themes;
-  guint n_pillars, n_themes;
-  g_autofree guint *counts = NULL;
-  guint totals[4] = { 0 };
+  g_autoptr(CsnDraftFigures) figures = NULL;
+  GListModel *pillars;
+  guint n_pillars;
   guint n_rows;
   int row = 1;
 
@@ -77,34 +78,22 @@ update (CsnThemeSummary *self)
   if (self->draft == NULL)
     return;
 
+  /* The counts are the core's, the same the export and the overview show. */
+  figures = csn_draft_figures_new (self->draft);
   pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
-  themes = csn_draft_get_collection (self->draft, CSN_COLLECTION_THEMES);
-  n_pillars = g_list_model_get_n_items (pillars);
-  n_themes = g_list_model_get_n_items (themes);
+  n_pillars = csn_draft_figures_get_n_pillars (figures);
   n_rows = n_pillars + 1;   /* the last row: themes without a known pillar */
-  counts = g_new0 (guint, n_rows * 4);
-
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_autoptr(CsnItem) theme = g_list_model_get_item (themes, i);
-      CsnItem *pillar = csn_draft_lookup (self->draft, CSN_COLLECTION_PILLARS,
-                                          csn_item_get_string (theme, "pillar"));
-      int horizon = csn_item_get_enum (theme, "horizon");
-      guint pillar_row = n_pillars;
-
-      if (pillar != NULL)
-        csn_draft_find_position (self->draft, CSN_COLLECTION_PILLARS, pillar, &pillar_row);
-      if (horizon < 0 || horizon > CSN_HORIZON_UNDECIDED)
-        horizon = CSN_HORIZON_UNDECIDED;
-      counts[pillar_row * 4 + horizon]++;
-      counts[pillar_row * 4 + 3]++;
-      totals[horizon]++;
-      totals[3]++;
-    }
 
   for (guint i = 0; i < n_rows; i++)
     {
       g_autofree char *name = NULL;
+      guint counts[4] = { 0 };
+
+      for (CsnHorizon h = CSN_HORIZON_SHORT_TERM; h <= CSN_HORIZON_UNDECIDED; h++)
+        {
+          counts[h] = csn_draft_figures_get_themes_by_pillar (figures, i, h);
+          counts[3] += counts[h];
+        }
 
       if (i < n_pillars)
         {
@@ -112,7 +101,7 @@ update (CsnThemeSummary *self)
 
           name = csn_item_dup_title (pillar);
         }
-      else if (counts[i * 4 + 3] > 0)
+      else if (counts[3] > 0)
         name = g_strdup (_("No pillar"));
       else
         continue;
@@ -120,10 +109,9 @@ update (CsnThemeSummary *self)
       add_label (self, name, 0, row, NULL);
       for (int h = 0; h < 4; h++)
         {
-          g_autofree char *text = g_strdup_printf ("%u", counts[i * 4 + h]);
+          g_autofree char *text = g_strdup_printf ("%u", counts[h]);
 
-          add_label (self, text, h + 1, row,
-                     counts[i * 4 + h] == 0 ? "dim-label" : (h == 3 ? "heading" : NULL));
+          add_label (self, text, h + 1, row, counts[h] == 0 ? "dim-label" : (h == 3 ? "heading" : NULL));
         }
       row++;
     }
@@ -131,7 +119,8 @@ update (CsnThemeSummary *self)
   add_label (self, _("Total"), 0, row, "heading");
   for (int h = 0; h < 4; h++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", totals[h]);
+      guint total = h < 3 ? csn_draft_figures_get_themes_by_horizon (figures, h) : csn_draft_figures_get_n_themes (figures);
+      g_autofree char *text = g_strdup_printf ("%u", total);
       GtkWidget *label = add_label (self, text, h + 1, row, "heading");
 
       gtk_widget_set_margin_bottom (label, 12);

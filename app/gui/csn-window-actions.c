@@ -5,18 +5,20 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-describe.h"
 #include "csn-enums.h"
 #include "csn-export.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-settings.h"
+#include "csn-theme.h"
 #include "csn-window-private.h"
 
 #define DRAFT_MIME_TYPE "application/x-consenso"
 
-static void
-remember_folder (CsnWindow *self,
-                 GFile     *file)
+void
+_csn_window_remember_folder (CsnWindow *self,
+                             GFile     *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *uri = NULL;
@@ -27,21 +29,37 @@ remember_folder (CsnWindow *self,
   g_settings_set_string (self->settings, "last-folder", uri);
 }
 
-static void
-start_in_last_folder (CsnWindow      *self,
-                      GtkFileChooser *chooser)
+static gboolean
+is_folder (GFile *folder)
 {
+  return g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
+/* File dialogs open in the folder last used, else in Documents (else home): never in the folder
+ * Consenso happened to start from. */
+void
+_csn_window_start_in_last_folder (CsnWindow      *self,
+                                  GtkFileChooser *chooser)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *uri = NULL;
   g_autoptr(GFile) folder = NULL;
 
-  if (self->settings == NULL)
-    return;
-  uri = g_settings_get_string (self->settings, "last-folder");
-  if (*uri == '\0')
-    return;
-  folder = g_file_new_for_uri (uri);
-  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  if (self->settings != NULL)
+    uri = g_settings_get_string (self->settings, "last-folder");
+  if (uri != NULL && *uri != '\0')
+    folder = g_file_new_for_uri (uri);
+  if (folder == NULL || !is_folder (folder))
+    {
+      g_clear_object (&folder);
+      folder = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+    }
+  if (!is_folder (folder))
+    {
+      g_clear_object (&folder);
+      folder = g_file_new_for_path (g_get_home_dir ());
+    }
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 /* Undo and Redo: enabled as the history allows, labelled with the step they would take. */
@@ -62,8 +80,9 @@ _csn_window_update_history (CsnWindow *self)
   undo_label = csn_history_get_undo_label (history);
   redo_label = csn_history_get_redo_label (history);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", csn_history_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", csn_history_can_redo (history));
+  /* Under review, the draft waits for Apply: no step is taken back or forth meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !self->reviewing && csn_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", !self->reviewing && csn_history_can_redo (history));
 
   /* Translators: "Undo “Change horizon of “Labour migration””" */
   undo_text = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
@@ -209,7 +228,7 @@ csn_window_save_sync (CsnWindow *self,
     }
 
   csn_application_add_recent (CSN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  remember_folder (self, file);
+  _csn_window_remember_folder (self, file);
   return TRUE;
 }
 
@@ -256,8 +275,8 @@ on_save_chooser_response_cb (CsnWindow            *self,
   finish_save (self, file);
 }
 
-static GtkFileFilter *
-create_draft_filter (void)
+GtkFileFilter *
+_csn_window_create_draft_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -270,7 +289,7 @@ create_draft_filter (void)
 static void
 save_as (CsnWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = create_draft_filter ();
+  g_autoptr(GtkFileFilter) filter = _csn_window_create_draft_filter ();
   g_autofree char *name = NULL;
   GFile *file = csn_draft_get_file (self->draft);
 
@@ -289,7 +308,7 @@ save_as (CsnWindow *self)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
   else
     {
-      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+      _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
       /* Translators: the file name offered for a new draft; keep the extension */
       name = g_strdup (_("working-group.consenso"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -343,7 +362,7 @@ on_open_chooser_response_cb (CsnWindow            *self,
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-      remember_folder (self, file);
+      _csn_window_remember_folder (self, file);
       csn_application_open_file (CSN_APPLICATION (application), file, GTK_WINDOW (self));
     }
 }
@@ -354,7 +373,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CsnWindow *self = CSN_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = create_draft_filter ();
+  g_autoptr(GtkFileFilter) filter = _csn_window_create_draft_filter ();
 
   if (self->chooser != NULL)
     return;
@@ -364,7 +383,7 @@ open_action (GtkWidget  *widget,
                                                _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+  _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
@@ -497,7 +516,7 @@ on_export_chooser_response_cb (CsnWindow            *self,
   if (file == NULL || g_file_peek_path (file) == NULL)
     return;
 
-  remember_folder (self, file);
+  _csn_window_remember_folder (self, file);
   path = g_str_has_suffix (g_file_peek_path (file), ".xlsx")
          ? g_strdup (g_file_peek_path (file))
          : g_strconcat (g_file_peek_path (file), ".xlsx", NULL);
@@ -536,8 +555,7 @@ export_action (GtkWidget  *widget,
     language = g_settings_get_string (self->settings, "export-language");
   else
     language = g_strdup (csn_enum_to_nick (CSN_TYPE_LANGUAGE,
-                                           csn_item_get_enum (CSN_ITEM (csn_draft_get_meeting (self->draft)),
-                                                              "language")));
+                                           csn_meeting_get_language (csn_draft_get_meeting (self->draft))));
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "language", language);
 
   file = csn_draft_get_file (self->draft);
@@ -554,7 +572,7 @@ export_action (GtkWidget  *widget,
     }
   else
     {
-      start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+      _csn_window_start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
       /* Translators: the file name offered for the spreadsheet of a new draft, without extension */
       stem = g_strdup (_("working-group"));
     }
@@ -566,15 +584,147 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* What an undo or redo changed first: an item and its property, an item put back in a list, or
+ * only a list that lost an item. */
+typedef struct
+{
+  GPtrArray  *watched;    /* objects connected to, for disconnecting */
+  CsnItem    *item;
+  char       *property;
+  GListModel *list;
+} StepWatch;
+
+static void
+on_watched_notify_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      StepWatch  *watch)
+{
+  if (watch->item != NULL || watch->list != NULL || !CSN_IS_ITEM (object))
+    return;
+  watch->item = g_object_ref (CSN_ITEM (object));
+  watch->property = g_strdup (pspec->name);
+}
+
+static void
+on_watched_items_changed_cb (GListModel *list,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             StepWatch  *watch)
+{
+  if (watch->item != NULL || watch->list != NULL)
+    return;
+  if (added > 0)
+    watch->item = g_list_model_get_item (list, position);
+  else
+    watch->list = g_object_ref (list);
+}
+
+static void
+watch_object (StepWatch *watch,
+              GObject   *object)
+{
+  g_signal_connect (object, G_IS_LIST_MODEL (object) ? "items-changed" : "notify",
+                    G_IS_LIST_MODEL (object) ? G_CALLBACK (on_watched_items_changed_cb)
+                                             : G_CALLBACK (on_watched_notify_cb),
+                    watch);
+  g_ptr_array_add (watch->watched, g_object_ref (object));
+}
+
+static void
+watch_draft (StepWatch *watch,
+             CsnDraft  *draft)
+{
+  watch_object (watch, G_OBJECT (csn_draft_get_meeting (draft)));
+  for (CsnCollection collection = 0; collection < CSN_N_COLLECTIONS; collection++)
+    {
+      GListModel *list = csn_draft_get_collection (draft, collection);
+      guint n_items = g_list_model_get_n_items (list);
+
+      watch_object (watch, G_OBJECT (list));
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
+
+          watch_object (watch, G_OBJECT (item));
+          if (collection == CSN_COLLECTION_THEMES)
+            watch_object (watch, G_OBJECT (csn_theme_get_reservations (CSN_THEME (item))));
+        }
+    }
+}
+
+static void
+step_watch_clear (StepWatch *watch)
+{
+  for (guint i = 0; i < watch->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (watch->watched, i), watch);
+  g_ptr_array_unref (watch->watched);
+  g_clear_object (&watch->item);
+  g_clear_pointer (&watch->property, g_free);
+  g_clear_object (&watch->list);
+}
+
+/* The page that lists @list: a collection of the draft, or a theme's reservations. */
+static const char *
+get_page_for_list (CsnDraft   *draft,
+                   GListModel *list)
+{
+  static const char * const pages[CSN_N_COLLECTIONS] = {
+    [CSN_COLLECTION_COUNTRIES] = "delegations",
+    [CSN_COLLECTION_PILLARS] = "theme-matrix",
+    [CSN_COLLECTION_ACTORS] = "actors",
+    [CSN_COLLECTION_THEMES] = "theme-matrix",
+    [CSN_COLLECTION_STRATEGIES] = "strategies",
+    [CSN_COLLECTION_MECHANISMS] = "mechanisms",
+    [CSN_COLLECTION_ROLE_PROPOSALS] = "actors",
+    [CSN_COLLECTION_PARTICIPANTS] = "delegations",
+    [CSN_COLLECTION_ENDORSEMENTS] = "endorsements",
+  };
+
+  for (CsnCollection collection = 0; collection < CSN_N_COLLECTIONS; collection++)
+    if (csn_draft_get_collection (draft, collection) == list)
+      return pages[collection];
+  return "theme-matrix";
+}
+
+/* Undoes or redoes one step and shows where: the page and the row it changed, as if the change
+ * were being made again before the user's eyes. */
+static void
+step_and_reveal (CsnWindow *self,
+                 gboolean   redo)
+{
+  StepWatch watch = { g_ptr_array_new_with_free_func (g_object_unref), NULL, NULL, NULL };
+
+  _csn_window_commit_focused_edit (self);
+  watch_draft (&watch, self->draft);
+  if (redo)
+    csn_draft_redo (self->draft);
+  else
+    csn_draft_undo (self->draft);
+
+  if (watch.item != NULL && csn_collection_for_item (watch.item) != CSN_COLLECTION_POSITIONS)
+    {
+      /* A reservation is shown on its theme. */
+      CsnItem *parent = csn_collection_for_item (watch.item) == CSN_COLLECTION_NONE && !CSN_IS_MEETING (watch.item)
+                        ? csn_describe_find_parent (self->draft, watch.item, NULL) : NULL;
+
+      if (parent != NULL)
+        csn_window_reveal (self, parent, NULL);
+      else
+        csn_window_reveal (self, watch.item, watch.property);
+    }
+  else if (watch.list != NULL && get_page_for_list (self->draft, watch.list) != NULL)
+    /* An item taken away again: its page, where it is no longer. */
+    csn_window_show_page (self, get_page_for_list (self->draft, watch.list));
+  step_watch_clear (&watch);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CsnWindow *self = CSN_WINDOW (widget);
-
-  _csn_window_commit_focused_edit (self);
-  csn_draft_undo (self->draft);
+  step_and_reveal (CSN_WINDOW (widget), FALSE);
 }
 
 static void
@@ -582,10 +732,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CsnWindow *self = CSN_WINDOW (widget);
-
-  _csn_window_commit_focused_edit (self);
-  csn_draft_redo (self->draft);
+  step_and_reveal (CSN_WINDOW (widget), TRUE);
 }
 
 static GtkWidget *

@@ -6,6 +6,7 @@
 #include "csn-endorsements-page.h"
 #include "csn-mechanisms-page.h"
 #include "csn-overview-page.h"
+#include "csn-review-page.h"
 #include "csn-strategies-page.h"
 #include "csn-theme-matrix-page.h"
 #include "csn-window.h"
@@ -27,9 +28,20 @@ struct _CsnWindow
   gboolean              close_confirmed;
   gboolean              close_after_save;
 
+  /* Incoming changes (csn-window-incoming.c): the review under way, the copy being read. */
+  gboolean              reviewing;
+  char                 *review_return_page;
+  char                 *review_source;
+  GHashTable           *review_problems;  /* what validation said before the review */
+  GCancellable         *incoming_cancellable;
+  GPtrArray            *merge_queue;      /* of GFile: copies to merge after this one */
+  AdwToast             *review_toast;     /* weak: what the last review applied */
+
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
   GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
+  GtkWidget            *content_header;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GMenu                *undo_section;
@@ -49,6 +61,7 @@ struct _CsnWindow
   CsnActorsPage        *actors_page;
   CsnDelegationsPage   *delegations_page;
   CsnEndorsementsPage  *endorsements_page;
+  CsnReviewPage        *review_page;
   GtkLabel             *overview_open_count;
   GtkLabel             *theme_matrix_open_count;
   GtkLabel             *strategies_open_count;
@@ -63,8 +76,23 @@ void _csn_window_class_actions_init   (CsnWindowClass *klass);
 void _csn_window_actions_init         (CsnWindow      *self);
 void _csn_window_update_history       (CsnWindow      *self);
 void _csn_window_save                 (CsnWindow      *self);
+GtkFileFilter *_csn_window_create_draft_filter (void);
+void _csn_window_remember_folder      (CsnWindow      *self,
+                                       GFile          *file);
+void _csn_window_start_in_last_folder (CsnWindow      *self,
+                                       GtkFileChooser *chooser);
+
+/* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
+ * and the name saves record. */
+void _csn_window_class_incoming_init  (CsnWindowClass *klass);
+void _csn_window_incoming_init        (CsnWindow      *self);
+void _csn_window_incoming_dispose     (CsnWindow      *self);
+void _csn_window_incoming_draft_set   (CsnWindow      *self);
+void _csn_window_drop_files           (CsnWindow      *self,
+                                       GSList         *files);
 
 /* csn-window.c */
+void _csn_window_notify_reviewing     (CsnWindow      *self);
 void _csn_window_commit_focused_edit  (CsnWindow      *self);
 void _csn_window_destroy_later        (CsnWindow      *self);
 

@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (CsnWindow, csn_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DRAFT,
+  PROP_REVIEWING,
   N_PROPS
 };
 
@@ -101,11 +102,13 @@ on_open_items_changed_cb (CsnWindow  *self,
       GtkLabel *label = get_open_count_label (self, p);
       g_autofree char *text = g_strdup_printf ("%u", counts[p]);
       /* Translators: the tooltip of a page's number in the agenda */
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry still open", "%u entries still open",
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u entry of the Overview’s “Still Open” list is on this page",
+                                                            "%u entries of the Overview’s “Still Open” list are on this page",
                                                             counts[p]), counts[p]);
 
       gtk_label_set_text (label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
       gtk_widget_set_visible (GTK_WIDGET (label), counts[p] > 0);
     }
 }
@@ -294,15 +297,13 @@ on_drop_cb (GtkDropTarget *target,
             double         y,
             CsnWindow     *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   GSList *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    csn_application_open_file (CSN_APPLICATION (application), l->data, GTK_WINDOW (self));
+  _csn_window_drop_files (self, files);
   return files != NULL;
 }
 
@@ -367,6 +368,21 @@ on_back_clicked_cb (CsnWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A removal says what went, with Undo at hand: it may have taken more than the row (a theme's
+ * strategies, an actor's proposals). */
+static void
+on_page_removed_cb (CsnWindow   *self,
+                    const char  *summary,
+                    CsnListPage *page)
+{
+  AdwToast *toast = adw_toast_new (summary);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_overview_reveal_cb (CsnWindow       *self,
                        CsnItem         *item,
@@ -393,6 +409,7 @@ csn_window_dispose (GObject *object)
   if (self->overview_page != NULL)
     g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_items (self->overview_page), self);
   csn_window_set_draft (self, NULL);
+  _csn_window_incoming_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
@@ -421,6 +438,9 @@ csn_window_get_property (GObject    *object,
     {
     case PROP_DRAFT:
       g_value_set_object (value, self->draft);
+      break;
+    case PROP_REVIEWING:
+      g_value_set_boolean (value, self->reviewing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -461,6 +481,10 @@ csn_window_class_init (CsnWindowClass *klass)
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The review page is shown: the rest of the window waits for Apply, Cancel or Close. */
+  properties[PROP_REVIEWING] =
+    g_param_spec_boolean ("reviewing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CSN_TYPE_OVERVIEW_PAGE);
@@ -513,6 +537,7 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   _csn_window_class_actions_init (klass);
+  _csn_window_class_incoming_init (klass);
 }
 
 static void
@@ -539,7 +564,11 @@ csn_window_init (CsnWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   _csn_window_actions_init (self);
+  _csn_window_incoming_init (self);
 
+  for (guint p = 1; p < G_N_ELEMENTS (page_names); p++)
+    g_signal_connect_object (gtk_stack_get_child_by_name (self->stack, page_names[p]), "removed",
+                             G_CALLBACK (on_page_removed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (csn_overview_page_get_open_items (self->overview_page), "items-changed",
                            G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->sidebar, find_sidebar_row (self, "overview"));
@@ -627,6 +656,7 @@ replace_draft (CsnWindow   *self,
       update_title (self);
       _csn_window_update_history (self);
     }
+  _csn_window_incoming_draft_set (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
@@ -714,6 +744,9 @@ csn_window_show_page (CsnWindow  *self,
       g_warning ("No page is called “%s”", name);
       return;
     }
+  /* The review page stays until the co-chairs apply or leave it. */
+  if (self->reviewing)
+    return;
   gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
@@ -767,4 +800,10 @@ csn_window_reveal (CsnWindow  *self,
     csn_delegations_page_reveal (self->delegations_page, item, property);
   else
     csn_endorsements_page_reveal (self->endorsements_page, item, property);
+}
+
+void
+_csn_window_notify_reviewing (CsnWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWING]);
 }

@@ -4,9 +4,11 @@
 #include <adwaita.h>
 
 #include "csn-application.h"
+#include "csn-change-set.h"
 #include "csn-draft.h"
 #include "csn-enums.h"
 #include "csn-recovery.h"
+#include "csn-review-group.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +43,17 @@ void         csn_window_reveal           (CsnWindow      *self,
                                           CsnItem        *item,
                                           const char     *property);
 gboolean     csn_window_save_sync        (CsnWindow      *self,
+                                          GFile          *file);
+void         csn_window_review           (CsnWindow          *self,
+                                          CsnChangeSet       *set,
+                                          CsnReviewGroupings  groupings,
+                                          CsnReviewGrouping   group_by,
+                                          const char         *source);
+gboolean     csn_window_get_reviewing    (CsnWindow      *self);
+void         csn_window_merge_files      (CsnWindow      *self,
+                                          GFile         **files,
+                                          guint           n_files);
+void         csn_window_compare_file     (CsnWindow      *self,
                                           GFile          *file);
 
 G_END_DECLS

@@ -325,6 +325,49 @@ test_labels_are_translated (void)
     g_assert_cmpstr (label, ==, "Remove theme “Niñas, niños y adolescentes migrantes, en especial no acomp…”");
 }
 
+/* Undo labels say what changed as a person would: never an item's id or a country's code. */
+static void
+test_labels_without_ids (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnHistory *history = csn_draft_get_history (draft);
+  g_autoptr(CsnItem) participant = g_object_new (CSN_TYPE_PARTICIPANT, "country", "MX", NULL);
+  CsnItem *endorsement = csn_draft_lookup (draft, CSN_COLLECTION_ENDORSEMENTS, "MX");
+  gboolean spanish = g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0;
+  guint n_participants = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_PARTICIPANTS));
+  g_autofree char *expected = NULL;
+
+  csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, participant);
+  csn_draft_set_string (draft, participant, "email", "ana@example.org");
+  expected = g_strdup_printf (spanish ? "Cambiar correo electrónico de participante %u" : "Change email of participant %u",
+                              n_participants + 1);
+  g_assert_cmpstr (csn_history_get_undo_label (history), ==, expected);
+  g_assert_null (strstr (csn_history_get_undo_label (history), csn_item_get_key (participant)));
+
+  g_clear_pointer (&expected, g_free);
+  csn_draft_remove (draft, CSN_COLLECTION_PARTICIPANTS, n_participants);
+  expected = g_strdup_printf (spanish ? "Eliminar participante %u" : "Remove participant %u", n_participants + 1);
+  g_assert_cmpstr (csn_history_get_undo_label (history), ==, expected);
+
+  /* Removed as the core removes items, with its toast: no id there either. */
+  {
+    g_autoptr(CsnItem) unnamed = g_object_new (CSN_TYPE_PARTICIPANT, "country", "MX", NULL);
+    g_autoptr(CsnRemoval) removal = NULL;
+
+    csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, unnamed);
+    removal = csn_draft_remove_item (draft, unnamed);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf (spanish ? "Eliminado: participante %u" : "Removed participant %u", n_participants + 1);
+    g_assert_cmpstr (csn_removal_get_message (removal), ==, expected);
+    g_assert_null (strstr (csn_removal_get_label (removal), csn_item_get_key (unnamed)));
+  }
+
+  g_assert_nonnull (endorsement);
+  csn_draft_set_enum (draft, endorsement, "status", CSN_ENDORSEMENT_STATUS_ENDORSED);
+  g_assert_cmpstr (csn_history_get_undo_label (history), ==,
+                   spanish ? "Cambiar estado de respaldo de México" : "Change status of the endorsement of Mexico");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/saved-point", test_saved_point);
   g_test_add_func ("/history/labels-translated", test_labels_are_translated);
+  g_test_add_func ("/history/labels-translated/without-ids", test_labels_without_ids);
 
   return g_test_run ();
 }

@@ -186,12 +186,28 @@ test_endorsements (Fixture       *fixture,
   type_and_enter (entry, "2012-02-30");
   g_assert_null (csn_item_get_string (endorsement, "date"));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  type_and_enter (entry, "30/06/2012");
+  type_and_enter (entry, "30");
   g_assert_null (csn_item_get_string (endorsement, "date"));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   type_and_enter (entry, "2012-06-30");
   g_assert_cmpstr (csn_item_get_string (endorsement, "date"), ==, "2012-06-30");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  /* Shown as the user's locale writes dates, and read back the same way. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "30 Jun 2012");
+  g_assert_true (csn_draft_undo (fixture->draft));
+  type_and_enter (entry, "30 Jun 2012");
+  g_assert_cmpstr (csn_item_get_string (endorsement, "date"), ==, "2012-06-30");
+
+  /* Or chosen on the calendar. */
+  {
+    GtkCalendar *calendar = csn_date_cell_get_calendar (CSN_DATE_CELL (date));
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2012, 7, 15, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+    g_assert_cmpstr (csn_item_get_string (endorsement, "date"), ==, "2012-07-15");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "15 Jul 2012");
+    g_assert_true (csn_draft_undo (fixture->draft));
+  }
 
   g_assert_true (csn_draft_undo (fixture->draft));
   g_assert_null (csn_item_get_string (endorsement, "date"));

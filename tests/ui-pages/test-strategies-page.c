@@ -23,6 +23,82 @@ get_shown (Fixture *fixture)
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
 }
 
+static GtkWidget *
+find_shown_label (GtkWidget *root)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if (GTK_IS_LABEL (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the drop-down's button shows of the current choice. */
+static const char *
+get_button_text (GtkDropDown *drop_down)
+{
+  return gtk_label_get_text (GTK_LABEL (find_shown_label (gtk_widget_get_first_child (GTK_WIDGET (drop_down)))));
+}
+
+/* The label of the marked choice of an open drop-down, or NULL. */
+static const char *
+get_marked_choice (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_opacity (root) > 0.5 && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), "object-select-symbolic") == 0)
+    return gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = get_marked_choice (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A theme renamed is shown renamed at once in every drop-down and tooltip that names it; an open
+ * drop-down marks the current choice and shows no tooltip over it. */
+static void
+test_renames_and_marks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CsnItem *strategy = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, 0);
+  CsnItem *theme = csn_draft_lookup (fixture->draft, CSN_COLLECTION_THEMES, csn_item_get_string (strategy, "theme"));
+  GtkDropDown *filter = GTK_DROP_DOWN (gtk_widget_get_template_child (fixture->page, CSN_TYPE_STRATEGIES_PAGE,
+                                                                      "theme_filter"));
+  CsnCell *cell = NULL;
+  GtkDropDown *drop_down;
+  GtkWidget *popover;
+  guint position;
+
+  UI_TEST_WAIT_UNTIL ((cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
+  drop_down = csn_ref_cell_get_drop_down (CSN_REF_CELL (cell));
+  g_assert_true (csn_draft_find_position (fixture->draft, CSN_COLLECTION_THEMES, theme, &position));
+  gtk_drop_down_set_selected (filter, position + 1);
+
+  csn_draft_set_string (fixture->draft, theme, "title", "Trata de personas (renombrado)");
+  g_assert_cmpstr (get_button_text (drop_down), ==, "Trata de personas (renombrado)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down)), ==, "Trata de personas (renombrado)");
+  g_assert_cmpstr (get_button_text (filter), ==, "Trata de personas (renombrado)");
+
+  g_signal_emit_by_name (drop_down, "activate");
+  popover = ui_test_find_widget (GTK_WIDGET (drop_down), GTK_TYPE_POPOVER, NULL);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) && get_marked_choice (popover) != NULL);
+  g_assert_cmpstr (get_marked_choice (popover), ==, "Trata de personas (renombrado)");
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (drop_down)));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (drop_down)));
+}
+
 static void
 test_add_strategy (Fixture       *fixture,
                    gconstpointer  data)
@@ -199,6 +275,7 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
+  UI_TEST_ADD_PAGE ("/strategies/renames-and-marks", CSN_TYPE_STRATEGIES_PAGE, test_renames_and_marks);
   UI_TEST_ADD_PAGE ("/strategies/add", CSN_TYPE_STRATEGIES_PAGE, test_add_strategy);
   UI_TEST_ADD_PAGE ("/strategies/reveal-theme", CSN_TYPE_STRATEGIES_PAGE, test_reveal_theme);
   UI_TEST_ADD_PAGE ("/strategies/move-to-theme", CSN_TYPE_STRATEGIES_PAGE, test_move_to_theme);

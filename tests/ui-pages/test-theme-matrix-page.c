@@ -6,9 +6,12 @@
 #include "csn-enums.h"
 #include "csn-history.h"
 #include "csn-label-cell.h"
+#include "csn-problem.h"
+#include "csn-ref-cell.h"
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
 #include "csn-theme-matrix-page.h"
+#include "csn-validate.h"
 #include "ui-test-util.h"
 
 typedef UiPageFixture Fixture;
@@ -151,6 +154,25 @@ test_add_move_remove (Fixture       *fixture,
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes + 1);
   added = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
   g_assert_true (g_regex_match_simple ("^theme-[0-9a-f]{8}$", csn_item_get_key (added), 0, 0));
+  /* No pillar until the group chooses one: the drop-down says so, and the theme is still open. */
+  g_assert_cmpstr (csn_item_get_string (added, "pillar"), ==, "");
+  {
+    CsnCell *pillar = NULL;
+    g_autoptr(GListModel) problems = csn_draft_validate (fixture->draft);
+    gboolean listed = FALSE;
+
+    UI_TEST_WAIT_UNTIL ((pillar = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, added, "pillar")) != NULL);
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (csn_ref_cell_get_drop_down (CSN_REF_CELL (pillar)))),
+                     ==, "Not chosen");
+    for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+      {
+        g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
+
+        listed |= csn_problem_get_item (problem) == added &&
+                  g_strcmp0 (csn_problem_get_property_name (problem), "pillar") == 0;
+      }
+    g_assert_true (listed);
+  }
   UI_TEST_WAIT_UNTIL ((title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "title")) != NULL &&
                       gtk_widget_get_focus_child (csn_cell_get_control (title)) != NULL);
   g_assert_nonnull (title);
@@ -184,6 +206,36 @@ test_add_move_remove (Fixture       *fixture,
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_THEMES), ==, n_themes);
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies);
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0) == first);
+}
+
+/* Tabbing into a title does not select it (the next key would replace it), and a title once
+ * edited shows its beginning again. */
+static void
+test_text_cell_focus (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CsnItem *first = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  CsnItem *second = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
+  CsnCell *first_title = NULL, *second_title = NULL;
+  GtkEditable *entry;
+  const char *long_title = "Protección consular y derechos humanos de las personas migrantes en tránsito por la región";
+
+  UI_TEST_WAIT_UNTIL ((first_title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, first, "title")) != NULL &&
+                      (second_title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, second, "title")) != NULL);
+
+  entry = GTK_EDITABLE (csn_cell_get_control (first_title));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+  gtk_editable_set_text (entry, long_title);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (second_title), GTK_DIR_TAB_FORWARD));
+
+  /* The edit is committed, and the field it left shows its beginning. */
+  g_assert_cmpstr (csn_item_get_string (first, "title"), ==, long_title);
+  g_assert_cmpint (gtk_editable_get_position (entry), ==, 0);
+
+  entry = GTK_EDITABLE (csn_cell_get_control (second_title));
+  g_assert_nonnull (gtk_widget_get_focus_child (GTK_WIDGET (entry)));
+  g_assert_false (gtk_editable_get_selection_bounds (entry, NULL, NULL));
+  g_assert_cmpint (gtk_editable_get_position (entry), ==, 0);
 }
 
 static void
@@ -335,6 +387,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/theme-matrix/tick-country", CSN_TYPE_THEME_MATRIX_PAGE, test_tick_country);
   UI_TEST_ADD_PAGE ("/theme-matrix/country-columns", CSN_TYPE_THEME_MATRIX_PAGE, test_country_columns);
   UI_TEST_ADD_PAGE ("/theme-matrix/add-move-remove", CSN_TYPE_THEME_MATRIX_PAGE, test_add_move_remove);
+  UI_TEST_ADD_PAGE ("/theme-matrix/text-cell-focus", CSN_TYPE_THEME_MATRIX_PAGE, test_text_cell_focus);
   UI_TEST_ADD_PAGE ("/theme-matrix/search", CSN_TYPE_THEME_MATRIX_PAGE, test_search);
   UI_TEST_ADD_PAGE ("/theme-matrix/detail-and-reservations", CSN_TYPE_THEME_MATRIX_PAGE, test_detail_and_reservations);
   UI_TEST_ADD_PAGE ("/theme-matrix/drag-and-drop", CSN_TYPE_THEME_MATRIX_PAGE, test_drag_and_drop);

@@ -89,6 +89,41 @@ test_rows_write_settings (void)
   flush_events ();
 }
 
+/* The name saved copies record: typed in its row, kept in "saved-by", shown when changed elsewhere. */
+static void
+test_saved_by_row (void)
+{
+  g_autoptr(GSettings) settings = csn_settings_new ();
+  CsnPreferencesWindow *window;
+  AdwEntryRow *row;
+
+  g_settings_reset (settings, "saved-by");
+  window = csn_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  row = find_child_of_type (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Your Name in Saved Copies");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "México");
+  flush_events ();
+  {
+    g_autofree char *saved_by = g_settings_get_string (settings, "saved-by");
+
+    g_assert_cmpstr (saved_by, ==, "México");
+  }
+
+  g_settings_set_string (settings, "saved-by", "ST");
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "ST");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_settings_reset (settings, "saved-by");
+}
+
 static void
 test_language_applied_at_start (void)
 {
@@ -118,6 +153,7 @@ main (int   argc,
   g_assert_nonnull (csn_get_resource ());
 
   g_test_add_func ("/preferences/rows-write-settings", test_rows_write_settings);
+  g_test_add_func ("/preferences/saved-by-row", test_saved_by_row);
   g_test_add_func ("/preferences/language-applied-at-start", test_language_applied_at_start);
 
   return g_test_run ();

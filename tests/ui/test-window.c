@@ -4,15 +4,19 @@
 #include <glib/gstdio.h>
 
 #include "csn-draft.h"
+#include "csn-help-window.h"
 #include "csn-history.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
+#include "csn-list-page.h"
 #include "csn-overview-page.h"
+#include "csn-participant.h"
 #include "csn-problem.h"
 #include "csn-recovery.h"
 #include "csn-save-changes-dialog.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
+#include "csn-window-private.h"
 #include "ui-test-util.h"
 
 static CsnApplication *app;
@@ -120,7 +124,7 @@ test_template (void)
 static void
 test_accelerators (void)
 {
-  const char *actions[] = { "app.new-window", "app.new-blank", "app.quit", "app.about", "win.open",
+  const char *actions[] = { "app.new-window", "app.new-blank", "app.quit", "app.help", "win.open",
                             "win.save", "win.save-as", "win.undo", "win.redo", "win.close", "win.find" };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -130,6 +134,249 @@ test_accelerators (void)
       g_assert_cmpuint (g_strv_length (accels), >=, 1);
     }
   g_assert_nonnull (g_resources_lookup_data ("/io/github/consenso/Consenso/gtk/help-overlay.ui", 0, NULL));
+
+  /* F1 is help, as everywhere in GNOME, and opens the user guide. */
+  {
+    g_auto(GStrv) help = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "F1");
+    GtkWindow *guide;
+
+    g_assert_cmpuint (g_strv_length (help), ==, 1);
+    g_assert_cmpstr (help[0], ==, "app.help");
+    g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+    UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW) != NULL);
+    guide = ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW);
+    g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (guide), GTK_TYPE_LABEL, "title-3"));
+    gtk_window_destroy (guide);
+  }
+
+  /* The About window finds the application's icon even before Consenso is installed. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "io.github.consenso.Consenso"));
+}
+
+/* One shortcut adds a row on every page, the application claims it for nothing else, and the
+ * tooltip of every add button names it. */
+static void
+test_add_shortcut (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = NULL;
+  g_autofree char *accel_label = gtk_accelerator_get_label (GDK_KEY_plus, GDK_CONTROL_MASK);
+  const struct { const char *page; const char *prefix; CsnCollection collection; } pages[] = {
+    { "theme-matrix", "matrix", CSN_COLLECTION_THEMES },
+    { "strategies", "strategies", CSN_COLLECTION_STRATEGIES },
+    { "mechanisms", "mechanisms", CSN_COLLECTION_MECHANISMS },
+    { "actors", "actors", CSN_COLLECTION_ACTORS },
+    { "delegations", "delegations", CSN_COLLECTION_PARTICIPANTS },
+    { "endorsements", "endorsements", CSN_COLLECTION_ENDORSEMENTS },
+  };
+  const char *accels[] = { "<Control>plus", "<Control>KP_Add" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accels[i]);
+
+      g_assert_cmpuint (g_strv_length (actions), ==, 0);
+    }
+
+  /* A member without an endorsement, so that the endorsements page can add one. */
+  csn_draft_remove (draft, CSN_COLLECTION_ENDORSEMENTS, 0);
+  window = open_window (draft);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = csn_window_get_page (window, pages[i].page);
+      g_autofree char *action = g_strconcat (pages[i].prefix, ".add", NULL);
+      GtkWidget *button = ui_test_find_action_button (page, action);
+      guint before = ui_test_count (draft, pages[i].collection);
+      const char *tooltip;
+
+      csn_window_show_page (window, pages[i].page);
+      UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && ui_test_lists_bound (page));
+      g_assert_nonnull (button);
+      tooltip = gtk_widget_get_tooltip_text (button);
+      g_assert_nonnull (strstr (tooltip, accel_label));
+
+      g_assert_true (ui_test_press_keys (page, GDK_KEY_plus, GDK_CONTROL_MASK));
+      g_assert_cmpuint (ui_test_count (draft, pages[i].collection), ==, before + 1);
+    }
+
+  destroy_window (window);
+}
+
+/* A blank draft has no content yet but everything the window cannot make: member states to choose
+ * the presidency from and to add participants to, pillars, actors. */
+static void
+test_blank_draft (void)
+{
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  CsnWindow *window;
+  CsnDraft *draft;
+  AdwComboRow *presidency;
+  GtkWidget *delegations;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-blank", NULL);
+  UI_TEST_WAIT_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == n_windows + 1);
+  window = CSN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  draft = csn_window_get_draft (window);
+
+  g_assert_true (csn_window_is_pristine (window));
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_THEMES), ==, 0);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, 0);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PARTICIPANTS), ==, 0);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (draft)), "title"), ==, "");
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PILLARS), ==, 3);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_ACTORS), >, 0);
+
+  presidency = ADW_COMBO_ROW (get_overview_child (window, "presidency_row"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (presidency)), ==, 11);
+  adw_combo_row_set_selected (presidency, 3);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (draft)), "pro-tempore-presidency"), !=, "");
+
+  delegations = csn_window_get_page (window, "delegations");
+  csn_window_show_page (window, "delegations");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (delegations) && ui_test_lists_bound (delegations));
+  g_assert_true (gtk_widget_activate_action (delegations, "delegations.add", NULL));
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PARTICIPANTS), ==, 1);
+
+  /* Each number has the plural it needs: "1 participant from 1 delegation", not "… delegations". */
+  {
+    GtkLabel *count = GTK_LABEL (get_overview_child (window, "participants_count"));
+
+    UI_TEST_WAIT_UNTIL (g_str_equal (gtk_label_get_text (count), "1 participant from 1 delegation"));
+  }
+
+  destroy_window (window);
+}
+
+/* Undo and redo show the page and the row they changed, wherever the user is. */
+static void
+test_undo_reveals (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnItem *theme = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 3);
+  CsnItem *mechanism = ui_test_get_item (draft, CSN_COLLECTION_MECHANISMS, 2);
+  GtkWidget *matrix = csn_window_get_page (window, "theme-matrix");
+  GtkWidget *mechanisms = csn_window_get_page (window, "mechanisms");
+
+  csn_draft_set_enum (draft, theme, "horizon", CSN_HORIZON_MEDIUM_TERM);
+  csn_draft_set_string (draft, mechanism, "proposal", "Reunirse dos veces al año");
+  csn_window_show_page (window, "overview");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "mechanisms");
+  UI_TEST_WAIT_UNTIL (csn_list_page_get_selected (CSN_LIST_PAGE (mechanisms)) == mechanism);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (csn_list_page_get_selected (CSN_LIST_PAGE (matrix)) == theme);
+
+  csn_window_show_page (window, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_MEDIUM_TERM);
+
+  /* Undoing an addition shows the page the item leaves. */
+  {
+    g_autoptr(CsnItem) participant = g_object_new (CSN_TYPE_PARTICIPANT, "country", "MX", NULL);
+
+    csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, participant);
+    csn_window_show_page (window, "overview");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpstr (csn_window_get_visible_page (window), ==, "delegations");
+  }
+
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Removing a theme says what went with it, in a toast whose Undo brings everything back. */
+static void
+test_removal_toast (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *matrix = csn_window_get_page (window, "theme-matrix");
+  GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, "toast_overlay"));
+  CsnItem *first = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 0);
+  guint n_themes = ui_test_count (draft, CSN_COLLECTION_THEMES);
+  guint n_strategies = ui_test_count (draft, CSN_COLLECTION_STRATEGIES);
+  g_autofree char *expected = g_strdup_printf ("Removed theme “%s” with 2 strategies",
+                                               csn_theme_get_title (CSN_THEME (first)));
+  GtkWidget *undo = NULL;
+
+  csn_window_show_page (window, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (matrix) && ui_test_lists_bound (matrix));
+  csn_window_reveal (window, first, NULL);
+  g_assert_true (gtk_widget_activate_action (matrix, "matrix.remove", NULL));
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies - 2);
+
+  UI_TEST_WAIT_UNTIL (find_label_with_text (overlay, expected) != NULL);
+  undo = ui_test_find_button (overlay, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  UI_TEST_WAIT_UNTIL (ui_test_count (draft, CSN_COLLECTION_THEMES) == n_themes);
+  g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies);
+
+  destroy_window (window);
+}
+
+/* Save and Export open in the folder last used, else in Documents (else home), not where Consenso
+ * was started from. */
+static void
+test_dialog_folders (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+  g_autofree char *last_path = ui_test_tmp_path ("last-folder");
+  g_autoptr(GFile) last = g_file_new_for_path (last_path);
+  const char *actions[] = { "win.save-as", "win.export" };
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        g_autoptr(GFile) folder = NULL;
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+        g_assert_nonnull (window->chooser);
+        /* Without a portal the native chooser shows GTK's own dialog: what the user sees. */
+        UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL &&
+                            (folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)))) != NULL);
+        g_assert_true (g_file_equal (folder, round == 0 ? expected : last));
+        gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (window->chooser));
+        g_clear_object (&window->chooser);
+        UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+
+        /* Then a folder used once is where the next dialog opens. */
+        if (round == 0 && i == G_N_ELEMENTS (actions) - 1)
+          {
+            g_autoptr(GSettings) settings = csn_settings_new ();
+            g_autofree char *uri = g_file_get_uri (last);
+
+            g_assert_true (g_mkdir_with_parents (last_path, 0700) == 0);
+            g_settings_set_string (settings, "last-folder", uri);
+          }
+      }
+
+  destroy_window (window);
 }
 
 static void
@@ -185,6 +432,23 @@ test_dates (void)
   g_signal_emit_by_name (start_row, "entry-activated");
   g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-27");
   g_assert_false (gtk_widget_has_css_class (start_row, "error"));
+  /* Shown in the user's locale, typed back that way. */
+  UI_TEST_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (start_row)), "27 Sep 2011"));
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "28 Sep 2011");
+  g_signal_emit_by_name (start_row, "entry-activated");
+  g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-28");
+
+  /* Or chosen on the calendar beside it. */
+  {
+    GtkWidget *calendar = ui_test_find_widget (start_row, GTK_TYPE_MENU_BUTTON, NULL);
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar));
+    GtkCalendar *days = GTK_CALENDAR (ui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, NULL));
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2011, 10, 3, 0, 0, 0);
+
+    gtk_calendar_select_day (days, day);
+    g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-10-03");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "3 Oct 2011");
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (start_row), "");
   g_signal_emit_by_name (start_row, "entry-activated");
@@ -212,7 +476,19 @@ test_combo_rows (void)
   adw_combo_row_set_selected (presidency, 7);
   selected = adw_combo_row_get_selected_item (presidency);
   g_assert_cmpstr (csn_item_get_string (meeting, "pro-tempore-presidency"), ==, csn_item_get_key (selected));
+  /* Approving with entries still open is asked first; keeping the draft changes nothing. */
   adw_combo_row_set_selected (status, 1);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 0);
+  ui_test_click_response (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "cancel");
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 0);
+
+  adw_combo_row_set_selected (status, 1);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  ui_test_click_response (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "approve");
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   g_assert_cmpint (csn_item_get_enum (meeting, "status"), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -263,12 +539,33 @@ test_still_open (void)
   g_assert_cmpuint (undecided, >, 0);
   g_assert_cmpuint (count_open_on (open, "horizon"), ==, undecided);
 
+  /* Each entry says where as a person would: "Theme 1 “…”: horizon", no path into the file. */
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+      const char *place = csn_problem_get_place (problem);
+
+      g_assert_null (strchr (place, '['));
+      {
+        /* A sentence, its first letter a capital (a title in quotes may come first). */
+        const char *text = csn_problem_get_message (problem);
+
+        while (*text != '\0' && !g_unichar_isalpha (g_utf8_get_char (text)))
+          text = g_utf8_next_char (text);
+        g_assert_true (g_unichar_isupper (g_utf8_get_char (text)));
+      }
+      if (g_strcmp0 (csn_problem_get_property_name (problem), "horizon") == 0)
+        g_assert_true (g_str_has_prefix (place, "Theme ") && g_str_has_suffix (place, ": horizon"));
+    }
+
   /* The agenda shows, beside each page, how many entries lead there. */
   {
     GtkLabel *count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
                                                                 "theme_matrix_open_count"));
-    g_autofree char *expected = g_strdup_printf ("%u", undecided);
+    /* The themes still undecided, and those whose consensus is pending. */
+    g_autofree char *expected = g_strdup_printf ("%u", undecided + count_open_on (open, CSN_THEME_PROP_CONSENSUS));
 
+    g_assert_cmpuint (count_open_on (open, CSN_THEME_PROP_CONSENSUS), >, 0);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
     g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
   }
@@ -281,9 +578,18 @@ test_still_open (void)
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "end-date", "2011-10-01");
   UI_TEST_WAIT_UNTIL (count_open_on (open, "end-date") + count_open_on (open, "start-date") >= 1);
 
-  /* Activating the first entry (a theme without a horizon) goes to the theme matrix. */
+  /* Activating the first theme without a horizon goes to the theme matrix. */
   csn_window_show_page (window, "overview");
-  g_signal_emit_by_name (list, "activate", 0);
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+
+      if (g_strcmp0 (csn_problem_get_property_name (problem), CSN_THEME_PROP_HORIZON) == 0)
+        {
+          g_signal_emit_by_name (list, "activate", i);
+          break;
+        }
+    }
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
 
   /* The themes without a strategy go to the strategies page. */
@@ -344,10 +650,16 @@ test_load_error (void)
   CsnWindow *window = open_window (draft);
   g_autofree char *path = ui_test_tmp_path ("broken.consenso");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  const char *broken = "{ \"format\": \"consenso-draft\", \"version\": 1, \"themes\": [ { \"horizon\": 3 } ] }";
+  g_autoptr(GBytes) template = g_resources_lookup_data ("/io/github/consenso/Consenso/templates/crm-working-group.consenso",
+                                                        0, NULL);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (template, NULL), g_bytes_get_size (template));
+  const char *broken;
   g_autofree char *after = NULL;
   const char *error_text;
 
+  /* The first theme's horizon is a number: the rest of the file is fine. */
+  g_assert_cmpuint (g_string_replace (text, "\"horizon\": \"undecided\"", "\"horizon\": 3", 1), ==, 1);
+  broken = text->str;
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", "Ciudad de Panamá");
 
@@ -361,6 +673,9 @@ test_load_error (void)
   error_text = csn_window_get_error (window);
   g_assert_nonnull (error_text);
   g_assert_nonnull (strstr (error_text, "broken.consenso"));
+  /* The place is said as a person would, not as a path in the file. */
+  g_assert_nonnull (strstr (error_text, "theme 1, horizon"));
+  g_assert_null (strstr (error_text, "themes[0]"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                                               CSN_TYPE_WINDOW,
                                                                                               "error_revealer"))));
@@ -772,7 +1087,12 @@ main (int   argc,
 
   g_test_add_func ("/window/template", test_template);
   g_test_add_func ("/window/accelerators", test_accelerators);
+  g_test_add_func ("/window/add-shortcut", test_add_shortcut);
+  g_test_add_func ("/window/blank-draft", test_blank_draft);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/undo-reveals", test_undo_reveals);
+  g_test_add_func ("/window/removal-toast", test_removal_toast);
+  g_test_add_func ("/window/dialog-folders", test_dialog_folders);
   g_test_add_func ("/window/dates", test_dates);
   g_test_add_func ("/window/combo-rows", test_combo_rows);
   g_test_add_func ("/window/still-open", test_still_open);
