@@ -129,6 +129,31 @@ run_count_walk (CsnDraft *draft)
   g_assert (total > 0);
 }
 
+/* What binding every strategy row asks of the core: its texts, choices, and the titles its
+ * references name (theme, lead). */
+static G_GNUC_NO_INLINE void
+run_bind_rows (CsnDraft *draft)
+{
+  GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  gsize total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (strategies); i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (strategies, i);
+      g_autofree char *theme = csn_draft_dup_ref_title (draft, CSN_COLLECTION_THEMES,
+                                                        csn_item_get_string (item, "theme"));
+      g_autofree char *lead = csn_draft_dup_ref_title (draft, CSN_COLLECTION_ACTORS,
+                                                       csn_item_get_string (item, "lead"));
+      g_autofree char *title = csn_item_dup_title (item);
+
+      total += strlen (csn_item_get_string (item, "description")) + strlen (csn_item_get_string (item, "notes"));
+      total += csn_item_get_enum (item, "horizon") + csn_item_get_enum (item, "mechanism");
+      total += g_strv_length ((char **) csn_item_get_strv (item, "support"));
+      total += strlen (theme) + strlen (lead) + strlen (title);
+    }
+  g_assert (total > 0);
+}
+
 static const char * const search_properties[] = { "description", "notes", NULL };
 static const char * const keystrokes[] = { "m", "mi", "mig", "migr", "migra", "migrac" };
 
@@ -220,6 +245,7 @@ run_search_cached (CsnDraft *draft)
 
 static const Kind kinds[] = {
   { "names", "property names (200 x every field)", run_names },
+  { "bind-rows", "every strategy row's texts and references", run_bind_rows },
   { "validate", "csn_draft_validate", run_validate },
   { "commit-views", "commit: 13 validations + a lookup", run_commit_views },
   { "insert-lookups", "2,000 inserts, a lookup after each", run_insert_lookups },
