@@ -2,9 +2,11 @@
 #pragma once
 
 #include "csn-actor.h"
+#include "csn-answers-import.h"
 #include "csn-change.h"
 #include "csn-change-set.h"
 #include "csn-country.h"
+#include "csn-delegation-export.h"
 #include "csn-describe.h"
 #include "csn-document.h"
 #include "csn-document-export.h"
@@ -24,6 +26,7 @@
 #include "csn-participant.h"
 #include "csn-pillar.h"
 #include "csn-position.h"
+#include "csn-position-index.h"
 #include "csn-problem.h"
 #include "csn-removal.h"
 #include "csn-reservation.h"

@@ -13,7 +13,7 @@ static const TypeConstants all_constants[] = {
   { csn_meeting_get_type,
     { CSN_MEETING_PROP_TITLE, CSN_MEETING_PROP_VENUE, CSN_MEETING_PROP_START_DATE, CSN_MEETING_PROP_END_DATE,
       CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY, CSN_MEETING_PROP_LANGUAGE, CSN_MEETING_PROP_STATUS,
-      CSN_MEETING_PROP_ANSWERS_DUE } },
+      CSN_MEETING_PROP_ANSWERS_DUE, CSN_MEETING_PROP_ANSWERS_TO } },
   { csn_document_texts_get_type,
     { CSN_DOCUMENT_TEXTS_PROP_PREAMBLE, CSN_DOCUMENT_TEXTS_PROP_BACKGROUND, CSN_DOCUMENT_TEXTS_PROP_NEXT_STEPS,
       CSN_DOCUMENT_TEXTS_PROP_CLOSING } },
@@ -103,7 +103,8 @@ static const char distinct_draft[] =
   "{\"format\": \"consenso-draft\", \"version\": 1,\n"
   " \"meeting\": {\"title\": \"m-title\", \"venue\": \"m-venue\", \"start_date\": \"2011-03-01\",\n"
   "             \"end_date\": \"2011-03-03\", \"pro_tempore_presidency\": \"DO\", \"language\": \"en\",\n"
-  "             \"status\": \"approved\", \"answers_due\": \"2011-05-31\"},\n"
+  "             \"status\": \"approved\", \"answers_due\": \"2011-05-31\",\n"
+  "             \"answers_to\": \"m-answers-to\"},\n"
   " \"document\": {\"preamble\": \"d-preamble\", \"background\": \"d-background\", \"next_steps\": \"d-next\",\n"
   "              \"closing\": \"d-closing\"},\n"
   " \"countries\": [{\"code\": \"DO\", \"name\": {\"es\": \"República Dominicana\", \"en\": \"Dominican Republic\"},\n"
@@ -182,6 +183,7 @@ test_getters (void)
   g_assert_cmpint (csn_meeting_get_language (meeting), ==, CSN_LANGUAGE_EN);
   g_assert_cmpint (csn_meeting_get_status (meeting), ==, CSN_MEETING_STATUS_APPROVED);
   g_assert_cmpstr (csn_meeting_get_answers_due (meeting), ==, "2011-05-31");
+  g_assert_cmpstr (csn_meeting_get_answers_to (meeting), ==, "m-answers-to");
 
   texts = csn_draft_get_document_texts (draft);
   g_assert_cmpstr (csn_document_texts_get_preamble (texts), ==, "d-preamble");

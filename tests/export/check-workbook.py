@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 
 import openpyxl
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 # The English labels of the enums, as app/core/csn-enums.c declares them.
 HORIZON = ["Short term", "Medium term", "Undecided"]
@@ -37,7 +37,7 @@ ACTOR_KIND = ["Pro Tempore Presidency", "Technical Secretariat", "Civil society"
               "International organizations", "Member countries", "Other"]
 
 SHEETS = ["Summary", "Theme matrix", "Theme texts", "Strategies", "Mechanisms", "Actors", "Role proposals",
-          "Delegations", "Quotas", "Endorsements", "Lists"]
+          "Delegations", "Quotas", "Endorsements"]
 CUT_MARKER = "[Cut: a spreadsheet cell holds at most 32,767 characters; the whole text is in the draft.]"
 # Landscape, less the margins, in Excel's pixels (a column w characters wide is 7w + 5 pixels).
 PRINT_WIDTH_PIXELS = 960
@@ -136,27 +136,6 @@ def column_values(ws, column, n_rows):
     return [ws.cell(row=r, column=column).value for r in range(2, n_rows + 2)]
 
 
-def list_values(wb, formula):
-    """The values a validation's list formula points to: "'Lists'!$B$2:$B$4"."""
-    formula = formula.lstrip("=")
-    sheet, cells = formula.rsplit("!", 1)
-    sheet = sheet.strip("'").replace("''", "'")
-    min_col, min_row, max_col, max_row = range_boundaries(cells.replace("$", ""))
-    ws = wb[sheet]
-    return [ws.cell(row=r, column=min_col).value for r in range(min_row, max_row + 1)]
-
-
-def validation_for(ws, column):
-    """The data validation that covers row 2 of @column, if any."""
-    letter = get_column_letter(column)
-    for validation in ws.data_validations.dataValidation:
-        for cell_range in str(validation.sqref).split():
-            min_col, min_row, max_col, max_row = range_boundaries(cell_range)
-            if min_col <= column <= max_col and min_row <= 2 <= max_row:
-                return validation
-    return None
-
-
 def check_print_setup(ws, label, title, date, footer_raw, header_raw, is_draft, labels,
                       repeat_header=True, landscape=True):
     name = f"{label}: {ws.title}"
@@ -208,8 +187,9 @@ def check_workbook(path, draft, language, labels, label):
 
     check(wb.sheetnames == [labels(s) for s in SHEETS], f"{label}: sheet names {wb.sheetnames}")
     for ws in wb.worksheets:
-        check(ws.sheet_state == ("hidden" if ws.title == labels("Lists") else "visible"),
-              f"{label}: {ws.title} is {ws.sheet_state}")
+        check(ws.sheet_state == "visible", f"{label}: {ws.title} is {ws.sheet_state}")
+        # The group's decisions are the group's to change: the report offers no drop-downs.
+        check(not ws.data_validations.dataValidation, f"{label}: {ws.title} has no drop-down lists")
 
     props = wb.properties
     check(props.title == meeting["title"].replace("\x01", ""), f"{label}: document title")
@@ -294,14 +274,7 @@ def check_workbook(path, draft, language, labels, label):
             column = column_of(ws, labels(header))
             if not check(column is not None, f"{label}: {sheet} has a {header} column"):
                 continue
-            validation = validation_for(ws, column)
-            if not check(validation is not None and validation.type == "list",
-                         f"{label}: {sheet}.{header} has a drop-down list"):
-                continue
-            allowed = list_values(wb, validation.formula1)
-            check(allowed == [labels(v) for v in enum_labels], f"{label}: {sheet}.{header} allows {allowed}")
-            check(validation.showErrorMessage and validation.errorStyle in (None, "stop"),
-                  f"{label}: {sheet}.{header} refuses other values")
+            allowed = [labels(v) for v in enum_labels]
             cells = column_values(ws, column, n)
             check(all(v in allowed for v in cells), f"{label}: {sheet}.{header} values are allowed ones")
         for row in ws.iter_rows(min_row=2):
@@ -365,13 +338,6 @@ def check_workbook(path, draft, language, labels, label):
         check(ws.cell(row=r, column=role).value == (actor.get("current_role") or None),
               f"{label}: current role of {actor['id']}")
 
-    # Endorsements: only member states endorse, so only they are offered.
-    ws = wb[labels("Endorsements")]
-    validation = validation_for(ws, column_of(ws, labels("Country")))
-    if check(validation is not None, f"{label}: endorsements offer a list of countries"):
-        check(list_values(wb, validation.formula1) == [names[c["code"]] for c in members],
-              f"{label}: endorsements offer the member states only")
-
     return wb
 
 
@@ -396,7 +362,7 @@ def check_languages(es_wb, en_wb, draft, es, en):
         for es_h, en_h in zip(headers(es_ws), headers(en_ws)):
             if en_h in country_en:
                 check(es_h in country_es, f"{name}: country header {en_h} → {es_h}")
-            elif name != "Lists" or en_h is not None:
+            else:
                 check(es_h == es(en_h), f"{name}: header {en_h} → {es_h}")
     enum_labels = set(HORIZON + CONSENSUS + MECHANISM + ASSESSMENT + CHANGE + ROLE + ENDORSEMENT + ACTOR_KIND +
                       [msgid for _, msgid in PROPOSAL_STATUS])
@@ -600,7 +566,7 @@ def check_footer_codes(consenso, template, tmp):
             continue
         footers = raw_footers(out)
         visible = [name for name, raw in footers.items() if raw is not None]
-        check(len(visible) == len(SHEETS) - 1, f"codes {n}: every visible sheet has a footer ({len(visible)})")
+        check(len(visible) == len(SHEETS), f"codes {n}: every sheet has a footer ({len(visible)})")
         for name in visible:
             raw = footers[name]
             sections = header_footer_sections(raw)
