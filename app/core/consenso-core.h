@@ -37,4 +37,5 @@
 #include "csn-theme.h"
 #include "csn-types.h"
 #include "csn-validate.h"
+#include "csn-validation.h"
 #include "csn-xliff.h"
