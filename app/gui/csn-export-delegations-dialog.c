@@ -180,8 +180,8 @@ update_folder_row (CsnExportDelegationsDialog *self)
   else
     {
       /* Translators: under the folder of Export for Delegations, when workbooks of the same names are there */
-      g_autofree char *replaced = g_strdup_printf (ngettext ("%u workbook of the same name there is replaced",
-                                                             "%u workbooks of the same names there are replaced",
+      g_autofree char *replaced = g_strdup_printf (ngettext ("Replaces %u workbook of the same name in it",
+                                                             "Replaces %u workbooks of the same names in it",
                                                              n_replaced),
                                                    n_replaced);
 

@@ -507,11 +507,11 @@ test_export (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "answers_to_row"))), ==,
                    "st@crm.example; ppt@crm.example");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (dialog_child (dialog, "folder_row")),
-                            "11 workbooks of the same names there are replaced"));
+                            "Replaces 11 workbooks of the same names in it"));
   csn_export_delegations_dialog_set_language (dialog, CSN_LANGUAGE_EN);
   g_assert_cmpstr (adw_action_row_get_subtitle (dialog_child (dialog, "language_row")), ==, "Every workbook in English");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (dialog_child (dialog, "folder_row")),
-                            "10 workbooks of the same names there are replaced"));
+                            "Replaces 10 workbooks of the same names in it"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.export", NULL));
   UI_TEST_WAIT_UNTIL (!exporting (window) && !ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_EXPORT_DELEGATIONS_DIALOG)));
   /* Nothing changed in the dialog: no step to undo. */
