@@ -18,17 +18,20 @@
 
 /* Export for Delegations… */
 
+/* The window is held weakly: closing it disposes it, which cancels the export. */
 typedef struct
 {
-  CsnWindow *window;
-  GFile     *folder;
+  GWeakRef      window;
+  GFile        *folder;
+  GCancellable *cancellable;
 } DelegationsExport;
 
 static void
 delegations_export_free (DelegationsExport *job)
 {
-  g_clear_object (&job->window);
+  g_weak_ref_clear (&job->window);
   g_clear_object (&job->folder);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -47,11 +50,21 @@ set_exporting (CsnWindow *self,
 }
 
 static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
 on_delegations_progress_cb (double   fraction,
                             gpointer user_data)
 {
-  CsnWindow *self = user_data;
+  g_autoptr(CsnWindow) self = g_weak_ref_get (user_data);
 
+  /* A window that closed meanwhile cancelled the export and has no bar left. */
+  if (self == NULL || self->export_cancellable == NULL || g_cancellable_is_cancelled (self->export_cancellable))
+    return;
   gtk_progress_bar_set_fraction (self->export_progress, fraction);
 }
 
@@ -61,7 +74,7 @@ on_delegations_exported_cb (GObject      *source,
                             gpointer      user_data)
 {
   g_autoptr(DelegationsExport) job = user_data;
-  CsnWindow *self = job->window;
+  g_autoptr(CsnWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = csn_export_delegations_finish (result, &error);
   g_autofree char *uri = NULL;
@@ -69,6 +82,9 @@ on_delegations_exported_cb (GObject      *source,
   guint n_paths;
   AdwToast *toast;
 
+  /* The window closed meanwhile: it cancelled the export and forgot it. */
+  if (self == NULL || self->export_cancellable != job->cancellable)
+    return;
   set_exporting (self, FALSE);
   if (paths == NULL)
     {
@@ -108,6 +124,7 @@ csn_window_export_delegations (CsnWindow *self,
                                int        language)
 {
   DelegationsExport *job;
+  GWeakRef *progress_ref;
 
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder) && g_file_peek_path (folder) != NULL);
@@ -123,10 +140,13 @@ csn_window_export_delegations (CsnWindow *self,
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
   job = g_new0 (DelegationsExport, 1);
-  job->window = g_object_ref (self);
+  g_weak_ref_init (&job->window, self);
   job->folder = g_object_ref (folder);
+  job->cancellable = g_object_ref (self->export_cancellable);
+  progress_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (progress_ref, self);
   csn_export_delegations_async (self->draft, g_file_peek_path (folder), language,
-                                on_delegations_progress_cb, g_object_ref (self), g_object_unref,
+                                on_delegations_progress_cb, progress_ref, (GDestroyNotify) weak_ref_free,
                                 self->export_cancellable, on_delegations_exported_cb, job);
 }
 
@@ -183,9 +203,10 @@ export_delegations_action (GtkWidget  *widget,
 
 /* Import Answers… */
 
+/* The window is held weakly: closing it disposes it, which cancels the read. */
 typedef struct
 {
-  CsnWindow    *window;
+  GWeakRef      window;
   CsnDraft     *draft;
   GCancellable *cancellable;
   GPtrArray    *files;   /* of GFile */
@@ -194,7 +215,7 @@ typedef struct
 static void
 answers_read_free (AnswersRead *read)
 {
-  g_clear_object (&read->window);
+  g_weak_ref_clear (&read->window);
   g_clear_object (&read->draft);
   g_clear_object (&read->cancellable);
   g_clear_pointer (&read->files, g_ptr_array_unref);
@@ -229,7 +250,7 @@ on_answers_read_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(AnswersRead) read = user_data;
-  CsnWindow *self = read->window;
+  g_autoptr(CsnWindow) self = g_weak_ref_get (&read->window);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsnChangeSet) set = csn_answers_import_finish (result, read->draft, &problems, &error);
@@ -237,7 +258,7 @@ on_answers_read_cb (GObject      *source,
   guint n_changes;
 
   /* Cancelled: the window closed or took another draft, and forgot this read already. */
-  if (set == NULL || read->cancellable != self->incoming_cancellable || read->draft != self->draft)
+  if (set == NULL || self == NULL || read->cancellable != self->incoming_cancellable || read->draft != self->draft)
     return;
 
   g_clear_object (&self->incoming_cancellable);
@@ -255,9 +276,9 @@ on_answers_read_cb (GObject      *source,
   if (n_changes > 0)
     {
       source_name = dup_source (read->files);
-      self->review_answers = TRUE;
       csn_window_review (self, set, CSN_REVIEW_GROUPINGS_COUNTRY | CSN_REVIEW_GROUPINGS_ITEM | CSN_REVIEW_GROUPINGS_PAGE,
                          CSN_REVIEW_GROUP_BY_COUNTRY, source_name);
+      self->review_answers = TRUE;
     }
   if (problems->len > 0 || n_changes == 0)
     show_problems (self, problems, read->files, n_changes > 0);
@@ -299,7 +320,7 @@ csn_window_import_answers (CsnWindow  *self,
 
   _csn_window_commit_focused_edit (self);
   read = g_new0 (AnswersRead, 1);
-  read->window = g_object_ref (self);
+  g_weak_ref_init (&read->window, self);
   read->draft = g_object_ref (self->draft);
   read->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)

@@ -364,6 +364,14 @@ list_dir (const char *dir)
   return names;
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  return names->len;
+}
+
 static CsnExportDelegationsDialog *
 open_export_dialog (CsnWindow *window)
 {
@@ -574,7 +582,23 @@ test_export_cancel (void)
     g_assert_cmpstr (contents, ==, "in the way");
   }
 
-  destroy_window (window);
+  /* A window closed while it writes cancels the export, which then touches the window no more. */
+  {
+    g_autofree char *closed_path = ui_test_tmp_path ("closed/workbooks");
+    g_autoptr(GFile) closed = g_file_new_for_path (closed_path);
+    gpointer alive = window;
+
+    dialog = open_export_dialog (window);
+    csn_export_delegations_dialog_set_folder (dialog, closed);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.export", NULL));
+    g_assert_true (exporting (window));
+    g_object_add_weak_pointer (G_OBJECT (window), &alive);
+    destroy_window (window);
+    /* Not kept alive by the export: gone at once. */
+    g_assert_null (alive);
+    /* Temporary files may show while the writer stops; no workbook is left. */
+    UI_TEST_WAIT_UNTIL (count_entries (closed_path) == 0);
+  }
 }
 
 /* Two delegations' answers: the review grouped by country; every answer rejected, then "Accept All"
