@@ -187,6 +187,15 @@ main (int   argc,
     csn_export_delegations_dialog_set_folder (CSN_EXPORT_DELEGATIONS_DIALOG (dialog), folder);
   }
   shoot (GTK_WIDGET (dialog), "export-dialog");
+  {
+    GtkWidget *due_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CSN_TYPE_EXPORT_DELEGATIONS_DIALOG,
+                                                                    "answers_due_row"));
+    GtkMenuButton *calendar = GTK_MENU_BUTTON (ui_test_find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL));
+
+    gtk_menu_button_popup (calendar);
+    shoot (GTK_WIDGET (dialog), "export-dialog-calendar");
+    gtk_menu_button_popdown (calendar);
+  }
   gtk_window_destroy (dialog);
   UI_TEST_WAIT_UNTIL (!ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_EXPORT_DELEGATIONS_DIALOG)));
 
