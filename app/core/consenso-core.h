@@ -36,3 +36,4 @@
 #include "csn-theme.h"
 #include "csn-types.h"
 #include "csn-validate.h"
+#include "csn-validation.h"

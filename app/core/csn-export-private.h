@@ -218,4 +218,8 @@ gboolean             csn_export_set_write_error         (GError                *
                                                          const char             *path,
                                                          const char             *reason);
 
+/* csn-export-writer.c: whether a text goes into a cell as it is (exposed for its test). */
+gboolean csn_export_text_is_clean (const char *text,
+                                   gsize       length);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "csn-catalog.h"
 #include "csn-export-private.h"
 #include "csn-safe-file.h"
+#include "csn-utf8.h"
 
 #if LXW_VERSION_ID < 110
 #error "Consenso needs libxlsxwriter 1.1.0 or newer"
@@ -119,20 +120,73 @@ is_escape_at (const char *p)
          is_hex (p[5]) && p[6] == '_';
 }
 
-static gboolean
-needs_cleaning (const char *text,
-                gsize       length)
+/* Whether @text (@length bytes, then a NUL) is valid UTF-8 that a cell holds as it is: no control
+ * character but tab and newline, no U+FFFE or U+FFFF, no "_xHHHH_" a reader would take for an
+ * escape. One pass, through ASCII eight bytes at a time. */
+gboolean
+csn_export_text_is_clean (const char *text,
+                          gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = text[i];
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
 
-      if ((c < 0x20 && c != '\t' && c != '\n') ||
-          (c == 0xEF && (guchar) text[i + 1] == 0xBF && ((guchar) text[i + 2] & 0xFE) == 0xBE) ||
-          (c == '_' && is_escape_at (text + i)))
-        return TRUE;
+  while (p < end)
+    {
+      guchar c;
+
+      if (end - p >= 8)
+        {
+          guint64 word, underscores;
+
+          memcpy (&word, p, sizeof word);
+          underscores = word ^ (ones * '_');
+          /* Nothing beyond ASCII, nothing below a space, no "_": nothing to look at. */
+          if ((word & highs) == 0 && ((word - ones * 0x20) & ~word & highs) == 0 &&
+              ((underscores - ones) & ~underscores & highs) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+
+      c = *p;
+      if (c < 0x80)
+        {
+          if ((c < 0x20 && c != '\t' && c != '\n') || (c == '_' && is_escape_at ((const char *) p)))
+            return FALSE;
+          p++;
+        }
+      else if (c < 0xC2)
+        return FALSE;
+      else if (c < 0xE0)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            return FALSE;
+          p += 2;
+        }
+      else if (c < 0xF0)
+        {
+          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+              (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+            return FALSE;
+          /* U+FFFE and U+FFFF: XML forbids them. */
+          if (c == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE)
+            return FALSE;
+          p += 3;
+        }
+      else if (c < 0xF5)
+        {
+          if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+              (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+            return FALSE;
+          p += 4;
+        }
+      else
+        return FALSE;
     }
-  return FALSE;
+  return TRUE;
 }
 
 /*
@@ -145,14 +199,12 @@ prepare_text (Writer     *w,
               const char *text)
 {
   gsize length = strlen (text);
-  const char *end = NULL;
   const char *p;
   gsize units = 0;
   const char *marker;
   gsize marker_units;
 
-  if (length <= CELL_MAX_UNITS && g_utf8_validate_len (text, length, &end) &&
-      !needs_cleaning (text, length))
+  if (length <= CELL_MAX_UNITS && csn_export_text_is_clean (text, length))
     return text;
 
   g_string_truncate (w->buffer, 0);
@@ -381,27 +433,33 @@ write_cell (Writer         *w,
     }
 }
 
+/* Where the line that starts at @line ends: at its newline, or at the text's NUL. */
+static const char *
+line_end (const char *line)
+{
+  const char *newline = strchr (line, '\n');
+
+  return newline != NULL ? newline : line + strlen (line);
+}
+
 /* The width of the longest line of @text in characters, counting no further than @cap. */
 static guint
 text_width (const char *text,
             guint       cap)
 {
-  guint widest = 0, line = 0;
+  gsize widest = 0;
 
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  for (const char *line = text;;)
     {
-      if (*p == '\n')
-        {
-          widest = MAX (widest, line);
-          line = 0;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        {
-          if (++line >= cap)
-            return cap;
-        }
+      const char *end = line_end (line);
+
+      widest = MAX (widest, csn_utf8_count_chars (line, end - line));
+      if (widest >= cap)
+        return cap;
+      if (*end == '\0')
+        return widest;
+      line = end + 1;
     }
-  return MAX (widest, line);
 }
 
 /* The widest word of a header, so that wrapped headers break between words. */
@@ -492,19 +550,17 @@ wrapped_lines (const char *text,
                guint       cap)
 {
   guint per_line = MAX (4, (guint) width - 2);
-  guint lines = 0, chars = 0;
+  gsize lines = 0;
 
-  for (const guchar *p = (const guchar *) text;; p++)
+  for (const char *line = text;;)
     {
-      if (*p == '\n' || *p == '\0')
-        {
-          lines += MAX (1, (chars + per_line - 1) / per_line);
-          chars = 0;
-          if (*p == '\0' || lines >= cap)
-            break;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        chars++;
+      const char *end = line_end (line);
+      gsize chars = csn_utf8_count_chars (line, end - line);
+
+      lines += MAX (1, (chars + per_line - 1) / per_line);
+      if (*end == '\0' || lines >= cap)
+        break;
+      line = end + 1;
     }
   return MIN (lines, cap);
 }
