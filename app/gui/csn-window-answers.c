@@ -127,6 +127,7 @@ csn_window_export_delegations (CsnWindow *self,
   GWeakRef *progress_ref;
 
   g_return_if_fail (CSN_IS_WINDOW (self));
+  g_return_if_fail (self->draft != NULL);
   g_return_if_fail (G_IS_FILE (folder) && g_file_peek_path (folder) != NULL);
   g_return_if_fail (language == CSN_EXPORT_LANGUAGE_PER_COUNTRY || language == CSN_LANGUAGE_ES ||
                     language == CSN_LANGUAGE_EN);
