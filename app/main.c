@@ -25,6 +25,7 @@
 #include "csn-problem.h"
 #include "csn-safe-file.h"
 #include "csn-validate.h"
+#include "csn-xliff.h"
 
 
 static gboolean
@@ -404,6 +405,103 @@ run_merge (const char         *output,
   return csn_change_set_get_n_conflicts (set) > 0 ? 3 : EXIT_SUCCESS;
 }
 
+/* --export-xliff OUT.xlf DRAFT: the draft's texts for a translation tool. */
+static int
+run_export_xliff (const char         *output,
+                  const char * const *files)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("--export-xliff needs exactly one draft file"));
+      return EXIT_FAILURE;
+    }
+  file = g_file_new_for_commandline_arg (files[0]);
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      g_printerr (_("Cannot export %s: %s"), output, error->message);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  if (!csn_xliff_export (draft, output, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* --import-xliff OUT.consenso DRAFT IN.xlf: applies what applies, prints each unit it did not apply
+ * (FILE: line N, unit “ID”: why); exit 1 if any, or if the file was refused (then nothing is written). */
+static int
+run_import_xliff (const char         *output,
+                  const char * const *files)
+{
+  g_autoptr(GFile) draft_file = NULL;
+  g_autoptr(GFile) xliff_file = NULL;
+  g_autoptr(GFile) output_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(CsnChangeSet) set = NULL;
+  g_autoptr(GListModel) reports = NULL;
+  g_autofree char *saved_by = NULL;
+  const char *xliff_name;
+  guint n_left = 0;
+
+  if (files == NULL || files[0] == NULL || files[1] == NULL || files[2] != NULL)
+    {
+      g_printerr ("%s\n", _("--import-xliff needs a draft, then the translated XLIFF file"));
+      return EXIT_FAILURE;
+    }
+  xliff_name = files[1];
+  draft_file = g_file_new_for_commandline_arg (files[0]);
+  xliff_file = g_file_new_for_commandline_arg (xliff_name);
+  if ((draft = csn_draft_load_from_file (draft_file, &error)) == NULL ||
+      (set = csn_xliff_import (draft, xliff_file, &reports, NULL, &error)) == NULL)
+    {
+      g_printerr (_("Cannot import into %s: %s"), output, error->message);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0, n = g_list_model_get_n_items (reports); i < n; i++)
+    {
+      g_autoptr(CsnProblem) report = g_list_model_get_item (reports, i);
+
+      g_print ("%s: %s: %s\n", xliff_name, csn_problem_get_place (report), csn_problem_get_message (report));
+      n_left++;
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (set)); i < n; i++)
+    {
+      g_autoptr(CsnChange) change = g_list_model_get_item (G_LIST_MODEL (set), i);
+      g_autofree char *place = NULL;
+      guint line;
+      const char *id = csn_xliff_change_get_unit_id (change, &line);
+
+      if (csn_change_get_accepted (change) && csn_change_get_applicable (change))
+        continue;
+      /* Translators: where a unit is in an XLIFF file: "line 12, unit “themes/theme-9/title”" */
+      place = g_strdup_printf (_("line %u, unit “%s”"), line, id);
+      g_print ("%s: %s: %s\n", xliff_name, place, csn_change_get_note (change));
+      n_left++;
+    }
+  csn_change_set_apply (set, draft);
+
+  saved_by = dup_saved_by ();
+  csn_draft_set_saved_by (draft, saved_by);
+  output_file = g_file_new_for_commandline_arg (output);
+  if (!csn_draft_save_to_file (draft, output_file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return n_left > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 static int
 on_handle_local_options_cb (GApplication *app,
                             GVariantDict *options,
@@ -418,6 +516,8 @@ on_handle_local_options_cb (GApplication *app,
   const char *merge_output = NULL;
   const char *merge_base = NULL;
   const char *merge_prefer = NULL;
+  const char *xliff_export = NULL;
+  const char *xliff_import = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "export-xlsx", "^&ay", &export_output);
@@ -428,6 +528,8 @@ on_handle_local_options_cb (GApplication *app,
   g_variant_dict_lookup (options, "merge", "^&ay", &merge_output);
   g_variant_dict_lookup (options, "base", "^&ay", &merge_base);
   g_variant_dict_lookup (options, "prefer", "&s", &merge_prefer);
+  g_variant_dict_lookup (options, "export-xliff", "^&ay", &xliff_export);
+  g_variant_dict_lookup (options, "import-xliff", "^&ay", &xliff_import);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -451,6 +553,10 @@ on_handle_local_options_cb (GApplication *app,
     return run_import_answers (import_output, files);
   if (merge_output != NULL)
     return run_merge (merge_output, merge_base, merge_prefer, files);
+  if (xliff_export != NULL)
+    return run_export_xliff (xliff_export, files);
+  if (xliff_import != NULL)
+    return run_import_xliff (xliff_import, files);
   if (merge_base != NULL || merge_prefer != NULL)
     {
       g_printerr ("%s\n", _("--base and --prefer need --merge"));
@@ -492,6 +598,11 @@ static const GOptionEntry option_entries[] = {
     N_("The common ancestor of the merge (default: found from the drafts’ lineage)"), N_("BASE.consenso") },
   { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("On conflicts, take mine (default) or theirs"), N_("mine|theirs") },
+  { "export-xliff", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export DRAFT’s texts for translators (XLIFF 1.2) and exit"), N_("OUT.xlf") },
+  { "import-xliff", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a translated XLIFF file into DRAFT (DRAFT IN.xlf), write OUT and exit: 1 if a unit was not applied"),
+    N_("OUT.consenso") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };

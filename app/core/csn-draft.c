@@ -604,7 +604,8 @@ dup_untitled_label (CsnDraft *self,
 
   if (collection == CSN_COLLECTION_ENDORSEMENTS || collection == CSN_COLLECTION_POSITIONS)
     country = csn_draft_dup_ref_title (self, CSN_COLLECTION_COUNTRIES, csn_item_get_string (item, "country"));
-  if (csn_draft_find_position (self, collection, item, &position))
+  /* A reservation belongs to no list of the draft: it is described with its theme below. */
+  if (collection < CSN_N_COLLECTIONS && csn_draft_find_position (self, collection, item, &position))
     position++;
 
   switch (collection)

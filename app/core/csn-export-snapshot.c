@@ -311,8 +311,9 @@ typedef struct {
   GString           *buffer;
 } Builder;
 
-/* A free text of @item as the workbook shows it: in a delegation workbook, in the workbook's
- * language (its translation, or the text after a visible mark); in the full one, as written. */
+/* A free text of @item in the workbook's language: as written, its translation, or the text after
+ * a visible mark ("[untranslated]"), never silently in the other language; in the group's workbook
+ * as in each delegation's. */
 static const char *
 item_text (Builder    *b,
            gpointer    item,
@@ -322,8 +323,6 @@ item_text (Builder    *b,
   g_autofree char *text = NULL;
 
   g_assert (field != NULL);
-  if (!b->answers)
-    return keep (b->snapshot, csn_item_get_string (item, csn_field_get_property_name (field, NULL)));
   text = csn_item_dup_text_for_language (item, field, b->content_language, b->snapshot->language);
   return keep (b->snapshot, text);
 }
@@ -636,7 +635,7 @@ snapshot_actors (Builder *b)
       set_text (s, &row[0], csn_actor_get_id (actor));
       set_string (&row[1], keep_name (s, CSN_ITEM (actor)));
       set_string (&row[2], enum_label (s, CSN_TYPE_ACTOR_KIND, csn_actor_get_kind (actor)));
-      set_text (s, &row[3], csn_actor_get_current_role (actor));
+      set_string (&row[3], item_text (b, actor, "current_role"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -766,7 +765,7 @@ snapshot_endorsements (Builder *b)
       set_string (&row[2], enum_label (s, CSN_TYPE_ENDORSEMENT_STATUS,
                                        csn_endorsement_get_status (endorsement)));
       set_date (s, &row[3], csn_endorsement_get_date (endorsement));
-      set_text (s, &row[4], csn_endorsement_get_note (endorsement));
+      set_string (&row[4], item_text (b, endorsement, "note"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -781,7 +780,7 @@ snapshot_summary (Builder *b)
 
   set_string (&ppt_value, resolve (s, b->country_names, csn_meeting_get_pro_tempore_presidency (meeting)));
   add_summary_line (s, N_("Meeting"), text_value (s, s->title));
-  add_summary_line (s, N_("Venue"), text_value (s, csn_meeting_get_venue (meeting)));
+  add_summary_line (s, N_("Venue"), text_value (s, item_text (b, meeting, "venue")));
   add_summary_line (s, N_("Pro Tempore Presidency"), ppt_value);
   add_summary_line (s, N_("Status"), text_value (s, enum_label (s, CSN_TYPE_MEETING_STATUS,
                                                                 csn_meeting_get_status (meeting))));

@@ -98,6 +98,20 @@ def excel_text(value):
     return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value)
 
 
+def shown_text(obj, field, draft, labels):
+    """A free text as a workbook in labels.language shows it: as written in the draft's language,
+    else its current translation, else after a visible mark (csn_item_dup_text_for_language)."""
+    source = obj.get(field) or ""
+    if labels.language == draft["meeting"].get("language", "es") or not source:
+        return source
+    translation = obj.get("translations", {}).get(labels.language, {}).get(field, {})
+    if not translation.get("text"):
+        return labels("[untranslated]") + " " + source
+    if translation.get("from") != source:
+        return labels("[outdated translation]") + " " + source
+    return translation["text"]
+
+
 def utf16_length(text):
     return len(text.encode("utf-16-le")) // 2
 
@@ -181,6 +195,7 @@ def check_workbook(path, draft, language, labels, label):
     footer_of = lambda ws: footers.get(f"xl/worksheets/sheet{wb.worksheets.index(ws) + 1}.xml")
     header_of = lambda ws: page_headers.get(f"xl/worksheets/sheet{wb.worksheets.index(ws) + 1}.xml")
     meeting = draft["meeting"]
+    title = shown_text(meeting, "title", draft, labels)
     today = datetime.date.today().isoformat()
     names = {c["code"]: labels.name(c["name"]) for c in draft["countries"]}
     members = [c for c in draft["countries"] if c.get("membership", "member") == "member"]
@@ -192,7 +207,7 @@ def check_workbook(path, draft, language, labels, label):
         check(not ws.data_validations.dataValidation, f"{label}: {ws.title} has no drop-down lists")
 
     props = wb.properties
-    check(props.title == meeting["title"].replace("\x01", ""), f"{label}: document title")
+    check(props.title == title.replace("\x01", ""), f"{label}: document title")
     check(props.subject == labels("Draft proposals and recommendations of the working group"),
           f"{label}: document subject")
     check(props.creator == labels("Co-chairs of the working group"), f"{label}: document author")
@@ -203,7 +218,7 @@ def check_workbook(path, draft, language, labels, label):
     # Summary
     ws = wb[labels("Summary")]
     keys = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(1, ws.max_row + 1)}
-    check(keys.get(labels("Meeting")) == meeting["title"].replace("\x01", ""), f"{label}: summary meeting")
+    check(keys.get(labels("Meeting")) == title.replace("\x01", ""), f"{label}: summary meeting")
     ppt = meeting.get("pro_tempore_presidency")
     check(keys.get(labels("Pro Tempore Presidency")) == (names.get(ppt) if ppt else None),
           f"{label}: summary presidency")
@@ -239,7 +254,7 @@ def check_workbook(path, draft, language, labels, label):
     check(ws.cell(row=r, column=1).value == labels("Total") and ws.cell(row=r, column=5).value == len(draft["themes"]),
           f"{label}: pillar x horizon grand total")
     is_draft = meeting.get("status", "draft") == "draft"
-    check_print_setup(ws, label, meeting["title"], today, footer_of(ws), header_of(ws), is_draft, labels,
+    check_print_setup(ws, label, title, today, footer_of(ws), header_of(ws), is_draft, labels,
                       repeat_header=False, landscape=False)
 
     # Table sheets
@@ -288,7 +303,7 @@ def check_workbook(path, draft, language, labels, label):
             check(width >= 40, f"{label}: {sheet}.{header} has room to write in ({width})")
             check(all((ws.row_dimensions[r].height or 0) >= 45 for r in range(2, n + 2)),
                   f"{label}: {sheet} rows have room for three lines of {header}")
-        check_print_setup(ws, label, meeting["title"], today, footer_of(ws), header_of(ws), is_draft, labels)
+        check_print_setup(ws, label, title, today, footer_of(ws), header_of(ws), is_draft, labels)
 
     # Theme matrix: a column per member country, marks where it raised the theme.
     ws = wb[labels("Theme matrix")]
@@ -325,17 +340,18 @@ def check_workbook(path, draft, language, labels, label):
     ws = wb[labels("Theme texts")]
     description, notes = column_of(ws, labels("Description")), column_of(ws, labels("Notes"))
     for r, theme in enumerate(draft["themes"], start=2):
-        check(excel_text(ws.cell(row=r, column=notes).value or "") == theme.get("notes", "").replace("\x01", ""),
-              f"{label}: notes of {theme['id']}")
+        check(excel_text(ws.cell(row=r, column=notes).value or "") ==
+              shown_text(theme, "notes", draft, labels).replace("\x01", ""), f"{label}: notes of {theme['id']}")
         if len(theme.get("description", "")) < 1000:
             check(excel_text(ws.cell(row=r, column=description).value or "") ==
-                  theme.get("description", "").replace("\x01", ""), f"{label}: description of {theme['id']}")
+                  shown_text(theme, "description", draft, labels).replace("\x01", ""),
+                  f"{label}: description of {theme['id']}")
 
     # Actors: their current role, which the role proposals discuss.
     ws = wb[labels("Actors")]
     role = column_of(ws, labels("Current role"))
     for r, actor in enumerate(draft["actors"], start=2):
-        check(ws.cell(row=r, column=role).value == (actor.get("current_role") or None),
+        check(ws.cell(row=r, column=role).value == (shown_text(actor, "current_role", draft, labels) or None),
               f"{label}: current role of {actor['id']}")
 
     return wb
@@ -353,7 +369,8 @@ def text_cells(wb, labels):
 
 
 def check_languages(es_wb, en_wb, draft, es, en):
-    """Spanish and English workbooks differ only in fixed labels; draft text is the same."""
+    """Spanish and English workbooks differ only in fixed labels; draft text is the same, marked
+    where the draft (in Spanish) has no English translation."""
     country_es = {c["name"]["es"] for c in draft["countries"]}
     country_en = {c["name"]["en"] for c in draft["countries"]}
     for name in SHEETS:
@@ -401,7 +418,8 @@ def check_languages(es_wb, en_wb, draft, es, en):
             if not ok:
                 check(False, f"{key}: {en_cell.value!r} named as {es_value!r}")
         else:
-            if es_value != en_cell.value and not (isinstance(en_cell.value, str) and
+            if es_value != en_cell.value and en_cell.value != f"{en('[untranslated]')} {es_value}" and \
+               not (isinstance(en_cell.value, str) and
                                                   en_cell.value in (en("Within quota"), en("Over quota"),
                                                                     en("Member"), en("Observer"))):
                 check(False, f"{key}: draft text differs between languages: {en_cell.value!r} / {es_value!r}")
@@ -558,6 +576,7 @@ def check_footer_codes(consenso, template, tmp):
     for n, title in enumerate(titles):
         draft = json.loads(json.dumps(template))
         draft["meeting"]["title"] = title
+        draft["meeting"]["language"] = "en"
         source = os.path.join(tmp, f"codes-{n}.consenso")
         with open(source, "w", encoding="utf-8") as f:
             json.dump(draft, f, ensure_ascii=False)
@@ -737,8 +756,12 @@ def main():
         tricky_path = os.path.join(tmp, "tricky.consenso")
         with open(tricky_path, "w", encoding="utf-8") as f:
             json.dump(tricky, f, ensure_ascii=False)
+        # Written in the workbook's language: the texts as they are, no translation marks.
         for language, labels in (("es", es), ("en", en)):
             out = os.path.join(tmp, f"tricky-{language}.xlsx")
+            tricky["meeting"]["language"] = language
+            with open(tricky_path, "w", encoding="utf-8") as f:
+                json.dump(tricky, f, ensure_ascii=False)
             if export(args.consenso, tricky_path, out, language):
                 check_workbook(out, tricky, language, labels, f"tricky {language}")
                 check_tricky(out, tricky, texts, long_text, labels)
@@ -770,7 +793,8 @@ def main():
         result = subprocess.run([args.async_sample, args.template, "en", out], capture_output=True, text=True)
         if check(result.returncode == 0, f"async export succeeds {result.stderr.strip()}"):
             wb = check_workbook(out, template, "en", en, "async")
-            check(wb.properties.title == template["meeting"]["title"], "async export has the title at the call")
+            check(wb.properties.title == shown_text(template["meeting"], "title", template, en),
+                  "async export has the title at the call")
 
         check_failures(args.consenso, args.template, tmp)
     finally:
