@@ -198,8 +198,10 @@ csn_key_index_items_changed (CsnKeyIndex *self,
   old_len = self->items->len;
   if (added > removed)
     g_ptr_array_set_size (self->items, old_len + added - removed);
-  memmove (self->items->pdata + position + added, self->items->pdata + position + removed,
-           (old_len - position - removed) * sizeof (gpointer));
+  /* An empty array has no storage: memmove() wants a pointer even for no bytes. */
+  if (old_len - position - removed > 0)
+    memmove (self->items->pdata + position + added, self->items->pdata + position + removed,
+             (old_len - position - removed) * sizeof (gpointer));
   if (removed > added)
     g_ptr_array_set_size (self->items, old_len + added - removed);
   for (guint i = 0; i < added; i++)
