@@ -84,6 +84,126 @@ remember_number_texts (Reader   *r,
     }
 }
 
+/* Gives @to_owner the texts that @from_owner holds for the numbers of @from, for the same places in
+ * @to, a copy of @from (json_node_copy() makes new value nodes but shares objects and arrays). */
+void
+csn_number_texts_copy (gpointer  from_owner,
+                       JsonNode *from,
+                       gpointer  to_owner,
+                       JsonNode *to)
+{
+  GHashTable *texts;
+
+  g_return_if_fail (G_IS_OBJECT (from_owner));
+  g_return_if_fail (G_IS_OBJECT (to_owner));
+  g_return_if_fail (from != NULL && to != NULL);
+  g_return_if_fail (json_node_get_node_type (from) == json_node_get_node_type (to));
+
+  texts = get_number_texts (from_owner, FALSE);
+  if (texts == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_VALUE (from))
+    {
+      const char *text = g_hash_table_lookup (texts, from);
+
+      if (text != NULL && (from_owner != to_owner || from != to))
+        g_hash_table_replace (get_number_texts (to_owner, TRUE), json_node_ref (to), g_strdup (text));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (from))
+    {
+      JsonArray *from_array = json_node_get_array (from);
+      JsonArray *to_array = json_node_get_array (to);
+
+      g_return_if_fail (json_array_get_length (from_array) == json_array_get_length (to_array));
+      for (guint i = 0; i < json_array_get_length (from_array); i++)
+        csn_number_texts_copy (from_owner, json_array_get_element (from_array, i),
+                               to_owner, json_array_get_element (to_array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (from))
+    {
+      JsonObject *to_object = json_node_get_object (to);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (from));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          JsonNode *to_member = json_object_get_member (to_object, name);
+
+          if (to_member != NULL)
+            csn_number_texts_copy (from_owner, member, to_owner, to_member);
+        }
+    }
+}
+
+/* A number as the file wrote it, or as a save would write it; NULL for other values. */
+static char *
+dup_number_text (gpointer  owner,
+                 JsonNode *node)
+{
+  GHashTable *texts = get_number_texts (owner, FALSE);
+  const char *text = texts != NULL ? g_hash_table_lookup (texts, node) : NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (text != NULL)
+    return g_strdup (text);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+  return NULL;
+}
+
+/* Like json_node_equal(), and each number written the same: "123456789012345678901234567891" is not
+ * "123456789012345678901234567890", though both read as the same double. */
+gboolean
+csn_number_texts_equal (gpointer  a_owner,
+                        JsonNode *a,
+                        gpointer  b_owner,
+                        JsonNode *b)
+{
+  g_return_val_if_fail (G_IS_OBJECT (a_owner), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (b_owner), FALSE);
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (!json_node_equal (a, b))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (a))
+    {
+      g_autofree char *a_text = dup_number_text (a_owner, a);
+      g_autofree char *b_text = dup_number_text (b_owner, b);
+
+      return g_strcmp0 (a_text, b_text) == 0;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *a_array = json_node_get_array (a);
+      JsonArray *b_array = json_node_get_array (b);
+
+      for (guint i = 0; i < json_array_get_length (a_array); i++)
+        if (!csn_number_texts_equal (a_owner, json_array_get_element (a_array, i),
+                                     b_owner, json_array_get_element (b_array, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (a))
+    {
+      JsonObject *b_object = json_node_get_object (b);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (a));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        if (!csn_number_texts_equal (a_owner, member, b_owner, json_object_get_member (b_object, name)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 keep_unknown (Reader     *r,
               gpointer    owner,
