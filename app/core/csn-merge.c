@@ -1593,6 +1593,7 @@ csn_merge_drafts_async (CsnDraft            *mine,
                         gpointer             user_data)
 {
   g_autoptr(GTask) loader = NULL;
+  g_autofree char *theirs_basename = NULL;
   GTask *task;
   MergeJob *job;
 
@@ -1609,7 +1610,9 @@ csn_merge_drafts_async (CsnDraft            *mine,
   job->mine_lineage = csn_lineage_copy (csn_draft_get_lineage (mine));
   job->mine_modified = csn_draft_get_modified (mine);
   job->mine = job->mine_modified ? NULL : g_object_ref (mine);
-  job->theirs_name = g_file_get_basename (theirs);
+  theirs_basename = g_file_get_basename (theirs);
+  /* The name goes into the undo label and the review's title: UTF-8, whatever bytes name the file. */
+  job->theirs_name = g_filename_display_name (theirs_basename);
 
   loader = g_task_new (mine, cancellable, on_loaded_cb, task);
   g_task_set_task_data (loader, job, merge_job_free);

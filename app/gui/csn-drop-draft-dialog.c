@@ -54,12 +54,14 @@ csn_drop_draft_dialog_new (GtkWindow  *parent,
 {
   CsnDropDraftDialog *self;
   AdwMessageDialog *dialog;
+  g_autofree char *basename = NULL;
   g_autofree char *first = NULL;
 
   g_return_val_if_fail (files != NULL && files->len > 0, NULL);
   g_return_val_if_fail (draft_name != NULL, NULL);
 
-  first = g_file_get_basename (g_ptr_array_index (files, 0));
+  basename = g_file_get_basename (g_ptr_array_index (files, 0));
+  first = g_filename_display_name (basename);
   self = g_object_new (CSN_TYPE_DROP_DRAFT_DIALOG,
                        "transient-for", parent,
                        NULL);

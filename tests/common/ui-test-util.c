@@ -8,6 +8,7 @@
 #include "csn-check-cell.h"
 #include "csn-history.h"
 #include "csn-resources.h"
+#include "csn-window-private.h"
 #include "ui-test-util.h"
 
 void
@@ -437,6 +438,55 @@ ui_test_click_response (GtkWindow  *dialog,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+save_done (CsnWindow *window,
+           GFile     *file)
+{
+  GFile *saved = csn_draft_get_file (csn_window_get_draft (window));
+
+  return window->saves_under_way == 0 && saved != NULL && g_file_equal (saved, file);
+}
+
+static gboolean
+chooser_has_file (GtkFileChooser *chooser,
+                  GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* Answers the Save chooser @window shows with @file, as a person types a name (in UTF-8) in its
+ * folder and presses Save. */
+void
+ui_test_choose_save_file (CsnWindow *window,
+                          GFile     *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+
+  UI_TEST_WAIT_UNTIL (window->chooser != NULL);
+  /* Without a portal the native chooser shows GTK's own dialog, which then holds the choice. */
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (window->chooser), name);
+  /* The dialog reads the folder before it can say which file is chosen. */
+  UI_TEST_WAIT_UNTIL (chooser_has_file (GTK_FILE_CHOOSER (window->chooser), file));
+  g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_ACCEPT);
+}
+
+/* Saves @window's draft as @file the way Save As does, and waits until the background save is done. */
+void
+ui_test_save_as (CsnWindow *window,
+                 GFile     *file)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  ui_test_choose_save_file (window, file);
+  UI_TEST_WAIT_UNTIL (save_done (window, file));
 }
 
 void
