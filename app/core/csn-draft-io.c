@@ -1924,6 +1924,12 @@ typedef struct
   char         *draft_id;  /* the lineage's ids, for the revision cache */
   char         *revision;
   CsnFileStamp *written;   /* set by the worker */
+
+  /* A first save: the draft's content, its first agreed base, is compressed by the worker (it takes
+   * longer than writing the file out), which puts it in @data in place of @base_placeholder. */
+  GBytes       *base_text;
+  char         *base_placeholder;
+  char         *base_content;  /* set by the worker */
 } SaveJob;
 
 static void
@@ -1935,6 +1941,9 @@ save_job_free (SaveJob *job)
   g_free (job->revision);
   g_clear_pointer (&job->expected, csn_file_stamp_free);
   g_clear_pointer (&job->written, csn_file_stamp_free);
+  g_clear_pointer (&job->base_text, g_bytes_unref);
+  g_free (job->base_placeholder);
+  g_free (job->base_content);
   g_free (job);
 }
 
@@ -1949,6 +1958,8 @@ save_job_new (CsnDraft           *self,
               GError            **error)
 {
   DraftIo *io = get_io (self);
+  g_autofree char *base_text = NULL;
+  gsize base_length = 0;
   SaveJob *job;
   char *data;
   gsize length;
@@ -1964,7 +1975,16 @@ save_job_new (CsnDraft           *self,
 
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);
-  *lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
+  *lineage = csn_lineage_new_for_save_unencoded (csn_draft_get_lineage (self), self,
+                                                 csn_draft_get_saved_by (self), &base_text, &base_length);
+  if (base_text != NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      job->base_text = g_bytes_new_take (g_steal_pointer (&base_text), base_length);
+      job->base_placeholder = g_strconcat ("csn-base-content-", uuid, NULL);
+      g_object_set (*lineage, "base-content", job->base_placeholder, NULL);
+    }
   data = csn_draft_to_data_with_lineage (self, *lineage, &length);
   job->data = g_bytes_new_take (data, length);
   job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
@@ -1976,13 +1996,38 @@ save_job_new (CsnDraft           *self,
   return job;
 }
 
+/* Compresses the first agreed base and puts it in the file text, in place of the placeholder. */
+static void
+save_job_encode_base (SaveJob *job)
+{
+  gsize text_length, length;
+  const char *text = g_bytes_get_data (job->base_text, &text_length);
+  const char *data = g_bytes_get_data (job->data, &length);
+  const char *at = g_strstr_len (data, length, job->base_placeholder);
+  gsize placeholder_length = strlen (job->base_placeholder);
+  GString *out;
+
+  job->base_content = csn_lineage_encode_content (text, text_length);
+  g_assert (at != NULL);
+  out = g_string_sized_new (length - placeholder_length + strlen (job->base_content));
+  g_string_append_len (out, data, at - data);
+  g_string_append (out, job->base_content);
+  g_string_append_len (out, at + placeholder_length, length - (at - data) - placeholder_length);
+  g_bytes_unref (job->data);
+  job->data = g_string_free_to_bytes (out);
+}
+
 static gboolean
 save_job_run (SaveJob       *job,
               GCancellable  *cancellable,
               GError       **error)
 {
   gsize length;
-  const char *data = g_bytes_get_data (job->data, &length);
+  const char *data;
+
+  if (job->base_text != NULL)
+    save_job_encode_base (job);
+  data = g_bytes_get_data (job->data, &length);
 
   if (!csn_safe_file_save (job->file, data, length, CSN_SAFE_FILE_BACKUP, job->expected, &job->written,
                            cancellable, error))
@@ -2023,6 +2068,8 @@ save_job_finish (CsnDraft    *self,
       return FALSE;
     }
 
+  if (job->base_content != NULL)
+    g_object_set (lineage, "base-content", job->base_content, NULL);
   csn_lineage_assign (csn_draft_get_lineage (self), lineage);
   csn_draft_set_file (self, job->file);
   csn_draft_set_file_stamp (self, job->file, job->written);
