@@ -3,6 +3,7 @@
 
 #include "csn-actors-page.h"
 #include "csn-delegations-page.h"
+#include "csn-document-page.h"
 #include "csn-endorsements-page.h"
 #include "csn-mechanisms-page.h"
 #include "csn-overview-page.h"
@@ -67,6 +68,8 @@ struct _CsnWindow
   CsnDelegationsPage   *delegations_page;
   CsnEndorsementsPage  *endorsements_page;
   CsnReviewPage        *review_page;
+  CsnDocumentPage      *document_page;
+  GtkPrintSettings     *print_settings;  /* of the last print, for the next one */
   GtkLabel             *overview_open_count;
   GtkLabel             *theme_matrix_open_count;
   GtkLabel             *strategies_open_count;
@@ -96,6 +99,10 @@ void _csn_window_incoming_dispose     (CsnWindow      *self);
 void _csn_window_incoming_draft_set   (CsnWindow      *self);
 void _csn_window_drop_files           (CsnWindow      *self,
                                        GSList         *files);
+
+/* csn-window-document.c: Print… and Export Document…, with the Document page's language and paper. */
+void _csn_window_class_document_init  (CsnWindowClass *klass);
+void _csn_window_document_dispose     (CsnWindow      *self);
 
 /* csn-window.c */
 void _csn_window_notify_reviewing     (CsnWindow      *self);

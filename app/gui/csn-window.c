@@ -7,12 +7,14 @@
 
 #include "csn-actor.h"
 #include "csn-country.h"
+#include "csn-document-texts.h"
 #include "csn-endorsement.h"
 #include "csn-history.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-position.h"
 #include "csn-problem.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
@@ -39,11 +41,23 @@ static const char * const page_names[] = {
 
 /* The page where @item is edited; a theme asked for its "strategies" goes to the Strategies page. */
 static const char *
-get_page_for_item (CsnItem    *item,
+get_page_for_item (CsnDraft   *draft,
+                   CsnItem    *item,
                    const char *property)
 {
+  /* A position is shown with the item it is on. */
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *target = draft != NULL ? csn_draft_lookup (draft, CSN_COLLECTION_AGENDA,
+                                                          csn_position_get_item (CSN_POSITION (item)))
+                                      : NULL;
+
+      return target != NULL ? get_page_for_item (draft, target, "positions") : NULL;
+    }
   if (CSN_IS_MEETING (item))
     return "overview";
+  if (CSN_IS_DOCUMENT_TEXTS (item))
+    return "document";
   if (CSN_IS_THEME (item) && g_strcmp0 (property, "strategies") == 0)
     return "strategies";
   if (CSN_IS_THEME (item) || CSN_IS_RESERVATION (item) || CSN_IS_PILLAR (item))
@@ -90,7 +104,7 @@ on_open_items_changed_cb (CsnWindow  *self,
     {
       g_autoptr(CsnProblem) problem = g_list_model_get_item (open_items, i);
       CsnItem *item = csn_problem_get_item (problem);
-      const char *page = item != NULL ? get_page_for_item (item, csn_problem_get_property_name (problem)) : NULL;
+      const char *page = item != NULL ? get_page_for_item (self->draft, item, csn_problem_get_property_name (problem)) : NULL;
 
       for (guint p = 0; page != NULL && p < G_N_ELEMENTS (page_names); p++)
         if (g_str_equal (page, page_names[p]))
@@ -417,6 +431,7 @@ csn_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_items (self->overview_page), self);
   csn_window_set_draft (self, NULL);
   _csn_window_incoming_dispose (self);
+  _csn_window_document_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
@@ -545,6 +560,7 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   _csn_window_class_actions_init (klass);
   _csn_window_class_incoming_init (klass);
+  _csn_window_class_document_init (klass);
 }
 
 static void
@@ -784,7 +800,7 @@ csn_window_reveal (CsnWindow  *self,
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (CSN_IS_ITEM (item));
 
-  page = get_page_for_item (item, property);
+  page = get_page_for_item (self->draft, item, property);
   if (page == NULL)
     {
       g_warning ("No page edits a %s", G_OBJECT_TYPE_NAME (item));
@@ -805,6 +821,8 @@ csn_window_reveal (CsnWindow  *self,
     csn_actors_page_reveal (self->actors_page, item, property);
   else if (g_str_equal (page, "delegations"))
     csn_delegations_page_reveal (self->delegations_page, item, property);
+  else if (g_str_equal (page, "document"))
+    csn_document_page_reveal (self->document_page, item, property);
   else
     csn_endorsements_page_reveal (self->endorsements_page, item, property);
 }

@@ -34,6 +34,12 @@ const char  *csn_window_get_error        (CsnWindow      *self);
 void         csn_window_export           (CsnWindow      *self,
                                           const char     *path,
                                           CsnLanguage     language);
+void         csn_window_export_document  (CsnWindow      *self,
+                                          const char     *path);
+GtkPrintOperationResult
+             csn_window_print            (CsnWindow               *self,
+                                          GtkPrintOperationAction  action,
+                                          const char              *export_path);
 void         csn_window_show_page        (CsnWindow      *self,
                                           const char     *name);
 const char  *csn_window_get_visible_page (CsnWindow      *self);
