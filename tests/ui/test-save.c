@@ -482,7 +482,8 @@ menu_has_label (GMenuModel *menu,
 }
 
 /* A file whose name is not UTF-8 is named in UTF-8 wherever the window shows it: the title, the
- * error of a file that does not open, the read-only dialog, Open Recent, the drop dialog. */
+ * error of a file that does not open, the read-only dialog, Open Recent, the drop dialog, the names
+ * the exports offer. */
 static void
 test_display_names (void)
 {
@@ -490,6 +491,13 @@ test_display_names (void)
   g_autoptr(GFile) broken = tmp_file ("broken-\377.consenso");
   g_autoptr(GFile) dropped = write_draft ("dropped-\377.consenso", "Managua");
   g_autoptr(GSList) drops = NULL;
+  const struct {
+    const char *action;
+    const char *name;
+  } exports[] = {
+    { "win.export", "plan-\357\277\275.xlsx" },
+    { "win.export-document", "plan-\357\277\275.docx" },
+  };
   CsnWindow *window;
   const char *title;
   const char *error_text;
@@ -531,6 +539,20 @@ test_display_names (void)
   g_assert_nonnull (strstr (body, "“" DISPLAY_NAME "”"));
   ui_test_click_response (dialog, "cancel");
   UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG) == NULL);
+
+  /* The exports offer a name made from the draft's, in UTF-8. */
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *offered = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), exports[i].action, NULL));
+      UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+      offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
+      g_assert_cmpstr (offered, ==, exports[i].name);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (window->chooser));
+      g_clear_object (&window->chooser);
+      UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+    }
 
   /* Read-only now: the dialog names it. */
   g_assert_cmpint (g_chmod (g_file_peek_path (file), 0444), ==, 0);
