@@ -431,16 +431,6 @@ start_save (CsnWindow         *self,
             CsnDraftSaveFlags  flags)
 {
   _csn_window_commit_focused_edit (self);
-
-  /* Save again while a save to the same file is under way: once more when it is done, with what the
-   * draft holds then. */
-  if (self->saves_under_way > 0 && flags == CSN_DRAFT_SAVE_NONE &&
-      csn_draft_get_file (self->draft) != NULL && g_file_equal (file, csn_draft_get_file (self->draft)))
-    {
-      self->save_again = TRUE;
-      return;
-    }
-
   if (self->save_cancellable == NULL)
     self->save_cancellable = g_cancellable_new ();
   self->saves_under_way++;
@@ -534,7 +524,14 @@ _csn_window_save (CsnWindow *self)
 {
   GFile *file = csn_draft_get_file (self->draft);
 
-  if (file == NULL)
+  /* Asked again while a save runs (perhaps the first, which names the file): once more when it is
+   * done, with what the draft holds then. */
+  if (self->saves_under_way > 0)
+    {
+      _csn_window_commit_focused_edit (self);
+      self->save_again = TRUE;
+    }
+  else if (file == NULL)
     save_as (self);
   else
     start_save (self, file, CSN_DRAFT_SAVE_NONE);

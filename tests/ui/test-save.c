@@ -216,6 +216,38 @@ test_in_background (void)
   destroy_window (window);
 }
 
+/* A new draft's first save names its file: Save asked meanwhile waits for that name rather than
+ * asking for one again. */
+static void
+test_save_again_untitled (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GFile) file = tmp_file ("untitled-saved.consenso");
+  g_autofree char *folder = dup_folder ();
+  CsnWindow *window = csn_window_new (app, draft);
+
+  ui_test_present_window (GTK_WINDOW (window));
+  g_remove (g_file_peek_path (file));
+  edit_venue (window, "Tegucigalpa");
+  save_gate_close (folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ui_test_choose_save_file (window, file);
+  UI_TEST_WAIT_UNTIL (save_gate_get_n_held () == 1);
+  g_assert_null (csn_draft_get_file (draft));
+
+  edit_venue (window, "San Salvador");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_null (window->chooser);
+  save_gate_open ();
+  UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (draft));
+  g_assert_true (g_file_equal (csn_draft_get_file (draft), file));
+  assert_venue_on_disk (g_file_peek_path (file), "San Salvador");
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  destroy_window (window);
+  g_remove (g_file_peek_path (file));
+}
+
 /* Closing while a save runs waits for it, then closes; with an edit made meanwhile, it asks. */
 static void
 test_close_waits (void)
@@ -583,6 +615,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/save/in-background", test_in_background);
+  g_test_add_func ("/save/save-again-untitled", test_save_again_untitled);
   g_test_add_func ("/save/close-waits", test_close_waits);
   g_test_add_func ("/save/destroy-while-saving", test_destroy_while_saving);
   g_test_add_func ("/save/changed-on-disk", test_changed_on_disk);
