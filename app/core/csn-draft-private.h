@@ -22,4 +22,18 @@ gboolean    csn_number_texts_equal          (gpointer       a_owner,
                                              gpointer       b_owner,
                                              JsonNode      *b);
 
+/* Loading (csn-draft-io.c, csn-draft-reader.c): the one-pass reader, and the tree reader that says
+ * what is wrong when it cannot read a file. */
+CsnDraft   *csn_draft_read_stream           (const char    *data,
+                                             gsize          length);
+CsnDraft   *csn_draft_load_from_data_tree   (const char    *data,
+                                             gsize          length,
+                                             const char    *display_name,
+                                             GError       **error);
+gboolean    csn_draft_read_lineage_member   (CsnDraft      *self,
+                                             GHashTable    *numbers);
+void        csn_draft_remember_number_texts (GHashTable    *numbers,
+                                             gpointer       owner,
+                                             JsonNode      *node);
+
 G_END_DECLS

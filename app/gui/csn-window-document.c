@@ -116,6 +116,7 @@ set_exporting (CsnWindow *self,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
   gtk_revealer_set_reveal_child (self->export_revealer, exporting);
 }

@@ -42,6 +42,7 @@ struct _CsnWindow
   GCancellable         *incoming_cancellable;
   GPtrArray            *merge_queue;      /* of GFile: copies to merge after this one */
   AdwToast             *review_toast;     /* weak: what the last review applied */
+  gboolean              review_answers;   /* the review under way is of the delegations' answers */
 
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
@@ -90,6 +91,7 @@ void _csn_window_remember_folder      (CsnWindow      *self,
                                        GFile          *file);
 void _csn_window_start_in_last_folder (CsnWindow      *self,
                                        GtkFileChooser *chooser);
+GFile *_csn_window_dup_last_folder    (CsnWindow      *self);
 
 /* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */
@@ -99,6 +101,12 @@ void _csn_window_incoming_dispose     (CsnWindow      *self);
 void _csn_window_incoming_draft_set   (CsnWindow      *self);
 void _csn_window_drop_files           (CsnWindow      *self,
                                        GSList         *files);
+void _csn_window_update_incoming_actions (CsnWindow   *self);
+
+/* csn-window-answers.c: Export for Delegations… and Import Answers… (the delegations' round trip). */
+void _csn_window_class_answers_init   (CsnWindowClass *klass);
+char *_csn_window_dup_answers_applied (CsnChangeSet   *set,
+                                       guint           n_applied);
 
 /* csn-window-document.c: Print… and Export Document…, with the Document page's language and paper. */
 void _csn_window_class_document_init  (CsnWindowClass *klass);

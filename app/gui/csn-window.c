@@ -561,6 +561,7 @@ csn_window_class_init (CsnWindowClass *klass)
   _csn_window_class_actions_init (klass);
   _csn_window_class_incoming_init (klass);
   _csn_window_class_document_init (klass);
+  _csn_window_class_answers_init (klass);
 }
 
 static void

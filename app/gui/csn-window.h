@@ -59,5 +59,11 @@ void         csn_window_merge_files      (CsnWindow      *self,
                                           guint           n_files);
 void         csn_window_compare_file     (CsnWindow      *self,
                                           GFile          *file);
+void         csn_window_export_delegations (CsnWindow  *self,
+                                            GFile      *folder,
+                                            int         language);
+void         csn_window_import_answers   (CsnWindow      *self,
+                                          GFile         **files,
+                                          guint           n_files);
 
 G_END_DECLS
