@@ -446,7 +446,8 @@ is_draft_file (GFile *file)
 static gboolean
 is_workbook_file (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = basename != NULL ? g_filename_display_name (basename) : NULL;
   g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
 
   return folded != NULL && g_str_has_suffix (folded, ".xlsx");
