@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-void  save_gate_close      (const char *folder);
-void  save_gate_open       (void);
-guint save_gate_get_n_held (void);
+void  save_gate_close       (const char *folder);
+void  save_gate_close_files (const char *folder);
+void  save_gate_open        (void);
+guint save_gate_get_n_held  (void);
 
 G_END_DECLS

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "csn-answers-problems-dialog.h"
 #include "csn-drop-draft-dialog.h"
 #include "csn-file-changed-dialog.h"
 #include "csn-item.h"
@@ -484,6 +486,107 @@ test_read_only (void)
   g_remove (g_file_peek_path (other));
 }
 
+/* A draft opened through a symbolic link is saved through it: the link stays, its target takes the
+ * changes, and a colleague's edit of the target is noticed as for any file. */
+static void
+test_symlink (void)
+{
+  g_autoptr(GFile) target = write_draft ("linked-target.consenso", "Tegucigalpa");
+  g_autoptr(GFile) link = tmp_file ("linked.consenso");
+  g_autofree char *target_backup = g_strconcat (g_file_peek_path (target), "~", NULL);
+  g_autofree char *link_backup = g_strconcat (g_file_peek_path (link), "~", NULL);
+  g_autofree char *link_text = NULL;
+  CsnWindow *window;
+  CsnDraft *draft;
+  GtkWindow *dialog;
+
+  g_remove (g_file_peek_path (link));
+  g_remove (link_backup);
+  g_assert_cmpint (symlink ("linked-target.consenso", g_file_peek_path (link)), ==, 0);
+  window = open_window (link);
+  draft = csn_window_get_draft (window);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "linked.consenso"));
+
+  edit_venue (window, "San Salvador");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (draft));
+  g_assert_null (ui_test_find_toplevel (CSN_TYPE_FILE_CHANGED_DIALOG));
+  g_assert_null (csn_window_get_error (window));
+  g_assert_true (g_file_test (g_file_peek_path (link), G_FILE_TEST_IS_SYMLINK));
+  link_text = g_file_read_link (g_file_peek_path (link), NULL);
+  g_assert_cmpstr (link_text, ==, "linked-target.consenso");
+  assert_venue_on_disk (g_file_peek_path (target), "San Salvador");
+  /* The backup is the target's, beside it; the link has none. */
+  assert_venue_on_disk (target_backup, "Tegucigalpa");
+  g_assert_true (g_file_equal (csn_draft_get_file (draft), link));
+
+  /* The window knows what it wrote through the link: the next save asks nothing. */
+  edit_venue (window, "Managua");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (draft));
+  g_assert_null (ui_test_find_toplevel (CSN_TYPE_FILE_CHANGED_DIALOG));
+  assert_venue_on_disk (g_file_peek_path (target), "Managua");
+
+  /* A colleague saves the target: the window's save asks. */
+  edit_venue (window, "Mine");
+  change_on_disk (target, "Theirs");
+  dialog = GTK_WINDOW (save_and_get_changed_dialog (window));
+  ui_test_click_response (dialog, "overwrite");
+  UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (draft));
+  g_assert_true (g_file_test (g_file_peek_path (link), G_FILE_TEST_IS_SYMLINK));
+  assert_venue_on_disk (g_file_peek_path (target), "Mine");
+  assert_venue_on_disk (target_backup, "Theirs");
+  g_assert_false (g_file_test (link_backup, G_FILE_TEST_EXISTS));
+
+  destroy_window (window);
+  g_remove (g_file_peek_path (link));
+  g_remove (target_backup);
+}
+
+/* The window's recovery copy is written by a worker: while its write waits, the window draws and
+ * the copy is pending; then the copy is on disk and holds the edit. */
+static void
+test_recovery_in_background (void)
+{
+  g_autoptr(GFile) file = write_draft ("recovered.consenso", "Tegucigalpa");
+  g_autofree char *directory = csn_recovery_dup_default_directory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnRecovery) restored = NULL;
+  g_autofree char *recovery_path = NULL;
+  CsnWindow *window = open_window (file);
+  CsnRecovery *recovery = csn_window_get_recovery (window);
+  guint ticks = 0;
+  guint tick_id;
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  /* The shortest delay the settings allow: the test waits for it. */
+  csn_recovery_set_delay (recovery, 1);
+  save_gate_close_files (directory);
+  edit_venue (window, "San Pedro Sula");
+  /* A write on the main thread would stop in the gate, which then fails the test. */
+  UI_TEST_WAIT_UNTIL (save_gate_get_n_held () == 1);
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick_cb, &ticks, NULL);
+  UI_TEST_WAIT_UNTIL (ticks >= 5);
+  g_assert_true (csn_recovery_get_pending (recovery));
+  g_assert_cmpuint (save_gate_get_n_held (), ==, 1);
+  g_assert_false (g_file_test (csn_recovery_get_path (recovery), G_FILE_TEST_EXISTS));
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
+
+  save_gate_open ();
+  UI_TEST_WAIT_UNTIL (!csn_recovery_get_pending (recovery));
+  g_assert_nonnull (csn_recovery_get_saved_time (recovery));
+  recovery_path = g_strdup (csn_recovery_get_path (recovery));
+  restored = csn_recovery_restore (recovery_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csn_item_get_string (get_meeting (csn_recovery_get_draft (restored)), "venue"), ==,
+                   "San Pedro Sula");
+  g_clear_object (&restored);
+
+  destroy_window (window);
+  g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+}
+
 static gboolean
 menu_labels_valid (GMenuModel *menu)
 {
@@ -514,14 +617,15 @@ menu_has_label (GMenuModel *menu,
 }
 
 /* A file whose name is not UTF-8 is named in UTF-8 wherever the window shows it: the title, the
- * error of a file that does not open, the read-only dialog, Open Recent, the drop dialog, the names
- * the exports offer. */
+ * error of a file that does not open, the read-only dialog, Open Recent, the drop dialog (drafts and
+ * workbooks), the answers that changed nothing, the names the exports offer. */
 static void
 test_display_names (void)
 {
   g_autoptr(GFile) file = write_draft (RAW_NAME, "Tegucigalpa");
   g_autoptr(GFile) broken = tmp_file ("broken-\377.consenso");
   g_autoptr(GFile) dropped = write_draft ("dropped-\377.consenso", "Managua");
+  g_autoptr(GFile) workbook = tmp_file ("answers-\377.xlsx");
   g_autoptr(GSList) drops = NULL;
   const struct {
     const char *action;
@@ -559,9 +663,11 @@ test_display_names (void)
   g_assert_true (g_str_has_prefix (error_text, "Could not open “broken-\357\277\275.consenso”"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
 
-  /* A draft dropped on the window, with unsaved work in it. */
+  /* A draft and a workbook dropped on the window, with unsaved work in it. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (workbook), "not a workbook", -1, NULL));
   edit_venue (window, "Ciudad de Guatemala");
   drops = g_slist_append (drops, dropped);
+  drops = g_slist_append (drops, workbook);
   _csn_window_drop_files (window, drops);
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_DROP_DRAFT_DIALOG)));
   dialog = ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG);
@@ -569,8 +675,19 @@ test_display_names (void)
   g_assert_true (g_utf8_validate (body, -1, NULL));
   g_assert_nonnull (strstr (body, "“dropped-\357\277\275.consenso”"));
   g_assert_nonnull (strstr (body, "“" DISPLAY_NAME "”"));
+  g_assert_nonnull (strstr (body, "“answers-\357\277\275.xlsx”"));
   ui_test_click_response (dialog, "cancel");
   UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG) == NULL);
+
+  /* Answers that change nothing: the dialog names the workbook. */
+  csn_window_import_answers (window, &workbook, 1);
+  UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
+  dialog = ui_test_find_toplevel (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (g_utf8_validate (body, -1, NULL));
+  g_assert_true (g_str_has_prefix (body, "Nothing in “answers-\357\277\275.xlsx” changes the draft."));
+  ui_test_click_response (dialog, "close");
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG) == NULL);
 
   /* The exports offer a name made from the draft's, in UTF-8. */
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
@@ -599,6 +716,7 @@ test_display_names (void)
 
   destroy_window (window);
   g_chmod (g_file_peek_path (file), 0644);
+  g_remove (g_file_peek_path (workbook));
 }
 
 int
@@ -621,6 +739,8 @@ main (int   argc,
   g_test_add_func ("/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/save/changed-on-disk-on-close", test_changed_on_disk_on_close);
   g_test_add_func ("/save/read-only", test_read_only);
+  g_test_add_func ("/save/symlink", test_symlink);
+  g_test_add_func ("/save/recovery-in-background", test_recovery_in_background);
   g_test_add_func ("/save/display-names", test_display_names);
 
   status = g_test_run ();
