@@ -370,7 +370,7 @@ run_merge (const char         *output,
   if (base == NULL)
     base = csn_merge_find_base (mine, theirs);
 
-  theirs_name = g_path_get_basename (files[1]);
+  theirs_name = g_filename_display_basename (files[1]);
   set = csn_merge_drafts (mine, theirs, base, theirs_name);
   if (csn_change_set_get_note (set) != NULL)
     g_printerr ("%s\n", csn_change_set_get_note (set));

@@ -84,6 +84,126 @@ remember_number_texts (Reader   *r,
     }
 }
 
+/* Gives @to_owner the texts that @from_owner holds for the numbers of @from, for the same places in
+ * @to, a copy of @from (json_node_copy() makes new value nodes but shares objects and arrays). */
+void
+csn_number_texts_copy (gpointer  from_owner,
+                       JsonNode *from,
+                       gpointer  to_owner,
+                       JsonNode *to)
+{
+  GHashTable *texts;
+
+  g_return_if_fail (G_IS_OBJECT (from_owner));
+  g_return_if_fail (G_IS_OBJECT (to_owner));
+  g_return_if_fail (from != NULL && to != NULL);
+  g_return_if_fail (json_node_get_node_type (from) == json_node_get_node_type (to));
+
+  texts = get_number_texts (from_owner, FALSE);
+  if (texts == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_VALUE (from))
+    {
+      const char *text = g_hash_table_lookup (texts, from);
+
+      if (text != NULL && (from_owner != to_owner || from != to))
+        g_hash_table_replace (get_number_texts (to_owner, TRUE), json_node_ref (to), g_strdup (text));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (from))
+    {
+      JsonArray *from_array = json_node_get_array (from);
+      JsonArray *to_array = json_node_get_array (to);
+
+      g_return_if_fail (json_array_get_length (from_array) == json_array_get_length (to_array));
+      for (guint i = 0; i < json_array_get_length (from_array); i++)
+        csn_number_texts_copy (from_owner, json_array_get_element (from_array, i),
+                               to_owner, json_array_get_element (to_array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (from))
+    {
+      JsonObject *to_object = json_node_get_object (to);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (from));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          JsonNode *to_member = json_object_get_member (to_object, name);
+
+          if (to_member != NULL)
+            csn_number_texts_copy (from_owner, member, to_owner, to_member);
+        }
+    }
+}
+
+/* A number as the file wrote it, or as a save would write it; NULL for other values. */
+static char *
+dup_number_text (gpointer  owner,
+                 JsonNode *node)
+{
+  GHashTable *texts = get_number_texts (owner, FALSE);
+  const char *text = texts != NULL ? g_hash_table_lookup (texts, node) : NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (text != NULL)
+    return g_strdup (text);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+  return NULL;
+}
+
+/* Like json_node_equal(), and each number written the same: "123456789012345678901234567891" is not
+ * "123456789012345678901234567890", though both read as the same double. */
+gboolean
+csn_number_texts_equal (gpointer  a_owner,
+                        JsonNode *a,
+                        gpointer  b_owner,
+                        JsonNode *b)
+{
+  g_return_val_if_fail (G_IS_OBJECT (a_owner), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (b_owner), FALSE);
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (!json_node_equal (a, b))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (a))
+    {
+      g_autofree char *a_text = dup_number_text (a_owner, a);
+      g_autofree char *b_text = dup_number_text (b_owner, b);
+
+      return g_strcmp0 (a_text, b_text) == 0;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *a_array = json_node_get_array (a);
+      JsonArray *b_array = json_node_get_array (b);
+
+      for (guint i = 0; i < json_array_get_length (a_array); i++)
+        if (!csn_number_texts_equal (a_owner, json_array_get_element (a_array, i),
+                                     b_owner, json_array_get_element (b_array, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (a))
+    {
+      JsonObject *b_object = json_node_get_object (b);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (a));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        if (!csn_number_texts_equal (a_owner, member, b_owner, json_object_get_member (b_object, name)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 keep_unknown (Reader     *r,
               gpointer    owner,
@@ -1858,6 +1978,12 @@ typedef struct
   char         *draft_id;  /* the lineage's ids, for the revision cache */
   char         *revision;
   CsnFileStamp *written;   /* set by the worker */
+
+  /* A first save: the draft's content, its first agreed base, is compressed by the worker (it takes
+   * longer than writing the file out), which puts it in @data in place of @base_placeholder. */
+  GBytes       *base_text;
+  char         *base_placeholder;
+  char         *base_content;  /* set by the worker */
 } SaveJob;
 
 static void
@@ -1869,6 +1995,9 @@ save_job_free (SaveJob *job)
   g_free (job->revision);
   g_clear_pointer (&job->expected, csn_file_stamp_free);
   g_clear_pointer (&job->written, csn_file_stamp_free);
+  g_clear_pointer (&job->base_text, g_bytes_unref);
+  g_free (job->base_placeholder);
+  g_free (job->base_content);
   g_free (job);
 }
 
@@ -1883,6 +2012,8 @@ save_job_new (CsnDraft           *self,
               GError            **error)
 {
   DraftIo *io = get_io (self);
+  g_autofree char *base_text = NULL;
+  gsize base_length = 0;
   SaveJob *job;
   char *data;
   gsize length;
@@ -1898,7 +2029,16 @@ save_job_new (CsnDraft           *self,
 
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);
-  *lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
+  *lineage = csn_lineage_new_for_save_unencoded (csn_draft_get_lineage (self), self,
+                                                 csn_draft_get_saved_by (self), &base_text, &base_length);
+  if (base_text != NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      job->base_text = g_bytes_new_take (g_steal_pointer (&base_text), base_length);
+      job->base_placeholder = g_strconcat ("csn-base-content-", uuid, NULL);
+      g_object_set (*lineage, "base-content", job->base_placeholder, NULL);
+    }
   data = csn_draft_to_data_with_lineage (self, *lineage, &length);
   job->data = g_bytes_new_take (data, length);
   job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
@@ -1910,13 +2050,38 @@ save_job_new (CsnDraft           *self,
   return job;
 }
 
+/* Compresses the first agreed base and puts it in the file text, in place of the placeholder. */
+static void
+save_job_encode_base (SaveJob *job)
+{
+  gsize text_length, length;
+  const char *text = g_bytes_get_data (job->base_text, &text_length);
+  const char *data = g_bytes_get_data (job->data, &length);
+  const char *at = g_strstr_len (data, length, job->base_placeholder);
+  gsize placeholder_length = strlen (job->base_placeholder);
+  GString *out;
+
+  job->base_content = csn_lineage_encode_content (text, text_length);
+  g_assert (at != NULL);
+  out = g_string_sized_new (length - placeholder_length + strlen (job->base_content));
+  g_string_append_len (out, data, at - data);
+  g_string_append (out, job->base_content);
+  g_string_append_len (out, at + placeholder_length, length - (at - data) - placeholder_length);
+  g_bytes_unref (job->data);
+  job->data = g_string_free_to_bytes (out);
+}
+
 static gboolean
 save_job_run (SaveJob       *job,
               GCancellable  *cancellable,
               GError       **error)
 {
   gsize length;
-  const char *data = g_bytes_get_data (job->data, &length);
+  const char *data;
+
+  if (job->base_text != NULL)
+    save_job_encode_base (job);
+  data = g_bytes_get_data (job->data, &length);
 
   if (!csn_safe_file_save (job->file, data, length, CSN_SAFE_FILE_BACKUP, job->expected, &job->written,
                            cancellable, error))
@@ -1957,6 +2122,8 @@ save_job_finish (CsnDraft    *self,
       return FALSE;
     }
 
+  if (job->base_content != NULL)
+    g_object_set (lineage, "base-content", job->base_content, NULL);
   csn_lineage_assign (csn_draft_get_lineage (self), lineage);
   csn_draft_set_file (self, job->file);
   csn_draft_set_file_stamp (self, job->file, job->written);

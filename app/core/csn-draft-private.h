@@ -11,6 +11,17 @@ char       *csn_collection_dup_remove_label (CsnCollection  collection,
 char       *csn_draft_dup_untitled_name     (CsnDraft      *self,
                                              CsnItem       *item);
 
+/* Unknown members keep their numbers as written (csn-draft-io.c): the texts are held by the item,
+ * draft or lineage (the owner) whose unknown members hold the number. */
+void        csn_number_texts_copy           (gpointer       from_owner,
+                                             JsonNode      *from,
+                                             gpointer       to_owner,
+                                             JsonNode      *to);
+gboolean    csn_number_texts_equal          (gpointer       a_owner,
+                                             JsonNode      *a,
+                                             gpointer       b_owner,
+                                             JsonNode      *b);
+
 /* Loading (csn-draft-io.c, csn-draft-reader.c): the one-pass reader, and the tree reader that says
  * what is wrong when it cannot read a file. */
 CsnDraft   *csn_draft_read_stream           (const char    *data,

@@ -508,6 +508,33 @@ csn_lineage_new_for_save (CsnLineage *self,
                           CsnDraft   *draft,
                           const char *saved_by)
 {
+  g_autofree char *content = NULL;
+  gsize length;
+  CsnLineage *next;
+
+  g_return_val_if_fail (CSN_IS_LINEAGE (self), NULL);
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  next = csn_lineage_new_for_save_unencoded (self, draft, saved_by, &content, &length);
+  if (content != NULL)
+    {
+      g_autofree char *encoded = csn_lineage_encode_content (content, length);
+
+      g_object_set (next, "base-content", encoded, NULL);
+    }
+  return next;
+}
+
+/* Like csn_lineage_new_for_save(), for a save that compresses in a worker thread: for a draft saved
+ * for the first time, @content is its content text, which the caller encodes with
+ * csn_lineage_encode_content() into the new lineage's "base-content"; otherwise NULL. */
+CsnLineage *
+csn_lineage_new_for_save_unencoded (CsnLineage  *self,
+                                    CsnDraft    *draft,
+                                    const char  *saved_by,
+                                    char       **content,
+                                    gsize       *length)
+{
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *revision = g_uuid_string_random ();
   g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
@@ -516,23 +543,21 @@ csn_lineage_new_for_save (CsnLineage *self,
 
   g_return_val_if_fail (CSN_IS_LINEAGE (self), NULL);
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (content != NULL && length != NULL, NULL);
 
+  *content = NULL;
+  *length = 0;
   next = csn_lineage_copy (self);
   if (!csn_lineage_is_known (self))
     {
       g_autofree char *draft_id = g_uuid_string_random ();
-      g_autofree char *content = NULL;
-      g_autofree char *encoded = NULL;
       const char *agreed[] = { revision, NULL };
-      gsize length;
 
-      content = csn_draft_content_to_data (draft, &length);
-      encoded = csn_lineage_encode_content (content, length);
+      *content = csn_draft_content_to_data (draft, length);
       g_object_set (next,
                     "draft-id", draft_id,
                     "base-revision", revision,
                     "base-agreed", agreed,
-                    "base-content", encoded,
                     NULL);
     }
 

@@ -48,6 +48,11 @@ CsnDraft           *csn_lineage_load_base          (CsnLineage   *self,
 CsnLineage         *csn_lineage_new_for_save       (CsnLineage   *self,
                                                     CsnDraft     *draft,
                                                     const char   *saved_by);
+CsnLineage         *csn_lineage_new_for_save_unencoded (CsnLineage *self,
+                                                    CsnDraft     *draft,
+                                                    const char   *saved_by,
+                                                    char        **content,
+                                                    gsize        *length);
 CsnLineage         *csn_lineage_new_for_merge      (CsnLineage   *mine,
                                                     CsnLineage   *theirs,
                                                     CsnDraft     *merged);

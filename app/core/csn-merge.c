@@ -252,16 +252,19 @@ get_value (Merger     *m,
 }
 
 static gboolean
-nodes_equal (JsonNode *a,
+nodes_equal (gpointer  a_owner,
+             JsonNode *a,
+             gpointer  b_owner,
              JsonNode *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
-  return json_node_equal (a, b);
+  return csn_number_texts_equal (a_owner, a, b_owner, b);
 }
 
+/* The unknown members of @a_owner and @b_owner (items, or drafts for the file's). */
 static gboolean
-unknown_equal (JsonObject *a,
+unknown_equal (gpointer    a_owner,
+               JsonObject *a,
+               gpointer    b_owner,
                JsonObject *b)
 {
   JsonObjectIter iter;
@@ -276,7 +279,7 @@ unknown_equal (JsonObject *a,
     return TRUE;
   json_object_iter_init (&iter, a);
   while (json_object_iter_next (&iter, &name, &member))
-    if (!nodes_equal (member, json_object_get_member (b, name)))
+    if (!nodes_equal (a_owner, member, b_owner, json_object_get_member (b, name)))
       return FALSE;
   return TRUE;
 }
@@ -328,7 +331,7 @@ item_differs (Merger  *m,
       return TRUE;
   if (info->children != NULL && children_differ (m, a, side_a, b, side_b, info->children))
     return TRUE;
-  return !unknown_equal (csn_item_get_unknown (a), csn_item_get_unknown (b));
+  return !unknown_equal (a, csn_item_get_unknown (a), b, csn_item_get_unknown (b));
 }
 
 /* Whether two items with one id share nothing that identifies them (no text, date, reference or
@@ -579,7 +582,12 @@ clone_item (Merger  *m,
 
   json_object_iter_init_ordered (&iter, unknown);
   while (json_object_iter_next_ordered (&iter, &name, &member))
-    json_object_set_member (csn_item_get_unknown (copy), name, json_node_copy (member));
+    {
+      JsonNode *member_copy = json_node_copy (member);
+
+      json_object_set_member (csn_item_get_unknown (copy), name, member_copy);
+      csn_number_texts_copy (item, member, copy, member_copy);
+    }
   for (guint i = 0; i < n_fields; i++)
     {
       JsonObject *inside = csn_item_get_unknown_in (item, fields[i].key);
@@ -590,6 +598,7 @@ clone_item (Merger  *m,
           g_autoptr(JsonNode) node_copy = json_node_copy (node);
 
           csn_item_set_unknown_in (copy, fields[i].key, json_node_get_object (node_copy));
+          csn_number_texts_copy (item, node, copy, node_copy);
         }
     }
   if (csn_item_get_unknown_in (item, "translations") != NULL)
@@ -598,6 +607,7 @@ clone_item (Merger  *m,
       g_autoptr(JsonNode) node_copy = json_node_copy (node);
 
       csn_item_set_unknown_in (copy, "translations", json_node_get_object (node_copy));
+      csn_number_texts_copy (item, node, copy, node_copy);
     }
   return copy;
 }
@@ -691,16 +701,24 @@ merge_fields (Merger    *m,
     }
 }
 
-/* Members this version does not know: mine are kept; theirs changed is a conflict to decide. */
+/* Members this version does not know: mine are kept; theirs changed is a conflict to decide. The
+ * owners are the items, or NULL for the files' own members. */
 static void
 merge_unknown (Merger     *m,
                CsnItem    *mine_item,
-               JsonObject *mine,
-               JsonObject *theirs,
-               JsonObject *base,
-               gboolean    has_base,
+               CsnItem    *theirs_item,
+               CsnItem    *base_item,
                GPtrArray  *out)
 {
+  gboolean of_file = mine_item == NULL;
+  gpointer mine_owner = of_file ? (gpointer) m->mine : (gpointer) mine_item;
+  gpointer theirs_owner = of_file ? (gpointer) m->theirs : (gpointer) theirs_item;
+  gpointer base_owner = of_file ? (gpointer) m->base : (gpointer) base_item;
+  gboolean has_base = base_owner != NULL;
+  JsonObject *mine = of_file ? csn_draft_get_unknown (m->mine) : csn_item_get_unknown (mine_item);
+  JsonObject *theirs = of_file ? csn_draft_get_unknown (m->theirs) : csn_item_get_unknown (theirs_item);
+  JsonObject *base = !has_base ? NULL
+                     : of_file ? csn_draft_get_unknown (m->base) : csn_item_get_unknown (base_item);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   JsonObjectIter iter;
   const char *name;
@@ -722,11 +740,15 @@ merge_unknown (Merger     *m,
       JsonNode *base_node = has_base && base != NULL ? json_object_get_member (base, member_name) : NULL;
       CsnChange *change;
 
-      if (nodes_equal (mine_node, theirs_node))
+      if (nodes_equal (mine_owner, mine_node, theirs_owner, theirs_node))
         continue;
-      if (has_base && nodes_equal (theirs_node, base_node))
+      if (has_base && nodes_equal (theirs_owner, theirs_node, base_owner, base_node))
         continue;
       change = csn_change_new_set_unknown (mine_item, member_name, theirs_node);
+      /* The change holds a copy of theirs' value: mine keeps its numbers as theirs wrote them. */
+      if (theirs_node != NULL)
+        csn_number_texts_copy (theirs_owner, theirs_node,
+                               mine_owner, g_value_get_boxed (csn_change_get_incoming (change)));
       if (has_base)
         {
           g_auto(GValue) base_value = G_VALUE_INIT;
@@ -818,8 +840,7 @@ merge_children (Merger    *m,
       if (entry->mine != NULL && entry->theirs != NULL)
         {
           merge_fields (m, entry->mine, entry->theirs, entry->base, out);
-          merge_unknown (m, entry->mine, csn_item_get_unknown (entry->mine), csn_item_get_unknown (entry->theirs),
-                         entry->base != NULL ? csn_item_get_unknown (entry->base) : NULL, entry->base != NULL, out);
+          merge_unknown (m, entry->mine, entry->theirs, entry->base, out);
         }
       else if (entry->mine != NULL)
         {
@@ -942,9 +963,7 @@ decide_entry (Merger        *m,
     {
       merge_fields (m, entry->mine, entry->theirs, entry->base, entry->changes);
       merge_children (m, entry->mine, entry->theirs, entry->base, entry->changes);
-      merge_unknown (m, entry->mine, csn_item_get_unknown (entry->mine), csn_item_get_unknown (entry->theirs),
-                     entry->base != NULL ? csn_item_get_unknown (entry->base) : NULL, entry->base != NULL,
-                     entry->changes);
+      merge_unknown (m, entry->mine, entry->theirs, entry->base, entry->changes);
     }
   else if (entry->mine != NULL)
     {
@@ -1330,17 +1349,12 @@ csn_merge_drafts (CsnDraft   *mine,
 
   merge_fields (&m, CSN_ITEM (csn_draft_get_meeting (mine)), CSN_ITEM (csn_draft_get_meeting (theirs)),
                 base != NULL ? CSN_ITEM (csn_draft_get_meeting (base)) : NULL, m.top_changes);
-  merge_unknown (&m, CSN_ITEM (csn_draft_get_meeting (mine)), csn_item_get_unknown (CSN_ITEM (csn_draft_get_meeting (mine))),
-                 csn_item_get_unknown (CSN_ITEM (csn_draft_get_meeting (theirs))),
-                 base != NULL ? csn_item_get_unknown (CSN_ITEM (csn_draft_get_meeting (base))) : NULL, base != NULL,
-                 m.top_changes);
+  merge_unknown (&m, CSN_ITEM (csn_draft_get_meeting (mine)), CSN_ITEM (csn_draft_get_meeting (theirs)),
+                 base != NULL ? CSN_ITEM (csn_draft_get_meeting (base)) : NULL, m.top_changes);
   merge_fields (&m, CSN_ITEM (csn_draft_get_document_texts (mine)), CSN_ITEM (csn_draft_get_document_texts (theirs)),
                 base != NULL ? CSN_ITEM (csn_draft_get_document_texts (base)) : NULL, m.top_changes);
-  merge_unknown (&m, CSN_ITEM (csn_draft_get_document_texts (mine)),
-                 csn_item_get_unknown (CSN_ITEM (csn_draft_get_document_texts (mine))),
-                 csn_item_get_unknown (CSN_ITEM (csn_draft_get_document_texts (theirs))),
-                 base != NULL ? csn_item_get_unknown (CSN_ITEM (csn_draft_get_document_texts (base))) : NULL,
-                 base != NULL, m.top_changes);
+  merge_unknown (&m, CSN_ITEM (csn_draft_get_document_texts (mine)), CSN_ITEM (csn_draft_get_document_texts (theirs)),
+                 base != NULL ? CSN_ITEM (csn_draft_get_document_texts (base)) : NULL, m.top_changes);
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
@@ -1352,8 +1366,7 @@ csn_merge_drafts (CsnDraft   *mine,
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     place_additions (&m, c);
 
-  merge_unknown (&m, NULL, csn_draft_get_unknown (mine), csn_draft_get_unknown (theirs),
-                 base != NULL ? csn_draft_get_unknown (base) : NULL, base != NULL, m.file_changes);
+  merge_unknown (&m, NULL, NULL, NULL, m.file_changes);
 
   /* Translators: the undo step of a merge: "Merge “ppt.consenso”" */
   label = g_strdup_printf (_("Merge “%s”"), theirs_name);
@@ -1580,6 +1593,7 @@ csn_merge_drafts_async (CsnDraft            *mine,
                         gpointer             user_data)
 {
   g_autoptr(GTask) loader = NULL;
+  g_autofree char *theirs_basename = NULL;
   GTask *task;
   MergeJob *job;
 
@@ -1596,7 +1610,9 @@ csn_merge_drafts_async (CsnDraft            *mine,
   job->mine_lineage = csn_lineage_copy (csn_draft_get_lineage (mine));
   job->mine_modified = csn_draft_get_modified (mine);
   job->mine = job->mine_modified ? NULL : g_object_ref (mine);
-  job->theirs_name = g_file_get_basename (theirs);
+  theirs_basename = g_file_get_basename (theirs);
+  /* The name goes into the undo label and the review's title: UTF-8, whatever bytes name the file. */
+  job->theirs_name = g_filename_display_name (theirs_basename);
 
   loader = g_task_new (mine, cancellable, on_loaded_cb, task);
   g_task_set_task_data (loader, job, merge_job_free);

@@ -23,6 +23,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The members themselves, not copies: the owner's texts of their numbers are keyed by the nodes
+ * (csn-draft-io.c), and nothing changes an unknown value in place. */
 static JsonObject *
 copy_members (JsonObject *object)
 {
@@ -33,7 +35,7 @@ copy_members (JsonObject *object)
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
-    json_object_set_member (copy, name, json_node_copy (member));
+    json_object_set_member (copy, name, json_node_ref (member));
   return copy;
 }
 
@@ -90,7 +92,7 @@ csn_unknown_members_set_property (GObject      *object,
         {
           json_object_iter_init_ordered (&iter, members);
           while (json_object_iter_next_ordered (&iter, &name, &member))
-            json_object_set_member (self->owner, name, json_node_copy (member));
+            json_object_set_member (self->owner, name, json_node_ref (member));
         }
       g_object_notify_by_pspec (object, pspec);
       break;
@@ -145,7 +147,7 @@ csn_unknown_members_dup_with (CsnUnknownMembers *self,
 
   members = copy_members (self->owner);
   if (value != NULL)
-    json_object_set_member (members, name, json_node_copy (value));
+    json_object_set_member (members, name, json_node_ref (value));
   else if (json_object_has_member (members, name))
     json_object_remove_member (members, name);
   return members;

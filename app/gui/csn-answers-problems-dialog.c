@@ -86,6 +86,7 @@ csn_answers_problems_dialog_new (GtkWindow *parent,
 {
   CsnAnswersProblemsDialog *self;
   AdwMessageDialog *dialog;
+  g_autofree char *basename = NULL;
   g_autofree char *first = NULL;
   g_autofree char *nothing = NULL;
   const char *why;
@@ -111,7 +112,8 @@ csn_answers_problems_dialog_new (GtkWindow *parent,
       return GTK_WIDGET (self);
     }
 
-  first = g_file_get_basename (g_ptr_array_index (files, 0));
+  basename = g_file_get_basename (g_ptr_array_index (files, 0));
+  first = g_filename_display_name (basename);
   if (files->len == 1)
     /* Translators: "Nothing in “Mexico (MX).xlsx” changes the draft." */
     nothing = g_strdup_printf (_("Nothing in “%s” changes the draft."), first);

@@ -160,7 +160,8 @@ csn_application_open_file (CsnApplication *self,
   draft = csn_draft_load_from_file (file, &error);
   if (draft == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
       g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
       g_autofree char *message = csn_error_text_describe_places (error->message);
 

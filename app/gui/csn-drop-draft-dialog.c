@@ -56,12 +56,14 @@ csn_drop_draft_dialog_new (GtkWindow  *parent,
 {
   CsnDropDraftDialog *self;
   AdwMessageDialog *dialog;
+  g_autofree char *basename = NULL;
   g_autofree char *first = NULL;
 
   g_return_val_if_fail (files != NULL && files->len > 0, NULL);
   g_return_val_if_fail (draft_name != NULL, NULL);
 
-  first = g_file_get_basename (g_ptr_array_index (files, 0));
+  basename = g_file_get_basename (g_ptr_array_index (files, 0));
+  first = g_filename_display_name (basename);
   self = g_object_new (CSN_TYPE_DROP_DRAFT_DIALOG,
                        "transient-for", parent,
                        NULL);
@@ -114,6 +116,7 @@ csn_drop_draft_dialog_set_workbooks (CsnDropDraftDialog *self,
                                      GPtrArray          *workbooks)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+  g_autofree char *basename = NULL;
   g_autofree char *first = NULL;
   g_autofree char *answers = NULL;
   g_autofree char *body = NULL;
@@ -123,7 +126,8 @@ csn_drop_draft_dialog_set_workbooks (CsnDropDraftDialog *self,
   g_return_if_fail (self->workbooks == NULL);
 
   self->workbooks = g_ptr_array_ref (workbooks);
-  first = g_file_get_basename (g_ptr_array_index (workbooks, 0));
+  basename = g_file_get_basename (g_ptr_array_index (workbooks, 0));
+  first = g_filename_display_name (basename);
   if (workbooks->len == 1)
     /* Translators: added to the dialog asked when drafts and a workbook are dropped on a window together */
     answers = g_strdup_printf (_("Either way, the answers in “%s” are imported into this draft first, for you "

@@ -7,10 +7,13 @@
 
 #include "csn-describe.h"
 #include "csn-enums.h"
+#include "csn-error-text.h"
 #include "csn-export.h"
+#include "csn-file-changed-dialog.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-position.h"
+#include "csn-read-only-dialog.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
 #include "csn-window-private.h"
@@ -28,6 +31,15 @@ _csn_window_remember_folder (CsnWindow *self,
     return;
   uri = g_file_get_uri (parent);
   g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+/* A file name as the user reads it, whatever bytes name it. */
+static char *
+dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
 }
 
 static gboolean
@@ -158,7 +170,7 @@ update_recent_menu (CsnWindow *self)
       for (guint i = 0; uris[i] != NULL && n_shown < CSN_MAX_RECENT_FILES; i++)
         {
           g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
-          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *name = dup_display_basename (file);
 
           if (!g_file_query_exists (file, NULL))
             continue;
@@ -213,47 +225,234 @@ on_recent_manager_changed_cb (CsnWindow        *self,
   update_recent_menu (self);
 }
 
-gboolean
-csn_window_save_sync (CsnWindow *self,
-                      GFile     *file)
+/* One save the window asked for. The window is held weakly: one destroyed meanwhile cancelled the
+ * save in its dispose, and has nothing left to say about it. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  GWeakRef  window;
+  GFile    *file;
+} SaveCall;
 
-  g_return_val_if_fail (CSN_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+static SaveCall *
+save_call_new (CsnWindow *self,
+               GFile     *file)
+{
+  SaveCall *call = g_new0 (SaveCall, 1);
 
-  if (file == NULL)
-    file = csn_draft_get_file (self->draft);
-  g_return_val_if_fail (file != NULL, FALSE);
-
-  _csn_window_commit_focused_edit (self);
-  if (!csn_draft_save_to_file (self->draft, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (_("Could not save “%s”"), name);
-
-      csn_window_show_error (self, title, error->message);
-      return FALSE;
-    }
-
-  csn_application_add_recent (CSN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  _csn_window_remember_folder (self, file);
-  return TRUE;
+  g_weak_ref_init (&call->window, self);
+  call->file = g_object_ref (file);
+  return call;
 }
 
 static void
-finish_save (CsnWindow *self,
-             GFile     *file)
+save_call_free (SaveCall *call)
 {
+  g_weak_ref_clear (&call->window);
+  g_clear_object (&call->file);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveCall, save_call_free)
+
+static void start_save (CsnWindow         *self,
+                        GFile             *file,
+                        CsnDraftSaveFlags  flags);
+static void save_as    (CsnWindow         *self);
+
+/* Replaces the window's draft with what @file holds now; the unsaved changes, which the dialog said
+ * would be lost, go with their recovery copy. */
+static void
+reload (CsnWindow *self,
+        GFile     *file)
+{
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean close_after_save = self->close_after_save;
 
   self->close_after_save = FALSE;
-  if (!csn_window_save_sync (self, file))
-    return;
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      g_autofree char *name = dup_display_basename (file);
+      /* Translators: "Could not reload “plan.consenso”" */
+      g_autofree char *title = g_strdup_printf (_("Could not reload “%s”"), name);
+      g_autofree char *message = csn_error_text_describe_places (error->message);
+
+      csn_window_show_error (self, title, message);
+      return;
+    }
+
+  csn_recovery_discard (self->recovery);
+  csn_window_set_draft (self, draft);
   if (close_after_save)
     _csn_window_destroy_later (self);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Draft saved")));
+    {
+      g_autofree char *name = dup_display_basename (file);
+
+      /* Translators: a toast once the draft was read again from its file */
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Reloaded “%s”"), name));
+    }
+}
+
+static void
+on_file_changed_chosen_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(SaveCall) call = user_data;
+  g_autoptr(CsnWindow) self = g_weak_ref_get (&call->window);
+  g_autoptr(GError) error = NULL;
+  CsnFileChangedResponse response = csn_file_changed_dialog_choose_finish (result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  switch (response)
+    {
+    case CSN_FILE_CHANGED_RESPONSE_SAVE_AS:
+      save_as (self);
+      break;
+    case CSN_FILE_CHANGED_RESPONSE_OVERWRITE:
+      start_save (self, call->file, CSN_DRAFT_SAVE_OVERWRITE);
+      break;
+    case CSN_FILE_CHANGED_RESPONSE_RELOAD:
+      reload (self, call->file);
+      break;
+    case CSN_FILE_CHANGED_RESPONSE_CANCEL:
+    default:
+      self->close_after_save = FALSE;
+      break;
+    }
+}
+
+static void
+on_read_only_response_cb (CsnWindow  *self,
+                          const char *response,
+                          GtkWidget  *dialog)
+{
+  if (g_strcmp0 (response, "save-as") == 0)
+    save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+on_save_cancelled_cb (GCancellable *cancellable,
+                      GtkWindow    *dialog)
+{
+  gtk_window_destroy (dialog);
+}
+
+/* Asks how to go on when the draft's file is read-only: Save As keeps the changes elsewhere. */
+static void
+offer_save_as (CsnWindow *self,
+               GFile     *file)
+{
+  g_autofree char *name = dup_display_basename (file);
+  GtkWidget *dialog = csn_read_only_dialog_new (GTK_WINDOW (self), name);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_read_only_response_cb), self, G_CONNECT_SWAPPED);
+  /* The window's dispose cancels: its dialog goes with it. */
+  g_signal_connect_object (self->save_cancellable, "cancelled", G_CALLBACK (on_save_cancelled_cb), dialog, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_draft_saved_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SaveCall) call = user_data;
+  g_autoptr(CsnWindow) self = g_weak_ref_get (&call->window);
+  CsnDraft *draft = CSN_DRAFT (source);
+  g_autoptr(GError) error = NULL;
+  gboolean saved = csn_draft_save_finish (draft, result, &error);
+
+  if (self == NULL)
+    return;
+  if (self->saves_under_way > 0)
+    self->saves_under_way--;
+  /* Cancelled as the window went, or the window was destroyed or took another draft meanwhile:
+   * nothing left to say. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || draft != self->draft ||
+      gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  if (!saved)
+    {
+      self->save_again = FALSE;
+      if (g_error_matches (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_CHANGED_ON_DISK))
+        {
+          g_autofree char *name = dup_display_basename (call->file);
+
+          csn_file_changed_dialog_choose_async (GTK_WINDOW (self), name, self->save_cancellable,
+                                                on_file_changed_chosen_cb, g_steal_pointer (&call));
+        }
+      else if (g_error_matches (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ_ONLY))
+        offer_save_as (self, call->file);
+      else
+        {
+          g_autofree char *name = dup_display_basename (call->file);
+          g_autofree char *title = g_strdup_printf (_("Could not save “%s”"), name);
+
+          self->close_after_save = FALSE;
+          csn_window_show_error (self, title, error->message);
+        }
+      return;
+    }
+
+  csn_application_add_recent (CSN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), call->file);
+  _csn_window_remember_folder (self, call->file);
+
+  /* Another save is queued behind this one: it says how things end. */
+  if (self->saves_under_way > 0)
+    return;
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      if (csn_draft_get_modified (draft) && csn_draft_get_file (draft) != NULL)
+        {
+          start_save (self, csn_draft_get_file (draft), CSN_DRAFT_SAVE_NONE);
+          return;
+        }
+    }
+
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      if (!csn_draft_get_modified (draft))
+        _csn_window_destroy_later (self);
+      else
+        /* Edited while the save ran: those edits are asked about like any others. */
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Draft saved")));
+}
+
+/* Saves the draft to @file in the background: the window stays usable, and an edit made meanwhile
+ * keeps the draft modified. */
+static void
+start_save (CsnWindow         *self,
+            GFile             *file,
+            CsnDraftSaveFlags  flags)
+{
+  _csn_window_commit_focused_edit (self);
+  if (self->save_cancellable == NULL)
+    self->save_cancellable = g_cancellable_new ();
+  self->saves_under_way++;
+  csn_draft_save_async (self->draft, file, flags, self->save_cancellable, on_draft_saved_cb,
+                        save_call_new (self, file));
+}
+
+/* Saves under way end as the window goes: a file being written is left whole, old or new. */
+void
+_csn_window_actions_dispose (CsnWindow *self)
+{
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  self->saves_under_way = 0;
 }
 
 static void
@@ -281,7 +480,7 @@ on_save_chooser_response_cb (CsnWindow            *self,
 
       g_set_object (&file, with_extension);
     }
-  finish_save (self, file);
+  start_save (self, file, CSN_DRAFT_SAVE_NONE);
 }
 
 GtkFileFilter *
@@ -333,10 +532,17 @@ _csn_window_save (CsnWindow *self)
 {
   GFile *file = csn_draft_get_file (self->draft);
 
-  if (file == NULL)
+  /* Asked again while a save runs (perhaps the first, which names the file): once more when it is
+   * done, with what the draft holds then. */
+  if (self->saves_under_way > 0)
+    {
+      _csn_window_commit_focused_edit (self);
+      self->save_again = TRUE;
+    }
+  else if (file == NULL)
     save_as (self);
   else
-    finish_save (self, file);
+    start_save (self, file, CSN_DRAFT_SAVE_NONE);
 }
 
 static void
@@ -434,7 +640,7 @@ on_export_finished_cb (GObject      *source,
   g_autoptr(CsnWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (self->export_path);
-  g_autofree char *basename = g_path_get_basename (self->export_path);
+  g_autofree char *basename = g_filename_display_basename (self->export_path);
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
@@ -474,7 +680,7 @@ csn_window_export (CsnWindow   *self,
 
   g_free (self->export_path);
   self->export_path = g_strdup (path);
-  basename = g_path_get_basename (path);
+  basename = g_filename_display_basename (path);
   /* Translators: shown beside the progress bar while a spreadsheet is written */
   text = g_strdup_printf (_("Exporting “%s”…"), basename);
   gtk_label_set_text (self->export_label, text);
@@ -572,7 +778,8 @@ export_action (GtkWidget  *widget,
   file = csn_draft_get_file (self->draft);
   if (file != NULL)
     {
-      g_autofree char *basename = g_file_get_basename (file);
+      /* The chooser takes a name in UTF-8: a name it cannot show is offered as it reads. */
+      g_autofree char *basename = dup_display_basename (file);
       g_autoptr(GFile) parent = g_file_get_parent (file);
 
       stem = g_str_has_suffix (basename, ".consenso")

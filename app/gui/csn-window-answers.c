@@ -230,7 +230,11 @@ static char *
 dup_source (GPtrArray *files)
 {
   if (files->len == 1)
-    return g_file_get_basename (g_ptr_array_index (files, 0));
+    {
+      g_autofree char *basename = g_file_get_basename (g_ptr_array_index (files, 0));
+
+      return g_filename_display_name (basename);
+    }
   return g_strdup_printf (ngettext ("%u workbook", "%u workbooks", files->len), files->len);
 }
 

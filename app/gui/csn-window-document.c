@@ -140,7 +140,7 @@ on_document_exported_cb (GObject      *source,
   CsnWindow *self = job->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (job->path);
-  g_autofree char *basename = g_path_get_basename (job->path);
+  g_autofree char *basename = g_filename_display_basename (job->path);
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
@@ -184,7 +184,7 @@ csn_window_export_document (CsnWindow  *self,
   g_return_if_fail (path != NULL);
 
   _csn_window_commit_focused_edit (self);
-  basename = g_path_get_basename (path);
+  basename = g_filename_display_basename (path);
   /* Translators: shown beside the progress bar while a document is written */
   text = g_strdup_printf (_("Exporting “%s”…"), basename);
   gtk_label_set_text (self->export_label, text);
@@ -274,7 +274,9 @@ export_document_action (GtkWidget  *widget,
   file = csn_draft_get_file (self->draft);
   if (file != NULL)
     {
-      g_autofree char *basename = g_file_get_basename (file);
+      /* The chooser takes a name in UTF-8: a name it cannot show is offered as it reads. */
+      g_autofree char *raw_basename = g_file_get_basename (file);
+      g_autofree char *basename = g_filename_display_name (raw_basename);
 
       stem = g_str_has_suffix (basename, ".consenso")
              ? g_strndup (basename, strlen (basename) - strlen (".consenso"))

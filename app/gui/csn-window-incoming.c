@@ -275,7 +275,8 @@ on_incoming_ready_cb (GObject      *source,
   CsnWindow *self = read->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsnChangeSet) set = csn_merge_drafts_finish (CSN_DRAFT (source), result, &error);
-  g_autofree char *name = g_file_get_basename (read->file);
+  g_autofree char *basename = g_file_get_basename (read->file);
+  g_autofree char *name = g_filename_display_name (basename);
 
   /* Cancelled: the window closed or took another draft, and forgot this read already. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || CSN_DRAFT (source) != self->draft)
@@ -435,7 +436,8 @@ compare_draft_action (GtkWidget  *widget,
 static gboolean
 is_draft_file (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = basename != NULL ? g_filename_display_name (basename) : NULL;
   g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
 
   return folded != NULL && g_str_has_suffix (folded, ".consenso");
@@ -444,7 +446,8 @@ is_draft_file (GFile *file)
 static gboolean
 is_workbook_file (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = basename != NULL ? g_filename_display_name (basename) : NULL;
   g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
 
   return folded != NULL && g_str_has_suffix (folded, ".xlsx");

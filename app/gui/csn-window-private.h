@@ -29,6 +29,11 @@ struct _CsnWindow
   gboolean              close_confirmed;
   gboolean              close_after_save;
 
+  /* Saving (csn-window-actions.c): the draft's saves run in a worker; the window waits for none. */
+  GCancellable         *save_cancellable;  /* the saves and the dialogs they ask; cancelled in dispose */
+  guint                 saves_under_way;
+  gboolean              save_again;        /* Save was asked while a save was under way */
+
   /* Incoming changes (csn-window-incoming.c): the review under way, the copy being read. */
   gboolean              reviewing;
   char                 *review_return_page;
@@ -80,6 +85,7 @@ void _csn_window_class_actions_init   (CsnWindowClass *klass);
 void _csn_window_actions_init         (CsnWindow      *self);
 void _csn_window_update_history       (CsnWindow      *self);
 void _csn_window_save                 (CsnWindow      *self);
+void _csn_window_actions_dispose      (CsnWindow      *self);
 GtkFileFilter *_csn_window_create_draft_filter (void);
 void _csn_window_remember_folder      (CsnWindow      *self,
                                        GFile          *file);

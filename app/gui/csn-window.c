@@ -289,6 +289,12 @@ csn_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
 
   _csn_window_commit_focused_edit (self);
+  /* A save under way ends first: the window closes once it succeeded, or says why it did not. */
+  if (!self->close_confirmed && self->saves_under_way > 0)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
   if (self->close_confirmed || self->draft == NULL || !csn_draft_get_modified (self->draft))
     {
       if (!self->close_confirmed)
@@ -416,6 +422,7 @@ csn_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  _csn_window_actions_dispose (self);
   g_clear_object (&self->settings);
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);

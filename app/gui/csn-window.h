@@ -48,8 +48,6 @@ GtkWidget   *csn_window_get_page         (CsnWindow      *self,
 void         csn_window_reveal           (CsnWindow      *self,
                                           CsnItem        *item,
                                           const char     *property);
-gboolean     csn_window_save_sync        (CsnWindow      *self,
-                                          GFile          *file);
 void         csn_window_review           (CsnWindow          *self,
                                           CsnChangeSet       *set,
                                           CsnReviewGroupings  groupings,

@@ -8,6 +8,7 @@
 #include "csn-check-cell.h"
 #include "csn-history.h"
 #include "csn-resources.h"
+#include "csn-window-private.h"
 #include "ui-test-util.h"
 
 void
@@ -437,6 +438,80 @@ ui_test_click_response (GtkWindow  *dialog,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+save_done (CsnWindow *window,
+           GFile     *file)
+{
+  GFile *saved = csn_draft_get_file (csn_window_get_draft (window));
+
+  return window->saves_under_way == 0 && saved != NULL && g_file_equal (saved, file);
+}
+
+static gboolean
+chooser_has_file (GtkFileChooser *chooser,
+                  GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* Goes to @file's folder and types its name in @chooser, unless it is there already. */
+static void
+chooser_go_to_file (GtkFileChooser *chooser,
+                    GFile          *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *current_name = gtk_file_chooser_get_current_name (chooser);
+  g_autoptr(GError) error = NULL;
+
+  if (current != NULL && g_file_equal (current, folder) && g_strcmp0 (current_name, name) == 0)
+    return;
+  gtk_file_chooser_set_current_folder (chooser, folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, name);
+}
+
+static gboolean
+chooser_took_file (GtkFileChooser *chooser,
+                   GFile          *file)
+{
+  if (chooser_has_file (chooser, file))
+    return TRUE;
+  /* GTK applies the window's own gtk_file_chooser_set_file() (Save As of a draft with a file) when it
+   * has read that folder, which on a busy machine may come after the name typed here and take the
+   * chooser to another folder: as a person would, go back and type the name again. */
+  chooser_go_to_file (chooser, file);
+  return FALSE;
+}
+
+/* Answers the Save chooser @window shows with @file, as a person types a name (in UTF-8) in its
+ * folder and presses Save. */
+void
+ui_test_choose_save_file (CsnWindow *window,
+                          GFile     *file)
+{
+  UI_TEST_WAIT_UNTIL (window->chooser != NULL);
+  /* Without a portal the native chooser shows GTK's own dialog, which then holds the choice. */
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+  chooser_go_to_file (GTK_FILE_CHOOSER (window->chooser), file);
+  /* The dialog reads the folder before it can say which file is chosen. */
+  UI_TEST_WAIT_UNTIL (chooser_took_file (GTK_FILE_CHOOSER (window->chooser), file));
+  g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_ACCEPT);
+}
+
+/* Saves @window's draft as @file the way Save As does, and waits until the background save is done. */
+void
+ui_test_save_as (CsnWindow *window,
+                 GFile     *file)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  ui_test_choose_save_file (window, file);
+  UI_TEST_WAIT_UNTIL (save_done (window, file));
 }
 
 void

@@ -77,6 +77,10 @@ GtkWindow       *ui_test_find_toplevel     (GType         type);
 gboolean         ui_test_toplevel_shown    (gpointer      type);
 void             ui_test_click_response    (GtkWindow    *dialog,
                                             const char   *id);
+void             ui_test_choose_save_file  (CsnWindow    *window,
+                                            GFile        *file);
+void             ui_test_save_as           (CsnWindow    *window,
+                                            GFile        *file);
 
 /* A page of the type given as the test's data, on a new draft from the CRM template, shown. */
 typedef struct

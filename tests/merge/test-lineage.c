@@ -79,8 +79,10 @@ test_round_trip (void)
   base = csn_lineage_load_base (lineage, NULL);
   base_content = mtu_content (base);
   g_assert_cmpstr (base_content, ==, content);
-  /* The draft in memory took the revision it saved. */
+  /* The draft in memory took the revision it saved, and the base the worker compressed. */
   g_assert_cmpstr (csn_lineage_get_revision (csn_draft_get_lineage (draft)), ==, csn_lineage_get_revision (lineage));
+  g_assert_cmpstr (csn_lineage_get_base_content (csn_draft_get_lineage (draft)), ==,
+                   csn_lineage_get_base_content (lineage));
 
   revision = g_strdup (csn_lineage_get_revision (lineage));
   csn_draft_set_saved_by (first, "ST");

@@ -77,6 +77,7 @@ test_contents (void)
       g_assert_cmpstr (adw_message_dialog_get_response_label (message, "save-as"), ==, "Guardar _como…");
       g_assert_cmpstr (adw_message_dialog_get_response_label (message, "overwrite"), ==, "_Sobrescribir");
       g_assert_cmpstr (adw_message_dialog_get_response_label (message, "reload"), ==, "_Volver a cargar");
+      g_assert_cmpstr (adw_message_dialog_get_response_label (message, "cancel"), ==, "_Cancelar");
     }
   else
     {
@@ -85,6 +86,7 @@ test_contents (void)
       g_assert_cmpstr (adw_message_dialog_get_response_label (message, "save-as"), ==, "_Save As…");
       g_assert_cmpstr (adw_message_dialog_get_response_label (message, "overwrite"), ==, "_Overwrite");
       g_assert_cmpstr (adw_message_dialog_get_response_label (message, "reload"), ==, "_Reload");
+      g_assert_cmpstr (adw_message_dialog_get_response_label (message, "cancel"), ==, "_Cancel");
     }
   g_assert_cmpint (adw_message_dialog_get_response_appearance (message, "save-as"), ==,
                    ADW_RESPONSE_SUGGESTED);
@@ -109,6 +111,7 @@ test_each_answer (void)
     { "save-as", CSN_FILE_CHANGED_RESPONSE_SAVE_AS },
     { "overwrite", CSN_FILE_CHANGED_RESPONSE_OVERWRITE },
     { "reload", CSN_FILE_CHANGED_RESPONSE_RELOAD },
+    { "cancel", CSN_FILE_CHANGED_RESPONSE_CANCEL },
   };
   GtkWindow *parent = new_parent ();
 

@@ -774,7 +774,7 @@ test_saved_by (void)
   g_settings_set_string (settings, "saved-by", "México");
   g_assert_cmpstr (csn_draft_get_saved_by (draft), ==, "México");
 
-  g_assert_true (csn_window_save_sync (window, file));
+  ui_test_save_as (window, file);
   reloaded = load (file);
   g_assert_cmpstr (csn_lineage_get_saved_by (csn_draft_get_lineage (reloaded)), ==, "México");
 

@@ -242,8 +242,9 @@ test_restore_after_kill (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• meeting.consenso"));
   g_assert_cmpuint (count_recovery_files (), ==, 1);
 
-  /* Saving puts the changes in the file and removes the copy. */
-  g_assert_true (csn_window_save_sync (window, NULL));
+  /* Saving (in the background) puts the changes in the file and removes the copy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  UI_TEST_WAIT_UNTIL (!csn_draft_get_modified (draft));
   g_assert_cmpuint (count_recovery_files (), ==, 0);
   g_clear_object (&on_disk);
   on_disk = csn_draft_load_from_file (original, &error);
