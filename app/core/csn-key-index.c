@@ -194,11 +194,12 @@ csn_key_index_items_changed (CsnKeyIndex *self,
   g_return_if_fail (position + removed <= self->items->len);
 
   /* The list as it is now first, so that looking for a new first item sees it. */
-  gone = g_memdup2 (self->items->pdata + position, removed * sizeof (CsnItem *));
+  if (removed > 0)
+    gone = g_memdup2 (self->items->pdata + position, removed * sizeof (CsnItem *));
   old_len = self->items->len;
   if (added > removed)
     g_ptr_array_set_size (self->items, old_len + added - removed);
-  /* An empty array has no storage: memmove() wants a pointer even for no bytes. */
+  /* An empty array has no storage, and no offset may be added to its NULL. */
   if (old_len - position - removed > 0)
     memmove (self->items->pdata + position + added, self->items->pdata + position + removed,
              (old_len - position - removed) * sizeof (gpointer));
