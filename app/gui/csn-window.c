@@ -747,6 +747,9 @@ csn_window_show_page (CsnWindow  *self,
   /* The review page stays until the co-chairs apply or leave it. */
   if (self->reviewing)
     return;
+  /* Its rows, even if the window is not shown yet (what reveals a row needs them). */
+  if (CSN_IS_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)))
+    csn_list_page_prepare (CSN_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)));
   gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
