@@ -76,7 +76,11 @@ static void
 apply_label (CsnCell *self)
 {
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
-  GtkWidget *control = csn_cell_get_control (self);
+  GtkWidget *control;
+
+  if (CSN_CELL_GET_CLASS (self)->lazy_control)
+    return;
+  control = csn_cell_get_control (self);
 
   if (control != NULL && priv->label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (control),

@@ -25,6 +25,9 @@ struct _CsnCellClass
   /* The cell shows names of other items (or figures of the whole draft): the factory that binds
    * it updates it after every edit of the draft, so that a renamed item is shown renamed at once. */
   gboolean      names_other_items;
+  /* The control is made only when needed (csn_cell_get_control() makes it): the cell's label is
+   * given to it then, not on every update. */
+  gboolean      lazy_control;
 };
 
 void        csn_cell_bind               (CsnCell    *self,

@@ -11,8 +11,8 @@
 
 typedef struct
 {
-  GtkWidget *button;
-  GtkLabel  *label;
+  GtkWidget      *button;
+  GtkInscription *label;
 } CsnChoiceCellPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnChoiceCell, csn_choice_cell, CSN_TYPE_CELL)
@@ -111,8 +111,8 @@ csn_choice_cell_set_text (CsnChoiceCell *self,
 
   if (text == NULL)
     text = "";
-  if (g_strcmp0 (gtk_label_get_label (priv->label), text) != 0)
-    gtk_label_set_label (priv->label, text);
+  if (g_strcmp0 (gtk_inscription_get_text (priv->label), text) != 0)
+    gtk_inscription_set_text (priv->label, text);
   if (is_unset)
     gtk_widget_add_css_class (GTK_WIDGET (priv->label), "dim-label");
   else
@@ -139,7 +139,7 @@ csn_choice_cell_get_text (CsnChoiceCell *self)
   CsnChoiceCellPrivate *priv = csn_choice_cell_get_instance_private (self);
 
   g_return_val_if_fail (CSN_IS_CHOICE_CELL (self), NULL);
-  return gtk_label_get_label (priv->label);
+  return gtk_inscription_get_text (priv->label);
 }
 
 /* The button is @width_chars wide, and wider up to @max_width_chars for a longer value. */
@@ -152,8 +152,8 @@ csn_choice_cell_set_label_width (CsnChoiceCell *self,
 
   g_return_if_fail (CSN_IS_CHOICE_CELL (self));
 
-  gtk_label_set_width_chars (priv->label, width_chars);
-  gtk_label_set_max_width_chars (priv->label, max_width_chars);
+  gtk_inscription_set_min_chars (priv->label, width_chars);
+  gtk_inscription_set_nat_chars (priv->label, max_width_chars);
 }
 
 GtkWidget *

@@ -13,7 +13,7 @@ struct _CsnRefListCell
   CsnCell        parent_instance;
 
   GtkWidget     *button;
-  GtkLabel      *summary_label;
+  GtkInscription *summary_label;
 
   CsnCollection  target;
 };
@@ -66,12 +66,12 @@ csn_ref_list_cell_update (CsnCell *cell)
 
   if (summary->len == 0)
     {
-      gtk_label_set_label (self->summary_label, _("None"));
+      gtk_inscription_set_text (self->summary_label, _("None"));
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
     }
   else
     {
-      gtk_label_set_label (self->summary_label, summary->str);
+      gtk_inscription_set_text (self->summary_label, summary->str);
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "dim-label");
     }
   gtk_widget_set_tooltip_text (self->button, tooltip->len > 0 ? tooltip->str : NULL);
@@ -81,7 +81,7 @@ csn_ref_list_cell_update (CsnCell *cell)
   if (label != NULL)
     {
       /* Translators: the accessible name of a cell with a value chosen from a list, "Horizon: Short term" */
-      g_autofree char *name = g_strdup_printf (_("%s: %s"), label, gtk_label_get_label (self->summary_label));
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), label, gtk_inscription_get_text (self->summary_label));
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
@@ -194,7 +194,7 @@ const char *
 csn_ref_list_cell_get_summary (CsnRefListCell *self)
 {
   g_return_val_if_fail (CSN_IS_REF_LIST_CELL (self), NULL);
-  return gtk_label_get_label (self->summary_label);
+  return gtk_inscription_get_text (self->summary_label);
 }
 
 /* Opens the list's popover on the items of the target list, each with a check button, as clicking

@@ -51,7 +51,9 @@ get_button_text (GtkDropDown *drop_down)
 static const char *
 get_cell_text (CsnCell *cell)
 {
-  return gtk_label_get_text (GTK_LABEL (find_shown_label (csn_choice_cell_get_button (CSN_CHOICE_CELL (cell)))));
+  GtkWidget *shown = ui_test_find_widget (csn_choice_cell_get_button (CSN_CHOICE_CELL (cell)), GTK_TYPE_INSCRIPTION, NULL);
+
+  return gtk_inscription_get_text (GTK_INSCRIPTION (shown));
 }
 
 /* The label of the marked choice of an open drop-down, or NULL. */
