@@ -296,9 +296,7 @@ on_closed_cb (CsnChoicePopover *self)
 
   if (owner != NULL)
     {
-      const char *tooltip = gtk_widget_get_tooltip_text (owner);
-
-      gtk_widget_set_has_tooltip (owner, tooltip != NULL && tooltip[0] != '\0');
+      gtk_widget_set_has_tooltip (owner, csn_widget_get_cell_tooltip (owner) != NULL);
       gtk_accessible_update_state (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
       /* Focus goes back to the cell the list was opened from. */
       if (gtk_widget_get_mapped (owner))

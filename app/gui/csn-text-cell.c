@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "csn-drop-down-util.h"
 #include "csn-text-cell.h"
 
 struct _CsnTextCell
@@ -200,7 +201,7 @@ csn_text_cell_update (CsnCell *cell)
   if (g_strcmp0 (gtk_inscription_get_text (self->text_label), text) != 0)
     gtk_inscription_set_text (self->text_label, text);
   /* The text cut short on two lines is read in full in the tooltip. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
+  csn_widget_set_cell_tooltip (GTK_WIDGET (self), text);
 }
 
 static void
