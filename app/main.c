@@ -214,6 +214,7 @@ run_merge (const char         *output,
   g_autoptr(CsnDraft) base = NULL;
   g_autoptr(CsnChangeSet) set = NULL;
   g_autoptr(CsnLineage) lineage = NULL;
+  g_autoptr(GFile) output_file = NULL;
   g_autofree char *saved_by = NULL;
   g_autofree char *theirs_name = NULL;
   g_autofree char *data = NULL;
@@ -269,7 +270,8 @@ run_merge (const char         *output,
   /* No backup beside OUT: as git's merge driver, OUT is a file of the working tree. */
   lineage = csn_lineage_new_for_save (csn_draft_get_lineage (mine), mine, csn_draft_get_saved_by (mine));
   data = csn_draft_to_data_with_lineage (mine, lineage, &length);
-  if (!csn_safe_file_replace (output, data, length, FALSE, &error))
+  output_file = g_file_new_for_path (output);
+  if (!csn_safe_file_save (output_file, data, length, CSN_SAFE_FILE_NONE, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;

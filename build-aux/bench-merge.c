@@ -284,6 +284,7 @@ merge_files (MergeRun *run)
   g_autoptr(CsnDraft) theirs = csn_draft_load_from_file (theirs_file, &error);
   g_autoptr(CsnDraft) base = NULL;
   g_autoptr(CsnChangeSet) set = NULL;
+  g_autoptr(GFile) out = NULL;
   g_autofree char *data = NULL;
   double start = cpu_seconds ();
   gsize length;
@@ -300,7 +301,8 @@ merge_files (MergeRun *run)
   run->merge_only = cpu_seconds () - start;
   run->n_conflicts = csn_change_set_get_n_conflicts (set);
   data = csn_draft_to_data (mine, &length);
-  if (!csn_safe_file_replace (run->out, data, length, FALSE, &error))
+  out = g_file_new_for_path (run->out);
+  if (!csn_safe_file_save (out, data, length, CSN_SAFE_FILE_NONE, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
 }
 

@@ -24,6 +24,7 @@
 #include "csn-participant.h"
 #include "csn-pillar.h"
 #include "csn-position.h"
+#include "csn-position-index.h"
 #include "csn-problem.h"
 #include "csn-removal.h"
 #include "csn-reservation.h"

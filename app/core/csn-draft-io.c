@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "csn-core-resources.h"
 #include "csn-document-texts.h"
@@ -21,10 +22,88 @@
 
 typedef struct
 {
-  const char *name;   /* the file, as the user knows it */
-  GString    *place;  /* themes[3].horizon */
+  const char *name;     /* the file, as the user knows it */
+  GString    *place;    /* themes[3].horizon */
+  GHashTable *numbers;  /* every number node of the file → its text */
   GError    **error;
 } Reader;
+
+/* Unknown members keep their numbers as the file wrote them (JSON numbers have no size limit, and
+ * "1.50" is not "1.5"): each item, and the draft, holds the texts of the number nodes in its unknown
+ * members. The nodes are shared with the members, never copied, so they stay the keys. */
+static GQuark
+number_texts_quark (void)
+{
+  return g_quark_from_static_string ("csn-number-texts");
+}
+
+static GHashTable *
+get_number_texts (gpointer owner,
+                  gboolean create)
+{
+  GHashTable *texts = g_object_get_qdata (owner, number_texts_quark ());
+
+  if (texts == NULL && create)
+    {
+      texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, (GDestroyNotify) json_node_unref,
+                                     g_free);
+      g_object_set_qdata_full (owner, number_texts_quark (), texts,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  return texts;
+}
+
+static void
+remember_number_texts (Reader   *r,
+                       gpointer  owner,
+                       JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      const char *text = g_hash_table_lookup (r->numbers, node);
+
+      if (text != NULL)
+        g_hash_table_replace (get_number_texts (owner, TRUE), json_node_ref (node), g_strdup (text));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        remember_number_texts (r, owner, json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        remember_number_texts (r, owner, member);
+    }
+}
+
+static void
+keep_unknown (Reader     *r,
+              gpointer    owner,
+              JsonObject *unknown,
+              const char *name,
+              JsonNode   *member)
+{
+  json_object_set_member (unknown, name, json_node_ref (member));
+  remember_number_texts (r, owner, member);
+}
+
+/* A value as the file wrote it, for messages. */
+static char *
+dup_shown (Reader   *r,
+           JsonNode *node)
+{
+  const char *text = g_hash_table_lookup (r->numbers, node);
+
+  return text != NULL ? g_strdup (text) : json_to_string (node, FALSE);
+}
 
 static gboolean G_GNUC_PRINTF (3, 4)
 reader_fail (Reader     *r,
@@ -264,9 +343,10 @@ read_field (Reader         *r,
         {
           g_autofree char *shown = NULL;
 
+          /* A number out of range is shown as written: 18446744073709551619, not 3. */
           if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING &&
               json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-            shown = json_to_string (node, FALSE);
+            shown = dup_shown (r, node);
           return reader_fail (r, CSN_DRAFT_ERROR_INVALID,
                               _("expected a whole number from 0 to %d, found %s"), MAX_QUOTA,
                               shown != NULL ? shown : describe_node (node));
@@ -319,7 +399,7 @@ read_field (Reader         *r,
               if (!check_unknown_node (r, member))
                 return FALSE;
               place_pop (r, saved);
-              json_object_set_member (unknown, name, json_node_copy (member));
+              keep_unknown (r, item, unknown, name, member);
             }
         if (json_object_get_size (unknown) > 0)
           csn_item_set_unknown_in (item, field->key, unknown);
@@ -431,7 +511,7 @@ read_translations (Reader   *r,
           if (!check_unknown_node (r, lang_node))
             return FALSE;
           place_pop (r, lang_saved);
-          json_object_set_member (unknown, lang_code, json_node_copy (lang_node));
+          keep_unknown (r, item, unknown, lang_code, lang_node);
           continue;
         }
       if (!JSON_NODE_HOLDS_OBJECT (lang_node))
@@ -453,7 +533,7 @@ read_translations (Reader   *r,
               if (!check_unknown_node (r, field_node))
                 return FALSE;
               place_pop (r, field_saved);
-              json_object_set_member (unknown_in_lang, field_key, json_node_copy (field_node));
+              keep_unknown (r, item, unknown_in_lang, field_key, field_node);
               continue;
             }
           if (!JSON_NODE_HOLDS_OBJECT (field_node))
@@ -479,7 +559,7 @@ read_translations (Reader   *r,
               place_pop (r, member_saved);
               if (extra == NULL)
                 extra = json_object_new ();
-              json_object_set_member (extra, member_name, json_node_copy (member_node));
+              keep_unknown (r, item, extra, member_name, member_node);
             }
           if (extra != NULL)
             json_object_set_object_member (unknown_in_lang, field_key, g_steal_pointer (&extra));
@@ -554,7 +634,7 @@ read_item (Reader   *r,
       if (!check_unknown_node (r, member))
         return FALSE;
       place_pop (r, saved);
-      json_object_set_member (csn_item_get_unknown (item), name, json_node_copy (member));
+      keep_unknown (r, item, csn_item_get_unknown (item), name, member);
     }
   return TRUE;
 }
@@ -584,7 +664,7 @@ read_draft (Reader   *r,
   saved = place_push_key (r, "format");
   if (!node_is_string (node) || !g_str_equal (json_node_get_string (node), CSN_DRAFT_FORMAT))
     {
-      g_autofree char *shown = json_to_string (node, FALSE);
+      g_autofree char *shown = dup_shown (r, node);
       return reader_fail (r, CSN_DRAFT_ERROR_FORMAT,
                           _("this is not a Consenso draft: the format is %s, not “%s”"),
                           shown, CSN_DRAFT_FORMAT);
@@ -598,7 +678,7 @@ read_draft (Reader   *r,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) != CSN_DRAFT_VERSION)
     {
-      g_autofree char *shown = json_to_string (node, FALSE);
+      g_autofree char *shown = dup_shown (r, node);
       /* Translators: "version 2 is not supported; this version of Consenso reads version 1" */
       return reader_fail (r, CSN_DRAFT_ERROR_VERSION,
                           _("version %s is not supported; this version of Consenso reads version %d"),
@@ -668,7 +748,7 @@ read_draft (Reader   *r,
       if (!check_unknown_node (r, member))
         return FALSE;
       place_pop (r, saved);
-      json_object_set_member (csn_draft_get_unknown (draft), name, json_node_copy (member));
+      keep_unknown (r, draft, csn_draft_get_unknown (draft), name, member);
     }
   return TRUE;
 }
@@ -717,9 +797,12 @@ read_id_text (Reader     *r,
   return TRUE;
 }
 
-/* Keeps the members of @object that @known does not name in @unknown, in file order. */
+/* Keeps the members of @object that @known does not name in @unknown, in file order, with the texts
+ * of their numbers held by @owner. */
 static void
-keep_unknown_members (JsonObject         *object,
+keep_unknown_members (Reader             *r,
+                      gpointer            owner,
+                      JsonObject         *object,
                       const char * const *known,
                       JsonObject         *unknown)
 {
@@ -730,7 +813,7 @@ keep_unknown_members (JsonObject         *object,
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
     if (!g_strv_contains (known, name))
-      json_object_set_member (unknown, name, json_node_copy (member));
+      keep_unknown (r, owner, unknown, name, member);
 }
 
 /* "lineage" (kept among the unknown members by read_draft, whose checks it passed) becomes the
@@ -775,10 +858,10 @@ read_lineage (Reader   *r,
           !read_id_list (r, base_object, "agreed", lineage, "base-agreed") ||
           !read_id_text (r, base_object, "content", lineage, "base-content"))
         return FALSE;
-      keep_unknown_members (base_object, base_known, csn_lineage_get_base_unknown (lineage));
+      keep_unknown_members (r, lineage, base_object, base_known, csn_lineage_get_base_unknown (lineage));
       place_pop (r, base_saved);
     }
-  keep_unknown_members (object, known, csn_lineage_get_unknown (lineage));
+  keep_unknown_members (r, lineage, object, known, csn_lineage_get_unknown (lineage));
   place_pop (r, saved);
 
   json_object_remove_member (csn_draft_get_unknown (draft), "lineage");
@@ -805,25 +888,20 @@ offset_to_line_column (const char *data,
     }
 }
 
-/* Reads a draft from memory; @display_name is the file name errors start with. */
-CsnDraft *
-csn_draft_load_from_data (const char  *data,
-                          gsize        length,
-                          const char  *display_name,
-                          GError     **error)
+static CsnDraft *
+load_from_data (const char  *data,
+                gsize        length,
+                const char  *display_name,
+                GError     **error)
 {
   g_autoptr(CsnDraft) draft = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
   g_autoptr(GString) place = g_string_new (NULL);
   g_autofree char *message = NULL;
-  Reader reader = { display_name, place, error };
+  Reader reader = { display_name, place, NULL, error };
   const char *end;
   gsize i;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* A byte-order mark is not JSON, but editors add it; it says nothing. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -856,25 +934,34 @@ csn_draft_load_from_data (const char  *data,
       return NULL;
     }
 
-  if (!csn_json_check (data, length, CSN_DRAFT_MAX_DEPTH, &message))
+  root = csn_json_parse (data, length, CSN_DRAFT_MAX_DEPTH, &numbers, &message);
+  if (root == NULL)
     {
       reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON, _("not valid JSON: %s"), message);
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON, _("not valid JSON: %s"), parse_error->message);
-      return NULL;
-    }
-
+  reader.numbers = numbers;
   draft = csn_draft_new ();
-  if (!read_draft (&reader, json_parser_get_root (parser), draft) || !read_lineage (&reader, draft))
+  if (!read_draft (&reader, root, draft) || !read_lineage (&reader, draft))
     return NULL;
 
   csn_history_clear (csn_draft_get_history (draft));
   return g_steal_pointer (&draft);
+}
+
+/* Reads a draft from memory; @display_name is the file name errors start with. */
+CsnDraft *
+csn_draft_load_from_data (const char  *data,
+                          gsize        length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_from_data (data, length, display_name, error);
 }
 
 static const char *
@@ -895,25 +982,115 @@ describe_io_error (const GError *error)
   return error->message;
 }
 
+/* The file's name for messages and titles: valid UTF-8 whatever bytes name it. */
+static char *
+dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static gboolean
+set_too_large (GError     **error,
+               const char  *name,
+               goffset      size)
+{
+  g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size_full (CSN_DRAFT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  if (size < 0)
+    /* Translators: a pipe or a device, whose size is known only once read */
+    g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
+                 _("%s: the file is larger than %d MiB, the largest draft Consenso reads"), name,
+                 CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+  else if (g_str_equal (shown, limit))
+    {
+      /* "64.0 MiB; up to 64 MiB" would read as no reason at all: count the bytes. */
+      g_free (shown);
+      shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; Consenso reads drafts of up to %d bytes"), name, shown,
+                   CSN_DRAFT_MAX_FILE_SIZE);
+    }
+  else
+    /* Translators: "the file is 80.0 MiB; Consenso reads drafts of up to 64 MiB" */
+    g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
+                 _("%s: the file is %s; Consenso reads drafts of up to %d MiB"),
+                 name, shown, CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/* Reads @stream to its end, but never more than the size limit: a device or a pipe says no size, and
+ * /dev/zero never ends. @expected is what the file says it holds, or 0. */
+static gboolean
+read_capped (GInputStream  *stream,
+             goffset        expected,
+             const char    *name,
+             char         **contents,
+             gsize         *length,
+             GError       **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (CLAMP (expected, 0, CSN_DRAFT_MAX_FILE_SIZE) + 1);
+  g_autoptr(GError) local_error = NULL;
+
+  for (;;)
+    {
+      /* One byte more than the limit tells a file of exactly the limit from a longer one. */
+      gsize room = CSN_DRAFT_MAX_FILE_SIZE + 1 - buffer->len;
+      gsize chunk = MIN (room, MAX (buffer->len, 64 * 1024));
+      gsize old_len = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, old_len + chunk);
+      n = g_input_stream_read (stream, buffer->data + old_len, chunk, NULL, &local_error);
+      if (n < 0)
+        {
+          g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
+                       describe_io_error (local_error));
+          return FALSE;
+        }
+      g_byte_array_set_size (buffer, old_len + n);
+      if (buffer->len > CSN_DRAFT_MAX_FILE_SIZE)
+        return set_too_large (error, name, expected > CSN_DRAFT_MAX_FILE_SIZE ? expected : -1);
+      if (n == 0)
+        break;
+    }
+
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  return TRUE;
+}
+
 /* Reads a draft; the file is never written. Errors name the file (its base name) and the place. */
 CsnDraft *
 csn_draft_load_from_file (GFile   *file,
                           GError **error)
 {
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   CsnDraft *draft;
-  gsize length;
+  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
+  name = dup_display_basename (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
+                   describe_io_error (local_error));
+      return NULL;
+    }
+  /* What is read is what the stamp describes: the file that was opened. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                         CSN_FILE_STAMP_ATTRIBUTES, NULL, &local_error);
   if (info == NULL)
     {
       g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
@@ -928,33 +1105,23 @@ csn_draft_load_from_file (GFile   *file,
     }
   if (g_file_info_get_size (info) > CSN_DRAFT_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
-      /* Translators: "the file is 80.0 MiB; Consenso reads drafts of up to 64 MiB" */
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
-                   _("%s: the file is %s; Consenso reads drafts of up to %d MiB"),
-                   name, size, CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+      set_too_large (error, name, g_file_info_get_size (info));
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", name,
-                   describe_io_error (local_error));
-      return NULL;
-    }
-  /* The file may have grown between the two looks. */
-  if (length > CSN_DRAFT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MiB"), name,
-                   CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!read_capped (G_INPUT_STREAM (stream), g_file_info_get_size (info), name, &contents, &length,
+                    error))
+    return NULL;
 
-  draft = csn_draft_load_from_data (contents, length, name, error);
+  draft = load_from_data (contents, length, name, error);
   if (draft != NULL)
     {
+      g_autoptr(CsnFileStamp) stamp = NULL;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        stamp = csn_file_stamp_new_from_info (info);
       csn_draft_set_file (draft, file);
+      csn_draft_set_file_stamp (draft, file, stamp);
       csn_history_mark_saved (csn_draft_get_history (draft));
     }
   return draft;
@@ -1034,14 +1201,17 @@ write_key (GString    *out,
   g_string_append (out, ": ");
 }
 
-static void write_node (GString  *out,
-                        JsonNode *node,
-                        guint     level);
+static void write_node (GString    *out,
+                        JsonNode   *node,
+                        GHashTable *numbers,
+                        guint       level);
 
+/* @numbers: the texts of the numbers the file had, from get_number_texts(). */
 static void
 write_members (GString    *out,
                gboolean   *first,
                JsonObject *object,
+               GHashTable *numbers,
                guint       level)
 {
   JsonObjectIter iter;
@@ -1054,7 +1224,7 @@ write_members (GString    *out,
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       write_key (out, first, level, name);
-      write_node (out, member, level);
+      write_node (out, member, numbers, level);
     }
 }
 
@@ -1070,10 +1240,13 @@ close_container (GString  *out,
 }
 
 static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     level)
+write_node (GString    *out,
+            JsonNode   *node,
+            GHashTable *numbers,
+            guint       level)
 {
+  const char *text;
+
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
@@ -1081,7 +1254,7 @@ write_node (GString  *out,
         gboolean first = TRUE;
 
         g_string_append_c (out, '{');
-        write_members (out, &first, json_node_get_object (node), level + 1);
+        write_members (out, &first, json_node_get_object (node), numbers, level + 1);
         close_container (out, first, level, '}');
       }
       break;
@@ -1095,7 +1268,7 @@ write_node (GString  *out,
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             write_separator (out, &first, level + 1);
-            write_node (out, json_array_get_element (array, i), level + 1);
+            write_node (out, json_array_get_element (array, i), numbers, level + 1);
           }
         close_container (out, first, level, ']');
       }
@@ -1106,6 +1279,12 @@ write_node (GString  *out,
       break;
 
     case JSON_NODE_VALUE:
+      text = numbers != NULL ? g_hash_table_lookup (numbers, node) : NULL;
+      if (text != NULL)
+        {
+          g_string_append (out, text);
+          break;
+        }
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
@@ -1195,7 +1374,8 @@ write_field (GString        *out,
         write_string (out, csn_item_get_string (item, csn_field_get_property_name (field, "es")));
         write_key (out, &first, level + 1, "en");
         write_string (out, csn_item_get_string (item, csn_field_get_property_name (field, "en")));
-        write_members (out, &first, csn_item_get_unknown_in (item, field->key), level + 1);
+        write_members (out, &first, csn_item_get_unknown_in (item, field->key),
+                       get_number_texts (item, FALSE), level + 1);
         close_container (out, FALSE, level, '}');
       }
       break;
@@ -1272,7 +1452,7 @@ write_translations_in (GString     *out,
       write_string (out, text);
       write_key (out, &field_first, level + 2, "from");
       write_string (out, from);
-      write_members (out, &field_first, extra, level + 2);
+      write_members (out, &field_first, extra, get_number_texts (item, FALSE), level + 2);
       close_container (out, FALSE, level + 1, '}');
     }
 
@@ -1294,7 +1474,7 @@ write_translations_in (GString     *out,
               opened = TRUE;
             }
           write_key (out, &lang_first, level + 1, name);
-          write_node (out, member, level + 1);
+          write_node (out, member, get_number_texts (item, FALSE), level + 1);
         }
     }
 
@@ -1331,7 +1511,7 @@ write_translations (GString  *out,
         if (!csn_enum_from_nick (CSN_TYPE_LANGUAGE, name, NULL))
           {
             write_key (inner, &inner_first, level + 1, name);
-            write_node (inner, member, level + 1);
+            write_node (inner, member, get_number_texts (item, FALSE), level + 1);
           }
     }
 
@@ -1361,7 +1541,7 @@ write_item (GString *out,
       write_field (out, item, &fields[i], level + 1);
     }
   write_translations (out, &first, item, level + 1);
-  write_members (out, &first, csn_item_get_unknown (item), level + 1);
+  write_members (out, &first, csn_item_get_unknown (item), get_number_texts (item, FALSE), level + 1);
   close_container (out, first, level, '}');
 }
 
@@ -1398,11 +1578,14 @@ write_optional_text (GString    *out,
   write_string (out, text);
 }
 
-/* "lineage": the draft's and this revision's ids, who saved it, and the agreed base. */
+/* "lineage": the draft's and this revision's ids, who saved it, and the agreed base. @numbers: the
+ * texts of the numbers in the lineage's unknown members (a lineage for a save shares them with the
+ * draft's own). */
 static void
 write_lineage (GString    *out,
                gboolean   *first,
-               CsnLineage *lineage)
+               CsnLineage *lineage,
+               GHashTable *numbers)
 {
   gboolean lineage_first = TRUE;
 
@@ -1427,10 +1610,10 @@ write_lineage (GString    *out,
       write_optional_text (out, &base_first, 3, "revision", csn_lineage_get_base_revision (lineage));
       write_id_list (out, &base_first, 3, "agreed", csn_lineage_get_base_agreed (lineage));
       write_optional_text (out, &base_first, 3, "content", csn_lineage_get_base_content (lineage));
-      write_members (out, &base_first, csn_lineage_get_base_unknown (lineage), 3);
+      write_members (out, &base_first, csn_lineage_get_base_unknown (lineage), numbers, 3);
       close_container (out, base_first, 2, '}');
     }
-  write_members (out, &lineage_first, csn_lineage_get_unknown (lineage), 2);
+  write_members (out, &lineage_first, csn_lineage_get_unknown (lineage), numbers, 2);
   close_container (out, lineage_first, 1, '}');
 }
 
@@ -1471,8 +1654,8 @@ draft_to_data (CsnDraft   *self,
       close_container (out, first_item, 1, ']');
     }
 
-  write_lineage (out, &first, lineage);
-  write_members (out, &first, csn_draft_get_unknown (self), 1);
+  write_lineage (out, &first, lineage, get_number_texts (csn_draft_get_lineage (self), FALSE));
+  write_members (out, &first, csn_draft_get_unknown (self), get_number_texts (self, FALSE), 1);
   g_string_append (out, "\n}\n");
 
   if (length != NULL)
@@ -1509,46 +1692,375 @@ csn_draft_to_data_with_lineage (CsnDraft   *self,
   return draft_to_data (self, lineage, length);
 }
 
-/* Saves safely (temporary file, flush, backup "NAME~", rename); then @file is the draft's file. */
+/* Saving. The draft is written out on the main thread; a worker only gets the bytes and the file. */
+
+typedef struct
+{
+  GFile        *file;     /* the file the stamp describes */
+  CsnFileStamp *stamp;
+  guint64       changes;  /* the draft's "changed" signals so far */
+  GQueue        saves;    /* tasks of csn_draft_save_async(), the one under way first */
+  gboolean      saving;
+} DraftIo;
+
+static GQuark
+draft_io_quark (void)
+{
+  return g_quark_from_static_string ("csn-draft-io");
+}
+
+static void
+draft_io_free (DraftIo *io)
+{
+  /* Each queued task holds the draft: none is left when the draft goes. */
+  g_assert (g_queue_is_empty (&io->saves));
+  g_clear_object (&io->file);
+  g_clear_pointer (&io->stamp, csn_file_stamp_free);
+  g_free (io);
+}
+
+static void
+on_draft_changed_cb (CsnDraft *draft,
+                     gpointer  user_data)
+{
+  DraftIo *io = user_data;
+
+  io->changes++;
+}
+
+static DraftIo *
+get_io (CsnDraft *self)
+{
+  DraftIo *io = g_object_get_qdata (G_OBJECT (self), draft_io_quark ());
+
+  if (io == NULL)
+    {
+      io = g_new0 (DraftIo, 1);
+      g_queue_init (&io->saves);
+      g_object_set_qdata_full (G_OBJECT (self), draft_io_quark (), io, (GDestroyNotify) draft_io_free);
+      /* Counts edits, so that one made while a save is under way keeps the draft modified. */
+      g_signal_connect (self, "changed", G_CALLBACK (on_draft_changed_cb), io);
+    }
+  return io;
+}
+
+/* What the draft's file looked like when the draft last read or wrote it, or NULL if unknown. */
+const CsnFileStamp *
+csn_draft_get_file_stamp (CsnDraft *self)
+{
+  DraftIo *io;
+  GFile *file;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+
+  io = g_object_get_qdata (G_OBJECT (self), draft_io_quark ());
+  file = csn_draft_get_file (self);
+  if (io == NULL || io->file == NULL || file == NULL || !g_file_equal (io->file, file))
+    return NULL;
+  return io->stamp;
+}
+
+/* Remembers that @file looked like @stamp (NULL: unknown); a later save to @file refuses to replace a
+ * file that no longer does. */
+void
+csn_draft_set_file_stamp (CsnDraft           *self,
+                          GFile              *file,
+                          const CsnFileStamp *stamp)
+{
+  DraftIo *io;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  io = get_io (self);
+  g_set_object (&io->file, file);
+  g_clear_pointer (&io->stamp, csn_file_stamp_free);
+  if (stamp != NULL)
+    io->stamp = csn_file_stamp_copy (stamp);
+}
+
+typedef struct
+{
+  GFile             *file;
+  CsnDraftSaveFlags  flags;
+  CsnLineage        *lineage;  /* the revision the save writes, once it is under way */
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->file);
+  g_clear_object (&request->lineage);
+  g_free (request);
+}
+
+/* One save, as the worker sees it: no GObject but the file, which is thread-safe. */
+typedef struct
+{
+  GFile        *file;
+  GBytes       *data;
+  CsnFileStamp *expected;  /* NULL: replace whatever is on disk */
+  guint64       changes;   /* the draft's "changed" count when it was written out */
+  char         *draft_id;  /* the lineage's ids, for the revision cache */
+  char         *revision;
+  CsnFileStamp *written;   /* set by the worker */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->data, g_bytes_unref);
+  g_free (job->draft_id);
+  g_free (job->revision);
+  g_clear_pointer (&job->expected, csn_file_stamp_free);
+  g_clear_pointer (&job->written, csn_file_stamp_free);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+/* Writes the draft out with the new revision of its lineage, which it takes in save_job_finish(). */
+static SaveJob *
+save_job_new (CsnDraft           *self,
+              GFile              *file,
+              CsnDraftSaveFlags   flags,
+              CsnLineage        **lineage,
+              GError            **error)
+{
+  DraftIo *io = get_io (self);
+  SaveJob *job;
+  char *data;
+  gsize length;
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE,
+                   _("%s: drafts can only be saved to local folders"), uri);
+      return NULL;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->file = g_object_ref (file);
+  *lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
+  data = csn_draft_to_data_with_lineage (self, *lineage, &length);
+  job->data = g_bytes_new_take (data, length);
+  job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
+  job->revision = g_strdup (csn_lineage_get_revision (*lineage));
+  if (!(flags & CSN_DRAFT_SAVE_OVERWRITE) && io->stamp != NULL && io->file != NULL &&
+      g_file_equal (io->file, file))
+    job->expected = csn_file_stamp_copy (io->stamp);
+  job->changes = io->changes;
+  return job;
+}
+
+static gboolean
+save_job_run (SaveJob       *job,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (job->data, &length);
+
+  if (!csn_safe_file_save (job->file, data, length, CSN_SAFE_FILE_BACKUP, job->expected, &job->written,
+                           cancellable, error))
+    return FALSE;
+  /* Compressed and written here too: a later merge finds this revision without the main thread
+   * having paid for it. */
+  csn_lineage_cache_store (job->draft_id, job->revision, data, length);
+  return TRUE;
+}
+
+/* Back on the main thread: the draft learns what its file holds now. Takes @save_error. */
+static gboolean
+save_job_finish (CsnDraft    *self,
+                 SaveJob     *job,
+                 CsnLineage  *lineage,
+                 GError      *save_error,
+                 GError     **error)
+{
+  DraftIo *io = get_io (self);
+  CsnHistory *history = csn_draft_get_history (self);
+  gboolean edited_meanwhile = io->changes != job->changes;
+
+  if (save_error != NULL)
+    {
+      int code = CSN_DRAFT_ERROR_WRITE;
+
+      if (g_error_matches (save_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, save_error);
+          return FALSE;
+        }
+      if (g_error_matches (save_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        code = CSN_DRAFT_ERROR_CHANGED_ON_DISK;
+      else if (g_error_matches (save_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+        code = CSN_DRAFT_ERROR_READ_ONLY;
+      g_set_error_literal (error, CSN_DRAFT_ERROR, code, save_error->message);
+      g_error_free (save_error);
+      return FALSE;
+    }
+
+  csn_lineage_assign (csn_draft_get_lineage (self), lineage);
+  csn_draft_set_file (self, job->file);
+  csn_draft_set_file_stamp (self, job->file, job->written);
+  if (!edited_meanwhile)
+    csn_history_mark_saved (history);
+  else
+    /* Edited while the worker wrote: the file holds an earlier state than any the history can name. */
+    csn_history_mark_unsaved (history);
+  return TRUE;
+}
+
+static void
+save_in_thread (GTask        *worker,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_job_run (task_data, cancellable, &error))
+    g_task_return_boolean (worker, TRUE);
+  else
+    g_task_return_error (worker, error);
+}
+
+static void start_next_save (CsnDraft *self,
+                             DraftIo  *io);
+
+static void
+on_save_written_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(CsnDraft) self = g_object_ref (g_task_get_source_object (task));
+  SaveRequest *request = g_task_get_task_data (task);
+  DraftIo *io = get_io (self);
+  GError *save_error = NULL;
+  GError *error = NULL;
+
+  g_assert (g_queue_peek_head (&io->saves) == task);
+  g_queue_pop_head (&io->saves);
+  io->saving = FALSE;
+
+  g_task_propagate_boolean (G_TASK (result), &save_error);
+  if (save_job_finish (self, g_task_get_task_data (G_TASK (result)), request->lineage, save_error, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  start_next_save (self, io);
+}
+
+static void
+start_next_save (CsnDraft *self,
+                 DraftIo  *io)
+{
+  g_autoptr(CsnDraft) keep = g_object_ref (self);
+
+  while (!io->saving && !g_queue_is_empty (&io->saves))
+    {
+      GTask *task = g_queue_peek_head (&io->saves);
+      SaveRequest *request = g_task_get_task_data (task);
+      g_autoptr(GTask) worker = NULL;
+      GError *error = NULL;
+      SaveJob *job = NULL;
+
+      if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+        job = save_job_new (self, request->file, request->flags, &request->lineage, &error);
+      if (job == NULL)
+        {
+          g_queue_pop_head (&io->saves);
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          continue;
+        }
+
+      /* The worker's task has no source object and holds only the job: whatever it drops last in
+       * the worker thread is thread-safe. The draft's own task never leaves the main thread. */
+      io->saving = TRUE;
+      worker = g_task_new (NULL, g_task_get_cancellable (task), on_save_written_cb, task);
+      g_task_set_source_tag (worker, start_next_save);
+      /* A file written is written, even if the cancellable fires just after: the draft must know. */
+      g_task_set_check_cancellable (worker, FALSE);
+      g_task_set_task_data (worker, job, (GDestroyNotify) save_job_free);
+      g_task_run_in_thread (worker, save_in_thread);
+    }
+}
+
+/* Saves the draft to @file from a worker thread: a temporary file beside it, flushed, renamed over it;
+ * the old file stays as "NAME~". The draft is written out now, so later edits wait for the next save;
+ * saves of one draft run one after the other. Fails with CSN_DRAFT_ERROR_CHANGED_ON_DISK if @file is
+ * the draft's file and changed on disk since the draft read or saved it, unless @flags has
+ * CSN_DRAFT_SAVE_OVERWRITE; with CSN_DRAFT_ERROR_READ_ONLY for a read-only file. */
+void
+csn_draft_save_async (CsnDraft            *self,
+                      GFile               *file,
+                      CsnDraftSaveFlags    flags,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveRequest *request;
+  DraftIo *io;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, csn_draft_save_async);
+  g_task_set_check_cancellable (task, FALSE);
+  request = g_new0 (SaveRequest, 1);
+  request->file = g_object_ref (file);
+  request->flags = flags;
+  g_task_set_task_data (task, request, (GDestroyNotify) save_request_free);
+
+  io = get_io (self);
+  g_queue_push_tail (&io->saves, g_steal_pointer (&task));
+  start_next_save (self, io);
+}
+
+gboolean
+csn_draft_save_finish (CsnDraft      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == csn_draft_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The same save on the calling thread, for the command line and tests. */
 gboolean
 csn_draft_save_to_file (CsnDraft  *self,
                         GFile     *file,
                         GError   **error)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SaveJob) job = NULL;
   g_autoptr(CsnLineage) lineage = NULL;
-  const char *path;
-  gsize length;
+  GError *save_error = NULL;
+  DraftIo *io;
 
   g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = g_file_peek_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE,
-                   _("%s: drafts can only be saved to local folders"), uri);
-      return FALSE;
-    }
+  /* Not beside an asynchronous save of the same draft: they would race for the file. */
+  io = get_io (self);
+  g_return_val_if_fail (g_queue_is_empty (&io->saves), FALSE);
 
-  /* Each save is a new revision; the draft takes it only once it is on disk. */
-  lineage = csn_lineage_new_for_save (csn_draft_get_lineage (self), self, csn_draft_get_saved_by (self));
-  data = csn_draft_to_data_with_lineage (self, lineage, &length);
-  if (!csn_safe_file_replace (path, data, length, TRUE, &local_error))
-    {
-      g_set_error_literal (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE, local_error->message);
-      return FALSE;
-    }
-  csn_lineage_assign (csn_draft_get_lineage (self), lineage);
-  csn_lineage_cache_store (csn_lineage_get_draft_id (lineage), csn_lineage_get_revision (lineage),
-                           data, length);
-
-  csn_draft_set_file (self, file);
-  csn_history_mark_saved (csn_draft_get_history (self));
-  return TRUE;
+  job = save_job_new (self, file, CSN_DRAFT_SAVE_NONE, &lineage, error);
+  if (job == NULL)
+    return FALSE;
+  save_job_run (job, NULL, &save_error);
+  return save_job_finish (self, job, lineage, save_error, error);
 }
 
 #define TEMPLATE_RESOURCE "/io/github/consenso/Consenso/templates/crm-working-group.consenso"

@@ -387,11 +387,15 @@ csn_draft_set_file (CsnDraft *self,
 char *
 csn_draft_dup_display_name (CsnDraft *self)
 {
+  g_autofree char *basename = NULL;
+
   g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
 
   if (self->file == NULL)
     return g_strdup (_("Untitled draft"));
-  return g_file_get_basename (self->file);
+  /* A title must be UTF-8, whatever bytes name the file. */
+  basename = g_file_get_basename (self->file);
+  return g_filename_display_name (basename);
 }
 
 /* Where this copy comes from; merges change it as part of their undoable step, saves directly. */

@@ -6,6 +6,7 @@
 
 #include "csn-item.h"
 #include "csn-lineage.h"
+#include "csn-safe-file.h"
 #include "csn-types.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,14 @@ typedef enum {
   CSN_DRAFT_ERROR_VERSION,     /* a version this build does not read */
   CSN_DRAFT_ERROR_INVALID,     /* a value of the wrong type or out of its range */
   CSN_DRAFT_ERROR_WRITE,       /* the file could not be written */
+  CSN_DRAFT_ERROR_CHANGED_ON_DISK, /* someone else changed the file since the draft read or saved it */
+  CSN_DRAFT_ERROR_READ_ONLY,   /* the file is read-only */
 } CsnDraftError;
+
+typedef enum {
+  CSN_DRAFT_SAVE_NONE      = 0,
+  CSN_DRAFT_SAVE_OVERWRITE = 1 << 0,  /* replace the file even if someone else changed it */
+} CsnDraftSaveFlags;
 
 GQuark csn_draft_error_quark (void);
 
@@ -152,5 +160,18 @@ char         *csn_draft_to_data_with_lineage (CsnDraft     *self,
 gboolean      csn_draft_save_to_file        (CsnDraft      *self,
                                              GFile         *file,
                                              GError       **error);
+void          csn_draft_save_async          (CsnDraft            *self,
+                                             GFile               *file,
+                                             CsnDraftSaveFlags    flags,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      csn_draft_save_finish         (CsnDraft      *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+const CsnFileStamp *csn_draft_get_file_stamp (CsnDraft          *self);
+void          csn_draft_set_file_stamp      (CsnDraft           *self,
+                                             GFile              *file,
+                                             const CsnFileStamp *stamp);
 
 G_END_DECLS

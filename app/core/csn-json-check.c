@@ -1,5 +1,6 @@
-/* csn-json-check.c: refuses what json-glib would accept or crash on: comments, trailing data,
- * lone surrogate escapes, nesting too deep for its recursive parser. */
+/* csn-json-check.c: parses drafts strictly (no comments, no trailing data, no lone surrogate escapes,
+ * no nesting too deep for a recursive parser) and keeps each number's text: JSON numbers may be larger
+ * than any C type, and json-glib wraps such integers around. */
 #define G_LOG_DOMAIN "csn-json-check"
 
 #include "config.h"
@@ -16,10 +17,12 @@ typedef struct
   guint       depth;
   guint       max_depth;
   char       *message;
-} Scanner;
+  GString    *text;     /* the string being read */
+  GHashTable *numbers;  /* JsonNode → the number's text */
+} Parser;
 
 static void G_GNUC_PRINTF (2, 3)
-fail (Scanner    *s,
+fail (Parser     *p,
       const char *format,
       ...)
 {
@@ -28,12 +31,12 @@ fail (Scanner    *s,
   guint line = 1;
   guint column = 1;
 
-  if (s->message != NULL)
+  if (p->message != NULL)
     return;
 
-  for (const char *p = s->data; p < s->pos && p < s->end; p = g_utf8_next_char (p))
+  for (const char *c = p->data; c < p->pos && c < p->end; c = g_utf8_next_char (c))
     {
-      if (*p == '\n')
+      if (*c == '\n')
         {
           line++;
           column = 1;
@@ -46,326 +49,424 @@ fail (Scanner    *s,
   what = g_strdup_vprintf (format, args);
   va_end (args);
   /* Translators: "line 3, column 14: a comment; JSON has none" */
-  s->message = g_strdup_printf (_("line %u, column %u: %s"), line, column, what);
+  p->message = g_strdup_printf (_("line %u, column %u: %s"), line, column, what);
+}
+
+/* The length in bytes of the character at @c (the data is valid UTF-8). */
+static int
+char_length (const char *c)
+{
+  return (int) (g_utf8_next_char (c) - c);
 }
 
 static void
-skip_space (Scanner *s)
+skip_space (Parser *p)
 {
-  while (s->pos < s->end && (*s->pos == ' ' || *s->pos == '\t' || *s->pos == '\n' || *s->pos == '\r'))
-    s->pos++;
+  while (p->pos < p->end && (*p->pos == ' ' || *p->pos == '\t' || *p->pos == '\n' || *p->pos == '\r'))
+    p->pos++;
 }
 
-static gboolean
-unexpected (Scanner    *s,
+static JsonNode *
+unexpected (Parser     *p,
             const char *expected)
 {
-  if (s->pos >= s->end)
-    fail (s, _("the file ends where %s was expected"), expected);
-  else if (*s->pos == '/' && s->pos + 1 < s->end && (s->pos[1] == '/' || s->pos[1] == '*'))
-    fail (s, _("comments are not allowed in JSON"));
+  if (p->pos >= p->end)
+    fail (p, _("the file ends where %s was expected"), expected);
+  else if (*p->pos == '/' && p->pos + 1 < p->end && (p->pos[1] == '/' || p->pos[1] == '*'))
+    fail (p, _("comments are not allowed in JSON"));
   else
-    fail (s, _("unexpected “%.*s” where %s was expected"),
-          (int) (g_utf8_next_char (s->pos) - s->pos), s->pos, expected);
-  return FALSE;
+    fail (p, _("unexpected “%.*s” where %s was expected"), char_length (p->pos), p->pos, expected);
+  return NULL;
 }
 
 static gboolean
-scan_hex4 (Scanner  *s,
-           guint    *value)
+read_hex4 (Parser  *p,
+           guint   *value)
 {
   *value = 0;
   for (guint i = 0; i < 4; i++)
     {
-      if (s->pos >= s->end || !g_ascii_isxdigit (*s->pos))
+      if (p->pos >= p->end || !g_ascii_isxdigit (*p->pos))
         {
-          fail (s, _("a \\u escape needs four hexadecimal digits"));
+          fail (p, _("a \\u escape needs four hexadecimal digits"));
           return FALSE;
         }
-      *value = *value * 16 + g_ascii_xdigit_value (*s->pos);
-      s->pos++;
+      *value = *value * 16 + g_ascii_xdigit_value (*p->pos);
+      p->pos++;
     }
   return TRUE;
 }
 
+/* Reads a \u escape (@p at the "u"), a surrogate pair as one character. */
 static gboolean
-scan_string (Scanner *s)
+read_unicode_escape (Parser   *p,
+                     gunichar *character)
 {
-  g_assert (*s->pos == '"');
-  s->pos++;
+  const char *start = p->pos - 1;
+  guint unit, low;
 
-  while (s->pos < s->end)
+  p->pos++;
+  if (!read_hex4 (p, &unit))
+    return FALSE;
+  if (unit >= 0xDC00 && unit <= 0xDFFF)
     {
-      guchar c = *s->pos;
+      p->pos = start;
+      fail (p, _("the escape \\u%04X is half of a surrogate pair, without its first half"), unit);
+      return FALSE;
+    }
+  if (unit == 0)
+    {
+      p->pos = start;
+      fail (p, _("the escape \\u0000 (a NUL character) is not allowed in text"));
+      return FALSE;
+    }
+  if (unit < 0xD800 || unit > 0xDBFF)
+    {
+      *character = unit;
+      return TRUE;
+    }
 
-      if (c == '"')
+  if (p->end - p->pos < 6 || p->pos[0] != '\\' || p->pos[1] != 'u')
+    {
+      p->pos = start;
+      fail (p, _("the escape \\u%04X is half of a surrogate pair, without its second half"), unit);
+      return FALSE;
+    }
+  p->pos += 2;
+  if (!read_hex4 (p, &low))
+    return FALSE;
+  if (low < 0xDC00 || low > 0xDFFF)
+    {
+      p->pos = start;
+      fail (p, _("the escape \\u%04X is half of a surrogate pair, without its second half"), unit);
+      return FALSE;
+    }
+  *character = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+  return TRUE;
+}
+
+/* Reads a string into p->text (@p at the opening quote). */
+static gboolean
+read_string (Parser *p)
+{
+  g_assert (*p->pos == '"');
+  p->pos++;
+  g_string_truncate (p->text, 0);
+
+  while (p->pos < p->end)
+    {
+      const char *run = p->pos;
+      gunichar character;
+
+      while (p->pos < p->end && (guchar) *p->pos >= 0x20 && *p->pos != '"' && *p->pos != '\\')
+        p->pos++;
+      g_string_append_len (p->text, run, p->pos - run);
+      if (p->pos >= p->end)
+        break;
+
+      if (*p->pos == '"')
         {
-          s->pos++;
+          p->pos++;
           return TRUE;
         }
-      if (c < 0x20)
+      if (*p->pos != '\\')
         {
-          fail (s, _("a control character inside a string must be escaped"));
+          fail (p, _("a control character inside a string must be escaped"));
           return FALSE;
         }
-      if (c != '\\')
-        {
-          s->pos = g_utf8_next_char (s->pos);
-          continue;
-        }
 
-      s->pos++;
-      if (s->pos >= s->end)
+      p->pos++;
+      if (p->pos >= p->end)
         break;
-      switch (*s->pos)
+      switch (*p->pos)
         {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          s->pos++;
+        case '"': case '\\': case '/':
+          g_string_append_c (p->text, *p->pos);
+          break;
+        case 'b':
+          g_string_append_c (p->text, '\b');
+          break;
+        case 'f':
+          g_string_append_c (p->text, '\f');
+          break;
+        case 'n':
+          g_string_append_c (p->text, '\n');
+          break;
+        case 'r':
+          g_string_append_c (p->text, '\r');
+          break;
+        case 't':
+          g_string_append_c (p->text, '\t');
           break;
         case 'u':
-          {
-            const char *start = s->pos - 1;
-            guint unit;
-
-            s->pos++;
-            if (!scan_hex4 (s, &unit))
-              return FALSE;
-            if (unit >= 0xDC00 && unit <= 0xDFFF)
-              {
-                s->pos = start;
-                fail (s, _("the escape \\u%04X is half of a surrogate pair, without its first half"), unit);
-                return FALSE;
-              }
-            if (unit >= 0xD800 && unit <= 0xDBFF)
-              {
-                guint low;
-
-                if (s->end - s->pos < 6 || s->pos[0] != '\\' || s->pos[1] != 'u')
-                  {
-                    s->pos = start;
-                    fail (s, _("the escape \\u%04X is half of a surrogate pair, without its second half"), unit);
-                    return FALSE;
-                  }
-                s->pos += 2;
-                if (!scan_hex4 (s, &low))
-                  return FALSE;
-                if (low < 0xDC00 || low > 0xDFFF)
-                  {
-                    s->pos = start;
-                    fail (s, _("the escape \\u%04X is half of a surrogate pair, without its second half"), unit);
-                    return FALSE;
-                  }
-              }
-            else if (unit == 0)
-              {
-                s->pos = start;
-                fail (s, _("the escape \\u0000 (a NUL character) is not allowed in text"));
-                return FALSE;
-              }
-          }
-          break;
+          if (!read_unicode_escape (p, &character))
+            return FALSE;
+          g_string_append_unichar (p->text, character);
+          continue;
         default:
-          s->pos--;
-          fail (s, _("“\\%c” is not a JSON escape"), s->pos[1]);
+          /* The whole character: its first byte alone would not be UTF-8. */
+          p->pos--;
+          fail (p, _("“\\%.*s” is not a JSON escape"), char_length (p->pos + 1), p->pos + 1);
           return FALSE;
         }
+      p->pos++;
     }
 
-  fail (s, _("the file ends inside a string"));
+  fail (p, _("the file ends inside a string"));
   return FALSE;
 }
 
 static gboolean
-scan_digits (Scanner *s)
+skip_digits (Parser *p)
 {
-  const char *start = s->pos;
+  const char *start = p->pos;
 
-  while (s->pos < s->end && g_ascii_isdigit (*s->pos))
-    s->pos++;
-  return s->pos > start;
+  while (p->pos < p->end && g_ascii_isdigit (*p->pos))
+    p->pos++;
+  return p->pos > start;
 }
 
-static gboolean
-scan_number (Scanner *s)
+/* An integer that fits 64 bits is an integer node, anything else a double; the text is kept. */
+static JsonNode *
+read_number (Parser *p)
 {
-  const char *start = s->pos;
+  const char *start = p->pos;
+  gboolean integer = TRUE;
+  g_autofree char *text = NULL;
+  JsonNode *node;
+  gint64 value;
 
-  if (*s->pos == '-')
-    s->pos++;
-  if (s->pos < s->end && *s->pos == '0')
-    s->pos++;
-  else if (!scan_digits (s))
+  if (*p->pos == '-')
+    p->pos++;
+  if (p->pos < p->end && *p->pos == '0')
+    p->pos++;
+  else if (!skip_digits (p))
     goto bad;
-  if (s->pos < s->end && *s->pos == '.')
+  if (p->pos < p->end && *p->pos == '.')
     {
-      s->pos++;
-      if (!scan_digits (s))
+      integer = FALSE;
+      p->pos++;
+      if (!skip_digits (p))
         goto bad;
     }
-  if (s->pos < s->end && (*s->pos == 'e' || *s->pos == 'E'))
+  if (p->pos < p->end && (*p->pos == 'e' || *p->pos == 'E'))
     {
-      s->pos++;
-      if (s->pos < s->end && (*s->pos == '+' || *s->pos == '-'))
-        s->pos++;
-      if (!scan_digits (s))
+      integer = FALSE;
+      p->pos++;
+      if (p->pos < p->end && (*p->pos == '+' || *p->pos == '-'))
+        p->pos++;
+      if (!skip_digits (p))
         goto bad;
     }
-  return TRUE;
+
+  text = g_strndup (start, p->pos - start);
+  node = json_node_alloc ();
+  if (integer && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, (gint64 *) &value, NULL))
+    json_node_init_int (node, value);
+  else
+    json_node_init_double (node, g_ascii_strtod (text, NULL));
+  g_hash_table_insert (p->numbers, json_node_ref (node), g_steal_pointer (&text));
+  return node;
 
 bad:
-  s->pos = start;
-  fail (s, _("malformed number"));
-  return FALSE;
+  p->pos = start;
+  fail (p, _("malformed number"));
+  return NULL;
 }
 
-static gboolean
-scan_literal (Scanner    *s,
+static JsonNode *
+read_literal (Parser     *p,
               const char *word)
 {
   gsize len = strlen (word);
+  JsonNode *node;
 
-  if ((gsize) (s->end - s->pos) >= len && memcmp (s->pos, word, len) == 0)
-    {
-      s->pos += len;
-      return TRUE;
-    }
-  return unexpected (s, _("a value"));
+  if ((gsize) (p->end - p->pos) < len || memcmp (p->pos, word, len) != 0)
+    return unexpected (p, _("a value"));
+
+  p->pos += len;
+  node = json_node_alloc ();
+  if (word[0] == 'n')
+    json_node_init_null (node);
+  else
+    json_node_init_boolean (node, word[0] == 't');
+  return node;
 }
 
-static gboolean scan_value (Scanner *s);
+static JsonNode *read_value (Parser *p);
 
 static gboolean
-enter (Scanner *s)
+enter (Parser *p)
 {
-  if (++s->depth > s->max_depth)
+  if (++p->depth > p->max_depth)
     {
-      fail (s, _("nested deeper than %u levels"), s->max_depth);
+      fail (p, _("nested deeper than %u levels"), p->max_depth);
       return FALSE;
     }
-  s->pos++;
-  skip_space (s);
+  p->pos++;
+  skip_space (p);
   return TRUE;
 }
 
-static gboolean
-scan_object (Scanner *s)
+static JsonNode *
+read_object (Parser *p)
 {
-  if (!enter (s))
-    return FALSE;
+  g_autoptr(JsonObject) object = NULL;
+  JsonNode *node;
 
-  if (s->pos < s->end && *s->pos == '}')
+  if (!enter (p))
+    return NULL;
+
+  object = json_object_new ();
+  if (p->pos < p->end && *p->pos == '}')
     goto done;
 
   for (;;)
     {
-      if (s->pos >= s->end || *s->pos != '"')
-        return unexpected (s, _("a member name in quotes"));
-      if (!scan_string (s))
-        return FALSE;
-      skip_space (s);
-      if (s->pos >= s->end || *s->pos != ':')
-        return unexpected (s, _("“:”"));
-      s->pos++;
-      skip_space (s);
-      if (!scan_value (s))
-        return FALSE;
-      skip_space (s);
-      if (s->pos < s->end && *s->pos == ',')
+      g_autofree char *name = NULL;
+      JsonNode *member;
+
+      if (p->pos >= p->end || *p->pos != '"')
+        return unexpected (p, _("a member name in quotes"));
+      if (!read_string (p))
+        return NULL;
+      name = g_strndup (p->text->str, p->text->len);
+      skip_space (p);
+      if (p->pos >= p->end || *p->pos != ':')
+        return unexpected (p, _("“:”"));
+      p->pos++;
+      skip_space (p);
+      member = read_value (p);
+      if (member == NULL)
+        return NULL;
+      /* A repeated name keeps its first place and its last value, as in json-glib. */
+      json_object_set_member (object, name, member);
+      skip_space (p);
+      if (p->pos < p->end && *p->pos == ',')
         {
-          s->pos++;
-          skip_space (s);
+          p->pos++;
+          skip_space (p);
           continue;
         }
-      if (s->pos < s->end && *s->pos == '}')
+      if (p->pos < p->end && *p->pos == '}')
         break;
-      return unexpected (s, _("“,” or “}”"));
+      return unexpected (p, _("“,” or “}”"));
     }
 
 done:
-  s->pos++;
-  s->depth--;
-  return TRUE;
+  p->pos++;
+  p->depth--;
+  node = json_node_alloc ();
+  json_node_init_object (node, object);
+  return node;
 }
 
-static gboolean
-scan_array (Scanner *s)
+static JsonNode *
+read_array (Parser *p)
 {
-  if (!enter (s))
-    return FALSE;
+  g_autoptr(JsonArray) array = NULL;
+  JsonNode *node;
 
-  if (s->pos < s->end && *s->pos == ']')
+  if (!enter (p))
+    return NULL;
+
+  array = json_array_new ();
+  if (p->pos < p->end && *p->pos == ']')
     goto done;
 
   for (;;)
     {
-      if (!scan_value (s))
-        return FALSE;
-      skip_space (s);
-      if (s->pos < s->end && *s->pos == ',')
+      JsonNode *element = read_value (p);
+
+      if (element == NULL)
+        return NULL;
+      json_array_add_element (array, element);
+      skip_space (p);
+      if (p->pos < p->end && *p->pos == ',')
         {
-          s->pos++;
-          skip_space (s);
+          p->pos++;
+          skip_space (p);
           continue;
         }
-      if (s->pos < s->end && *s->pos == ']')
+      if (p->pos < p->end && *p->pos == ']')
         break;
-      return unexpected (s, _("“,” or “]”"));
+      return unexpected (p, _("“,” or “]”"));
     }
 
 done:
-  s->pos++;
-  s->depth--;
-  return TRUE;
+  p->pos++;
+  p->depth--;
+  node = json_node_alloc ();
+  json_node_init_array (node, array);
+  return node;
 }
 
-static gboolean
-scan_value (Scanner *s)
+static JsonNode *
+read_value (Parser *p)
 {
-  if (s->pos >= s->end)
-    return unexpected (s, _("a value"));
+  JsonNode *node;
 
-  switch (*s->pos)
+  if (p->pos >= p->end)
+    return unexpected (p, _("a value"));
+
+  switch (*p->pos)
     {
     case '{':
-      return scan_object (s);
+      return read_object (p);
     case '[':
-      return scan_array (s);
+      return read_array (p);
     case '"':
-      return scan_string (s);
+      if (!read_string (p))
+        return NULL;
+      node = json_node_alloc ();
+      json_node_init_string (node, p->text->str);
+      return node;
     case 't':
-      return scan_literal (s, "true");
+      return read_literal (p, "true");
     case 'f':
-      return scan_literal (s, "false");
+      return read_literal (p, "false");
     case 'n':
-      return scan_literal (s, "null");
+      return read_literal (p, "null");
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      return scan_number (s);
+      return read_number (p);
     default:
-      return unexpected (s, _("a value"));
+      return unexpected (p, _("a value"));
     }
 }
 
-/* @data must be valid UTF-8. On failure @message says where and what, in the UI language. */
-gboolean
-csn_json_check (const char  *data,
-                gsize        length,
-                guint        max_depth,
-                char       **message)
+/* Parses @data, which must be valid UTF-8. On success @number_texts (if not NULL) maps every number
+ * node of the tree to its text as written; on failure @message says where and what, in the UI
+ * language. */
+JsonNode *
+csn_json_parse (const char   *data,
+                gsize         length,
+                guint         max_depth,
+                GHashTable  **number_texts,
+                char        **message)
 {
-  Scanner s = { data, data, data + length, 0, max_depth, NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                         (GDestroyNotify) json_node_unref, g_free);
+  Parser p = { data, data, data + length, 0, max_depth, NULL, text, numbers };
+  g_autoptr(JsonNode) root = NULL;
 
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (message != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
 
-  skip_space (&s);
-  if (scan_value (&s))
+  skip_space (&p);
+  root = read_value (&p);
+  if (root != NULL)
     {
-      skip_space (&s);
-      if (s.pos < s.end)
-        fail (&s, _("unexpected data after the end of the JSON document"));
+      skip_space (&p);
+      if (p.pos < p.end)
+        fail (&p, _("unexpected data after the end of the JSON document"));
     }
 
-  *message = s.message;
-  return s.message == NULL;
+  *message = p.message;
+  if (p.message != NULL)
+    return NULL;
+  if (number_texts != NULL)
+    *number_texts = g_steal_pointer (&numbers);
+  return g_steal_pointer (&root);
 }

@@ -1,13 +1,14 @@
-/* csn-json-check.h: a strict RFC 8259 syntax check that runs before json-glib sees a file. */
+/* csn-json-check.h: a strict RFC 8259 parser for drafts, which keeps the text of every number. */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
-gboolean csn_json_check (const char  *data,
-                         gsize        length,
-                         guint        max_depth,
-                         char       **message);
+JsonNode *csn_json_parse (const char   *data,
+                          gsize         length,
+                          guint         max_depth,
+                          GHashTable  **number_texts,
+                          char        **message);
 
 G_END_DECLS

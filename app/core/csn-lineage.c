@@ -748,7 +748,8 @@ csn_lineage_cache_store (const char *draft_id,
   compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
   packed = convert_all (G_CONVERTER (compressor), data, length, G_MAXSIZE, &error);
   bytes = packed != NULL ? g_bytes_get_data (packed, &packed_length) : NULL;
-  if (bytes == NULL || !csn_safe_file_replace (path, bytes, packed_length, FALSE, &error))
+  if (bytes == NULL ||
+      !g_file_set_contents_full (path, bytes, packed_length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     {
       g_debug ("Cannot keep revision %s: %s", revision, error->message);
       return;

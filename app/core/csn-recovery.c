@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "csn-draft.h"
 #include "csn-history.h"
@@ -16,17 +17,31 @@
 #define RECOVERY_SUFFIX ".consenso"
 #define SIDECAR_SUFFIX  ".json"
 #define SIDECAR_FORMAT  "consenso-recovery"
+/* g_file_set_contents_full() writes "NAME.XXXXXX" first; a kill can leave one behind. */
+#define TEMP_RANDOM_LENGTH 6
+#define STALE_TEMP_SECONDS (60 * 60)
+
+/* The two files, shared with the thread that writes them: plain data under a lock. Writes and
+ * removals are numbered in the order they were asked for; one older than the last done is dropped. */
+typedef struct
+{
+  GMutex   lock;
+  char    *path;          /* <directory>/<uuid>.consenso: the draft's data */
+  char    *sidecar_path;  /* <directory>/<uuid>.json: where it came from and when */
+  guint64  settled;       /* the number of the last write or removal done */
+} RecoveryFiles;
 
 struct _CsnRecovery
 {
-  GObject    parent_instance;
+  GObject        parent_instance;
 
-  CsnDraft  *draft;
-  char      *path;          /* <directory>/<uuid>.consenso: the draft's data */
-  char      *sidecar_path;  /* <directory>/<uuid>.json: where it came from and when */
-  GDateTime *saved_time;
-  guint      delay;
-  guint      write_source;
+  CsnDraft      *draft;
+  RecoveryFiles *files;
+  guint64        last_request;  /* the number of the last write or removal asked for */
+  GDateTime     *saved_time;
+  guint          delay;
+  guint          write_source;
+  guint          writes_under_way;
 };
 
 G_DEFINE_FINAL_TYPE (CsnRecovery, csn_recovery, G_TYPE_OBJECT)
@@ -41,6 +56,20 @@ dup_sidecar_path (const char *path)
   else
     stem = g_strdup (path);
   return g_strconcat (stem, SIDECAR_SUFFIX, NULL);
+}
+
+static void
+recovery_files_clear (RecoveryFiles *files)
+{
+  g_mutex_clear (&files->lock);
+  g_free (files->path);
+  g_free (files->sidecar_path);
+}
+
+static void
+recovery_files_unref (RecoveryFiles *files)
+{
+  g_atomic_rc_box_release_full (files, (GDestroyNotify) recovery_files_clear);
 }
 
 static void
@@ -73,6 +102,7 @@ build_sidecar (CsnRecovery *self,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *saved = g_date_time_format_iso8601 (now);
   GFile *file = csn_draft_get_file (self->draft);
+  const CsnFileStamp *stamp = csn_draft_get_file_stamp (self->draft);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -89,6 +119,14 @@ build_sidecar (CsnRecovery *self,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "saved");
   json_builder_add_string_value (builder, saved);
+  /* A restored draft still refuses to overwrite a file someone else changed meanwhile. */
+  if (stamp != NULL)
+    {
+      json_builder_set_member_name (builder, "file_etag");
+      json_builder_add_string_value (builder, stamp->etag);
+      json_builder_set_member_name (builder, "file_size");
+      json_builder_add_int_value (builder, stamp->size);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -97,15 +135,72 @@ build_sidecar (CsnRecovery *self,
   return json_generator_to_data (generator, length);
 }
 
-static gboolean
-write_files (CsnRecovery  *self,
-             GError      **error)
+/* One copy of the draft, as the writing thread sees it. */
+typedef struct
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *directory = g_path_get_dirname (self->path);
-  g_autofree char *data = NULL;
-  g_autofree char *sidecar = NULL;
+  RecoveryFiles *files;
+  guint64        number;
+  GBytes        *data;
+  GBytes        *sidecar;
+  GDateTime     *time;
+  gboolean       written;  /* FALSE if a later write or removal made it pointless */
+} Copy;
+
+static void
+copy_free (Copy *copy)
+{
+  g_clear_pointer (&copy->files, recovery_files_unref);
+  g_clear_pointer (&copy->data, g_bytes_unref);
+  g_clear_pointer (&copy->sidecar, g_bytes_unref);
+  g_clear_pointer (&copy->time, g_date_time_unref);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Copy, copy_free)
+
+/* The draft is written out here, on the main thread. */
+static Copy *
+copy_new (CsnRecovery *self)
+{
+  Copy *copy = g_new0 (Copy, 1);
+  char *data, *sidecar;
   gsize length, sidecar_length;
+
+  copy->files = g_atomic_rc_box_acquire (self->files);
+  copy->number = ++self->last_request;
+  copy->time = g_date_time_new_now_local ();
+  data = csn_draft_to_data (self->draft, &length);
+  copy->data = g_bytes_new_take (data, length);
+  sidecar = build_sidecar (self, copy->time, &sidecar_length);
+  copy->sidecar = g_bytes_new_take (sidecar, sidecar_length);
+  return copy;
+}
+
+static gboolean
+set_contents (const char  *path,
+              GBytes      *bytes,
+              GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  /* Consistent: the old copy or the new one, whole; durable: on disk before it counts as kept. */
+  return g_file_set_contents_full (path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                   error);
+}
+
+/* Writes @copy unless a later write or removal was done first; any thread. */
+static gboolean
+copy_write (Copy    *copy,
+            GError **error)
+{
+  RecoveryFiles *files = copy->files;
+  g_autofree char *directory = g_path_get_dirname (files->path);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&files->lock);
+
+  if (copy->number < files->settled)
+    return TRUE;
 
   if (g_mkdir_with_parents (directory, 0700) != 0)
     {
@@ -115,28 +210,105 @@ write_files (CsnRecovery  *self,
                    "%s: %s", directory, g_strerror (saved_errno));
       return FALSE;
     }
-
-  data = csn_draft_to_data (self->draft, &length);
-  if (!csn_safe_file_replace (self->path, data, length, FALSE, error))
-    return FALSE;
-  sidecar = build_sidecar (self, now, &sidecar_length);
-  if (!csn_safe_file_replace (self->sidecar_path, sidecar, sidecar_length, FALSE, error))
+  /* The sidecar first: a copy listed (its .consenso file) always has one, even after a kill. */
+  if (!set_contents (files->sidecar_path, copy->sidecar, error) ||
+      !set_contents (files->path, copy->data, error))
     return FALSE;
 
-  g_clear_pointer (&self->saved_time, g_date_time_unref);
-  self->saved_time = g_steal_pointer (&now);
+  files->settled = copy->number;
+  copy->written = TRUE;
   return TRUE;
+}
+
+static void
+copy_done (CsnRecovery *self,
+           Copy        *copy)
+{
+  if (!copy->written)
+    return;
+  g_clear_pointer (&self->saved_time, g_date_time_unref);
+  self->saved_time = g_date_time_ref (copy->time);
+}
+
+/* Removes both files now; a write under way finishes first, one asked for before is dropped. */
+static void
+remove_files (CsnRecovery *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->files->lock);
+
+  self->files->settled = ++self->last_request;
+  csn_recovery_remove_file (self->files->path);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (copy_write (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+weak_ref_free (GWeakRef *weak_ref)
+{
+  g_weak_ref_clear (weak_ref);
+  g_free (weak_ref);
+}
+
+static void
+on_copy_written_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GWeakRef *weak_ref = user_data;
+  g_autoptr(CsnRecovery) self = g_weak_ref_get (weak_ref);
+  Copy *copy = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  weak_ref_free (weak_ref);
+  if (self == NULL)
+    return;
+
+  self->writes_under_way--;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    copy_done (self, copy);
+  else
+    g_warning ("Could not keep unsaved changes in %s: %s", self->files->path, error->message);
+}
+
+/* Copies the draft from a worker thread: the thread sees only the copy's bytes and the file names,
+ * and its task has no source object that it could drop last. */
+static void
+write_copy_async (CsnRecovery *self)
+{
+  GWeakRef *weak_ref = g_new0 (GWeakRef, 1);
+  g_autoptr(GTask) task = NULL;
+
+  /* A weak reference: the window may go while the copy is written; dispose writes a newer one. */
+  g_weak_ref_init (weak_ref, self);
+  task = g_task_new (NULL, NULL, on_copy_written_cb, weak_ref);
+  g_task_set_source_tag (task, write_copy_async);
+  g_task_set_task_data (task, copy_new (self), (GDestroyNotify) copy_free);
+  self->writes_under_way++;
+  g_task_run_in_thread (task, write_in_thread);
 }
 
 static gboolean
 on_write_timeout_cb (gpointer user_data)
 {
   CsnRecovery *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   self->write_source = 0;
-  if (!csn_recovery_flush (self, &error))
-    g_warning ("Could not keep unsaved changes in %s: %s", self->path, error->message);
+  if (csn_draft_get_modified (self->draft))
+    write_copy_async (self);
+  else
+    remove_files (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -169,7 +341,7 @@ on_draft_modified_cb (CsnRecovery *self,
 
   /* Saved, or undone back to what is on disk: nothing left to recover. */
   g_clear_handle_id (&self->write_source, g_source_remove);
-  csn_recovery_remove_file (self->path);
+  remove_files (self);
 }
 
 static void
@@ -191,7 +363,7 @@ csn_recovery_dispose (GObject *object)
       g_autoptr(GError) error = NULL;
 
       if (!csn_recovery_flush (self, &error))
-        g_warning ("Could not keep unsaved changes in %s: %s", self->path, error->message);
+        g_warning ("Could not keep unsaved changes in %s: %s", self->files->path, error->message);
     }
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
@@ -205,8 +377,7 @@ csn_recovery_finalize (GObject *object)
 {
   CsnRecovery *self = CSN_RECOVERY (object);
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->sidecar_path, g_free);
+  g_clear_pointer (&self->files, recovery_files_unref);
   g_clear_pointer (&self->saved_time, g_date_time_unref);
 
   G_OBJECT_CLASS (csn_recovery_parent_class)->finalize (object);
@@ -234,8 +405,10 @@ create (CsnDraft   *draft,
   CsnRecovery *self = g_object_new (CSN_TYPE_RECOVERY, NULL);
 
   self->draft = g_object_ref (draft);
-  self->path = g_strdup (path);
-  self->sidecar_path = dup_sidecar_path (path);
+  self->files = g_atomic_rc_box_new0 (RecoveryFiles);
+  g_mutex_init (&self->files->lock);
+  self->files->path = g_strdup (path);
+  self->files->sidecar_path = dup_sidecar_path (path);
   g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::modified", G_CALLBACK (on_draft_modified_cb),
@@ -267,7 +440,32 @@ compare_by_mtime (gconstpointer a,
   return g_strcmp0 (path_a, path_b);
 }
 
-/* The recovery files left in @directory, oldest first. */
+/* A temporary file of g_file_set_contents_full() that a kill left behind: "NAME.XXXXXX", NAME one
+ * of ours, over an hour old (a younger one may be written by another window right now). */
+static gboolean
+is_stale_temp (const char *directory,
+               const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *path = NULL;
+  g_autofree char *stem = NULL;
+  GStatBuf st;
+
+  if (dot == NULL || strlen (dot + 1) != TEMP_RANDOM_LENGTH)
+    return FALSE;
+  for (const char *c = dot + 1; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c))
+      return FALSE;
+  stem = g_strndup (name, dot - name);
+  if (!g_str_has_suffix (stem, RECOVERY_SUFFIX) && !g_str_has_suffix (stem, SIDECAR_SUFFIX))
+    return FALSE;
+  path = g_build_filename (directory, name, NULL);
+  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+         g_get_real_time () / G_USEC_PER_SEC - st.st_mtime > STALE_TEMP_SECONDS;
+}
+
+/* The recovery files left in @directory, oldest first; temporary files a killed copy left are
+ * removed. */
 GPtrArray *
 csn_recovery_list_files (const char *directory)
 {
@@ -283,9 +481,14 @@ csn_recovery_list_files (const char *directory)
 
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      /* csn_safe_file_replace's temporary files start with a dot. */
-      if (name[0] != '.' && g_str_has_suffix (name, RECOVERY_SUFFIX))
+      if (g_str_has_suffix (name, RECOVERY_SUFFIX))
         g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+      else if (is_stale_temp (directory, name))
+        {
+          g_autofree char *temp = g_build_filename (directory, name, NULL);
+
+          g_unlink (temp);
+        }
     }
   g_ptr_array_sort (paths, compare_by_mtime);
   return g_steal_pointer (&paths);
@@ -342,11 +545,30 @@ parse_saved_time (JsonNode *root)
   return g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
 }
 
-/* Reads the sidecar of @path: the draft's own file, and when the copy was made. */
+/* What the draft's file looked like when the draft last read or saved it. */
+static CsnFileStamp *
+parse_file_stamp (JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *etag, *size;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  etag = json_object_get_member (object, "file_etag");
+  size = json_object_get_member (object, "file_size");
+  if (etag == NULL || !JSON_NODE_HOLDS_VALUE (etag) || json_node_get_value_type (etag) != G_TYPE_STRING ||
+      size == NULL || !JSON_NODE_HOLDS_VALUE (size) || json_node_get_value_type (size) != G_TYPE_INT64)
+    return NULL;
+  return csn_file_stamp_new (json_node_get_string (etag), json_node_get_int (size));
+}
+
+/* Reads the sidecar of @path: the draft's own file, what it looked like, when the copy was made. */
 static void
-read_sidecar (const char  *path,
-              GFile      **original,
-              GDateTime  **saved_time)
+read_sidecar (const char    *path,
+              GFile        **original,
+              CsnFileStamp **stamp,
+              GDateTime    **saved_time)
 {
   g_autofree char *sidecar_path = dup_sidecar_path (path);
   g_autofree char *contents = NULL;
@@ -355,6 +577,7 @@ read_sidecar (const char  *path,
   gsize length;
 
   *original = NULL;
+  *stamp = NULL;
   *saved_time = NULL;
 
   /* The sidecar is tiny and flat: anything else is not ours. */
@@ -369,6 +592,7 @@ read_sidecar (const char  *path,
   uri = dup_original_uri (json_parser_get_root (parser));
   if (uri != NULL)
     *original = g_file_new_for_uri (uri);
+  *stamp = parse_file_stamp (json_parser_get_root (parser));
   *saved_time = parse_saved_time (json_parser_get_root (parser));
 }
 
@@ -378,9 +602,11 @@ csn_recovery_restore (const char  *path,
                       GError     **error)
 {
   g_autoptr(GFile) original = NULL;
+  g_autoptr(CsnFileStamp) stamp = NULL;
   g_autoptr(GDateTime) saved_time = NULL;
   g_autoptr(CsnDraft) draft = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *display_name = NULL;
   g_autoptr(GError) local_error = NULL;
   CsnRecovery *self;
@@ -403,13 +629,16 @@ csn_recovery_restore (const char  *path,
       return NULL;
     }
 
-  read_sidecar (path, &original, &saved_time);
-  display_name = original != NULL ? g_file_get_basename (original) : g_path_get_basename (path);
+  read_sidecar (path, &original, &stamp, &saved_time);
+  basename = original != NULL ? g_file_get_basename (original) : g_path_get_basename (path);
+  display_name = g_filename_display_name (basename);
   draft = csn_draft_load_from_data (contents, length, display_name, error);
   if (draft == NULL)
     return NULL;
 
   csn_draft_set_file (draft, original);
+  if (original != NULL)
+    csn_draft_set_file_stamp (draft, original, stamp);
   csn_history_mark_unsaved (csn_draft_get_history (draft));
 
   self = create (draft, path);
@@ -431,7 +660,7 @@ const char *
 csn_recovery_get_path (CsnRecovery *self)
 {
   g_return_val_if_fail (CSN_IS_RECOVERY (self), NULL);
-  return self->path;
+  return self->files->path;
 }
 
 /* When the copy on disk was made, or NULL if none was yet. */
@@ -442,12 +671,12 @@ csn_recovery_get_saved_time (CsnRecovery *self)
   return self->saved_time;
 }
 
-/* Whether a copy is due: the draft changed since the last one. */
+/* Whether a copy is due or being written: the draft changed since the last one on disk. */
 gboolean
 csn_recovery_get_pending (CsnRecovery *self)
 {
   g_return_val_if_fail (CSN_IS_RECOVERY (self), FALSE);
-  return self->write_source != 0;
+  return self->write_source != 0 || self->writes_under_way > 0;
 }
 
 /* Seconds from the first unsaved edit to the copy on disk, between 1 and CSN_RECOVERY_MAX_DELAY_SECONDS;
@@ -468,21 +697,28 @@ csn_recovery_get_delay (CsnRecovery *self)
   return self->delay;
 }
 
-/* Writes the copy now if the draft has unsaved changes, or removes it if not. */
+/* Writes the copy now, on this thread, if the draft has unsaved changes, or removes it if not; a copy
+ * being written by a worker is finished first. */
 gboolean
 csn_recovery_flush (CsnRecovery  *self,
                     GError      **error)
 {
+  g_autoptr(Copy) copy = NULL;
+
   g_return_val_if_fail (CSN_IS_RECOVERY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_handle_id (&self->write_source, g_source_remove);
   if (!csn_draft_get_modified (self->draft))
     {
-      csn_recovery_remove_file (self->path);
+      remove_files (self);
       return TRUE;
     }
-  return write_files (self, error);
+  copy = copy_new (self);
+  if (!copy_write (copy, error))
+    return FALSE;
+  copy_done (self, copy);
+  return TRUE;
 }
 
 /* The user threw the unsaved changes away: forget the copy. */
@@ -492,5 +728,5 @@ csn_recovery_discard (CsnRecovery *self)
   g_return_if_fail (CSN_IS_RECOVERY (self));
 
   g_clear_handle_id (&self->write_source, g_source_remove);
-  csn_recovery_remove_file (self->path);
+  remove_files (self);
 }

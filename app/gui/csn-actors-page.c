@@ -13,9 +13,13 @@
 #include "csn-enums.h"
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
+#include "csn-position.h"
+#include "csn-positions-list.h"
 #include "csn-ref-list-cell.h"
 #include "csn-removal.h"
 #include "csn-role-proposal.h"
+#include "csn-stance-editor.h"
+#include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 
 struct _CsnActorsPage
@@ -36,6 +40,9 @@ struct _CsnActorsPage
   GtkColumnViewColumn *rationale_column;
   GtkColumnViewColumn *supported_by_column;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *stances_column;
+  CsnPositionsList    *positions_list;
+  CsnStanceEditor     *stance_editor;
 
   GtkFilterListModel  *proposals_filter_model;
   GtkCustomFilter     *proposals_filter;
@@ -149,6 +156,7 @@ on_proposal_selection_changed_cb (CsnActorsPage      *self,
                                   GParamSpec         *pspec,
                                   GtkSingleSelection *selection)
 {
+  csn_positions_list_bind (self->positions_list, get_draft (self), get_selected_proposal (self));
   csn_list_page_update_actions (CSN_LIST_PAGE (self));
 }
 
@@ -161,6 +169,8 @@ csn_actors_page_draft_changed (CsnListPage *page)
 static void
 csn_actors_page_draft_leaving (CsnListPage *page)
 {
+  /* The positions' cells commit pending edits to the old draft before it goes. */
+  csn_positions_list_bind (CSN_ACTORS_PAGE (page)->positions_list, NULL, NULL);
   gtk_filter_list_model_set_model (CSN_ACTORS_PAGE (page)->proposals_filter_model, NULL);
 }
 
@@ -174,6 +184,7 @@ csn_actors_page_draft_set (CsnListPage *page)
     gtk_filter_list_model_set_model (self->proposals_filter_model,
                                      csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
   csn_actors_page_selection_changed (page);
+  csn_positions_list_bind (self->positions_list, draft, get_selected_proposal (self));
 }
 
 static void
@@ -320,6 +331,7 @@ csn_actors_page_finalize (GObject *object)
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
   g_clear_object (&self->proposals_selection);
+  g_clear_object (&self->stance_editor);
   g_free (self->actor_key);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->finalize (object);
@@ -342,6 +354,8 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
   page_class->draft_leaving = csn_actors_page_draft_leaving;
   page_class->draft_set = csn_actors_page_draft_set;
 
+  g_type_ensure (CSN_TYPE_POSITIONS_LIST);
+
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-actors-page.ui",
                              "actors", CSN_COLLECTION_ACTORS, search_properties,
                              CSN_LIST_PAGE_OWN_MOVE_KEYS);
@@ -359,6 +373,8 @@ csn_actors_page_class_init (CsnActorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, rationale_column);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, supported_by_column);
   gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, stances_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnActorsPage, positions_list);
   gtk_widget_class_install_action (widget_class, "proposals.add", NULL, add_proposal_action);
   gtk_widget_class_install_action (widget_class, "proposals.remove", NULL, remove_proposal_action);
   gtk_widget_class_install_action (widget_class, "proposals.move-up", NULL, move_action);
@@ -423,6 +439,9 @@ csn_actors_page_init (CsnActorsPage *self)
                                "enum-type", CSN_TYPE_PROPOSAL_STATUS,
                                "property-name", CSN_ROLE_PROPOSAL_PROP_STATUS,
                                "label", _("Status of the proposal"), NULL);
+  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
+                               "editor", self->stance_editor, NULL);
 
   csn_column_view_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
 
@@ -448,6 +467,22 @@ csn_actors_page_reveal (CsnActorsPage *self,
 
   if (CSN_IS_ACTOR (item))
     reveal_actor (self, item, property != NULL && g_strcmp0 (property, "name") != 0 ? property : CSN_ACTOR_PROP_NAME_ES);
+  else if (CSN_IS_ROLE_PROPOSAL (item) && g_strcmp0 (property, "positions") == 0)
+    {
+      reveal_proposal (self, item, NULL);
+      csn_positions_list_reveal (self->positions_list, NULL, NULL);
+    }
   else if (CSN_IS_ROLE_PROPOSAL (item))
     reveal_proposal (self, item, property != NULL ? property : CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION);
+  else if (CSN_IS_POSITION (item))
+    {
+      /* A position shows in the list of the positions on its proposal. */
+      CsnItem *proposal = csn_draft_lookup (get_draft (self), CSN_COLLECTION_ROLE_PROPOSALS,
+                                            csn_position_get_item (CSN_POSITION (item)));
+
+      if (proposal == NULL)
+        return;
+      reveal_proposal (self, proposal, NULL);
+      csn_positions_list_reveal (self->positions_list, item, property);
+    }
 }

@@ -366,6 +366,13 @@ on_search_activate_cb (CsnChoicePopover *self,
   choose (self, first);
 }
 
+/* A popover can point only at a cell laid out on screen. */
+static gboolean
+is_shown (CsnCell *cell)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (cell)) && gtk_widget_get_width (GTK_WIDGET (cell)) > 0;
+}
+
 /* Moves the popover to @cell, which presents it (CsnCell does so for its popover children). */
 static void
 attach (CsnChoicePopover *self,
@@ -539,7 +546,7 @@ csn_choice_popover_find_open (CsnCell *cell)
 
 /**
  * csn_choice_popover_choose:
- * @cell: the cell the list opens from; it must be shown
+ * @cell: the cell the list opens from; nothing opens unless it is on screen
  * @choices: what to offer
  * @current: (nullable): the choice marked as the current one
  * @title_func: (nullable): each choice's label; an item's title by default
@@ -560,6 +567,8 @@ csn_choice_popover_choose (CsnChoicePopover   *self,
   g_return_if_fail (G_IS_LIST_MODEL (choices));
   g_return_if_fail (chosen_func != NULL);
 
+  if (!is_shown (cell))
+    return;
   attach (self, cell);
   g_set_object (&self->current, current);
   self->title_func = title_func;
@@ -569,7 +578,8 @@ csn_choice_popover_choose (CsnChoicePopover   *self,
 
 /**
  * csn_choice_popover_tick:
- * @cell: the cell of a list field (keys of items of @choices) the list opens from; it must be shown
+ * @cell: the cell of a list field (keys of items of @choices) the list opens from; nothing opens
+ *   unless it is on screen
  *
  * Opens @choices under @cell, each with a check button that adds it to the field or takes it out.
  */
@@ -582,6 +592,8 @@ csn_choice_popover_tick (CsnChoicePopover *self,
   g_return_if_fail (CSN_IS_CELL (cell));
   g_return_if_fail (G_IS_LIST_MODEL (choices));
 
+  if (!is_shown (cell))
+    return;
   attach (self, cell);
   g_clear_object (&self->current);
   self->title_func = NULL;

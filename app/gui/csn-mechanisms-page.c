@@ -12,6 +12,10 @@
 #include "csn-mechanism.h"
 #include "csn-mechanisms-page.h"
 #include "csn-position-cell.h"
+#include "csn-position.h"
+#include "csn-positions-list.h"
+#include "csn-stance-editor.h"
+#include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 
 struct _CsnMechanismsPage
@@ -23,6 +27,9 @@ struct _CsnMechanismsPage
   GtkColumnViewColumn *assessment_column;
   GtkColumnViewColumn *considerations_column;
   GtkColumnViewColumn *proposal_column;
+  GtkColumnViewColumn *stances_column;
+  CsnPositionsList    *positions_list;
+  CsnStanceEditor     *stance_editor;
 };
 
 G_DEFINE_FINAL_TYPE (CsnMechanismsPage, csn_mechanisms_page, CSN_TYPE_LIST_PAGE)
@@ -40,12 +47,43 @@ csn_mechanisms_page_add (CsnListPage *page)
 }
 
 static void
+csn_mechanisms_page_selection_changed (CsnListPage *page)
+{
+  CsnMechanismsPage *self = CSN_MECHANISMS_PAGE (page);
+
+  csn_positions_list_bind (self->positions_list, csn_list_page_get_draft (page), csn_list_page_get_selected (page));
+}
+
+static void
+csn_mechanisms_page_draft_leaving (CsnListPage *page)
+{
+  /* The positions' cells commit pending edits to the old draft before it goes. */
+  csn_positions_list_bind (CSN_MECHANISMS_PAGE (page)->positions_list, NULL, NULL);
+}
+
+static void
+csn_mechanisms_page_finalize (GObject *object)
+{
+  g_clear_object (&CSN_MECHANISMS_PAGE (object)->stance_editor);
+
+  G_OBJECT_CLASS (csn_mechanisms_page_parent_class)->finalize (object);
+}
+
+static void
 csn_mechanisms_page_class_init (CsnMechanismsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   CsnListPageClass *page_class = CSN_LIST_PAGE_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->finalize = csn_mechanisms_page_finalize;
+
   page_class->add = csn_mechanisms_page_add;
+  page_class->selection_changed = csn_mechanisms_page_selection_changed;
+  page_class->draft_leaving = csn_mechanisms_page_draft_leaving;
+  page_class->draft_set = csn_mechanisms_page_selection_changed;
+
+  g_type_ensure (CSN_TYPE_POSITIONS_LIST);
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-mechanisms-page.ui",
                              "mechanisms", CSN_COLLECTION_MECHANISMS, search_properties,
@@ -55,6 +93,8 @@ csn_mechanisms_page_class_init (CsnMechanismsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, assessment_column);
   gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, considerations_column);
   gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, proposal_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, stances_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnMechanismsPage, positions_list);
 }
 
 static void
@@ -79,6 +119,9 @@ csn_mechanisms_page_init (CsnMechanismsPage *self)
   csn_cell_factory_set_column (self->proposal_column, page, CSN_TYPE_TEXT_CELL,
                                "property-name", CSN_MECHANISM_PROP_PROPOSAL,
                                "label", _("Proposed change"), NULL);
+  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
+                               "editor", self->stance_editor, NULL);
 }
 
 GtkWidget *
@@ -95,7 +138,30 @@ csn_mechanisms_page_reveal (CsnMechanismsPage *self,
   g_return_if_fail (CSN_IS_MECHANISMS_PAGE (self));
   g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
 
-  if (item == NULL || csn_list_page_get_draft (CSN_LIST_PAGE (self)) == NULL || !CSN_IS_MECHANISM (item))
+  if (item == NULL || csn_list_page_get_draft (CSN_LIST_PAGE (self)) == NULL)
     return;
-  csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_MECHANISM_PROP_NAME);
+
+  /* A position shows in the list of the positions on its mechanism. */
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *mechanism = csn_draft_lookup (csn_list_page_get_draft (CSN_LIST_PAGE (self)),
+                                             CSN_COLLECTION_MECHANISMS,
+                                             csn_position_get_item (CSN_POSITION (item)));
+
+      if (mechanism == NULL)
+        return;
+      csn_list_page_reveal_item (CSN_LIST_PAGE (self), mechanism, NULL);
+      csn_positions_list_reveal (self->positions_list, item, property);
+      return;
+    }
+
+  if (!CSN_IS_MECHANISM (item))
+    return;
+  if (g_strcmp0 (property, "positions") == 0)
+    {
+      csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, NULL);
+      csn_positions_list_reveal (self->positions_list, NULL, NULL);
+    }
+  else
+    csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_MECHANISM_PROP_NAME);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-answers-summary.h"
 #include "csn-country.h"
 #include "csn-date-text.h"
 #include "csn-describe.h"
@@ -534,6 +535,14 @@ on_open_list_activate_cb (CsnOverviewPage *self,
 }
 
 static void
+on_answers_reveal_cb (CsnOverviewPage *self,
+                      CsnItem         *item,
+                      const char      *property)
+{
+  g_signal_emit (self, signals[REVEAL], 0, item, property);
+}
+
+static void
 csn_overview_page_dispose (GObject *object)
 {
   CsnOverviewPage *self = CSN_OVERVIEW_PAGE (object);
@@ -608,6 +617,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, CSN_TYPE_ITEM, G_TYPE_STRING);
 
   g_type_ensure (CSN_TYPE_PROBLEM);
+  g_type_ensure (CSN_TYPE_ANSWERS_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-overview-page.ui");
@@ -631,6 +641,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_answers_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, is_member_country);
   gtk_widget_class_bind_template_callback (widget_class, dup_item_title);
 }

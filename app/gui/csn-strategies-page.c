@@ -11,8 +11,12 @@
 #include "csn-enums.h"
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
+#include "csn-position.h"
+#include "csn-positions-list.h"
 #include "csn-ref-cell.h"
 #include "csn-ref-list-cell.h"
+#include "csn-stance-editor.h"
+#include "csn-stance-strip.h"
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
 #include "csn-text-cell.h"
@@ -32,11 +36,65 @@ struct _CsnStrategiesPage
   GtkColumnViewColumn *support_column;
   GtkColumnViewColumn *horizon_column;
   GtkColumnViewColumn *notes_column;
+  GtkColumnViewColumn *stances_column;
+  CsnPositionsList    *positions_list;
+  CsnStanceEditor     *stance_editor;
 
   char                *theme_key;     /* the theme shown, or NULL for all */
+  char                *columns;       /* "actors" or "positions" */
+  GPtrArray           *actor_columns; /* the lead's and support's, held while out of the view */
 };
 
 G_DEFINE_FINAL_TYPE (CsnStrategiesPage, csn_strategies_page, CSN_TYPE_LIST_PAGE)
+
+enum {
+  PROP_0,
+  PROP_COLUMNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+find_column (GtkColumnView       *view,
+             GtkColumnViewColumn *column)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+
+      if (other == column)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The lead and supporting actors and the positions' strips do not both fit at 1366 pixels: the
+ * page shows one or the other. Hidden columns still take their width in GTK 4.8's column view,
+ * so the actors' columns leave the view rather than hide. */
+static void
+update_columns (CsnStrategiesPage *self)
+{
+  GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (self));
+  gboolean positions = g_strcmp0 (self->columns, "positions") == 0;
+  guint shown = find_column (view, self->lead_column);
+
+  if (positions && shown != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_column_view_remove_column (view, self->lead_column);
+      gtk_column_view_remove_column (view, self->support_column);
+    }
+  else if (!positions && shown == GTK_INVALID_LIST_POSITION)
+    {
+      guint after = find_column (view, self->mechanism_column) + 1;
+
+      gtk_column_view_insert_column (view, after, self->lead_column);
+      gtk_column_view_insert_column (view, after + 1, self->support_column);
+    }
+  gtk_column_view_column_set_visible (self->stances_column, positions);
+}
 
 static const char * const search_properties[] = { CSN_STRATEGY_PROP_DESCRIPTION, CSN_STRATEGY_PROP_NOTES, NULL };
 
@@ -121,6 +179,21 @@ csn_strategies_page_draft_changed (CsnListPage *page)
 }
 
 static void
+csn_strategies_page_selection_changed (CsnListPage *page)
+{
+  CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
+
+  csn_positions_list_bind (self->positions_list, csn_list_page_get_draft (page), csn_list_page_get_selected (page));
+}
+
+static void
+csn_strategies_page_draft_leaving (CsnListPage *page)
+{
+  /* The positions' cells commit pending edits to the old draft before it goes. */
+  csn_positions_list_bind (CSN_STRATEGIES_PAGE (page)->positions_list, NULL, NULL);
+}
+
+static void
 csn_strategies_page_draft_set (CsnListPage *page)
 {
   CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
@@ -139,14 +212,50 @@ csn_strategies_page_draft_set (CsnListPage *page)
     }
   gtk_drop_down_set_model (self->theme_filter, choices);
   gtk_drop_down_set_selected (self->theme_filter, 0);
+  csn_strategies_page_selection_changed (page);
 }
 
 static void
 csn_strategies_page_finalize (GObject *object)
 {
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
+  g_free (CSN_STRATEGIES_PAGE (object)->columns);
+  g_clear_pointer (&CSN_STRATEGIES_PAGE (object)->actor_columns, g_ptr_array_unref);
+  g_clear_object (&CSN_STRATEGIES_PAGE (object)->stance_editor);
 
   G_OBJECT_CLASS (csn_strategies_page_parent_class)->finalize (object);
+}
+
+static void
+csn_strategies_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      g_value_set_string (value, CSN_STRATEGIES_PAGE (object)->columns);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_strategies_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      csn_strategies_page_set_columns (CSN_STRATEGIES_PAGE (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -157,6 +266,14 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = csn_strategies_page_finalize;
+  object_class->get_property = csn_strategies_page_get_property;
+  object_class->set_property = csn_strategies_page_set_property;
+
+  /* What the columns after the horizon show: "actors" (lead and support) or "positions". */
+  properties[PROP_COLUMNS] =
+    g_param_spec_string ("columns", NULL, NULL, "actors",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->match = csn_strategies_page_match;
   page_class->clear_filter = csn_strategies_page_clear_filter;
@@ -164,6 +281,10 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   page_class->add = csn_strategies_page_add;
   page_class->draft_changed = csn_strategies_page_draft_changed;
   page_class->draft_set = csn_strategies_page_draft_set;
+  page_class->draft_leaving = csn_strategies_page_draft_leaving;
+  page_class->selection_changed = csn_strategies_page_selection_changed;
+
+  g_type_ensure (CSN_TYPE_POSITIONS_LIST);
 
   csn_list_page_class_setup (page_class, "/io/github/consenso/Consenso/ui/csn-strategies-page.ui",
                              "strategies", CSN_COLLECTION_STRATEGIES, search_properties,
@@ -178,7 +299,10 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, support_column);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, horizon_column);
   gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, notes_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, stances_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnStrategiesPage, positions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_theme_filter_selected_cb);
+  gtk_widget_class_install_property_action (widget_class, "strategies.columns", "columns");
 }
 
 static void
@@ -223,6 +347,15 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   csn_cell_factory_set_column (self->notes_column, page, CSN_TYPE_TEXT_CELL,
                                "property-name", CSN_STRATEGY_PROP_NOTES,
                                "label", _("Notes"), NULL);
+  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
+                               "editor", self->stance_editor, NULL);
+  /* Kept while out of the view. */
+  self->actor_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->actor_columns, g_object_ref (self->lead_column));
+  g_ptr_array_add (self->actor_columns, g_object_ref (self->support_column));
+  self->columns = g_strdup ("actors");
+  update_columns (self);
 }
 
 GtkWidget *
@@ -258,6 +391,51 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
       return;
     }
 
-  if (CSN_IS_STRATEGY (item))
+  /* A position, or the positions on a strategy: the page shows them. */
+  if (CSN_IS_POSITION (item) || g_strcmp0 (property, "positions") == 0)
+    csn_strategies_page_set_columns (self, "positions");
+
+  /* A position shows in the list of the positions on its strategy. */
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *strategy = csn_draft_lookup (draft, CSN_COLLECTION_STRATEGIES,
+                                            csn_position_get_item (CSN_POSITION (item)));
+
+      if (strategy == NULL)
+        return;
+      csn_list_page_reveal_item (CSN_LIST_PAGE (self), strategy, NULL);
+      csn_positions_list_reveal (self->positions_list, item, property);
+      return;
+    }
+
+  if (CSN_IS_STRATEGY (item) && g_strcmp0 (property, "positions") == 0)
+    {
+      csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, NULL);
+      csn_positions_list_reveal (self->positions_list, NULL, NULL);
+    }
+  else if (CSN_IS_STRATEGY (item))
     csn_list_page_reveal_item (CSN_LIST_PAGE (self), item, property != NULL ? property : CSN_STRATEGY_PROP_DESCRIPTION);
+}
+
+const char *
+csn_strategies_page_get_columns (CsnStrategiesPage *self)
+{
+  g_return_val_if_fail (CSN_IS_STRATEGIES_PAGE (self), NULL);
+  return self->columns;
+}
+
+/* Shows the lead and supporting actors ("actors") or the positions ("positions"). */
+void
+csn_strategies_page_set_columns (CsnStrategiesPage *self,
+                                 const char        *columns)
+{
+  g_return_if_fail (CSN_IS_STRATEGIES_PAGE (self));
+  g_return_if_fail (g_strcmp0 (columns, "actors") == 0 || g_strcmp0 (columns, "positions") == 0);
+
+  if (g_strcmp0 (self->columns, columns) == 0)
+    return;
+  g_free (self->columns);
+  self->columns = g_strdup (columns);
+  update_columns (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMNS]);
 }

@@ -15,5 +15,8 @@ GtkWidget *csn_strategies_page_new        (void);
 void       csn_strategies_page_reveal     (CsnStrategiesPage *self,
                                      CsnItem *item,
                                      const char *property);
+const char *csn_strategies_page_get_columns (CsnStrategiesPage *self);
+void       csn_strategies_page_set_columns  (CsnStrategiesPage *self,
+                                             const char        *columns);
 
 G_END_DECLS

@@ -7,8 +7,12 @@
 
 #include "csn-cell-factory.h"
 #include "csn-column-view-util.h"
+#include "csn-position-index.h"
+#include "csn-positions-list.h"
 #include "csn-ref-cell.h"
+#include "csn-position.h"
 #include "csn-reservation.h"
+#include "csn-stance-util.h"
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
 #include "csn-theme.h"
@@ -26,11 +30,16 @@ struct _CsnThemeDetails
   GtkColumnView       *reservations_view;
   GtkColumnViewColumn *reservation_country_column;
   GtkColumnViewColumn *reservation_text_column;
+  GtkWidget           *conflict_box;
+  GtkLabel            *conflict_label;
+  CsnPositionsList    *positions_list;
 
   GtkSingleSelection  *reservation_selection;
   CsnDraft            *draft;
   CsnItem             *theme;
   gulong               changed_id;
+  CsnPositionIndex    *index;
+  gulong               index_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsnThemeDetails, csn_theme_details, GTK_TYPE_WIDGET)
@@ -65,6 +74,31 @@ update_reservations_stack (CsnThemeDetails *self)
                                       ? "list" : "empty");
 }
 
+/* The co-chairs decide the consensus; the details say when the positions contradict it. */
+static void
+update_conflict (CsnThemeDetails *self)
+{
+  g_autoptr(GPtrArray) countries = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->index != NULL && self->theme != NULL)
+    {
+      CsnConsensusConflict conflict = csn_position_index_check_consensus (self->index, self->theme, &countries);
+
+      message = csn_consensus_conflict_dup_message (conflict, csn_theme_get_consensus (CSN_THEME (self->theme)),
+                                                    countries);
+    }
+  gtk_label_set_label (self->conflict_label, message);
+  gtk_widget_set_visible (self->conflict_box, message != NULL);
+}
+
+static void
+on_index_changed_cb (CsnThemeDetails  *self,
+                     CsnPositionIndex *index)
+{
+  update_conflict (self);
+}
+
 static void
 on_draft_changed_cb (CsnThemeDetails *self,
                      CsnDraft        *draft)
@@ -91,6 +125,8 @@ csn_theme_details_dispose (GObject *object)
       csn_cell_unbind (self->description_cell);
       csn_cell_unbind (self->notes_cell);
       g_clear_signal_handler (&self->changed_id, self->draft);
+      g_clear_signal_handler (&self->index_changed_id, self->index);
+      self->index = NULL;
       g_clear_object (&self->draft);
     }
   g_clear_object (&self->theme);
@@ -146,6 +182,7 @@ csn_theme_details_class_init (CsnThemeDetailsClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CSN_TYPE_TEXT_AREA_CELL);
+  g_type_ensure (CSN_TYPE_POSITIONS_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -158,6 +195,9 @@ csn_theme_details_class_init (CsnThemeDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservations_view);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservation_country_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, reservation_text_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, positions_list);
 }
 
 static void
@@ -203,11 +243,21 @@ csn_theme_details_bind (CsnThemeDetails *self,
       csn_cell_unbind (self->description_cell);
       csn_cell_unbind (self->notes_cell);
       if (self->draft != NULL)
-        g_clear_signal_handler (&self->changed_id, self->draft);
+        {
+          g_clear_signal_handler (&self->changed_id, self->draft);
+          g_clear_signal_handler (&self->index_changed_id, self->index);
+          self->index = NULL;
+        }
       g_set_object (&self->draft, draft);
       if (draft != NULL)
-        self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
-                                                    self, G_CONNECT_SWAPPED);
+        {
+          self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
+                                                      self, G_CONNECT_SWAPPED);
+          self->index = csn_position_index_get_for_draft (draft);
+          self->index_changed_id = g_signal_connect_object (self->index, "changed",
+                                                            G_CALLBACK (on_index_changed_cb),
+                                                            self, G_CONNECT_SWAPPED);
+        }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
     }
 
@@ -221,9 +271,11 @@ csn_theme_details_bind (CsnThemeDetails *self,
 
   csn_cell_bind (self->description_cell, draft, theme);
   csn_cell_bind (self->notes_cell, draft, theme);
+  csn_positions_list_bind (self->positions_list, draft, theme);
   gtk_stack_set_visible_child_name (self->stack, theme != NULL ? "theme" : "none");
   update_title (self);
   update_reservations_stack (self);
+  update_conflict (self);
 }
 
 CsnDraft *
@@ -296,8 +348,8 @@ csn_theme_details_remove_reservation (CsnThemeDetails *self)
   csn_draft_remove_child (self->draft, self->theme, CSN_THEME_PROP_RESERVATIONS, position);
 }
 
-/* Focuses the description or the notes, the list of reservations, or the cell of @property of a
- * reservation @item of the theme shown. */
+/* Focuses the description or the notes, the list of reservations or of positions, or the cell of
+ * @property of a reservation or position @item of the theme shown. */
 void
 csn_theme_details_reveal (CsnThemeDetails *self,
                           CsnItem         *item,
@@ -309,6 +361,10 @@ csn_theme_details_reveal (CsnThemeDetails *self,
   if (CSN_IS_RESERVATION (item))
     csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
                                  item, property);
+  else if (CSN_IS_POSITION (item))
+    csn_positions_list_reveal (self->positions_list, item, property);
+  else if (g_strcmp0 (property, "positions") == 0)
+    csn_positions_list_reveal (self->positions_list, NULL, NULL);
   else if (g_strcmp0 (property, CSN_THEME_PROP_NOTES) == 0)
     csn_cell_focus_control (self->notes_cell);
   else if (g_strcmp0 (property, CSN_THEME_PROP_DESCRIPTION) == 0)

@@ -8,14 +8,18 @@
 #include "csn-cell-factory.h"
 #include "csn-check-cell.h"
 #include "csn-column-view-util.h"
+#include "csn-consensus-cell.h"
 #include "csn-country.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-label-cell.h"
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
+#include "csn-position.h"
 #include "csn-ref-cell.h"
 #include "csn-reservation.h"
+#include "csn-stance-editor.h"
+#include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 #include "csn-theme-details.h"
 #include "csn-theme-matrix-page.h"
@@ -32,13 +36,24 @@ struct _CsnThemeMatrixPage
   GtkColumnViewColumn *count_column;
   GtkColumnViewColumn *horizon_column;
   GtkColumnViewColumn *consensus_column;
+  GtkColumnViewColumn *stances_column;
   CsnThemeDetails     *details;
+  CsnStanceEditor     *stance_editor;
 
   GPtrArray           *country_columns;
+  char                *country_view;     /* "raised" or "positions" */
   gulong               countries_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsnThemeMatrixPage, csn_theme_matrix_page, CSN_TYPE_LIST_PAGE)
+
+enum {
+  PROP_0,
+  PROP_COUNTRY_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const search_properties[] = { CSN_THEME_PROP_TITLE, CSN_THEME_PROP_DESCRIPTION, NULL };
 
@@ -144,7 +159,7 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
   guint position = 5;   /* after No., title, pillar, horizon and consensus; the count comes last */
 
   remove_country_columns (self);
-  if (get_draft (self) == NULL)
+  if (get_draft (self) == NULL || g_strcmp0 (self->country_view, "positions") == 0)
     return;
 
   countries = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_COUNTRIES);
@@ -176,6 +191,22 @@ rebuild_country_columns (CsnThemeMatrixPage *self)
       set_header_tooltip (self, code, name);
       g_ptr_array_add (self->country_columns, g_object_ref (column));
     }
+}
+
+/* The eleven "raised by" columns and the positions' strips do not both fit at 1366 pixels: the
+ * page shows one or the other. Hidden columns still take their width in GTK 4.8's column view,
+ * so the country columns leave the view rather than hide. */
+static void
+update_country_view (CsnThemeMatrixPage *self)
+{
+  gboolean positions = g_strcmp0 (self->country_view, "positions") == 0;
+
+  if (positions)
+    remove_country_columns (self);
+  else if (self->country_columns->len == 0)
+    rebuild_country_columns (self);
+  gtk_column_view_column_set_visible (self->count_column, !positions);
+  gtk_column_view_column_set_visible (self->stances_column, positions);
 }
 
 static void
@@ -268,8 +299,42 @@ csn_theme_matrix_page_finalize (GObject *object)
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
   g_clear_pointer (&self->country_columns, g_ptr_array_unref);
+  g_clear_object (&self->stance_editor);
+  g_free (self->country_view);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->finalize (object);
+}
+
+static void
+csn_theme_matrix_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COUNTRY_VIEW:
+      g_value_set_string (value, CSN_THEME_MATRIX_PAGE (object)->country_view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_theme_matrix_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COUNTRY_VIEW:
+      csn_theme_matrix_page_set_country_view (CSN_THEME_MATRIX_PAGE (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -281,6 +346,14 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
 
   object_class->dispose = csn_theme_matrix_page_dispose;
   object_class->finalize = csn_theme_matrix_page_finalize;
+  object_class->get_property = csn_theme_matrix_page_get_property;
+  object_class->set_property = csn_theme_matrix_page_set_property;
+
+  /* What the country columns show: "raised" (who raised each theme) or "positions". */
+  properties[PROP_COUNTRY_VIEW] =
+    g_param_spec_string ("country-view", NULL, NULL, "raised",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->add = csn_theme_matrix_page_add;
   page_class->update_actions = csn_theme_matrix_page_update_actions;
@@ -300,8 +373,10 @@ csn_theme_matrix_page_class_init (CsnThemeMatrixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, count_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, horizon_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, consensus_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, stances_column);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeMatrixPage, details);
 
+  gtk_widget_class_install_property_action (widget_class, "matrix.country-view", "country-view");
   gtk_widget_class_install_action (widget_class, "matrix.add-reservation", NULL, add_reservation_action);
   gtk_widget_class_install_action (widget_class, "matrix.remove-reservation", NULL, remove_reservation_action);
 }
@@ -312,6 +387,7 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
   GObject *page = G_OBJECT (self);
 
   self->country_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->country_view = g_strdup ("raised");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -338,10 +414,12 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
                                "enum-type", CSN_TYPE_HORIZON,
                                "property-name", CSN_THEME_PROP_HORIZON,
                                "label", _("Horizon"), NULL);
-  csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_ENUM_CELL,
-                               "enum-type", CSN_TYPE_CONSENSUS,
-                               "property-name", CSN_THEME_PROP_CONSENSUS,
+  csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_CONSENSUS_CELL,
                                "label", _("Consensus"), NULL);
+  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
+                               "editor", self->stance_editor, NULL);
+  update_country_view (self);
 }
 
 GtkWidget *
@@ -390,11 +468,27 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
       return;
     }
 
+  /* A position, or the positions on a theme: the page shows them. */
+  if (CSN_IS_POSITION (item) || g_strcmp0 (property, "positions") == 0)
+    csn_theme_matrix_page_set_country_view (self, "positions");
+
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *theme = csn_draft_lookup (get_draft (self), CSN_COLLECTION_THEMES,
+                                         csn_position_get_item (CSN_POSITION (item)));
+
+      if (theme == NULL)
+        return;
+      select_theme (self, theme, NULL);
+      csn_theme_details_reveal (self->details, item, property);
+      return;
+    }
+
   if (!CSN_IS_THEME (item))
     return;
 
   if (g_strcmp0 (property, "description") == 0 || g_strcmp0 (property, "notes") == 0 ||
-      g_strcmp0 (property, "reservations") == 0)
+      g_strcmp0 (property, "reservations") == 0 || g_strcmp0 (property, "positions") == 0)
     {
       select_theme (self, item, NULL);
       csn_theme_details_reveal (self->details, item, property);
@@ -403,4 +497,27 @@ csn_theme_matrix_page_reveal (CsnThemeMatrixPage *self,
     select_theme (self, item, "raised-by");
   else
     select_theme (self, item, property != NULL ? property : "title");
+}
+
+const char *
+csn_theme_matrix_page_get_country_view (CsnThemeMatrixPage *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_MATRIX_PAGE (self), NULL);
+  return self->country_view;
+}
+
+/* Shows, in the country columns, who raised each theme ("raised") or the positions ("positions"). */
+void
+csn_theme_matrix_page_set_country_view (CsnThemeMatrixPage *self,
+                                        const char         *view)
+{
+  g_return_if_fail (CSN_IS_THEME_MATRIX_PAGE (self));
+  g_return_if_fail (g_strcmp0 (view, "raised") == 0 || g_strcmp0 (view, "positions") == 0);
+
+  if (g_strcmp0 (self->country_view, view) == 0)
+    return;
+  g_free (self->country_view);
+  self->country_view = g_strdup (view);
+  update_country_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY_VIEW]);
 }

@@ -15,5 +15,8 @@ GtkWidget *csn_theme_matrix_page_new        (void);
 void       csn_theme_matrix_page_reveal     (CsnThemeMatrixPage *self,
                                      CsnItem *item,
                                      const char *property);
+const char *csn_theme_matrix_page_get_country_view (CsnThemeMatrixPage *self);
+void       csn_theme_matrix_page_set_country_view  (CsnThemeMatrixPage *self,
+                                                    const char         *view);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "csn-export.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
+#include "csn-position.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
 #include "csn-window-private.h"
@@ -702,7 +703,14 @@ step_and_reveal (CsnWindow *self,
   else
     csn_draft_undo (self->draft);
 
-  if (watch.item != NULL && csn_collection_for_item (watch.item) != CSN_COLLECTION_POSITIONS)
+  if (watch.item != NULL && CSN_IS_POSITION (watch.item))
+    {
+      /* A position is shown with the item it is on, when that item is still there. */
+      if (csn_draft_lookup (self->draft, CSN_COLLECTION_AGENDA,
+                            csn_position_get_item (CSN_POSITION (watch.item))) != NULL)
+        csn_window_reveal (self, watch.item, watch.property);
+    }
+  else if (watch.item != NULL)
     {
       /* A reservation is shown on its theme. */
       CsnItem *parent = csn_collection_for_item (watch.item) == CSN_COLLECTION_NONE && !CSN_IS_MEETING (watch.item)

@@ -13,6 +13,7 @@
 #include "csn-meeting.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-position.h"
 #include "csn-problem.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
@@ -39,9 +40,19 @@ static const char * const page_names[] = {
 
 /* The page where @item is edited; a theme asked for its "strategies" goes to the Strategies page. */
 static const char *
-get_page_for_item (CsnItem    *item,
+get_page_for_item (CsnDraft   *draft,
+                   CsnItem    *item,
                    const char *property)
 {
+  /* A position is shown with the item it is on. */
+  if (CSN_IS_POSITION (item))
+    {
+      CsnItem *target = draft != NULL ? csn_draft_lookup (draft, CSN_COLLECTION_AGENDA,
+                                                          csn_position_get_item (CSN_POSITION (item)))
+                                      : NULL;
+
+      return target != NULL ? get_page_for_item (draft, target, "positions") : NULL;
+    }
   if (CSN_IS_MEETING (item))
     return "overview";
   if (CSN_IS_THEME (item) && g_strcmp0 (property, "strategies") == 0)
@@ -90,7 +101,7 @@ on_open_items_changed_cb (CsnWindow  *self,
     {
       g_autoptr(CsnProblem) problem = g_list_model_get_item (open_items, i);
       CsnItem *item = csn_problem_get_item (problem);
-      const char *page = item != NULL ? get_page_for_item (item, csn_problem_get_property_name (problem)) : NULL;
+      const char *page = item != NULL ? get_page_for_item (self->draft, item, csn_problem_get_property_name (problem)) : NULL;
 
       for (guint p = 0; page != NULL && p < G_N_ELEMENTS (page_names); p++)
         if (g_str_equal (page, page_names[p]))
@@ -780,7 +791,7 @@ csn_window_reveal (CsnWindow  *self,
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (CSN_IS_ITEM (item));
 
-  page = get_page_for_item (item, property);
+  page = get_page_for_item (self->draft, item, property);
   if (page == NULL)
     {
       g_warning ("No page edits a %s", G_OBJECT_TYPE_NAME (item));

@@ -20,7 +20,7 @@ check () {
   fi
 }
 
-echo "1..17"
+echo "1..22"
 
 out=$("$consenso" --check "$template" 2>&1); rc=$?
 check "$rc" 0 "a draft without problems exits 0, whatever is still open"
@@ -57,6 +57,28 @@ check "$(printf '%s\n' "$out" | grep -v -- ": note: ")" "future.consenso: versio
 cmp -s "$dir/future.consenso" "$dir/future.orig"; check "$?" 0 "a refused file is not touched"
 
 "$consenso" --check >/dev/null 2>&1; check "$?" 1 "--check without files exits 1"
+
+# Files that report no size are read up to the limit, not whole (timeout: a hang fails, never blocks).
+out=$(timeout 60 "$consenso" --check /dev/zero 2>&1); rc=$?
+check "$rc" 1 "--check /dev/zero exits 1"
+check "$out" "zero: the file is larger than 64 MiB, the largest draft Consenso reads" "… with a message"
+
+mkfifo "$dir/endless.consenso"
+timeout 60 yes 0 >"$dir/endless.consenso" 2>/dev/null &
+writer=$!
+out=$(timeout 60 "$consenso" --check "$dir/endless.consenso" 2>&1); rc=$?
+check "$rc" 1 "--check on a named pipe that never ends exits 1"
+check "$out" "endless.consenso: the file is larger than 64 MiB, the largest draft Consenso reads" "… with a message"
+kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
+
+mkfifo "$dir/piped.consenso"
+cat "$template" >"$dir/piped.consenso" &
+writer=$!
+out=$(timeout 60 "$consenso" --check "$dir/piped.consenso" 2>&1); rc=$?
+check "$rc $(printf '%s\n' "$out" | sed "s|^$dir/piped.consenso:|FILE:|")" \
+      "0 $("$consenso" --check "$template" 2>&1 | sed "s|^$template:|FILE:|")" \
+      "a draft through a named pipe is checked like the file"
+kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
 
 out=$("$consenso" --version 2>&1); rc=$?
 check "$rc $out" "0 consenso @VERSION@" "--version works without a display"

@@ -278,17 +278,34 @@ ui_test_find_check_cell (GtkWidget  *root,
   return NULL;
 }
 
-/* The list a choice cell (or a list-field cell) shares with its column, opened from @cell. */
+static gboolean
+is_laid_out (CsnCell *cell)
+{
+  return cell != NULL && gtk_widget_get_mapped (GTK_WIDGET (cell)) && gtk_widget_get_width (GTK_WIDGET (cell)) > 0;
+}
+
+/* The list a choice cell (or a list-field cell) shares with its column, opened from @cell, or
+ * from the cell that shows the same field of the same item once the list has laid out its rows
+ * (a row just made is laid out at the next frame, and may be made anew before). */
 CsnChoicePopover *
 ui_test_open_choices (CsnCell *cell)
 {
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(CsnItem) item = g_object_ref (csn_cell_get_item (cell));
+  g_autofree char *property = g_strdup (csn_cell_get_property_name (cell));
+  GType type = G_OBJECT_TYPE (cell);
+  CsnCell *shown = cell;
   CsnChoicePopover *popover;
 
-  if (CSN_IS_CHOICE_CELL (cell))
-    csn_choice_cell_popup (CSN_CHOICE_CELL (cell));
-  else if (CSN_IS_REF_LIST_CELL (cell))
-    csn_ref_list_cell_popup (CSN_REF_LIST_CELL (cell));
-  popover = csn_choice_popover_find_open (cell);
+  if (view != NULL)
+    UI_TEST_WAIT_UNTIL (is_laid_out (shown = ui_test_find_typed_cell (view, type, item, property)));
+  else
+    UI_TEST_WAIT_UNTIL (is_laid_out (shown));
+  if (CSN_IS_CHOICE_CELL (shown))
+    csn_choice_cell_popup (CSN_CHOICE_CELL (shown));
+  else if (CSN_IS_REF_LIST_CELL (shown))
+    csn_ref_list_cell_popup (CSN_REF_LIST_CELL (shown));
+  popover = csn_choice_popover_find_open (shown);
   g_assert_nonnull (popover);
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   return popover;

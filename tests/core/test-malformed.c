@@ -2,8 +2,11 @@
  * and the file is left as it was. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "consenso-core.h"
 
@@ -98,6 +101,16 @@ static const BadCase cases[] = {
   { "reservations-not-list", "\"reservations\": [{\"country\": \"MX\", \"text\": \"R\"}]", "\"reservations\": \"R\"", "themes[0].reservations: expected a list, found text", CSN_DRAFT_ERROR_INVALID },
   { "reservation-text", "\"text\": \"R\"", "\"text\": false", "themes[0].reservations[0].text: expected text, found true or false", CSN_DRAFT_ERROR_INVALID },
   { "unknown-number-too-large", "\"kept\": true", "\"kept\": 1e999", "x-extra.kept: the number is too large", CSN_DRAFT_ERROR_INVALID },
+  /* Numbers beyond 64 bits: refused as written, never wrapped around to a small valid one */
+  { "quota-wraps-to-3", "\"delegation_quota\": 3", "\"delegation_quota\": 18446744073709551619", "countries[0].delegation_quota: expected a whole number from 0 to 99, found 18446744073709551619", CSN_DRAFT_ERROR_INVALID },
+  { "quota-one-past-int64", "\"delegation_quota\": 3", "\"delegation_quota\": 9223372036854775808", "countries[0].delegation_quota: expected a whole number from 0 to 99, found 9223372036854775808", CSN_DRAFT_ERROR_INVALID },
+  { "quota-below-int64", "\"delegation_quota\": 3", "\"delegation_quota\": -9223372036854775809", "countries[0].delegation_quota: expected a whole number from 0 to 99, found -9223372036854775809", CSN_DRAFT_ERROR_INVALID },
+  { "quota-exponent", "\"delegation_quota\": 3", "\"delegation_quota\": 3e0", "countries[0].delegation_quota: expected a whole number from 0 to 99, found 3e0", CSN_DRAFT_ERROR_INVALID },
+  { "version-wraps-to-1", "\"version\": 1", "\"version\": 18446744073709551617", "version: version 18446744073709551617 is not supported; this version of Consenso reads version 1", CSN_DRAFT_ERROR_VERSION },
+  { "version-fraction", "\"version\": 1", "\"version\": 1.0", "version: version 1.0 is not supported; this version of Consenso reads version 1", CSN_DRAFT_ERROR_VERSION },
+  /* A bad escape before a character of several bytes names the whole character */
+  { "bad-escape-accented", "\"title\": \"D\"", "\"title\": \"D\\é\"", "not valid JSON: line 10, column 38: “\\é” is not a JSON escape", CSN_DRAFT_ERROR_NOT_JSON },
+  { "bad-escape-emoji", "\"title\": \"D\"", "\"title\": \"D\\🇲🇽\"", "not valid JSON: line 10, column 38: “\\🇲” is not a JSON escape", CSN_DRAFT_ERROR_NOT_JSON },
 };
 
 static char *
@@ -232,6 +245,143 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* One byte over the limit: the message says so in bytes, not "64.0 MiB; up to 64 MiB". */
+static void
+test_too_large_by_one_byte (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bad.consenso", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), (off_t) CSN_DRAFT_MAX_FILE_SIZE + 1), ==, 0);
+  fclose (f);
+
+  g_assert_null (csn_draft_load_from_file (file, &error));
+  g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "bad.consenso: the file is 64.0\u00a0MiB (67108865 bytes); "
+                                       "Consenso reads drafts of up to 67108864 bytes");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A device reports no size, and /dev/zero never ends: the limit holds while reading. */
+static void
+test_endless_device (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (csn_draft_load_from_file (file, &error));
+  g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "zero: the file is larger than 64 MiB, the largest draft Consenso reads");
+}
+
+typedef struct
+{
+  char       *path;
+  const char *chunk;
+  gsize       length;
+  gboolean    endless;
+} FifoWriter;
+
+static gpointer
+write_fifo_thread (gpointer data)
+{
+  FifoWriter *writer = data;
+  int fd = open (writer->path, O_WRONLY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  do
+    {
+      /* The reader stops at the limit and closes: EPIPE ends an endless writer. */
+      if (write (fd, writer->chunk, writer->length) < 0)
+        break;
+    }
+  while (writer->endless);
+  close (fd);
+  return NULL;
+}
+
+/* A named pipe is read up to the limit, not whole; one carrying a draft loads, with no stamp (a pipe
+ * has no modification time) and saving back to it is refused. */
+static void
+test_named_pipe (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "pipe.consenso", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autofree char *zeros = g_malloc0 (1024 * 1024);
+  FifoWriter endless = { path, zeros, 1024 * 1024, TRUE };
+  FifoWriter once = { path, base_draft, strlen (base_draft), FALSE };
+  GThread *thread;
+
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  thread = g_thread_new ("endless", write_fifo_thread, &endless);
+  g_assert_null (csn_draft_load_from_file (file, &error));
+  g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "pipe.consenso: the file is larger than 64 MiB, the largest draft "
+                                       "Consenso reads");
+  g_clear_error (&error);
+  g_thread_join (thread);
+
+  thread = g_thread_new ("once", write_fifo_thread, &once);
+  draft = csn_draft_load_from_file (file, &error);
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  g_assert_null (csn_draft_get_file_stamp (draft));
+  g_assert_false (csn_draft_save_to_file (draft, file, &error));
+  g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE);
+  g_assert_cmpstr (error->message, ==, "Cannot save pipe.consenso: it is not a regular file");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A file name that is not UTF-8 reaches messages and titles as valid UTF-8. */
+static void
+test_name_not_utf8 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *bad = g_build_filename (dir, "caf\xe9.consenso", NULL);
+  g_autofree char *good = g_build_filename (dir, "se\xf1or.consenso", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"consenso-draft\", \"version\": 7}", -1, NULL));
+  g_assert_null (csn_draft_load_from_file (bad_file, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpstr (error->message, ==, "caf\uFFFD.consenso: version: version 7 is not supported; this "
+                                       "version of Consenso reads version 1");
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (good, base_draft, -1, NULL));
+  draft = csn_draft_load_from_file (good_file, &error);
+  g_assert_no_error (error);
+  title = csn_draft_dup_display_name (draft);
+  g_assert_cmpstr (title, ==, "se\uFFFDor.consenso");
+
+  /* A save's message too (a read-only file, refused). */
+  g_assert_cmpint (g_chmod (good, 0444), ==, 0);
+  g_assert_false (csn_draft_save_to_file (draft, good_file, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpstr (error->message, ==, "se\uFFFDor.consenso is read-only; save the draft under another name");
+
+  g_unlink (bad);
+  g_unlink (good);
+  g_rmdir (dir);
+}
+
 static void
 test_missing_file_and_folder (void)
 {
@@ -281,6 +431,10 @@ main (int   argc,
     }
   g_test_add_func ("/malformed/nul-byte", test_nul_byte);
   g_test_add_func ("/malformed/too-large", test_too_large);
+  g_test_add_func ("/malformed/too-large-by-one-byte", test_too_large_by_one_byte);
+  g_test_add_func ("/malformed/endless-device", test_endless_device);
+  g_test_add_func ("/malformed/named-pipe", test_named_pipe);
+  g_test_add_func ("/malformed/name-not-utf8", test_name_not_utf8);
   g_test_add_func ("/malformed/missing-file-and-folder", test_missing_file_and_folder);
   g_test_add_func ("/malformed/bom-accepted", test_bom_accepted);
 

@@ -127,9 +127,8 @@ test_actors (Fixture       *fixture,
 
   UI_TEST_WAIT_UNTIL ((supported = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, proposal,
                                                             "supported-by")) != NULL);
-  csn_ref_list_cell_popup (CSN_REF_LIST_CELL (supported));
-  popover = ui_test_find_widget (GTK_WIDGET (supported), GTK_TYPE_POPOVER, NULL);
-  g_assert_nonnull (popover);
+  popover = GTK_WIDGET (ui_test_open_choices (supported));
+  supported = CSN_CELL (gtk_widget_get_parent (popover));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) &&
                       (check = ui_test_find_check_cell (popover, proposal, "MX")) != NULL);
   gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));

@@ -100,7 +100,8 @@ test_renames_and_marks (Fixture       *fixture,
   g_assert_cmpstr (get_button_text (filter), ==, "Trata de personas (renombrado)");
 
   popover = GTK_WIDGET (ui_test_open_choices (cell));
-  g_assert_true (gtk_widget_get_parent (popover) == GTK_WIDGET (cell));
+  cell = CSN_CELL (gtk_widget_get_parent (popover));
+  button = csn_choice_cell_get_button (CSN_CHOICE_CELL (cell));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) && get_marked_choice (popover) != NULL);
   g_assert_cmpstr (get_marked_choice (popover), ==, "Trata de personas (renombrado)");
   g_assert_false (gtk_widget_get_has_tooltip (button));
@@ -225,9 +226,8 @@ test_lead_and_support (Fixture       *fixture,
 
   /* Support: tick the civil society in the popover. */
   g_assert_false (csn_item_strv_contains (strategy, "support", "rrocm"));
-  csn_ref_list_cell_popup (CSN_REF_LIST_CELL (support));
-  popover = ui_test_find_widget (GTK_WIDGET (support), GTK_TYPE_POPOVER, NULL);
-  g_assert_nonnull (popover);
+  popover = GTK_WIDGET (ui_test_open_choices (support));
+  support = CSN_CELL (gtk_widget_get_parent (popover));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) &&
                       (check = ui_test_find_check_cell (popover, strategy, "rrocm")) != NULL);
   g_assert_nonnull (rrocm);

@@ -92,8 +92,8 @@ test_country_columns (Fixture       *fixture,
                            "membership") == CSN_MEMBERSHIP_MEMBER)
       n_members++;
   g_assert_cmpuint (n_members, ==, 11);
-  /* No., title, pillar, horizon, consensus, 11 countries, count. */
-  g_assert_cmpuint (n_columns, ==, 6 + n_members);
+  /* No., title, pillar, horizon, consensus, 11 countries, count, positions. */
+  g_assert_cmpuint (n_columns, ==, 7 + n_members);
   for (guint i = 0; i < n_columns; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
@@ -130,11 +130,11 @@ test_country_columns (Fixture       *fixture,
     g_autoptr(CsnDraft) other = csn_draft_new_from_template ();
 
     csn_list_page_set_draft (CSN_LIST_PAGE (fixture->page), other);
-    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (columns) == 6 + n_members && ui_test_lists_bound (fixture->page));
+    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (columns) == 7 + n_members && ui_test_lists_bound (fixture->page));
     csn_list_page_set_draft (CSN_LIST_PAGE (fixture->page), NULL);
-    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (columns) == 6);
+    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (columns) == 7);
     csn_list_page_set_draft (CSN_LIST_PAGE (fixture->page), fixture->draft);
-    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (columns) == 6 + n_members && ui_test_lists_bound (fixture->page));
+    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (columns) == 7 + n_members && ui_test_lists_bound (fixture->page));
   }
 }
 
