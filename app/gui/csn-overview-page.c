@@ -39,6 +39,7 @@ struct _CsnOverviewPage
   GtkLabel           *participants_count;
   GtkLabel           *endorsements_count;
   GtkLabel           *nothing_open_label;
+  GtkWidget          *open_scroller;
   GtkListView        *open_list;
 };
 
@@ -429,7 +430,7 @@ refresh (CsnOverviewPage *self)
 
   g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
                        open->pdata, open->len);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_list), open->len > 0);
+  gtk_widget_set_visible (self->open_scroller, open->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), open->len == 0);
 
   update_counts (self);
@@ -634,6 +635,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, participants_count);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, endorsements_count);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, nothing_open_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, open_scroller);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, open_list);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_row_commit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_focus_leave_cb);
@@ -658,7 +660,6 @@ csn_overview_page_init (CsnOverviewPage *self)
   self->open_items = g_list_store_new (CSN_TYPE_PROBLEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->open_items)));
   gtk_list_view_set_model (self->open_list, GTK_SELECTION_MODEL (selection));
-  gtk_widget_set_visible (GTK_WIDGET (self->open_list), FALSE);
 }
 
 GtkWidget *
