@@ -213,10 +213,20 @@ on_search_changed_cb (CsnListPage    *self,
                       GtkSearchEntry *entry)
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  g_autofree char *needle = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
+  if (g_strcmp0 (needle, priv->search_text) == 0)
+    return;
+  /* A longer needle can only hide more items, a shorter one only show more: the filter then looks
+   * only at the items shown, or only at those hidden. */
+  if (priv->search_text != NULL && strstr (needle, priv->search_text) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (priv->search_text != NULL && strstr (priv->search_text, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (priv->search_text);
-  priv->search_text = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  priv->search_text = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (priv->filter), change);
 }
 
 static void
