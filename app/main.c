@@ -9,8 +9,13 @@
 #include <locale.h>
 #include <unistd.h>
 
+#include "csn-answers-import.h"
 #include "csn-application.h"
 #include "csn-settings.h"
+#include "csn-change-set.h"
+#include "csn-change.h"
+#include "csn-delegation-export.h"
+#include "csn-describe.h"
 #include "csn-document-export.h"
 #include "csn-draft.h"
 #include "csn-export.h"
@@ -18,9 +23,11 @@
 #include "csn-meeting.h"
 #include "csn-merge.h"
 #include "csn-open-item.h"
+#include "csn-position.h"
 #include "csn-problem.h"
 #include "csn-safe-file.h"
 #include "csn-validate.h"
+#include "csn-xliff.h"
 
 
 /* Benchmarks (build-aux/bench-open) set CONSENSO_BENCH_READY_FD=N: once the first window has
@@ -177,6 +184,175 @@ run_export (const char         *output,
   return EXIT_SUCCESS;
 }
 
+/* Loads the single DRAFT an export option needs, or says why not. */
+static CsnDraft *
+load_export_draft (const char         *option,
+                   const char         *output,
+                   const char * const *files)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  CsnDraft *draft;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      /* Translators: "--export-delegations needs exactly one draft file" */
+      g_printerr (_("%s needs exactly one draft file"), option);
+      g_printerr ("\n");
+      return NULL;
+    }
+  file = g_file_new_for_commandline_arg (files[0]);
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      g_printerr (_("Cannot export %s: %s"), output, error->message);
+      g_printerr ("\n");
+    }
+  return draft;
+}
+
+static int
+run_export_delegations (const char         *dir,
+                        const char         *language_name,
+                        const char * const *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_auto(GStrv) written = NULL;
+  int language = CSN_EXPORT_LANGUAGE_PER_COUNTRY;
+
+  if (language_name != NULL && !csn_enum_from_nick (CSN_TYPE_LANGUAGE, language_name, &language))
+    {
+      g_printerr (_("Unknown export language “%s”: use es or en"), language_name);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  draft = load_export_draft ("--export-delegations", dir, files);
+  if (draft == NULL)
+    return EXIT_FAILURE;
+
+  /* Without --export-language each member state's workbook speaks its own language. */
+  written = csn_export_delegations (draft, dir, language, NULL, NULL, NULL, &error);
+  if (written == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  for (guint i = 0; written[i] != NULL; i++)
+    g_print ("%s\n", written[i]);
+  return EXIT_SUCCESS;
+}
+
+/* One line for an answer the import leaves for the co-chairs: where, what, and why not applied. */
+static void
+print_not_applied (CsnChange *change,
+                   CsnDraft  *draft)
+{
+  g_autofree char *place = csn_change_dup_place (change, draft);
+  g_autofree char *incoming = NULL;
+  g_autofree char *current = csn_change_dup_current_text (change, draft);
+  g_autofree char *line = NULL;
+  CsnItem *item = csn_change_get_item (change);
+  const char *note = csn_change_get_note (change);
+
+  /* A new position has no title: what it says is its stance and comment. */
+  if (csn_change_get_kind (change) == CSN_CHANGE_ADD_ITEM && CSN_IS_POSITION (item))
+    {
+      g_autofree char *stance = csn_describe_current_value (draft, item, CSN_POSITION_PROP_STANCE);
+      const char *comment = csn_position_get_comment (CSN_POSITION (item));
+
+      /* Translators: a delegation's position and its comment: "Objects: The guidelines duplicate…" */
+      incoming = comment[0] != '\0' ? g_strdup_printf (_("%s: %s"), stance, comment) : g_steal_pointer (&stance);
+    }
+  else
+    incoming = csn_change_dup_incoming_text (change, draft);
+
+  if (csn_change_get_conflict (change) && current[0] == '\0')
+    /* Translators: "canada.xlsx: Position of Canada on Theme 2: “Objects”: not applied, conflict: The
+     * position was removed from the draft after this workbook was exported" */
+    line = g_strdup_printf (_("%s: %s: “%s”: not applied, conflict: %s"), csn_change_get_origin (change), place,
+                            incoming, note != NULL ? note : "");
+  else if (csn_change_get_conflict (change))
+    {
+
+      /* Translators: "canada.xlsx: Position of Canada on Theme 2: stance: “Objects”: not applied, conflict:
+       * The draft’s position changed after this workbook was exported (the draft has “Supports”)" */
+      line = g_strdup_printf (_("%s: %s: “%s”: not applied, conflict: %s (the draft has “%s”)"),
+                              csn_change_get_origin (change), place, incoming, note != NULL ? note : "", current);
+    }
+  else
+    /* Translators: "canada.xlsx: Position of Canada on theme-9: “Supports”: not applied: The theme was
+     * removed…" */
+    line = g_strdup_printf (_("%s: %s: “%s”: not applied: %s"), csn_change_get_origin (change), place, incoming,
+                            note != NULL ? note : "");
+  /* Answers are one line each, whatever their comments hold. */
+  g_strdelimit (line, "\r\n", ' ');
+  g_print ("%s\n", line);
+}
+
+static int
+run_import_answers (const char         *output,
+                    const char * const *files)
+{
+  g_autoptr(GFile) draft_file = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(CsnChangeSet) set = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) workbooks = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_changes;
+
+  if (files == NULL || files[0] == NULL || files[1] == NULL)
+    {
+      g_printerr ("%s\n", _("--import-answers needs a draft file and at least one workbook"));
+      return EXIT_FAILURE;
+    }
+  draft_file = g_file_new_for_commandline_arg (files[0]);
+  draft = csn_draft_load_from_file (draft_file, &error);
+  if (draft == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  for (guint i = 1; files[i] != NULL; i++)
+    g_ptr_array_add (workbooks, g_file_new_for_commandline_arg (files[i]));
+
+  set = csn_answers_import (draft, (GFile **) workbooks->pdata, workbooks->len, &problems, NULL, &error);
+  if (set == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  /* A workbook or a cell that could not be read stops the import: nothing is written. */
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+      g_printerr (_("Nothing was imported: %s is not written"), output);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  n_changes = g_list_model_get_n_items (G_LIST_MODEL (set));
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(CsnChange) change = g_list_model_get_item (G_LIST_MODEL (set), i);
+
+      if (!csn_change_get_accepted (change))
+        print_not_applied (change, draft);
+    }
+  csn_change_set_apply (set, draft);
+
+  out_file = g_file_new_for_commandline_arg (output);
+  if (!csn_draft_save_to_file (draft, out_file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
 /* The name set in Preferences for "saved by"; none when the schema is not installed. */
 static char *
 dup_saved_by (void)
@@ -280,6 +456,103 @@ run_merge (const char         *output,
   return csn_change_set_get_n_conflicts (set) > 0 ? 3 : EXIT_SUCCESS;
 }
 
+/* --export-xliff OUT.xlf DRAFT: the draft's texts for a translation tool. */
+static int
+run_export_xliff (const char         *output,
+                  const char * const *files)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("--export-xliff needs exactly one draft file"));
+      return EXIT_FAILURE;
+    }
+  file = g_file_new_for_commandline_arg (files[0]);
+  draft = csn_draft_load_from_file (file, &error);
+  if (draft == NULL)
+    {
+      g_printerr (_("Cannot export %s: %s"), output, error->message);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  if (!csn_xliff_export (draft, output, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* --import-xliff OUT.consenso DRAFT IN.xlf: applies what applies, prints each unit it did not apply
+ * (FILE: line N, unit “ID”: why); exit 1 if any, or if the file was refused (then nothing is written). */
+static int
+run_import_xliff (const char         *output,
+                  const char * const *files)
+{
+  g_autoptr(GFile) draft_file = NULL;
+  g_autoptr(GFile) xliff_file = NULL;
+  g_autoptr(GFile) output_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(CsnChangeSet) set = NULL;
+  g_autoptr(GListModel) reports = NULL;
+  g_autofree char *saved_by = NULL;
+  const char *xliff_name;
+  guint n_left = 0;
+
+  if (files == NULL || files[0] == NULL || files[1] == NULL || files[2] != NULL)
+    {
+      g_printerr ("%s\n", _("--import-xliff needs a draft, then the translated XLIFF file"));
+      return EXIT_FAILURE;
+    }
+  xliff_name = files[1];
+  draft_file = g_file_new_for_commandline_arg (files[0]);
+  xliff_file = g_file_new_for_commandline_arg (xliff_name);
+  if ((draft = csn_draft_load_from_file (draft_file, &error)) == NULL ||
+      (set = csn_xliff_import (draft, xliff_file, &reports, NULL, &error)) == NULL)
+    {
+      g_printerr (_("Cannot import into %s: %s"), output, error->message);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0, n = g_list_model_get_n_items (reports); i < n; i++)
+    {
+      g_autoptr(CsnProblem) report = g_list_model_get_item (reports, i);
+
+      g_print ("%s: %s: %s\n", xliff_name, csn_problem_get_place (report), csn_problem_get_message (report));
+      n_left++;
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (set)); i < n; i++)
+    {
+      g_autoptr(CsnChange) change = g_list_model_get_item (G_LIST_MODEL (set), i);
+      g_autofree char *place = NULL;
+      guint line;
+      const char *id = csn_xliff_change_get_unit_id (change, &line);
+
+      if (csn_change_get_accepted (change) && csn_change_get_applicable (change))
+        continue;
+      /* Translators: where a unit is in an XLIFF file: "line 12, unit “themes/theme-9/title”" */
+      place = g_strdup_printf (_("line %u, unit “%s”"), line, id);
+      g_print ("%s: %s: %s\n", xliff_name, place, csn_change_get_note (change));
+      n_left++;
+    }
+  csn_change_set_apply (set, draft);
+
+  saved_by = dup_saved_by ();
+  csn_draft_set_saved_by (draft, saved_by);
+  output_file = g_file_new_for_commandline_arg (output);
+  if (!csn_draft_save_to_file (draft, output_file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return n_left > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 static int
 on_handle_local_options_cb (GApplication *app,
                             GVariantDict *options,
@@ -287,19 +560,27 @@ on_handle_local_options_cb (GApplication *app,
 {
   g_autofree const char **files = NULL;
   const char *export_output = NULL;
+  const char *export_delegations = NULL;
+  const char *import_output = NULL;
   const char *document_output = NULL;
   const char *export_language = NULL;
   const char *merge_output = NULL;
   const char *merge_base = NULL;
   const char *merge_prefer = NULL;
+  const char *xliff_export = NULL;
+  const char *xliff_import = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "export-xlsx", "^&ay", &export_output);
   g_variant_dict_lookup (options, "export-document", "^&ay", &document_output);
   g_variant_dict_lookup (options, "export-language", "&s", &export_language);
+  g_variant_dict_lookup (options, "export-delegations", "^&ay", &export_delegations);
+  g_variant_dict_lookup (options, "import-answers", "^&ay", &import_output);
   g_variant_dict_lookup (options, "merge", "^&ay", &merge_output);
   g_variant_dict_lookup (options, "base", "^&ay", &merge_base);
   g_variant_dict_lookup (options, "prefer", "&s", &merge_prefer);
+  g_variant_dict_lookup (options, "export-xliff", "^&ay", &xliff_export);
+  g_variant_dict_lookup (options, "import-xliff", "^&ay", &xliff_import);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -317,8 +598,16 @@ on_handle_local_options_cb (GApplication *app,
     return run_export (export_output, FALSE, export_language, files);
   if (document_output != NULL)
     return run_export (document_output, TRUE, export_language, files);
+  if (export_delegations != NULL)
+    return run_export_delegations (export_delegations, export_language, files);
+  if (import_output != NULL)
+    return run_import_answers (import_output, files);
   if (merge_output != NULL)
     return run_merge (merge_output, merge_base, merge_prefer, files);
+  if (xliff_export != NULL)
+    return run_export_xliff (xliff_export, files);
+  if (xliff_import != NULL)
+    return run_import_xliff (xliff_import, files);
   if (merge_base != NULL || merge_prefer != NULL)
     {
       g_printerr ("%s\n", _("--base and --prefer need --merge"));
@@ -326,7 +615,7 @@ on_handle_local_options_cb (GApplication *app,
     }
   if (export_language != NULL)
     {
-      g_printerr ("%s\n", _("--export-language needs --export-xlsx or --export-document"));
+      g_printerr ("%s\n", _("--export-language needs --export-xlsx, --export-document or --export-delegations"));
       return EXIT_FAILURE;
     }
   /* Go on: open the window. */
@@ -343,8 +632,16 @@ static const GOptionEntry option_entries[] = {
     N_("Export DRAFT to a spreadsheet (.xlsx) and exit"), N_("OUT.xlsx") },
   { "export-document", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the recommendations document of DRAFT (.docx or .pdf) and exit"), N_("OUT.docx|OUT.pdf") },
+  { "export-delegations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a workbook for each member state’s delegation to answer in, into DIR, and exit"), N_("DIR") },
+  { "import-answers", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the workbooks the delegations sent back (DRAFT WORKBOOK…), apply what does not conflict, "
+       "write OUT.consenso, list the rest and exit"),
+    N_("OUT.consenso") },
   { "export-language", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the spreadsheet or document: es or en (default: the draft’s language)"), N_("LANGUAGE") },
+    N_("Language of the spreadsheets or document: es or en (default: the draft’s language; for the "
+       "delegations, each country’s)"),
+    N_("LANGUAGE") },
   { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge THEIRS into MINE (two drafts) three-way, write OUT and exit: 0 without conflicts, 3 with"),
     N_("OUT.consenso") },
@@ -352,6 +649,11 @@ static const GOptionEntry option_entries[] = {
     N_("The common ancestor of the merge (default: found from the drafts’ lineage)"), N_("BASE.consenso") },
   { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("On conflicts, take mine (default) or theirs"), N_("mine|theirs") },
+  { "export-xliff", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export DRAFT’s texts for translators (XLIFF 1.2) and exit"), N_("OUT.xlf") },
+  { "import-xliff", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a translated XLIFF file into DRAFT (DRAFT IN.xlf), write OUT and exit: 1 if a unit was not applied"),
+    N_("OUT.consenso") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };

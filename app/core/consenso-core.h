@@ -2,9 +2,11 @@
 #pragma once
 
 #include "csn-actor.h"
+#include "csn-answers-import.h"
 #include "csn-change.h"
 #include "csn-change-set.h"
 #include "csn-country.h"
+#include "csn-delegation-export.h"
 #include "csn-describe.h"
 #include "csn-document.h"
 #include "csn-document-export.h"
@@ -31,6 +33,9 @@
 #include "csn-role-proposal.h"
 #include "csn-safe-file.h"
 #include "csn-strategy.h"
+#include "csn-texts.h"
 #include "csn-theme.h"
 #include "csn-types.h"
 #include "csn-validate.h"
+#include "csn-validation.h"
+#include "csn-xliff.h"

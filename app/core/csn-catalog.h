@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 const char *csn_catalog_lookup            (CsnLanguage  language,
-                                           const char  *msgid);
+                                           const char  *msgid) G_GNUC_FORMAT (2);
 const char *csn_catalog_lookup_enum_label (CsnLanguage  language,
                                            GType        enum_type,
                                            int          value);

@@ -307,10 +307,11 @@ csn_change_set_append (CsnChangeSet *self,
   g_return_if_fail (CSN_IS_CHANGE (change));
 
   g_ptr_array_add (self->changes, g_object_ref (change));
-  g_signal_connect_object (change, "notify::accepted", G_CALLBACK (on_change_accepted_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (change, "notify::conflict", G_CALLBACK (on_change_conflict_cb), self,
-                           G_CONNECT_SWAPPED);
+  /* Not g_signal_connect_object(): each of those watches the set, and a set of tens of thousands of
+   * answers would spend minutes adding and dropping the watches. The set holds its changes and
+   * disconnects from every one in dispose. */
+  g_signal_connect_swapped (change, "notify::accepted", G_CALLBACK (on_change_accepted_cb), self);
+  g_signal_connect_swapped (change, "notify::conflict", G_CALLBACK (on_change_conflict_cb), self);
   if (csn_change_get_accepted (change))
     self->n_accepted++;
   if (csn_change_get_conflict (change))

@@ -26,9 +26,11 @@ struct _CsnChange
   const char    *property;     /* interned: the field, or the parent's list of children */
   GValue         incoming;     /* SET_FIELD */
   GValue         base;         /* the common ancestor's value, when known */
+  GArray        *companions;   /* SET_FIELD: Companion, other fields set along with it */
   char          *key;          /* ADD_TO_SET, REMOVE_FROM_SET; SET_UNKNOWN: the member's name */
   GStrv          after_keys;   /* ADD_ITEM: insert after the first of these still there; NULL: first */
   int            child_position;
+  gboolean       append;       /* ADD_ITEM: last, wherever that is */
   gboolean       conflict;
   gboolean       accepted;
   gboolean       applicable;
@@ -36,6 +38,11 @@ struct _CsnChange
   char          *origin;
   char          *country;
 };
+
+typedef struct {
+  const char *property;  /* interned */
+  GValue      value;
+} Companion;
 
 G_DEFINE_FINAL_TYPE (CsnChange, csn_change, G_TYPE_OBJECT)
 
@@ -72,6 +79,7 @@ csn_change_finalize (GObject *object)
     g_value_unset (&self->incoming);
   if (G_IS_VALUE (&self->base))
     g_value_unset (&self->base);
+  g_clear_pointer (&self->companions, g_array_unref);
   g_free (self->key);
   g_strfreev (self->after_keys);
   g_free (self->note);
@@ -254,6 +262,21 @@ csn_change_new_add_item_after (CsnCollection       collection,
   return self;
 }
 
+/* @item (not in the draft) enters @collection last, as the delegations' answers do. */
+CsnChange *
+csn_change_new_append_item (CsnCollection  collection,
+                            CsnItem       *item)
+{
+  CsnChange *self;
+
+  g_return_val_if_fail (collection < CSN_N_COLLECTIONS, NULL);
+  g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
+
+  self = change_new (CSN_CHANGE_ADD_ITEM, collection, item, NULL, NULL);
+  self->append = TRUE;
+  return self;
+}
+
 /* @child (a reservation) enters @parent's @property at @position (-1: last). */
 CsnChange *
 csn_change_new_add_child (CsnItem    *parent,
@@ -410,6 +433,45 @@ csn_change_set_base (CsnChange    *self,
       g_value_init (&self->base, G_VALUE_TYPE (&self->incoming));
       g_value_copy (base, &self->base);
     }
+}
+
+static void
+companion_clear (gpointer data)
+{
+  Companion *companion = data;
+
+  g_value_unset (&companion->value);
+}
+
+/*
+ * When the SET_FIELD change is applied, @property of the same item takes @value too, in the same
+ * step: an answer's date and source ride along with its stance or comment. Companions are not
+ * shown or compared; the change is current or not by its own field alone.
+ */
+void
+csn_change_add_companion (CsnChange    *self,
+                          const char   *property,
+                          const GValue *value)
+{
+  GParamSpec *pspec;
+  Companion companion = { 0 };
+
+  g_return_if_fail (CSN_IS_CHANGE (self));
+  g_return_if_fail (self->kind == CSN_CHANGE_SET_FIELD);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->item), property);
+  g_return_if_fail (pspec != NULL && g_value_type_compatible (G_VALUE_TYPE (value), pspec->value_type));
+
+  if (self->companions == NULL)
+    {
+      self->companions = g_array_new (FALSE, TRUE, sizeof (Companion));
+      g_array_set_clear_func (self->companions, companion_clear);
+    }
+  companion.property = g_intern_string (property);
+  g_value_init (&companion.value, pspec->value_type);
+  g_value_copy (value, &companion.value);
+  g_array_append_val (self->companions, companion);
 }
 
 gboolean
@@ -794,6 +856,12 @@ csn_change_apply (CsnChange *self,
       if (!is_in_draft (draft, self->item))
         return FALSE;
       csn_draft_set_value (draft, self->item, self->property, &self->incoming);
+      for (guint i = 0; self->companions != NULL && i < self->companions->len; i++)
+        {
+          Companion *companion = &g_array_index (self->companions, Companion, i);
+
+          csn_draft_set_value (draft, self->item, companion->property, &companion->value);
+        }
       return TRUE;
 
     case CSN_CHANGE_ADD_TO_SET:
@@ -827,6 +895,11 @@ csn_change_apply (CsnChange *self,
           if (key != NULL && key[0] != '\0' && csn_draft_lookup (draft, self->collection, key) != NULL)
             return FALSE;
           position = 0;
+          if (self->append)
+            {
+              position = g_list_model_get_n_items (csn_draft_get_collection (draft, self->collection));
+              placed = TRUE;
+            }
           for (guint i = 0; self->after_keys != NULL && self->after_keys[i] != NULL && !placed; i++)
             {
               CsnItem *after = csn_draft_lookup (draft, self->collection, self->after_keys[i]);

@@ -34,6 +34,8 @@ CsnChange     *csn_change_new_add_item       (CsnCollection  collection,
 CsnChange     *csn_change_new_add_item_after (CsnCollection  collection,
                                               CsnItem       *item,
                                               const char * const *after_keys);
+CsnChange     *csn_change_new_append_item    (CsnCollection  collection,
+                                              CsnItem       *item);
 CsnChange     *csn_change_new_add_child      (CsnItem       *parent,
                                               const char    *property,
                                               CsnItem       *child,
@@ -64,6 +66,9 @@ const char    *csn_change_get_after_key      (CsnChange     *self);
 const GValue  *csn_change_get_base           (CsnChange     *self);
 void           csn_change_set_base           (CsnChange     *self,
                                               const GValue  *base);
+void           csn_change_add_companion      (CsnChange     *self,
+                                              const char    *property,
+                                              const GValue  *value);
 gboolean       csn_change_get_conflict       (CsnChange     *self);
 void           csn_change_set_conflict       (CsnChange     *self,
                                               gboolean       conflict);

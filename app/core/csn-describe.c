@@ -139,12 +139,36 @@ csn_describe_item (CsnDraft *draft,
       return g_strdup_printf (_("Reservation of %s on %s"), country, on);
     }
 
+  if (!csn_draft_find_position (draft, collection, item, &position))
+    {
+      title = collection == CSN_COLLECTION_ENDORSEMENTS
+              ? dup_country_name (draft, csn_item_get_string (item, "country"))
+              : csn_item_dup_title (item);
+      return format_new_item (collection, title);
+    }
+  return csn_describe_item_at (draft, item, position);
+}
+
+/* Like csn_describe_item(), for an item of a list known to be at @position: no search, for callers
+ * that describe every item of a long list. */
+char *
+csn_describe_item_at (CsnDraft *draft,
+                      CsnItem  *item,
+                      guint     position)
+{
+  CsnCollection collection;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (CSN_IS_ITEM (item), NULL);
+
+  collection = csn_collection_for_item (item);
+  if (collection == CSN_COLLECTION_NONE || collection == CSN_COLLECTION_POSITIONS)
+    return csn_describe_item (draft, item);
   if (collection == CSN_COLLECTION_ENDORSEMENTS)
     title = dup_country_name (draft, csn_item_get_string (item, "country"));
   else
     title = csn_item_dup_title (item);
-  if (!csn_draft_find_position (draft, collection, item, &position))
-    return format_new_item (collection, title);
   return format_numbered_item (collection, position + 1, title);
 }
 

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 char *csn_describe_item  (CsnDraft     *draft,
                           CsnItem      *item);
+char *csn_describe_item_at (CsnDraft  *draft,
+                            CsnItem   *item,
+                            guint      position);
 char *csn_describe_place (CsnDraft     *draft,
                           CsnItem      *item,
                           const char   *property);

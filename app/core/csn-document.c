@@ -272,8 +272,8 @@ ends_a_sentence (const char *text)
 
 /* The text of @property (a CSN_*_PROP_ name) of @item as the document shows it: the source text
  * or its translation; a missing or outdated translation shows the source, in its language, after a
- * visible mark. */
-static void
+ * visible mark. Whether what it shows ends a sentence (a translation may end otherwise). */
+static gboolean
 add_item_text (Builder    *b,
                gpointer    item,
                const char *property,
@@ -297,7 +297,7 @@ add_item_text (Builder    *b,
                     flags | CSN_DOCUMENT_RUN_ITALIC);
           add_text (b, " ", flags);
           add_run (b, source, -1, flags, b->content);
-          return;
+          return ends_a_sentence (source);
         }
     }
 
@@ -305,6 +305,7 @@ add_item_text (Builder    *b,
     g_autofree char *text = csn_item_dup_text_for_language (item, field, b->content, b->language);
 
     add_run (b, text, -1, flags, b->language);
+    return ends_a_sentence (text);
   }
 }
 
@@ -914,8 +915,7 @@ add_strategy (Builder     *b,
 
   if (unagreed)
     open_brackets (b);
-  add_item_text (b, strategy, CSN_STRATEGY_PROP_DESCRIPTION, 0);
-  if (!ends_a_sentence (csn_strategy_get_description (strategy)))
+  if (!add_item_text (b, strategy, CSN_STRATEGY_PROP_DESCRIPTION, 0))
     add_text (b, ".", 0);
 
   add_label (b, N_("Mechanism:"));
@@ -954,7 +954,11 @@ add_reservation (Builder        *b,
   const char *code = csn_reservation_get_country (reservation);
   g_autofree char *country = country_in_sentence (b, code);
   g_autofree char *prefix = expand (L (b, N_("The delegation of {country}")), "country", country, NULL);
-  const char *text = csn_reservation_get_text (reservation);
+  const CsnField *field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (reservation),
+                                                             CSN_RESERVATION_PROP_TEXT);
+  /* As the document shows it: a translation may say "The delegation of…" where the source does not. */
+  g_autofree char *shown = csn_item_dup_text_for_language (CSN_ITEM (reservation), field, b->content, b->language);
+  const char *text = shown;
   g_autofree char *folded_text = NULL;
   g_autofree char *folded_prefix = NULL;
   CsnDocumentSource source = from_item (b, theme, CSN_THEME_PROP_RESERVATIONS);
@@ -993,7 +997,6 @@ add_theme (Builder  *b,
   GPtrArray *strategies = g_hash_table_lookup (b->strategies, csn_theme_get_id (theme));
   GListModel *reservations = csn_theme_get_reservations (theme);
   gboolean unagreed = b->is_draft && !theme_is_agreed (theme);
-  const char *title = csn_theme_get_title (theme);
   g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_hash_table_insert (b->theme_numbers, (gpointer) csn_theme_get_id (theme), GUINT_TO_POINTER (b->paragraph));
@@ -1011,8 +1014,7 @@ add_theme (Builder  *b,
     }
   if (unagreed)
     open_brackets (b);
-  add_item_text (b, theme, CSN_THEME_PROP_TITLE, CSN_DOCUMENT_RUN_BOLD);
-  if (!ends_a_sentence (title))
+  if (!add_item_text (b, theme, CSN_THEME_PROP_TITLE, CSN_DOCUMENT_RUN_BOLD))
     add_text (b, ".", CSN_DOCUMENT_RUN_BOLD);
   if (!is_blank (csn_theme_get_description (theme)))
     {
@@ -1187,8 +1189,7 @@ build_mechanisms (Builder *b)
       shown++;
       if (unagreed)
         open_brackets (b);
-      add_item_text (b, mechanism, CSN_MECHANISM_PROP_NAME, CSN_DOCUMENT_RUN_BOLD);
-      if (!ends_a_sentence (csn_mechanism_get_name (mechanism)))
+      if (!add_item_text (b, mechanism, CSN_MECHANISM_PROP_NAME, CSN_DOCUMENT_RUN_BOLD))
         add_text (b, ".", CSN_DOCUMENT_RUN_BOLD);
       if (!unagreed)
         {
@@ -1199,15 +1200,13 @@ build_mechanisms (Builder *b)
       if (!is_blank (considerations))
         {
           add_text (b, " ", 0);
-          add_item_text (b, mechanism, CSN_MECHANISM_PROP_CONSIDERATIONS, 0);
-          if (!ends_a_sentence (considerations))
+          if (!add_item_text (b, mechanism, CSN_MECHANISM_PROP_CONSIDERATIONS, 0))
             add_text (b, ".", 0);
         }
       if (!is_blank (proposal))
         {
           add_label (b, N_("Proposal:"));
-          add_item_text (b, mechanism, CSN_MECHANISM_PROP_PROPOSAL, 0);
-          if (!ends_a_sentence (proposal))
+          if (!add_item_text (b, mechanism, CSN_MECHANISM_PROP_PROPOSAL, 0))
             add_text (b, ".", 0);
         }
       if (unagreed)
@@ -1238,14 +1237,12 @@ add_proposal (Builder         *b,
                                               csn_role_proposal_get_change (proposal)),
             CSN_DOCUMENT_RUN_ITALIC);
   add_text (b, ": ", CSN_DOCUMENT_RUN_ITALIC);
-  add_item_text (b, proposal, CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION, 0);
-  if (!ends_a_sentence (csn_role_proposal_get_attribution (proposal)))
+  if (!add_item_text (b, proposal, CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION, 0))
     add_text (b, ".", 0);
   if (!is_blank (csn_role_proposal_get_rationale (proposal)))
     {
       add_label (b, N_("Rationale:"));
-      add_item_text (b, proposal, CSN_ROLE_PROPOSAL_PROP_RATIONALE, 0);
-      if (!ends_a_sentence (csn_role_proposal_get_rationale (proposal)))
+      if (!add_item_text (b, proposal, CSN_ROLE_PROPOSAL_PROP_RATIONALE, 0))
         add_text (b, ".", 0);
     }
   /* Who proposed it matters while it is negotiated; an agreed text is the Group's. */

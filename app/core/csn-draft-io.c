@@ -228,30 +228,32 @@ check_unknown_node (Reader   *r,
   return TRUE;
 }
 
+/* @expected is a message id (N_()), translated only when the node is not what it says: a draft read
+ * successfully never asks gettext. */
 static gboolean
-read_text (Reader     *r,
-           JsonNode   *node,
-           gboolean    nullable,
-           const char *expected,
-           GValue     *value)
+read_text (Reader      *r,
+           JsonNode    *node,
+           gboolean     nullable,
+           const char  *expected,
+           const char **text)
 {
   if (nullable && JSON_NODE_HOLDS_NULL (node))
     {
-      g_value_set_string (value, NULL);
+      *text = NULL;
       return TRUE;
     }
   if (!node_is_string (node))
     /* Translators: "expected text, found a number" */
-    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), expected,
+    return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"), _(expected),
                         describe_node (node));
-  g_value_set_string (value, json_node_get_string (node));
+  *text = json_node_get_string (node);
   return TRUE;
 }
 
 static gboolean
 read_strv (Reader   *r,
            JsonNode *node,
-           GValue   *value)
+           GStrv    *strv)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
@@ -273,7 +275,7 @@ read_strv (Reader   *r,
         }
       g_strv_builder_add (builder, json_node_get_string (element));
     }
-  g_value_take_boxed (value, g_strv_builder_end (builder));
+  *strv = g_strv_builder_end (builder);
   return TRUE;
 }
 
@@ -287,35 +289,34 @@ read_field (Reader         *r,
             const CsnField *field,
             JsonNode       *node)
 {
-  const char *property = csn_field_get_property_name (field, NULL);
-  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text = NULL;
 
   switch (field->kind)
     {
     case CSN_FIELD_TEXT:
-      g_value_init (&value, G_TYPE_STRING);
-      if (!read_text (r, node, FALSE, _("text"), &value))
+      if (!read_text (r, node, FALSE, N_("text"), &text))
         return FALSE;
-      if ((field->flags & CSN_FIELD_FLAG_KEY) && g_value_get_string (&value)[0] == '\0')
+      if ((field->flags & CSN_FIELD_FLAG_KEY) && text[0] == '\0')
         return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("the id is empty"));
-      break;
+      csn_item_load_take_string (item, field, CSN_FIELD_SLOT_VALUE, g_strdup (text));
+      return TRUE;
 
     case CSN_FIELD_DATE:
-      g_value_init (&value, G_TYPE_STRING);
-      if (!read_text (r, node, TRUE, _("a date (YYYY-MM-DD) or null"), &value))
+      if (!read_text (r, node, TRUE, N_("a date (YYYY-MM-DD) or null"), &text))
         return FALSE;
-      break;
+      csn_item_load_take_string (item, field, CSN_FIELD_SLOT_VALUE, g_strdup (text));
+      return TRUE;
 
     case CSN_FIELD_REF:
-      g_value_init (&value, G_TYPE_STRING);
       if (!read_text (r, node, (field->flags & CSN_FIELD_FLAG_NULLABLE) != 0,
-                      (field->flags & CSN_FIELD_FLAG_NULLABLE) ? _("an id as text or null")
-                                                               : _("an id as text"),
-                      &value))
+                      (field->flags & CSN_FIELD_FLAG_NULLABLE) ? N_("an id as text or null")
+                                                               : N_("an id as text"),
+                      &text))
         return FALSE;
-      if ((field->flags & CSN_FIELD_FLAG_KEY) && g_value_get_string (&value)[0] == '\0')
+      if ((field->flags & CSN_FIELD_FLAG_KEY) && text[0] == '\0')
         return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("the id is empty"));
-      break;
+      csn_item_load_take_string (item, field, CSN_FIELD_SLOT_VALUE, g_strdup (text));
+      return TRUE;
 
     case CSN_FIELD_ENUM:
       {
@@ -332,10 +333,9 @@ read_field (Reader         *r,
             return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("“%s” is not one of %s"),
                                 json_node_get_string (node), nicks);
           }
-        g_value_init (&value, type);
-        g_value_set_enum (&value, v);
+        csn_item_load_set_enum (item, field, v);
       }
-      break;
+      return TRUE;
 
     case CSN_FIELD_INT:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
@@ -351,19 +351,23 @@ read_field (Reader         *r,
                               _("expected a whole number from 0 to %d, found %s"), MAX_QUOTA,
                               shown != NULL ? shown : describe_node (node));
         }
-      g_value_init (&value, G_TYPE_INT);
-      g_value_set_int (&value, (int) json_node_get_int (node));
-      break;
+      csn_item_load_set_int (item, field, (int) json_node_get_int (node));
+      return TRUE;
 
     case CSN_FIELD_REF_LIST:
-      g_value_init (&value, G_TYPE_STRV);
-      if (!read_strv (r, node, &value))
-        return FALSE;
-      break;
+      {
+        GStrv strv = NULL;
+
+        if (!read_strv (r, node, &strv))
+          return FALSE;
+        csn_item_load_take_strv (item, field, strv);
+      }
+      return TRUE;
 
     case CSN_FIELD_LOCALIZED:
       {
         const char *langs[] = { "es", "en" };
+        const CsnFieldSlot slots[] = { CSN_FIELD_SLOT_LOCALIZED_ES, CSN_FIELD_SLOT_LOCALIZED_EN };
         g_autoptr(JsonObject) unknown = json_object_new ();
         JsonObject *object;
         JsonObjectIter iter;
@@ -376,19 +380,16 @@ read_field (Reader         *r,
         object = json_node_get_object (node);
         for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
           {
-            JsonNode *text = json_object_get_member (object, langs[i]);
-            g_auto(GValue) lang_value = G_VALUE_INIT;
+            JsonNode *lang_node = json_object_get_member (object, langs[i]);
             gsize saved;
 
-            if (text == NULL)
+            if (lang_node == NULL)
               continue;
             saved = place_push_key (r, langs[i]);
-            g_value_init (&lang_value, G_TYPE_STRING);
-            if (!read_text (r, text, FALSE, _("text"), &lang_value))
+            if (!read_text (r, lang_node, FALSE, N_("text"), &text))
               return FALSE;
             place_pop (r, saved);
-            g_object_set_property (G_OBJECT (item), csn_field_get_property_name (field, langs[i]),
-                                   &lang_value);
+            csn_item_load_take_string (item, field, slots[i], g_strdup (text));
           }
         json_object_iter_init_ordered (&iter, object);
         while (json_object_iter_next_ordered (&iter, &name, &member))
@@ -408,7 +409,7 @@ read_field (Reader         *r,
 
     case CSN_FIELD_CHILDREN:
       {
-        GListStore *store = G_LIST_STORE (csn_item_get_children (item, property));
+        GListStore *store = g_value_get_object (csn_item_peek_value (item, field, CSN_FIELD_SLOT_VALUE));
         JsonArray *array;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -431,9 +432,6 @@ read_field (Reader         *r,
     default:
       g_assert_not_reached ();
     }
-
-  g_object_set_property (G_OBJECT (item), property, &value);
-  return TRUE;
 }
 
 static gboolean
@@ -458,24 +456,24 @@ find_translatable_field (CsnItemClass *klass,
 }
 
 static gboolean
-read_translation_text (Reader     *r,
-                       JsonObject *object,
-                       const char *member,
-                       CsnItem    *item,
-                       const char *property)
+read_translation_text (Reader         *r,
+                       JsonObject     *object,
+                       const char     *member,
+                       CsnItem        *item,
+                       const CsnField *field,
+                       CsnFieldSlot    slot)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text = NULL;
   gsize saved;
 
   if (node == NULL)
     return TRUE;
   saved = place_push_key (r, member);
-  g_value_init (&value, G_TYPE_STRING);
-  if (!read_text (r, node, FALSE, _("text"), &value))
+  if (!read_text (r, node, FALSE, N_("text"), &text))
     return FALSE;
   place_pop (r, saved);
-  g_object_set_property (G_OBJECT (item), property, &value);
+  csn_item_load_take_string (item, field, slot, g_strdup (text));
   return TRUE;
 }
 
@@ -540,10 +538,10 @@ read_translations (Reader   *r,
             return reader_fail (r, CSN_DRAFT_ERROR_INVALID, _("expected %s, found %s"),
                                 _("an object with “text” and “from”"), describe_node (field_node));
 
-          if (!read_translation_text (r, json_node_get_object (field_node), "text", item,
-                                      csn_field_get_translation_property (field, language, FALSE)) ||
-              !read_translation_text (r, json_node_get_object (field_node), "from", item,
-                                      csn_field_get_translation_property (field, language, TRUE)))
+          if (!read_translation_text (r, json_node_get_object (field_node), "text", item, field,
+                                      CSN_FIELD_SLOT_TRANSLATION (language, FALSE)) ||
+              !read_translation_text (r, json_node_get_object (field_node), "from", item, field,
+                                      CSN_FIELD_SLOT_TRANSLATION (language, TRUE)))
             return FALSE;
 
           json_object_iter_init_ordered (&member_iter, json_node_get_object (field_node));
@@ -761,17 +759,16 @@ read_id_list (Reader     *r,
               const char *property)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GStrv) strv = NULL;
   gsize saved;
 
   if (node == NULL)
     return TRUE;
   saved = place_push_key (r, member);
-  g_value_init (&value, G_TYPE_STRV);
-  if (!read_strv (r, node, &value))
+  if (!read_strv (r, node, &strv))
     return FALSE;
   place_pop (r, saved);
-  g_object_set_property (G_OBJECT (lineage), property, &value);
+  g_object_set (lineage, property, strv, NULL);
   return TRUE;
 }
 
@@ -783,17 +780,16 @@ read_id_text (Reader     *r,
               const char *property)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text = NULL;
   gsize saved;
 
   if (node == NULL)
     return TRUE;
   saved = place_push_key (r, member);
-  g_value_init (&value, G_TYPE_STRING);
-  if (!read_text (r, node, FALSE, _("text"), &value))
+  if (!read_text (r, node, FALSE, N_("text"), &text))
     return FALSE;
   place_pop (r, saved);
-  g_object_set_property (G_OBJECT (lineage), property, &value);
+  g_object_set (lineage, property, text, NULL);
   return TRUE;
 }
 
@@ -888,11 +884,35 @@ offset_to_line_column (const char *data,
     }
 }
 
-static CsnDraft *
-load_from_data (const char  *data,
-                gsize        length,
-                const char  *display_name,
-                GError     **error)
+/* Says where the data stops being UTF-8 text (a NUL byte, or a byte no character starts with). */
+static gboolean
+fail_if_not_utf8 (Reader     *r,
+                  const char *data,
+                  gsize       length)
+{
+  const char *end;
+  guint line, column;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+
+  offset_to_line_column (data, end - data, &line, &column);
+  if (*end == '\0')
+    return reader_fail (r, CSN_DRAFT_ERROR_NOT_JSON,
+                        _("line %u, column %u: the file contains a NUL byte, so it is not a text file"),
+                        line, column);
+  return reader_fail (r, CSN_DRAFT_ERROR_NOT_JSON,
+                      _("line %u, column %u: the file is not UTF-8 text (byte %u)"),
+                      line, column, (guint) (end - data) + 1);
+}
+
+/* Reads a draft through a tree of JSON nodes: what csn_draft_read_stream() leaves, it reads or
+ * refuses with the place named. */
+CsnDraft *
+csn_draft_load_from_data_tree (const char  *data,
+                               gsize        length,
+                               const char  *display_name,
+                               GError     **error)
 {
   g_autoptr(CsnDraft) draft = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -900,7 +920,6 @@ load_from_data (const char  *data,
   g_autoptr(GString) place = g_string_new (NULL);
   g_autofree char *message = NULL;
   Reader reader = { display_name, place, NULL, error };
-  const char *end;
   gsize i;
 
   /* A byte-order mark is not JSON, but editors add it; it says nothing. */
@@ -918,21 +937,9 @@ load_from_data (const char  *data,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      guint line, column;
-
-      offset_to_line_column (data, end - data, &line, &column);
-      if (*end == '\0')
-        reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON,
-                     _("line %u, column %u: the file contains a NUL byte, so it is not a text file"),
-                     line, column);
-      else
-        reader_fail (&reader, CSN_DRAFT_ERROR_NOT_JSON,
-                     _("line %u, column %u: the file is not UTF-8 text (byte %u)"),
-                     line, column, (guint) (end - data) + 1);
-      return NULL;
-    }
+  /* The parser reads UTF-8 only: a file that is not says where first. */
+  if (!fail_if_not_utf8 (&reader, data, length))
+    return NULL;
 
   root = csn_json_parse (data, length, CSN_DRAFT_MAX_DEPTH, &numbers, &message);
   if (root == NULL)
@@ -948,6 +955,53 @@ load_from_data (const char  *data,
 
   csn_history_clear (csn_draft_get_history (draft));
   return g_steal_pointer (&draft);
+}
+
+/* The "lineage" member csn_draft_read_stream() kept among the unknown ones, read as the tree reader
+ * reads it; FALSE when the tree reader would refuse it. */
+gboolean
+csn_draft_read_lineage_member (CsnDraft   *self,
+                               GHashTable *numbers)
+{
+  g_autoptr(GString) place = g_string_new (NULL);
+  Reader reader = { "", place, numbers, NULL };
+
+  g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
+  return read_lineage (&reader, self);
+}
+
+/* For csn_draft_read_stream(): what remember_number_texts() does for the tree reader. */
+void
+csn_draft_remember_number_texts (GHashTable *numbers,
+                                 gpointer    owner,
+                                 JsonNode   *node)
+{
+  g_autoptr(GString) place = g_string_new (NULL);
+  Reader reader = { "", place, numbers, NULL };
+
+  remember_number_texts (&reader, owner, node);
+}
+
+/* A file read in one pass is read as the tree reader would read it; any other is read by the tree
+ * reader, which says what is wrong with it. */
+static CsnDraft *
+load_from_data (const char  *data,
+                gsize        length,
+                const char  *display_name,
+                GError     **error)
+{
+  CsnDraft *draft;
+  gsize skip = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  draft = csn_draft_read_stream (data + skip, length - skip);
+  if (draft != NULL)
+    {
+      csn_history_clear (csn_draft_get_history (draft));
+      return draft;
+    }
+  return csn_draft_load_from_data_tree (data, length, display_name, error);
 }
 
 /* Reads a draft from memory; @display_name is the file name errors start with. */

@@ -14,6 +14,7 @@
 #include "csn-endorsement.h"
 #include "csn-enums.h"
 #include "csn-history.h"
+#include "csn-key-index.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
 #include "csn-participant.h"
@@ -22,6 +23,7 @@
 #include "csn-role-proposal.h"
 #include "csn-strategy.h"
 #include "csn-theme.h"
+#include "csn-validation-private.h"
 
 struct _CsnDraft
 {
@@ -30,7 +32,9 @@ struct _CsnDraft
   CsnMeeting *meeting;
   CsnDocumentTexts *document;
   GListStore *collections[CSN_N_COLLECTIONS];
-  GHashTable *indexes[CSN_N_COLLECTIONS];  /* key -> item, built on first lookup, NULL when stale */
+  CsnKeyIndex *indexes[CSN_N_COLLECTIONS];  /* by key, built at the first lookup, then kept */
+  CsnKeyIndex *participants_by_country;     /* built at the first count, then kept */
+  CsnValidation *validation;                /* made when a view first asks */
   CsnHistory *history;
   JsonObject *unknown;
   GFile      *file;
@@ -157,22 +161,22 @@ csn_collection_matches_target (CsnCollection collection,
 }
 
 static void
-invalidate_indexes (CsnDraft *self)
+free_indexes (CsnDraft *self)
 {
   for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
-    g_clear_pointer (&self->indexes[i], g_hash_table_unref);
+    g_clear_pointer (&self->indexes[i], csn_key_index_free);
+  g_clear_pointer (&self->participants_by_country, csn_key_index_free);
 }
 
-/* Any edit may change a key (ids are edited rarely, but undo restores them); rebuilding an index
- * costs one pass over its list at the next lookup. */
 static void
 on_history_changed_cb (CsnDraft   *self,
                        CsnHistory *history)
 {
-  invalidate_indexes (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Connected before anyone else's handler, so that a view reacting to the change already finds the
+ * indexes up to date. */
 static void
 on_collection_items_changed_cb (GListModel *model,
                                 guint       position,
@@ -180,9 +184,10 @@ on_collection_items_changed_cb (GListModel *model,
                                 guint       added,
                                 gpointer    user_data)
 {
-  GHashTable **index = user_data;
+  CsnKeyIndex **index = user_data;
 
-  g_clear_pointer (index, g_hash_table_unref);
+  if (*index != NULL)
+    csn_key_index_items_changed (*index, position, removed, added);
 }
 
 static void
@@ -198,16 +203,22 @@ csn_draft_dispose (GObject *object)
 {
   CsnDraft *self = CSN_DRAFT (object);
 
+  if (self->validation != NULL)
+    csn_validation_detach (self->validation);
+  g_clear_object (&self->validation);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
   g_clear_object (&self->meeting);
   g_clear_object (&self->document);
-  invalidate_indexes (self);
+  free_indexes (self);
   for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
     {
       if (self->collections[i] != NULL)
-        g_signal_handlers_disconnect_by_data (self->collections[i], &self->indexes[i]);
+        {
+          g_signal_handlers_disconnect_by_data (self->collections[i], &self->indexes[i]);
+          g_signal_handlers_disconnect_by_data (self->collections[i], &self->participants_by_country);
+        }
       g_clear_object (&self->collections[i]);
     }
   g_clear_pointer (&self->unknown, json_object_unref);
@@ -308,6 +319,8 @@ csn_draft_init (CsnDraft *self)
       g_signal_connect (self->collections[i], "items-changed",
                         G_CALLBACK (on_collection_items_changed_cb), &self->indexes[i]);
     }
+  g_signal_connect (self->collections[CSN_COLLECTION_PARTICIPANTS], "items-changed",
+                    G_CALLBACK (on_collection_items_changed_cb), &self->participants_by_country);
   self->unknown = json_object_new ();
   self->lineage = csn_lineage_new ();
   self->history = csn_history_new ();
@@ -431,27 +444,18 @@ csn_draft_get_modified (CsnDraft *self)
   return csn_history_get_modified (self->history);
 }
 
-static GHashTable *
+static CsnKeyIndex *
 ensure_index (CsnDraft      *self,
               CsnCollection  collection)
 {
-  GListModel *model = G_LIST_MODEL (self->collections[collection]);
-  guint n_items;
-
-  if (self->indexes[collection] != NULL)
-    return self->indexes[collection];
-
-  /* Values are borrowed: the list holds the items, and any change to it drops the index. */
-  self->indexes[collection] = g_hash_table_new (g_str_hash, g_str_equal);
-  n_items = g_list_model_get_n_items (model);
-  for (guint i = n_items; i > 0; i--)
+  if (self->indexes[collection] == NULL)
     {
-      g_autoptr(CsnItem) item = g_list_model_get_item (model, i - 1);
-      const char *key = csn_item_get_key (item);
+      g_autoptr(CsnItemClass) klass = g_type_class_ref (collections[collection].get_type ());
+      const CsnField *key_field = csn_item_class_get_key_field (klass);
 
-      /* Walking backwards, the first item with a duplicated key wins, as a linear search would. */
-      if (key != NULL)
-        g_hash_table_insert (self->indexes[collection], (gpointer) key, item);
+      self->indexes[collection] = csn_key_index_new (G_LIST_MODEL (self->collections[collection]),
+                                                     csn_field_get_property_name (key_field, NULL),
+                                                     TRUE);
     }
   return self->indexes[collection];
 }
@@ -472,7 +476,7 @@ csn_draft_lookup (CsnDraft      *self,
     {
       for (guint i = 0; i < G_N_ELEMENTS (agenda_collections); i++)
         {
-          CsnItem *item = g_hash_table_lookup (ensure_index (self, agenda_collections[i]), key);
+          CsnItem *item = csn_key_index_lookup (ensure_index (self, agenda_collections[i]), key);
 
           if (item != NULL)
             return item;
@@ -480,7 +484,40 @@ csn_draft_lookup (CsnDraft      *self,
       return NULL;
     }
 
-  return g_hash_table_lookup (ensure_index (self, collection), key);
+  return csn_key_index_lookup (ensure_index (self, collection), key);
+}
+
+/**
+ * csn_draft_get_validation:
+ *
+ * The draft's one validation, shared by every view: made (and validated) at the first call, remade
+ * once at idle after changes.
+ *
+ * Returns: (transfer none): the validation
+ */
+CsnValidation *
+csn_draft_get_validation (CsnDraft *self)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
+
+  if (self->validation == NULL)
+    self->validation = csn_validation_new (self);
+  return self->validation;
+}
+
+/* How many participants the delegation of @country has, without a pass over them: what the quota
+ * cells and the delegations page ask at every change. */
+guint
+csn_draft_count_participants (CsnDraft   *self,
+                              const char *country)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (self), 0);
+
+  if (self->participants_by_country == NULL)
+    self->participants_by_country =
+      csn_key_index_new (G_LIST_MODEL (self->collections[CSN_COLLECTION_PARTICIPANTS]),
+                         CSN_PARTICIPANT_PROP_COUNTRY, FALSE);
+  return csn_key_index_count (self->participants_by_country, country);
 }
 
 gboolean
@@ -567,7 +604,8 @@ dup_untitled_label (CsnDraft *self,
 
   if (collection == CSN_COLLECTION_ENDORSEMENTS || collection == CSN_COLLECTION_POSITIONS)
     country = csn_draft_dup_ref_title (self, CSN_COLLECTION_COUNTRIES, csn_item_get_string (item, "country"));
-  if (csn_draft_find_position (self, collection, item, &position))
+  /* A reservation belongs to no list of the draft: it is described with its theme below. */
+  if (collection < CSN_N_COLLECTIONS && csn_draft_find_position (self, collection, item, &position))
     position++;
 
   switch (collection)

@@ -65,6 +65,8 @@ gboolean      csn_draft_get_modified        (CsnDraft      *self);
 CsnItem      *csn_draft_lookup              (CsnDraft      *self,
                                              CsnCollection  collection,
                                              const char    *key);
+guint         csn_draft_count_participants  (CsnDraft      *self,
+                                             const char    *country);
 gboolean      csn_draft_find_position       (CsnDraft      *self,
                                              CsnCollection  collection,
                                              CsnItem       *item,

@@ -35,7 +35,7 @@ static const CsnField fields[] = {
     .target = CSN_COLLECTION_NONE },
   { .key = "note",
     .kind = CSN_FIELD_TEXT,
-    .flags = CSN_FIELD_FLAG_NONE,
+    .flags = CSN_FIELD_FLAG_TRANSLATABLE,
     .label = N_("note"),
     .target = CSN_COLLECTION_NONE },
 };

@@ -15,6 +15,7 @@
 #include "csn-meeting.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
+#include "csn-position.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
 #include "csn-strategy.h"
@@ -84,6 +85,7 @@ csn_export_snapshot_free (CsnExportSnapshot *snapshot)
   table_free (snapshot->pillar_table);
   g_ptr_array_unref (snapshot->tables);
   g_ptr_array_unref (snapshot->lists);
+  g_clear_pointer (&snapshot->answer_rows, g_hash_table_unref);
   g_free (snapshot);
 }
 
@@ -256,16 +258,6 @@ table_mark_to_fill (CsnExportTable *table)
   g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).to_fill = TRUE;
 }
 
-/* A reference column's drop-down list, unless there is nothing to choose from. */
-static int
-list_or_none (CsnExportSnapshot *snapshot,
-              int                list)
-{
-  CsnExportList *l = g_ptr_array_index (snapshot->lists, list);
-
-  return l->items->len > 0 ? list : -1;
-}
-
 static void
 add_summary_line (CsnExportSnapshot *snapshot,
                   const char        *key_msgid,
@@ -308,6 +300,8 @@ date_value (CsnExportSnapshot *snapshot,
 typedef struct {
   CsnExportSnapshot *snapshot;
   CsnDraft          *draft;
+  CsnLanguage        content_language;
+  gboolean           answers;         /* a delegation workbook: answer columns, translated texts */
   CsnDraftFigures   *figures;
   GHashTable        *country_names;   /* code -> name */
   GHashTable        *member_columns;  /* code -> column index + 1 in the theme matrix */
@@ -317,12 +311,52 @@ typedef struct {
   GString           *buffer;
 } Builder;
 
-/* The names of @collection's items in the export's language: by key in @names, in order in @list. */
+/* A free text of @item in the workbook's language: as written, its translation, or the text after
+ * a visible mark ("[untranslated]"), never silently in the other language; in the group's workbook
+ * as in each delegation's. */
+static const char *
+item_text (Builder    *b,
+           gpointer    item,
+           const char *key)
+{
+  const CsnField *field = csn_item_class_find_field (CSN_ITEM_GET_CLASS (item), key);
+  g_autofree char *text = NULL;
+
+  g_assert (field != NULL);
+  text = csn_item_dup_text_for_language (item, field, b->content_language, b->snapshot->language);
+  return keep (b->snapshot, text);
+}
+
+/* The two columns a delegation answers in, placed right after the item's own text. */
+static void
+add_answer_columns (Builder        *b,
+                    CsnExportTable *table,
+                    const char     *answer_key)
+{
+  CsnExportSnapshot *s = b->snapshot;
+
+  if (!b->answers)
+    return;
+  table->answer_key = answer_key;
+  table->id_column = 0;
+  table->stance_column = table->columns->len;
+  table_add_column (table, L (s, N_("Your position")), CSN_EXPORT_STYLE_CHOICE, CSN_EXPORT_LIST_STANCES);
+  table->comment_column = table->columns->len;
+  table_add_column (table, L (s, N_("Your comment")), CSN_EXPORT_STYLE_ANSWER_TEXT, -1);
+}
+
+/* Leaves a row's answer cells empty: the writer fills them in for each member state. */
+static inline guint
+skip_answers (CsnExportTable *table)
+{
+  return table->answer_key != NULL ? 2 : 0;
+}
+
+/* The names of @collection's items in the export's language, by key in @names. */
 static void
 snapshot_collection_names (Builder       *b,
                            CsnCollection  collection,
-                           GHashTable    *names,
-                           CsnExportList *list)
+                           GHashTable    *names)
 {
   GListModel *model = csn_draft_get_collection (b->draft, collection);
 
@@ -333,32 +367,15 @@ snapshot_collection_names (Builder       *b,
       const char *name = keep_name (b->snapshot, item);
 
       g_hash_table_insert (names, (gpointer) key, (gpointer) name);
-      g_ptr_array_add (list->items, (gpointer) name);
     }
 }
 
 static void
 snapshot_names (Builder *b)
 {
-  GPtrArray *lists = b->snapshot->lists;
-
-  GListModel *countries = csn_draft_get_collection (b->draft, CSN_COLLECTION_COUNTRIES);
-  CsnExportList *members = g_ptr_array_index (lists, CSN_EXPORT_LIST_MEMBER_COUNTRIES);
-
-  snapshot_collection_names (b, CSN_COLLECTION_COUNTRIES, b->country_names,
-                             g_ptr_array_index (lists, CSN_EXPORT_LIST_COUNTRIES));
-  /* Observers take part but do not endorse: the endorsements offer the members only. */
-  for (guint i = 0, n = g_list_model_get_n_items (countries); i < n; i++)
-    {
-      g_autoptr(CsnCountry) country = g_list_model_get_item (countries, i);
-
-      if (csn_country_get_membership (country) == CSN_MEMBERSHIP_MEMBER)
-        g_ptr_array_add (members->items, g_hash_table_lookup (b->country_names, csn_country_get_code (country)));
-    }
-  snapshot_collection_names (b, CSN_COLLECTION_PILLARS, b->pillar_names,
-                             g_ptr_array_index (lists, CSN_EXPORT_LIST_PILLARS));
-  snapshot_collection_names (b, CSN_COLLECTION_ACTORS, b->actor_names,
-                             g_ptr_array_index (lists, CSN_EXPORT_LIST_ACTORS));
+  snapshot_collection_names (b, CSN_COLLECTION_COUNTRIES, b->country_names);
+  snapshot_collection_names (b, CSN_COLLECTION_PILLARS, b->pillar_names);
+  snapshot_collection_names (b, CSN_COLLECTION_ACTORS, b->actor_names);
 }
 
 static void
@@ -374,8 +391,8 @@ snapshot_themes (Builder *b)
   table_add_column (table, L (s, N_("No.")), CSN_EXPORT_STYLE_NUMBER, -1);
   table_add_column (table, L (s, N_("Theme")), CSN_EXPORT_STYLE_TEXT, -1);
   g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).max_width = 40;
-  table_add_column (table, L (s, N_("Pillar")), CSN_EXPORT_STYLE_NAME,
-                    list_or_none (s, CSN_EXPORT_LIST_PILLARS));
+  add_answer_columns (b, table, "Theme");
+  table_add_column (table, L (s, N_("Pillar")), CSN_EXPORT_STYLE_NAME, -1);
   g_array_index (table->columns, CsnExportColumn, table->columns->len - 1).max_width = 22;
   first_mark = table->columns->len;
   for (guint i = 0, n = g_list_model_get_n_items (countries); i < n; i++)
@@ -392,8 +409,8 @@ snapshot_themes (Builder *b)
       n_marks++;
     }
   table_add_column (table, L (s, N_("Raised by")), CSN_EXPORT_STYLE_NUMBER, -1);
-  table_add_column (table, L (s, N_("Horizon")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_HORIZON);
-  table_add_column (table, L (s, N_("Consensus")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_CONSENSUS);
+  table_add_column (table, L (s, N_("Horizon")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Consensus")), CSN_EXPORT_STYLE_NAME, -1);
   /* The long texts (description, reservations, notes) are on a sheet of their own, so that the
    * matrix prints legibly on one page's width: see snapshot_theme_texts(). */
   table->frozen_columns = 3;
@@ -407,7 +424,8 @@ snapshot_themes (Builder *b)
 
       set_text (s, &row[c++], csn_theme_get_id (theme));
       set_number (&row[c++], i + 1);
-      set_text (s, &row[c++], csn_theme_get_title (theme));
+      set_string (&row[c++], item_text (b, theme, "title"));
+      c += skip_answers (table);
       set_string (&row[c++], resolve (s, b->pillar_names, csn_theme_get_pillar (theme)));
       for (guint j = 0; raised_by[j] != NULL; j++)
         {
@@ -454,8 +472,8 @@ snapshot_theme_texts (Builder *b)
 
       set_text (s, &row[0], csn_theme_get_id (theme));
       set_number (&row[1], i + 1);
-      set_text (s, &row[2], csn_theme_get_title (theme));
-      set_text (s, &row[3], csn_theme_get_description (theme));
+      set_string (&row[2], item_text (b, theme, "title"));
+      set_string (&row[3], item_text (b, theme, "description"));
 
       g_string_truncate (b->buffer, 0);
       for (guint j = 0, m = g_list_model_get_n_items (reservations); j < m; j++)
@@ -467,10 +485,10 @@ snapshot_theme_texts (Builder *b)
             g_string_append_c (b->buffer, '\n');
           if (country != NULL)
             g_string_append_printf (b->buffer, "%s: ", country);
-          g_string_append (b->buffer, csn_reservation_get_text (reservation));
+          g_string_append (b->buffer, item_text (b, reservation, "text"));
         }
       set_text (s, &row[4], b->buffer->str);
-      set_text (s, &row[5], csn_theme_get_notes (theme));
+      set_string (&row[5], item_text (b, theme, "notes"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -534,11 +552,11 @@ snapshot_strategies (Builder *b)
   table_add_column (table, L (s, N_("Theme ID")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("Theme")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Strategy")), CSN_EXPORT_STYLE_TEXT, -1);
-  table_add_column (table, L (s, N_("Mechanism")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_MECHANISM_KIND);
-  table_add_column (table, L (s, N_("Lead")), CSN_EXPORT_STYLE_NAME,
-                    list_or_none (s, CSN_EXPORT_LIST_ACTORS));
+  add_answer_columns (b, table, "Strategy");
+  table_add_column (table, L (s, N_("Mechanism")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Lead")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Support")), CSN_EXPORT_STYLE_NAME, -1);
-  table_add_column (table, L (s, N_("Horizon")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_HORIZON);
+  table_add_column (table, L (s, N_("Horizon")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Notes")), CSN_EXPORT_STYLE_TEXT, -1);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
@@ -546,16 +564,18 @@ snapshot_strategies (Builder *b)
       g_autoptr(CsnStrategy) strategy = g_list_model_get_item (model, i);
       const char *theme = csn_strategy_get_theme (strategy);
       CsnExportCell *row = table_add_row (table);
+      guint c = 0;
 
-      set_text (s, &row[0], csn_strategy_get_id (strategy));
-      set_text (s, &row[1], theme);
-      set_string (&row[2], resolve (s, b->theme_titles, theme));
-      set_text (s, &row[3], csn_strategy_get_description (strategy));
-      set_string (&row[4], enum_label (s, CSN_TYPE_MECHANISM_KIND, csn_strategy_get_mechanism (strategy)));
-      set_string (&row[5], resolve (s, b->actor_names, csn_strategy_get_lead (strategy)));
-      set_string (&row[6], resolve_list (s, b->actor_names, csn_strategy_get_support (strategy), b->buffer));
-      set_string (&row[7], enum_label (s, CSN_TYPE_HORIZON, csn_strategy_get_horizon (strategy)));
-      set_text (s, &row[8], csn_strategy_get_notes (strategy));
+      set_text (s, &row[c++], csn_strategy_get_id (strategy));
+      set_text (s, &row[c++], theme);
+      set_string (&row[c++], resolve (s, b->theme_titles, theme));
+      set_string (&row[c++], item_text (b, strategy, "description"));
+      c += skip_answers (table);
+      set_string (&row[c++], enum_label (s, CSN_TYPE_MECHANISM_KIND, csn_strategy_get_mechanism (strategy)));
+      set_string (&row[c++], resolve (s, b->actor_names, csn_strategy_get_lead (strategy)));
+      set_string (&row[c++], resolve_list (s, b->actor_names, csn_strategy_get_support (strategy), b->buffer));
+      set_string (&row[c++], enum_label (s, CSN_TYPE_HORIZON, csn_strategy_get_horizon (strategy)));
+      set_string (&row[c++], item_text (b, strategy, "notes"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -570,7 +590,8 @@ snapshot_mechanisms (Builder *b)
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("Mechanism")), CSN_EXPORT_STYLE_NAME, -1);
-  table_add_column (table, L (s, N_("Assessment")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ASSESSMENT);
+  add_answer_columns (b, table, "Mechanism");
+  table_add_column (table, L (s, N_("Assessment")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Considerations")), CSN_EXPORT_STYLE_TEXT, -1);
   table_mark_to_fill (table);
   table_add_column (table, L (s, N_("Proposal")), CSN_EXPORT_STYLE_TEXT, -1);
@@ -580,12 +601,14 @@ snapshot_mechanisms (Builder *b)
     {
       g_autoptr(CsnMechanism) mechanism = g_list_model_get_item (model, i);
       CsnExportCell *row = table_add_row (table);
+      guint c = 0;
 
-      set_text (s, &row[0], csn_mechanism_get_id (mechanism));
-      set_text (s, &row[1], csn_mechanism_get_name (mechanism));
-      set_string (&row[2], enum_label (s, CSN_TYPE_ASSESSMENT, csn_mechanism_get_assessment (mechanism)));
-      set_text (s, &row[3], csn_mechanism_get_considerations (mechanism));
-      set_text (s, &row[4], csn_mechanism_get_proposal (mechanism));
+      set_text (s, &row[c++], csn_mechanism_get_id (mechanism));
+      set_string (&row[c++], item_text (b, mechanism, "name"));
+      c += skip_answers (table);
+      set_string (&row[c++], enum_label (s, CSN_TYPE_ASSESSMENT, csn_mechanism_get_assessment (mechanism)));
+      set_string (&row[c++], item_text (b, mechanism, "considerations"));
+      set_string (&row[c++], item_text (b, mechanism, "proposal"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -612,7 +635,7 @@ snapshot_actors (Builder *b)
       set_text (s, &row[0], csn_actor_get_id (actor));
       set_string (&row[1], keep_name (s, CSN_ITEM (actor)));
       set_string (&row[2], enum_label (s, CSN_TYPE_ACTOR_KIND, csn_actor_get_kind (actor)));
-      set_text (s, &row[3], csn_actor_get_current_role (actor));
+      set_string (&row[3], item_text (b, actor, "current_role"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -626,29 +649,31 @@ snapshot_role_proposals (Builder *b)
   CsnExportTable *table = table_new (N_("Role proposals"));
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
-  table_add_column (table, L (s, N_("Actor")), CSN_EXPORT_STYLE_NAME,
-                    list_or_none (s, CSN_EXPORT_LIST_ACTORS));
-  table_add_column (table, L (s, N_("Change")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ROLE_CHANGE);
+  table_add_column (table, L (s, N_("Actor")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Change")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Attribution")), CSN_EXPORT_STYLE_TEXT, -1);
   table_mark_to_fill (table);
+  add_answer_columns (b, table, "Proposal");
   table_add_column (table, L (s, N_("Rationale")), CSN_EXPORT_STYLE_TEXT, -1);
   table_mark_to_fill (table);
   table_add_column (table, L (s, N_("Supported by")), CSN_EXPORT_STYLE_NAME, -1);
-  table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_PROPOSAL_STATUS);
+  table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, -1);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(CsnRoleProposal) proposal = g_list_model_get_item (model, i);
       CsnExportCell *row = table_add_row (table);
+      guint c = 0;
 
-      set_text (s, &row[0], csn_role_proposal_get_id (proposal));
-      set_string (&row[1], resolve (s, b->actor_names, csn_role_proposal_get_actor (proposal)));
-      set_string (&row[2], enum_label (s, CSN_TYPE_ROLE_CHANGE, csn_role_proposal_get_change (proposal)));
-      set_text (s, &row[3], csn_role_proposal_get_attribution (proposal));
-      set_text (s, &row[4], csn_role_proposal_get_rationale (proposal));
-      set_string (&row[5], resolve_list (s, b->country_names, csn_role_proposal_get_supported_by (proposal),
-                                         b->buffer));
-      set_string (&row[6], enum_label (s, CSN_TYPE_PROPOSAL_STATUS, csn_role_proposal_get_status (proposal)));
+      set_text (s, &row[c++], csn_role_proposal_get_id (proposal));
+      set_string (&row[c++], resolve (s, b->actor_names, csn_role_proposal_get_actor (proposal)));
+      set_string (&row[c++], enum_label (s, CSN_TYPE_ROLE_CHANGE, csn_role_proposal_get_change (proposal)));
+      set_string (&row[c++], item_text (b, proposal, "attribution"));
+      c += skip_answers (table);
+      set_string (&row[c++], item_text (b, proposal, "rationale"));
+      set_string (&row[c++], resolve_list (s, b->country_names, csn_role_proposal_get_supported_by (proposal),
+                                           b->buffer));
+      set_string (&row[c++], enum_label (s, CSN_TYPE_PROPOSAL_STATUS, csn_role_proposal_get_status (proposal)));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -666,11 +691,10 @@ snapshot_delegations (Builder *b)
 
   table_add_column (table, L (s, N_("ID")), CSN_EXPORT_STYLE_ID, -1);
   table_add_column (table, L (s, N_("Name")), CSN_EXPORT_STYLE_NAME, -1);
-  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME,
-                    list_or_none (s, CSN_EXPORT_LIST_COUNTRIES));
+  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Position")), CSN_EXPORT_STYLE_TEXT, -1);
   table_add_column (table, L (s, N_("Email")), CSN_EXPORT_STYLE_NAME, -1);
-  table_add_column (table, L (s, N_("Role")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_PARTICIPANT_ROLE);
+  table_add_column (table, L (s, N_("Role")), CSN_EXPORT_STYLE_NAME, -1);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
@@ -724,9 +748,8 @@ snapshot_endorsements (Builder *b)
   CsnExportTable *table = table_new (N_("Endorsements"));
 
   table_add_column (table, L (s, N_("Country code")), CSN_EXPORT_STYLE_ID, -1);
-  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME,
-                    list_or_none (s, CSN_EXPORT_LIST_MEMBER_COUNTRIES));
-  table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, CSN_EXPORT_LIST_ENDORSEMENT_STATUS);
+  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_NAME, -1);
   table_add_column (table, L (s, N_("Date")), CSN_EXPORT_STYLE_DATE, -1);
   table_add_column (table, L (s, N_("Note")), CSN_EXPORT_STYLE_TEXT, -1);
   table_mark_to_fill (table);
@@ -742,7 +765,7 @@ snapshot_endorsements (Builder *b)
       set_string (&row[2], enum_label (s, CSN_TYPE_ENDORSEMENT_STATUS,
                                        csn_endorsement_get_status (endorsement)));
       set_date (s, &row[3], csn_endorsement_get_date (endorsement));
-      set_text (s, &row[4], csn_endorsement_get_note (endorsement));
+      set_string (&row[4], item_text (b, endorsement, "note"));
     }
 
   g_ptr_array_add (s->tables, table);
@@ -757,7 +780,7 @@ snapshot_summary (Builder *b)
 
   set_string (&ppt_value, resolve (s, b->country_names, csn_meeting_get_pro_tempore_presidency (meeting)));
   add_summary_line (s, N_("Meeting"), text_value (s, s->title));
-  add_summary_line (s, N_("Venue"), text_value (s, csn_meeting_get_venue (meeting)));
+  add_summary_line (s, N_("Venue"), text_value (s, item_text (b, meeting, "venue")));
   add_summary_line (s, N_("Pro Tempore Presidency"), ppt_value);
   add_summary_line (s, N_("Status"), text_value (s, enum_label (s, CSN_TYPE_MEETING_STATUS,
                                                                 csn_meeting_get_status (meeting))));
@@ -777,16 +800,16 @@ snapshot_summary (Builder *b)
                     number_value (csn_draft_figures_get_n_endorsed (b->figures)));
 }
 
-CsnExportSnapshot *
-csn_export_snapshot_new (CsnDraft    *draft,
-                         CsnLanguage  language)
+static CsnExportSnapshot *
+snapshot_alloc (CsnDraft      *draft,
+                CsnLanguage    language,
+                CsnExportKind  kind)
 {
   CsnExportSnapshot *s = g_new0 (CsnExportSnapshot, 1);
-  GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  Builder b = { s, draft };
 
+  s->kind = kind;
   s->language = language;
   s->strings = g_string_chunk_new (64 * 1024);
   s->summary = g_array_new (FALSE, TRUE, sizeof (CsnExportSummaryLine));
@@ -794,40 +817,61 @@ csn_export_snapshot_new (CsnDraft    *draft,
   s->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) list_free);
   s->created = g_date_time_to_unix (now);
   g_strlcpy (s->date, date, sizeof s->date);
-  s->title = keep (s, csn_meeting_get_title (csn_draft_get_meeting (draft)));
-  s->is_draft = csn_meeting_get_status (csn_draft_get_meeting (draft)) == CSN_MEETING_STATUS_DRAFT;
+  return s;
+}
 
-  add_enum_list (s, N_("Horizon"), CSN_TYPE_HORIZON);
-  add_enum_list (s, N_("Consensus"), CSN_TYPE_CONSENSUS);
-  add_enum_list (s, N_("Mechanism"), CSN_TYPE_MECHANISM_KIND);
-  add_enum_list (s, N_("Assessment"), CSN_TYPE_ASSESSMENT);
-  add_enum_list (s, N_("Change"), CSN_TYPE_ROLE_CHANGE);
-  add_enum_list (s, N_("Proposal status"), CSN_TYPE_PROPOSAL_STATUS);
-  add_enum_list (s, N_("Role"), CSN_TYPE_PARTICIPANT_ROLE);
-  add_enum_list (s, N_("Endorsement status"), CSN_TYPE_ENDORSEMENT_STATUS);
-  add_list (s, N_("Pillar"));
-  add_list (s, N_("Actor"));
-  add_list (s, N_("Country"));
-  add_list (s, N_("Member state"));
-  g_assert (s->lists->len == CSN_EXPORT_N_LISTS);
+static void
+builder_begin (Builder           *b,
+               CsnExportSnapshot *s,
+               CsnDraft          *draft)
+{
+  GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
+  CsnMeeting *meeting = csn_draft_get_meeting (draft);
 
-  b.figures = csn_draft_figures_new (draft);
-  b.country_names = g_hash_table_new (g_str_hash, g_str_equal);
-  b.member_columns = g_hash_table_new (g_str_hash, g_str_equal);
-  b.pillar_names = g_hash_table_new (g_str_hash, g_str_equal);
-  b.actor_names = g_hash_table_new (g_str_hash, g_str_equal);
-  b.theme_titles = g_hash_table_new (g_str_hash, g_str_equal);
-  b.buffer = g_string_new (NULL);
+  *b = (Builder) { s, draft };
+  b->content_language = csn_meeting_get_language (meeting);
+  b->answers = s->kind == CSN_EXPORT_KIND_DELEGATION;
+  b->figures = csn_draft_figures_new (draft);
+  b->country_names = g_hash_table_new (g_str_hash, g_str_equal);
+  b->member_columns = g_hash_table_new (g_str_hash, g_str_equal);
+  b->pillar_names = g_hash_table_new (g_str_hash, g_str_equal);
+  b->actor_names = g_hash_table_new (g_str_hash, g_str_equal);
+  b->theme_titles = g_hash_table_new (g_str_hash, g_str_equal);
+  b->buffer = g_string_new (NULL);
 
-  snapshot_names (&b);
+  s->title = item_text (b, meeting, "title");
+  s->is_draft = csn_meeting_get_status (meeting) == CSN_MEETING_STATUS_DRAFT;
+  snapshot_names (b);
   for (guint i = 0, n = g_list_model_get_n_items (themes); i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
 
-      g_hash_table_insert (b.theme_titles, (gpointer) keep (s, csn_theme_get_id (theme)),
-                           (gpointer) keep (s, csn_theme_get_title (theme)));
+      g_hash_table_insert (b->theme_titles, (gpointer) keep (s, csn_theme_get_id (theme)),
+                           (gpointer) item_text (b, theme, "title"));
     }
+}
 
+static void
+builder_end (Builder *b)
+{
+  csn_draft_figures_unref (b->figures);
+  g_hash_table_unref (b->country_names);
+  g_hash_table_unref (b->member_columns);
+  g_hash_table_unref (b->pillar_names);
+  g_hash_table_unref (b->actor_names);
+  g_hash_table_unref (b->theme_titles);
+  g_string_free (b->buffer, TRUE);
+}
+
+/* Every list of the draft, to read and print; nothing in it is anyone's to answer, so no drop-downs. */
+CsnExportSnapshot *
+csn_export_snapshot_new (CsnDraft    *draft,
+                         CsnLanguage  language)
+{
+  CsnExportSnapshot *s = snapshot_alloc (draft, language, CSN_EXPORT_KIND_FULL);
+  Builder b;
+
+  builder_begin (&b, s, draft);
   snapshot_summary (&b);
   snapshot_themes (&b);
   snapshot_theme_texts (&b);
@@ -838,14 +882,419 @@ csn_export_snapshot_new (CsnDraft    *draft,
   snapshot_role_proposals (&b);
   snapshot_delegations (&b);
   snapshot_endorsements (&b);
-
-  csn_draft_figures_unref (b.figures);
-  g_hash_table_unref (b.country_names);
-  g_hash_table_unref (b.member_columns);
-  g_hash_table_unref (b.pillar_names);
-  g_hash_table_unref (b.actor_names);
-  g_hash_table_unref (b.theme_titles);
-  g_string_free (b.buffer, TRUE);
+  builder_end (&b);
 
   return s;
+}
+
+/*
+ * What every member state's workbook of one language shares: the agenda's four tables, each with
+ * its two answer columns (left empty here), and the drop-down lists. csn_export_delegation_new()
+ * adds what each has of its own.
+ */
+CsnExportSnapshot *
+csn_export_snapshot_new_for_answers (CsnDraft    *draft,
+                                     CsnLanguage  language)
+{
+  CsnExportSnapshot *s = snapshot_alloc (draft, language, CSN_EXPORT_KIND_DELEGATION);
+  Builder b;
+
+  builder_begin (&b, s, draft);
+  add_enum_list (s, N_("Your position"), CSN_TYPE_STANCE);
+  add_enum_list (s, N_("Endorsement status"), CSN_TYPE_ENDORSEMENT_STATUS);
+  g_assert (s->lists->len == CSN_EXPORT_N_LISTS);
+
+  snapshot_themes (&b);
+  snapshot_theme_texts (&b);
+  snapshot_strategies (&b);
+  snapshot_mechanisms (&b);
+  snapshot_role_proposals (&b);
+  builder_end (&b);
+
+  s->answer_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint t = 0; t < s->tables->len; t++)
+    {
+      CsnExportTable *table = g_ptr_array_index (s->tables, t);
+
+      if (table->answer_key == NULL)
+        continue;
+      for (guint row = 0; row < table->n_rows; row++)
+        {
+          const char *id = g_array_index (table->cells, CsnExportCell,
+                                          row * table->columns->len + table->id_column).text;
+
+          /* An id used twice answers on its first row only; the draft's validation reports it. */
+          if (id != NULL && !g_hash_table_contains (s->answer_rows, id))
+            g_hash_table_insert (s->answer_rows, (gpointer) id, GUINT_TO_POINTER (t << 24 | (row + 1)));
+        }
+    }
+  return s;
+}
+
+/* Delegation workbooks: what each member state's has of its own */
+
+static const char *
+keep_in (CsnExportDelegation *d,
+         const char          *text)
+{
+  return g_string_chunk_insert (d->strings, text != NULL ? text : "");
+}
+
+static void
+add_line (CsnExportDelegation *d,
+          CsnExportLineKind    kind,
+          const char          *key,
+          const char          *text)
+{
+  CsnExportLine line = { kind, key != NULL ? keep_in (d, key) : NULL };
+
+  if (text != NULL && text[0] != '\0')
+    {
+      line.value.kind = CSN_EXPORT_CELL_STRING;
+      line.value.text = keep_in (d, text);
+    }
+  g_array_append_val (d->instructions, line);
+}
+
+static void
+add_date_line (CsnExportDelegation *d,
+               const char          *key,
+               const char          *date,
+               const char          *if_none)
+{
+  CsnExportLine line = { CSN_EXPORT_LINE_FIELD, keep_in (d, key) };
+
+  if (date != NULL && date[0] != '\0')
+    {
+      line.value.kind = CSN_EXPORT_CELL_DATE;
+      line.value.text = keep_in (d, date);
+      g_array_append_val (d->instructions, line);
+    }
+  else
+    add_line (d, CSN_EXPORT_LINE_FIELD, key, if_none);
+}
+
+static void
+add_info (CsnExportDelegation *d,
+          const char          *key,
+          const char          *value)
+{
+  CsnExportSummaryLine line = { key };
+
+  line.value.kind = CSN_EXPORT_CELL_STRING;
+  line.value.text = keep_in (d, value);
+  g_array_append_val (d->info, line);
+}
+
+static const char *
+country_name (CsnExportSnapshot *s,
+              CsnDraft          *draft,
+              const char        *code)
+{
+  CsnItem *country = code != NULL ? csn_draft_lookup (draft, CSN_COLLECTION_COUNTRIES, code) : NULL;
+
+  return country != NULL ? keep_name (s, country) : code;
+}
+
+/* "Name (position), e-mail; …": the Pro Tempore Presidency's delegation, its head first. */
+static char *
+dup_presidency_contacts (CsnDraft   *draft,
+                         const char *presidency)
+{
+  GListModel *participants = csn_draft_get_collection (draft, CSN_COLLECTION_PARTICIPANTS);
+  GString *contacts = g_string_new (NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0, n = g_list_model_get_n_items (participants); i < n; i++)
+      {
+        g_autoptr(CsnParticipant) participant = g_list_model_get_item (participants, i);
+        gboolean head = csn_participant_get_role (participant) == CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION;
+        const char *email = csn_participant_get_email (participant);
+        const char *position = csn_participant_get_position (participant);
+
+        if (g_strcmp0 (csn_participant_get_country (participant), presidency) != 0 ||
+            email[0] == '\0' || head != (pass == 0))
+          continue;
+        if (contacts->len > 0)
+          g_string_append (contacts, "; ");
+        g_string_append (contacts, csn_participant_get_name (participant));
+        if (position[0] != '\0')
+          g_string_append_printf (contacts, " (%s)", position);
+        g_string_append_printf (contacts, ", %s", email);
+      }
+  return g_string_free (contacts, contacts->len == 0);
+}
+
+static void
+add_instructions (CsnExportDelegation  *d,
+                  CsnExportSnapshot    *s,
+                  CsnDraft             *draft,
+                  const CsnExportStamp *stamp)
+{
+  CsnMeeting *meeting = csn_draft_get_meeting (draft);
+  GListModel *actors = csn_draft_get_collection (draft, CSN_COLLECTION_ACTORS);
+  const char *presidency = csn_meeting_get_pro_tempore_presidency (meeting);
+  const char *answers_to = csn_meeting_get_answers_to (meeting);
+  g_autofree char *title = NULL;
+  g_autofree char *addressee = NULL;
+  g_autofree char *contacts = dup_presidency_contacts (draft, presidency);
+  g_autofree char *presidency_key = NULL;
+  g_autofree char *how_stance = NULL;
+  g_autofree char *how_endorse = NULL;
+  const char *position_header = L (s, N_("Your position"));
+  const char *comment_header = L (s, N_("Your comment"));
+  Builder b = { s, draft, csn_meeting_get_language (meeting), TRUE };
+
+  /* Translators: the title of a delegation's workbook: "Answers of the delegation of México" */
+  title = g_strdup_printf (L (s, N_("Answers of the delegation of %s")), d->country_name);
+  /* Translators: who a workbook is for: "The delegation of México (MX)" */
+  addressee = g_strdup_printf (L (s, N_("The delegation of %s (%s)")), d->country_name, d->country);
+  add_line (d, CSN_EXPORT_LINE_TITLE, NULL, title);
+  add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
+  add_line (d, CSN_EXPORT_LINE_FIELD, L (s, N_("Meeting")), s->title);
+  add_line (d, CSN_EXPORT_LINE_FIELD, L (s, N_("For")), addressee);
+  add_date_line (d, L (s, N_("Answers due")), csn_meeting_get_answers_due (meeting),
+                 L (s, N_("No deadline has been set")));
+  if (contacts != NULL)
+    /* Translators: "Pro Tempore Presidency (República Dominicana)", before its delegation's contacts */
+    presidency_key = g_strdup_printf (L (s, N_("Pro Tempore Presidency (%s)")), country_name (s, draft, presidency));
+  if (answers_to[0] != '\0')
+    {
+      add_line (d, CSN_EXPORT_LINE_FIELD, L (s, N_("Send it back to")), answers_to);
+      if (contacts != NULL)
+        add_line (d, CSN_EXPORT_LINE_FIELD, presidency_key, contacts);
+    }
+  else if (contacts != NULL)
+    {
+      add_line (d, CSN_EXPORT_LINE_FIELD, L (s, N_("Send it back to")), presidency_key);
+      add_line (d, CSN_EXPORT_LINE_FIELD, NULL, contacts);
+    }
+  else
+    add_line (d, CSN_EXPORT_LINE_FIELD, L (s, N_("Send it back to")),
+              L (s, N_("The co-chairs of the working group: the Pro Tempore Presidency, Mexico and the Technical "
+                       "Secretariat")));
+  add_date_line (d, L (s, N_("Exported on")), stamp->date, NULL);
+
+  add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
+  add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("How to answer")));
+  /* Translators: the two %s are the answer columns' headers, “Your position” and “Your comment” */
+  how_stance = g_strdup_printf (L (s, N_("On the sheets of themes, strategies, mechanisms and role proposals, "
+                                         "choose your country’s position on each row in the column “%s” and, "
+                                         "if you wish, write a comment in the column “%s”.")),
+                                position_header, comment_header);
+  add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL, how_stance);
+  add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
+            L (s, N_("Only those two columns and your endorsement can be changed: the rest is the working "
+                     "group’s text, protected without a password so that nothing is changed by accident.")));
+  add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
+            L (s, N_("Leave the ID column as it is: it tells Consenso which item each answer is about. You may "
+                     "sort and filter the rows, widen the columns and rename the sheets.")));
+  add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
+            L (s, N_("To propose a reservation on a theme, choose “Supports with a reservation” and write the "
+                     "reservation as the comment. On a role proposal, “Supports” adds your country to its "
+                     "supporters and “Objects” takes it off.")));
+  add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL,
+            L (s, N_("Where your country already has a position, it is filled in: change it only if your "
+                     "position changed.")));
+
+  add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
+  add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("What each answer means")));
+  {
+    static const char * const meanings[] = {
+      N_("Your country supports the recommendation as it stands."),
+      N_("Your country supports it with a reservation: write the reservation in the comment."),
+      N_("Your country objects to it: say why in the comment."),
+      N_("Your country abstains: it does not stand in the way of a consensus."),
+      N_("Your country has no position on it yet."),
+    };
+
+    for (CsnStance stance = CSN_STANCE_SUPPORTS; stance <= CSN_STANCE_NO_POSITION; stance++)
+      add_line (d, CSN_EXPORT_LINE_FIELD, enum_label (s, CSN_TYPE_STANCE, stance), L (s, meanings[stance]));
+  }
+
+  add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
+  add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("Short and medium term")));
+  add_line (d, CSN_EXPORT_LINE_FIELD, enum_label (s, CSN_TYPE_HORIZON, CSN_HORIZON_SHORT_TERM),
+            L (s, N_("Within the next Pro Tempore Presidency (about one year).")));
+  add_line (d, CSN_EXPORT_LINE_FIELD, enum_label (s, CSN_TYPE_HORIZON, CSN_HORIZON_MEDIUM_TERM),
+            L (s, N_("Two to three cycles of the Pro Tempore Presidency.")));
+
+  if (g_list_model_get_n_items (actors) > 0)
+    {
+      add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
+      add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("The actors’ current roles")));
+      for (guint i = 0, n = g_list_model_get_n_items (actors); i < n; i++)
+        {
+          g_autoptr(CsnActor) actor = g_list_model_get_item (actors, i);
+
+          add_line (d, CSN_EXPORT_LINE_FIELD, keep_name (s, CSN_ITEM (actor)), item_text (&b, actor, "current_role"));
+        }
+    }
+
+  add_line (d, CSN_EXPORT_LINE_BLANK, NULL, NULL);
+  add_line (d, CSN_EXPORT_LINE_HEADING, NULL, L (s, N_("Endorsement")));
+  /* Translators: %s is the name of the sheet with the endorsement, “Endorsement” */
+  how_endorse = g_strdup_printf (L (s, N_("Once your authorities have evaluated the document, give your "
+                                          "country’s endorsement on the sheet “%s”: its status, the date and, "
+                                          "if you wish, a note.")),
+                                 L (s, N_("Endorsement")));
+  add_line (d, CSN_EXPORT_LINE_PARAGRAPH, NULL, how_endorse);
+}
+
+static void
+add_endorsement (CsnExportDelegation *d,
+                 CsnExportSnapshot   *s,
+                 CsnDraft            *draft)
+{
+  CsnEndorsement *endorsement = (CsnEndorsement *) csn_draft_lookup (draft, CSN_COLLECTION_ENDORSEMENTS,
+                                                                     d->country);
+  CsnEndorsementStatus status = endorsement != NULL ? csn_endorsement_get_status (endorsement)
+                                                    : CSN_ENDORSEMENT_STATUS_PENDING;
+  const char *date = endorsement != NULL ? csn_endorsement_get_date (endorsement) : NULL;
+  const char *note = endorsement != NULL ? csn_endorsement_get_note (endorsement) : "";
+  CsnExportTable *table = table_new (N_("Endorsement"));
+  CsnExportCell *row;
+
+  table_add_column (table, L (s, N_("Country code")), CSN_EXPORT_STYLE_ID, -1);
+  table_add_column (table, L (s, N_("Country")), CSN_EXPORT_STYLE_NAME, -1);
+  table_add_column (table, L (s, N_("Status")), CSN_EXPORT_STYLE_CHOICE, CSN_EXPORT_LIST_ENDORSEMENT_STATUS);
+  table_add_column (table, L (s, N_("Date")), CSN_EXPORT_STYLE_ANSWER_DATE, -1);
+  table_add_column (table, L (s, N_("Note")), CSN_EXPORT_STYLE_ANSWER_TEXT, -1);
+  row = table_add_row (table);
+  set_string (&row[0], keep_in (d, d->country));
+  set_string (&row[1], d->country_name);
+  set_string (&row[2], enum_label (s, CSN_TYPE_ENDORSEMENT_STATUS, status));
+  if (date != NULL)
+    {
+      row[3].kind = CSN_EXPORT_CELL_DATE;
+      row[3].text = keep_in (d, date);
+    }
+  set_string (&row[4], keep_in (d, note));
+  d->endorsement = table;
+
+  add_info (d, CSN_ANSWERS_KEY_ENDORSEMENT_STATUS, csn_enum_to_nick (CSN_TYPE_ENDORSEMENT_STATUS, status));
+  add_info (d, CSN_ANSWERS_KEY_ENDORSEMENT_DATE, date);
+  add_info (d, CSN_ANSWERS_KEY_ENDORSEMENT_NOTE, note);
+}
+
+/* The country's positions fill its answer cells, and are kept as the base the import compares with. */
+static void
+add_positions (CsnExportDelegation *d,
+               CsnExportSnapshot   *s,
+               CsnDraft            *draft)
+{
+  GListModel *positions = csn_draft_get_collection (draft, CSN_COLLECTION_POSITIONS);
+  CsnExportTable *base = table_new (NULL);
+
+  table_add_column (base, "item", CSN_EXPORT_STYLE_ID, -1);
+  table_add_column (base, "stance", CSN_EXPORT_STYLE_ID, -1);
+  table_add_column (base, "comment", CSN_EXPORT_STYLE_TEXT, -1);
+  for (guint i = 0; i < s->tables->len; i++)
+    g_ptr_array_add (d->answers, NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (positions); i < n; i++)
+    {
+      g_autoptr(CsnPosition) position = g_list_model_get_item (positions, i);
+      CsnStance stance = csn_position_get_stance (position);
+      const char *comment = csn_position_get_comment (position);
+      gpointer found;
+      guint t, row;
+      GArray *answers;
+      CsnExportAnswer *answer;
+      CsnExportCell *cells;
+
+      if (g_strcmp0 (csn_position_get_country (position), d->country) != 0 ||
+          !g_hash_table_lookup_extended (s->answer_rows, csn_position_get_item (position), NULL, &found))
+        continue;
+      t = GPOINTER_TO_UINT (found) >> 24;
+      row = (GPOINTER_TO_UINT (found) & 0xFFFFFF) - 1;
+      answers = g_ptr_array_index (d->answers, t);
+      if (answers == NULL)
+        {
+          CsnExportTable *table = g_ptr_array_index (s->tables, t);
+
+          answers = g_array_sized_new (FALSE, TRUE, sizeof (CsnExportAnswer), table->n_rows);
+          g_array_set_size (answers, table->n_rows);
+          d->answers->pdata[t] = answers;
+        }
+      answer = &g_array_index (answers, CsnExportAnswer, row);
+      /* A second position of the country on one item: the first stands, as in the base. */
+      if (answer->stance != NULL)
+        continue;
+      answer->stance = enum_label (s, CSN_TYPE_STANCE, stance);
+      answer->comment = comment[0] != '\0' ? keep_in (d, comment) : NULL;
+
+      cells = table_add_row (base);
+      set_string (&cells[0], keep_in (d, csn_position_get_item (position)));
+      set_string (&cells[1], csn_enum_to_nick (CSN_TYPE_STANCE, stance));
+      set_string (&cells[2], answer->comment);
+    }
+  d->base = base;
+}
+
+static void
+free_answers (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+/**
+ * csn_export_delegation_new:
+ * @snapshot: the tables of the country's language (csn_export_snapshot_new_for_answers())
+ * @stamp: the export run's
+ *
+ * What @country's workbook has of its own: its instructions, its positions in the answer columns,
+ * its endorsement row, and the hidden sheet's keys.
+ */
+CsnExportDelegation *
+csn_export_delegation_new (CsnExportSnapshot    *snapshot,
+                           CsnDraft             *draft,
+                           CsnCountry           *country,
+                           const CsnExportStamp *stamp)
+{
+  CsnExportDelegation *d = g_new0 (CsnExportDelegation, 1);
+  char version[16];
+
+  g_return_val_if_fail (snapshot->kind == CSN_EXPORT_KIND_DELEGATION, NULL);
+
+  d->strings = g_string_chunk_new (4096);
+  d->country = keep_in (d, csn_country_get_code (country));
+  d->country_name = keep_in (d, keep_name (snapshot, CSN_ITEM (country)));
+  d->answers = g_ptr_array_new_with_free_func (free_answers);
+  d->instructions = g_array_new (FALSE, TRUE, sizeof (CsnExportLine));
+  d->info = g_array_new (FALSE, TRUE, sizeof (CsnExportSummaryLine));
+
+  g_snprintf (version, sizeof version, "%d", CSN_ANSWERS_VERSION);
+  add_info (d, CSN_ANSWERS_KEY_FORMAT, CSN_ANSWERS_FORMAT);
+  add_info (d, CSN_ANSWERS_KEY_VERSION, version);
+  add_info (d, CSN_ANSWERS_KEY_DRAFT, stamp->draft_id);
+  add_info (d, CSN_ANSWERS_KEY_DRAFT_REVISION, stamp->draft_revision);
+  add_info (d, CSN_ANSWERS_KEY_TITLE_HASH, stamp->title_hash);
+  add_info (d, CSN_ANSWERS_KEY_TITLE, csn_meeting_get_title (csn_draft_get_meeting (draft)));
+  add_info (d, CSN_ANSWERS_KEY_REVISION, stamp->revision);
+  add_info (d, CSN_ANSWERS_KEY_EXPORTED, stamp->exported);
+  add_info (d, CSN_ANSWERS_KEY_DATE, stamp->date);
+  add_info (d, CSN_ANSWERS_KEY_COUNTRY, d->country);
+  add_info (d, CSN_ANSWERS_KEY_LANGUAGE, csn_language_get_code (snapshot->language));
+  add_info (d, CSN_ANSWERS_KEY_GENERATOR, "Consenso " PACKAGE_VERSION);
+
+  add_instructions (d, snapshot, draft, stamp);
+  add_endorsement (d, snapshot, draft);
+  add_positions (d, snapshot, draft);
+  return d;
+}
+
+void
+csn_export_delegation_free (CsnExportDelegation *delegation)
+{
+  if (delegation == NULL)
+    return;
+  g_string_chunk_free (delegation->strings);
+  g_ptr_array_unref (delegation->answers);
+  g_array_unref (delegation->instructions);
+  g_array_unref (delegation->info);
+  table_free (delegation->endorsement);
+  table_free (delegation->base);
+  g_free (delegation);
 }

@@ -14,6 +14,7 @@
 #include "csn-catalog.h"
 #include "csn-export-private.h"
 #include "csn-safe-file.h"
+#include "csn-utf8.h"
 
 #if LXW_VERSION_ID < 110
 #error "Consenso needs libxlsxwriter 1.1.0 or newer"
@@ -44,6 +45,9 @@ table_cell (CsnExportTable *table,
 
 typedef struct {
   CsnExportSnapshot     *snapshot;
+  CsnExportDelegation   *delegation;   /* a member state's workbook; NULL for the full one or a base */
+  guint                  stub_tables;  /* tables whose sheets are left empty, to be taken from a base */
+  guint                  header_row;   /* of the table being written: 1 under a row of markers */
   lxw_workbook          *workbook;
   lxw_error              status;
   GString               *buffer;
@@ -63,6 +67,13 @@ typedef struct {
   lxw_format            *warning;
   lxw_format            *total;
   lxw_format            *total_number;
+  lxw_format            *choice;       /* the unlocked answer cells */
+  lxw_format            *answer_text;
+  lxw_format            *answer_date;
+  lxw_format            *heading;
+  lxw_format            *instruction_key;
+  lxw_format            *paragraph;
+  lxw_format            *plain;
 
   CsnExportProgressFunc  progress;
   gpointer               progress_data;
@@ -109,20 +120,73 @@ is_escape_at (const char *p)
          is_hex (p[5]) && p[6] == '_';
 }
 
-static gboolean
-needs_cleaning (const char *text,
-                gsize       length)
+/* Whether @text (@length bytes, then a NUL) is valid UTF-8 that a cell holds as it is: no control
+ * character but tab and newline, no U+FFFE or U+FFFF, no "_xHHHH_" a reader would take for an
+ * escape. One pass, through ASCII eight bytes at a time. */
+gboolean
+csn_export_text_is_clean (const char *text,
+                          gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = text[i];
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
 
-      if ((c < 0x20 && c != '\t' && c != '\n') ||
-          (c == 0xEF && (guchar) text[i + 1] == 0xBF && ((guchar) text[i + 2] & 0xFE) == 0xBE) ||
-          (c == '_' && is_escape_at (text + i)))
-        return TRUE;
+  while (p < end)
+    {
+      guchar c;
+
+      if (end - p >= 8)
+        {
+          guint64 word, underscores;
+
+          memcpy (&word, p, sizeof word);
+          underscores = word ^ (ones * '_');
+          /* Nothing beyond ASCII, nothing below a space, no "_": nothing to look at. */
+          if ((word & highs) == 0 && ((word - ones * 0x20) & ~word & highs) == 0 &&
+              ((underscores - ones) & ~underscores & highs) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+
+      c = *p;
+      if (c < 0x80)
+        {
+          if ((c < 0x20 && c != '\t' && c != '\n') || (c == '_' && is_escape_at ((const char *) p)))
+            return FALSE;
+          p++;
+        }
+      else if (c < 0xC2)
+        return FALSE;
+      else if (c < 0xE0)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            return FALSE;
+          p += 2;
+        }
+      else if (c < 0xF0)
+        {
+          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+              (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+            return FALSE;
+          /* U+FFFE and U+FFFF: XML forbids them. */
+          if (c == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE)
+            return FALSE;
+          p += 3;
+        }
+      else if (c < 0xF5)
+        {
+          if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+              (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+            return FALSE;
+          p += 4;
+        }
+      else
+        return FALSE;
     }
-  return FALSE;
+  return TRUE;
 }
 
 /*
@@ -135,14 +199,12 @@ prepare_text (Writer     *w,
               const char *text)
 {
   gsize length = strlen (text);
-  const char *end = NULL;
   const char *p;
   gsize units = 0;
   const char *marker;
   gsize marker_units;
 
-  if (length <= CELL_MAX_UNITS && g_utf8_validate_len (text, length, &end) &&
-      !needs_cleaning (text, length))
+  if (length <= CELL_MAX_UNITS && csn_export_text_is_clean (text, length))
     return text;
 
   g_string_truncate (w->buffer, 0);
@@ -268,15 +330,53 @@ column_format (Writer               *w,
       return w->text;
     case CSN_EXPORT_STYLE_DATE:
       return w->date;
+    case CSN_EXPORT_STYLE_CHOICE:
+      return w->choice;
+    case CSN_EXPORT_STYLE_ANSWER_TEXT:
+      return w->answer_text;
+    case CSN_EXPORT_STYLE_ANSWER_DATE:
+      return w->answer_date;
     default:
       g_assert_not_reached ();
     }
+}
+
+static inline gboolean
+is_answer_style (CsnExportColumnStyle style)
+{
+  return style == CSN_EXPORT_STYLE_CHOICE || style == CSN_EXPORT_STYLE_ANSWER_TEXT ||
+         style == CSN_EXPORT_STYLE_ANSWER_DATE;
+}
+
+/* The member state's answer in an answer column of a table, or NULL. */
+static const char *
+answer_text (Writer         *w,
+             CsnExportTable *table,
+             guint           table_index,
+             guint           row,
+             guint           column)
+{
+  GArray *answers;
+  const CsnExportAnswer *answer;
+
+  if (w->delegation == NULL || table->answer_key == NULL || table_index >= w->delegation->answers->len)
+    return NULL;
+  answers = g_ptr_array_index (w->delegation->answers, table_index);
+  if (answers == NULL || row >= answers->len)
+    return NULL;
+  answer = &g_array_index (answers, CsnExportAnswer, row);
+  if (column == table->stance_column)
+    return answer->stance;
+  if (column == table->comment_column)
+    return answer->comment;
+  return NULL;
 }
 
 static void
 write_cell (Writer         *w,
             lxw_worksheet  *sheet,
             CsnExportTable *table,
+            guint           table_index,
             guint           row,
             guint           column,
             lxw_col_t       first_column)
@@ -284,8 +384,15 @@ write_cell (Writer         *w,
   const CsnExportCell *cell = table_cell (table, row, column);
   const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
   lxw_format *format = cell->warning ? w->warning : column_format (w, spec->style);
-  lxw_row_t r = row + 1;
+  lxw_row_t r = w->header_row + row + 1;
   lxw_col_t c = first_column + column;
+  const char *answer = table->answer_key != NULL ? answer_text (w, table, table_index, row, column) : NULL;
+
+  if (answer != NULL)
+    {
+      write_string (w, sheet, r, c, answer, format);
+      return;
+    }
 
   switch (cell->kind)
     {
@@ -299,7 +406,8 @@ write_cell (Writer         *w,
       record (w, worksheet_write_number (sheet, r, c, cell->number, format));
       break;
     case CSN_EXPORT_CELL_DATE:
-      write_date (w, sheet, r, c, cell->text, w->date, format);
+      write_date (w, sheet, r, c, cell->text, spec->style == CSN_EXPORT_STYLE_ANSWER_DATE ? w->answer_date : w->date,
+                  format);
       break;
     case CSN_EXPORT_CELL_COUNT:
       {
@@ -325,27 +433,33 @@ write_cell (Writer         *w,
     }
 }
 
+/* Where the line that starts at @line ends: at its newline, or at the text's NUL. */
+static const char *
+line_end (const char *line)
+{
+  const char *newline = strchr (line, '\n');
+
+  return newline != NULL ? newline : line + strlen (line);
+}
+
 /* The width of the longest line of @text in characters, counting no further than @cap. */
 static guint
 text_width (const char *text,
             guint       cap)
 {
-  guint widest = 0, line = 0;
+  gsize widest = 0;
 
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  for (const char *line = text;;)
     {
-      if (*p == '\n')
-        {
-          widest = MAX (widest, line);
-          line = 0;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        {
-          if (++line >= cap)
-            return cap;
-        }
+      const char *end = line_end (line);
+
+      widest = MAX (widest, csn_utf8_count_chars (line, end - line));
+      if (widest >= cap)
+        return cap;
+      if (*end == '\0')
+        return widest;
+      line = end + 1;
     }
-  return MAX (widest, line);
 }
 
 /* The widest word of a header, so that wrapped headers break between words. */
@@ -368,8 +482,9 @@ longest_word (const char *text)
 }
 
 static double
-column_width (CsnExportTable *table,
-              guint           column)
+column_width (CsnExportSnapshot *snapshot,
+              CsnExportTable    *table,
+              guint              column)
 {
   const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
   guint min = 8, max = 30, widest;
@@ -391,7 +506,21 @@ column_width (CsnExportTable *table,
     case CSN_EXPORT_STYLE_MARK:
       return 4.5;
     case CSN_EXPORT_STYLE_DATE:
+    case CSN_EXPORT_STYLE_ANSWER_DATE:
       return 12;
+    case CSN_EXPORT_STYLE_CHOICE:
+      /* Wide enough for every label of the drop-down, whatever the row holds now. */
+      widest = longest_word (spec->header) + 1;
+      if (spec->list >= 0 && (guint) spec->list < snapshot->lists->len)
+        {
+          CsnExportList *list = g_ptr_array_index (snapshot->lists, spec->list);
+
+          for (guint i = 0; i < list->items->len; i++)
+            widest = MAX (widest, text_width (g_ptr_array_index (list->items, i), 40) + 3);
+        }
+      return CLAMP (widest + 2, 14, 40);
+    case CSN_EXPORT_STYLE_ANSWER_TEXT:
+      return 45;
     default:
       g_assert_not_reached ();
     }
@@ -421,26 +550,26 @@ wrapped_lines (const char *text,
                guint       cap)
 {
   guint per_line = MAX (4, (guint) width - 2);
-  guint lines = 0, chars = 0;
+  gsize lines = 0;
 
-  for (const guchar *p = (const guchar *) text;; p++)
+  for (const char *line = text;;)
     {
-      if (*p == '\n' || *p == '\0')
-        {
-          lines += MAX (1, (chars + per_line - 1) / per_line);
-          chars = 0;
-          if (*p == '\0' || lines >= cap)
-            break;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        chars++;
+      const char *end = line_end (line);
+      gsize chars = csn_utf8_count_chars (line, end - line);
+
+      lines += MAX (1, (chars + per_line - 1) / per_line);
+      if (*end == '\0' || lines >= cap)
+        break;
+      line = end + 1;
     }
   return MIN (lines, cap);
 }
 
 /* Wrapped cells need their row's height written: not every reader computes it on opening. */
 static guint
-row_lines (CsnExportTable *table,
+row_lines (Writer         *w,
+           CsnExportTable *table,
+           guint           table_index,
            guint           row)
 {
   guint lines = 1;
@@ -451,14 +580,19 @@ row_lines (CsnExportTable *table,
     {
       const CsnExportCell *cell = table_cell (table, row, column);
       const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
+      const char *answer;
 
       /* A row with a cell to write in has room for a few lines: libxlsxwriter marks every height
        * it writes as fixed, and LibreOffice sizes no row itself on opening, so rows cannot grow. */
       if (spec->to_fill)
         lines = MAX (lines, TO_FILL_LINES);
       if (cell->kind == CSN_EXPORT_CELL_STRING &&
-          (spec->style == CSN_EXPORT_STYLE_TEXT || spec->style == CSN_EXPORT_STYLE_NAME))
+          (spec->style == CSN_EXPORT_STYLE_TEXT || spec->style == CSN_EXPORT_STYLE_NAME ||
+           spec->style == CSN_EXPORT_STYLE_ANSWER_TEXT))
         lines = MAX (lines, wrapped_lines (cell->text, table->widths[column], MAX_ROW_LINES));
+      else if (spec->style == CSN_EXPORT_STYLE_ANSWER_TEXT &&
+               (answer = answer_text (w, table, table_index, row, column)) != NULL)
+        lines = MAX (lines, wrapped_lines (answer, table->widths[column], MAX_ROW_LINES));
     }
   return lines;
 }
@@ -542,7 +676,7 @@ static void
 set_print_setup (Writer         *w,
                  lxw_worksheet  *sheet,
                  CsnExportTable *table,
-                 gboolean        repeat_header)
+                 int             header_row)
 {
   CsnExportSnapshot *s = w->snapshot;
   const char *page = L (s, N_("Page &P of &N"));
@@ -560,8 +694,8 @@ set_print_setup (Writer         *w,
       if (table->frozen_columns > 0)
         record (w, worksheet_repeat_columns (sheet, 0, table->frozen_columns - 1));
     }
-  if (repeat_header)
-    record (w, worksheet_repeat_rows (sheet, 0, 0));
+  if (header_row >= 0)
+    record (w, worksheet_repeat_rows (sheet, 0, header_row));
 
   /* "&A" is the sheet's name; a draft's pages say they are not the final text. */
   header = g_strconcat ("&L" FOOTER_SIZE "&A",
@@ -609,11 +743,10 @@ sheet_name (Writer     *w,
 }
 
 static lxw_worksheet *
-add_sheet (Writer     *w,
-           const char *msgid,
-           guint       index)
+add_named_sheet (Writer     *w,
+                 const char *name)
 {
-  lxw_worksheet *sheet = workbook_add_worksheet (w->workbook, sheet_name (w, msgid, index));
+  lxw_worksheet *sheet = workbook_add_worksheet (w->workbook, name);
 
   /* With a valid name, only the sheet's temporary file can have failed. */
   if (sheet == NULL)
@@ -621,50 +754,112 @@ add_sheet (Writer     *w,
   return sheet;
 }
 
+static lxw_worksheet *
+add_sheet (Writer     *w,
+           const char *msgid,
+           guint       index)
+{
+  return add_named_sheet (w, sheet_name (w, msgid, index));
+}
+
+/* 'Theme matrix': a sheet's name as formulas refer to it, always quoted. */
+static char *
+quote_sheet_name (const char *name)
+{
+  GString *quoted = g_string_new ("'");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (quoted, '\'');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '\'');
+  return g_string_free (quoted, FALSE);
+}
+
+/* A workbook-level name for the cells of @sheet from (@first_row, @first_column) to the last ones. */
+static void
+define_name (Writer     *w,
+             const char *name,
+             const char *sheet,
+             guint       first_row,
+             guint       first_column,
+             guint       last_row,
+             guint       last_column)
+{
+  g_autofree char *quoted = quote_sheet_name (sheet);
+  g_autofree char *formula = NULL;
+  char range[32];
+
+  lxw_rowcol_to_range_abs (range, first_row, first_column, last_row, last_column);
+  formula = g_strconcat ("=", quoted, "!", range, NULL);
+  record (w, workbook_define_name (w->workbook, name, formula));
+}
+
+/* The names of a delegation's drop-down lists, which its answer columns point to. */
+static const char * const list_names[CSN_EXPORT_N_LISTS] = {
+  [CSN_EXPORT_LIST_STANCES] = CSN_ANSWERS_NAME_STANCES,
+  [CSN_EXPORT_LIST_ENDORSEMENT_STATUS] = CSN_ANSWERS_NAME_STATUSES,
+};
+
 static void
 add_validations (Writer         *w,
                  lxw_worksheet  *sheet,
-                 CsnExportTable *table,
-                 const char     *lists_sheet)
+                 CsnExportTable *table)
 {
-  g_autofree char *quoted = NULL;
-  GString *escaped = g_string_new ("'");
-
-  for (const char *p = lists_sheet; *p != '\0'; p++)
-    {
-      if (*p == '\'')
-        g_string_append_c (escaped, '\'');
-      g_string_append_c (escaped, *p);
-    }
-  g_string_append_c (escaped, '\'');
-  quoted = g_string_free (escaped, FALSE);
-
   for (guint column = 0; column < table->columns->len; column++)
     {
       const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
-      CsnExportList *list;
       lxw_data_validation validation = { 0 };
-      char range[32];
-      char *formula;
 
-      if (spec->list < 0)
+      if (spec->list >= 0)
+        {
+          char *formula = g_strconcat ("=", list_names[spec->list], NULL);
+
+          g_ptr_array_add (w->keep_alive, formula);
+          validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+          validation.value_formula = formula;
+          validation.dropdown = LXW_VALIDATION_ON;
+          validation.error_title = (char *) L (w->snapshot, N_("Value not in the list"));
+          validation.error_message = (char *) L (w->snapshot, N_("Choose a value from the drop-down list."));
+        }
+      else if (spec->style == CSN_EXPORT_STYLE_ANSWER_DATE)
+        {
+          validation.validate = LXW_VALIDATION_TYPE_DATE;
+          validation.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+          validation.minimum_datetime = (lxw_datetime) { 1990, 1, 1, 0, 0, 0 };
+          validation.value_datetime = validation.minimum_datetime;
+          validation.error_title = (char *) L (w->snapshot, N_("Not a date"));
+          validation.error_message = (char *) L (w->snapshot, N_("Write a date, such as 2011-11-30."));
+        }
+      else
         continue;
-      list = g_ptr_array_index (w->snapshot->lists, spec->list);
-      lxw_rowcol_to_range_abs (range, 1, spec->list, list->items->len, spec->list);
-      formula = g_strconcat ("=", quoted, "!", range, NULL);
-      g_ptr_array_add (w->keep_alive, formula);
 
-      validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-      validation.value_formula = formula;
       validation.ignore_blank = LXW_VALIDATION_ON;
-      validation.dropdown = LXW_VALIDATION_ON;
       validation.show_error = LXW_VALIDATION_ON;
       validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-      validation.error_title = (char *) L (w->snapshot, N_("Value not in the list"));
-      validation.error_message = (char *) L (w->snapshot, N_("Choose a value from the drop-down list."));
-      record (w, worksheet_data_validation_range (sheet, 1, column, table->n_rows + VALIDATION_SPARE,
+      record (w, worksheet_data_validation_range (sheet, w->header_row + 1, column,
+                                                  w->header_row + table->n_rows + VALIDATION_SPARE,
                                                   column, &validation));
     }
+}
+
+/* Column widths are computed once per table, whichever workbook of the export writes it first. */
+static void
+ensure_widths (Writer         *w,
+               CsnExportTable *table)
+{
+  static GMutex mutex;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
+  double *widths;
+
+  if (table->widths != NULL)
+    return;
+  widths = g_new (double, table->columns->len);
+  for (guint column = 0; column < table->columns->len; column++)
+    widths[column] = column_width (w->snapshot, table, column);
+  table->widths = widths;
 }
 
 static void
@@ -673,31 +868,109 @@ write_header (Writer         *w,
               CsnExportTable *table,
               lxw_col_t       first_column)
 {
-  g_free (table->widths);
-  table->widths = g_new (double, table->columns->len);
+  ensure_widths (w, table);
   for (guint column = 0; column < table->columns->len; column++)
     {
       const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
       lxw_format *format = spec->style == CSN_EXPORT_STYLE_MARK ? w->header_rotated : w->header;
 
-      table->widths[column] = column_width (table, column);
       record (w, worksheet_set_column (sheet, first_column + column, first_column + column,
                                        table->widths[column], NULL));
-      write_string (w, sheet, 0, first_column + column, spec->header, format);
+      write_string (w, sheet, w->header_row, first_column + column, spec->header, format);
+    }
+}
+
+/*
+ * Protection without a password: nothing is lost, but nothing changes by accident; the answer cells
+ * are unlocked by their format. Rows can still be sorted and filtered, columns widened.
+ */
+static void
+protect_sheet (lxw_worksheet *sheet)
+{
+  lxw_protection options = { 0 };
+
+  options.format_columns = LXW_TRUE;
+  options.format_rows = LXW_TRUE;
+  options.sort = LXW_TRUE;
+  options.autofilter = LXW_TRUE;
+  worksheet_protect (sheet, NULL, &options);
+}
+
+/* The names the import finds a table's ids and answers by, header row included. */
+static void
+define_answer_names (Writer         *w,
+                     CsnExportTable *table,
+                     const char     *sheet)
+{
+  const char *suffixes[] = { "Id", "Stance", "Comment" };
+  guint columns[] = { table->id_column, table->stance_column, table->comment_column };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Consenso_%s_%s", table->answer_key, suffixes[i]);
+
+      define_name (w, name, sheet, 1, columns[i], table->n_rows + 1, columns[i]);
+    }
+}
+
+/*
+ * The row above a table's header, hidden, says which column holds what ("consenso:Theme:id"): a
+ * program that renames the sheet or inserts rows or columns without updating the defined names
+ * (openpyxl) leaves these where they belong.
+ */
+static void
+write_markers (Writer        *w,
+               lxw_worksheet *sheet,
+               const char    *key,
+               const char   **suffixes,
+               const guint   *columns,
+               guint          n_columns)
+{
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+
+  record (w, worksheet_set_row_opt (sheet, 0, LXW_DEF_ROW_HEIGHT, NULL, &hidden));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *marker = g_strdup_printf (CSN_ANSWERS_MARKER_FORMAT, key, suffixes[i]);
+
+      write_string (w, sheet, 0, columns[i], marker, w->plain);
     }
 }
 
 static void
 write_table (Writer         *w,
              CsnExportTable *table,
-             guint           index,
-             const char     *lists_sheet)
+             guint           table_index,
+             guint           sheet_index)
 {
-  lxw_worksheet *sheet = add_sheet (w, table->name_msgid, index);
+  const char *name = sheet_name (w, table->name_msgid, sheet_index);
+  lxw_worksheet *sheet = add_named_sheet (w, name);
+  gboolean delegation = w->snapshot->kind == CSN_EXPORT_KIND_DELEGATION;
+  guint top = table->answer_key != NULL ? 1 : 0;
   guint rotated_chars = 0;
 
   if (sheet == NULL)
     return;
+  w->header_row = top;
+  if (table->answer_key != NULL)
+    define_answer_names (w, table, name);
+
+  /* A stub carries only what the workbook's own parts say about the sheet; its cells come from a base. */
+  if (w->stub_tables & (1u << table_index))
+    {
+      ensure_widths (w, table);
+      record (w, worksheet_autofilter (sheet, top, 0, top + table->n_rows, table->columns->len - 1));
+      set_print_setup (w, sheet, table, top);
+      return;
+    }
+
+  if (table->answer_key != NULL)
+    {
+      const char *suffixes[] = { "id", "stance", "comment" };
+      guint columns[] = { table->id_column, table->stance_column, table->comment_column };
+
+      write_markers (w, sheet, table->answer_key, suffixes, columns, G_N_ELEMENTS (columns));
+    }
 
   /* Country names stand upright above the marks: the header row is as high as the longest. */
   for (guint column = 0; column < table->columns->len; column++)
@@ -706,25 +979,27 @@ write_table (Writer         *w,
         rotated_chars = MAX (rotated_chars,
                              text_width (g_array_index (table->columns, CsnExportColumn, column).header, 40));
       }
-  record (w, worksheet_set_row (sheet, 0, rotated_chars > 0 ? CLAMP (rotated_chars * 6.5 + 16, 40, 240) : 32,
+  record (w, worksheet_set_row (sheet, top, rotated_chars > 0 ? CLAMP (rotated_chars * 6.5 + 16, 40, 240) : 32,
                                 NULL));
 
   write_header (w, sheet, table, 0);
 
   /* Constant memory mode refuses anything about a row once a later one is written. */
-  worksheet_freeze_panes (sheet, 1, table->frozen_columns);
-  record (w, worksheet_autofilter (sheet, 0, 0, table->n_rows, table->columns->len - 1));
-  add_validations (w, sheet, table, lists_sheet);
-  set_print_setup (w, sheet, table, TRUE);
+  worksheet_freeze_panes (sheet, top + 1, table->frozen_columns);
+  record (w, worksheet_autofilter (sheet, top, 0, top + table->n_rows, table->columns->len - 1));
+  add_validations (w, sheet, table);
+  set_print_setup (w, sheet, table, top);
+  if (delegation)
+    protect_sheet (sheet);
 
   for (guint row = 0; row < table->n_rows; row++)
     {
-      guint lines = row_lines (table, row);
+      guint lines = row_lines (w, table, table_index, row);
 
       if (lines > 1)
-        record (w, worksheet_set_row (sheet, row + 1, lines * LINE_HEIGHT, NULL));
+        record (w, worksheet_set_row (sheet, top + row + 1, lines * LINE_HEIGHT, NULL));
       for (guint column = 0; column < table->columns->len; column++)
-        write_cell (w, sheet, table, row, column, 0);
+        write_cell (w, sheet, table, table_index, row, column, 0);
       if (!tick_row (w))
         return;
     }
@@ -744,7 +1019,7 @@ write_summary (Writer *w)
   record (w, worksheet_set_column (sheet, 0, 0, 36, NULL));
   record (w, worksheet_set_column (sheet, 1, pillars->columns->len - 1, 16, NULL));
   /* A list of facts and a small table read best upright. */
-  set_print_setup (w, sheet, NULL, FALSE);
+  set_print_setup (w, sheet, NULL, -1);
   worksheet_set_portrait (sheet);
   worksheet_activate (sheet);
 
@@ -794,40 +1069,186 @@ write_summary (Writer *w)
 
 }
 
-/* The allowed values of the drop-down lists, on a hidden sheet: no limit on their length. */
-static const char *
-write_lists (Writer *w,
-             guint   index)
+/* The member state's endorsement: one row, its answer cells unlocked, each named for the import. */
+static void
+write_endorsement (Writer *w,
+                   guint   sheet_index)
 {
-  CsnExportSnapshot *s = w->snapshot;
-  const char *name = sheet_name (w, N_("Lists"), index);
-  lxw_worksheet *sheet = workbook_add_worksheet (w->workbook, name);
-  guint n_rows = 0;
+  CsnExportTable *table = w->delegation != NULL ? w->delegation->endorsement : NULL;
+  const char *name = sheet_name (w, N_("Endorsement"), sheet_index);
+  lxw_worksheet *sheet = add_named_sheet (w, name);
+  const char *suffixes[] = { "country", "status", "date", "note" };
+  const guint columns[] = { 0, 2, 3, 4 };
 
-  if (sheet == NULL)
+  if (sheet == NULL || table == NULL)
+    return;
+
+  /* Under the row of markers and the header, the country's row. */
+  w->header_row = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      record (w, LXW_ERROR_CREATING_TMPFILE);
-      return name;
+      g_autofree char *defined = g_strdup_printf ("%s_%c%s", CSN_ANSWERS_NAME_ENDORSEMENT,
+                                                  g_ascii_toupper (suffixes[i][0]), suffixes[i] + 1);
+
+      define_name (w, defined, name, 2, columns[i], 2, columns[i]);
     }
 
+  write_markers (w, sheet, "Endorsement", suffixes, columns, G_N_ELEMENTS (columns));
+  record (w, worksheet_set_row (sheet, 1, 32, NULL));
+  write_header (w, sheet, table, 0);
+  worksheet_freeze_panes (sheet, 2, 0);
+  add_validations (w, sheet, table);
+  set_print_setup (w, sheet, table, 1);
+  protect_sheet (sheet);
+  record (w, worksheet_set_row (sheet, 2, MAX (2, row_lines (w, table, G_MAXUINT, 0)) * LINE_HEIGHT, NULL));
+  for (guint column = 0; column < table->columns->len; column++)
+    write_cell (w, sheet, table, G_MAXUINT, 0, column, 0);
+}
+
+/* Who the workbook is for, until when, where it goes back, and how to answer. */
+static void
+write_instructions (Writer *w)
+{
+  CsnExportDelegation *d = w->delegation;
+  lxw_worksheet *sheet = add_sheet (w, N_("Instructions"), 0);
+  const double key_width = 32, text_width_chars = 100;
+
+  if (sheet == NULL)
+    return;
+  w->header_row = 0;
+  worksheet_activate (sheet);
+  if (d == NULL)
+    return;
+
+  record (w, worksheet_set_column (sheet, 0, 0, key_width, NULL));
+  record (w, worksheet_set_column (sheet, 1, 1, text_width_chars, NULL));
+  set_print_setup (w, sheet, NULL, -1);
+  worksheet_set_portrait (sheet);
+  protect_sheet (sheet);
+
+  for (guint i = 0; i < d->instructions->len; i++)
+    {
+      const CsnExportLine *line = &g_array_index (d->instructions, CsnExportLine, i);
+      const char *text = line->value.kind == CSN_EXPORT_CELL_STRING ? line->value.text : NULL;
+      guint lines = 1;
+
+      if (text != NULL && line->kind != CSN_EXPORT_LINE_TITLE)
+        lines = wrapped_lines (text, text_width_chars, MAX_ROW_LINES);
+      if (line->key != NULL)
+        lines = MAX (lines, wrapped_lines (line->key, key_width, MAX_ROW_LINES));
+      if (line->kind == CSN_EXPORT_LINE_TITLE)
+        record (w, worksheet_set_row (sheet, i, 24, NULL));
+      else if (line->kind == CSN_EXPORT_LINE_HEADING)
+        record (w, worksheet_set_row (sheet, i, 20, NULL));
+      else if (lines > 1)
+        record (w, worksheet_set_row (sheet, i, lines * LINE_HEIGHT, NULL));
+
+      switch (line->kind)
+        {
+        case CSN_EXPORT_LINE_TITLE:
+          write_string (w, sheet, i, 0, text, w->title);
+          break;
+        case CSN_EXPORT_LINE_HEADING:
+          write_string (w, sheet, i, 0, text, w->heading);
+          record (w, worksheet_write_blank (sheet, i, 1, w->heading));
+          break;
+        case CSN_EXPORT_LINE_FIELD:
+          if (line->key != NULL)
+            write_string (w, sheet, i, 0, line->key, w->instruction_key);
+          if (line->value.kind == CSN_EXPORT_CELL_DATE)
+            write_date (w, sheet, i, 1, line->value.text, w->summary_date, w->paragraph);
+          else if (text != NULL)
+            write_string (w, sheet, i, 1, text, w->paragraph);
+          break;
+        case CSN_EXPORT_LINE_PARAGRAPH:
+          write_string (w, sheet, i, 1, text, w->paragraph);
+          break;
+        case CSN_EXPORT_LINE_BLANK:
+        default:
+          break;
+        }
+    }
+}
+
+/*
+ * What the import needs to trust the workbook, on a hidden, protected sheet (libxlsxwriter 1.1.4
+ * cannot make it very hidden): the export's keys and values, the drop-downs' lists, and the positions
+ * the answer cells were filled in with. Each part has a defined name, which spreadsheet programs keep
+ * pointing at it whatever the user renames, moves or inserts.
+ */
+static void
+write_answers_sheet (Writer *w)
+{
+  CsnExportSnapshot *s = w->snapshot;
+  CsnExportDelegation *d = w->delegation;
+  lxw_worksheet *sheet = add_named_sheet (w, CSN_ANSWERS_SHEET);
+  const guint list_column = 3, base_column = 6;
+  guint n_rows;
+
+  if (sheet == NULL)
+    return;
+  worksheet_hide (sheet);
+  if (d == NULL)
+    return;
+  protect_sheet (sheet);
+
+  define_name (w, CSN_ANSWERS_NAME_INFO, CSN_ANSWERS_SHEET, 0, 0, d->info->len - 1, 1);
   for (guint i = 0; i < s->lists->len; i++)
     {
       CsnExportList *list = g_ptr_array_index (s->lists, i);
 
-      n_rows = MAX (n_rows, list->items->len);
-      record (w, worksheet_set_column (sheet, i, i, 24, NULL));
-      write_string (w, sheet, 0, i, list->header, w->header);
+      define_name (w, list_names[i], CSN_ANSWERS_SHEET, 1, list_column + i, list->items->len, list_column + i);
     }
-  for (guint row = 0; row < n_rows; row++)
-    for (guint i = 0; i < s->lists->len; i++)
-      {
-        CsnExportList *list = g_ptr_array_index (s->lists, i);
+  define_name (w, CSN_ANSWERS_NAME_BASE, CSN_ANSWERS_SHEET, 0, base_column, d->base->n_rows,
+               base_column + d->base->columns->len - 1);
 
-        if (row < list->items->len)
-          write_string (w, sheet, row + 1, i, g_ptr_array_index (list->items, row), NULL);
-      }
-  worksheet_hide (sheet);
-  return name;
+  record (w, worksheet_set_column (sheet, 0, 0, 22, NULL));
+  record (w, worksheet_set_column (sheet, 1, 1, 40, NULL));
+  record (w, worksheet_set_column (sheet, list_column, list_column + s->lists->len - 1, 28, NULL));
+  record (w, worksheet_set_column (sheet, base_column, base_column + 2, 24, NULL));
+
+  n_rows = d->info->len;
+  for (guint i = 0; i < s->lists->len; i++)
+    n_rows = MAX (n_rows, ((CsnExportList *) g_ptr_array_index (s->lists, i))->items->len + 1);
+  n_rows = MAX (n_rows, d->base->n_rows + 1);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (row < d->info->len)
+        {
+          const CsnExportSummaryLine *line = &g_array_index (d->info, CsnExportSummaryLine, row);
+
+          write_string (w, sheet, row, 0, line->key, w->plain);
+          write_string (w, sheet, row, 1, line->value.text, w->plain);
+        }
+      for (guint i = 0; i < s->lists->len; i++)
+        {
+          CsnExportList *list = g_ptr_array_index (s->lists, i);
+
+          if (row == 0)
+            write_string (w, sheet, 0, list_column + i, list->header, w->plain);
+          else if (row <= list->items->len)
+            write_string (w, sheet, row, list_column + i, g_ptr_array_index (list->items, row - 1), w->plain);
+        }
+      for (guint column = 0; column < d->base->columns->len; column++)
+        {
+          const CsnExportCell *cell;
+
+          if (row == 0)
+            {
+              write_string (w, sheet, 0, base_column + column,
+                            g_array_index (d->base->columns, CsnExportColumn, column).header, w->plain);
+              continue;
+            }
+          if (row > d->base->n_rows)
+            break;
+          cell = table_cell (d->base, row - 1, column);
+          if (cell->kind == CSN_EXPORT_CELL_STRING)
+            write_string (w, sheet, row, base_column + column, cell->text, w->plain);
+        }
+      if (!tick_row (w))
+        return;
+    }
 }
 
 /*
@@ -911,6 +1332,57 @@ add_formats (Writer *w)
       format_set_border_color (f, border);
     }
   format_set_align (w->total_number, LXW_ALIGN_CENTER);
+
+  if (w->snapshot->kind != CSN_EXPORT_KIND_DELEGATION)
+    return;
+
+  {
+    const lxw_color_t answer_fill = 0xFFF2CC;
+    lxw_format *answers[] = {
+      w->choice = workbook_add_format (wb),
+      w->answer_text = workbook_add_format (wb),
+      w->answer_date = workbook_add_format (wb),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+      {
+        format_set_unlocked (answers[i]);
+        format_set_bg_color (answers[i], answer_fill);
+        format_set_border (answers[i], LXW_BORDER_THIN);
+        format_set_border_color (answers[i], border);
+        format_set_align (answers[i], LXW_ALIGN_VERTICAL_TOP);
+      }
+    format_set_bold (w->choice);
+    format_set_text_wrap (w->answer_text);
+    format_set_num_format (w->answer_date, "yyyy-mm-dd");
+    format_set_align (w->answer_date, LXW_ALIGN_LEFT);
+  }
+  w->heading = workbook_add_format (wb);
+  format_set_bold (w->heading);
+  format_set_font_color (w->heading, LXW_COLOR_WHITE);
+  format_set_bg_color (w->heading, header_fill);
+  w->instruction_key = workbook_add_format (wb);
+  format_set_bold (w->instruction_key);
+  format_set_text_wrap (w->instruction_key);
+  format_set_align (w->instruction_key, LXW_ALIGN_VERTICAL_TOP);
+  w->paragraph = workbook_add_format (wb);
+  format_set_text_wrap (w->paragraph);
+  format_set_align (w->paragraph, LXW_ALIGN_VERTICAL_TOP);
+  w->plain = workbook_add_format (wb);
+  format_set_font_size (w->plain, 10);
+
+  /* Formats are numbered by first use: numbered now, in this order, they are the same in every
+   * workbook of the export, so that a sheet written for one is good in another. */
+  {
+    lxw_format *all[] = {
+      w->id, w->text, w->literal, w->center, w->date, w->warning, w->header, w->header_rotated,
+      w->title, w->key, w->value, w->summary_date, w->total, w->total_number, w->choice,
+      w->answer_text, w->answer_date, w->heading, w->instruction_key, w->paragraph, w->plain,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      lxw_format_get_xf_index (all[i]);
+  }
 }
 
 static void
@@ -922,12 +1394,21 @@ set_properties (Writer *w)
 
   g_ptr_array_add (w->keep_alive, title);
   properties.title = title;
-  properties.subject = (char *) L (s, N_("Draft proposals and recommendations of the working group"));
   properties.author = (char *) L (s, N_("Co-chairs of the working group"));
   properties.company = (char *) L (s, N_("Regional Conference on Migration"));
   properties.category = (char *) L (s, N_("Working document"));
   properties.keywords = (char *) "CRM";
-  properties.comments = (char *) L (s, N_("Exported from Consenso. The ID columns match each row to the draft: keep them when editing."));
+  if (s->kind == CSN_EXPORT_KIND_DELEGATION)
+    {
+      properties.subject = (char *) L (s, N_("A delegation’s answers to the working group’s draft recommendations"));
+      properties.comments = (char *) L (s, N_("Exported from Consenso for a delegation to answer in. Leave the "
+                                              "ID columns as they are: they match each answer to the draft."));
+    }
+  else
+    {
+      properties.subject = (char *) L (s, N_("Draft proposals and recommendations of the working group"));
+      properties.comments = (char *) L (s, N_("Exported from Consenso. The ID columns match each row to the draft: keep them when editing."));
+    }
   properties.created = s->created;
   record (w, workbook_set_properties (w->workbook, &properties));
   record (w, workbook_set_custom_property_string (w->workbook, "Consenso language",
@@ -935,10 +1416,10 @@ set_properties (Writer *w)
   record (w, workbook_set_custom_property_string (w->workbook, "Consenso version", PACKAGE_VERSION));
 }
 
-static gboolean
-set_write_error (GError    **error,
-                 const char *path,
-                 const char *reason)
+gboolean
+csn_export_set_write_error (GError    **error,
+                            const char *path,
+                            const char *reason)
 {
   g_autofree char *display = g_filename_display_name (path);
 
@@ -948,37 +1429,61 @@ set_write_error (GError    **error,
   return FALSE;
 }
 
-/* Writes the snapshot to a temporary file beside @path and renames it into place. */
+static void
+write_sheets (Writer *w)
+{
+  CsnExportSnapshot *s = w->snapshot;
+
+  if (s->kind == CSN_EXPORT_KIND_FULL)
+    {
+      write_summary (w);
+      for (guint i = 0; i < s->tables->len && w->status == LXW_NO_ERROR && !w->cancelled; i++)
+        write_table (w, g_ptr_array_index (s->tables, i), i, i + 1);
+      return;
+    }
+
+  write_instructions (w);
+  for (guint i = 0; i < s->tables->len && w->status == LXW_NO_ERROR && !w->cancelled; i++)
+    write_table (w, g_ptr_array_index (s->tables, i), i, i + 1);
+  if (w->status == LXW_NO_ERROR && !w->cancelled)
+    write_endorsement (w, s->tables->len + 1);
+  if (w->status == LXW_NO_ERROR && !w->cancelled)
+    write_answers_sheet (w);
+}
+
+/* The part a table's sheet is stored in: sheets are numbered in order, after the first one. */
+char *
+csn_export_dup_table_part (CsnExportSnapshot *snapshot,
+                           guint              table)
+{
+  g_return_val_if_fail (table < snapshot->tables->len, NULL);
+
+  return g_strdup_printf ("xl/worksheets/sheet%u.xml", table + 2);
+}
+
+/* Writes the workbook into @file, an existing file that is overwritten; messages name @target. */
 static gboolean
-write_snapshot (CsnExportSnapshot     *snapshot,
-                const char            *path,
+write_workbook (CsnExportSnapshot     *snapshot,
+                CsnExportDelegation   *delegation,
+                guint                  stub_tables,
+                const char            *file,
+                const char            *target,
                 CsnExportProgressFunc  progress,
                 gpointer               progress_data,
                 GCancellable          *cancellable,
                 GError               **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
-  g_autofree char *temp = NULL;
-  Writer w = { snapshot };
-  const char *lists_sheet;
+  Writer w = { snapshot, delegation, stub_tables };
   lxw_error closed;
-  int fd = -1;
   int saved_errno;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  temp = csn_safe_file_create_temp (path, &fd, error);
-  if (temp == NULL)
-    return FALSE;
-  close (fd);
-
-  w.workbook = workbook_new_opt (temp, &options);
+  w.workbook = workbook_new_opt (file, &options);
   if (w.workbook == NULL)
-    {
-      g_unlink (temp);
-      return set_write_error (error, path, g_strerror (ENOMEM));
-    }
+    return csn_export_set_write_error (error, target, g_strerror (ENOMEM));
   w.buffer = g_string_new (NULL);
   w.keep_alive = g_ptr_array_new_with_free_func (g_free);
   w.progress = progress;
@@ -997,25 +1502,18 @@ write_snapshot (CsnExportSnapshot     *snapshot,
 
   add_formats (&w);
   set_properties (&w);
-  write_summary (&w);
-  /* The lists sheet is named now, so that validations can point at it; it comes last. */
-  lists_sheet = sheet_name (&w, N_("Lists"), snapshot->tables->len + 1);
-  for (guint i = 0; i < snapshot->tables->len && w.status == LXW_NO_ERROR && !w.cancelled; i++)
-    write_table (&w, g_ptr_array_index (snapshot->tables, i), i + 1, lists_sheet);
-  if (w.status == LXW_NO_ERROR && !w.cancelled)
-    write_lists (&w, snapshot->tables->len + 1);
+  write_sheets (&w);
 
   if (w.cancelled || w.status != LXW_NO_ERROR)
     {
       lxw_error status = w.status;
 
       lxw_workbook_free (w.workbook);
-      g_unlink (temp);
       g_string_free (w.buffer, TRUE);
       g_ptr_array_unref (w.keep_alive);
       if (w.cancelled)
         return !g_cancellable_set_error_if_cancelled (cancellable, error);
-      return set_write_error (error, path, lxw_strerror (status));
+      return csn_export_set_write_error (error, target, lxw_strerror (status));
     }
 
   errno = 0;
@@ -1025,30 +1523,22 @@ write_snapshot (CsnExportSnapshot     *snapshot,
   g_ptr_array_unref (w.keep_alive);
   if (closed != LXW_NO_ERROR)
     {
-      g_unlink (temp);
       /* libxlsxwriter says what failed; errno, when it is about the disk, says why. */
       if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EIO ||
           saved_errno == EACCES || saved_errno == EROFS || saved_errno == EFBIG ||
           saved_errno == EPERM)
-        return set_write_error (error, path, g_strerror (saved_errno));
-      return set_write_error (error, path, lxw_strerror (closed));
+        return csn_export_set_write_error (error, target, g_strerror (saved_errno));
+      return csn_export_set_write_error (error, target, lxw_strerror (closed));
     }
-
-  if (!csn_safe_file_commit (temp, path, FALSE, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (1.0, progress_data);
   return TRUE;
 }
 
-/* Numbers in the workbook's XML must use a decimal point, whatever the user's locale. */
-gboolean
-csn_export_write_snapshot (CsnExportSnapshot     *snapshot,
-                           const char            *path,
-                           CsnExportProgressFunc  progress,
-                           gpointer               progress_data,
-                           GCancellable          *cancellable,
-                           GError               **error)
+/* Runs @write with numbers in the workbook's XML written with a decimal point, whatever the locale. */
+static gboolean
+with_c_numeric (const char *path,
+                GError    **error,
+                gboolean  (*write) (gpointer data, GError **error),
+                gpointer    data)
 {
   locale_t base = duplocale (LC_GLOBAL_LOCALE);
   locale_t c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
@@ -1059,13 +1549,99 @@ csn_export_write_snapshot (CsnExportSnapshot     *snapshot,
     {
       if (base != (locale_t) 0)
         freelocale (base);
-      return set_write_error (error, path, g_strerror (errno != 0 ? errno : ENOMEM));
+      return csn_export_set_write_error (error, path, g_strerror (errno != 0 ? errno : ENOMEM));
     }
 
   previous = uselocale (c_numeric);
-  ok = write_snapshot (snapshot, path, progress, progress_data, cancellable, error);
+  ok = write (data, error);
   uselocale (previous);
   freelocale (c_numeric);
   return ok;
 }
 
+typedef struct {
+  CsnExportSnapshot     *snapshot;
+  CsnExportDelegation   *delegation;
+  guint                  stub_tables;
+  const char            *file;
+  const char            *target;
+  CsnExportProgressFunc  progress;
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+} WriteJob;
+
+static gboolean
+write_job (gpointer  data,
+           GError  **error)
+{
+  WriteJob *job = data;
+
+  return write_workbook (job->snapshot, job->delegation, job->stub_tables, job->file, job->target,
+                         job->progress, job->progress_data, job->cancellable, error);
+}
+
+/* Writes the snapshot to a temporary file beside @path and renames it into place. */
+static gboolean
+write_snapshot_job (gpointer  data,
+                    GError  **error)
+{
+  WriteJob *job = data;
+  g_autofree char *temp = NULL;
+  int fd = -1;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return FALSE;
+  temp = csn_safe_file_create_temp (job->target, &fd, error);
+  if (temp == NULL)
+    return FALSE;
+  close (fd);
+
+  job->file = temp;
+  if (!write_job (job, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (!csn_safe_file_commit (temp, job->target, FALSE, error))
+    return FALSE;
+  if (job->progress != NULL)
+    job->progress (1.0, job->progress_data);
+  return TRUE;
+}
+
+gboolean
+csn_export_write_snapshot (CsnExportSnapshot     *snapshot,
+                           const char            *path,
+                           CsnExportProgressFunc  progress,
+                           gpointer               progress_data,
+                           GCancellable          *cancellable,
+                           GError               **error)
+{
+  WriteJob job = { snapshot, NULL, 0, NULL, path, progress, progress_data, cancellable };
+
+  return with_c_numeric (path, error, write_snapshot_job, &job);
+}
+
+/**
+ * csn_export_write_workbook:
+ * @delegation: (nullable): the member state whose workbook it is; %NULL for a base, whose own
+ *   sheets are left empty
+ * @stub_tables: a bit per table whose sheet is left empty, to be taken from a base
+ * @file: where to write, overwritten
+ * @target: the file the messages name
+ *
+ * Writes a workbook of @snapshot into @file, which the caller renames or assembles.
+ */
+gboolean
+csn_export_write_workbook (CsnExportSnapshot    *snapshot,
+                           CsnExportDelegation  *delegation,
+                           guint                 stub_tables,
+                           const char           *file,
+                           const char           *target,
+                           GCancellable         *cancellable,
+                           GError              **error)
+{
+  WriteJob job = { snapshot, delegation, stub_tables, file, target, NULL, NULL, cancellable };
+
+  return with_c_numeric (target, error, write_job, &job);
+}

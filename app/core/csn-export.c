@@ -39,19 +39,18 @@ csn_export_xlsx (CsnDraft              *draft,
 
 /* Async */
 
-typedef struct {
-  CsnExportSnapshot     *snapshot;
-  char                  *path;
+/* Hands an export's progress from its worker thread to the caller's main context. */
+struct _CsnExportRelay {
   GMainContext          *context;
   CsnExportProgressFunc  progress;
   gpointer               progress_data;
   GDestroyNotify         progress_destroy;
   int                    last_percent;
-} ExportJob;
+};
 
 typedef struct {
-  ExportJob *job;
-  double     fraction;
+  CsnExportRelay *relay;
+  double          fraction;
 } ProgressReport;
 
 typedef struct {
@@ -83,28 +82,42 @@ dispatch_in_context (GMainContext   *context,
   g_source_attach (source, context);
 }
 
+/* Captures the calling thread's main context: @progress is called there, @progress_destroy too. */
+CsnExportRelay *
+csn_export_relay_new (CsnExportProgressFunc progress,
+                      gpointer              progress_data,
+                      GDestroyNotify        progress_destroy)
+{
+  CsnExportRelay *relay = g_atomic_rc_box_new0 (CsnExportRelay);
+
+  relay->context = g_main_context_ref_thread_default ();
+  relay->progress = progress;
+  relay->progress_data = progress_data;
+  relay->progress_destroy = progress_destroy;
+  relay->last_percent = -1;
+  return relay;
+}
+
 /* The last reference may go in the writing thread (the task ends there as often as not): the
  * caller's progress data, a window perhaps, goes back to the caller's context to be released. */
 static void
-export_job_release (ExportJob *job)
+relay_release (CsnExportRelay *relay)
 {
-  if (job->progress_destroy != NULL)
+  if (relay->progress_destroy != NULL)
     {
       CallerData *caller = g_new (CallerData, 1);
 
-      caller->data = job->progress_data;
-      caller->destroy = job->progress_destroy;
-      dispatch_in_context (job->context, release_caller_data_cb, caller, g_free);
+      caller->data = relay->progress_data;
+      caller->destroy = relay->progress_destroy;
+      dispatch_in_context (relay->context, release_caller_data_cb, caller, g_free);
     }
-  g_clear_pointer (&job->snapshot, csn_export_snapshot_free);
-  g_free (job->path);
-  g_main_context_unref (job->context);
+  g_main_context_unref (relay->context);
 }
 
-static void
-export_job_unref (ExportJob *job)
+void
+csn_export_relay_unref (CsnExportRelay *relay)
 {
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) export_job_release);
+  g_atomic_rc_box_release_full (relay, (GDestroyNotify) relay_release);
 }
 
 static gboolean
@@ -112,7 +125,7 @@ report_progress_cb (gpointer data)
 {
   ProgressReport *report = data;
 
-  report->job->progress (report->fraction, report->job->progress_data);
+  report->relay->progress (report->fraction, report->relay->progress_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -121,27 +134,42 @@ free_progress_report (gpointer data)
 {
   ProgressReport *report = data;
 
-  export_job_unref (report->job);
+  csn_export_relay_unref (report->relay);
   g_free (report);
 }
 
-/* In the writing thread: hands the fraction to the caller's main context, once per percent. */
-static void
-on_thread_progress (double   fraction,
-                    gpointer user_data)
+/* In the worker thread (one at a time): hands the fraction to the caller's context, once per percent. */
+void
+csn_export_relay_report (double   fraction,
+                         gpointer user_data)
 {
-  ExportJob *job = user_data;
+  CsnExportRelay *relay = user_data;
   int percent = (int) (fraction * 100);
   ProgressReport *report;
 
-  if (percent == job->last_percent)
+  if (relay->progress == NULL || percent == relay->last_percent)
     return;
-  job->last_percent = percent;
+  relay->last_percent = percent;
 
   report = g_new (ProgressReport, 1);
-  report->job = g_atomic_rc_box_acquire (job);
+  report->relay = g_atomic_rc_box_acquire (relay);
   report->fraction = fraction;
-  dispatch_in_context (job->context, report_progress_cb, report, free_progress_report);
+  dispatch_in_context (relay->context, report_progress_cb, report, free_progress_report);
+}
+
+typedef struct {
+  CsnExportSnapshot *snapshot;
+  char              *path;
+  CsnExportRelay    *relay;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  csn_export_snapshot_free (job->snapshot);
+  g_free (job->path);
+  csn_export_relay_unref (job->relay);
+  g_free (job);
 }
 
 static void
@@ -153,8 +181,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (csn_export_write_snapshot (job->snapshot, job->path,
-                                  job->progress != NULL ? on_thread_progress : NULL, job,
+  if (csn_export_write_snapshot (job->snapshot, job->path, csn_export_relay_report, job->relay,
                                   cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -189,19 +216,15 @@ csn_export_xlsx_async_full (CsnDraft              *draft,
   g_return_if_fail (language == CSN_LANGUAGE_ES || language == CSN_LANGUAGE_EN);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = g_atomic_rc_box_new0 (ExportJob);
+  job = g_new0 (ExportJob, 1);
   job->snapshot = csn_export_snapshot_new (draft, language);
   job->path = g_strdup (path);
-  job->context = g_main_context_ref_thread_default ();
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->progress_destroy = progress_destroy;
-  job->last_percent = -1;
+  job->relay = csn_export_relay_new (progress, progress_data, progress_destroy);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csn_export_xlsx_async_full);
   g_task_set_name (task, "csn_export_xlsx_async");
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define CSN_EXPORT_ERROR (csn_export_error_quark ())
 
 typedef enum {
-  CSN_EXPORT_ERROR_WRITE,  /* the workbook could not be written */
+  CSN_EXPORT_ERROR_WRITE,           /* the workbook could not be written */
+  CSN_EXPORT_ERROR_NO_DELEGATIONS,  /* workbooks for the delegations, but the draft has no member states */
 } CsnExportError;
 
 GQuark csn_export_error_quark (void);

@@ -5,6 +5,52 @@
 
 G_BEGIN_DECLS
 
+/* The properties a field has, besides its plain name. */
+typedef enum {
+  CSN_FIELD_SLOT_VALUE,               /* the field's own value (none for localized text) */
+  CSN_FIELD_SLOT_LOCALIZED_ES,        /* localized text: KEY-es */
+  CSN_FIELD_SLOT_LOCALIZED_EN,        /* and KEY-en */
+  CSN_FIELD_SLOT_TRANSLATION_ES,      /* a translatable text: KEY-translation-es */
+  CSN_FIELD_SLOT_TRANSLATION_ES_FROM, /* KEY-translation-es-from */
+  CSN_FIELD_SLOT_TRANSLATION_EN,
+  CSN_FIELD_SLOT_TRANSLATION_EN_FROM,
+  CSN_FIELD_N_SLOTS
+} CsnFieldSlot;
+
+#define CSN_FIELD_SLOT_TRANSLATION(language, from) \
+  (CSN_FIELD_SLOT_TRANSLATION_ES + 2 * (language) + ((from) ? 1 : 0))
+
+const GValue *csn_item_peek_value        (CsnItem        *self,
+                                          const CsnField *field,
+                                          CsnFieldSlot    slot);
+
+typedef void (*CsnItemWatchFunc) (CsnItem      *item,
+                                  GParamSpec   *pspec,
+                                  const GValue *old_value,
+                                  gpointer      user_data);
+
+void        csn_item_add_watch           (CsnItem          *self,
+                                          CsnItemWatchFunc  func,
+                                          gpointer          user_data);
+void        csn_item_remove_watch        (CsnItem          *self,
+                                          CsnItemWatchFunc  func,
+                                          gpointer          user_data);
+
+/* For an item being read, which nothing observes yet: set without notifying, taking the value. */
+void        csn_item_load_take_string    (CsnItem        *self,
+                                          const CsnField *field,
+                                          CsnFieldSlot    slot,
+                                          char           *text);
+void        csn_item_load_take_strv      (CsnItem        *self,
+                                          const CsnField *field,
+                                          char          **strv);
+void        csn_item_load_set_enum       (CsnItem        *self,
+                                          const CsnField *field,
+                                          int             value);
+void        csn_item_load_set_int        (CsnItem        *self,
+                                          const CsnField *field,
+                                          int             value);
+
 JsonObject *csn_item_get_unknown    (CsnItem    *self);
 JsonObject *csn_item_get_unknown_in (CsnItem    *self,
                                      const char *key);

@@ -12,24 +12,76 @@
 
 typedef struct
 {
+  CsnItemWatchFunc func;
+  gpointer         user_data;
+} Watch;
+
+typedef struct
+{
   GValue     *values;     /* indexed by property id, allocated on first use */
   JsonObject *unknown;    /* members this build does not know, in file order */
   GHashTable *unknown_in; /* field key -> JsonObject of unknown members inside it */
+  GArray     *watches;    /* of Watch: the draft's indexes of the lists the item is in */
+  char       *search_text;                   /* folded, each property's text after a NUL */
+  gsize       search_length;
+  const char * const *search_properties;     /* what search_text was made of */
 } CsnItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnItem, csn_item, G_TYPE_OBJECT)
 
 static const char * const empty_strv[] = { NULL };
 
-const char *
-csn_field_get_property_name (const CsnField *field,
-                             const char     *suffix)
+/* The interned property names of a field and their ids, made once when its class is set up. */
+struct _CsnFieldNames
+{
+  const char *plain;                        /* the key with dashes: "raised-by" */
+  const char *property[CSN_FIELD_N_SLOTS];  /* NULL where the field has no such property */
+  guint       prop_id[CSN_FIELD_N_SLOTS];
+};
+
+static const char *
+intern_property_name (const CsnField *field,
+                      const char     *suffix)
 {
   g_autofree char *name = NULL;
 
   name = suffix != NULL ? g_strconcat (field->key, "-", suffix, NULL) : g_strdup (field->key);
   g_strdelimit (name, "_", '-');
   return g_intern_string (name);
+}
+
+static const char *
+intern_translation_property (const CsnField *field,
+                             CsnLanguage     language,
+                             gboolean        from)
+{
+  g_autofree char *suffix = NULL;
+
+  suffix = g_strconcat ("translation-", csn_language_get_code (language), from ? "-from" : "", NULL);
+  return intern_property_name (field, suffix);
+}
+
+/* The property for @field and @suffix ("es", "en" for localized text, or NULL), interned. Fields
+ * taken from their class answer from the names made at class init, without allocating. */
+const char *
+csn_field_get_property_name (const CsnField *field,
+                             const char     *suffix)
+{
+  const CsnFieldNames *names = field->names;
+
+  if (G_LIKELY (names != NULL))
+    {
+      if (suffix == NULL)
+        return names->plain;
+      if (field->kind == CSN_FIELD_LOCALIZED && suffix[0] == 'e' && suffix[2] == '\0')
+        {
+          if (suffix[1] == 's')
+            return names->property[CSN_FIELD_SLOT_LOCALIZED_ES];
+          if (suffix[1] == 'n')
+            return names->property[CSN_FIELD_SLOT_LOCALIZED_EN];
+        }
+    }
+  return intern_property_name (field, suffix);
 }
 
 /* "title-translation-en" and "title-translation-en-from": the translation of a free text into
@@ -39,12 +91,12 @@ csn_field_get_translation_property (const CsnField *field,
                                     CsnLanguage     language,
                                     gboolean        from)
 {
-  g_autofree char *suffix = NULL;
-
   g_return_val_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE), NULL);
+  g_return_val_if_fail (language <= CSN_LANGUAGE_EN, NULL);
 
-  suffix = g_strconcat ("translation-", csn_language_get_code (language), from ? "-from" : "", NULL);
-  return csn_field_get_property_name (field, suffix);
+  if (G_LIKELY (field->names != NULL))
+    return field->names->property[CSN_FIELD_SLOT_TRANSLATION (language, from)];
+  return intern_translation_property (field, language, from);
 }
 
 static GQuark
@@ -55,9 +107,8 @@ translation_quark (void)
 
 static GParamSpec *
 create_pspec (const CsnField *field,
-              const char     *suffix)
+              const char     *name)
 {
-  const char *name = csn_field_get_property_name (field, suffix);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   switch (field->kind)
@@ -90,21 +141,16 @@ ensure_values (CsnItem *self)
   CsnItemPrivate *priv = csn_item_get_instance_private (self);
   CsnItemClass *klass = CSN_ITEM_GET_CLASS (self);
 
-  if (priv->values != NULL)
+  if (G_LIKELY (priv->values != NULL))
     return priv->values;
 
-  priv->values = g_new0 (GValue, klass->n_pspecs);
-  for (guint i = 1; i < klass->n_pspecs; i++)
-    {
-      GParamSpec *pspec = klass->pspecs[i];
-      const CsnField *field = g_param_spec_get_qdata (pspec, g_quark_from_static_string ("csn-field"));
-
-      g_value_init (&priv->values[i], pspec->value_type);
-      if (field->kind == CSN_FIELD_CHILDREN)
-        g_value_take_object (&priv->values[i], g_list_store_new (field->type_func ()));
-      else
-        g_param_value_set_default (pspec, &priv->values[i]);
-    }
+  /* The defaults hold no allocated data (static strings, numbers, NULL): a copy of the bytes is a
+   * copy of the values. Only the lists of children are the item's own. */
+  priv->values = g_memdup2 (klass->defaults, klass->n_pspecs * sizeof (GValue));
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].kind == CSN_FIELD_CHILDREN)
+      g_value_take_object (&priv->values[klass->fields[i].names->prop_id[CSN_FIELD_SLOT_VALUE]],
+                           g_list_store_new (klass->fields[i].type_func ()));
   return priv->values;
 }
 
@@ -150,8 +196,10 @@ csn_item_set_property (GObject      *object,
                        GParamSpec   *pspec)
 {
   CsnItem *self = CSN_ITEM (object);
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
   GValue *values = ensure_values (self);
   g_auto(GValue) normalized = G_VALUE_INIT;
+  g_auto(GValue) old = G_VALUE_INIT;
 
   g_assert (prop_id > 0 && prop_id < CSN_ITEM_GET_CLASS (self)->n_pspecs);
 
@@ -168,9 +216,19 @@ csn_item_set_property (GObject      *object,
   if (values_equal (&values[prop_id], &normalized))
     return;
 
-  g_value_unset (&values[prop_id]);
+  /* Watchers see the old value beside the new one: an index finds the item under its old key. */
+  old = values[prop_id];
+  values[prop_id] = (GValue) G_VALUE_INIT;
   g_value_init (&values[prop_id], pspec->value_type);
   g_value_copy (&normalized, &values[prop_id]);
+  g_clear_pointer (&priv->search_text, g_free);
+  if (priv->watches != NULL)
+    for (guint i = 0; i < priv->watches->len; i++)
+      {
+        Watch *watch = &g_array_index (priv->watches, Watch, i);
+
+        watch->func (self, pspec, &old, watch->user_data);
+      }
   g_object_notify_by_pspec (object, pspec);
 }
 
@@ -188,6 +246,10 @@ csn_item_finalize (GObject *object)
     }
   g_clear_pointer (&priv->unknown, json_object_unref);
   g_clear_pointer (&priv->unknown_in, g_hash_table_unref);
+  g_clear_pointer (&priv->search_text, g_free);
+  /* A list's index holds its items: none watches an item that goes. */
+  g_assert (priv->watches == NULL || priv->watches->len == 0);
+  g_clear_pointer (&priv->watches, g_array_unref);
 
   G_OBJECT_CLASS (csn_item_parent_class)->finalize (object);
 }
@@ -205,7 +267,39 @@ csn_item_init (CsnItem *self)
 {
 }
 
-/* Called from a subclass's class_init: installs one property per field (two for localized text). */
+static guint
+add_pspec (GPtrArray      *pspecs,
+           const CsnField *field,
+           GParamSpec     *pspec)
+{
+  g_param_spec_set_qdata (pspec, g_quark_from_static_string ("csn-field"), (gpointer) field);
+  g_ptr_array_add (pspecs, pspec);
+  return pspecs->len - 1;
+}
+
+/* A default without allocated data, so that ensure_values() may copy it bytewise. */
+static void
+init_default (GValue     *value,
+              GParamSpec *pspec)
+{
+  g_value_init (value, pspec->value_type);
+  if (pspec->value_type == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (g_param_spec_get_default_value (pspec));
+
+      if (text != NULL)
+        {
+          g_assert (text[0] == '\0');
+          g_value_set_static_string (value, "");
+        }
+    }
+  else if (pspec->value_type != G_TYPE_STRV && pspec->value_type != G_TYPE_LIST_MODEL)
+    g_param_value_set_default (pspec, value);
+}
+
+/* Called from a subclass's class_init: installs one property per field (two for localized text,
+ * four more for a translatable one). The class keeps a copy of @fields that knows its property
+ * names and ids. */
 void
 csn_item_class_set_schema (CsnItemClass   *klass,
                            const char     *collection_key,
@@ -215,6 +309,8 @@ csn_item_class_set_schema (CsnItemClass   *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GPtrArray *pspecs = g_ptr_array_new ();
+  CsnField *own_fields;
+  CsnFieldNames *names;
 
   g_return_if_fail (CSN_IS_ITEM_CLASS (klass));
   g_return_if_fail (fields != NULL && n_fields > 0);
@@ -222,50 +318,72 @@ csn_item_class_set_schema (CsnItemClass   *klass,
   object_class->get_property = csn_item_get_property;
   object_class->set_property = csn_item_set_property;
 
-  klass->fields = fields;
+  /* The class lives as long as the program: so do these. */
+  own_fields = g_memdup2 (fields, n_fields * sizeof (CsnField));
+  names = g_new0 (CsnFieldNames, n_fields);
+
+  klass->fields = own_fields;
   klass->n_fields = n_fields;
   klass->collection_key = collection_key;
   klass->id_prefix = id_prefix;
+  klass->key_field = NULL;
 
   g_ptr_array_add (pspecs, NULL);
   for (guint i = 0; i < n_fields; i++)
     {
-      const char *suffixes[] = { "es", "en" };
-      guint n = fields[i].kind == CSN_FIELD_LOCALIZED ? 2 : 1;
+      const CsnField *field = &own_fields[i];
+      CsnFieldNames *field_names = &names[i];
 
-      for (guint j = 0; j < n; j++)
+      own_fields[i].names = field_names;
+      field_names->plain = intern_property_name (field, NULL);
+      if (field->kind == CSN_FIELD_LOCALIZED)
         {
-          GParamSpec *pspec = create_pspec (&fields[i], n == 2 ? suffixes[j] : NULL);
-
-          g_param_spec_set_qdata (pspec, g_quark_from_static_string ("csn-field"),
-                                  (gpointer) &fields[i]);
-          g_ptr_array_add (pspecs, pspec);
+          field_names->property[CSN_FIELD_SLOT_LOCALIZED_ES] = intern_property_name (field, "es");
+          field_names->property[CSN_FIELD_SLOT_LOCALIZED_EN] = intern_property_name (field, "en");
         }
+      else
+        field_names->property[CSN_FIELD_SLOT_VALUE] = field_names->plain;
 
-      if (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE)
+      for (CsnFieldSlot slot = CSN_FIELD_SLOT_VALUE; slot <= CSN_FIELD_SLOT_LOCALIZED_EN; slot++)
+        if (field_names->property[slot] != NULL)
+          field_names->prop_id[slot] = add_pspec (pspecs, field,
+                                                  create_pspec (field, field_names->property[slot]));
+
+      if (field->flags & CSN_FIELD_FLAG_TRANSLATABLE)
         {
-          g_assert (fields[i].kind == CSN_FIELD_TEXT);
+          g_assert (field->kind == CSN_FIELD_TEXT);
           for (CsnLanguage language = CSN_LANGUAGE_ES; language <= CSN_LANGUAGE_EN; language++)
             for (guint from = 0; from < 2; from++)
               {
-                const char *name = csn_field_get_translation_property (&fields[i], language, from);
+                CsnFieldSlot slot = CSN_FIELD_SLOT_TRANSLATION (language, from);
+                const char *name = intern_translation_property (field, language, from);
                 GParamSpec *pspec = g_param_spec_string (name, NULL, NULL, "",
                                                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
                                                          G_PARAM_EXPLICIT_NOTIFY);
 
-                g_param_spec_set_qdata (pspec, g_quark_from_static_string ("csn-field"),
-                                        (gpointer) &fields[i]);
                 /* Language + 1, and 0x10 for the source text. */
                 g_param_spec_set_qdata (pspec, translation_quark (),
                                         GUINT_TO_POINTER ((language + 1) | (from ? 0x10 : 0)));
-                g_ptr_array_add (pspecs, pspec);
+                field_names->property[slot] = name;
+                field_names->prop_id[slot] = add_pspec (pspecs, field, pspec);
               }
         }
+
+      if ((field->flags & CSN_FIELD_FLAG_KEY) && klass->key_field == NULL)
+        klass->key_field = field;
     }
 
   klass->n_pspecs = pspecs->len;
   klass->pspecs = (GParamSpec **) g_ptr_array_free (pspecs, FALSE);
   g_object_class_install_properties (object_class, klass->n_pspecs, klass->pspecs);
+
+  klass->defaults = g_new0 (GValue, klass->n_pspecs);
+  klass->prop_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 1; i < klass->n_pspecs; i++)
+    {
+      init_default (&klass->defaults[i], klass->pspecs[i]);
+      g_hash_table_insert (klass->prop_ids, (gpointer) klass->pspecs[i]->name, GUINT_TO_POINTER (i));
+    }
 }
 
 const CsnField *
@@ -309,11 +427,7 @@ const CsnField *
 csn_item_class_get_key_field (CsnItemClass *klass)
 {
   g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), NULL);
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (klass->fields[i].flags & CSN_FIELD_FLAG_KEY)
-      return &klass->fields[i];
-  return NULL;
+  return klass->key_field;
 }
 
 const CsnField *
@@ -355,15 +469,41 @@ csn_item_class_is_translation_property (CsnItemClass *klass,
   return TRUE;
 }
 
+static gboolean
+field_of_class (CsnItemClass   *klass,
+                const CsnField *field)
+{
+  guintptr address = (guintptr) field;
+
+  return address >= (guintptr) klass->fields && address < (guintptr) (klass->fields + klass->n_fields);
+}
+
 static const GValue *
 lookup_value (CsnItem    *self,
               const char *property)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  guint prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (CSN_ITEM_GET_CLASS (self)->prop_ids, property));
 
-  g_return_val_if_fail (pspec != NULL, NULL);
-  g_return_val_if_fail (pspec->owner_type != G_TYPE_OBJECT, NULL);
-  return &ensure_values (self)[pspec->param_id];
+  g_return_val_if_fail (prop_id != 0, NULL);
+  return &ensure_values (self)[prop_id];
+}
+
+/* The value of @field's property @slot, without looking its name up; @field comes from the item's
+ * class. */
+const GValue *
+csn_item_peek_value (CsnItem        *self,
+                     const CsnField *field,
+                     CsnFieldSlot    slot)
+{
+  guint prop_id;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+  g_return_val_if_fail (field != NULL && field->names != NULL && slot < CSN_FIELD_N_SLOTS, NULL);
+
+  g_return_val_if_fail (field_of_class (CSN_ITEM_GET_CLASS (self), field), NULL);
+  prop_id = field->names->prop_id[slot];
+  g_return_val_if_fail (prop_id != 0, NULL);
+  return &ensure_values (self)[prop_id];
 }
 
 /* The value of the field that identifies the item ("id", "code" or "country"), or NULL. */
@@ -374,8 +514,10 @@ csn_item_get_key (CsnItem *self)
 
   g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
 
-  field = csn_item_class_get_key_field (CSN_ITEM_GET_CLASS (self));
-  return field != NULL ? csn_item_get_string (self, csn_field_get_property_name (field, NULL)) : NULL;
+  field = CSN_ITEM_GET_CLASS (self)->key_field;
+  if (field == NULL)
+    return NULL;
+  return g_value_get_string (&ensure_values (self)[field->names->prop_id[CSN_FIELD_SLOT_VALUE]]);
 }
 
 /* Names in messages follow the interface language; the draft holds both. */
@@ -584,6 +726,216 @@ csn_item_dup_text_for_language (CsnItem        *self,
       break;
     }
   return g_strconcat (mark, " ", source, NULL);
+}
+
+/* The stored value of @field's property @slot, for the load setters below. */
+static GValue *
+load_value (CsnItem        *self,
+            const CsnField *field,
+            CsnFieldSlot    slot,
+            GType           type)
+{
+  GValue *value;
+
+  g_assert (field->names != NULL && field_of_class (CSN_ITEM_GET_CLASS (self), field));
+  g_assert (field->names->prop_id[slot] != 0);
+
+  value = &ensure_values (self)[field->names->prop_id[slot]];
+  g_assert (G_VALUE_HOLDS (value, type));
+  return value;
+}
+
+/* Text is never NULL where its default is not: as csn_item_set_property() stores it. */
+void
+csn_item_load_take_string (CsnItem        *self,
+                           const CsnField *field,
+                           CsnFieldSlot    slot,
+                           char           *text)
+{
+  GValue *value = load_value (self, field, slot, G_TYPE_STRING);
+
+  if (text == NULL && g_value_get_string (&CSN_ITEM_GET_CLASS (self)->defaults[field->names->prop_id[slot]]) != NULL)
+    g_value_set_static_string (value, "");
+  else
+    g_value_take_string (value, text);
+}
+
+/* An empty list is stored as an empty array, never NULL. */
+void
+csn_item_load_take_strv (CsnItem        *self,
+                         const CsnField *field,
+                         char          **strv)
+{
+  GValue *value = load_value (self, field, CSN_FIELD_SLOT_VALUE, G_TYPE_STRV);
+
+  if (strv == NULL)
+    g_value_set_boxed (value, empty_strv);
+  else
+    g_value_take_boxed (value, strv);
+}
+
+void
+csn_item_load_set_enum (CsnItem        *self,
+                        const CsnField *field,
+                        int             v)
+{
+  GValue *value = load_value (self, field, CSN_FIELD_SLOT_VALUE, G_TYPE_ENUM);
+
+  g_value_set_enum (value, v);
+}
+
+void
+csn_item_load_set_int (CsnItem        *self,
+                       const CsnField *field,
+                       int             v)
+{
+  GValue *value = load_value (self, field, CSN_FIELD_SLOT_VALUE, G_TYPE_INT);
+
+  g_value_set_int (value, v);
+}
+
+/* Calls @func after every change of a property of @self, before "notify", with the old value: what
+ * a draft's indexes need, without a signal connection per item. Each call adds one watch; remove it
+ * as often. */
+void
+csn_item_add_watch (CsnItem          *self,
+                    CsnItemWatchFunc  func,
+                    gpointer          user_data)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+  Watch watch = { func, user_data };
+
+  g_return_if_fail (CSN_IS_ITEM (self));
+  g_return_if_fail (func != NULL);
+
+  if (priv->watches == NULL)
+    priv->watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), 1);
+  g_array_append_val (priv->watches, watch);
+}
+
+void
+csn_item_remove_watch (CsnItem          *self,
+                       CsnItemWatchFunc  func,
+                       gpointer          user_data)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_ITEM (self));
+
+  for (guint i = 0; priv->watches != NULL && i < priv->watches->len; i++)
+    {
+      Watch *watch = &g_array_index (priv->watches, Watch, i);
+
+      if (watch->func == func && watch->user_data == user_data)
+        {
+          g_array_remove_index (priv->watches, i);
+          return;
+        }
+    }
+  g_return_if_reached ();
+}
+
+/**
+ * csn_fold_search_text:
+ * @text: (nullable): what the user typed, or an item's text
+ *
+ * @text normalized and case-folded, so that a search ignores case and composed forms.
+ *
+ * Returns: (transfer full): the folded text, "" for %NULL or text that is not UTF-8
+ */
+char *
+csn_fold_search_text (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normalized == NULL)
+    return g_strdup ("");
+  return g_utf8_casefold (normalized, -1);
+}
+
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  g_autofree char *folded = csn_fold_search_text (text);
+
+  g_string_append (out, folded);
+  g_string_append_c (out, '\0');
+}
+
+/* The folded texts of @properties, each ended by a NUL; made once and kept until the item changes. */
+static const char *
+get_search_text (CsnItem            *self,
+                 const char * const *properties,
+                 gsize              *length)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+  GString *text;
+
+  if (priv->search_text != NULL && priv->search_properties == properties)
+    {
+      *length = priv->search_length;
+      return priv->search_text;
+    }
+
+  text = g_string_new (NULL);
+  for (guint i = 0; properties[i] != NULL; i++)
+    {
+      if (g_str_equal (properties[i], CSN_ITEM_SEARCH_TITLE))
+        {
+          g_autofree char *title = csn_item_dup_title (self);
+
+          append_folded (text, title);
+        }
+      else
+        append_folded (text, csn_item_get_string (self, properties[i]));
+    }
+
+  g_free (priv->search_text);
+  priv->search_properties = properties;
+  priv->search_length = text->len;
+  priv->search_text = g_string_free (text, FALSE);
+  *length = priv->search_length;
+  return priv->search_text;
+}
+
+/**
+ * csn_item_matches_search:
+ * @self: an item
+ * @properties: the text properties searched, %NULL-terminated; CSN_ITEM_SEARCH_TITLE for the item's
+ *   title. The same array (by address) at every call, for the cache to serve.
+ * @folded_needle: what the user typed, through csn_fold_search_text()
+ *
+ * Whether one of @properties contains @folded_needle, ignoring case and composed forms. The folded
+ * texts are made at the first search and kept until a property of @self changes, so that a
+ * keystroke costs one strstr() per property.
+ *
+ * Returns: %TRUE for an empty needle
+ */
+gboolean
+csn_item_matches_search (CsnItem            *self,
+                         const char * const *properties,
+                         const char         *folded_needle)
+{
+  const char *text;
+  const char *end;
+  gsize length;
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (properties != NULL, FALSE);
+
+  if (folded_needle == NULL || folded_needle[0] == '\0')
+    return TRUE;
+
+  text = get_search_text (self, properties, &length);
+  end = text + length;
+  for (const char *p = text; p < end; p += strlen (p) + 1)
+    if (strstr (p, folded_needle) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* Members of the item's JSON object that no field describes; kept for the next save. */

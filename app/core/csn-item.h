@@ -29,6 +29,8 @@ typedef enum {
   CSN_FIELD_FLAG_OWNER    = 1 << 4,  /* a REF to what the item belongs to: removing that removes it */
 } CsnFieldFlags;
 
+typedef struct _CsnFieldNames CsnFieldNames;
+
 typedef struct {
   const char    *key;            /* JSON member name */
   CsnFieldKind   kind;
@@ -37,6 +39,9 @@ typedef struct {
   GType        (*type_func) (void); /* enum type, or child item type */
   int            default_value;  /* enums and numbers */
   CsnCollection  target;         /* what a REF or REF_LIST points into */
+
+  /*< private >*/
+  const CsnFieldNames *names;    /* set by csn_item_class_set_schema() on the class's copy */
 } CsnField;
 
 #define CSN_TYPE_ITEM (csn_item_get_type ())
@@ -54,6 +59,9 @@ struct _CsnItemClass
   const char     *id_prefix;        /* prefix of generated ids, "theme" */
   GParamSpec    **pspecs;           /* indexed by property id */
   guint           n_pspecs;
+  GValue         *defaults;         /* every property's default, copied into a new item at once */
+  GHashTable     *prop_ids;         /* property name -> id, read without the pspec pool's lock */
+  const CsnField *key_field;
 };
 
 void            csn_item_class_set_schema   (CsnItemClass   *klass,
@@ -95,6 +103,14 @@ gboolean        csn_item_strv_contains      (CsnItem        *self,
                                              const char     *value);
 GListModel     *csn_item_get_children       (CsnItem        *self,
                                              const char     *property);
+
+/* Searching (csn_item_matches_search): the item's title, in place of a property name. */
+#define CSN_ITEM_SEARCH_TITLE "title:"
+
+char           *csn_fold_search_text        (const char     *text);
+gboolean        csn_item_matches_search     (CsnItem        *self,
+                                             const char * const *properties,
+                                             const char     *folded_needle);
 
 const char     *csn_item_get_translation    (CsnItem        *self,
                                              const CsnField *field,

@@ -1,6 +1,8 @@
 /* csn-json-check.c: parses drafts strictly (no comments, no trailing data, no lone surrogate escapes,
  * no nesting too deep for a recursive parser) and keeps each number's text: JSON numbers may be larger
- * than any C type, and json-glib wraps such integers around. */
+ * than any C type, and json-glib wraps such integers around. One scanner serves both readers of
+ * csn-draft-io.c: csn_json_parse() builds the tree from it, csn-draft-reader.c pulls values from it
+ * one by one. */
 #define G_LOG_DOMAIN "csn-json-check"
 
 #include "config.h"
@@ -8,18 +10,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "csn-json-check.h"
+#include "csn-utf8.h"
 
-typedef struct
-{
-  const char *data;
-  const char *pos;
-  const char *end;
-  guint       depth;
-  guint       max_depth;
-  char       *message;
-  GString    *text;     /* the string being read */
-  GHashTable *numbers;  /* JsonNode → the number's text */
-} Parser;
+typedef CsnJsonScanner Parser;
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
 
 static void G_GNUC_PRINTF (2, 3)
 fail (Parser     *p,
@@ -52,11 +48,13 @@ fail (Parser     *p,
   p->message = g_strdup_printf (_("line %u, column %u: %s"), line, column, what);
 }
 
-/* The length in bytes of the character at @c (the data is valid UTF-8). */
+/* The length in bytes of the character at @c, never beyond the data (which csn_json_parse() has
+ * validated; a pulling reader's may not be). */
 static int
-char_length (const char *c)
+char_length (Parser     *p,
+             const char *c)
 {
-  return (int) (g_utf8_next_char (c) - c);
+  return (int) (MIN (g_utf8_next_char (c), p->end) - c);
 }
 
 static void
@@ -75,7 +73,7 @@ unexpected (Parser     *p,
   else if (*p->pos == '/' && p->pos + 1 < p->end && (p->pos[1] == '/' || p->pos[1] == '*'))
     fail (p, _("comments are not allowed in JSON"));
   else
-    fail (p, _("unexpected “%.*s” where %s was expected"), char_length (p->pos), p->pos, expected);
+    fail (p, _("unexpected “%.*s” where %s was expected"), char_length (p, p->pos), p->pos, expected);
   return NULL;
 }
 
@@ -145,6 +143,43 @@ read_unicode_escape (Parser   *p,
   return TRUE;
 }
 
+/* Whether a byte of @word is zero (exact as to whether one is, not as to which). */
+static inline guint64
+zero_bytes (guint64 word)
+{
+  return (word - ONES) & ~word & HIGHS;
+}
+
+/* Skips a run of plain characters, eight bytes at a time while none ends it; the run is checked for
+ * UTF-8 from its first byte beyond ASCII. */
+static gboolean
+skip_run (Parser *p)
+{
+  const char *high = NULL;
+
+  while (p->end - p->pos >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p->pos, sizeof word);
+      /* A quote, a backslash or a control character (below 0x20) ends the run. */
+      if (zero_bytes (word ^ (ONES * '"')) | zero_bytes (word ^ (ONES * '\\')) |
+          ((word - ONES * 0x20) & ~word & HIGHS))
+        break;
+      if (high == NULL && (word & HIGHS) != 0)
+        high = p->pos;
+      p->pos += 8;
+    }
+  while (p->pos < p->end && (guchar) *p->pos >= 0x20 && *p->pos != '"' && *p->pos != '\\')
+    {
+      if (high == NULL && (guchar) *p->pos >= 0x80)
+        high = p->pos;
+      p->pos++;
+    }
+  /* Everything before @high is ASCII. */
+  return high == NULL || csn_utf8_validate (high, p->pos - high);
+}
+
 /* Reads a string into p->text (@p at the opening quote). */
 static gboolean
 read_string (Parser *p)
@@ -158,8 +193,12 @@ read_string (Parser *p)
       const char *run = p->pos;
       gunichar character;
 
-      while (p->pos < p->end && (guchar) *p->pos >= 0x20 && *p->pos != '"' && *p->pos != '\\')
-        p->pos++;
+      if (!skip_run (p))
+        {
+          p->pos = run;
+          fail (p, _("the text is not UTF-8"));
+          return FALSE;
+        }
       g_string_append_len (p->text, run, p->pos - run);
       if (p->pos >= p->end)
         break;
@@ -206,7 +245,7 @@ read_string (Parser *p)
         default:
           /* The whole character: its first byte alone would not be UTF-8. */
           p->pos--;
-          fail (p, _("“\\%.*s” is not a JSON escape"), char_length (p->pos + 1), p->pos + 1);
+          fail (p, _("“\\%.*s” is not a JSON escape"), char_length (p, p->pos + 1), p->pos + 1);
           return FALSE;
         }
       p->pos++;
@@ -293,8 +332,6 @@ read_literal (Parser     *p,
   return node;
 }
 
-static JsonNode *read_value (Parser *p);
-
 static gboolean
 enter (Parser *p)
 {
@@ -312,50 +349,30 @@ static JsonNode *
 read_object (Parser *p)
 {
   g_autoptr(JsonObject) object = NULL;
+  gboolean empty, more = TRUE;
   JsonNode *node;
 
-  if (!enter (p))
+  if (!csn_json_scanner_open (p, '{', &empty))
     return NULL;
 
   object = json_object_new ();
-  if (p->pos < p->end && *p->pos == '}')
-    goto done;
-
-  for (;;)
+  while (!empty && more)
     {
       g_autofree char *name = NULL;
       JsonNode *member;
 
-      if (p->pos >= p->end || *p->pos != '"')
-        return unexpected (p, _("a member name in quotes"));
-      if (!read_string (p))
+      if (!csn_json_scanner_read_name (p))
         return NULL;
       name = g_strndup (p->text->str, p->text->len);
-      skip_space (p);
-      if (p->pos >= p->end || *p->pos != ':')
-        return unexpected (p, _("“:”"));
-      p->pos++;
-      skip_space (p);
-      member = read_value (p);
+      member = csn_json_scanner_read_value (p);
       if (member == NULL)
         return NULL;
       /* A repeated name keeps its first place and its last value, as in json-glib. */
       json_object_set_member (object, name, member);
-      skip_space (p);
-      if (p->pos < p->end && *p->pos == ',')
-        {
-          p->pos++;
-          skip_space (p);
-          continue;
-        }
-      if (p->pos < p->end && *p->pos == '}')
-        break;
-      return unexpected (p, _("“,” or “}”"));
+      if (!csn_json_scanner_next (p, '}', &more))
+        return NULL;
     }
 
-done:
-  p->pos++;
-  p->depth--;
   node = json_node_alloc ();
   json_node_init_object (node, object);
   return node;
@@ -365,74 +382,251 @@ static JsonNode *
 read_array (Parser *p)
 {
   g_autoptr(JsonArray) array = NULL;
+  gboolean empty, more = TRUE;
   JsonNode *node;
 
-  if (!enter (p))
+  if (!csn_json_scanner_open (p, '[', &empty))
     return NULL;
 
   array = json_array_new ();
-  if (p->pos < p->end && *p->pos == ']')
-    goto done;
-
-  for (;;)
+  while (!empty && more)
     {
-      JsonNode *element = read_value (p);
+      JsonNode *element = csn_json_scanner_read_value (p);
 
       if (element == NULL)
         return NULL;
       json_array_add_element (array, element);
-      skip_space (p);
-      if (p->pos < p->end && *p->pos == ',')
-        {
-          p->pos++;
-          skip_space (p);
-          continue;
-        }
-      if (p->pos < p->end && *p->pos == ']')
-        break;
-      return unexpected (p, _("“,” or “]”"));
+      if (!csn_json_scanner_next (p, ']', &more))
+        return NULL;
     }
 
-done:
-  p->pos++;
-  p->depth--;
   node = json_node_alloc ();
   json_node_init_array (node, array);
   return node;
 }
 
-static JsonNode *
-read_value (Parser *p)
+/* Starts reading @data. @max_depth: containers inside one another, at most. */
+void
+csn_json_scanner_init (CsnJsonScanner *self,
+                       const char     *data,
+                       gsize           length,
+                       guint           max_depth)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (data != NULL || length == 0);
+
+  *self = (CsnJsonScanner) { data, data, data + length, 0, max_depth, NULL };
+  self->text = g_string_new (NULL);
+  self->numbers = g_hash_table_new_full (g_direct_hash, g_direct_equal, (GDestroyNotify) json_node_unref,
+                                         g_free);
+}
+
+void
+csn_json_scanner_clear (CsnJsonScanner *self)
+{
+  g_clear_pointer (&self->message, g_free);
+  if (self->text != NULL)
+    g_string_free (g_steal_pointer (&self->text), TRUE);
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
+}
+
+/* What is wrong where, in the UI language, once a call failed (NULL before). */
+const char *
+csn_json_scanner_get_message (CsnJsonScanner *self)
+{
+  return self->message;
+}
+
+/* Every number node made so far, to the number's text as written. */
+GHashTable *
+csn_json_scanner_get_numbers (CsnJsonScanner *self)
+{
+  return self->numbers;
+}
+
+/* The next byte after white space, or '\0' at the end of the data. */
+char
+csn_json_scanner_peek (CsnJsonScanner *self)
+{
+  skip_space (self);
+  return self->pos < self->end ? *self->pos : '\0';
+}
+
+/* Enters the object or list that @opener ("{" or "[") starts; @empty: it ends at once (and is left
+ * already). */
+gboolean
+csn_json_scanner_open (CsnJsonScanner *self,
+                       char            opener,
+                       gboolean       *empty)
+{
+  char closer = opener == '{' ? '}' : ']';
+
+  skip_space (self);
+  if (self->pos >= self->end || *self->pos != opener)
+    {
+      unexpected (self, _("a value"));
+      return FALSE;
+    }
+  if (!enter (self))
+    return FALSE;
+  *empty = self->pos < self->end && *self->pos == closer;
+  if (*empty)
+    {
+      self->pos++;
+      self->depth--;
+    }
+  return TRUE;
+}
+
+/* After a member or an element: a comma (@more) or @closer, which leaves the container. */
+gboolean
+csn_json_scanner_next (CsnJsonScanner *self,
+                       char            closer,
+                       gboolean       *more)
+{
+  skip_space (self);
+  if (self->pos < self->end && *self->pos == ',')
+    {
+      self->pos++;
+      skip_space (self);
+      *more = TRUE;
+      return TRUE;
+    }
+  if (self->pos < self->end && *self->pos == closer)
+    {
+      self->pos++;
+      self->depth--;
+      *more = FALSE;
+      return TRUE;
+    }
+  unexpected (self, closer == '}' ? _("“,” or “}”") : _("“,” or “]”"));
+  return FALSE;
+}
+
+/* A member's name and its colon; the name is csn_json_scanner_get_text(). */
+gboolean
+csn_json_scanner_read_name (CsnJsonScanner *self)
+{
+  skip_space (self);
+  if (self->pos >= self->end || *self->pos != '"')
+    {
+      unexpected (self, _("a member name in quotes"));
+      return FALSE;
+    }
+  if (!read_string (self))
+    return FALSE;
+  skip_space (self);
+  if (self->pos >= self->end || *self->pos != ':')
+    {
+      unexpected (self, _("“:”"));
+      return FALSE;
+    }
+  self->pos++;
+  skip_space (self);
+  return TRUE;
+}
+
+/* A string; it is csn_json_scanner_get_text(). */
+gboolean
+csn_json_scanner_read_string (CsnJsonScanner *self)
+{
+  skip_space (self);
+  if (self->pos >= self->end || *self->pos != '"')
+    {
+      unexpected (self, _("text"));
+      return FALSE;
+    }
+  return read_string (self);
+}
+
+/* The last name or string read, unescaped; valid until the next read. */
+const char *
+csn_json_scanner_get_text (CsnJsonScanner *self,
+                           gsize          *length)
+{
+  if (length != NULL)
+    *length = self->text->len;
+  return self->text->str;
+}
+
+gboolean
+csn_json_scanner_read_null (CsnJsonScanner *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  skip_space (self);
+  node = read_literal (self, "null");
+  return node != NULL;
+}
+
+/* A number that is a whole number of 64 bits. FALSE with no message for a number of another kind. */
+gboolean
+csn_json_scanner_read_integer (CsnJsonScanner *self,
+                               gint64         *value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  skip_space (self);
+  if (self->pos >= self->end || (*self->pos != '-' && !g_ascii_isdigit (*self->pos)))
+    {
+      unexpected (self, _("a value"));
+      return FALSE;
+    }
+  node = read_number (self);
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  g_hash_table_remove (self->numbers, node);
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* Any value, as nodes (numbers kept in csn_json_scanner_get_numbers()). */
+JsonNode *
+csn_json_scanner_read_value (CsnJsonScanner *self)
 {
   JsonNode *node;
 
-  if (p->pos >= p->end)
-    return unexpected (p, _("a value"));
+  skip_space (self);
+  if (self->pos >= self->end)
+    return unexpected (self, _("a value"));
 
-  switch (*p->pos)
+  switch (*self->pos)
     {
     case '{':
-      return read_object (p);
+      return read_object (self);
     case '[':
-      return read_array (p);
+      return read_array (self);
     case '"':
-      if (!read_string (p))
+      if (!read_string (self))
         return NULL;
       node = json_node_alloc ();
-      json_node_init_string (node, p->text->str);
+      json_node_init_string (node, self->text->str);
       return node;
     case 't':
-      return read_literal (p, "true");
+      return read_literal (self, "true");
     case 'f':
-      return read_literal (p, "false");
+      return read_literal (self, "false");
     case 'n':
-      return read_literal (p, "null");
+      return read_literal (self, "null");
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      return read_number (p);
+      return read_number (self);
     default:
-      return unexpected (p, _("a value"));
+      return unexpected (self, _("a value"));
     }
+}
+
+/* At the end of the document: nothing but white space may follow. */
+gboolean
+csn_json_scanner_finish (CsnJsonScanner *self)
+{
+  skip_space (self);
+  if (self->pos < self->end)
+    {
+      fail (self, _("unexpected data after the end of the JSON document"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Parses @data, which must be valid UTF-8. On success @number_texts (if not NULL) maps every number
@@ -445,28 +639,22 @@ csn_json_parse (const char   *data,
                 GHashTable  **number_texts,
                 char        **message)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                                         (GDestroyNotify) json_node_unref, g_free);
-  Parser p = { data, data, data + length, 0, max_depth, NULL, text, numbers };
+  CsnJsonScanner scanner;
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
-  skip_space (&p);
-  root = read_value (&p);
+  csn_json_scanner_init (&scanner, data, length, max_depth);
+  root = csn_json_scanner_read_value (&scanner);
   if (root != NULL)
-    {
-      skip_space (&p);
-      if (p.pos < p.end)
-        fail (&p, _("unexpected data after the end of the JSON document"));
-    }
+    csn_json_scanner_finish (&scanner);
 
-  *message = p.message;
-  if (p.message != NULL)
-    return NULL;
-  if (number_texts != NULL)
-    *number_texts = g_steal_pointer (&numbers);
+  *message = g_steal_pointer (&scanner.message);
+  if (*message != NULL)
+    g_clear_pointer (&root, json_node_unref);
+  else if (number_texts != NULL)
+    *number_texts = g_steal_pointer (&scanner.numbers);
+  csn_json_scanner_clear (&scanner);
   return g_steal_pointer (&root);
 }

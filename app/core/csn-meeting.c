@@ -60,6 +60,11 @@ static const CsnField fields[] = {
     .flags = CSN_FIELD_FLAG_NULLABLE,
     .label = N_("deadline for answers"),
     .target = CSN_COLLECTION_NONE },
+  { .key = "answers_to",
+    .kind = CSN_FIELD_TEXT,
+    .flags = CSN_FIELD_FLAG_NONE,
+    .label = N_("where to send answers"),
+    .target = CSN_COLLECTION_NONE },
 };
 
 static void
@@ -138,4 +143,12 @@ csn_meeting_get_answers_due (CsnMeeting *self)
 {
   g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
   return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_ANSWERS_DUE);
+}
+
+/* Where the delegations send their answers back (the co-chairs' e-mail addresses), as typed. */
+const char *
+csn_meeting_get_answers_to (CsnMeeting *self)
+{
+  g_return_val_if_fail (CSN_IS_MEETING (self), NULL);
+  return csn_item_get_string (CSN_ITEM (self), CSN_MEETING_PROP_ANSWERS_TO);
 }

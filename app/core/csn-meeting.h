@@ -20,6 +20,7 @@ CsnMeeting *csn_meeting_new (void);
 #define CSN_MEETING_PROP_LANGUAGE               "language"
 #define CSN_MEETING_PROP_STATUS                 "status"
 #define CSN_MEETING_PROP_ANSWERS_DUE            "answers-due"
+#define CSN_MEETING_PROP_ANSWERS_TO             "answers-to"
 
 const char      *csn_meeting_get_title                  (CsnMeeting *self);
 const char      *csn_meeting_get_venue                  (CsnMeeting *self);
@@ -29,5 +30,6 @@ const char      *csn_meeting_get_pro_tempore_presidency (CsnMeeting *self);
 CsnLanguage      csn_meeting_get_language               (CsnMeeting *self);
 CsnMeetingStatus csn_meeting_get_status                 (CsnMeeting *self);
 const char      *csn_meeting_get_answers_due            (CsnMeeting *self);
+const char      *csn_meeting_get_answers_to             (CsnMeeting *self);
 
 G_END_DECLS

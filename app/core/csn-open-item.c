@@ -13,6 +13,7 @@
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
 #include "csn-open-item.h"
+#include "csn-open-item-private.h"
 #include "csn-participant.h"
 #include "csn-problem.h"
 #include "csn-role-proposal.h"
@@ -215,34 +216,42 @@ collect_themes (Collector       *c,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (CSN_ITEM (theme));
-      g_autofree char *place = g_strdup_printf ("themes[%u].horizon", i);
+      g_autofree char *title = NULL;
+      g_autofree char *place = NULL;
 
-      if (csn_theme_get_horizon (theme) == CSN_HORIZON_UNDECIDED)
-        /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
-        add (c, CSN_OPEN_KIND_HORIZON, CSN_ITEM (theme), CSN_THEME_PROP_HORIZON, place,
-             _("“%s” has no horizon yet: short or medium term"), title);
+      if (csn_theme_get_horizon (theme) != CSN_HORIZON_UNDECIDED)
+        continue;
+      title = csn_item_dup_title (CSN_ITEM (theme));
+      place = g_strdup_printf ("themes[%u].horizon", i);
+      /* Translators: "“Labour migration” has no horizon yet: short or medium term" */
+      add (c, CSN_OPEN_KIND_HORIZON, CSN_ITEM (theme), CSN_THEME_PROP_HORIZON, place,
+           _("“%s” has no horizon yet: short or medium term"), title);
     }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (CSN_ITEM (theme));
-      g_autofree char *place = g_strdup_printf ("themes[%u].consensus", i);
+      g_autofree char *title = NULL;
+      g_autofree char *place = NULL;
 
-      if (csn_theme_get_consensus (theme) == CSN_CONSENSUS_PENDING)
-        /* Translators: "Consensus on “Labour migration” is still pending" */
-        add (c, CSN_OPEN_KIND_CONSENSUS, CSN_ITEM (theme), CSN_THEME_PROP_CONSENSUS, place,
-             _("Consensus on “%s” is still pending"), title);
+      if (csn_theme_get_consensus (theme) != CSN_CONSENSUS_PENDING)
+        continue;
+      title = csn_item_dup_title (CSN_ITEM (theme));
+      place = g_strdup_printf ("themes[%u].consensus", i);
+      /* Translators: "Consensus on “Labour migration” is still pending" */
+      add (c, CSN_OPEN_KIND_CONSENSUS, CSN_ITEM (theme), CSN_THEME_PROP_CONSENSUS, place,
+           _("Consensus on “%s” is still pending"), title);
     }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
-      g_autofree char *title = csn_item_dup_title (CSN_ITEM (theme));
-      g_autofree char *place = g_strdup_printf ("themes[%u]", i);
+      g_autofree char *title = NULL;
+      g_autofree char *place = NULL;
       CsnOpenItem *open;
 
       if (csn_draft_figures_theme_has_strategy (figures, csn_theme_get_id (theme)))
         continue;
+      title = csn_item_dup_title (CSN_ITEM (theme));
+      place = g_strdup_printf ("themes[%u]", i);
       /* Translators: "No strategy addresses “Labour migration” yet" */
       open = add (c, CSN_OPEN_KIND_STRATEGY, CSN_ITEM (theme), NULL, place,
                   _("No strategy addresses “%s” yet"), title);
@@ -353,10 +362,9 @@ collect_quotas (Collector       *c,
 /* The validation's problems: one already listed here (the presidency, a quota) is linked to its
  * entry; any other is an entry of its own. */
 static void
-collect_problems (Collector *c)
+collect_problems (Collector  *c,
+                  GListModel *problems)
 {
-  g_autoptr(GListModel) problems = csn_draft_validate (c->draft);
-
   for (guint i = 0, n = g_list_model_get_n_items (problems); i < n; i++)
     {
       g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
@@ -390,24 +398,62 @@ GListModel *
 csn_draft_list_open_items (CsnDraft *draft)
 {
   g_autoptr(CsnDraftFigures) figures = NULL;
-  Collector c = { draft };
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *store;
 
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
 
   figures = csn_draft_figures_new (draft);
-  c.items = g_list_store_new (CSN_TYPE_OPEN_ITEM);
-  c.places = g_hash_table_new (g_str_hash, g_str_equal);
+  problems = csn_draft_validate (draft);
+  items = csn_open_items_collect (draft, figures, problems);
+  store = g_list_store_new (CSN_TYPE_OPEN_ITEM);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
 
+/* csn_draft_list_open_items() from figures and problems already at hand (CsnValidation's). Returns
+ * the entries, in a new array that holds them. */
+GPtrArray *
+csn_open_items_collect (CsnDraft        *draft,
+                        CsnDraftFigures *figures,
+                        GListModel      *problems)
+{
+  g_autoptr(GListStore) store = g_list_store_new (CSN_TYPE_OPEN_ITEM);
+  Collector c = { draft, store };
+  GPtrArray *items;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  c.places = g_hash_table_new (g_str_hash, g_str_equal);
   collect_meeting (&c);
   collect_themes (&c, figures);
   collect_mechanisms (&c);
   collect_proposals (&c);
   collect_endorsements (&c);
   collect_quotas (&c, figures);
-  collect_problems (&c);
-
+  collect_problems (&c, problems);
   g_hash_table_unref (c.places);
-  return G_LIST_MODEL (c.items);
+
+  items = g_ptr_array_new_full (g_list_model_get_n_items (G_LIST_MODEL (store)), g_object_unref);
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (store)); i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (store), i));
+  return items;
+}
+
+/* Whether two entries say the same about the same thing: a list updated in place keeps the
+ * old one, so that a view does not bind it again. */
+gboolean
+csn_open_item_equal (CsnOpenItem *a,
+                     CsnOpenItem *b)
+{
+  g_return_val_if_fail (CSN_IS_OPEN_ITEM (a) && CSN_IS_OPEN_ITEM (b), FALSE);
+
+  return a->kind == b->kind && a->item == b->item && a->property == b->property &&
+         a->collection == b->collection && g_str_equal (a->place, b->place) &&
+         g_str_equal (a->message, b->message) &&
+         (a->problem == NULL) == (b->problem == NULL) &&
+         (a->problem == NULL || csn_problem_equal (a->problem, b->problem));
 }
 
 CsnOpenKind

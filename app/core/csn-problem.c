@@ -156,3 +156,15 @@ csn_problem_get_property_name (CsnProblem *self)
   g_return_val_if_fail (CSN_IS_PROBLEM (self), NULL);
   return self->property;
 }
+
+/* Whether @a and @b say the same about the same place: a list of problems updated in place keeps
+ * the old one. */
+gboolean
+csn_problem_equal (CsnProblem *a,
+                   CsnProblem *b)
+{
+  g_return_val_if_fail (CSN_IS_PROBLEM (a) && CSN_IS_PROBLEM (b), FALSE);
+
+  return a->severity == b->severity && a->item == b->item && a->property == b->property &&
+         g_str_equal (a->place, b->place) && g_str_equal (a->message, b->message);
+}

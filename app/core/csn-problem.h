@@ -20,5 +20,7 @@ const char   *csn_problem_get_place      (CsnProblem    *self);
 const char   *csn_problem_get_message    (CsnProblem    *self);
 CsnItem      *csn_problem_get_item       (CsnProblem    *self);
 const char   *csn_problem_get_property_name (CsnProblem    *self);
+gboolean      csn_problem_equal          (CsnProblem    *a,
+                                          CsnProblem    *b);
 
 G_END_DECLS

@@ -20,6 +20,47 @@ typedef struct
   GHashTable *keys[CSN_N_COLLECTIONS];  /* key -> first CsnItem with it */
 } Validator;
 
+#define NO_INDEX G_MAXUINT
+#define MAX_DEPTH 8
+
+/* Where check_item() is, "themes[3].raised_by[1]": written out only for a problem, since nearly
+ * every place has none. */
+typedef struct
+{
+  struct {
+    const char *key;
+    guint       index;   /* NO_INDEX: none */
+  } segments[MAX_DEPTH];
+  guint depth;
+} Place;
+
+static void
+place_push (Place      *place,
+            const char *key,
+            guint       index)
+{
+  g_assert (place->depth < MAX_DEPTH);
+  place->segments[place->depth].key = key;
+  place->segments[place->depth].index = index;
+  place->depth++;
+}
+
+static char *
+place_format (const Place *place)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < place->depth; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, place->segments[i].key);
+      if (place->segments[i].index != NO_INDEX)
+        g_string_append_printf (out, "[%u]", place->segments[i].index);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void G_GNUC_PRINTF (6, 7)
 add_problem (Validator   *v,
              CsnSeverity  severity,
@@ -94,63 +135,74 @@ lookup_key (Validator     *v,
 
 static void
 check_ref (Validator      *v,
-           const char     *place,
+           const Place    *place,
            CsnItem        *item,
            const CsnField *field,
            const char     *key)
 {
   const char *property = csn_field_get_property_name (field, NULL);
+  g_autofree char *where = NULL;
 
   if (key == NULL || key[0] == '\0')
     {
       if (!(field->flags & CSN_FIELD_FLAG_NULLABLE))
-        /* Translators: "no pillar is chosen" */
-        add_problem (v, CSN_SEVERITY_WARNING, place, item, property, _("no %s is chosen"),
-                     noun_for_collection (field->target));
+        {
+          where = place_format (place);
+          /* Translators: "no pillar is chosen" */
+          add_problem (v, CSN_SEVERITY_WARNING, where, item, property, _("no %s is chosen"),
+                       noun_for_collection (field->target));
+        }
       return;
     }
 
   if (lookup_key (v, field->target, key) == NULL)
-    /* Translators: "no theme has the id “theme-9”" */
-    add_problem (v, CSN_SEVERITY_ERROR, place, item, property, _("no %s has the id “%s”"),
-                 noun_for_collection (field->target), key);
+    {
+      where = place_format (place);
+      /* Translators: "no theme has the id “theme-9”" */
+      add_problem (v, CSN_SEVERITY_ERROR, where, item, property, _("no %s has the id “%s”"),
+                   noun_for_collection (field->target), key);
+    }
 }
 
 static void
-check_date (Validator  *v,
-            const char *place,
-            CsnItem    *item,
-            const char *property)
+check_date (Validator   *v,
+            const Place *place,
+            CsnItem     *item,
+            const char  *property)
 {
   const char *text = csn_item_get_string (item, property);
 
   if (text != NULL && !csn_date_is_valid (text))
-    add_problem (v, CSN_SEVERITY_ERROR, place, item, property,
-                 _("“%s” is not a real date in the form YYYY-MM-DD"), text);
+    {
+      g_autofree char *where = place_format (place);
+
+      add_problem (v, CSN_SEVERITY_ERROR, where, item, property,
+                   _("“%s” is not a real date in the form YYYY-MM-DD"), text);
+    }
 }
 
+/* @place: where @item is; its fields are checked one level deeper. */
 static void
-check_item (Validator  *v,
-            GString    *place,
-            CsnItem    *item)
+check_item (Validator *v,
+            Place     *place,
+            CsnItem   *item)
 {
   guint n_fields;
   const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+  guint depth = place->depth;
 
   for (guint i = 0; i < n_fields; i++)
     {
       const CsnField *field = &fields[i];
       const char *property = csn_field_get_property_name (field, NULL);
-      gsize saved = place->len;
 
-      if (place->len > 0)
-        g_string_append_c (place, '.');
-      g_string_append (place, field->key);
+      place->depth = depth;
+      place_push (place, field->key, NO_INDEX);
 
       switch (field->kind)
         {
         case CSN_FIELD_REF:
-          check_ref (v, place->str, item, field, csn_item_get_string (item, property));
+          check_ref (v, place, item, field, csn_item_get_string (item, property));
           break;
 
         case CSN_FIELD_REF_LIST:
@@ -159,35 +211,35 @@ check_item (Validator  *v,
 
             for (guint j = 0; keys[j] != NULL; j++)
               {
-                gsize element = place->len;
-
-                g_string_append_printf (place, "[%u]", j);
-                check_ref (v, place->str, item, field, keys[j]);
+                place->segments[depth].index = j;
+                check_ref (v, place, item, field, keys[j]);
                 for (guint k = 0; k < j; k++)
                   if (g_str_equal (keys[k], keys[j]))
-                    add_problem (v, CSN_SEVERITY_WARNING, place->str, item, property,
-                                 _("“%s” is listed twice"), keys[j]);
-                g_string_truncate (place, element);
+                    {
+                      g_autofree char *where = place_format (place);
+
+                      add_problem (v, CSN_SEVERITY_WARNING, where, item, property,
+                                   _("“%s” is listed twice"), keys[j]);
+                    }
               }
           }
           break;
 
         case CSN_FIELD_DATE:
-          check_date (v, place->str, item, property);
+          check_date (v, place, item, property);
           break;
 
         case CSN_FIELD_CHILDREN:
           {
             GListModel *children = csn_item_get_children (item, property);
 
-            for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+            for (guint j = 0, n = g_list_model_get_n_items (children); j < n; j++)
               {
                 g_autoptr(CsnItem) child = g_list_model_get_item (children, j);
-                gsize element = place->len;
 
-                g_string_append_printf (place, "[%u]", j);
+                place->depth = depth + 1;
+                place->segments[depth].index = j;
                 check_item (v, place, child);
-                g_string_truncate (place, element);
               }
           }
           break;
@@ -195,9 +247,8 @@ check_item (Validator  *v,
         default:
           break;
         }
-
-      g_string_truncate (place, saved);
     }
+  place->depth = depth;
 }
 
 static void
@@ -341,7 +392,7 @@ GListModel *
 csn_draft_validate (CsnDraft *draft)
 {
   Validator v = { draft, NULL, { NULL } };
-  g_autoptr(GString) place = g_string_new (NULL);
+  Place place = { .depth = 0 };
 
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
 
@@ -349,20 +400,21 @@ csn_draft_validate (CsnDraft *draft)
   index_keys (&v);
 
   check_meeting (&v);
-  g_string_assign (place, "meeting");
-  check_item (&v, place, CSN_ITEM (csn_draft_get_meeting (draft)));
+  place_push (&place, "meeting", NO_INDEX);
+  check_item (&v, &place, CSN_ITEM (csn_draft_get_meeting (draft)));
   check_country_codes (&v);
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
       GListModel *model = csn_draft_get_collection (draft, c);
 
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
         {
           g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
 
-          g_string_printf (place, "%s[%u]", csn_collection_get_key (c), i);
-          check_item (&v, place, item);
+          place.depth = 0;
+          place_push (&place, csn_collection_get_key (c), i);
+          check_item (&v, &place, item);
         }
     }
 

@@ -47,6 +47,7 @@ static const Accelerator accelerators[] = {
   { "win.find", { "<Control>f", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.merge-draft", { "<Control>m", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.show-page::overview", { "<Alt>1", NULL } },
   { "win.show-page::theme-matrix", { "<Alt>2", NULL } },
   { "win.show-page::strategies", { "<Alt>3", NULL } },
@@ -54,6 +55,7 @@ static const Accelerator accelerators[] = {
   { "win.show-page::actors", { "<Alt>5", NULL } },
   { "win.show-page::delegations", { "<Alt>6", NULL } },
   { "win.show-page::endorsements", { "<Alt>7", NULL } },
+  { "win.show-page::document", { "<Alt>8", NULL } },
 };
 
 static CsnWindow *

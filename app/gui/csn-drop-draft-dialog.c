@@ -11,7 +11,8 @@ struct _CsnDropDraftDialog
 {
   AdwMessageDialog  parent_instance;
 
-  GPtrArray        *files;   /* of GFile */
+  GPtrArray        *files;      /* of GFile */
+  GPtrArray        *workbooks;  /* of GFile: answers dropped with the drafts, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CsnDropDraftDialog, csn_drop_draft_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -22,6 +23,7 @@ csn_drop_draft_dialog_dispose (GObject *object)
   CsnDropDraftDialog *self = CSN_DROP_DRAFT_DIALOG (object);
 
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->workbooks, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_DROP_DRAFT_DIALOG);
 
   G_OBJECT_CLASS (csn_drop_draft_dialog_parent_class)->dispose (object);
@@ -98,4 +100,52 @@ csn_drop_draft_dialog_get_files (CsnDropDraftDialog *self)
 {
   g_return_val_if_fail (CSN_IS_DROP_DRAFT_DIALOG (self), NULL);
   return self->files;
+}
+
+/**
+ * csn_drop_draft_dialog_set_workbooks:
+ * @workbooks: (element-type GFile): the delegations' workbooks dropped with the drafts
+ *
+ * Says that the answers in @workbooks are imported into this draft first, whether the drafts are
+ * merged or opened; Cancel leaves them too.
+ */
+void
+csn_drop_draft_dialog_set_workbooks (CsnDropDraftDialog *self,
+                                     GPtrArray          *workbooks)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+  g_autofree char *first = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (CSN_IS_DROP_DRAFT_DIALOG (self));
+  g_return_if_fail (workbooks != NULL && workbooks->len > 0);
+  g_return_if_fail (self->workbooks == NULL);
+
+  self->workbooks = g_ptr_array_ref (workbooks);
+  first = g_file_get_basename (g_ptr_array_index (workbooks, 0));
+  if (workbooks->len == 1)
+    /* Translators: added to the dialog asked when drafts and a workbook are dropped on a window together */
+    answers = g_strdup_printf (_("Either way, the answers in “%s” are imported into this draft first, for you "
+                                 "to review."),
+                               first);
+  else
+    /* Translators: added to the dialog asked when drafts and workbooks are dropped on a window together:
+     * "the answers in “Mexico (MX).xlsx” and 2 more workbooks" */
+    answers = g_strdup_printf (ngettext ("Either way, the answers in “%s” and %u more workbook are imported "
+                                         "into this draft first, for you to review.",
+                                         "Either way, the answers in “%s” and %u more workbooks are imported "
+                                         "into this draft first, for you to review.",
+                                         workbooks->len - 1),
+                               first, workbooks->len - 1);
+  body = g_strdup_printf ("%s\n\n%s", adw_message_dialog_get_body (dialog), answers);
+  adw_message_dialog_set_body (dialog, body);
+}
+
+/* The workbooks (GFile) dropped with the drafts, or NULL. */
+GPtrArray *
+csn_drop_draft_dialog_get_workbooks (CsnDropDraftDialog *self)
+{
+  g_return_val_if_fail (CSN_IS_DROP_DRAFT_DIALOG (self), NULL);
+  return self->workbooks;
 }

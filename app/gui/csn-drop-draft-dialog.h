@@ -1,5 +1,6 @@
 /* csn-drop-draft-dialog.h: asked when drafts are dropped on a window whose draft has work in it:
- * open them in windows of their own, or merge them into this draft. */
+ * open them in windows of their own, or merge them into this draft; workbooks dropped with them are
+ * imported as answers either way. */
 #pragma once
 
 #include <adwaita.h>
@@ -14,5 +15,8 @@ GtkWidget *csn_drop_draft_dialog_new       (GtkWindow          *parent,
                                             GPtrArray          *files,
                                             const char         *draft_name);
 GPtrArray *csn_drop_draft_dialog_get_files (CsnDropDraftDialog *self);
+void       csn_drop_draft_dialog_set_workbooks (CsnDropDraftDialog *self,
+                                                GPtrArray          *workbooks);
+GPtrArray *csn_drop_draft_dialog_get_workbooks (CsnDropDraftDialog *self);
 
 G_END_DECLS

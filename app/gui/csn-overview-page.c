@@ -7,10 +7,9 @@
 
 #include "csn-answers-summary.h"
 #include "csn-country.h"
-#include "csn-date-text.h"
+#include "csn-date-row.h"
 #include "csn-describe.h"
 #include "csn-draft-figures.h"
-#include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-meeting.h"
 #include "csn-open-item.h"
@@ -30,12 +29,14 @@ struct _CsnOverviewPage
 
   AdwEntryRow        *title_row;
   AdwEntryRow        *venue_row;
-  AdwEntryRow        *start_date_row;
-  AdwEntryRow        *end_date_row;
+  CsnDateRow         *start_date_row;
+  CsnDateRow         *end_date_row;
   AdwComboRow        *presidency_row;
   GtkFilterListModel *member_countries;
   AdwComboRow        *language_row;
   AdwComboRow        *status_row;
+  CsnDateRow         *answers_due_row;
+  AdwEntryRow        *answers_to_row;
   GtkLabel           *themes_count;
   GtkLabel           *strategies_count;
   GtkLabel           *participants_count;
@@ -70,16 +71,20 @@ get_meeting (CsnOverviewPage *self)
 
 static const char *
 get_row_property (CsnOverviewPage *self,
-                  AdwEntryRow     *row)
+                  GtkWidget       *row)
 {
-  if (row == self->title_row)
+  if (row == GTK_WIDGET (self->title_row))
     return CSN_MEETING_PROP_TITLE;
-  if (row == self->venue_row)
+  if (row == GTK_WIDGET (self->venue_row))
     return CSN_MEETING_PROP_VENUE;
-  if (row == self->start_date_row)
+  if (row == GTK_WIDGET (self->start_date_row))
     return CSN_MEETING_PROP_START_DATE;
-  if (row == self->end_date_row)
+  if (row == GTK_WIDGET (self->end_date_row))
     return CSN_MEETING_PROP_END_DATE;
+  if (row == GTK_WIDGET (self->answers_due_row))
+    return CSN_MEETING_PROP_ANSWERS_DUE;
+  if (row == GTK_WIDGET (self->answers_to_row))
+    return CSN_MEETING_PROP_ANSWERS_TO;
   g_assert_not_reached ();
 }
 
@@ -91,141 +96,43 @@ set_row_text (AdwEntryRow *row,
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
-/* Takes the text of @row into the draft, as one undoable step; a malformed date stays in the row. */
+/* Takes @value of the meeting's @property into the draft, as one undoable step. */
 static void
-commit_row (CsnOverviewPage *self,
-            AdwEntryRow     *row)
+commit_value (CsnOverviewPage *self,
+              GtkWidget       *row,
+              const char      *value)
 {
   const char *property = get_row_property (self, row);
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autofree char *date = NULL;
-  const char *value = text;
 
   if (self->draft == NULL || self->syncing)
     return;
-
-  if (row == self->start_date_row || row == self->end_date_row)
-    {
-      if (!csn_date_text_parse (text, &date))
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-          gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                       -1);
-          return;
-        }
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      value = date;
-    }
-
   if (g_strcmp0 (csn_item_get_string (get_meeting (self), property), value) != 0)
     csn_draft_set_string (self->draft, get_meeting (self), property, value);
-  else if (row == self->start_date_row || row == self->end_date_row)
-    {
-      /* The same date typed another way is shown as the interface writes dates. */
-      g_autofree char *shown = csn_date_text_format (value);
-
-      set_row_text (row, shown);
-    }
 }
 
 static void
 on_entry_row_commit_cb (CsnOverviewPage *self,
                         AdwEntryRow     *row)
 {
-  commit_row (self, row);
+  commit_value (self, GTK_WIDGET (row), gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static void
 on_row_focus_leave_cb (CsnOverviewPage    *self,
                        GtkEventController *controller)
 {
-  commit_row (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (controller)));
+  on_entry_row_commit_cb (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (controller)));
 }
 
-/* The calendar of a date row opens on the row's date, else today. */
+/* A date row took a date, typed or chosen on its calendar; what is no date stays in the row. */
 static void
-on_calendar_popover_show_cb (GtkPopover *popover,
-                             AdwEntryRow *row)
+on_date_row_changed_cb (CsnOverviewPage *self,
+                        GParamSpec      *pspec,
+                        CsnDateRow      *row)
 {
-  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CSN_TYPE_OVERVIEW_PAGE));
-  GtkCalendar *calendar = g_object_get_data (G_OBJECT (popover), "csn-calendar");
-  g_autoptr(GDateTime) date = NULL;
-
-  if (self != NULL && self->draft != NULL)
-    date = csn_date_text_to_date_time (csn_item_get_string (get_meeting (self), get_row_property (self, row)));
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-  g_object_set_data (G_OBJECT (calendar), "csn-showing", GINT_TO_POINTER (TRUE));
-  gtk_calendar_select_day (calendar, date);
-  g_object_set_data (G_OBJECT (calendar), "csn-showing", NULL);
-}
-
-static void
-set_row_date (AdwEntryRow *row,
-              const char  *iso)
-{
-  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CSN_TYPE_OVERVIEW_PAGE));
-  g_autofree char *text = csn_date_text_format (iso);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  if (self != NULL)
-    commit_row (self, row);
-}
-
-static void
-on_calendar_day_selected_cb (GtkCalendar *calendar,
-                             AdwEntryRow *row)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *iso = NULL;
-
-  if (g_object_get_data (G_OBJECT (calendar), "csn-showing") != NULL)
-    return;
-  iso = g_date_time_format (date, "%Y-%m-%d");
-  set_row_date (row, iso);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
-}
-
-static void
-on_no_date_clicked_cb (GtkButton   *button,
-                       AdwEntryRow *row)
-{
-  set_row_date (row, NULL);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-}
-
-/* A date is typed as the user's locale writes it, or chosen on a calendar beside it. */
-static void
-add_calendar_button (AdwEntryRow *row)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *calendar = gtk_calendar_new ();
-  GtkWidget *no_date = gtk_button_new_with_mnemonic (_("_No Date"));
-
-  gtk_box_append (GTK_BOX (box), calendar);
-  gtk_box_append (GTK_BOX (box), no_date);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_object_set_data (G_OBJECT (popover), "csn-calendar", calendar);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), row, 0);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), row, 0);
-  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), row, 0);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Choose on a Calendar"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose the date on a calendar"), -1);
-  gtk_widget_add_css_class (button, "flat");
-  csn_popover_hide_owner_tooltip (GTK_POPOVER (popover), button);
-  adw_entry_row_add_suffix (row, button);
+  commit_value (self, GTK_WIDGET (row), csn_date_row_get_date (row));
 }
 
 static gboolean
@@ -295,8 +202,6 @@ static void
 sync_meeting (CsnOverviewPage *self)
 {
   CsnItem *meeting;
-  g_autofree char *start_date = NULL;
-  g_autofree char *end_date = NULL;
 
   if (self->draft == NULL)
     return;
@@ -305,10 +210,10 @@ sync_meeting (CsnOverviewPage *self)
   self->syncing = TRUE;
   set_row_text (self->title_row, csn_meeting_get_title (CSN_MEETING (meeting)));
   set_row_text (self->venue_row, csn_meeting_get_venue (CSN_MEETING (meeting)));
-  start_date = csn_date_text_format (csn_meeting_get_start_date (CSN_MEETING (meeting)));
-  end_date = csn_date_text_format (csn_meeting_get_end_date (CSN_MEETING (meeting)));
-  set_row_text (self->start_date_row, start_date);
-  set_row_text (self->end_date_row, end_date);
+  csn_date_row_set_date (self->start_date_row, csn_meeting_get_start_date (CSN_MEETING (meeting)));
+  csn_date_row_set_date (self->end_date_row, csn_meeting_get_end_date (CSN_MEETING (meeting)));
+  csn_date_row_set_date (self->answers_due_row, csn_meeting_get_answers_due (CSN_MEETING (meeting)));
+  set_row_text (self->answers_to_row, csn_meeting_get_answers_to (CSN_MEETING (meeting)));
   adw_combo_row_set_selected (self->presidency_row,
                               find_member_position (self, csn_meeting_get_pro_tempore_presidency (CSN_MEETING (meeting))));
   adw_combo_row_set_selected (self->language_row, csn_meeting_get_language (CSN_MEETING (meeting)));
@@ -688,6 +593,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
 
   g_type_ensure (CSN_TYPE_PROBLEM);
   g_type_ensure (CSN_TYPE_ANSWERS_SUMMARY);
+  g_type_ensure (CSN_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-overview-page.ui");
@@ -699,6 +605,8 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, member_countries);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, answers_due_row);
+  gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, answers_to_row);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, themes_count);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, strategies_count);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, participants_count);
@@ -708,6 +616,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, open_list);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_row_commit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_presidency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
@@ -723,8 +632,6 @@ csn_overview_page_init (CsnOverviewPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_calendar_button (self->start_date_row);
-  add_calendar_button (self->end_date_row);
 
   self->open_entries = g_list_store_new (CSN_TYPE_OPEN_ITEM);
   self->open_items = gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->open_entries)),
@@ -818,5 +725,9 @@ csn_overview_page_reveal (CsnOverviewPage *self,
     row = GTK_WIDGET (self->language_row);
   else if (g_strcmp0 (property, CSN_MEETING_PROP_STATUS) == 0)
     row = GTK_WIDGET (self->status_row);
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_ANSWERS_DUE) == 0)
+    row = GTK_WIDGET (self->answers_due_row);
+  else if (g_strcmp0 (property, CSN_MEETING_PROP_ANSWERS_TO) == 0)
+    row = GTK_WIDGET (self->answers_to_row);
   gtk_widget_grab_focus (row);
 }

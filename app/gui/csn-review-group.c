@@ -57,6 +57,7 @@ static const struct {
   { "actors", N_("Actors and Roles") },
   { "delegations", N_("Delegations") },
   { "endorsements", N_("Endorsements") },
+  { "document", N_("Document") },
 };
 
 enum {
@@ -67,6 +68,7 @@ enum {
   PAGE_ACTORS,
   PAGE_DELEGATIONS,
   PAGE_ENDORSEMENTS,
+  PAGE_DOCUMENT,
 };
 
 static void
@@ -298,8 +300,11 @@ find_page (CsnChange *change,
       return PAGE_ENDORSEMENTS;
     case CSN_COLLECTION_NONE:
     default:
-      /* The meeting and the document's texts are on the Overview; a reservation is on its theme's page. */
-      if (CSN_IS_MEETING (item) || CSN_IS_DOCUMENT_TEXTS (item))
+      /* The meeting is on the Overview, the document's texts on the Document page; a reservation
+       * is on its theme's page. */
+      if (CSN_IS_DOCUMENT_TEXTS (item))
+        return PAGE_DOCUMENT;
+      if (CSN_IS_MEETING (item))
         return PAGE_OVERVIEW;
       return csn_collection_for_item (item) == CSN_COLLECTION_NONE ? PAGE_THEME_MATRIX : PAGE_OVERVIEW;
     }

@@ -36,11 +36,10 @@ is_folder (GFile *folder)
   return g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
 }
 
-/* File dialogs open in the folder last used, else in Documents (else home): never in the folder
+/* The folder file dialogs open in: the one last used, else Documents (else home), never the folder
  * Consenso happened to start from. */
-void
-_csn_window_start_in_last_folder (CsnWindow      *self,
-                                  GtkFileChooser *chooser)
+GFile *
+_csn_window_dup_last_folder (CsnWindow *self)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *uri = NULL;
@@ -60,6 +59,15 @@ _csn_window_start_in_last_folder (CsnWindow      *self,
       g_clear_object (&folder);
       folder = g_file_new_for_path (g_get_home_dir ());
     }
+  return g_steal_pointer (&folder);
+}
+
+void
+_csn_window_start_in_last_folder (CsnWindow      *self,
+                                  GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = _csn_window_dup_last_folder (self);
+
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
@@ -431,6 +439,7 @@ on_export_finished_cb (GObject      *source,
   AdwToast *toast;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
   if (!csn_export_xlsx_finish (result, &error))
@@ -475,6 +484,7 @@ csn_window_export (CsnWindow   *self,
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", TRUE);
   csn_export_xlsx_async_full (self->draft, path, language,
                               on_export_progress_cb, g_object_ref (self), g_object_unref,

@@ -48,14 +48,16 @@ on_saved_by_changed_cb (CsnWindow  *self,
   apply_saved_by (self);
 }
 
-/* One review (or one copy being read) at a time; the pages stay where the review left them. */
-static void
-update_incoming_actions (CsnWindow *self)
+/* One review (or one copy or set of answers being read) at a time; the pages stay where the review
+ * left them. */
+void
+_csn_window_update_incoming_actions (CsnWindow *self)
 {
   gboolean idle = !self->reviewing && self->incoming_cancellable == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-draft", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-draft", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-answers", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !self->reviewing);
 }
 
@@ -130,7 +132,7 @@ begin_review (CsnWindow          *self,
   gtk_widget_set_visible (self->sidebar_box, FALSE);
   adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  update_incoming_actions (self);
+  _csn_window_update_incoming_actions (self);
   _csn_window_update_history (self);
   gtk_stack_set_visible_child_name (self->stack, "review");
   gtk_widget_child_focus (GTK_WIDGET (self->review_page), GTK_DIR_TAB_FORWARD);
@@ -145,6 +147,7 @@ end_review (CsnWindow *self)
   if (!self->reviewing)
     return;
   self->reviewing = FALSE;
+  self->review_answers = FALSE;
   gtk_widget_set_visible (self->content_header, TRUE);
   gtk_widget_set_visible (self->sidebar_box, TRUE);
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
@@ -152,7 +155,7 @@ end_review (CsnWindow *self)
   g_clear_pointer (&self->review_return_page, g_free);
   csn_review_page_set_change_set (self->review_page, NULL);
   csn_review_page_set_draft (self->review_page, NULL);
-  update_incoming_actions (self);
+  _csn_window_update_incoming_actions (self);
   _csn_window_update_history (self);
   gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
   _csn_window_notify_reviewing (self);
@@ -187,11 +190,13 @@ on_review_applied_cb (CsnWindow     *self,
   AdwToast *toast;
   guint n_new_problems;
 
+  if (self->review_answers)
+    merged = _csn_window_dup_answers_applied (csn_review_page_get_change_set (page), n_applied);
+  else
+    /* Translators: the toast after a merge: "Merged 12 changes from st.consenso" */
+    merged = g_strdup_printf (ngettext ("Merged %u change from %s", "Merged %u changes from %s", n_applied),
+                              n_applied, source != NULL ? source : "");
   end_review (self);
-
-  /* Translators: the toast after a merge: "Merged 12 changes from st.consenso" */
-  merged = g_strdup_printf (ngettext ("Merged %u change from %s", "Merged %u changes from %s", n_applied),
-                            n_applied, source != NULL ? source : "");
   n_new_problems = count_new_problems (problems_before, self->draft);
   if (n_new_problems == 0)
     toast = adw_toast_new (merged);
@@ -281,7 +286,7 @@ on_incoming_ready_cb (GObject      *source,
 
   g_clear_object (&self->incoming_cancellable);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  update_incoming_actions (self);
+  _csn_window_update_incoming_actions (self);
 
   if (set == NULL)
     {
@@ -318,7 +323,7 @@ read_incoming (CsnWindow *self,
   read->chained = chained;
   self->incoming_cancellable = g_cancellable_new ();
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-  update_incoming_actions (self);
+  _csn_window_update_incoming_actions (self);
   csn_merge_drafts_async (self->draft, file, NULL, self->incoming_cancellable, on_incoming_ready_cb, read);
 }
 
@@ -436,35 +441,52 @@ is_draft_file (GFile *file)
   return folded != NULL && g_str_has_suffix (folded, ".consenso");
 }
 
+static gboolean
+is_workbook_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".xlsx");
+}
+
 static void
 on_drop_response_cb (CsnWindow          *self,
                      const char         *response,
                      CsnDropDraftDialog *dialog)
 {
   GPtrArray *files = csn_drop_draft_dialog_get_files (dialog);
+  GPtrArray *workbooks = csn_drop_draft_dialog_get_workbooks (dialog);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (g_strcmp0 (response, "merge") == 0)
-    csn_window_merge_files (self, (GFile **) files->pdata, files->len);
-  else if (g_strcmp0 (response, "open") == 0)
+  if (g_strcmp0 (response, "open") == 0)
     for (guint i = 0; i < files->len; i++)
       csn_application_open_file (CSN_APPLICATION (application), g_ptr_array_index (files, i), GTK_WINDOW (self));
+  /* The answers are reviewed first, then the drafts merged: they answer the draft as exported. */
+  if (workbooks != NULL && (g_strcmp0 (response, "merge") == 0 || g_strcmp0 (response, "open") == 0))
+    csn_window_import_answers (self, (GFile **) workbooks->pdata, workbooks->len);
+  if (g_strcmp0 (response, "merge") == 0)
+    csn_window_merge_files (self, (GFile **) files->pdata, files->len);
 }
 
-/* Files dropped on the window: into an untouched new draft they open as before; drafts dropped on
- * one with work in it may be merged into it, and the co-chairs are asked which they mean. */
+/* Files dropped on the window: into an untouched new draft drafts open as before; drafts dropped on
+ * one with work in it may be merged into it, and the co-chairs are asked which they mean. Workbooks
+ * (.xlsx) are the delegations' answers, read into the review page. */
 void
 _csn_window_drop_files (CsnWindow *self,
                         GSList    *files)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) workbooks = g_ptr_array_new_with_free_func (g_object_unref);
   GFile *own_file = self->draft != NULL ? csn_draft_get_file (self->draft) : NULL;
   gboolean pristine = csn_window_is_pristine (self);
 
   for (GSList *l = files; l != NULL; l = l->next)
     {
-      if (!pristine && is_draft_file (l->data) && (own_file == NULL || !g_file_equal (own_file, l->data)))
+      if (is_workbook_file (l->data))
+        g_ptr_array_add (workbooks, g_object_ref (l->data));
+      else if (!pristine && is_draft_file (l->data) && (own_file == NULL || !g_file_equal (own_file, l->data)))
         g_ptr_array_add (drafts, g_object_ref (l->data));
       else
         csn_application_open_file (CSN_APPLICATION (application), l->data, GTK_WINDOW (self));
@@ -475,9 +497,14 @@ _csn_window_drop_files (CsnWindow *self,
       g_autofree char *name = csn_draft_dup_display_name (self->draft);
       GtkWidget *dialog = csn_drop_draft_dialog_new (GTK_WINDOW (self), drafts, name);
 
+      if (workbooks->len > 0)
+        csn_drop_draft_dialog_set_workbooks (CSN_DROP_DRAFT_DIALOG (dialog), workbooks);
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_drop_response_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
     }
+  else if (workbooks->len > 0 && self->draft != NULL)
+    /* Into the draft a dropped one may just have replaced in this window. */
+    csn_window_import_answers (self, (GFile **) workbooks->pdata, workbooks->len);
 }
 
 /* The window took another draft (or none): what concerned the previous one ends. */
@@ -491,7 +518,7 @@ _csn_window_incoming_draft_set (CsnWindow *self)
   g_clear_pointer (&self->review_problems, g_hash_table_unref);
   g_clear_pointer (&self->review_source, g_free);
   end_review (self);
-  update_incoming_actions (self);
+  _csn_window_update_incoming_actions (self);
   apply_saved_by (self);
 }
 
@@ -532,5 +559,5 @@ _csn_window_incoming_init (CsnWindow *self)
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::saved-by", G_CALLBACK (on_saved_by_changed_cb),
                              self, G_CONNECT_SWAPPED);
-  update_incoming_actions (self);
+  _csn_window_update_incoming_actions (self);
 }

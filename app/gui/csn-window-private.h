@@ -3,6 +3,7 @@
 
 #include "csn-actors-page.h"
 #include "csn-delegations-page.h"
+#include "csn-document-page.h"
 #include "csn-endorsements-page.h"
 #include "csn-mechanisms-page.h"
 #include "csn-overview-page.h"
@@ -36,6 +37,7 @@ struct _CsnWindow
   GCancellable         *incoming_cancellable;
   GPtrArray            *merge_queue;      /* of GFile: copies to merge after this one */
   AdwToast             *review_toast;     /* weak: what the last review applied */
+  gboolean              review_answers;   /* the review under way is of the delegations' answers */
 
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
@@ -62,6 +64,8 @@ struct _CsnWindow
   CsnDelegationsPage   *delegations_page;
   CsnEndorsementsPage  *endorsements_page;
   CsnReviewPage        *review_page;
+  CsnDocumentPage      *document_page;
+  GtkPrintSettings     *print_settings;  /* of the last print, for the next one */
   GtkLabel             *overview_open_count;
   GtkLabel             *theme_matrix_open_count;
   GtkLabel             *strategies_open_count;
@@ -81,6 +85,7 @@ void _csn_window_remember_folder      (CsnWindow      *self,
                                        GFile          *file);
 void _csn_window_start_in_last_folder (CsnWindow      *self,
                                        GtkFileChooser *chooser);
+GFile *_csn_window_dup_last_folder    (CsnWindow      *self);
 
 /* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */
@@ -90,6 +95,16 @@ void _csn_window_incoming_dispose     (CsnWindow      *self);
 void _csn_window_incoming_draft_set   (CsnWindow      *self);
 void _csn_window_drop_files           (CsnWindow      *self,
                                        GSList         *files);
+void _csn_window_update_incoming_actions (CsnWindow   *self);
+
+/* csn-window-answers.c: Export for Delegations… and Import Answers… (the delegations' round trip). */
+void _csn_window_class_answers_init   (CsnWindowClass *klass);
+char *_csn_window_dup_answers_applied (CsnChangeSet   *set,
+                                       guint           n_applied);
+
+/* csn-window-document.c: Print… and Export Document…, with the Document page's language and paper. */
+void _csn_window_class_document_init  (CsnWindowClass *klass);
+void _csn_window_document_dispose     (CsnWindow      *self);
 
 /* csn-window.c */
 void _csn_window_notify_reviewing     (CsnWindow      *self);

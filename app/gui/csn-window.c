@@ -7,6 +7,7 @@
 
 #include "csn-actor.h"
 #include "csn-country.h"
+#include "csn-document-texts.h"
 #include "csn-endorsement.h"
 #include "csn-history.h"
 #include "csn-mechanism.h"
@@ -56,6 +57,8 @@ get_page_for_item (CsnDraft   *draft,
     }
   if (CSN_IS_MEETING (item))
     return "overview";
+  if (CSN_IS_DOCUMENT_TEXTS (item))
+    return "document";
   if (CSN_IS_THEME (item) && g_strcmp0 (property, "strategies") == 0)
     return "strategies";
   if (CSN_IS_THEME (item) || CSN_IS_RESERVATION (item) || CSN_IS_PILLAR (item))
@@ -425,6 +428,7 @@ csn_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_entries (self->overview_page), self);
   csn_window_set_draft (self, NULL);
   _csn_window_incoming_dispose (self);
+  _csn_window_document_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
@@ -553,6 +557,8 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   _csn_window_class_actions_init (klass);
   _csn_window_class_incoming_init (klass);
+  _csn_window_class_document_init (klass);
+  _csn_window_class_answers_init (klass);
 }
 
 static void
@@ -816,6 +822,8 @@ csn_window_reveal (CsnWindow  *self,
     csn_actors_page_reveal (self->actors_page, item, property);
   else if (g_str_equal (page, "delegations"))
     csn_delegations_page_reveal (self->delegations_page, item, property);
+  else if (g_str_equal (page, "document"))
+    csn_document_page_reveal (self->document_page, item, property);
   else
     csn_endorsements_page_reveal (self->endorsements_page, item, property);
 }

@@ -34,6 +34,12 @@ const char  *csn_window_get_error        (CsnWindow      *self);
 void         csn_window_export           (CsnWindow      *self,
                                           const char     *path,
                                           CsnLanguage     language);
+void         csn_window_export_document  (CsnWindow      *self,
+                                          const char     *path);
+GtkPrintOperationResult
+             csn_window_print            (CsnWindow               *self,
+                                          GtkPrintOperationAction  action,
+                                          const char              *export_path);
 void         csn_window_show_page        (CsnWindow      *self,
                                           const char     *name);
 const char  *csn_window_get_visible_page (CsnWindow      *self);
@@ -55,5 +61,11 @@ void         csn_window_merge_files      (CsnWindow      *self,
                                           guint           n_files);
 void         csn_window_compare_file     (CsnWindow      *self,
                                           GFile          *file);
+void         csn_window_export_delegations (CsnWindow  *self,
+                                            GFile      *folder,
+                                            int         language);
+void         csn_window_import_answers   (CsnWindow      *self,
+                                          GFile         **files,
+                                          guint           n_files);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ static const TypeConstants all_constants[] = {
   { csn_meeting_get_type,
     { CSN_MEETING_PROP_TITLE, CSN_MEETING_PROP_VENUE, CSN_MEETING_PROP_START_DATE, CSN_MEETING_PROP_END_DATE,
       CSN_MEETING_PROP_PRO_TEMPORE_PRESIDENCY, CSN_MEETING_PROP_LANGUAGE, CSN_MEETING_PROP_STATUS,
-      CSN_MEETING_PROP_ANSWERS_DUE } },
+      CSN_MEETING_PROP_ANSWERS_DUE, CSN_MEETING_PROP_ANSWERS_TO } },
   { csn_document_texts_get_type,
     { CSN_DOCUMENT_TEXTS_PROP_PREAMBLE, CSN_DOCUMENT_TEXTS_PROP_BACKGROUND, CSN_DOCUMENT_TEXTS_PROP_NEXT_STEPS,
       CSN_DOCUMENT_TEXTS_PROP_CLOSING } },
@@ -103,7 +103,8 @@ static const char distinct_draft[] =
   "{\"format\": \"consenso-draft\", \"version\": 1,\n"
   " \"meeting\": {\"title\": \"m-title\", \"venue\": \"m-venue\", \"start_date\": \"2011-03-01\",\n"
   "             \"end_date\": \"2011-03-03\", \"pro_tempore_presidency\": \"DO\", \"language\": \"en\",\n"
-  "             \"status\": \"approved\", \"answers_due\": \"2011-05-31\"},\n"
+  "             \"status\": \"approved\", \"answers_due\": \"2011-05-31\",\n"
+  "             \"answers_to\": \"m-answers-to\"},\n"
   " \"document\": {\"preamble\": \"d-preamble\", \"background\": \"d-background\", \"next_steps\": \"d-next\",\n"
   "              \"closing\": \"d-closing\"},\n"
   " \"countries\": [{\"code\": \"DO\", \"name\": {\"es\": \"República Dominicana\", \"en\": \"Dominican Republic\"},\n"
@@ -182,6 +183,7 @@ test_getters (void)
   g_assert_cmpint (csn_meeting_get_language (meeting), ==, CSN_LANGUAGE_EN);
   g_assert_cmpint (csn_meeting_get_status (meeting), ==, CSN_MEETING_STATUS_APPROVED);
   g_assert_cmpstr (csn_meeting_get_answers_due (meeting), ==, "2011-05-31");
+  g_assert_cmpstr (csn_meeting_get_answers_to (meeting), ==, "m-answers-to");
 
   texts = csn_draft_get_document_texts (draft);
   g_assert_cmpstr (csn_document_texts_get_preamble (texts), ==, "d-preamble");
@@ -290,11 +292,167 @@ test_getters_unset (void)
   g_assert_cmpint (csn_theme_get_horizon (theme), ==, CSN_HORIZON_UNDECIDED);
 }
 
+static const char *
+expected_name (const CsnField *field,
+               const char     *suffix)
+{
+  g_autofree char *name = suffix != NULL ? g_strconcat (field->key, "-", suffix, NULL) : g_strdup (field->key);
+
+  g_strdelimit (name, "_", '-');
+  return g_intern_string (name);
+}
+
+/* Checks every property name of every item type, and how many checks it made. */
+static guint
+check_all_names (void)
+{
+  guint n_checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (all_constants); t++)
+    {
+      g_autoptr(CsnItemClass) klass = g_type_class_ref (all_constants[t].get_type ());
+      guint n_fields;
+      const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          const CsnField *field = &fields[i];
+
+          /* The same pointer every time, without allocating: the interned name. */
+          g_assert_true (csn_field_get_property_name (field, NULL) == expected_name (field, NULL));
+          g_assert_true (csn_field_get_property_name (field, NULL) == csn_field_get_property_name (field, NULL));
+          n_checked++;
+          if (field->kind == CSN_FIELD_LOCALIZED)
+            for (guint l = 0; l < 2; l++)
+              {
+                const char *suffix = l == 0 ? "es" : "en";
+                const char *name = csn_field_get_property_name (field, suffix);
+
+                g_assert_true (name == expected_name (field, suffix));
+                g_assert_nonnull (g_object_class_find_property (G_OBJECT_CLASS (klass), name));
+                n_checked++;
+              }
+          else if (field->kind != CSN_FIELD_CHILDREN)
+            g_assert_nonnull (g_object_class_find_property (G_OBJECT_CLASS (klass),
+                                                            csn_field_get_property_name (field, NULL)));
+          if (field->flags & CSN_FIELD_FLAG_TRANSLATABLE)
+            for (CsnLanguage language = CSN_LANGUAGE_ES; language <= CSN_LANGUAGE_EN; language++)
+              for (guint from = 0; from < 2; from++)
+                {
+                  g_autofree char *suffix = g_strconcat ("translation-", csn_language_get_code (language),
+                                                         from ? "-from" : "", NULL);
+                  const char *name = csn_field_get_translation_property (field, language, from);
+                  CsnLanguage found_language;
+                  gboolean found_from;
+
+                  g_assert_true (name == expected_name (field, suffix));
+                  g_assert_true (csn_item_class_is_translation_property (klass, name, &found_language,
+                                                                         &found_from));
+                  g_assert_cmpint (found_language, ==, language);
+                  g_assert_cmpint (found_from, ==, from);
+                  n_checked++;
+                }
+        }
+    }
+  return n_checked;
+}
+
+/* Each field's names are made once at class init; a field that is not its class's copy (a static
+ * table of a test) still gets its name. */
+static void
+test_property_names (void)
+{
+  static const CsnField loose = { .key = "raised_by", .kind = CSN_FIELD_TEXT,
+                                  .flags = CSN_FIELD_FLAG_TRANSLATABLE };
+
+  g_assert_cmpuint (check_all_names (), >, 60);
+  g_assert_true (csn_field_get_property_name (&loose, NULL) == g_intern_string ("raised-by"));
+  g_assert_true (csn_field_get_property_name (&loose, "es") == g_intern_string ("raised-by-es"));
+  g_assert_true (csn_field_get_translation_property (&loose, CSN_LANGUAGE_EN, TRUE) ==
+                 g_intern_string ("raised-by-translation-en-from"));
+}
+
+static gpointer
+check_names_thread (gpointer data)
+{
+  for (guint i = 0; i < 20; i++)
+    check_all_names ();
+  return NULL;
+}
+
+/* The export and the merge read items in worker threads: the first use of the classes and their
+ * names may happen in several threads at once. */
+static void
+test_property_names_threads (void)
+{
+  if (g_test_subprocess ())
+    {
+      GThread *threads[4];
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("names", check_names_thread, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        g_thread_join (threads[i]);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static const char * const search_properties[] = { "title", "description", NULL };
+static const char * const title_only[] = { CSN_ITEM_SEARCH_TITLE, NULL };
+
+static gboolean
+matches (CsnItem            *item,
+         const char * const *properties,
+         const char         *needle)
+{
+  g_autofree char *folded = csn_fold_search_text (needle);
+
+  return csn_item_matches_search (item, properties, folded);
+}
+
+/* A search ignores case and composed forms, looks in each property apart (not across two), and
+ * follows every change of the item. */
+static void
+test_search (void)
+{
+  g_autoptr(CsnTheme) theme = csn_theme_new ();
+  g_autoptr(CsnDraft) draft = csn_draft_new ();
+
+  g_object_set (theme, "title", "Migración LABORAL", "description", "Niñez no acompañada", NULL);
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, ""));
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, "migracio\xCC\x81n"));
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, "laboral"));
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, "NIÑEZ"));
+  g_assert_false (matches (CSN_ITEM (theme), search_properties, "laboral niñez"));
+  g_assert_false (matches (CSN_ITEM (theme), search_properties, "retorno"));
+
+  /* An edit through the history, and one through the property: both drop the folded texts. */
+  csn_draft_append (draft, CSN_COLLECTION_THEMES, CSN_ITEM (theme));
+  csn_draft_set_string (draft, CSN_ITEM (theme), CSN_THEME_PROP_DESCRIPTION, "Retorno y reintegración");
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, "retorno"));
+  g_assert_false (matches (CSN_ITEM (theme), search_properties, "niñez"));
+  csn_draft_undo (draft);
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, "niñez"));
+  g_object_set (theme, "title", "Trata de personas", NULL);
+  g_assert_false (matches (CSN_ITEM (theme), search_properties, "laboral"));
+
+  /* Another set of properties is folded for itself. */
+  g_assert_true (matches (CSN_ITEM (theme), title_only, "trata"));
+  g_assert_false (matches (CSN_ITEM (theme), title_only, "niñez"));
+  g_assert_true (matches (CSN_ITEM (theme), search_properties, "niñez"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fields/property-names", test_property_names);
+  g_test_add_func ("/fields/property-names-threads", test_property_names_threads);
+  g_test_add_func ("/fields/search", test_search);
 
   g_test_add_func ("/fields/constants-match-schema", test_constants_match_schema);
   g_test_add_func ("/fields/getters", test_getters);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "consenso-core.h"
+#include "csn-draft-private.h"
 
 /* A small valid draft; each case below changes one thing in it. */
 static const char base_draft[] =
@@ -149,6 +150,25 @@ build_content (const BadCase *bc)
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }
 
+/* The one-pass reader reads none of these: the message is the tree reader's. */
+static void
+assert_tree_reader_says (GBytes       *content,
+                         const GError *error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (content, &length);
+  gsize skip = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  g_autoptr(CsnDraft) streamed = csn_draft_read_stream (data + skip, length - skip);
+  g_autoptr(CsnDraft) tree = NULL;
+  g_autoptr(GError) tree_error = NULL;
+
+  g_assert_null (streamed);
+  tree = csn_draft_load_from_data_tree (data, length, "bad.consenso", &tree_error);
+  g_assert_null (tree);
+  g_assert_error (tree_error, CSN_DRAFT_ERROR, error->code);
+  g_assert_cmpstr (tree_error->message, ==, error->message);
+}
+
 static void
 assert_refused (const char *path,
                 GBytes     *content,
@@ -167,6 +187,7 @@ assert_refused (const char *path,
   g_assert_null (draft);
   g_assert_error (error, CSN_DRAFT_ERROR, code);
   g_assert_cmpstr (error->message, ==, expected_message);
+  assert_tree_reader_says (content, error);
 
   /* Never touched: same bytes, same modification time. */
   g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));

@@ -1,8 +1,9 @@
 /* fuzz-draft-load.c: any bytes as a draft: refused with a message, or loaded, validated and saved
- * back byte-stable. */
+ * back byte-stable; the one-pass reader and the tree reader give the same draft or the same message. */
 #include "config.h"
 
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-validate.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -14,6 +15,48 @@ LLVMFuzzerInitialize (int    *argc,
 {
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   return 0;
+}
+
+static void
+assert_same_text (CsnDraft *a,
+                  CsnDraft *b)
+{
+  g_autofree char *a_text = NULL;
+  g_autofree char *b_text = NULL;
+  gsize a_length, b_length;
+
+  a_text = csn_draft_to_data (a, &a_length);
+  b_text = csn_draft_to_data (b, &b_length);
+  g_assert (a_length == b_length && memcmp (a_text, b_text, a_length) == 0);
+}
+
+/* @loaded and @error: what csn_draft_load_from_data() gave. */
+static void
+compare_readers (const char   *data,
+                 gsize         size,
+                 CsnDraft     *loaded,
+                 const GError *error)
+{
+  gsize skip = size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  g_autoptr(CsnDraft) streamed = csn_draft_read_stream (data + skip, size - skip);
+  g_autoptr(GError) tree_error = NULL;
+  g_autoptr(CsnDraft) tree = csn_draft_load_from_data_tree (data, size, "fuzz.consenso", &tree_error);
+
+  if (streamed != NULL)
+    {
+      g_assert (tree != NULL);
+      assert_same_text (streamed, tree);
+    }
+  if (tree == NULL)
+    {
+      g_assert (loaded == NULL && error != NULL && tree_error != NULL);
+      g_assert (error->code == tree_error->code && g_str_equal (error->message, tree_error->message));
+    }
+  else
+    {
+      g_assert (loaded != NULL);
+      assert_same_text (loaded, tree);
+    }
 }
 
 int
@@ -29,6 +72,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gsize saved_length, resaved_length;
 
   draft = csn_draft_load_from_data ((const char *) data, size, "fuzz.consenso", &error);
+  compare_readers ((const char *) data, size, draft, error);
   if (draft == NULL)
     {
       g_assert (error != NULL);

@@ -113,6 +113,17 @@ test_every_page (void)
   /* The smallest usual laptop screen: every column of every list is in sight without scrolling. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   ui_test_present_window (GTK_WINDOW (window));
+  /* A smaller screen clamps the window, and the columns' fit would be measured at the wrong size. */
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+    GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+    GdkRectangle screen;
+
+    gdk_monitor_get_geometry (monitor, &screen);
+    if (screen.width < 1366 || screen.height < 768)
+      g_error ("the screen is %d×%d: run the test on one of at least 1366×768 "
+               "(xvfb-run -s \"-screen 0 1366x768x24\")", screen.width, screen.height);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

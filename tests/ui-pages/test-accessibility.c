@@ -3,6 +3,7 @@
 
 #include "csn-actors-page.h"
 #include "csn-delegations-page.h"
+#include "csn-document-page.h"
 #include "csn-endorsements-page.h"
 #include "csn-mechanisms-page.h"
 #include "csn-stance-strip.h"
@@ -132,6 +133,7 @@ main (int   argc,
   g_test_add_data_func ("/accessibility/delegations", GSIZE_TO_POINTER (CSN_TYPE_DELEGATIONS_PAGE), test_page_labels);
   g_test_add_data_func ("/accessibility/endorsements", GSIZE_TO_POINTER (CSN_TYPE_ENDORSEMENTS_PAGE), test_page_labels);
   g_test_add_func ("/accessibility/stance-strip", test_stance_strip);
+  g_test_add_data_func ("/accessibility/document", GSIZE_TO_POINTER (CSN_TYPE_DOCUMENT_PAGE), test_page_labels);
 
   return g_test_run ();
 }

@@ -1,0 +1,261 @@
+/* csn-texts.c: the translatable texts of a draft in page order, each with an id that stays the same
+ * from one session to the next (its list, its item's key and its field). */
+#define G_LOG_DOMAIN "csn-texts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csn-document-texts.h"
+#include "csn-draft.h"
+#include "csn-meeting.h"
+#include "csn-texts.h"
+
+static const struct {
+  const char *name;
+  const char *title;
+} pages[] = {
+  { "overview", N_("Overview") },
+  { "theme-matrix", N_("Theme Matrix") },
+  { "strategies", N_("Strategies") },
+  { "mechanisms", N_("Mechanisms") },
+  { "actors", N_("Actors and Roles") },
+  { "delegations", N_("Delegations") },
+  { "endorsements", N_("Endorsements") },
+  { "document", N_("Document") },
+};
+
+static guint
+page_rank (const char *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, page))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The title of a page named by csn_draft_list_texts(), in the interface language. */
+const char *
+csn_text_page_get_title (const char *page)
+{
+  g_return_val_if_fail (page != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, page))
+      return _(pages[i].title);
+  g_return_val_if_reached (page);
+}
+
+static const char *
+collection_page (CsnCollection collection)
+{
+  switch (collection)
+    {
+    case CSN_COLLECTION_PILLARS:
+    case CSN_COLLECTION_THEMES:
+      return "theme-matrix";
+    case CSN_COLLECTION_STRATEGIES:
+      return "strategies";
+    case CSN_COLLECTION_MECHANISMS:
+      return "mechanisms";
+    case CSN_COLLECTION_ACTORS:
+    case CSN_COLLECTION_ROLE_PROPOSALS:
+      return "actors";
+    case CSN_COLLECTION_COUNTRIES:
+    case CSN_COLLECTION_PARTICIPANTS:
+      return "delegations";
+    case CSN_COLLECTION_ENDORSEMENTS:
+      return "endorsements";
+    case CSN_COLLECTION_POSITIONS:
+    default:
+      return "overview";
+    }
+}
+
+static void
+text_free (CsnText *text)
+{
+  g_clear_object (&text->item);
+  g_clear_object (&text->parent);
+  g_free (text->id);
+  g_free (text);
+}
+
+/* A key as one segment of an id: "/" and anything but letters, digits, "-", "_" and "." escaped
+ * as %XX, so no two keys share a segment and "~" is free to number repeats. */
+static void
+append_segment (GString    *id,
+                const char *key)
+{
+  for (const guchar *p = (const guchar *) (key != NULL ? key : ""); *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.')
+        g_string_append_c (id, *p);
+      else
+        g_string_append_printf (id, "%%%02X", *p);
+    }
+  g_string_append_c (id, '/');
+}
+
+typedef struct {
+  GPtrArray  *texts;
+  GHashTable *ids;   /* owned by the texts */
+} Lister;
+
+static void
+add_texts (Lister     *l,
+           CsnItem    *item,
+           CsnItem    *parent,
+           guint       position,
+           const char *prefix,
+           const char *page)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      CsnText *text;
+      g_autofree char *id = NULL;
+
+      if (!(fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE))
+        continue;
+
+      id = g_strconcat (prefix, fields[i].key, NULL);
+      /* Two items with one key (a hand-edited file, two reservations of a country): the later
+       * ones are numbered, in list order. */
+      for (guint n = 2; g_hash_table_contains (l->ids, id); n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s%s~%u", prefix, fields[i].key, n);
+        }
+
+      text = g_new0 (CsnText, 1);
+      text->item = g_object_ref (item);
+      text->parent = parent != NULL ? g_object_ref (parent) : NULL;
+      text->field = &fields[i];
+      text->id = g_steal_pointer (&id);
+      text->page = page;
+      text->position = position;
+      g_ptr_array_add (l->texts, text);
+      g_hash_table_add (l->ids, text->id);
+    }
+}
+
+static const char *
+position_page (CsnDraft *draft,
+               CsnItem  *position)
+{
+  CsnItem *target = csn_draft_lookup (draft, CSN_COLLECTION_AGENDA, csn_item_get_string (position, "item"));
+
+  return target != NULL ? collection_page (csn_collection_for_item (target)) : "overview";
+}
+
+/* What tells a child apart from its siblings: its key, else what it belongs to (a reservation's
+ * country). */
+static const char *
+get_child_key (CsnItem *child)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (child), &n_fields);
+
+  if (csn_item_get_key (child) != NULL)
+    return csn_item_get_key (child);
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].kind == CSN_FIELD_REF && (fields[i].flags & CSN_FIELD_FLAG_OWNER))
+      return csn_item_get_string (child, csn_field_get_property_name (&fields[i], NULL));
+  return "";
+}
+
+/* A theme's reservations: "themes/theme-1/reservations/MX/text". */
+static void
+add_children_texts (Lister         *l,
+                    CsnItem        *item,
+                    const CsnField *children,
+                    GString        *prefix,
+                    const char     *page)
+{
+  GListModel *list = csn_item_get_children (item, csn_field_get_property_name (children, NULL));
+  gsize item_prefix;
+
+  g_string_append (prefix, children->key);
+  g_string_append_c (prefix, '/');
+  item_prefix = prefix->len;
+  for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
+    {
+      g_autoptr(CsnItem) child = g_list_model_get_item (list, i);
+
+      g_string_truncate (prefix, item_prefix);
+      append_segment (prefix, get_child_key (child));
+      add_texts (l, child, item, i, prefix->str, page);
+    }
+}
+
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  const CsnText *text_a = *(const CsnText * const *) a;
+  const CsnText *text_b = *(const CsnText * const *) b;
+
+  return (int) page_rank (text_a->page) - (int) page_rank (text_b->page);
+}
+
+/*
+ * Every free text of @draft that may carry a translation (empty ones too), as CsnText, in the
+ * order of the window's pages (the meeting on the Overview, the document's texts last), on each
+ * page in file order, a theme's reservations after its own texts, the delegations' positions
+ * after the page's items. The ids are unique within the list.
+ */
+GPtrArray *
+csn_draft_list_texts (CsnDraft *draft)
+{
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  Lister l;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  l.texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  l.ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_texts (&l, CSN_ITEM (csn_draft_get_meeting (draft)), NULL, 0, "meeting/", "overview");
+  add_texts (&l, CSN_ITEM (csn_draft_get_document_texts (draft)), NULL, 0, "document/", "document");
+
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    {
+      GListModel *model = csn_draft_get_collection (draft, c);
+      g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (c));
+      guint n_fields;
+      const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
+      const CsnField *children = NULL;
+      gboolean translatable = FALSE;
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          translatable |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
+          if (fields[i].kind == CSN_FIELD_CHILDREN)
+            children = &fields[i];
+        }
+      if (!translatable && children == NULL)
+        continue;
+
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+          const char *page = c == CSN_COLLECTION_POSITIONS ? position_page (draft, item) : collection_page (c);
+
+          g_string_assign (prefix, csn_collection_get_key (c));
+          g_string_append_c (prefix, '/');
+          append_segment (prefix, csn_item_get_key (item));
+          add_texts (&l, item, NULL, i, prefix->str, page);
+
+          if (children != NULL)
+            add_children_texts (&l, item, children, prefix, page);
+        }
+    }
+
+  g_hash_table_unref (l.ids);
+  /* Stable: within a page, list order; a position after the page's own items. */
+  g_ptr_array_sort (l.texts, compare_pages);
+  return l.texts;
+}

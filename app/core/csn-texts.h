@@ -1,0 +1,23 @@
+/* csn-texts.h: every free text of a draft that may carry a translation, with a stable id and the
+ * page it is on — what translators receive, what an imported translation is matched against. */
+#pragma once
+
+#include "csn-item.h"
+#include "csn-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  CsnItem        *item;    /* a reference */
+  CsnItem        *parent;  /* a reservation's theme (a reference), else NULL */
+  const CsnField *field;   /* CSN_FIELD_FLAG_TRANSLATABLE */
+  char           *id;      /* "meeting/title", "themes/theme-1/title",
+                            * "themes/theme-1/reservations/MX/text" */
+  const char     *page;    /* the window's page: "overview", "theme-matrix", "document"… */
+  guint           position; /* of the item in its list (a reservation: in its theme's) */
+} CsnText;
+
+GPtrArray  *csn_draft_list_texts    (CsnDraft   *draft);
+const char *csn_text_page_get_title (const char *page);
+
+G_END_DECLS
