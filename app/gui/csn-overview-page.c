@@ -11,6 +11,7 @@
 #include "csn-describe.h"
 #include "csn-draft-figures.h"
 #include "csn-enums.h"
+#include "csn-map-list-model.h"
 #include "csn-meeting.h"
 #include "csn-open-item.h"
 #include "csn-overview-page.h"
@@ -22,7 +23,7 @@ struct _CsnOverviewPage
 
   CsnDraft           *draft;
   GListStore         *open_entries;  /* CsnOpenItem: the core's list, updated in place */
-  GtkMapListModel    *open_items;    /* CsnProblem for people, made for the rows shown */
+  CsnMapListModel    *open_items;    /* CsnProblem for people, made for the rows shown */
   guint               refresh_source;
   gboolean            counts_stale;  /* the figures wait until the page is shown */
   gboolean            syncing;
@@ -634,8 +635,8 @@ csn_overview_page_init (CsnOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->open_entries = g_list_store_new (CSN_TYPE_OPEN_ITEM);
-  self->open_items = gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->open_entries)),
-                                             map_open_entry, self, NULL);
+  self->open_items = csn_map_list_model_new (g_object_ref (G_LIST_MODEL (self->open_entries)), CSN_TYPE_PROBLEM,
+                                             map_open_entry, self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->open_items)));
   gtk_list_view_set_model (self->open_list, GTK_SELECTION_MODEL (selection));
 }

@@ -9,8 +9,11 @@
 
 #include "csn-choice-cell.h"
 #include "csn-choice-popover.h"
+#include "csn-open-item.h"
 #include "csn-overview-page.h"
+#include "csn-problem.h"
 #include "csn-ref-cell.h"
+#include "csn-theme.h"
 #include "ui-test-util.h"
 
 /* The sizes of the draft: a fifth of issue 16's large draft, far more items than a list keeps rows. */
@@ -337,6 +340,56 @@ test_open_list (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+open_list_follows_entries (GListModel *open,
+                           GListModel *entries)
+{
+  if (g_list_model_get_n_items (open) != g_list_model_get_n_items (entries))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+      g_autoptr(CsnOpenItem) entry = g_list_model_get_item (entries, i);
+
+      if (csn_problem_get_item (problem) != csn_open_item_get_item (entry))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Entries the list made rows for stay in their places when an entry before them goes: the list
+ * is updated in place, and what it shows follows the core's entries one for one. */
+static void
+test_open_list_in_place (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  CsnOverviewPage *overview = CSN_OVERVIEW_PAGE (csn_window_get_page (window, "overview"));
+  GListModel *open = csn_overview_page_get_open_items (overview);
+  GListModel *entries = csn_overview_page_get_open_entries (overview);
+  CsnItem *theme = NULL;
+  guint n;
+
+  UI_TEST_WAIT_UNTIL ((n = g_list_model_get_n_items (entries)) > MAX_ROWS_PER_LIST);
+  g_assert_true (open_list_follows_entries (open, entries));
+  /* The middle one of the undecided themes, whose entry goes once it has a horizon. */
+  for (guint i = 0, n_horizons = 0; i < n && theme == NULL; i++)
+    {
+      g_autoptr(CsnOpenItem) entry = g_list_model_get_item (entries, i);
+
+      if (csn_open_item_get_kind (entry) == CSN_OPEN_KIND_HORIZON && ++n_horizons == N_THEMES / 2)
+        theme = csn_open_item_get_item (entry);
+    }
+  g_assert_true (CSN_IS_THEME (theme));
+  csn_draft_set_enum (draft, theme, CSN_THEME_PROP_HORIZON, CSN_HORIZON_SHORT_TERM);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (entries) < n);
+  g_assert_true (open_list_follows_entries (open, entries));
+  g_assert_true (csn_draft_undo (draft));
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (entries) == n);
+  g_assert_true (open_list_follows_entries (open, entries));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A choice cell opens the list's one popover, which makes rows for the choices while open and
  * drops them when closed. */
 static void
@@ -378,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/hidden-pages", test_hidden_pages);
   g_test_add_func ("/widget-counts/shown-pages", test_shown_pages);
   g_test_add_func ("/widget-counts/open-list", test_open_list);
+  g_test_add_func ("/widget-counts/open-list-in-place", test_open_list_in_place);
   g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
 
   status = g_test_run ();
