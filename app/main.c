@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "csn-answers-import.h"
 #include "csn-application.h"
@@ -27,6 +29,55 @@
 #include "csn-validate.h"
 #include "csn-xliff.h"
 
+
+/* Benchmarks (build-aux/bench-open) set CONSENSO_BENCH_READY_FD=N: once the first window has
+ * painted its first frame, with the visible page laid out and its rows made, "ready USEC\n" goes
+ * to descriptor N, USEC being g_get_monotonic_time() (CLOCK_MONOTONIC), and N is closed. */
+static int bench_ready_fd = -1;
+
+static void
+on_bench_after_paint_cb (GdkFrameClock *frame_clock,
+                         gpointer       user_data)
+{
+  g_autofree char *line = NULL;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_after_paint_cb, user_data);
+  if (bench_ready_fd < 0)
+    return;
+  line = g_strdup_printf ("ready %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (write (bench_ready_fd, line, strlen (line)) < 0)
+    g_warning ("CONSENSO_BENCH_READY_FD: %s", g_strerror (errno));
+  g_close (bench_ready_fd, NULL);
+  bench_ready_fd = -1;
+}
+
+static void
+on_bench_window_map_cb (GtkWidget *window,
+                        gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_bench_after_paint_cb), NULL);
+}
+
+static void
+on_bench_window_added_cb (GtkApplication *app,
+                          GtkWindow      *window,
+                          gpointer        user_data)
+{
+  g_signal_connect (window, "map", G_CALLBACK (on_bench_window_map_cb), NULL);
+}
+
+static void
+watch_bench_ready (GApplication *app)
+{
+  const char *fd = g_getenv ("CONSENSO_BENCH_READY_FD");
+  guint64 n;
+
+  if (fd == NULL || !g_ascii_string_to_unsigned (fd, 10, 3, G_MAXINT, &n, NULL))
+    return;
+  bench_ready_fd = (int) n;
+  g_signal_connect (app, "window-added", G_CALLBACK (on_bench_window_added_cb), NULL);
+}
 
 static gboolean
 print_problems (const char *argument)
@@ -627,6 +678,7 @@ main (int   argc,
   g_application_set_option_context_summary (app,
     _("Prepare the draft recommendations of a CRM working group."));
   g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
+  watch_bench_ready (app);
 
   return g_application_run (app, argc, argv);
 }

@@ -18,7 +18,6 @@
 #include "csn-ref-list-cell.h"
 #include "csn-removal.h"
 #include "csn-role-proposal.h"
-#include "csn-stance-editor.h"
 #include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 
@@ -42,7 +41,6 @@ struct _CsnActorsPage
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *stances_column;
   CsnPositionsList    *positions_list;
-  CsnStanceEditor     *stance_editor;
 
   GtkFilterListModel  *proposals_filter_model;
   GtkCustomFilter     *proposals_filter;
@@ -331,7 +329,6 @@ csn_actors_page_finalize (GObject *object)
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
   g_clear_object (&self->proposals_selection);
-  g_clear_object (&self->stance_editor);
   g_free (self->actor_key);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->finalize (object);
@@ -439,9 +436,8 @@ csn_actors_page_init (CsnActorsPage *self)
                                "enum-type", CSN_TYPE_PROPOSAL_STATUS,
                                "property-name", CSN_ROLE_PROPOSAL_PROP_STATUS,
                                "label", _("Status of the proposal"), NULL);
-  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
-  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
-                               "editor", self->stance_editor, NULL);
+  /* No editor of their own: the strips share their list's, made when first needed. */
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP, "editor", NULL, NULL);
 
   csn_column_view_enable_drop (GTK_WIDGET (self->proposals_view), page, CSN_COLLECTION_ROLE_PROPOSALS);
 

@@ -14,17 +14,20 @@ struct _CsnAnswersProblemsDialog
   AdwMessageDialog  parent_instance;
 
   GtkWidget        *scroller;
-  GtkListBox       *problem_list;
-  guint             n_problems;
+  GtkListView      *problem_list;
+  GtkStringList    *problems;
 };
 
 G_DEFINE_FINAL_TYPE (CsnAnswersProblemsDialog, csn_answers_problems_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+/* A list view, not a list box: a workbook returned against a large draft can have thousands of
+ * problems, and only those shown get a label. */
 static void
-add_problem (CsnAnswersProblemsDialog *self,
-             const char               *message)
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -37,14 +40,25 @@ add_problem (CsnAnswersProblemsDialog *self,
   gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
-  gtk_list_box_append (self->problem_list, label);
-  self->n_problems++;
+  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GtkStringObject *problem = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (problem));
 }
 
 static void
 csn_answers_problems_dialog_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_ANSWERS_PROBLEMS_DIALOG);
+  g_clear_object (&CSN_ANSWERS_PROBLEMS_DIALOG (object)->problems);
 
   G_OBJECT_CLASS (csn_answers_problems_dialog_parent_class)->dispose (object);
 }
@@ -61,12 +75,18 @@ csn_answers_problems_dialog_class_init (CsnAnswersProblemsDialogClass *klass)
                                                "/io/github/consenso/Consenso/ui/csn-answers-problems-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnAnswersProblemsDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, CsnAnswersProblemsDialog, problem_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_cb);
 }
 
 static void
 csn_answers_problems_dialog_init (CsnAnswersProblemsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->problems = gtk_string_list_new (NULL);
+  gtk_list_view_set_model (self->problem_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)))));
 }
 
 /**
@@ -99,7 +119,7 @@ csn_answers_problems_dialog_new (GtkWindow *parent,
   self = g_object_new (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG, "transient-for", parent, NULL);
   dialog = ADW_MESSAGE_DIALOG (self);
   for (guint i = 0; i < problems->len; i++)
-    add_problem (self, ((GError *) g_ptr_array_index (problems, i))->message);
+    gtk_string_list_append (self->problems, ((GError *) g_ptr_array_index (problems, i))->message);
   gtk_widget_set_visible (self->scroller, problems->len > 0);
 
   if (has_changes)
@@ -139,5 +159,5 @@ guint
 csn_answers_problems_dialog_get_n_problems (CsnAnswersProblemsDialog *self)
 {
   g_return_val_if_fail (CSN_IS_ANSWERS_PROBLEMS_DIALOG (self), 0);
-  return self->n_problems;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->problems));
 }

@@ -14,13 +14,94 @@ typedef struct
   guint        n_properties;
   const char **names;
   GValue      *values;
+
+  /* Cells that name other items are updated after every change of the draft: one handler for the
+   * column, not one per cell. */
+  gboolean     names_other_items;
+  GHashTable  *bound;     /* CsnCell (unowned) -> NULL */
+  CsnDraft    *draft;     /* the draft whose changes are followed */
+  gulong       changed_id;
 } CellFactoryData;
+
+static void
+stop_following (CellFactoryData *data)
+{
+  if (data->draft == NULL)
+    return;
+  g_clear_signal_handler (&data->changed_id, data->draft);
+  g_clear_object (&data->draft);
+}
+
+static void
+on_draft_changed_cb (CsnDraft        *draft,
+                     CellFactoryData *data)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, data->bound);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    csn_cell_queue_update (cell);
+}
+
+static void
+follow_draft (CellFactoryData *data,
+              CsnDraft        *draft)
+{
+  if (draft == data->draft)
+    return;
+  stop_following (data);
+  if (draft == NULL)
+    return;
+  data->draft = g_object_ref (draft);
+  data->changed_id = g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed_cb), data);
+}
+
+/* A cell disposed without being unbound is forgotten too. */
+static void
+on_cell_gone_cb (gpointer  user_data,
+                 GObject  *where_the_cell_was)
+{
+  CellFactoryData *data = user_data;
+
+  if (g_hash_table_remove (data->bound, where_the_cell_was) && g_hash_table_size (data->bound) == 0)
+    stop_following (data);
+}
+
+static void
+remember_cell (CellFactoryData *data,
+               CsnCell         *cell,
+               CsnDraft        *draft)
+{
+  follow_draft (data, draft);
+  if (g_hash_table_add (data->bound, cell))
+    g_object_weak_ref (G_OBJECT (cell), on_cell_gone_cb, data);
+}
+
+static void
+forget_cell (CellFactoryData *data,
+             CsnCell         *cell)
+{
+  if (!g_hash_table_remove (data->bound, cell))
+    return;
+  g_object_weak_unref (G_OBJECT (cell), on_cell_gone_cb, data);
+  if (g_hash_table_size (data->bound) == 0)
+    stop_following (data);
+}
 
 static void
 cell_factory_data_free (gpointer  data,
                         GClosure *closure)
 {
   CellFactoryData *factory_data = data;
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, factory_data->bound);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, on_cell_gone_cb, factory_data);
+  stop_following (factory_data);
+  g_clear_pointer (&factory_data->bound, g_hash_table_unref);
 
   for (guint i = 0; i < factory_data->n_properties; i++)
     {
@@ -50,9 +131,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   g_autoptr(CsnDraft) draft = NULL;
 
+  CsnCell *cell = CSN_CELL (gtk_list_item_get_child (list_item));
+
   g_object_get (data->page, "draft", &draft, NULL);
-  csn_cell_bind (CSN_CELL (gtk_list_item_get_child (list_item)), draft,
-                 gtk_list_item_get_item (list_item));
+  csn_cell_bind_list_item (cell, draft, list_item);
+  if (data->names_other_items)
+    remember_cell (data, cell, draft);
 }
 
 static void
@@ -60,7 +144,11 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    CellFactoryData          *data)
 {
-  csn_cell_unbind (CSN_CELL (gtk_list_item_get_child (list_item)));
+  CsnCell *cell = CSN_CELL (gtk_list_item_get_child (list_item));
+
+  csn_cell_unbind (cell);
+  if (data->names_other_items)
+    forget_cell (data, cell);
 }
 
 static GtkListItemFactory *
@@ -77,6 +165,8 @@ cell_factory_new_valist (GObject    *page,
   const char *name;
 
   klass = g_type_class_ref (cell_type);
+  data = g_new0 (CellFactoryData, 1);
+  data->names_other_items = CSN_CELL_CLASS (klass)->names_other_items;
   for (name = first_property_name; name != NULL; name = va_arg (args, const char *))
     {
       GParamSpec *pspec = g_object_class_find_property (klass, name);
@@ -99,8 +189,8 @@ cell_factory_new_valist (GObject    *page,
     }
   g_type_class_unref (klass);
 
-  data = g_new0 (CellFactoryData, 1);
   data->page = page;
+  data->bound = g_hash_table_new (NULL, NULL);
   data->cell_type = cell_type;
   data->n_properties = names->len;
   data->names = (const char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);

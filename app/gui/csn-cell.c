@@ -7,13 +7,14 @@
 
 typedef struct
 {
-  CsnDraft *draft;
-  CsnItem  *item;
-  char     *property;
-  char     *label;
-  gulong    notify_id;
-  gulong    changed_id;
-  guint     updating;
+  CsnDraft    *draft;
+  CsnItem     *item;
+  GtkListItem *list_item;  /* unowned: the row that shows the cell, while bound by a factory */
+  char        *property;
+  char        *label;
+  gulong       notify_id;
+  guint        updating;
+  gboolean     stale;      /* an update waits until the cell is shown */
 } CsnCellPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnCell, csn_cell, GTK_TYPE_WIDGET)
@@ -48,13 +49,6 @@ on_item_notify_cb (CsnCell    *self,
   csn_cell_update (self);
 }
 
-static void
-on_draft_changed_cb (CsnCell  *self,
-                     CsnDraft *draft)
-{
-  csn_cell_update (self);
-}
-
 /* Clicking into a cell selects its row, so that the page's actions (remove, move) act on that row.
  * Only a click: focus also moves when the list recycles its rows, and must not select then. */
 static void
@@ -67,33 +61,26 @@ on_click_pressed_cb (CsnCell         *self,
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
   GtkWidget *view;
   GtkSelectionModel *model;
-  guint n;
+  guint position = csn_cell_get_position (self);
 
-  if (priv->item == NULL)
+  if (priv->item == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
   view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
   if (view == NULL || (model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view))) == NULL)
     return;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      if (item == G_OBJECT (priv->item))
-        {
-          if (!gtk_selection_model_is_selected (model, i))
-            gtk_selection_model_select_item (model, i, TRUE);
-          return;
-        }
-    }
+  if (!gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_select_item (model, position, TRUE);
 }
 
 static void
 apply_label (CsnCell *self)
 {
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
-  GtkWidget *control = csn_cell_get_control (self);
+  GtkWidget *control;
+
+  if (CSN_CELL_GET_CLASS (self)->lazy_control)
+    return;
+  control = csn_cell_get_control (self);
 
   if (control != NULL && priv->label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (control),
@@ -174,6 +161,76 @@ csn_cell_set_property (GObject      *object,
     }
 }
 
+/* Laid out as a bin, except that a popover child (the list's shared chooser, opened from this cell)
+ * is presented rather than allocated. */
+static GtkSizeRequestMode
+csn_cell_get_request_mode (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      return gtk_widget_get_request_mode (child);
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+csn_cell_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0, child_min_baseline = -1, child_nat_baseline = -1;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat,
+                          &child_min_baseline, &child_nat_baseline);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+      if (child_min_baseline > -1)
+        *minimum_baseline = MAX (*minimum_baseline, child_min_baseline);
+      if (child_nat_baseline > -1)
+        *natural_baseline = MAX (*natural_baseline, child_nat_baseline);
+    }
+}
+
+static void
+csn_cell_size_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        gtk_popover_present (GTK_POPOVER (child));
+      else if (gtk_widget_should_layout (child))
+        gtk_widget_allocate (child, width, height, baseline, NULL);
+    }
+}
+
+/* An update asked for while the cell was hidden (a hidden page, a row out of view) is done when it
+ * shows. */
+static void
+csn_cell_map (GtkWidget *widget)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (CSN_CELL (widget));
+
+  GTK_WIDGET_CLASS (csn_cell_parent_class)->map (widget);
+  if (priv->stale)
+    csn_cell_update (CSN_CELL (widget));
+}
+
 static gboolean
 csn_cell_grab_focus (GtkWidget *widget)
 {
@@ -196,6 +253,10 @@ csn_cell_class_init (CsnCellClass *klass)
   object_class->set_property = csn_cell_set_property;
 
   widget_class->grab_focus = csn_cell_grab_focus;
+  widget_class->get_request_mode = csn_cell_get_request_mode;
+  widget_class->measure = csn_cell_measure;
+  widget_class->size_allocate = csn_cell_size_allocate;
+  widget_class->map = csn_cell_map;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
@@ -210,8 +271,6 @@ csn_cell_class_init (CsnCellClass *klass)
     g_param_spec_string ("label", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -252,9 +311,6 @@ csn_cell_bind (CsnCell  *self,
       priv->notify_id = g_signal_connect_object (item, signal, G_CALLBACK (on_item_notify_cb),
                                                  self, G_CONNECT_SWAPPED);
     }
-  if (draft != NULL && item != NULL && CSN_CELL_GET_CLASS (self)->names_other_items)
-    priv->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
-                                                self, G_CONNECT_SWAPPED);
 
   /* Binding may reset a control (a drop-down given a new model): nothing of that is an edit. */
   priv->updating++;
@@ -264,6 +320,21 @@ csn_cell_bind (CsnCell  *self,
   csn_cell_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/* Binds the cell to the item of @list_item, the row that shows it, which gives its position. */
+void
+csn_cell_bind_list_item (CsnCell     *self,
+                         CsnDraft    *draft,
+                         GtkListItem *list_item)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+  g_return_if_fail (GTK_IS_LIST_ITEM (list_item));
+
+  csn_cell_bind (self, draft, gtk_list_item_get_item (list_item));
+  priv->list_item = list_item;
 }
 
 void
@@ -280,8 +351,7 @@ csn_cell_unbind (CsnCell *self)
     CSN_CELL_GET_CLASS (self)->unbound (self);
   if (priv->notify_id != 0)
     g_clear_signal_handler (&priv->notify_id, priv->item);
-  if (priv->changed_id != 0)
-    g_clear_signal_handler (&priv->changed_id, priv->draft);
+  priv->list_item = NULL;
   g_clear_object (&priv->item);
   g_clear_object (&priv->draft);
 }
@@ -377,6 +447,7 @@ csn_cell_update (CsnCell *self)
 
   g_return_if_fail (CSN_IS_CELL (self));
 
+  priv->stale = FALSE;
   if (CSN_CELL_GET_CLASS (self)->update == NULL)
     return;
   if (priv->label != NULL)
@@ -384,6 +455,34 @@ csn_cell_update (CsnCell *self)
   priv->updating++;
   CSN_CELL_GET_CLASS (self)->update (self);
   priv->updating--;
+}
+
+/* Updates the cell now if it is shown, else when it next is: a change elsewhere in the draft
+ * costs nothing in rows nobody sees. */
+void
+csn_cell_queue_update (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    csn_cell_update (self);
+  else
+    priv->stale = TRUE;
+}
+
+/* The position of the cell's row in its list, or GTK_INVALID_LIST_POSITION when no list shows it. */
+guint
+csn_cell_get_position (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_CELL (self), GTK_INVALID_LIST_POSITION);
+
+  if (priv->list_item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_list_item_get_position (priv->list_item);
 }
 
 gboolean

@@ -22,14 +22,20 @@ struct _CsnCellClass
   void        (*bound)        (CsnCell *self);
   void        (*unbound)      (CsnCell *self);
 
-  /* The cell shows names of other items: it updates after every edit of the draft, so that a
-   * renamed item is shown renamed at once. */
+  /* The cell shows names of other items (or figures of the whole draft): the factory that binds
+   * it updates it after every edit of the draft, so that a renamed item is shown renamed at once. */
   gboolean      names_other_items;
+  /* The control is made only when needed (csn_cell_get_control() makes it): the cell's label is
+   * given to it then, not on every update. */
+  gboolean      lazy_control;
 };
 
 void        csn_cell_bind               (CsnCell    *self,
                                          CsnDraft   *draft,
                                          CsnItem    *item);
+void        csn_cell_bind_list_item     (CsnCell    *self,
+                                         CsnDraft   *draft,
+                                         GtkListItem *list_item);
 void        csn_cell_unbind             (CsnCell    *self);
 CsnDraft   *csn_cell_get_draft          (CsnCell    *self);
 CsnItem    *csn_cell_get_item           (CsnCell    *self);
@@ -42,6 +48,8 @@ void        csn_cell_set_label          (CsnCell    *self,
 GtkWidget  *csn_cell_get_control        (CsnCell    *self);
 gboolean    csn_cell_is_updating        (CsnCell    *self);
 void        csn_cell_update             (CsnCell    *self);
+void        csn_cell_queue_update       (CsnCell    *self);
+guint       csn_cell_get_position       (CsnCell    *self);
 gboolean    csn_cell_focus_control      (CsnCell    *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@ struct _CsnDateCell
 
   GtkEntry      *entry;
   GtkMenuButton *calendar_button;
-  GtkPopover    *popover;
+  GtkPopover    *popover;       /* made when first opened: a calendar is some sixty widgets */
   GtkCalendar   *calendar;
   gboolean       showing_date;  /* the calendar is being set, not chosen from */
 };
@@ -116,6 +116,36 @@ on_no_date_clicked_cb (CsnDateCell *self,
 }
 
 static void
+ensure_popover (CsnDateCell *self)
+{
+  GtkWidget *box;
+  GtkWidget *no_date;
+
+  if (self->popover != NULL)
+    return;
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  no_date = gtk_button_new_with_mnemonic (_("_No Date"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_box_append (GTK_BOX (box), no_date);
+  gtk_popover_set_child (self->popover, box);
+  g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->calendar_button, GTK_WIDGET (self->popover));
+  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  ensure_popover (CSN_DATE_CELL (user_data));
+}
+
+static void
 on_entry_activate_cb (CsnDateCell *self,
                       GtkEntry    *entry)
 {
@@ -176,8 +206,13 @@ csn_date_cell_get_control (CsnCell *cell)
 static void
 csn_date_cell_dispose (GObject *object)
 {
+  CsnDateCell *self = CSN_DATE_CELL (object);
+
   csn_cell_unbind (CSN_CELL (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_DATE_CELL);
+  /* Owned by the menu button, gone with it. */
+  self->popover = NULL;
+  self->calendar = NULL;
 
   G_OBJECT_CLASS (csn_date_cell_parent_class)->dispose (object);
 }
@@ -198,11 +233,6 @@ csn_date_cell_class_init (CsnDateCellClass *klass)
                                                "/io/github/consenso/Consenso/ui/csn-date-cell.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnDateCell, entry);
   gtk_widget_class_bind_template_child (widget_class, CsnDateCell, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, CsnDateCell, popover);
-  gtk_widget_class_bind_template_child (widget_class, CsnDateCell, calendar);
-  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_no_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
@@ -216,7 +246,7 @@ csn_date_cell_init (CsnDateCell *self)
   g_autofree char *placeholder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+  gtk_menu_button_set_create_popup_func (self->calendar_button, create_popup_cb, self, NULL);
   /* An example of what to type, that cannot be taken for a date set. */
   example = csn_date_text_format ("2011-06-30");
   /* Translators: the placeholder of an empty date field, %s is a date: "e.g. 30 Jun 2011" */
@@ -241,5 +271,6 @@ GtkCalendar *
 csn_date_cell_get_calendar (CsnDateCell *self)
 {
   g_return_val_if_fail (CSN_IS_DATE_CELL (self), NULL);
+  ensure_popover (self);
   return self->calendar;
 }

@@ -1,23 +1,28 @@
-/* csn-enum-cell.c: a drop-down over the translated labels of an enumeration field. */
+/* csn-enum-cell.c: a cell showing the translated label of an enumeration field, chosen from its labels. */
 #define G_LOG_DOMAIN "csn-enum-cell"
 
 #include "config.h"
 
-#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 
+/* The labels of one enumeration, shared by all its cells. */
+typedef struct
+{
+  GtkStringList *labels;
+  GArray        *values;       /* int: the value at each position */
+  int            width_chars;
+} EnumChoices;
+
 struct _CsnEnumCell
 {
-  CsnCell      parent_instance;
+  CsnChoiceCell  parent_instance;
 
-  GtkDropDown *drop_down;
-
-  GType        enum_type;
-  GArray      *values;     /* int: the enum value shown at each position */
+  GType          enum_type;
+  EnumChoices   *choices;
 };
 
-G_DEFINE_FINAL_TYPE (CsnEnumCell, csn_enum_cell, CSN_TYPE_CELL)
+G_DEFINE_FINAL_TYPE (CsnEnumCell, csn_enum_cell, CSN_TYPE_CHOICE_CELL)
 
 enum {
   PROP_0,
@@ -27,23 +32,59 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static EnumChoices *
+get_enum_choices (GType enum_type)
+{
+  static GHashTable *by_type;
+  EnumChoices *choices;
+  g_autoptr(GEnumClass) enum_class = NULL;
+  int longest = 1;
+
+  if (by_type == NULL)
+    by_type = g_hash_table_new (NULL, NULL);
+  choices = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (enum_type));
+  if (choices != NULL)
+    return choices;
+
+  choices = g_new0 (EnumChoices, 1);
+  choices->labels = gtk_string_list_new (NULL);
+  choices->values = g_array_new (FALSE, FALSE, sizeof (int));
+  enum_class = g_type_class_ref (enum_type);
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      int value = enum_class->values[i].value;
+      const char *label = csn_enum_get_label (enum_type, value);
+
+      g_array_append_val (choices->values, value);
+      gtk_string_list_append (choices->labels, label);
+      longest = MAX (longest, (int) g_utf8_strlen (label, -1));
+    }
+  /* The button fits the longest label of the interface's language (bold), on two lines if it is
+   * long: nothing is cut. */
+  choices->width_chars = MIN (longest + 1, 13);
+  g_hash_table_insert (by_type, GSIZE_TO_POINTER (enum_type), choices);
+  return choices;
+}
+
+static guint
+find_value (CsnEnumCell *self,
+            int          value)
+{
+  for (guint i = 0; i < self->choices->values->len; i++)
+    if (g_array_index (self->choices->values, int, i) == value)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
-on_drop_down_selected_cb (CsnEnumCell *self,
-                          GParamSpec  *pspec,
-                          GtkDropDown *drop_down)
+commit_value (CsnEnumCell *self,
+              int          value)
 {
   CsnCell *cell = CSN_CELL (self);
   CsnItem *item = csn_cell_get_item (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  guint selected = gtk_drop_down_get_selected (drop_down);
-  int value;
 
-  if (item == NULL || draft == NULL || csn_cell_is_updating (cell) || selected >= self->values->len)
-    return;
-
-  value = g_array_index (self->values, int, selected);
   if (value != csn_item_get_enum (item, csn_cell_get_property_name (cell)))
-    csn_draft_set_enum (draft, item, csn_cell_get_property_name (cell), value);
+    csn_draft_set_enum (csn_cell_get_draft (cell), item, csn_cell_get_property_name (cell), value);
 }
 
 static void
@@ -51,24 +92,30 @@ csn_enum_cell_update (CsnCell *cell)
 {
   CsnEnumCell *self = CSN_ENUM_CELL (cell);
   CsnItem *item = csn_cell_get_item (cell);
-  guint position = GTK_INVALID_LIST_POSITION;
+  const char *label = "";
 
-  if (item != NULL)
+  if (item != NULL && self->choices != NULL)
     {
-      int value = csn_item_get_enum (item, csn_cell_get_property_name (cell));
+      guint position = find_value (self, csn_item_get_enum (item, csn_cell_get_property_name (cell)));
 
-      for (guint i = 0; i < self->values->len; i++)
-        if (g_array_index (self->values, int, i) == value)
-          position = i;
+      if (position != GTK_INVALID_LIST_POSITION)
+        label = gtk_string_list_get_string (self->choices->labels, position);
     }
-  if (gtk_drop_down_get_selected (self->drop_down) != position)
-    gtk_drop_down_set_selected (self->drop_down, position);
+  csn_choice_cell_set_text (CSN_CHOICE_CELL (self), label, FALSE);
 }
 
-static GtkWidget *
-csn_enum_cell_get_control (CsnCell *cell)
+static GListModel *
+csn_enum_cell_dup_choices (CsnChoiceCell  *cell,
+                           GObject       **current)
 {
-  return GTK_WIDGET (CSN_ENUM_CELL (cell)->drop_down);
+  CsnEnumCell *self = CSN_ENUM_CELL (cell);
+  CsnItem *item = csn_cell_get_item (CSN_CELL (self));
+  guint position = find_value (self, csn_item_get_enum (item, csn_cell_get_property_name (CSN_CELL (self))));
+
+  *current = position != GTK_INVALID_LIST_POSITION
+             ? g_list_model_get_item (G_LIST_MODEL (self->choices->labels), position)
+             : NULL;
+  return g_object_ref (G_LIST_MODEL (self->choices->labels));
 }
 
 static char *
@@ -78,49 +125,36 @@ dup_label (GObject *choice)
 }
 
 static void
+csn_enum_cell_choose (CsnChoiceCell *cell,
+                      GObject       *choice)
+{
+  CsnEnumCell *self = CSN_ENUM_CELL (cell);
+  GListModel *labels = G_LIST_MODEL (self->choices->labels);
+
+  for (guint i = 0, n = g_list_model_get_n_items (labels); i < n; i++)
+    {
+      g_autoptr(GObject) label = g_list_model_get_item (labels, i);
+
+      if (label == choice)
+        {
+          commit_value (self, g_array_index (self->choices->values, int, i));
+          return;
+        }
+    }
+}
+
+static void
 csn_enum_cell_constructed (GObject *object)
 {
   CsnEnumCell *self = CSN_ENUM_CELL (object);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GEnumClass) enum_class = NULL;
-  int longest = 1;
 
   G_OBJECT_CLASS (csn_enum_cell_parent_class)->constructed (object);
 
   g_return_if_fail (G_TYPE_IS_ENUM (self->enum_type));
 
-  enum_class = g_type_class_ref (self->enum_type);
-  for (guint i = 0; i < enum_class->n_values; i++)
-    {
-      int value = enum_class->values[i].value;
-      const char *label = csn_enum_get_label (self->enum_type, value);
-
-      g_array_append_val (self->values, value);
-      gtk_string_list_append (labels, label);
-      longest = MAX (longest, (int) g_utf8_strlen (label, -1));
-    }
-  /* The button fits the longest label of the interface's language (bold), on two lines if it is
-   * long: nothing is cut. */
-  csn_drop_down_setup (self->drop_down, dup_label, MIN (longest + 1, 13), MIN (longest + 1, 13));
-  gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (labels));
+  self->choices = get_enum_choices (self->enum_type);
+  csn_choice_cell_set_label_width (CSN_CHOICE_CELL (self), self->choices->width_chars, self->choices->width_chars);
   csn_cell_update (CSN_CELL (self));
-}
-
-static void
-csn_enum_cell_dispose (GObject *object)
-{
-  csn_cell_unbind (CSN_CELL (object));
-  gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_ENUM_CELL);
-
-  G_OBJECT_CLASS (csn_enum_cell_parent_class)->dispose (object);
-}
-
-static void
-csn_enum_cell_finalize (GObject *object)
-{
-  g_array_unref (CSN_ENUM_CELL (object)->values);
-
-  G_OBJECT_CLASS (csn_enum_cell_parent_class)->finalize (object);
 }
 
 static void
@@ -159,36 +193,28 @@ static void
 csn_enum_cell_class_init (CsnEnumCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
+  CsnChoiceCellClass *choice_class = CSN_CHOICE_CELL_CLASS (klass);
 
   object_class->constructed = csn_enum_cell_constructed;
-  object_class->dispose = csn_enum_cell_dispose;
-  object_class->finalize = csn_enum_cell_finalize;
   object_class->get_property = csn_enum_cell_get_property;
   object_class->set_property = csn_enum_cell_set_property;
 
   cell_class->update = csn_enum_cell_update;
-  cell_class->get_control = csn_enum_cell_get_control;
+
+  choice_class->dup_choices = csn_enum_cell_dup_choices;
+  choice_class->dup_choice_title = dup_label;
+  choice_class->choose = csn_enum_cell_choose;
 
   properties[PROP_ENUM_TYPE] =
     g_param_spec_gtype ("enum-type", NULL, NULL, G_TYPE_ENUM,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/consenso/Consenso/ui/csn-enum-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsnEnumCell, drop_down);
-  gtk_widget_class_bind_template_callback (widget_class, on_drop_down_selected_cb);
 }
 
 static void
 csn_enum_cell_init (CsnEnumCell *self)
 {
-  self->values = g_array_new (FALSE, FALSE, sizeof (int));
-  gtk_widget_init_template (GTK_WIDGET (self));
-  /* In a table the drop-down's button is flat, like the other cells. */
-  gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
 }
 
 GtkWidget *
@@ -201,9 +227,16 @@ csn_enum_cell_new (GType       enum_type,
                        NULL);
 }
 
-GtkDropDown *
-csn_enum_cell_get_drop_down (CsnEnumCell *self)
+/* Chooses @value as the user would; FALSE if the enumeration has no such value. */
+gboolean
+csn_enum_cell_select_value (CsnEnumCell *self,
+                            int          value)
 {
-  g_return_val_if_fail (CSN_IS_ENUM_CELL (self), NULL);
-  return self->drop_down;
+  g_return_val_if_fail (CSN_IS_ENUM_CELL (self), FALSE);
+
+  if (csn_cell_get_item (CSN_CELL (self)) == NULL || csn_cell_get_draft (CSN_CELL (self)) == NULL ||
+      find_value (self, value) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  commit_value (self, value);
+  return TRUE;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "csn-drop-down-util.h"
 #include "csn-label-cell.h"
 
 struct _CsnLabelCell
@@ -61,8 +62,7 @@ csn_label_cell_update (CsnCell *cell)
     }
 
   gtk_inscription_set_text (self->inscription, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->inscription),
-                               self->mode != CSN_LABEL_CELL_COUNT ? text : NULL);
+  csn_widget_set_cell_tooltip (GTK_WIDGET (self->inscription), self->mode != CSN_LABEL_CELL_COUNT ? text : NULL);
 }
 
 static GtkWidget *

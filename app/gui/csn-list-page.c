@@ -19,6 +19,10 @@ typedef struct
   GtkSingleSelection  *selection;
   char                *search_text;
   gulong               changed_id;
+  /* A page gets its rows when first shown (or asked for them), and catches up with the changes made
+   * while it was hidden when shown again. */
+  gboolean             bound;
+  gboolean             stale;
 } CsnListPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnListPage, csn_list_page, ADW_TYPE_BIN)
@@ -183,7 +187,17 @@ static void
 on_draft_changed_cb (CsnListPage *self,
                      CsnDraft    *draft)
 {
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
   CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  if (!priv->bound)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  priv->stale = FALSE;
 
   /* An edit may make an item match the search, or stop matching it. */
   if (has_search (self))
@@ -199,10 +213,20 @@ on_search_changed_cb (CsnListPage    *self,
                       GtkSearchEntry *entry)
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  g_autofree char *needle = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
+  if (g_strcmp0 (needle, priv->search_text) == 0)
+    return;
+  /* A longer needle can only hide more items, a shorter one only show more: the filter then looks
+   * only at the items shown, or only at those hidden. */
+  if (priv->search_text != NULL && strstr (needle, priv->search_text) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (priv->search_text != NULL && strstr (priv->search_text, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (priv->search_text);
-  priv->search_text = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  priv->search_text = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (priv->filter), change);
 }
 
 static void
@@ -299,6 +323,38 @@ csn_list_page_real_move_item (CsnListPage *self,
                                     item, delta);
 }
 
+/* Gives the list its model (its rows) and the subclass the draft, once. */
+static void
+bind_draft (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+
+  if (priv->bound || priv->column_view == NULL)
+    return;
+  priv->bound = TRUE;
+  priv->stale = FALSE;
+  if (klass->draft_set != NULL)
+    klass->draft_set (self);
+  gtk_filter_list_model_set_model (priv->filter_model,
+                                   priv->draft != NULL ? csn_draft_get_collection (priv->draft, klass->collection)
+                                                       : NULL);
+  update_list_stack (self);
+  csn_list_page_update_actions (self);
+}
+
+static void
+csn_list_page_map (GtkWidget *widget)
+{
+  CsnListPage *self = CSN_LIST_PAGE (widget);
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  bind_draft (self);
+  GTK_WIDGET_CLASS (csn_list_page_parent_class)->map (widget);
+  if (priv->stale && priv->draft != NULL)
+    on_draft_changed_cb (self, priv->draft);
+}
+
 static void
 csn_list_page_constructed (GObject *object)
 {
@@ -384,6 +440,8 @@ csn_list_page_class_init (CsnListPageClass *klass)
   object_class->finalize = csn_list_page_finalize;
   object_class->get_property = csn_list_page_get_property;
   object_class->set_property = csn_list_page_set_property;
+
+  GTK_WIDGET_CLASS (klass)->map = csn_list_page_map;
 
   klass->count_items = csn_list_page_real_count_items;
   klass->can_add = csn_list_page_real_can_add;
@@ -494,9 +552,13 @@ csn_list_page_set_draft (CsnListPage *self,
   klass = CSN_LIST_PAGE_GET_CLASS (self);
   if (priv->draft != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->draft);
-  gtk_filter_list_model_set_model (priv->filter_model, NULL);
-  if (klass->draft_leaving != NULL)
-    klass->draft_leaving (self);
+  if (priv->bound)
+    {
+      gtk_filter_list_model_set_model (priv->filter_model, NULL);
+      if (klass->draft_leaving != NULL)
+        klass->draft_leaving (self);
+      priv->bound = FALSE;
+    }
 
   g_set_object (&priv->draft, draft);
 
@@ -504,17 +566,35 @@ csn_list_page_set_draft (CsnListPage *self,
     priv->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
                                                 self, G_CONNECT_SWAPPED);
 
-  if (priv->column_view != NULL)
+  /* A hidden page makes its rows when it is first shown: a window opens with only its first page. */
+  if (draft == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bind_draft (self);
+  else
     {
-      if (klass->draft_set != NULL)
-        klass->draft_set (self);
-      gtk_filter_list_model_set_model (priv->filter_model,
-                                       draft != NULL ? csn_draft_get_collection (draft, klass->collection) : NULL);
       update_list_stack (self);
       csn_list_page_update_actions (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+/* Makes the page's rows now, if it has a draft it did not show yet (a page about to be shown, or
+ * built ahead while the window is idle). */
+void
+csn_list_page_prepare (CsnListPage *self)
+{
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  bind_draft (self);
+}
+
+/* Whether the page made its rows for its draft. */
+gboolean
+csn_list_page_is_prepared (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), FALSE);
+  return priv->bound;
 }
 
 CsnItem *
@@ -638,6 +718,7 @@ csn_list_page_add_item (CsnListPage *self,
 
   if (priv->draft == NULL)
     return;
+  bind_draft (self);
 
   collection = CSN_LIST_PAGE_GET_CLASS (self)->collection;
   selected = csn_list_page_get_selected (self);
@@ -663,6 +744,7 @@ csn_list_page_reveal_item (CsnListPage *self,
 
   if (item == NULL)
     return;
+  bind_draft (self);
   if (csn_column_view_find_item (G_LIST_MODEL (priv->filter_model), item) == GTK_INVALID_LIST_POSITION)
     {
       gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");

@@ -64,6 +64,8 @@ void                csn_list_page_class_setup     (CsnListPageClass *klass,
 CsnDraft           *csn_list_page_get_draft       (CsnListPage      *self);
 void                csn_list_page_set_draft       (CsnListPage      *self,
                                                    CsnDraft         *draft);
+void                csn_list_page_prepare         (CsnListPage      *self);
+gboolean            csn_list_page_is_prepared     (CsnListPage      *self);
 CsnItem            *csn_list_page_get_selected    (CsnListPage      *self);
 GtkColumnView      *csn_list_page_get_column_view (CsnListPage      *self);
 GtkSingleSelection *csn_list_page_get_selection   (CsnListPage      *self);

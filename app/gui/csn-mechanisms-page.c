@@ -14,7 +14,6 @@
 #include "csn-position-cell.h"
 #include "csn-position.h"
 #include "csn-positions-list.h"
-#include "csn-stance-editor.h"
 #include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 
@@ -29,7 +28,6 @@ struct _CsnMechanismsPage
   GtkColumnViewColumn *proposal_column;
   GtkColumnViewColumn *stances_column;
   CsnPositionsList    *positions_list;
-  CsnStanceEditor     *stance_editor;
 };
 
 G_DEFINE_FINAL_TYPE (CsnMechanismsPage, csn_mechanisms_page, CSN_TYPE_LIST_PAGE)
@@ -64,8 +62,6 @@ csn_mechanisms_page_draft_leaving (CsnListPage *page)
 static void
 csn_mechanisms_page_finalize (GObject *object)
 {
-  g_clear_object (&CSN_MECHANISMS_PAGE (object)->stance_editor);
-
   G_OBJECT_CLASS (csn_mechanisms_page_parent_class)->finalize (object);
 }
 
@@ -119,9 +115,8 @@ csn_mechanisms_page_init (CsnMechanismsPage *self)
   csn_cell_factory_set_column (self->proposal_column, page, CSN_TYPE_TEXT_CELL,
                                "property-name", CSN_MECHANISM_PROP_PROPOSAL,
                                "label", _("Proposed change"), NULL);
-  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
-  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
-                               "editor", self->stance_editor, NULL);
+  /* No editor of their own: the strips share their list's, made when first needed. */
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP, "editor", NULL, NULL);
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 #include "csn-describe.h"
 #include "csn-draft-figures.h"
 #include "csn-enums.h"
+#include "csn-map-list-model.h"
 #include "csn-meeting.h"
 #include "csn-open-item.h"
 #include "csn-overview-page.h"
@@ -21,8 +22,10 @@ struct _CsnOverviewPage
   AdwBin              parent_instance;
 
   CsnDraft           *draft;
-  GListStore         *open_items;
+  GListStore         *open_entries;  /* CsnOpenItem: the core's list, updated in place */
+  CsnMapListModel    *open_items;    /* CsnProblem for people, made for the rows shown */
   guint               refresh_source;
+  gboolean            counts_stale;  /* the figures wait until the page is shown */
   gboolean            syncing;
 
   AdwEntryRow        *title_row;
@@ -40,6 +43,7 @@ struct _CsnOverviewPage
   GtkLabel           *participants_count;
   GtkLabel           *endorsements_count;
   GtkLabel           *nothing_open_label;
+  GtkWidget          *open_scroller;
   GtkListView        *open_list;
 };
 
@@ -308,36 +312,88 @@ dup_problem_for_people (CsnOverviewPage *self,
   return csn_problem_new (severity, place, item, property, message);
 }
 
+static gboolean
+open_entry_equal (CsnOpenItem *a,
+                  CsnOpenItem *b)
+{
+  return csn_open_item_get_kind (a) == csn_open_item_get_kind (b) &&
+         csn_open_item_get_item (a) == csn_open_item_get_item (b) &&
+         g_strcmp0 (csn_open_item_get_property_name (a), csn_open_item_get_property_name (b)) == 0 &&
+         g_strcmp0 (csn_open_item_get_place (a), csn_open_item_get_place (b)) == 0 &&
+         g_strcmp0 (csn_open_item_get_message (a), csn_open_item_get_message (b)) == 0;
+}
+
+/* Replaces the entries by @fresh, keeping the common start and end: the list rebinds only the rows
+ * of entries that changed. */
+static void
+update_open_entries (CsnOverviewPage *self,
+                     GListModel      *fresh)
+{
+  GListModel *model = G_LIST_MODEL (self->open_entries);
+  guint old_n = g_list_model_get_n_items (model);
+  guint new_n = g_list_model_get_n_items (fresh);
+  guint prefix = 0, suffix = 0;
+  g_autoptr(GPtrArray) added = NULL;
+
+  while (prefix < old_n && prefix < new_n)
+    {
+      g_autoptr(CsnOpenItem) old = g_list_model_get_item (model, prefix);
+      g_autoptr(CsnOpenItem) new = g_list_model_get_item (fresh, prefix);
+
+      if (!open_entry_equal (old, new))
+        break;
+      prefix++;
+    }
+  while (suffix < old_n - prefix && suffix < new_n - prefix)
+    {
+      g_autoptr(CsnOpenItem) old = g_list_model_get_item (model, old_n - 1 - suffix);
+      g_autoptr(CsnOpenItem) new = g_list_model_get_item (fresh, new_n - 1 - suffix);
+
+      if (!open_entry_equal (old, new))
+        break;
+      suffix++;
+    }
+  if (prefix == old_n && prefix == new_n)
+    return;
+
+  added = g_ptr_array_new_full (new_n - prefix - suffix, g_object_unref);
+  for (guint i = prefix; i < new_n - suffix; i++)
+    g_ptr_array_add (added, g_list_model_get_item (fresh, i));
+  g_list_store_splice (self->open_entries, prefix, old_n - prefix - suffix, added->pdata, added->len);
+}
+
+static gpointer
+map_open_entry (gpointer item,
+                gpointer user_data)
+{
+  g_autoptr(CsnOpenItem) open = item;
+
+  return dup_problem_for_people (CSN_OVERVIEW_PAGE (user_data), open);
+}
+
 /* The still-open list is the core's, for the Overview, the agenda's counts, --check and the document alike. */
 static void
 refresh (CsnOverviewPage *self)
 {
   g_autoptr(GListModel) open_items = NULL;
-  g_autoptr(GPtrArray) open = NULL;
   guint n_open;
 
   if (self->draft == NULL)
     {
-      g_list_store_remove_all (self->open_items);
+      g_list_store_remove_all (self->open_entries);
       return;
     }
 
   open_items = csn_draft_list_open_items (self->draft);
-  n_open = g_list_model_get_n_items (open_items);
-  open = g_ptr_array_new_full (n_open, g_object_unref);
-  for (guint i = 0; i < n_open; i++)
-    {
-      g_autoptr(CsnOpenItem) item = g_list_model_get_item (open_items, i);
+  update_open_entries (self, open_items);
+  n_open = g_list_model_get_n_items (G_LIST_MODEL (self->open_entries));
+  gtk_widget_set_visible (self->open_scroller, n_open > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), n_open == 0);
 
-      g_ptr_array_add (open, dup_problem_for_people (self, item));
-    }
-
-  g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
-                       open->pdata, open->len);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_list), open->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), open->len == 0);
-
-  update_counts (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_counts (self);
+  else
+    self->counts_stale = TRUE;
 }
 
 static void
@@ -456,6 +512,7 @@ csn_overview_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->open_items);
+  g_clear_object (&self->open_entries);
 
   G_OBJECT_CLASS (csn_overview_page_parent_class)->dispose (object);
 }
@@ -500,6 +557,19 @@ csn_overview_page_set_property (GObject      *object,
 }
 
 static void
+csn_overview_page_map (GtkWidget *widget)
+{
+  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (widget);
+
+  if (self->counts_stale && self->draft != NULL)
+    {
+      self->counts_stale = FALSE;
+      update_counts (self);
+    }
+  GTK_WIDGET_CLASS (csn_overview_page_parent_class)->map (widget);
+}
+
+static void
 csn_overview_page_class_init (CsnOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -508,6 +578,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   object_class->dispose = csn_overview_page_dispose;
   object_class->get_property = csn_overview_page_get_property;
   object_class->set_property = csn_overview_page_set_property;
+  widget_class->map = csn_overview_page_map;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
@@ -542,6 +613,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, participants_count);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, endorsements_count);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, nothing_open_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, open_scroller);
   gtk_widget_class_bind_template_child (widget_class, CsnOverviewPage, open_list);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_row_commit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_focus_leave_cb);
@@ -562,10 +634,11 @@ csn_overview_page_init (CsnOverviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->open_items = g_list_store_new (CSN_TYPE_PROBLEM);
+  self->open_entries = g_list_store_new (CSN_TYPE_OPEN_ITEM);
+  self->open_items = csn_map_list_model_new (g_object_ref (G_LIST_MODEL (self->open_entries)), CSN_TYPE_PROBLEM,
+                                             map_open_entry, self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->open_items)));
   gtk_list_view_set_model (self->open_list, GTK_SELECTION_MODEL (selection));
-  gtk_widget_set_visible (GTK_WIDGET (self->open_list), FALSE);
 }
 
 GtkWidget *
@@ -613,12 +686,21 @@ csn_overview_page_set_draft (CsnOverviewPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
 
-/* The "still open" entries: CsnProblem objects, refreshed shortly after every change. */
+/* The "still open" entries: CsnProblem objects that say them for people, refreshed shortly after
+ * every change; each made when first asked for. */
 GListModel *
 csn_overview_page_get_open_items (CsnOverviewPage *self)
 {
   g_return_val_if_fail (CSN_IS_OVERVIEW_PAGE (self), NULL);
   return G_LIST_MODEL (self->open_items);
+}
+
+/* The same entries as the core gives them (CsnOpenItem), cheaper to count. */
+GListModel *
+csn_overview_page_get_open_entries (CsnOverviewPage *self)
+{
+  g_return_val_if_fail (CSN_IS_OVERVIEW_PAGE (self), NULL);
+  return G_LIST_MODEL (self->open_entries);
 }
 
 /* Focuses the control of the meeting's @property. */

@@ -16,6 +16,7 @@ CsnDraft   *csn_overview_page_get_draft      (CsnOverviewPage *self);
 void        csn_overview_page_set_draft      (CsnOverviewPage *self,
                                               CsnDraft        *draft);
 GListModel *csn_overview_page_get_open_items (CsnOverviewPage *self);
+GListModel *csn_overview_page_get_open_entries (CsnOverviewPage *self);
 void        csn_overview_page_reveal         (CsnOverviewPage *self,
                                               CsnItem         *item,
                                               const char      *property);

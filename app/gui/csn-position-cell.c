@@ -9,12 +9,10 @@ struct _CsnPositionCell
 {
   CsnCell        parent_instance;
 
-  GtkImage      *handle;
-  GtkLabel      *label;
+  GtkImage       *handle;
+  GtkInscription *label;
 
-  CsnCollection  collection;
-  GListModel    *model;
-  gulong         items_changed_id;
+  CsnCollection   collection;
 };
 
 G_DEFINE_FINAL_TYPE (CsnPositionCell, csn_position_cell, CSN_TYPE_CELL)
@@ -50,56 +48,44 @@ on_drag_begin_cb (CsnPositionCell *self,
   gtk_drag_source_set_icon (source, paintable, 0, 0);
 }
 
-static void
-on_items_changed_cb (CsnPositionCell *self,
-                     guint            position,
-                     guint            removed,
-                     guint            added,
-                     GListModel      *model)
+/* The item's place in the draft's list. A list that shows the whole collection shows it in order,
+ * so the row's place is the item's; a filtered one is searched. */
+static gboolean
+find_position (CsnPositionCell *self,
+               guint           *position)
 {
-  csn_cell_update (CSN_CELL (self));
+  CsnCell *cell = CSN_CELL (self);
+  CsnDraft *draft = csn_cell_get_draft (cell);
+  GListModel *collection = csn_draft_get_collection (draft, self->collection);
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *shown = view != NULL ? gtk_column_view_get_model (GTK_COLUMN_VIEW (view)) : NULL;
+  guint row = csn_cell_get_position (cell);
+
+  if (shown != NULL && row != GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (shown)) == g_list_model_get_n_items (collection))
+    {
+      *position = row;
+      return TRUE;
+    }
+  return csn_draft_find_position (draft, self->collection, csn_cell_get_item (cell), position);
 }
 
 static void
 csn_position_cell_update (CsnCell *cell)
 {
   CsnPositionCell *self = CSN_POSITION_CELL (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  CsnItem *item = csn_cell_get_item (cell);
-  guint position;
   g_autofree char *text = NULL;
+  guint position;
 
-  if (draft != NULL && item != NULL &&
-      csn_draft_find_position (draft, self->collection, item, &position))
+  if (csn_cell_get_draft (cell) != NULL && csn_cell_get_item (cell) != NULL && find_position (self, &position))
     text = g_strdup_printf ("%u", position + 1);
-  gtk_label_set_label (self->label, text != NULL ? text : "");
-}
-
-static void
-csn_position_cell_bound (CsnCell *cell)
-{
-  CsnPositionCell *self = CSN_POSITION_CELL (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  GListModel *model = draft != NULL ? csn_draft_get_collection (draft, self->collection) : NULL;
-
-  if (model == self->model)
-    return;
-  g_clear_signal_handler (&self->items_changed_id, self->model);
-  g_set_object (&self->model, model);
-  if (model != NULL)
-    self->items_changed_id = g_signal_connect_object (model, "items-changed",
-                                                      G_CALLBACK (on_items_changed_cb), self,
-                                                      G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_inscription_set_text (self->label, text);
 }
 
 static void
 csn_position_cell_dispose (GObject *object)
 {
-  CsnPositionCell *self = CSN_POSITION_CELL (object);
-
   csn_cell_unbind (CSN_CELL (object));
-  g_clear_signal_handler (&self->items_changed_id, self->model);
-  g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_POSITION_CELL);
 
   G_OBJECT_CLASS (csn_position_cell_parent_class)->dispose (object);
@@ -149,7 +135,9 @@ csn_position_cell_class_init (CsnPositionCellClass *klass)
   object_class->set_property = csn_position_cell_set_property;
 
   cell_class->update = csn_position_cell_update;
-  cell_class->bound = csn_position_cell_bound;
+  /* Adding, removing or moving an item moves the others: the column's factory updates the cells
+   * after each change of the draft. */
+  cell_class->names_other_items = TRUE;
 
   properties[PROP_COLLECTION] =
     g_param_spec_uint ("collection", NULL, NULL, 0, CSN_N_COLLECTIONS - 1, CSN_COLLECTION_THEMES,

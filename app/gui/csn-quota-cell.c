@@ -18,18 +18,9 @@ struct _CsnQuotaCell
 
   GtkLabel *label;
   GtkImage *warning;
-
-  gulong    changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsnQuotaCell, csn_quota_cell, CSN_TYPE_CELL)
-
-static void
-on_draft_changed_cb (CsnQuotaCell *self,
-                     CsnDraft     *draft)
-{
-  csn_cell_update (CSN_CELL (self));
-}
 
 /* The quota warning of the validation, which names the first participant beyond the quota. */
 static char *
@@ -101,25 +92,6 @@ csn_quota_cell_update (CsnCell *cell)
     }
 }
 
-static void
-csn_quota_cell_bound (CsnCell *cell)
-{
-  CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-
-  if (draft != NULL)
-    self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
-                                                self, G_CONNECT_SWAPPED);
-}
-
-static void
-csn_quota_cell_unbound (CsnCell *cell)
-{
-  CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
-
-  g_clear_signal_handler (&self->changed_id, csn_cell_get_draft (cell));
-}
-
 static GtkWidget *
 csn_quota_cell_get_control (CsnCell *cell)
 {
@@ -145,8 +117,9 @@ csn_quota_cell_class_init (CsnQuotaCellClass *klass)
   object_class->dispose = csn_quota_cell_dispose;
 
   cell_class->update = csn_quota_cell_update;
-  cell_class->bound = csn_quota_cell_bound;
-  cell_class->unbound = csn_quota_cell_unbound;
+  /* The delegation's size is the participants': the column's factory updates the cells after
+   * each change of the draft, once shown. */
+  cell_class->names_other_items = TRUE;
   cell_class->get_control = csn_quota_cell_get_control;
 
   gtk_widget_class_set_template_from_resource (widget_class,

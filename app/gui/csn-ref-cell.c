@@ -1,4 +1,4 @@
-/* csn-ref-cell.c: a drop-down choosing the item of another list a field refers to. */
+/* csn-ref-cell.c: a cell showing the item of another list a field refers to, chosen from that list. */
 #define G_LOG_DOMAIN "csn-ref-cell"
 
 #include "config.h"
@@ -6,28 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "csn-country.h"
-#include "csn-drop-down-util.h"
 #include "csn-enums.h"
 #include "csn-ref-cell.h"
 
 struct _CsnRefCell
 {
-  CsnCell        parent_instance;
-
-  GtkDropDown   *drop_down;
+  CsnChoiceCell  parent_instance;
 
   CsnCollection  target;
   gboolean       allow_none;
   char          *none_label;
   gboolean       members_only;
-  GListModel    *choices;     /* the items offered, "None" first when allowed */
-  GListModel    *collection;  /* the target list of the bound draft */
-  gulong         changing_id;
-  gulong         changed_id;
-  gboolean       following_list;
 };
 
-G_DEFINE_FINAL_TYPE (CsnRefCell, csn_ref_cell, CSN_TYPE_CELL)
+G_DEFINE_FINAL_TYPE (CsnRefCell, csn_ref_cell, CSN_TYPE_CHOICE_CELL)
 
 enum {
   PROP_0,
@@ -40,7 +32,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The label of an item of a reference drop-down: the item's title, or the "None" string. */
+/* The label of a choice of a reference: the item's title, or the "None" string. */
 char *
 csn_ref_cell_dup_object_title (GObject *object)
 {
@@ -51,6 +43,12 @@ csn_ref_cell_dup_object_title (GObject *object)
   return g_strdup ("");
 }
 
+static const char *
+get_none_label (CsnRefCell *self)
+{
+  return self->none_label != NULL ? self->none_label : _("None");
+}
+
 static gboolean
 is_member_country (gpointer item,
                    gpointer user_data)
@@ -58,73 +56,22 @@ is_member_country (gpointer item,
   return csn_country_get_membership (CSN_COUNTRY (item)) == CSN_MEMBERSHIP_MEMBER;
 }
 
-/* Runs before the drop-down sees the target list change: the selection it then loses or moves
- * to is not a choice, and the history may be applying the change (a move is a removal and an
- * insertion, done or undone). */
-static void
-on_items_changing_cb (CsnRefCell *self,
-                      guint       position,
-                      guint       removed,
-                      guint       added,
-                      GListModel *model)
+static gboolean
+is_offered (CsnRefCell *self,
+            CsnItem    *item)
 {
-  self->following_list = TRUE;
+  return !self->members_only || is_member_country (item, NULL);
 }
 
 static void
-on_items_changed_cb (CsnRefCell *self,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GListModel *model)
-{
-  self->following_list = FALSE;
-  csn_cell_update (CSN_CELL (self));
-}
-
-static void
-on_drop_down_selected_cb (CsnRefCell  *self,
-                          GParamSpec  *pspec,
-                          GtkDropDown *drop_down)
+commit_key (CsnRefCell *self,
+            const char *key)
 {
   CsnCell *cell = CSN_CELL (self);
   CsnItem *item = csn_cell_get_item (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  GObject *chosen;
-  const char *key = NULL;
-
-  if (item == NULL || draft == NULL || csn_cell_is_updating (cell) || self->following_list)
-    return;
-
-  chosen = gtk_drop_down_get_selected_item (drop_down);
-  if (chosen == NULL)
-    return;
-  if (CSN_IS_ITEM (chosen))
-    key = csn_item_get_key (CSN_ITEM (chosen));
 
   if (g_strcmp0 (key, csn_item_get_string (item, csn_cell_get_property_name (cell))) != 0)
-    csn_draft_set_string (draft, item, csn_cell_get_property_name (cell), key);
-}
-
-static guint
-find_choice (CsnRefCell *self,
-             const char *key)
-{
-  guint n;
-
-  if (self->choices == NULL)
-    return GTK_INVALID_LIST_POSITION;
-
-  n = g_list_model_get_n_items (self->choices);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) choice = g_list_model_get_item (self->choices, i);
-
-      if (CSN_IS_ITEM (choice) ? g_strcmp0 (csn_item_get_key (CSN_ITEM (choice)), key) == 0
-                               : (key == NULL || key[0] == '\0'))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+    csn_draft_set_string (csn_cell_get_draft (cell), item, csn_cell_get_property_name (cell), key);
 }
 
 static void
@@ -132,51 +79,33 @@ csn_ref_cell_update (CsnCell *cell)
 {
   CsnRefCell *self = CSN_REF_CELL (cell);
   CsnItem *item = csn_cell_get_item (cell);
-  guint position = GTK_INVALID_LIST_POSITION;
+  CsnDraft *draft = csn_cell_get_draft (cell);
+  const char *key = item != NULL ? csn_item_get_string (item, csn_cell_get_property_name (cell)) : NULL;
+  g_autofree char *title = NULL;
 
-  if (item != NULL)
-    position = find_choice (self, csn_item_get_string (item, csn_cell_get_property_name (cell)));
-  if (gtk_drop_down_get_selected (self->drop_down) != position)
-    gtk_drop_down_set_selected (self->drop_down, position);
+  if (item == NULL || draft == NULL)
+    csn_choice_cell_set_text (CSN_CHOICE_CELL (self), "", FALSE);
+  else if (key == NULL || key[0] == '\0')
+    csn_choice_cell_set_text (CSN_CHOICE_CELL (self), self->allow_none ? get_none_label (self) : "", TRUE);
+  else
+    {
+      title = csn_draft_dup_ref_title (draft, self->target, key);
+      csn_choice_cell_set_text (CSN_CHOICE_CELL (self), title, FALSE);
+    }
 }
 
-static void
-disconnect_collection (CsnRefCell *self)
-{
-  if (self->collection == NULL)
-    return;
-  g_clear_signal_handler (&self->changing_id, self->collection);
-  g_clear_signal_handler (&self->changed_id, self->collection);
-  self->following_list = FALSE;
-}
-
-static void
-csn_ref_cell_bound (CsnCell *cell)
+/* The items offered, "None" first when allowed: made when the list opens, dropped when it closes. */
+static GListModel *
+csn_ref_cell_dup_choices (CsnChoiceCell  *cell,
+                          GObject       **current)
 {
   CsnRefCell *self = CSN_REF_CELL (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  GListModel *collection = draft != NULL ? csn_draft_get_collection (draft, self->target) : NULL;
+  CsnItem *item = csn_cell_get_item (CSN_CELL (self));
+  CsnDraft *draft = csn_cell_get_draft (CSN_CELL (self));
+  const char *key = csn_item_get_string (item, csn_cell_get_property_name (CSN_CELL (self)));
+  GListModel *collection = csn_draft_get_collection (draft, self->target);
   g_autoptr(GListModel) offered = NULL;
-
-  if (collection == self->collection)
-    return;
-
-  disconnect_collection (self);
-  g_set_object (&self->collection, collection);
-  g_clear_object (&self->choices);
-
-  if (collection == NULL)
-    {
-      gtk_drop_down_set_model (self->drop_down, NULL);
-      return;
-    }
-
-  /* Connected before the drop-down gets the list, so that it runs first; the other after all. */
-  self->changing_id = g_signal_connect_object (collection, "items-changed",
-                                               G_CALLBACK (on_items_changing_cb), self, G_CONNECT_SWAPPED);
-  self->changed_id = g_signal_connect_object (collection, "items-changed",
-                                              G_CALLBACK (on_items_changed_cb), self,
-                                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  CsnItem *chosen;
 
   if (self->members_only)
     offered = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (collection),
@@ -185,41 +114,37 @@ csn_ref_cell_bound (CsnCell *cell)
   else
     offered = g_object_ref (collection);
 
+  chosen = key != NULL && key[0] != '\0' ? csn_draft_lookup (draft, self->target, key) : NULL;
+  *current = chosen != NULL ? g_object_ref (G_OBJECT (chosen)) : NULL;
+
   if (self->allow_none)
     {
       g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-      const char * const none[] = { self->none_label != NULL ? self->none_label : _("None"), NULL };
+      const char * const none[] = { get_none_label (self), NULL };
       g_autoptr(GtkStringList) none_list = gtk_string_list_new (none);
 
+      if (chosen == NULL)
+        *current = g_list_model_get_item (G_LIST_MODEL (none_list), 0);
       g_list_store_append (parts, none_list);
       g_list_store_append (parts, offered);
-      self->choices = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+      return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
     }
-  else
-    self->choices = g_steal_pointer (&offered);
-
-  gtk_drop_down_set_model (self->drop_down, self->choices);
-}
-
-static GtkWidget *
-csn_ref_cell_get_control (CsnCell *cell)
-{
-  return GTK_WIDGET (CSN_REF_CELL (cell)->drop_down);
+  return g_steal_pointer (&offered);
 }
 
 static void
-csn_ref_cell_dispose (GObject *object)
+csn_ref_cell_choose (CsnChoiceCell *cell,
+                     GObject       *choice)
 {
-  CsnRefCell *self = CSN_REF_CELL (object);
+  commit_key (CSN_REF_CELL (cell), CSN_IS_ITEM (choice) ? csn_item_get_key (CSN_ITEM (choice)) : NULL);
+}
 
-  csn_cell_unbind (CSN_CELL (object));
-  disconnect_collection (self);
-  g_clear_object (&self->collection);
-  g_clear_object (&self->choices);
-  g_clear_pointer (&self->none_label, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_REF_CELL);
+static void
+csn_ref_cell_finalize (GObject *object)
+{
+  g_free (CSN_REF_CELL (object)->none_label);
 
-  G_OBJECT_CLASS (csn_ref_cell_parent_class)->dispose (object);
+  G_OBJECT_CLASS (csn_ref_cell_parent_class)->finalize (object);
 }
 
 static void
@@ -281,16 +206,20 @@ static void
 csn_ref_cell_class_init (CsnRefCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
+  CsnChoiceCellClass *choice_class = CSN_CHOICE_CELL_CLASS (klass);
 
-  object_class->dispose = csn_ref_cell_dispose;
+  object_class->finalize = csn_ref_cell_finalize;
   object_class->get_property = csn_ref_cell_get_property;
   object_class->set_property = csn_ref_cell_set_property;
 
   cell_class->update = csn_ref_cell_update;
-  cell_class->bound = csn_ref_cell_bound;
-  cell_class->get_control = csn_ref_cell_get_control;
+  /* The title shown is the other item's: it follows a rename, a removal, an undo. */
+  cell_class->names_other_items = TRUE;
+
+  choice_class->dup_choices = csn_ref_cell_dup_choices;
+  choice_class->dup_choice_title = csn_ref_cell_dup_object_title;
+  choice_class->choose = csn_ref_cell_choose;
 
   properties[PROP_TARGET] =
     g_param_spec_uint ("target", NULL, NULL, 0, CSN_N_COLLECTIONS - 1, CSN_COLLECTION_COUNTRIES,
@@ -306,28 +235,12 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
     g_param_spec_boolean ("members-only", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/consenso/Consenso/ui/csn-ref-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsnRefCell, drop_down);
-  gtk_widget_class_bind_template_callback (widget_class, on_drop_down_selected_cb);
 }
 
 static void
 csn_ref_cell_init (CsnRefCell *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  /* In a table the drop-down's button is flat, like the other cells. */
-  gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->drop_down)), "flat");
-  csn_drop_down_setup (self->drop_down, csn_ref_cell_dup_object_title, 9, 18);
-
-  /* Typing in the open list searches the titles. */
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (csn_ref_cell_dup_object_title),
-                                            NULL, NULL);
-  gtk_drop_down_set_expression (self->drop_down, expression);
+  csn_choice_cell_set_label_width (CSN_CHOICE_CELL (self), 9, 18);
 }
 
 GtkWidget *
@@ -342,25 +255,30 @@ csn_ref_cell_new (const char    *property,
                        NULL);
 }
 
-GtkDropDown *
-csn_ref_cell_get_drop_down (CsnRefCell *self)
-{
-  g_return_val_if_fail (CSN_IS_REF_CELL (self), NULL);
-  return self->drop_down;
-}
-
 /* Chooses @key (NULL for "None") as the user would; FALSE if it is not offered. */
 gboolean
 csn_ref_cell_select_key (CsnRefCell *self,
                          const char *key)
 {
-  guint position;
+  CsnCell *cell = CSN_CELL (self);
+  CsnDraft *draft;
+  CsnItem *chosen;
 
   g_return_val_if_fail (CSN_IS_REF_CELL (self), FALSE);
 
-  position = find_choice (self, key);
-  if (position == GTK_INVALID_LIST_POSITION)
+  draft = csn_cell_get_draft (cell);
+  if (csn_cell_get_item (cell) == NULL || draft == NULL)
     return FALSE;
-  gtk_drop_down_set_selected (self->drop_down, position);
+  if (key == NULL)
+    {
+      if (!self->allow_none)
+        return FALSE;
+      commit_key (self, NULL);
+      return TRUE;
+    }
+  chosen = csn_draft_lookup (draft, self->target, key);
+  if (chosen == NULL || !is_offered (self, chosen))
+    return FALSE;
+  commit_key (self, key);
   return TRUE;
 }

@@ -1,11 +1,11 @@
-/* csn-ref-list-cell.c: a menu button listing the items of another list, each with a check button. */
+/* csn-ref-list-cell.c: the items of another list a field names, as a button that opens them with check buttons. */
 #define G_LOG_DOMAIN "csn-ref-list-cell"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "csn-check-cell.h"
+#include "csn-choice-popover.h"
 #include "csn-drop-down-util.h"
 #include "csn-ref-list-cell.h"
 
@@ -13,9 +13,8 @@ struct _CsnRefListCell
 {
   CsnCell        parent_instance;
 
-  GtkMenuButton *menu_button;
-  GtkLabel      *summary_label;
-  GtkListView   *list_view;
+  GtkWidget     *button;
+  GtkInscription *summary_label;
 
   CsnCollection  target;
 };
@@ -31,38 +30,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-on_check_setup_cb (CsnRefListCell           *self,
-                   GtkListItem              *list_item,
-                   GtkSignalListItemFactory *factory)
+on_button_clicked_cb (CsnRefListCell *self,
+                      GtkButton      *button)
 {
-  gtk_list_item_set_child (list_item,
-                           csn_check_cell_new (csn_cell_get_property_name (CSN_CELL (self)), NULL));
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static void
-on_check_bind_cb (CsnRefListCell           *self,
-                  GtkListItem              *list_item,
-                  GtkSignalListItemFactory *factory)
-{
-  CsnCheckCell *check = CSN_CHECK_CELL (gtk_list_item_get_child (list_item));
-  CsnItem *choice = gtk_list_item_get_item (list_item);
-  g_autofree char *title = csn_item_dup_title (choice);
-  GtkWidget *button = GTK_WIDGET (csn_check_cell_get_button (check));
-
-  gtk_widget_set_halign (button, GTK_ALIGN_FILL);
-  csn_check_cell_set_key (check, csn_item_get_key (choice));
-  csn_check_cell_set_text (check, title);
-  csn_cell_bind (CSN_CELL (check), csn_cell_get_draft (CSN_CELL (self)),
-                 csn_cell_get_item (CSN_CELL (self)));
-}
-
-static void
-on_check_unbind_cb (CsnRefListCell           *self,
-                    GtkListItem              *list_item,
-                    GtkSignalListItemFactory *factory)
-{
-  csn_cell_unbind (CSN_CELL (gtk_list_item_get_child (list_item)));
+  csn_ref_list_cell_popup (self);
 }
 
 static void
@@ -71,6 +42,7 @@ csn_ref_list_cell_update (CsnCell *cell)
   CsnRefListCell *self = CSN_REF_LIST_CELL (cell);
   CsnItem *item = csn_cell_get_item (cell);
   CsnDraft *draft = csn_cell_get_draft (cell);
+  const char *label = csn_cell_get_label (cell);
   const char * const *keys = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GString) tooltip = g_string_new (NULL);
@@ -95,40 +67,41 @@ csn_ref_list_cell_update (CsnCell *cell)
 
   if (summary->len == 0)
     {
-      gtk_label_set_label (self->summary_label, _("None"));
+      gtk_inscription_set_text (self->summary_label, _("None"));
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
     }
   else
     {
-      gtk_label_set_label (self->summary_label, summary->str);
+      gtk_inscription_set_text (self->summary_label, summary->str);
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "dim-label");
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button),
-                               tooltip->len > 0 ? tooltip->str : NULL);
-}
+  csn_widget_set_cell_tooltip (self->button, tooltip->str);
+  /* No tooltip over the open list. */
+  if (csn_choice_popover_find_open (cell) != NULL)
+    gtk_widget_set_has_tooltip (self->button, FALSE);
+  if (label != NULL)
+    {
+      /* Translators: the accessible name of a cell with a value chosen from a list, "Horizon: Short term" */
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), label, gtk_inscription_get_text (self->summary_label));
 
-static void
-csn_ref_list_cell_bound (CsnCell *cell)
-{
-  CsnRefListCell *self = CSN_REF_LIST_CELL (cell);
-  CsnDraft *draft = csn_cell_get_draft (cell);
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  if (draft != NULL)
-    selection = gtk_no_selection_new (g_object_ref (csn_draft_get_collection (draft, self->target)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 static void
 csn_ref_list_cell_unbound (CsnCell *cell)
 {
-  gtk_list_view_set_model (CSN_REF_LIST_CELL (cell)->list_view, NULL);
+  CsnChoicePopover *popover = csn_choice_popover_find_open (cell);
+
+  /* The row now shows another item: the list was opened for the one that goes. */
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static GtkWidget *
 csn_ref_list_cell_get_control (CsnCell *cell)
 {
-  return GTK_WIDGET (CSN_REF_LIST_CELL (cell)->menu_button);
+  return CSN_REF_LIST_CELL (cell)->button;
 }
 
 static void
@@ -185,7 +158,6 @@ csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
 
   cell_class->update = csn_ref_list_cell_update;
   cell_class->names_other_items = TRUE;
-  cell_class->bound = csn_ref_list_cell_bound;
   cell_class->unbound = csn_ref_list_cell_unbound;
   cell_class->get_control = csn_ref_list_cell_get_control;
 
@@ -196,19 +168,17 @@ csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-ref-list-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, button);
   gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, CsnRefListCell, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_check_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_check_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_check_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_button_clicked_cb);
 }
 
 static void
 csn_ref_list_cell_init (CsnRefListCell *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  csn_popover_hide_owner_tooltip (gtk_menu_button_get_popover (self->menu_button), GTK_WIDGET (self->menu_button));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 }
 
 GtkWidget *
@@ -225,12 +195,21 @@ const char *
 csn_ref_list_cell_get_summary (CsnRefListCell *self)
 {
   g_return_val_if_fail (CSN_IS_REF_LIST_CELL (self), NULL);
-  return gtk_label_get_label (self->summary_label);
+  return gtk_inscription_get_text (self->summary_label);
 }
 
+/* Opens the list's popover on the items of the target list, each with a check button, as clicking
+ * the cell does. */
 void
 csn_ref_list_cell_popup (CsnRefListCell *self)
 {
+  CsnDraft *draft;
+
   g_return_if_fail (CSN_IS_REF_LIST_CELL (self));
-  gtk_menu_button_popup (self->menu_button);
+
+  draft = csn_cell_get_draft (CSN_CELL (self));
+  if (draft == NULL || csn_cell_get_item (CSN_CELL (self)) == NULL)
+    return;
+  csn_choice_popover_tick (csn_choice_popover_get_shared (CSN_CELL (self)), CSN_CELL (self),
+                           csn_draft_get_collection (draft, self->target));
 }

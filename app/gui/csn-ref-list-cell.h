@@ -1,4 +1,4 @@
-/* csn-ref-list-cell.h: a menu button listing the items of another list, each with a check button. */
+/* csn-ref-list-cell.h: the items of another list a field names, as a button that opens them with check buttons. */
 #pragma once
 
 #include "csn-cell.h"

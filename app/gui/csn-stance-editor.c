@@ -250,6 +250,45 @@ fill (CsnStanceEditor *self)
   update_actions (self);
 }
 
+static void
+release_shared (gpointer data)
+{
+  GtkWidget *editor = data;
+
+  if (gtk_widget_get_parent (editor) != NULL)
+    gtk_widget_unparent (editor);
+  g_object_unref (editor);
+}
+
+/**
+ * csn_stance_editor_get_shared:
+ *
+ * Returns: (transfer none): the editor the list showing @widget shares among its strips, made
+ * when first asked for (a page opens with no editor until someone edits a stance)
+ */
+CsnStanceEditor *
+csn_stance_editor_get_shared (GtkWidget *widget)
+{
+  static GQuark quark;
+  GtkWidget *owner;
+  CsnStanceEditor *editor;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("csn-stance-editor");
+  owner = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  if (owner == NULL)
+    owner = widget;
+  editor = g_object_get_qdata (G_OBJECT (owner), quark);
+  if (editor == NULL)
+    {
+      editor = g_object_ref_sink (csn_stance_editor_new ());
+      g_object_set_qdata_full (G_OBJECT (owner), quark, editor, release_shared);
+    }
+  return editor;
+}
+
 /**
  * csn_stance_editor_edit:
  * @anchor: the widget the editor points at; it must present its popover children when allocated

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsnStanceEditor, csn_stance_editor, CSN, STANCE_EDITOR, GtkPopover)
 
 CsnStanceEditor *csn_stance_editor_new         (void);
+CsnStanceEditor *csn_stance_editor_get_shared  (GtkWidget          *widget);
 void             csn_stance_editor_edit        (CsnStanceEditor    *self,
                                                 GtkWidget          *anchor,
                                                 const GdkRectangle *area,

@@ -866,13 +866,16 @@ open_editor (CsnStanceStrip *self,
 {
   CsnCell *cell = CSN_CELL (self);
   CsnCountry *country = get_member (self, mark);
+  CsnStanceEditor *editor;
   GdkRectangle area;
 
-  if (self->editor == NULL || country == NULL || csn_cell_get_item (cell) == NULL)
+  if (country == NULL || csn_cell_get_item (cell) == NULL)
     return;
+  /* Without an editor of its own, the strip uses its list's, made when first needed. */
+  editor = self->editor != NULL ? self->editor : csn_stance_editor_get_shared (GTK_WIDGET (self));
   get_mark_area (self, mark, &area);
   clamp_to_view (self, &area);
-  csn_stance_editor_edit (self->editor, GTK_WIDGET (self), &area, csn_cell_get_draft (cell),
+  csn_stance_editor_edit (editor, GTK_WIDGET (self), &area, csn_cell_get_draft (cell),
                           csn_cell_get_item (cell), csn_item_get_key (CSN_ITEM (country)));
 }
 

@@ -15,7 +15,6 @@
 #include "csn-positions-list.h"
 #include "csn-ref-cell.h"
 #include "csn-ref-list-cell.h"
-#include "csn-stance-editor.h"
 #include "csn-stance-strip.h"
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
@@ -38,7 +37,6 @@ struct _CsnStrategiesPage
   GtkColumnViewColumn *notes_column;
   GtkColumnViewColumn *stances_column;
   CsnPositionsList    *positions_list;
-  CsnStanceEditor     *stance_editor;
 
   char                *theme_key;     /* the theme shown, or NULL for all */
   char                *columns;       /* "actors" or "positions" */
@@ -221,8 +219,6 @@ csn_strategies_page_finalize (GObject *object)
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
   g_free (CSN_STRATEGIES_PAGE (object)->columns);
   g_clear_pointer (&CSN_STRATEGIES_PAGE (object)->actor_columns, g_ptr_array_unref);
-  g_clear_object (&CSN_STRATEGIES_PAGE (object)->stance_editor);
-
   G_OBJECT_CLASS (csn_strategies_page_parent_class)->finalize (object);
 }
 
@@ -347,9 +343,8 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   csn_cell_factory_set_column (self->notes_column, page, CSN_TYPE_TEXT_CELL,
                                "property-name", CSN_STRATEGY_PROP_NOTES,
                                "label", _("Notes"), NULL);
-  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
-  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
-                               "editor", self->stance_editor, NULL);
+  /* No editor of their own: the strips share their list's, made when first needed. */
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP, "editor", NULL, NULL);
   /* Kept while out of the view. */
   self->actor_columns = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->actor_columns, g_object_ref (self->lead_column));

@@ -3,15 +3,17 @@
 
 #include "config.h"
 
+#include "csn-drop-down-util.h"
 #include "csn-text-cell.h"
 
 struct _CsnTextCell
 {
   CsnCell         parent_instance;
 
-  GtkStack       *stack;
-  GtkLabel       *text_label;
+  GtkInscription *text_label;
+  /* Made when the cell is first edited: a list shows many more cells than anyone edits. */
   GtkEntry       *entry;
+  char           *placeholder_text;
 };
 
 G_DEFINE_FINAL_TYPE (CsnTextCell, csn_text_cell, CSN_TYPE_CELL)
@@ -32,7 +34,7 @@ commit (CsnTextCell *self)
   CsnDraft *draft = csn_cell_get_draft (cell);
   const char *text;
 
-  if (item == NULL || draft == NULL || csn_cell_is_updating (cell))
+  if (self->entry == NULL || item == NULL || draft == NULL || csn_cell_is_updating (cell))
     return;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
@@ -61,10 +63,32 @@ on_key_pressed_cb (CsnTextCell           *self,
   return TRUE;
 }
 
+static const char *
+get_text (CsnTextCell *self)
+{
+  CsnItem *item = csn_cell_get_item (CSN_CELL (self));
+  const char *text = item != NULL ? csn_item_get_string (item, csn_cell_get_property_name (CSN_CELL (self))) : NULL;
+
+  return text != NULL ? text : "";
+}
+
+static void
+set_entry_text (CsnTextCell *self,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+      if (gtk_widget_get_focus_child (GTK_WIDGET (self->entry)) == NULL)
+        gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
+    }
+}
+
 static void
 show_editor (CsnTextCell *self)
 {
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->entry));
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->entry), TRUE);
 }
 
 static void
@@ -81,7 +105,43 @@ on_focus_leave_cb (CsnTextCell             *self,
 {
   commit (self);
   gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->text_label));
+  gtk_widget_set_visible (GTK_WIDGET (self->entry), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), TRUE);
+}
+
+static GtkEntry *
+ensure_entry (CsnTextCell *self)
+{
+  GtkEventController *keys;
+  GtkEventController *focus;
+  const char *label;
+
+  if (self->entry != NULL)
+    return self->entry;
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_has_frame (self->entry, FALSE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 6);
+  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
+  gtk_entry_set_placeholder_text (self->entry, self->placeholder_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->entry), FALSE);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_enter_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
+
+  gtk_widget_set_parent (GTK_WIDGET (self->entry), GTK_WIDGET (self));
+  label = csn_cell_get_label (CSN_CELL (self));
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  set_entry_text (self, get_text (self));
+  return self->entry;
 }
 
 /* Starts editing with the cursor at the start and nothing selected, so that a key typed next does
@@ -89,6 +149,7 @@ on_focus_leave_cb (CsnTextCell             *self,
 static gboolean
 start_editing (CsnTextCell *self)
 {
+  ensure_entry (self);
   show_editor (self);
   if (!gtk_entry_grab_focus_without_selecting (self->entry))
     return FALSE;
@@ -98,10 +159,10 @@ start_editing (CsnTextCell *self)
 
 static void
 on_text_released_cb (CsnTextCell     *self,
-                            int              n_press,
-                            double           x,
-                            double           y,
-                            GtkGestureClick *gesture)
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
 {
   start_editing (self);
 }
@@ -113,7 +174,7 @@ csn_text_cell_focus (GtkWidget        *widget,
 {
   CsnTextCell *self = CSN_TEXT_CELL (widget);
 
-  if (gtk_widget_get_focus_child (widget) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->entry)))
+  if (gtk_widget_get_focus_child (widget) != NULL || !gtk_widget_is_sensitive (widget))
     return FALSE;
   return start_editing (self);
 }
@@ -124,6 +185,7 @@ csn_text_cell_grab_focus (GtkWidget *widget)
 {
   CsnTextCell *self = CSN_TEXT_CELL (widget);
 
+  ensure_entry (self);
   show_editor (self);
   return gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
@@ -132,22 +194,14 @@ static void
 csn_text_cell_update (CsnCell *cell)
 {
   CsnTextCell *self = CSN_TEXT_CELL (cell);
-  CsnItem *item = csn_cell_get_item (cell);
-  const char *text = "";
+  const char *text = get_text (self);
 
-  if (item != NULL)
-    text = csn_item_get_string (item, csn_cell_get_property_name (cell));
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-      if (gtk_widget_get_focus_child (GTK_WIDGET (self->entry)) == NULL)
-        gtk_editable_set_position (GTK_EDITABLE (self->entry), 0);
-    }
-  gtk_label_set_text (self->text_label, text);
+  if (self->entry != NULL)
+    set_entry_text (self, text);
+  if (g_strcmp0 (gtk_inscription_get_text (self->text_label), text) != 0)
+    gtk_inscription_set_text (self->text_label, text);
   /* The text cut short on two lines is read in full in the tooltip. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
+  csn_widget_set_cell_tooltip (GTK_WIDGET (self), text);
 }
 
 static void
@@ -160,16 +214,31 @@ csn_text_cell_unbound (CsnCell *cell)
 static GtkWidget *
 csn_text_cell_get_control (CsnCell *cell)
 {
-  return GTK_WIDGET (CSN_TEXT_CELL (cell)->entry);
+  return GTK_WIDGET (ensure_entry (CSN_TEXT_CELL (cell)));
 }
 
 static void
 csn_text_cell_dispose (GObject *object)
 {
+  CsnTextCell *self = CSN_TEXT_CELL (object);
+
   csn_cell_unbind (CSN_CELL (object));
+  if (self->entry != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->entry));
+      self->entry = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_TEXT_CELL);
 
   G_OBJECT_CLASS (csn_text_cell_parent_class)->dispose (object);
+}
+
+static void
+csn_text_cell_finalize (GObject *object)
+{
+  g_free (CSN_TEXT_CELL (object)->placeholder_text);
+
+  G_OBJECT_CLASS (csn_text_cell_parent_class)->finalize (object);
 }
 
 static void
@@ -183,7 +252,7 @@ csn_text_cell_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PLACEHOLDER_TEXT:
-      g_value_set_string (value, gtk_entry_get_placeholder_text (self->entry));
+      g_value_set_string (value, self->placeholder_text);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -201,9 +270,12 @@ csn_text_cell_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PLACEHOLDER_TEXT:
-      if (g_strcmp0 (gtk_entry_get_placeholder_text (self->entry), g_value_get_string (value)) != 0)
+      if (g_strcmp0 (self->placeholder_text, g_value_get_string (value)) != 0)
         {
-          gtk_entry_set_placeholder_text (self->entry, g_value_get_string (value));
+          g_free (self->placeholder_text);
+          self->placeholder_text = g_value_dup_string (value);
+          if (self->entry != NULL)
+            gtk_entry_set_placeholder_text (self->entry, self->placeholder_text);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -220,6 +292,7 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
 
   object_class->dispose = csn_text_cell_dispose;
+  object_class->finalize = csn_text_cell_finalize;
   object_class->get_property = csn_text_cell_get_property;
   object_class->set_property = csn_text_cell_set_property;
 
@@ -229,6 +302,8 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   cell_class->update = csn_text_cell_update;
   cell_class->unbound = csn_text_cell_unbound;
   cell_class->get_control = csn_text_cell_get_control;
+  /* The entry takes the cell's label when it is made. */
+  cell_class->lazy_control = TRUE;
 
   properties[PROP_PLACEHOLDER_TEXT] =
     g_param_spec_string ("placeholder-text", NULL, NULL, NULL,
@@ -237,14 +312,8 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-text-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsnTextCell, stack);
   gtk_widget_class_bind_template_child (widget_class, CsnTextCell, text_label);
-  gtk_widget_class_bind_template_child (widget_class, CsnTextCell, entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_focus_enter_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_text_released_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed_cb);
 }
 
 static void

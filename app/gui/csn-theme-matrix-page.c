@@ -18,7 +18,6 @@
 #include "csn-position.h"
 #include "csn-ref-cell.h"
 #include "csn-reservation.h"
-#include "csn-stance-editor.h"
 #include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 #include "csn-theme-details.h"
@@ -38,7 +37,6 @@ struct _CsnThemeMatrixPage
   GtkColumnViewColumn *consensus_column;
   GtkColumnViewColumn *stances_column;
   CsnThemeDetails     *details;
-  CsnStanceEditor     *stance_editor;
 
   GPtrArray           *country_columns;
   char                *country_view;     /* "raised" or "positions" */
@@ -299,7 +297,6 @@ csn_theme_matrix_page_finalize (GObject *object)
   CsnThemeMatrixPage *self = CSN_THEME_MATRIX_PAGE (object);
 
   g_clear_pointer (&self->country_columns, g_ptr_array_unref);
-  g_clear_object (&self->stance_editor);
   g_free (self->country_view);
 
   G_OBJECT_CLASS (csn_theme_matrix_page_parent_class)->finalize (object);
@@ -416,9 +413,8 @@ csn_theme_matrix_page_init (CsnThemeMatrixPage *self)
                                "label", _("Horizon"), NULL);
   csn_cell_factory_set_column (self->consensus_column, page, CSN_TYPE_CONSENSUS_CELL,
                                "label", _("Consensus"), NULL);
-  self->stance_editor = g_object_ref_sink (csn_stance_editor_new ());
-  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP,
-                               "editor", self->stance_editor, NULL);
+  /* No editor of their own: the strips share their list's, made when first needed. */
+  csn_cell_factory_set_column (self->stances_column, page, CSN_TYPE_STANCE_STRIP, "editor", NULL, NULL);
   update_country_view (self);
 }
 

@@ -23,6 +23,7 @@ struct _CsnThemeSummary
   CsnDraft  *draft;
   GPtrArray *rows;       /* the labels made for the draft's pillars and the totals */
   gulong     changed_id;
+  gboolean   stale;      /* the draft changed while the summary was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (CsnThemeSummary, csn_theme_summary, GTK_TYPE_WIDGET)
@@ -35,29 +36,52 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Shows @text at @column, @row of the grid, in the label made for the @index-th place: a change of
+ * the draft changes texts, and makes labels only for a pillar added. */
 static GtkWidget *
-add_label (CsnThemeSummary *self,
+put_label (CsnThemeSummary *self,
+           guint           *index,
            const char      *text,
            int              column,
            int              row,
            const char      *style_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label;
 
-  if (column == 0)
+  if (*index < self->rows->len)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_start (label, 12);
+      GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->grid));
+      int old_column, old_row;
+
+      label = g_ptr_array_index (self->rows, *index);
+      g_object_get (gtk_layout_manager_get_layout_child (layout, label), "column", &old_column, "row", &old_row, NULL);
+      if (old_column != column || old_row != row)
+        g_object_set (gtk_layout_manager_get_layout_child (layout, label), "column", column, "row", row, NULL);
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+        gtk_label_set_label (GTK_LABEL (label), text);
     }
   else
-    gtk_widget_add_css_class (label, "numeric");
-  if (column == 4)
-    gtk_widget_set_margin_end (label, 12);
+    {
+      label = gtk_label_new (text);
+      if (column == 0)
+        {
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_widget_set_margin_start (label, 12);
+        }
+      else
+        gtk_widget_add_css_class (label, "numeric");
+      if (column == 4)
+        gtk_widget_set_margin_end (label, 12);
+      gtk_grid_attach (self->grid, label, column, row, 1, 1);
+      g_ptr_array_add (self->rows, label);
+    }
+
+  gtk_widget_set_css_classes (label, column == 0 ? (const char *[]) { NULL } : (const char *[]) { "numeric", NULL });
   if (style_class != NULL)
     gtk_widget_add_css_class (label, style_class);
-  gtk_grid_attach (self->grid, label, column, row, 1, 1);
-  g_ptr_array_add (self->rows, label);
+  gtk_widget_set_margin_bottom (label, 0);
+  (*index)++;
   return label;
 }
 
@@ -69,14 +93,17 @@ update (CsnThemeSummary *self)
   GListModel *pillars;
   guint n_pillars;
   guint n_rows;
+  guint index = 0;
   int row = 1;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_grid_remove (self->grid, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-
+  self->stale = FALSE;
   if (self->draft == NULL)
-    return;
+    {
+      for (guint i = 0; i < self->rows->len; i++)
+        gtk_grid_remove (self->grid, g_ptr_array_index (self->rows, i));
+      g_ptr_array_set_size (self->rows, 0);
+      return;
+    }
 
   /* The counts are the core's, the same the export and the overview show. */
   figures = csn_draft_figures_new (self->draft);
@@ -106,33 +133,50 @@ update (CsnThemeSummary *self)
       else
         continue;
 
-      add_label (self, name, 0, row, NULL);
+      put_label (self, &index, name, 0, row, NULL);
       for (int h = 0; h < 4; h++)
         {
           g_autofree char *text = g_strdup_printf ("%u", counts[h]);
 
-          add_label (self, text, h + 1, row, counts[h] == 0 ? "dim-label" : (h == 3 ? "heading" : NULL));
+          put_label (self, &index, text, h + 1, row, counts[h] == 0 ? "dim-label" : (h == 3 ? "heading" : NULL));
         }
       row++;
     }
 
-  add_label (self, _("Total"), 0, row, "heading");
+  gtk_widget_set_margin_bottom (put_label (self, &index, _("Total"), 0, row, "heading"), 12);
   for (int h = 0; h < 4; h++)
     {
       guint total = h < 3 ? csn_draft_figures_get_themes_by_horizon (figures, h) : csn_draft_figures_get_n_themes (figures);
       g_autofree char *text = g_strdup_printf ("%u", total);
-      GtkWidget *label = add_label (self, text, h + 1, row, "heading");
 
-      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_bottom (put_label (self, &index, text, h + 1, row, "heading"), 12);
     }
-  gtk_widget_set_margin_bottom (g_ptr_array_index (self->rows, self->rows->len - 5), 12);
+
+  /* A pillar fewer: its labels go. */
+  for (guint i = index; i < self->rows->len; i++)
+    gtk_grid_remove (self->grid, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, index);
 }
 
+/* Counted when shown: the summary of a hidden page waits. */
 static void
 on_draft_changed_cb (CsnThemeSummary *self,
                      CsnDraft        *draft)
 {
-  update (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+csn_theme_summary_map (GtkWidget *widget)
+{
+  CsnThemeSummary *self = CSN_THEME_SUMMARY (widget);
+
+  if (self->stale)
+    update (self);
+  GTK_WIDGET_CLASS (csn_theme_summary_parent_class)->map (widget);
 }
 
 static void
@@ -202,6 +246,7 @@ csn_theme_summary_class_init (CsnThemeSummaryClass *klass)
   object_class->finalize = csn_theme_summary_finalize;
   object_class->get_property = csn_theme_summary_get_property;
   object_class->set_property = csn_theme_summary_set_property;
+  widget_class->map = csn_theme_summary_map;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
@@ -254,6 +299,6 @@ csn_theme_summary_set_draft (CsnThemeSummary *self,
   if (draft != NULL)
     self->changed_id = g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
                                                 self, G_CONNECT_SWAPPED);
-  update (self);
+  on_draft_changed_cb (self, draft);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }

@@ -12,6 +12,7 @@
 #include "csn-history.h"
 #include "csn-mechanism.h"
 #include "csn-meeting.h"
+#include "csn-open-item.h"
 #include "csn-participant.h"
 #include "csn-pillar.h"
 #include "csn-position.h"
@@ -102,9 +103,12 @@ on_open_items_changed_cb (CsnWindow  *self,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CsnProblem) problem = g_list_model_get_item (open_items, i);
-      CsnItem *item = csn_problem_get_item (problem);
-      const char *page = item != NULL ? get_page_for_item (self->draft, item, csn_problem_get_property_name (problem)) : NULL;
+      g_autoptr(CsnOpenItem) open = g_list_model_get_item (open_items, i);
+      CsnItem *item = csn_open_item_get_item (open);
+      /* A theme that no strategy addresses is on the strategies page. */
+      const char *property = csn_open_item_get_kind (open) == CSN_OPEN_KIND_STRATEGY
+                             ? "strategies" : csn_open_item_get_property_name (open);
+      const char *page = item != NULL ? get_page_for_item (self->draft, item, property) : NULL;
 
       for (guint p = 0; page != NULL && p < G_N_ELEMENTS (page_names); p++)
         if (g_str_equal (page, page_names[p]))
@@ -428,7 +432,7 @@ csn_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->recent_manager);
   if (self->overview_page != NULL)
-    g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_items (self->overview_page), self);
+    g_signal_handlers_disconnect_by_data (csn_overview_page_get_open_entries (self->overview_page), self);
   csn_window_set_draft (self, NULL);
   _csn_window_incoming_dispose (self);
   _csn_window_document_dispose (self);
@@ -593,7 +597,7 @@ csn_window_init (CsnWindow *self)
   for (guint p = 1; p < G_N_ELEMENTS (page_names); p++)
     g_signal_connect_object (gtk_stack_get_child_by_name (self->stack, page_names[p]), "removed",
                              G_CALLBACK (on_page_removed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (csn_overview_page_get_open_items (self->overview_page), "items-changed",
+  g_signal_connect_object (csn_overview_page_get_open_entries (self->overview_page), "items-changed",
                            G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->sidebar, find_sidebar_row (self, "overview"));
 }
@@ -771,6 +775,9 @@ csn_window_show_page (CsnWindow  *self,
   /* The review page stays until the co-chairs apply or leave it. */
   if (self->reviewing)
     return;
+  /* Its rows, even if the window is not shown yet (what reveals a row needs them). */
+  if (CSN_IS_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)))
+    csn_list_page_prepare (CSN_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)));
   gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }

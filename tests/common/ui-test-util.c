@@ -6,6 +6,9 @@
 #include <glib/gstdio.h>
 
 #include "csn-check-cell.h"
+#include "csn-choice-cell.h"
+#include "csn-choice-popover.h"
+#include "csn-ref-list-cell.h"
 #include "csn-history.h"
 #include "csn-resources.h"
 #include "csn-window-private.h"
@@ -274,6 +277,66 @@ ui_test_find_check_cell (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_laid_out (CsnCell *cell)
+{
+  return cell != NULL && gtk_widget_get_mapped (GTK_WIDGET (cell)) && gtk_widget_get_width (GTK_WIDGET (cell)) > 0;
+}
+
+/* The list a choice cell (or a list-field cell) shares with its column, opened from @cell, or
+ * from the cell that shows the same field of the same item once the list has laid out its rows
+ * (a row just made is laid out at the next frame, and may be made anew before). */
+CsnChoicePopover *
+ui_test_open_choices (CsnCell *cell)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(CsnItem) item = g_object_ref (csn_cell_get_item (cell));
+  g_autofree char *property = g_strdup (csn_cell_get_property_name (cell));
+  GType type = G_OBJECT_TYPE (cell);
+  CsnCell *shown = cell;
+  CsnChoicePopover *popover;
+
+  if (view != NULL)
+    UI_TEST_WAIT_UNTIL (is_laid_out (shown = ui_test_find_typed_cell (view, type, item, property)));
+  else
+    UI_TEST_WAIT_UNTIL (is_laid_out (shown));
+  if (CSN_IS_CHOICE_CELL (shown))
+    csn_choice_cell_popup (CSN_CHOICE_CELL (shown));
+  else if (CSN_IS_REF_LIST_CELL (shown))
+    csn_ref_list_cell_popup (CSN_REF_LIST_CELL (shown));
+  popover = csn_choice_popover_find_open (shown);
+  g_assert_nonnull (popover);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* Chooses @title in the list @cell opens, as a person would: opens it and activates that row.
+ * FALSE (with the list closed) if it offers no such choice. */
+gboolean
+ui_test_choose (CsnCell    *cell,
+                const char *title)
+{
+  CsnChoicePopover *popover = ui_test_open_choices (cell);
+  GtkListView *list = csn_choice_popover_get_list (popover);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(GObject) choice = g_list_model_get_item (model, i);
+      g_autofree char *label = CSN_IS_ITEM (choice) ? csn_item_dup_title (CSN_ITEM (choice))
+                                                    : g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (choice)));
+
+      if (g_strcmp0 (label, title) == 0)
+        {
+          g_signal_emit_by_name (list, "activate", i);
+          g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+          return TRUE;
+        }
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return FALSE;
 }
 
 /* The first widget of @type (with @css_class, if given) under @root. */

@@ -5,6 +5,7 @@
 
 #include "csn-application.h"
 #include "csn-cell.h"
+#include "csn-choice-popover.h"
 #include "csn-draft.h"
 #include "csn-window.h"
 
@@ -55,6 +56,9 @@ CsnCell         *ui_test_find_typed_cell   (GtkWidget    *root,
 CsnCell         *ui_test_find_check_cell   (GtkWidget    *root,
                                             CsnItem      *item,
                                             const char   *key);
+CsnChoicePopover *ui_test_open_choices     (CsnCell      *cell);
+gboolean         ui_test_choose            (CsnCell      *cell,
+                                            const char   *title);
 GtkWidget       *ui_test_find_widget       (GtkWidget    *root,
                                             GType         type,
                                             const char   *css_class);

@@ -33,13 +33,13 @@ test_mechanisms (Fixture       *fixture,
   CsnItem *mechanism = ui_test_get_item (fixture->draft, CSN_COLLECTION_MECHANISMS, 1);
   guint n = ui_test_count (fixture->draft, CSN_COLLECTION_MECHANISMS);
   CsnCell *assessment = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, mechanism, "assessment");
-  GtkDropDown *drop_down;
+  const char *needs_change = csn_enum_get_label (CSN_TYPE_ASSESSMENT, CSN_ASSESSMENT_NEEDS_CHANGE);
+  const char *not_assessed = csn_enum_get_label (CSN_TYPE_ASSESSMENT, CSN_ASSESSMENT_NOT_ASSESSED);
   CsnItem *added;
   CsnCell *proposal;
 
   g_assert_nonnull (assessment);
-  drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (assessment));
-  gtk_drop_down_set_selected (drop_down, CSN_ASSESSMENT_NEEDS_CHANGE);
+  g_assert_true (ui_test_choose (assessment, needs_change));
   g_assert_cmpint (csn_item_get_enum (mechanism, "assessment"), ==, CSN_ASSESSMENT_NEEDS_CHANGE);
 
   proposal = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, mechanism, "proposal");
@@ -50,10 +50,10 @@ test_mechanisms (Fixture       *fixture,
   g_assert_true (csn_draft_undo (fixture->draft));
   g_assert_true (csn_draft_undo (fixture->draft));
   g_assert_cmpint (csn_item_get_enum (mechanism, "assessment"), ==, CSN_ASSESSMENT_NOT_ASSESSED);
-  UI_TEST_WAIT_UNTIL (gtk_drop_down_get_selected (drop_down) == CSN_ASSESSMENT_NOT_ASSESSED);
+  UI_TEST_WAIT_UNTIL (g_str_equal (csn_choice_cell_get_text (CSN_CHOICE_CELL (assessment)), not_assessed));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (csn_cell_get_control (proposal))), ==, "");
   g_assert_true (csn_draft_redo (fixture->draft));
-  UI_TEST_WAIT_UNTIL (gtk_drop_down_get_selected (drop_down) == CSN_ASSESSMENT_NEEDS_CHANGE);
+  UI_TEST_WAIT_UNTIL (g_str_equal (csn_choice_cell_get_text (CSN_CHOICE_CELL (assessment)), needs_change));
 
   csn_mechanisms_page_reveal (CSN_MECHANISMS_PAGE (fixture->page), mechanism, "name");
   g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (fixture->page)) == mechanism);
@@ -127,9 +127,8 @@ test_actors (Fixture       *fixture,
 
   UI_TEST_WAIT_UNTIL ((supported = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_LIST_CELL, proposal,
                                                             "supported-by")) != NULL);
-  csn_ref_list_cell_popup (CSN_REF_LIST_CELL (supported));
-  popover = ui_test_find_widget (GTK_WIDGET (supported), GTK_TYPE_POPOVER, NULL);
-  g_assert_nonnull (popover);
+  popover = GTK_WIDGET (ui_test_open_choices (supported));
+  supported = CSN_CELL (gtk_widget_get_parent (popover));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) &&
                       (check = ui_test_find_check_cell (popover, proposal, "MX")) != NULL);
   gtk_widget_activate (GTK_WIDGET (csn_check_cell_get_button (CSN_CHECK_CELL (check))));
@@ -176,7 +175,7 @@ test_endorsements (Fixture       *fixture,
   g_assert_nonnull (endorsement);
   csn_endorsements_page_reveal (CSN_ENDORSEMENTS_PAGE (fixture->page), endorsement, "date");
   UI_TEST_WAIT_UNTIL ((status = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, endorsement, "status")) != NULL);
-  gtk_drop_down_set_selected (csn_enum_cell_get_drop_down (CSN_ENUM_CELL (status)), CSN_ENDORSEMENT_STATUS_ENDORSED);
+  g_assert_true (ui_test_choose (status, csn_enum_get_label (CSN_TYPE_ENDORSEMENT_STATUS, CSN_ENDORSEMENT_STATUS_ENDORSED)));
   g_assert_cmpint (csn_item_get_enum (endorsement, "status"), ==, CSN_ENDORSEMENT_STATUS_ENDORSED);
 
   /* An invalid date is marked and not committed; a valid one is. */

@@ -392,7 +392,7 @@ test_details_list (Fixture       *fixture,
 
   UI_TEST_WAIT_UNTIL ((stance = ui_test_find_typed_cell (GTK_WIDGET (list), CSN_TYPE_ENUM_CELL, CSN_ITEM (mexico),
                                                          CSN_POSITION_PROP_STANCE)) != NULL);
-  gtk_drop_down_set_selected (csn_enum_cell_get_drop_down (CSN_ENUM_CELL (stance)), CSN_STANCE_ABSTAINS);
+  g_assert_true (csn_enum_cell_select_value (CSN_ENUM_CELL (stance), CSN_STANCE_ABSTAINS));
   UI_TEST_WAIT_UNTIL (csn_position_get_stance (mexico) == CSN_STANCE_ABSTAINS);
   g_assert_true (csn_draft_undo (fixture->draft));
   UI_TEST_WAIT_UNTIL (csn_position_get_stance (mexico) == CSN_STANCE_OBJECTS);

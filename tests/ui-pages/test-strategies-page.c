@@ -4,6 +4,7 @@
 #include "csn-theme.h"
 
 #include "csn-check-cell.h"
+#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -47,6 +48,15 @@ get_button_text (GtkDropDown *drop_down)
   return gtk_label_get_text (GTK_LABEL (find_shown_label (gtk_widget_get_first_child (GTK_WIDGET (drop_down)))));
 }
 
+/* What a choice cell's button shows. */
+static const char *
+get_cell_text (CsnCell *cell)
+{
+  GtkWidget *shown = ui_test_find_widget (csn_choice_cell_get_button (CSN_CHOICE_CELL (cell)), GTK_TYPE_INSCRIPTION, NULL);
+
+  return gtk_inscription_get_text (GTK_INSCRIPTION (shown));
+}
+
 /* The label of the marked choice of an open drop-down, or NULL. */
 static const char *
 get_marked_choice (GtkWidget *root)
@@ -75,28 +85,36 @@ test_renames_and_marks (Fixture       *fixture,
   GtkDropDown *filter = GTK_DROP_DOWN (gtk_widget_get_template_child (fixture->page, CSN_TYPE_STRATEGIES_PAGE,
                                                                       "theme_filter"));
   CsnCell *cell = NULL;
-  GtkDropDown *drop_down;
+  GtkWidget *button;
   GtkWidget *popover;
   guint position;
 
   UI_TEST_WAIT_UNTIL ((cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
-  drop_down = csn_ref_cell_get_drop_down (CSN_REF_CELL (cell));
+  button = csn_choice_cell_get_button (CSN_CHOICE_CELL (cell));
   g_assert_true (csn_draft_find_position (fixture->draft, CSN_COLLECTION_THEMES, theme, &position));
   gtk_drop_down_set_selected (filter, position + 1);
 
   csn_draft_set_string (fixture->draft, theme, "title", "Trata de personas (renombrado)");
-  g_assert_cmpstr (get_button_text (drop_down), ==, "Trata de personas (renombrado)");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down)), ==, "Trata de personas (renombrado)");
+  g_assert_cmpstr (get_cell_text (cell), ==, "Trata de personas (renombrado)");
+  g_assert_cmpstr (csn_widget_get_cell_tooltip (button), ==, "Trata de personas (renombrado)");
   g_assert_cmpstr (get_button_text (filter), ==, "Trata de personas (renombrado)");
 
-  g_signal_emit_by_name (drop_down, "activate");
-  popover = ui_test_find_widget (GTK_WIDGET (drop_down), GTK_TYPE_POPOVER, NULL);
+  popover = GTK_WIDGET (ui_test_open_choices (cell));
+  cell = CSN_CELL (gtk_widget_get_parent (popover));
+  button = csn_choice_cell_get_button (CSN_CHOICE_CELL (cell));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) && get_marked_choice (popover) != NULL);
   g_assert_cmpstr (get_marked_choice (popover), ==, "Trata de personas (renombrado)");
-  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (drop_down)));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  /* Renamed while the list is open: the list and the cell follow at once, the tooltip stays away. */
+  csn_draft_set_string (fixture->draft, theme, "title", "Trata de personas");
+  g_assert_cmpstr (get_marked_choice (popover), ==, "Trata de personas");
+  g_assert_cmpstr (get_cell_text (cell), ==, "Trata de personas");
+  g_assert_false (gtk_widget_get_has_tooltip (button));
   gtk_popover_popdown (GTK_POPOVER (popover));
   UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (popover));
-  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (drop_down)));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  /* Closed, the list keeps no rows: they are made again at the next opening. */
+  g_assert_null (gtk_list_view_get_model (csn_choice_popover_get_list (CSN_CHOICE_POPOVER (popover))));
 }
 
 static void
@@ -153,7 +171,12 @@ test_move_to_theme (Fixture       *fixture,
   gtk_drop_down_set_selected (theme_filter, 1);
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 2 &&
                       (theme_cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
-  g_assert_true (csn_ref_cell_select_key (CSN_REF_CELL (theme_cell), "theme-5"));
+  {
+    CsnItem *theme_5 = csn_draft_lookup (fixture->draft, CSN_COLLECTION_THEMES, "theme-5");
+    g_autofree char *title = csn_item_dup_title (theme_5);
+
+    g_assert_true (ui_test_choose (theme_cell, title));
+  }
 
   /* One step; the strategy left the theme shown once the edit is over. */
   g_assert_cmpstr (csn_item_get_string (strategy, "theme"), ==, "theme-5");
@@ -164,8 +187,11 @@ test_move_to_theme (Fixture       *fixture,
   g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
 
   UI_TEST_WAIT_UNTIL ((theme_cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
-  g_assert_cmpstr (csn_item_get_key (gtk_drop_down_get_selected_item (csn_ref_cell_get_drop_down (CSN_REF_CELL (theme_cell)))),
-                   ==, "theme-1");
+  {
+    g_autofree char *title = csn_item_dup_title (csn_draft_lookup (fixture->draft, CSN_COLLECTION_THEMES, "theme-1"));
+
+    g_assert_cmpstr (csn_choice_cell_get_text (CSN_CHOICE_CELL (theme_cell)), ==, title);
+  }
 
   g_assert_true (csn_draft_redo (fixture->draft));
   g_assert_cmpstr (csn_item_get_string (strategy, "theme"), ==, "theme-5");
@@ -200,9 +226,8 @@ test_lead_and_support (Fixture       *fixture,
 
   /* Support: tick the civil society in the popover. */
   g_assert_false (csn_item_strv_contains (strategy, "support", "rrocm"));
-  csn_ref_list_cell_popup (CSN_REF_LIST_CELL (support));
-  popover = ui_test_find_widget (GTK_WIDGET (support), GTK_TYPE_POPOVER, NULL);
-  g_assert_nonnull (popover);
+  popover = GTK_WIDGET (ui_test_open_choices (support));
+  support = CSN_CELL (gtk_widget_get_parent (popover));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) &&
                       (check = ui_test_find_check_cell (popover, strategy, "rrocm")) != NULL);
   g_assert_nonnull (rrocm);
@@ -228,9 +253,8 @@ test_set_horizon_and_remove (Fixture       *fixture,
   guint n = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
   CsnItem *strategy = ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, 3);
   CsnCell *horizon = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, strategy, "horizon");
-  GtkDropDown *drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (horizon));
 
-  gtk_drop_down_set_selected (drop_down, CSN_HORIZON_MEDIUM_TERM);
+  g_assert_true (csn_enum_cell_select_value (CSN_ENUM_CELL (horizon), CSN_HORIZON_MEDIUM_TERM));
   g_assert_cmpint (csn_item_get_enum (strategy, "horizon"), ==, CSN_HORIZON_MEDIUM_TERM);
 
   csn_strategies_page_reveal (CSN_STRATEGIES_PAGE (fixture->page), strategy, "horizon");
@@ -243,8 +267,8 @@ test_set_horizon_and_remove (Fixture       *fixture,
   g_assert_cmpint (csn_item_get_enum (strategy, "horizon"), ==, CSN_HORIZON_UNDECIDED);
   /* The row is back, with a new cell once the list lays it out again. */
   UI_TEST_WAIT_UNTIL ((horizon = ui_test_find_typed_cell (fixture->page, CSN_TYPE_ENUM_CELL, strategy, "horizon")) != NULL);
-  g_assert_cmpuint (gtk_drop_down_get_selected (csn_enum_cell_get_drop_down (CSN_ENUM_CELL (horizon))), ==,
-                    CSN_HORIZON_UNDECIDED);
+  g_assert_cmpstr (csn_choice_cell_get_text (CSN_CHOICE_CELL (horizon)), ==,
+                   csn_enum_get_label (CSN_TYPE_HORIZON, CSN_HORIZON_UNDECIDED));
 }
 
 /* From the Overview's "no strategy yet" entry: the page shows that theme, and Add adds to it. */

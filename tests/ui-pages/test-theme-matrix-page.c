@@ -22,22 +22,23 @@ test_set_horizon (Fixture       *fixture,
 {
   CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
   CsnCell *cell = ui_test_find_cell (fixture->page, theme, "horizon");
-  GtkDropDown *drop_down;
+  CsnChoiceCell *choice;
 
   g_assert_nonnull (cell);
-  drop_down = csn_enum_cell_get_drop_down (CSN_ENUM_CELL (cell));
+  choice = CSN_CHOICE_CELL (cell);
   g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
-  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, CSN_HORIZON_UNDECIDED);
+  g_assert_cmpstr (csn_choice_cell_get_text (choice), ==, "Undecided");
 
-  gtk_drop_down_set_selected (drop_down, CSN_HORIZON_SHORT_TERM);
+  g_assert_true (ui_test_choose (cell, "Short term"));
   UI_TEST_WAIT_UNTIL (csn_item_get_enum (theme, "horizon") == CSN_HORIZON_SHORT_TERM);
+  g_assert_cmpstr (csn_choice_cell_get_text (choice), ==, "Short term");
 
   g_assert_true (csn_draft_undo (fixture->draft));
-  UI_TEST_WAIT_UNTIL (gtk_drop_down_get_selected (drop_down) == CSN_HORIZON_UNDECIDED);
+  UI_TEST_WAIT_UNTIL (g_str_equal (csn_choice_cell_get_text (choice), "Undecided"));
   g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
 
   g_assert_true (csn_draft_redo (fixture->draft));
-  UI_TEST_WAIT_UNTIL (gtk_drop_down_get_selected (drop_down) == CSN_HORIZON_SHORT_TERM);
+  UI_TEST_WAIT_UNTIL (g_str_equal (csn_choice_cell_get_text (choice), "Short term"));
   g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_SHORT_TERM);
   /* Following the model did not add steps of its own. */
   g_assert_false (csn_draft_redo (fixture->draft));
@@ -162,8 +163,7 @@ test_add_move_remove (Fixture       *fixture,
     gboolean listed = FALSE;
 
     UI_TEST_WAIT_UNTIL ((pillar = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, added, "pillar")) != NULL);
-    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (csn_ref_cell_get_drop_down (CSN_REF_CELL (pillar)))),
-                     ==, "Not chosen");
+    g_assert_cmpstr (csn_choice_cell_get_text (CSN_CHOICE_CELL (pillar)), ==, "Not chosen");
     for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
       {
         g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);

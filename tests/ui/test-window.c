@@ -238,7 +238,9 @@ test_blank_draft (void)
   g_assert_true (gtk_widget_activate_action (delegations, "delegations.add", NULL));
   g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_PARTICIPANTS), ==, 1);
 
-  /* Each number has the plural it needs: "1 participant from 1 delegation", not "… delegations". */
+  /* Each number has the plural it needs: "1 participant from 1 delegation", not "… delegations".
+   * (The Overview counts when it is shown.) */
+  csn_window_show_page (window, "overview");
   {
     GtkLabel *count = GTK_LABEL (get_overview_child (window, "participants_count"));
 

@@ -1,0 +1,441 @@
+/* test-widget-counts.c: on a draft of a thousand strategies (and hundreds of themes, role proposals
+ * and participants) the window makes widgets only for what it shows: hidden pages have no rows,
+ * every list keeps a bounded number of rows of bounded size, and nothing keeps the rows of a
+ * closed drop-down. A page that made a widget per item, or cells that built their choices up front,
+ * would fail here long before anyone noticed the window getting slow. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "csn-choice-cell.h"
+#include "csn-choice-popover.h"
+#include "csn-open-item.h"
+#include "csn-overview-page.h"
+#include "csn-problem.h"
+#include "csn-ref-cell.h"
+#include "csn-theme.h"
+#include "ui-test-util.h"
+
+/* The sizes of the draft: a fifth of issue 16's large draft, far more items than a list keeps rows. */
+#define N_THEMES         100
+#define N_STRATEGIES     1000
+#define N_ROLE_PROPOSALS 400
+#define N_PARTICIPANTS   200
+
+/* GTK 4.8 keeps 200 rows around a list's anchor, plus a few for its trackers. */
+#define MAX_ROWS_PER_LIST 210
+
+static const char * const pages[] = {
+  "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
+};
+
+/* Widgets a row of each page may have: one cell widget per column and a few widgets per cell. Before
+ * issue 16, a strategy's row had 622 (a theme drop-down alone 438). */
+static const guint max_widgets_per_row[] = { 8, 85, 32, 32, 35, 32, 40 };
+
+/* The Overview's widgets outside its lists: the meeting's details, the figures, the cards. */
+#define MAX_OVERVIEW_FIXED 800
+
+G_STATIC_ASSERT (G_N_ELEMENTS (pages) == G_N_ELEMENTS (max_widgets_per_row));
+
+static CsnApplication *app;
+
+static void
+set_printf (JsonObject *object,
+            const char *member,
+            const char *format,
+            ...) G_GNUC_PRINTF (3, 4);
+
+static void
+set_printf (JsonObject *object,
+            const char *member,
+            const char *format,
+            ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  json_object_set_string_member (object, member, value);
+}
+
+/* The template, grown to the sizes above. */
+static CsnDraft *
+make_large_draft (void)
+{
+  g_autoptr(CsnDraft) template = csn_draft_new_from_template ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *grown = NULL;
+  const char *countries[] = { "BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO" };
+  const char *actors[] = { "ppt", "st", "rrocm", "observer-countries", "international-organizations" };
+  JsonObject *root;
+  JsonArray *list;
+  const char *first_actor;
+  gsize length;
+  CsnDraft *draft;
+
+  data = csn_draft_to_data (template, &length);
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  list = json_array_new ();
+  for (guint i = 0; i < N_THEMES; i++)
+    {
+      JsonObject *theme = json_object_new ();
+      JsonArray *raised = json_array_new ();
+
+      set_printf (theme, "id", "theme-%u", i + 1);
+      set_printf (theme, "title", "Tema %u sobre migración y desarrollo", i + 1);
+      json_object_set_string_member (theme, "pillar", "human-rights");
+      for (guint c = 0; c < G_N_ELEMENTS (countries); c += 1 + i % 3)
+        json_array_add_string_element (raised, countries[c]);
+      json_object_set_array_member (theme, "raised_by", raised);
+      json_array_add_object_element (list, theme);
+    }
+  json_object_set_array_member (root, "themes", list);
+
+  list = json_array_new ();
+  for (guint i = 0; i < N_STRATEGIES; i++)
+    {
+      JsonObject *strategy = json_object_new ();
+      JsonArray *support = json_array_new ();
+
+      set_printf (strategy, "id", "strategy-%u", i + 1);
+      set_printf (strategy, "theme", "theme-%u", i % N_THEMES + 1);
+      set_printf (strategy, "description", "Taller regional %u sobre protección consular", i + 1);
+      json_object_set_string_member (strategy, "mechanism", "workshop");
+      json_object_set_string_member (strategy, "lead", actors[i % G_N_ELEMENTS (actors)]);
+      json_array_add_string_element (support, actors[(i + 1) % G_N_ELEMENTS (actors)]);
+      json_object_set_array_member (strategy, "support", support);
+      json_array_add_object_element (list, strategy);
+    }
+  json_object_set_array_member (root, "strategies", list);
+
+  first_actor = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "actors"), 0),
+                                               "id");
+  list = json_array_new ();
+  for (guint i = 0; i < N_ROLE_PROPOSALS; i++)
+    {
+      JsonObject *proposal = json_object_new ();
+      JsonArray *supported = json_array_new ();
+
+      set_printf (proposal, "id", "role-%u", i + 1);
+      /* All on the first actor, which the page selects: its proposals fill the page's second list. */
+      json_object_set_string_member (proposal, "actor", first_actor);
+      json_object_set_string_member (proposal, "change", "modify");
+      set_printf (proposal, "attribution", "Atribución %u", i + 1);
+      json_array_add_string_element (supported, countries[i % G_N_ELEMENTS (countries)]);
+      json_object_set_array_member (proposal, "supported_by", supported);
+      json_array_add_object_element (list, proposal);
+    }
+  json_object_set_array_member (root, "role_proposals", list);
+
+  list = json_array_new ();
+  for (guint i = 0; i < N_PARTICIPANTS; i++)
+    {
+      JsonObject *participant = json_object_new ();
+
+      set_printf (participant, "id", "participant-%u", i + 1);
+      /* All in one delegation: its list has them all. */
+      json_object_set_string_member (participant, "country", "BZ");
+      json_object_set_string_member (participant, "role", "delegate");
+      set_printf (participant, "name", "Delegada %u", i + 1);
+      json_array_add_object_element (list, participant);
+    }
+  json_object_set_array_member (root, "participants", list);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  grown = json_generator_to_data (generator, &length);
+  draft = csn_draft_load_from_data (grown, length, "large.consenso", &error);
+  g_assert_no_error (error);
+  return draft;
+}
+
+typedef struct
+{
+  guint widgets;
+  guint rows;          /* rows of lists (GtkListItemWidget), not a column view's header */
+  guint cells;
+  guint row_cells;     /* cells in rows of lists, not in a page's fixed details */
+  guint row_widgets;   /* widgets in rows of lists, the rows included */
+  guint drop_downs;    /* GtkDropDown anywhere */
+  guint cell_drop_downs;  /* inside a cell: each would build its choices' rows */
+  guint lists_over;    /* lists with more rows than GTK keeps */
+  guint list_models_closed;  /* closed popovers of cells or lists that still hold a list model */
+} Count;
+
+static void
+count_widgets (GtkWidget *widget,
+               gboolean   in_row,
+               gboolean   in_cell,
+               Count     *count)
+{
+  count->widgets++;
+  count->row_widgets += in_row;
+  /* A column view's header is a list item widget too, but its child, not its list's. */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") &&
+      GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+    {
+      count->rows++;
+      count->row_widgets += !in_row;
+      in_row = TRUE;
+    }
+  if (CSN_IS_CELL (widget))
+    {
+      count->cells++;
+      count->row_cells += in_row;
+      in_cell = TRUE;
+    }
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      count->drop_downs++;
+      if (in_cell)
+        count->cell_drop_downs++;
+    }
+  if (GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget))
+    {
+      guint rows = 0;
+      GtkWidget *list = GTK_IS_COLUMN_VIEW (widget) ? NULL : widget;
+
+      /* A column view's rows are in its inner list view, its second child. */
+      if (list == NULL)
+        list = gtk_widget_get_next_sibling (gtk_widget_get_first_child (widget));
+      for (GtkWidget *child = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        rows += g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget");
+      if (rows > MAX_ROWS_PER_LIST)
+        count->lists_over++;
+    }
+  /* Only the popovers of cells and lists: a combo row of the meeting's details has a few fixed
+   * choices, whatever the draft's size. */
+  if (GTK_IS_POPOVER (widget) && !gtk_widget_get_visible (widget) &&
+      (in_cell || CSN_IS_CHOICE_POPOVER (widget)))
+    {
+      GtkWidget *list = ui_test_find_widget (widget, GTK_TYPE_LIST_VIEW, NULL);
+
+      if (list != NULL && gtk_list_view_get_model (GTK_LIST_VIEW (list)) != NULL &&
+          g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))) > 0)
+        count->list_models_closed++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, in_row, in_cell, count);
+}
+
+static Count
+count_page (CsnWindow  *window,
+            const char *name)
+{
+  Count count = { 0 };
+
+  count_widgets (csn_window_get_page (window, name), FALSE, FALSE, &count);
+  g_test_message ("%s: %u widgets (%u in rows), %u rows, %u cells (%u in rows)", name, count.widgets,
+                  count.row_widgets, count.rows, count.cells, count.row_cells);
+  return count;
+}
+
+static CsnWindow *
+open_window (CsnDraft *draft)
+{
+  CsnWindow *window = csn_window_new (app, draft);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  ui_test_present_window (GTK_WINDOW (window));
+  return window;
+}
+
+/* The window opens with the rows of its first page only. */
+static void
+test_hidden_pages (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
+  for (guint i = 1; i < G_N_ELEMENTS (pages); i++)
+    {
+      Count count = count_page (window, pages[i]);
+
+      g_assert_cmpuint (count.rows, ==, 0);
+      g_assert_cmpuint (count.row_cells, ==, 0);
+    }
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* Every page, once shown, has lists of bounded rows and rows of bounded widgets; no cell holds a
+ * drop-down, and no closed popover keeps rows of choices. */
+static void
+test_shown_pages (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  guint total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = csn_window_get_page (window, pages[i]);
+      Count hidden = { 0 };
+      Count count;
+
+      /* What a page has before it shows anything: its bar, its empty lists' headers, its details. */
+      if (i > 0)
+        hidden = count_page (window, pages[i]);
+      csn_window_show_page (window, pages[i]);
+      UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && ui_test_lists_bound (page));
+      ui_test_flush ();
+      count = count_page (window, pages[i]);
+
+      g_assert_cmpuint (count.lists_over, ==, 0);
+      g_assert_cmpuint (count.cell_drop_downs, ==, 0);
+      g_assert_cmpuint (count.list_models_closed, ==, 0);
+      /* The lists show their items (more than a screenful), within GTK's bound. */
+      if (i > 0 && !g_str_equal (pages[i], "mechanisms") && !g_str_equal (pages[i], "endorsements"))
+        g_assert_cmpuint (count.rows, >=, 20);
+      g_assert_cmpuint (count.rows, <=, 3 * MAX_ROWS_PER_LIST);
+      /* Rows of bounded size, and outside them no more than the page has before it shows anything:
+       * a widget per item outside a list (a box of labels, a list box) shows here. */
+      g_assert_cmpuint (count.row_widgets, <=, count.rows * max_widgets_per_row[i]);
+      g_assert_cmpuint (count.widgets - count.row_widgets, <=, i > 0 ? hidden.widgets + 200 : MAX_OVERVIEW_FIXED);
+      total += count.widgets;
+    }
+  /* Before issue 16 the large draft's window had 212,919 widgets (this one's fifth, 120,538). */
+  g_test_message ("the window: %u widgets in its pages", total);
+  g_assert_cmpuint (total, <=, 40000);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The Overview's Still Open list scrolls in a window of its own, so that it too makes rows only for
+ * what shows; the draft has more open entries than GTK keeps rows. */
+static void
+test_open_list (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *overview = csn_window_get_page (window, "overview");
+  GtkWidget *list = ui_test_find_widget (overview, GTK_TYPE_LIST_VIEW, "csn-open-list");
+  GListModel *open = csn_overview_page_get_open_items (CSN_OVERVIEW_PAGE (overview));
+  GtkWidget *scroller;
+
+  g_assert_nonnull (list);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (open) > MAX_ROWS_PER_LIST);
+  scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW) != NULL);
+  g_assert_true (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list)) ==
+                 gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  /* The list is as tall as its window, not as all its entries. */
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_height (list) > 0);
+  g_assert_cmpint (gtk_widget_get_height (list), <=, 600);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list))), >,
+                     gtk_widget_get_height (list));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+static gboolean
+open_list_follows_entries (GListModel *open,
+                           GListModel *entries)
+{
+  if (g_list_model_get_n_items (open) != g_list_model_get_n_items (entries))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(CsnProblem) problem = g_list_model_get_item (open, i);
+      g_autoptr(CsnOpenItem) entry = g_list_model_get_item (entries, i);
+
+      if (csn_problem_get_item (problem) != csn_open_item_get_item (entry))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Entries the list made rows for stay in their places when an entry before them goes: the list
+ * is updated in place, and what it shows follows the core's entries one for one. */
+static void
+test_open_list_in_place (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  CsnOverviewPage *overview = CSN_OVERVIEW_PAGE (csn_window_get_page (window, "overview"));
+  GListModel *open = csn_overview_page_get_open_items (overview);
+  GListModel *entries = csn_overview_page_get_open_entries (overview);
+  CsnItem *theme = NULL;
+  guint n;
+
+  UI_TEST_WAIT_UNTIL ((n = g_list_model_get_n_items (entries)) > MAX_ROWS_PER_LIST);
+  g_assert_true (open_list_follows_entries (open, entries));
+  /* The middle one of the undecided themes, whose entry goes once it has a horizon. */
+  for (guint i = 0, n_horizons = 0; i < n && theme == NULL; i++)
+    {
+      g_autoptr(CsnOpenItem) entry = g_list_model_get_item (entries, i);
+
+      if (csn_open_item_get_kind (entry) == CSN_OPEN_KIND_HORIZON && ++n_horizons == N_THEMES / 2)
+        theme = csn_open_item_get_item (entry);
+    }
+  g_assert_true (CSN_IS_THEME (theme));
+  csn_draft_set_enum (draft, theme, CSN_THEME_PROP_HORIZON, CSN_HORIZON_SHORT_TERM);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (entries) < n);
+  g_assert_true (open_list_follows_entries (open, entries));
+  g_assert_true (csn_draft_undo (draft));
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (entries) == n);
+  g_assert_true (open_list_follows_entries (open, entries));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A choice cell opens the list's one popover, which makes rows for the choices while open and
+ * drops them when closed. */
+static void
+test_choices_while_open (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  g_autoptr(CsnItem) strategy = NULL;
+  CsnChoicePopover *popover;
+  CsnCell *cell = NULL;
+  Count count;
+
+  csn_window_show_page (window, "strategies");
+  strategy = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES), 0);
+  UI_TEST_WAIT_UNTIL ((cell = ui_test_find_typed_cell (page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
+  popover = ui_test_open_choices (cell);
+  g_assert_nonnull (gtk_list_view_get_model (csn_choice_popover_get_list (popover)));
+  /* A hundred themes: a search, and rows for them only now. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (csn_choice_popover_get_search_entry (popover))));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_null (gtk_list_view_get_model (csn_choice_popover_get_list (popover)));
+  count = count_page (window, "strategies");
+  g_assert_cmpuint (count.list_models_closed, ==, 0);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  ui_test_setup_home ();
+  ui_test_init (&argc, &argv);
+  app = ui_test_create_application ();
+
+  g_test_add_func ("/widget-counts/hidden-pages", test_hidden_pages);
+  g_test_add_func ("/widget-counts/shown-pages", test_shown_pages);
+  g_test_add_func ("/widget-counts/open-list", test_open_list);
+  g_test_add_func ("/widget-counts/open-list-in-place", test_open_list_in_place);
+  g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  ui_test_teardown_home ();
+  return status;
+}
