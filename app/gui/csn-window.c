@@ -30,6 +30,7 @@ enum {
   PROP_0,
   PROP_DRAFT,
   PROP_REVIEWING,
+  PROP_TRANSLATION_MODE,
   N_PROPS
 };
 
@@ -326,7 +327,12 @@ on_sidebar_row_selected_cb (CsnWindow     *self,
                             GtkListBoxRow *row,
                             GtkListBox    *list)
 {
-  if (row != NULL)
+  if (row == NULL)
+    return;
+  /* In translation mode the agenda chooses whose texts are translated. */
+  if (self->translation_mode)
+    _csn_window_translation_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  else
     gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -335,7 +341,10 @@ on_sidebar_row_activated_cb (CsnWindow     *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list)
 {
-  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (self->translation_mode)
+    _csn_window_translation_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  else
+    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -425,6 +434,7 @@ csn_window_dispose (GObject *object)
   csn_window_set_draft (self, NULL);
   _csn_window_incoming_dispose (self);
   _csn_window_document_dispose (self);
+  _csn_window_translation_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
@@ -457,6 +467,9 @@ csn_window_get_property (GObject    *object,
     case PROP_REVIEWING:
       g_value_set_boolean (value, self->reviewing);
       break;
+    case PROP_TRANSLATION_MODE:
+      g_value_set_boolean (value, self->translation_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -474,6 +487,9 @@ csn_window_set_property (GObject      *object,
     {
     case PROP_DRAFT:
       csn_window_set_draft (self, g_value_get_object (value));
+      break;
+    case PROP_TRANSLATION_MODE:
+      csn_window_set_translation_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -500,6 +516,10 @@ csn_window_class_init (CsnWindowClass *klass)
   properties[PROP_REVIEWING] =
     g_param_spec_boolean ("reviewing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The content shows the texts of the page chosen in the agenda beside their translations. */
+  properties[PROP_TRANSLATION_MODE] =
+    g_param_spec_boolean ("translation-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CSN_TYPE_OVERVIEW_PAGE);
@@ -555,6 +575,7 @@ csn_window_class_init (CsnWindowClass *klass)
   _csn_window_class_incoming_init (klass);
   _csn_window_class_document_init (klass);
   _csn_window_class_answers_init (klass);
+  _csn_window_class_translation_init (klass);
 }
 
 static void
@@ -582,6 +603,7 @@ csn_window_init (CsnWindow *self)
 
   _csn_window_actions_init (self);
   _csn_window_incoming_init (self);
+  _csn_window_translation_init (self);
 
   for (guint p = 1; p < G_N_ELEMENTS (page_names); p++)
     g_signal_connect_object (gtk_stack_get_child_by_name (self->stack, page_names[p]), "removed",
@@ -764,7 +786,17 @@ csn_window_show_page (CsnWindow  *self,
   /* The review page stays until the co-chairs apply or leave it. */
   if (self->reviewing)
     return;
-  gtk_stack_set_visible_child_name (self->stack, name);
+  /* Translation mode stays on: it shows the texts of that page instead. */
+  if (self->translation_mode)
+    {
+      GtkListBoxRow *row = find_sidebar_row (self, name);
+
+      if (row != NULL)
+        gtk_list_box_select_row (self->sidebar, row);
+      _csn_window_translation_set_page (self, name);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
@@ -794,6 +826,9 @@ csn_window_reveal (CsnWindow  *self,
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (CSN_IS_ITEM (item));
 
+  /* In translation mode, the text of @property beside its translation. */
+  if (self->translation_mode && _csn_window_translation_reveal (self, item, property))
+    return;
   page = get_page_for_item (self->draft, item, property);
   if (page == NULL)
     {
@@ -819,6 +854,12 @@ csn_window_reveal (CsnWindow  *self,
     csn_document_page_reveal (self->document_page, item, property);
   else
     csn_endorsements_page_reveal (self->endorsements_page, item, property);
+}
+
+void
+_csn_window_notify_translation_mode (CsnWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSLATION_MODE]);
 }
 
 void
