@@ -159,9 +159,10 @@ render_cell (CsnTranslationView *self,
       {
         g_autofree char *place = dup_item_place (self, unit);
         g_autofree char *field = dup_field_label (unit);
-        g_autofree char *text = g_strdup_printf ("%s\n%s", place, field);
+        /* The field first: the item's name may take the second line and end in "…". */
+        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s", field, place);
 
-        gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+        gtk_inscription_set_markup (GTK_INSCRIPTION (child), markup);
       }
       break;
     case COLUMN_SOURCE:
@@ -478,10 +479,10 @@ on_language_changed_cb (CsnTranslationView *self,
 
   gtk_column_view_column_set_title (self->source_column, source_name);
   gtk_column_view_column_set_title (self->translation_column, target_name);
-  /* Translators: above the source text in translation mode's editor: "Spanish (source)" */
-  source_title = g_strdup_printf (_("%s (source)"), source_name);
-  /* Translators: above the translation in translation mode's editor: "_English translation" */
-  translation_title = g_strdup_printf (_("_%s translation"), target_name);
+  /* Translators: above the source text in translation mode's editor: "Source (Spanish)" */
+  source_title = g_strdup_printf (_("Source (%s)"), source_name);
+  /* Translators: above the translation in translation mode's editor: "_Translation (English)" */
+  translation_title = g_strdup_printf (_("_Translation (%s)"), target_name);
   gtk_label_set_text (self->source_title, source_title);
   gtk_label_set_text_with_mnemonic (self->translation_title, translation_title);
 
@@ -886,6 +887,9 @@ csn_translation_view_dispose (GObject *object)
   g_clear_object (&self->editing);
   g_clear_object (&self->pinned);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_TRANSLATION_VIEW);
+  /* The template's box is no bound child: it goes too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);

@@ -48,7 +48,8 @@ csn_window_set_translation_mode (CsnWindow *self,
   g_return_if_fail (CSN_IS_WINDOW (self));
 
   translation_mode = !!translation_mode;
-  if (self->translation_mode == translation_mode || (translation_mode && self->reviewing))
+  /* The review page stays until the co-chairs apply or leave it. */
+  if (self->translation_mode == translation_mode || self->reviewing)
     return;
 
   _csn_window_commit_focused_edit (self);
