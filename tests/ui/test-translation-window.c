@@ -5,6 +5,7 @@
  * applied and undone in one step, a dropped file, and a broken file refused by name. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "csn-history.h"
@@ -171,6 +172,11 @@ check_mode (CsnLanguage meeting_language)
   g_assert_cmpstr (gtk_column_view_column_get_title (translation_column), ==,
                    csn_enum_get_label (CSN_TYPE_LANGUAGE, csn_language_get_other (meeting_language)));
 
+  /* Under LANGUAGE=es the interface speaks Spanish. */
+  if (g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0)
+    g_assert_cmpstr (gtk_column_view_column_get_title (source_column), ==,
+                     meeting_language == CSN_LANGUAGE_ES ? "Español" : "Inglés");
+
   /* The agenda chooses the page whose texts are listed. */
   csn_window_show_page (window, "mechanisms");
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "translation");
@@ -235,7 +241,8 @@ test_edit_undo (void)
   gtk_root_set_focus (GTK_ROOT (window), NULL);
   g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
   g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_CURRENT);
-  g_assert_nonnull (strstr (csn_history_get_undo_label (history), "Translate"));
+  /* "Translate notes of … into English", in the interface's language. */
+  g_assert_nonnull (strstr (csn_history_get_undo_label (history), csn_enum_get_label (CSN_TYPE_LANGUAGE, CSN_LANGUAGE_EN)));
 
   /* The row shows it. */
   UI_TEST_WAIT_UNTIL (find_inscription (view_child (window, "column_view"), "Trafficking in persons") != NULL);
@@ -418,7 +425,8 @@ test_accept (void)
   g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_CURRENT);
   g_assert_cmpstr (translation_of (window, unit), ==, "Vice-Ministerial Meeting");
   UI_TEST_WAIT_UNTIL (!csn_translation_view_get_can_accept (window->translation_view));
-  g_assert_nonnull (strstr (csn_history_get_undo_label (csn_draft_get_history (draft)), "up to date"));
+  g_assert_nonnull (strstr (csn_history_get_undo_label (csn_draft_get_history (draft)),
+                            csn_enum_get_label (CSN_TYPE_LANGUAGE, CSN_LANGUAGE_EN)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_OUTDATED);
@@ -472,7 +480,12 @@ test_overview_counts (void)
   UI_TEST_WAIT_UNTIL (find_summary_row (summary, "mechanisms") != NULL);
   row = find_summary_row (summary, "mechanisms");
   g_assert_cmpuint (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING), ==, missing);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "untranslated"));
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u untranslated text",
+                                                              "%u untranslated texts", missing), missing);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  }
 
   text = first_text_of (texts, "mechanisms");
   csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Vice-Ministerial Meeting");
@@ -480,8 +493,13 @@ test_overview_counts (void)
   csn_draft_set_string (draft, text->item, csn_field_get_property_name (text->field, NULL), "Reunión (RVM)");
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
   row = find_summary_row (summary, "mechanisms");
-  UI_TEST_WAIT_UNTIL ((row = find_summary_row (summary, "mechanisms")) != NULL &&
-                      strstr (adw_action_row_get_subtitle (row), "1 outdated translation") != NULL);
+  {
+    g_autofree char *outdated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outdated translation",
+                                                              "%u outdated translations", 1), 1);
+
+    UI_TEST_WAIT_UNTIL ((row = find_summary_row (summary, "mechanisms")) != NULL &&
+                        strstr (adw_action_row_get_subtitle (row), outdated) != NULL);
+  }
 
   g_signal_emit_by_name (row, "activate");
   g_assert_true (csn_window_get_translation_mode (window));
@@ -637,8 +655,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
   int status;
 
+  /* The interface in the language of LANGUAGE, from the catalogue built from po/. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   ui_test_setup_home ();
   ui_test_init (&argc, &argv);
   app = ui_test_create_application ();
