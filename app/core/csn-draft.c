@@ -988,6 +988,31 @@ csn_draft_redo (CsnDraft *self)
   return csn_history_redo (self->history);
 }
 
+static void
+set_translation (CsnDraft       *self,
+                 CsnItem        *item,
+                 const CsnField *field,
+                 CsnLanguage     language,
+                 const char     *text,
+                 const char     *label)
+{
+  g_auto(GValue) text_value = G_VALUE_INIT;
+  g_auto(GValue) from_value = G_VALUE_INIT;
+
+  g_value_init (&text_value, G_TYPE_STRING);
+  g_value_set_string (&text_value, text);
+  g_value_init (&from_value, G_TYPE_STRING);
+  g_value_set_string (&from_value,
+                      text[0] != '\0' ? csn_item_get_string (item, csn_field_get_property_name (field, NULL)) : "");
+
+  csn_history_begin_group (self->history, label);
+  csn_history_set_property (self->history, label, G_OBJECT (item),
+                            csn_field_get_translation_property (field, language, FALSE), &text_value);
+  csn_history_set_property (self->history, label, G_OBJECT (item),
+                            csn_field_get_translation_property (field, language, TRUE), &from_value);
+  csn_history_end_group (self->history);
+}
+
 /* Sets the translation of @field into @language as one step, made from the source text as it is
  * now; an empty @text removes it. Setting the text it already has marks it up to date. */
 void
@@ -997,8 +1022,6 @@ csn_draft_set_translation (CsnDraft       *self,
                            CsnLanguage     language,
                            const char     *text)
 {
-  g_auto(GValue) text_value = G_VALUE_INIT;
-  g_auto(GValue) from_value = G_VALUE_INIT;
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
 
@@ -1007,21 +1030,34 @@ csn_draft_set_translation (CsnDraft       *self,
   g_return_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE));
   g_return_if_fail (text != NULL);
 
-  g_value_init (&text_value, G_TYPE_STRING);
-  g_value_set_string (&text_value, text);
-  g_value_init (&from_value, G_TYPE_STRING);
-  g_value_set_string (&from_value,
-                      text[0] != '\0' ? csn_item_get_string (item, csn_field_get_property_name (field, NULL)) : "");
-
   title = dup_item_label (self, item);
   /* Translators: "Translate description of “Labour migration” into English" */
   label = g_strdup_printf (_("Translate %s of %s into %s"), _(field->label), title,
                            csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+  set_translation (self, item, field, language, text, label);
+}
 
-  csn_history_begin_group (self->history, label);
-  csn_history_set_property (self->history, label, G_OBJECT (item),
-                            csn_field_get_translation_property (field, language, FALSE), &text_value);
-  csn_history_set_property (self->history, label, G_OBJECT (item),
-                            csn_field_get_translation_property (field, language, TRUE), &from_value);
-  csn_history_end_group (self->history);
+/* Marks the outdated translation of @field into @language as made from the source text as it is
+ * now, its text unchanged, as one step (gettext's "unfuzzy"). Does nothing to a translation that
+ * is missing or up to date. */
+void
+csn_draft_accept_translation (CsnDraft       *self,
+                              CsnItem        *item,
+                              const CsnField *field,
+                              CsnLanguage     language)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (CSN_IS_ITEM (item));
+  g_return_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE));
+
+  if (csn_item_get_translation_state (item, field, language) != CSN_TRANSLATION_OUTDATED)
+    return;
+  title = dup_item_label (self, item);
+  /* Translators: "Mark translation of description of “Labour migration” into English as up to date" */
+  label = g_strdup_printf (_("Mark translation of %s of %s into %s as up to date"), _(field->label), title,
+                           csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+  set_translation (self, item, field, language, csn_item_get_translation (item, field, language, NULL), label);
 }

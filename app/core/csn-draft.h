@@ -131,6 +131,10 @@ void          csn_draft_set_translation     (CsnDraft      *self,
                                              const CsnField *field,
                                              CsnLanguage    language,
                                              const char    *text);
+void          csn_draft_accept_translation  (CsnDraft      *self,
+                                             CsnItem       *item,
+                                             const CsnField *field,
+                                             CsnLanguage    language);
 void          csn_draft_begin_group         (CsnDraft      *self,
                                              const char    *label);
 void          csn_draft_end_group           (CsnDraft      *self);

@@ -16,6 +16,7 @@
 #include "csn-open-item.h"
 #include "csn-overview-page.h"
 #include "csn-problem.h"
+#include "csn-translation-summary.h"
 
 struct _CsnOverviewPage
 {
@@ -594,6 +595,7 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
 
   g_type_ensure (CSN_TYPE_PROBLEM);
   g_type_ensure (CSN_TYPE_ANSWERS_SUMMARY);
+  g_type_ensure (CSN_TYPE_TRANSLATION_SUMMARY);
   g_type_ensure (CSN_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,

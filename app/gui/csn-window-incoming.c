@@ -59,6 +59,7 @@ _csn_window_update_incoming_actions (CsnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-draft", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-answers", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !self->reviewing);
+  _csn_window_update_translation_actions (self);
 }
 
 /* What validation says of the draft, each problem once: its item, field and message. Item
@@ -148,6 +149,7 @@ end_review (CsnWindow *self)
     return;
   self->reviewing = FALSE;
   self->review_answers = FALSE;
+  self->review_translation = FALSE;
   gtk_widget_set_visible (self->content_header, TRUE);
   gtk_widget_set_visible (self->sidebar_box, TRUE);
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
@@ -192,6 +194,8 @@ on_review_applied_cb (CsnWindow     *self,
 
   if (self->review_answers)
     merged = _csn_window_dup_answers_applied (csn_review_page_get_change_set (page), n_applied);
+  else if (self->review_translation)
+    merged = _csn_window_dup_translation_applied (n_applied, source);
   else
     /* Translators: the toast after a merge: "Merged 12 changes from st.consenso" */
     merged = g_strdup_printf (ngettext ("Merged %u change from %s", "Merged %u changes from %s", n_applied),
@@ -482,6 +486,7 @@ _csn_window_drop_files (CsnWindow *self,
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) workbooks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) translations = g_ptr_array_new_with_free_func (g_object_unref);
   GFile *own_file = self->draft != NULL ? csn_draft_get_file (self->draft) : NULL;
   gboolean pristine = csn_window_is_pristine (self);
 
@@ -489,6 +494,8 @@ _csn_window_drop_files (CsnWindow *self,
     {
       if (is_workbook_file (l->data))
         g_ptr_array_add (workbooks, g_object_ref (l->data));
+      else if (_csn_window_is_translation_file (l->data))
+        g_ptr_array_add (translations, g_object_ref (l->data));
       else if (!pristine && is_draft_file (l->data) && (own_file == NULL || !g_file_equal (own_file, l->data)))
         g_ptr_array_add (drafts, g_object_ref (l->data));
       else
@@ -508,6 +515,14 @@ _csn_window_drop_files (CsnWindow *self,
   else if (workbooks->len > 0 && self->draft != NULL)
     /* Into the draft a dropped one may just have replaced in this window. */
     csn_window_import_answers (self, (GFile **) workbooks->pdata, workbooks->len);
+
+  /* A translation is reviewed alone: with drafts or answers, or with another translation, it
+   * would wait behind their review. */
+  if (translations->len == 1 && drafts->len == 0 && workbooks->len == 0 && self->draft != NULL)
+    csn_window_import_translation (self, g_ptr_array_index (translations, 0));
+  else if (translations->len > 0)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Drop a translation (.xlf) on its own to import it")));
 }
 
 /* The window took another draft (or none): what concerned the previous one ends. */

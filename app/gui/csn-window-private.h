@@ -10,6 +10,7 @@
 #include "csn-review-page.h"
 #include "csn-strategies-page.h"
 #include "csn-theme-matrix-page.h"
+#include "csn-translation-view.h"
 #include "csn-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,12 @@ struct _CsnWindow
   GPtrArray            *merge_queue;      /* of GFile: copies to merge after this one */
   AdwToast             *review_toast;     /* weak: what the last review applied */
   gboolean              review_answers;   /* the review under way is of the delegations' answers */
+  gboolean              review_translation; /* the review under way is of a translation (XLIFF) */
+
+  /* Translation mode (csn-window-translation.c). */
+  gboolean              translation_mode;
+  CsnTranslationView   *translation_view;
+  guint                 export_pulse_source;
 
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
@@ -112,7 +119,22 @@ char *_csn_window_dup_answers_applied (CsnChangeSet   *set,
 void _csn_window_class_document_init  (CsnWindowClass *klass);
 void _csn_window_document_dispose     (CsnWindow      *self);
 
+/* csn-window-translation.c: translation mode, Export for Translation… and Import Translation…. */
+void _csn_window_class_translation_init (CsnWindowClass *klass);
+void _csn_window_translation_init     (CsnWindow      *self);
+void _csn_window_translation_dispose  (CsnWindow      *self);
+void _csn_window_translation_set_page (CsnWindow      *self,
+                                       const char     *page);
+gboolean _csn_window_translation_reveal (CsnWindow    *self,
+                                         CsnItem      *item,
+                                         const char   *property);
+gboolean _csn_window_is_translation_file (GFile       *file);
+char *_csn_window_dup_translation_applied (guint       n_applied,
+                                           const char *source);
+void _csn_window_update_translation_actions (CsnWindow *self);
+
 /* csn-window.c */
+void _csn_window_notify_translation_mode (CsnWindow   *self);
 void _csn_window_notify_reviewing     (CsnWindow      *self);
 void _csn_window_commit_focused_edit  (CsnWindow      *self);
 void _csn_window_destroy_later        (CsnWindow      *self);

@@ -31,6 +31,7 @@ enum {
   PROP_0,
   PROP_DRAFT,
   PROP_REVIEWING,
+  PROP_TRANSLATION_MODE,
   N_PROPS
 };
 
@@ -336,7 +337,12 @@ on_sidebar_row_selected_cb (CsnWindow     *self,
                             GtkListBoxRow *row,
                             GtkListBox    *list)
 {
-  if (row != NULL)
+  if (row == NULL)
+    return;
+  /* In translation mode the agenda chooses whose texts are translated. */
+  if (self->translation_mode)
+    _csn_window_translation_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  else
     gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -345,7 +351,10 @@ on_sidebar_row_activated_cb (CsnWindow     *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list)
 {
-  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (self->translation_mode)
+    _csn_window_translation_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  else
+    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -436,6 +445,7 @@ csn_window_dispose (GObject *object)
   csn_window_set_draft (self, NULL);
   _csn_window_incoming_dispose (self);
   _csn_window_document_dispose (self);
+  _csn_window_translation_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
@@ -468,6 +478,9 @@ csn_window_get_property (GObject    *object,
     case PROP_REVIEWING:
       g_value_set_boolean (value, self->reviewing);
       break;
+    case PROP_TRANSLATION_MODE:
+      g_value_set_boolean (value, self->translation_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -485,6 +498,9 @@ csn_window_set_property (GObject      *object,
     {
     case PROP_DRAFT:
       csn_window_set_draft (self, g_value_get_object (value));
+      break;
+    case PROP_TRANSLATION_MODE:
+      csn_window_set_translation_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -511,6 +527,10 @@ csn_window_class_init (CsnWindowClass *klass)
   properties[PROP_REVIEWING] =
     g_param_spec_boolean ("reviewing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The content shows the texts of the page chosen in the agenda beside their translations. */
+  properties[PROP_TRANSLATION_MODE] =
+    g_param_spec_boolean ("translation-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CSN_TYPE_OVERVIEW_PAGE);
@@ -566,6 +586,7 @@ csn_window_class_init (CsnWindowClass *klass)
   _csn_window_class_incoming_init (klass);
   _csn_window_class_document_init (klass);
   _csn_window_class_answers_init (klass);
+  _csn_window_class_translation_init (klass);
 }
 
 static void
@@ -593,6 +614,7 @@ csn_window_init (CsnWindow *self)
 
   _csn_window_actions_init (self);
   _csn_window_incoming_init (self);
+  _csn_window_translation_init (self);
 
   for (guint p = 1; p < G_N_ELEMENTS (page_names); p++)
     g_signal_connect_object (gtk_stack_get_child_by_name (self->stack, page_names[p]), "removed",
@@ -778,7 +800,17 @@ csn_window_show_page (CsnWindow  *self,
   /* Its rows, even if the window is not shown yet (what reveals a row needs them). */
   if (CSN_IS_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)))
     csn_list_page_prepare (CSN_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)));
-  gtk_stack_set_visible_child_name (self->stack, name);
+  /* Translation mode stays on: it shows the texts of that page instead. */
+  if (self->translation_mode)
+    {
+      GtkListBoxRow *row = find_sidebar_row (self, name);
+
+      if (row != NULL)
+        gtk_list_box_select_row (self->sidebar, row);
+      _csn_window_translation_set_page (self, name);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
@@ -808,6 +840,9 @@ csn_window_reveal (CsnWindow  *self,
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (CSN_IS_ITEM (item));
 
+  /* In translation mode, the text of @property beside its translation. */
+  if (self->translation_mode && _csn_window_translation_reveal (self, item, property))
+    return;
   page = get_page_for_item (self->draft, item, property);
   if (page == NULL)
     {
@@ -833,6 +868,12 @@ csn_window_reveal (CsnWindow  *self,
     csn_document_page_reveal (self->document_page, item, property);
   else
     csn_endorsements_page_reveal (self->endorsements_page, item, property);
+}
+
+void
+_csn_window_notify_translation_mode (CsnWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSLATION_MODE]);
 }
 
 void

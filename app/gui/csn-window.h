@@ -65,5 +65,15 @@ void         csn_window_export_delegations (CsnWindow  *self,
 void         csn_window_import_answers   (CsnWindow      *self,
                                           GFile         **files,
                                           guint           n_files);
+gboolean     csn_window_get_translation_mode (CsnWindow  *self);
+void         csn_window_set_translation_mode (CsnWindow  *self,
+                                              gboolean    translation_mode);
+void         csn_window_translate_page   (CsnWindow      *self,
+                                          const char     *page,
+                                          const char     *filter);
+void         csn_window_export_translation (CsnWindow  *self,
+                                            const char *path);
+void         csn_window_import_translation (CsnWindow  *self,
+                                            GFile      *file);
 
 G_END_DECLS

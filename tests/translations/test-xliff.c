@@ -536,6 +536,43 @@ test_outdated (Fixture       *f,
   }
 }
 
+/* Accepting an outdated translation keeps its text, records the source as it is now, and is one
+ * step to undo; a missing or current one is left alone. */
+static void
+test_accept (Fixture       *f,
+             gconstpointer  data)
+{
+  CsnItem *mechanism = nth (f->draft, CSN_COLLECTION_MECHANISMS, 0);
+  CsnItem *theme = nth (f->draft, CSN_COLLECTION_THEMES, 0);
+  const CsnField *name = field_of (mechanism, "name");
+  CsnHistory *history = csn_draft_get_history (f->draft);
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  const char *from;
+
+  csn_draft_set_translation (f->draft, mechanism, name, CSN_LANGUAGE_EN, "Vice-Ministerial Meeting");
+  csn_draft_set_string (f->draft, mechanism, "name", "Reunión Viceministerial (RVM)");
+  g_assert_cmpint (csn_item_get_translation_state (mechanism, name, CSN_LANGUAGE_EN), ==, CSN_TRANSLATION_OUTDATED);
+  before = csn_draft_content_to_data (f->draft, NULL);
+
+  csn_draft_accept_translation (f->draft, mechanism, name, CSN_LANGUAGE_EN);
+  g_assert_cmpint (csn_item_get_translation_state (mechanism, name, CSN_LANGUAGE_EN), ==, CSN_TRANSLATION_CURRENT);
+  g_assert_cmpstr (csn_item_get_translation (mechanism, name, CSN_LANGUAGE_EN, &from), ==, "Vice-Ministerial Meeting");
+  g_assert_cmpstr (from, ==, "Reunión Viceministerial (RVM)");
+  g_assert_nonnull (strstr (csn_history_get_undo_label (history), "up to date"));
+
+  g_assert_true (csn_draft_undo (f->draft));
+  undone = csn_draft_content_to_data (f->draft, NULL);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpint (csn_item_get_translation_state (mechanism, name, CSN_LANGUAGE_EN), ==, CSN_TRANSLATION_OUTDATED);
+
+  /* Nothing to accept: no step, so the undone one can still be redone. */
+  csn_draft_accept_translation (f->draft, theme, field_of (theme, "title"), CSN_LANGUAGE_EN);
+  g_assert_cmpint (csn_item_get_translation_state (theme, field_of (theme, "title"), CSN_LANGUAGE_EN), ==,
+                   CSN_TRANSLATION_MISSING);
+  g_assert_true (csn_history_can_redo (history));
+}
+
 /* States the translator left unfinished, empty targets, unknown and repeated ids. */
 static void
 test_unit_cases (Fixture       *f,
@@ -959,6 +996,7 @@ main (int   argc,
   ADD ("export-units", test_export_units);
   ADD ("round-trip", test_round_trip);
   ADD ("outdated", test_outdated);
+  ADD ("accept", test_accept);
   ADD ("unit-cases", test_unit_cases);
   ADD ("refusals", test_refusals);
   ADD ("too-large", test_too_large);

@@ -1,0 +1,316 @@
+/* csn-translation-summary.c: on the Overview, the untranslated and outdated texts of each page, a row
+ * per page that has any; activating one opens translation mode there with the matching filter. */
+#define G_LOG_DOMAIN "csn-translation-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-meeting.h"
+#include "csn-texts.h"
+#include "csn-translation-summary.h"
+#include "csn-translation-view.h"
+
+/* The pages in the order of csn_draft_list_texts(): a page's counts are found by name. */
+#define MAX_PAGES 16
+
+typedef struct {
+  const char *page;     /* static, as csn-texts.c names it */
+  guint       missing;
+  guint       outdated;
+} PageCount;
+
+struct _CsnTranslationSummary
+{
+  AdwPreferencesGroup  parent_instance;
+
+  AdwActionRow        *done_row;
+
+  CsnDraft            *draft;
+  GPtrArray           *page_rows;   /* AdwActionRow */
+  PageCount            counts[MAX_PAGES];
+  guint                n_counts;
+  guint                refresh_source;
+  gboolean             stale;
+};
+
+G_DEFINE_FINAL_TYPE (CsnTranslationSummary, csn_translation_summary, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_page_rows (CsnTranslationSummary *self)
+{
+  for (guint i = 0; i < self->page_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->page_rows, i));
+  g_ptr_array_set_size (self->page_rows, 0);
+}
+
+static char *
+dup_counts_text (const PageCount *count)
+{
+  g_autofree char *missing = NULL;
+  g_autofree char *outdated = NULL;
+
+  /* Translators: on the Overview's Translations group: "12 untranslated texts" */
+  missing = g_strdup_printf (ngettext ("%u untranslated text", "%u untranslated texts", count->missing),
+                             count->missing);
+  /* Translators: on the Overview's Translations group: "3 outdated translations" */
+  outdated = g_strdup_printf (ngettext ("%u outdated translation", "%u outdated translations", count->outdated),
+                              count->outdated);
+  if (count->outdated == 0)
+    return g_steal_pointer (&missing);
+  if (count->missing == 0)
+    return g_steal_pointer (&outdated);
+  /* Translators: "12 untranslated texts, 3 outdated translations" */
+  return g_strdup_printf (_("%s, %s"), missing, outdated);
+}
+
+static void
+add_page_row (CsnTranslationSummary *self,
+              const PageCount       *count)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = dup_counts_text (count);
+  /* The untranslated first; a page with outdated ones only opens on those. */
+  const char *filter = count->missing > 0 ? CSN_TRANSLATION_FILTER_UNTRANSLATED : CSN_TRANSLATION_FILTER_OUTDATED;
+  GtkWidget *image = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), csn_text_page_get_title (count->page));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Translate"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.translate-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", count->page, filter);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_name (row, count->page);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  g_ptr_array_add (self->page_rows, row);
+}
+
+static PageCount *
+find_count (CsnTranslationSummary *self,
+            const char            *page)
+{
+  for (guint i = 0; i < self->n_counts; i++)
+    if (g_str_equal (self->counts[i].page, page))
+      return &self->counts[i];
+  return NULL;
+}
+
+/* Counts in one pass over the draft's texts and lists the pages with work left, in the agenda's order. */
+void
+csn_translation_summary_refresh (CsnTranslationSummary *self)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree char *description = NULL;
+  CsnLanguage language;
+  gboolean any = FALSE;
+
+  g_return_if_fail (CSN_IS_TRANSLATION_SUMMARY (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
+  clear_page_rows (self);
+  self->n_counts = 0;
+  if (self->draft == NULL)
+    return;
+
+  language = csn_language_get_other (csn_meeting_get_language (csn_draft_get_meeting (self->draft)));
+  texts = csn_draft_list_texts (self->draft);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+      CsnTranslationState state = csn_item_get_translation_state (text->item, text->field, language);
+      PageCount *count = find_count (self, text->page);
+
+      if (count == NULL && self->n_counts < MAX_PAGES)
+        {
+          count = &self->counts[self->n_counts++];
+          count->page = text->page;
+          count->missing = count->outdated = 0;
+        }
+      if (count == NULL)
+        continue;
+      count->missing += state == CSN_TRANSLATION_MISSING;
+      count->outdated += state == CSN_TRANSLATION_OUTDATED;
+    }
+
+  for (guint i = 0; i < self->n_counts; i++)
+    if (self->counts[i].missing + self->counts[i].outdated > 0)
+      {
+        add_page_row (self, &self->counts[i]);
+        any = TRUE;
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->done_row), !any);
+
+  /* Translators: the description of the Overview's Translations group: "…into English…" */
+  description = g_strdup_printf (_("Texts without an up-to-date translation into %s, by page; activate a page to translate it."),
+                                 csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
+}
+
+/* How many texts of @page have a translation in @state, as last counted. */
+guint
+csn_translation_summary_get_count (CsnTranslationSummary *self,
+                                   const char            *page,
+                                   CsnTranslationState    state)
+{
+  PageCount *count;
+
+  g_return_val_if_fail (CSN_IS_TRANSLATION_SUMMARY (self), 0);
+  g_return_val_if_fail (page != NULL, 0);
+
+  if (self->stale)
+    csn_translation_summary_refresh (self);
+  count = find_count (self, page);
+  if (count == NULL)
+    return 0;
+  return state == CSN_TRANSLATION_MISSING ? count->missing : state == CSN_TRANSLATION_OUTDATED ? count->outdated : 0;
+}
+
+static gboolean
+on_refresh_idle_cb (gpointer user_data)
+{
+  CsnTranslationSummary *self = user_data;
+
+  self->refresh_source = 0;
+  csn_translation_summary_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counting walks every text: only a shown summary counts, once after a burst of edits. */
+static void
+on_draft_changed_cb (CsnTranslationSummary *self,
+                     CsnDraft              *draft)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
+}
+
+static void
+csn_translation_summary_map (GtkWidget *widget)
+{
+  CsnTranslationSummary *self = CSN_TRANSLATION_SUMMARY (widget);
+
+  GTK_WIDGET_CLASS (csn_translation_summary_parent_class)->map (widget);
+  if (self->stale)
+    csn_translation_summary_refresh (self);
+}
+
+static void
+csn_translation_summary_dispose (GObject *object)
+{
+  CsnTranslationSummary *self = CSN_TRANSLATION_SUMMARY (object);
+
+  csn_translation_summary_set_draft (self, NULL);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_TRANSLATION_SUMMARY);
+
+  G_OBJECT_CLASS (csn_translation_summary_parent_class)->dispose (object);
+}
+
+static void
+csn_translation_summary_finalize (GObject *object)
+{
+  CsnTranslationSummary *self = CSN_TRANSLATION_SUMMARY (object);
+
+  g_clear_pointer (&self->page_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (csn_translation_summary_parent_class)->finalize (object);
+}
+
+static void
+csn_translation_summary_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, CSN_TRANSLATION_SUMMARY (object)->draft);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_translation_summary_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      csn_translation_summary_set_draft (CSN_TRANSLATION_SUMMARY (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_translation_summary_class_init (CsnTranslationSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csn_translation_summary_dispose;
+  object_class->finalize = csn_translation_summary_finalize;
+  object_class->get_property = csn_translation_summary_get_property;
+  object_class->set_property = csn_translation_summary_set_property;
+  widget_class->map = csn_translation_summary_map;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-translation-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationSummary, done_row);
+}
+
+static void
+csn_translation_summary_init (CsnTranslationSummary *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_rows = g_ptr_array_new ();
+}
+
+CsnDraft *
+csn_translation_summary_get_draft (CsnTranslationSummary *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_SUMMARY (self), NULL);
+  return self->draft;
+}
+
+void
+csn_translation_summary_set_draft (CsnTranslationSummary *self,
+                                   CsnDraft              *draft)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_SUMMARY (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+
+  if (self->draft == draft)
+    return;
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_set_object (&self->draft, draft);
+  if (draft != NULL)
+    g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb), self, G_CONNECT_SWAPPED);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    csn_translation_summary_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}

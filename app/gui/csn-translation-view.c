@@ -1,0 +1,1159 @@
+/* csn-translation-view.c: translation mode: a page's texts with the source and its translation side
+ * by side, All / Untranslated / Outdated, and an editor below for the selected text. */
+#define G_LOG_DOMAIN "csn-translation-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csn-describe.h"
+#include "csn-meeting.h"
+#include "csn-texts.h"
+#include "csn-translation-view.h"
+
+struct _CsnTranslationView
+{
+  GtkWidget           parent_instance;
+
+  GtkToggleButton    *all_button;
+  GtkLabel           *summary_label;
+  GtkPaned           *paned;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *place_column;
+  GtkColumnViewColumn *source_column;
+  GtkColumnViewColumn *translation_column;
+  GtkColumnViewColumn *state_column;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *editor;
+  GtkLabel           *place_label;
+  GtkLabel           *state_label;
+  GtkWidget          *accept_button;
+  GtkLabel           *source_title;
+  GtkTextView        *source_text;
+  GtkLabel           *translation_title;
+  GtkTextView        *translation_text;
+
+  CsnDraft           *draft;
+  char               *page;
+  char               *filter_name;
+  CsnLanguage         source_language;
+  GListStore         *units;            /* CsnTranslationUnit: the page's texts that have a source */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  CsnTranslationUnit *pinned;           /* the selected text stays in the list until another is chosen */
+  CsnTranslationUnit *editing;          /* the text in the editor */
+  gulong              editing_notify_id;
+  char               *loaded;           /* the translation as the editor last loaded or kept it */
+  guint               refresh_source;
+  guint               refilter_source;
+  gboolean            stale;
+  gboolean            can_accept;
+  guint               n_missing;        /* on the page */
+  guint               n_outdated;
+};
+
+G_DEFINE_FINAL_TYPE (CsnTranslationView, csn_translation_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  PROP_PAGE,
+  PROP_FILTER,
+  PROP_CAN_ACCEPT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum {
+  COLUMN_PLACE,
+  COLUMN_SOURCE,
+  COLUMN_TRANSLATION,
+  COLUMN_STATE,
+} Column;
+
+static void load_editor (CsnTranslationView *self);
+
+static CsnLanguage
+get_target_language (CsnTranslationView *self)
+{
+  return csn_language_get_other (self->source_language);
+}
+
+static gboolean
+state_needs_work (CsnTranslationState state)
+{
+  return state == CSN_TRANSLATION_MISSING || state == CSN_TRANSLATION_OUTDATED;
+}
+
+static const char *
+get_state_label (CsnTranslationState state)
+{
+  switch (state)
+    {
+    case CSN_TRANSLATION_MISSING:
+      return C_("translation state", "Untranslated");
+    case CSN_TRANSLATION_OUTDATED:
+      return C_("translation state", "Outdated");
+    case CSN_TRANSLATION_CURRENT:
+      return C_("translation state", "Translated");
+    case CSN_TRANSLATION_NOT_NEEDED:
+    default:
+      return C_("translation state", "Empty");
+    }
+}
+
+static const char * const state_classes[] = { "dim-label", "error", "warning", "success" };
+
+/* Not by colour alone: the state is said in words, the colour helps to scan the list. */
+static void
+show_state (GtkLabel            *label,
+            CsnTranslationState  state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), state_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (label), state_classes[state]);
+  gtk_label_set_text (label, get_state_label (state));
+}
+
+/* "Theme 3 “Trata de personas…”" and "Description": where the text is. */
+static char *
+dup_item_place (CsnTranslationView *self,
+                CsnTranslationUnit *unit)
+{
+  CsnItem *item = csn_translation_unit_get_item (unit);
+
+  /* A reservation or a position says what it is on; numbered items are numbered from the list. */
+  if (csn_translation_unit_get_parent (unit) != NULL || csn_collection_for_item (item) == CSN_COLLECTION_POSITIONS)
+    return csn_describe_item (self->draft, item);
+  return csn_describe_item_at (self->draft, item, csn_translation_unit_get_position (unit));
+}
+
+static char *
+dup_field_label (CsnTranslationUnit *unit)
+{
+  const char *label = _(csn_translation_unit_get_field (unit)->label);
+  g_autofree char *first = g_utf8_strup (label, g_utf8_next_char (label) - label);
+
+  return g_strconcat (first, g_utf8_next_char (label), NULL);
+}
+
+/* Cells */
+
+static void
+render_cell (CsnTranslationView *self,
+             GtkListItem        *list_item)
+{
+  CsnTranslationUnit *unit = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "csn-column"));
+
+  if (unit == NULL || self->draft == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_PLACE:
+      {
+        g_autofree char *place = dup_item_place (self, unit);
+        g_autofree char *field = dup_field_label (unit);
+        /* The field first: the item's name may take the second line and end in "…". */
+        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s", field, place);
+
+        gtk_inscription_set_markup (GTK_INSCRIPTION (child), markup);
+      }
+      break;
+    case COLUMN_SOURCE:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), csn_translation_unit_get_source (unit));
+      break;
+    case COLUMN_TRANSLATION:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child),
+                                csn_item_get_translation (csn_translation_unit_get_item (unit),
+                                                          csn_translation_unit_get_field (unit),
+                                                          get_target_language (self), NULL));
+      break;
+    case COLUMN_STATE:
+    default:
+      show_state (GTK_LABEL (child), csn_translation_unit_get_state (unit, get_target_language (self)));
+      break;
+    }
+}
+
+static void
+on_cell_item_notify_cb (GtkListItem *list_item,
+                        GParamSpec  *pspec,
+                        CsnItem     *item)
+{
+  CsnTranslationView *self = g_object_get_data (G_OBJECT (list_item), "csn-view");
+
+  render_cell (self, list_item);
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CsnTranslationView       *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "csn-column"));
+  GtkWidget *child;
+
+  if (column == COLUMN_STATE)
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_widget_add_css_class (child, "caption-heading");
+    }
+  else
+    {
+      child = gtk_inscription_new (NULL);
+      /* Two lines for every row: the list keeps one row height, and long texts end in "…". */
+      gtk_inscription_set_min_lines (GTK_INSCRIPTION (child), 2);
+      gtk_inscription_set_nat_lines (GTK_INSCRIPTION (child), 2);
+      gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (child), PANGO_WRAP_WORD_CHAR);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (child, TRUE);
+      if (column == COLUMN_PLACE)
+        gtk_widget_add_css_class (child, "dim-label");
+    }
+  g_object_set_data (G_OBJECT (list_item), "csn-column", GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (list_item), "csn-view", self);
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            CsnTranslationView       *self)
+{
+  CsnTranslationUnit *unit = gtk_list_item_get_item (list_item);
+  gulong id;
+
+  render_cell (self, list_item);
+  /* Only the rows on screen listen to their items. */
+  id = g_signal_connect_object (csn_translation_unit_get_item (unit), "notify",
+                                G_CALLBACK (on_cell_item_notify_cb), list_item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (list_item), "csn-notify-id", GSIZE_TO_POINTER (id));
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CsnTranslationView       *self)
+{
+  CsnTranslationUnit *unit = gtk_list_item_get_item (list_item);
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "csn-notify-id"));
+
+  if (unit != NULL && id != 0)
+    g_signal_handler_disconnect (csn_translation_unit_get_item (unit), id);
+  g_object_set_data (G_OBJECT (list_item), "csn-notify-id", NULL);
+}
+
+static void
+set_column_factory (CsnTranslationView  *self,
+                    GtkColumnViewColumn *view_column,
+                    Column               column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "csn-column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
+  gtk_column_view_column_set_factory (view_column, factory);
+}
+
+/* The list */
+
+static gboolean
+filter_unit (gpointer item,
+             gpointer user_data)
+{
+  CsnTranslationView *self = user_data;
+  CsnTranslationState state;
+
+  if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL) || item == self->pinned)
+    return TRUE;
+  state = csn_translation_unit_get_state (item, get_target_language (self));
+  if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_UNTRANSLATED))
+    return state == CSN_TRANSLATION_MISSING;
+  return state == CSN_TRANSLATION_OUTDATED;
+}
+
+static void
+refilter (CsnTranslationView *self)
+{
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+on_refilter_idle_cb (gpointer user_data)
+{
+  CsnTranslationView *self = user_data;
+
+  self->refilter_source = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refilter (CsnTranslationView *self)
+{
+  if (!g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL) && self->refilter_source == 0)
+    self->refilter_source = g_idle_add (on_refilter_idle_cb, self);
+}
+
+/* An empty list says why: nothing written on the page, or nothing left to do under the filter. */
+static void
+update_empty (CsnTranslationView *self)
+{
+  const char *title;
+  const char *description;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0)
+    {
+      title = _("No Texts on This Page");
+      description = _("Texts written on this page appear here with their translations");
+    }
+  else if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_UNTRANSLATED))
+    {
+      title = _("Every Text Has a Translation");
+      description = self->n_outdated > 0 ? _("Some translations are outdated: show the outdated ones to review them") : NULL;
+    }
+  else
+    {
+      title = _("No Outdated Translations");
+      description = _("Every translation was made from the text as it reads now");
+    }
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+/* "12 texts · 3 untranslated · 1 outdated", counted over the page's texts. */
+static void
+update_summary (CsnTranslationView *self)
+{
+  guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  g_autofree char *texts = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *outdated = NULL;
+  g_autofree char *summary = NULL;
+
+  self->n_missing = self->n_outdated = 0;
+  for (guint i = 0; i < n_units; i++)
+    {
+      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+      CsnTranslationState state = csn_translation_unit_get_state (unit, get_target_language (self));
+
+      self->n_missing += state == CSN_TRANSLATION_MISSING;
+      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
+    }
+  /* Translators: the first part of "12 texts · 3 untranslated · 1 outdated" in translation mode */
+  texts = g_strdup_printf (ngettext ("%u text", "%u texts", n_units), n_units);
+  /* Translators: the second part of "12 texts · 3 untranslated · 1 outdated" */
+  missing = g_strdup_printf (ngettext ("%u untranslated", "%u untranslated", self->n_missing), self->n_missing);
+  /* Translators: the third part of "12 texts · 3 untranslated · 1 outdated" */
+  outdated = g_strdup_printf (ngettext ("%u outdated", "%u outdated", self->n_outdated), self->n_outdated);
+  summary = g_strdup_printf ("%s · %s · %s", texts, missing, outdated);
+  gtk_label_set_text (self->summary_label, summary);
+  update_empty (self);
+}
+
+/* The page's texts that have a source to translate, in the order of csn_draft_list_texts(). */
+static GPtrArray *
+list_page_texts (CsnTranslationView *self,
+                 GPtrArray          *texts)
+{
+  GPtrArray *page_texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      if (self->page != NULL && g_str_equal (text->page, self->page) &&
+          csn_item_get_translation_state (text->item, text->field, get_target_language (self)) != CSN_TRANSLATION_NOT_NEEDED)
+        g_ptr_array_add (page_texts, text);
+    }
+  return page_texts;
+}
+
+/* Brings the list in line with the draft: only the texts that came, went or moved are replaced,
+ * so the selection and the rows on screen stay. */
+static void
+refresh (CsnTranslationView *self,
+         gboolean            replace_all)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) page_texts = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  guint prefix = 0, suffix = 0;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
+
+  if (self->draft == NULL || self->page == NULL)
+    {
+      g_list_store_remove_all (self->units);
+      update_summary (self);
+      load_editor (self);
+      return;
+    }
+
+  self->source_language = csn_meeting_get_language (csn_draft_get_meeting (self->draft));
+  texts = csn_draft_list_texts (self->draft);
+  page_texts = list_page_texts (self, texts);
+
+  if (!replace_all)
+    {
+      while (prefix < n_units && prefix < page_texts->len)
+        {
+          g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), prefix);
+
+          if (!csn_translation_unit_is_text (unit, g_ptr_array_index (page_texts, prefix)))
+            break;
+          prefix++;
+        }
+      while (suffix < n_units - prefix && suffix < page_texts->len - prefix)
+        {
+          g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), n_units - 1 - suffix);
+
+          if (!csn_translation_unit_is_text (unit, g_ptr_array_index (page_texts, page_texts->len - 1 - suffix)))
+            break;
+          suffix++;
+        }
+    }
+
+  if (prefix + suffix < n_units || prefix + suffix < page_texts->len)
+    {
+      added = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = prefix; i < page_texts->len - suffix; i++)
+        g_ptr_array_add (added, csn_translation_unit_new (g_ptr_array_index (page_texts, i)));
+      g_list_store_splice (self->units, prefix, n_units - prefix - suffix, added->pdata, added->len);
+    }
+
+  /* States may have changed without the list changing: the filter looks again. */
+  queue_refilter (self);
+  update_summary (self);
+  load_editor (self);
+}
+
+static gboolean
+on_refresh_idle_cb (gpointer user_data)
+{
+  CsnTranslationView *self = user_data;
+
+  self->refresh_source = 0;
+  refresh (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Listing the texts walks the whole draft: once after a burst of changes, and only when shown. */
+static void
+on_draft_changed_cb (CsnTranslationView *self,
+                     CsnDraft           *draft)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
+}
+
+static void
+on_language_changed_cb (CsnTranslationView *self,
+                        GParamSpec         *pspec,
+                        CsnMeeting         *meeting)
+{
+  g_autofree char *source_title = NULL;
+  g_autofree char *translation_title = NULL;
+  const char *source_name = csn_enum_get_label (CSN_TYPE_LANGUAGE, csn_meeting_get_language (meeting));
+  const char *target_name = csn_enum_get_label (CSN_TYPE_LANGUAGE,
+                                                csn_language_get_other (csn_meeting_get_language (meeting)));
+
+  gtk_column_view_column_set_title (self->source_column, source_name);
+  gtk_column_view_column_set_title (self->translation_column, target_name);
+  /* Translators: above the source text in translation mode's editor: "Source (Spanish)" */
+  source_title = g_strdup_printf (_("Source (%s)"), source_name);
+  /* Translators: above the translation in translation mode's editor: "_Translation (English)" */
+  translation_title = g_strdup_printf (_("_Translation (%s)"), target_name);
+  gtk_label_set_text (self->source_title, source_title);
+  gtk_label_set_text_with_mnemonic (self->translation_title, translation_title);
+
+  /* Every row says other texts now. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self, TRUE);
+  else
+    self->stale = TRUE;
+}
+
+/* The editor */
+
+static char *
+dup_buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_can_accept (CsnTranslationView *self,
+                gboolean            can_accept)
+{
+  if (self->can_accept == can_accept)
+    return;
+  self->can_accept = can_accept;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "translation.accept", can_accept);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ACCEPT]);
+}
+
+/* Shows the editing text's place, state and source; its translation too, unless the co-chairs
+ * are typing one. */
+static void
+update_editor (CsnTranslationView *self)
+{
+  CsnTranslationUnit *unit = self->editing;
+  g_autofree char *place = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *typed = NULL;
+  const char *translation;
+  CsnTranslationState state;
+
+  gtk_widget_set_sensitive (self->editor, unit != NULL);
+  if (unit == NULL)
+    {
+      gtk_label_set_text (self->place_label, _("Select a text to translate it"));
+      gtk_label_set_text (self->state_label, "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->source_text), "", -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->translation_text), "", -1);
+      g_clear_pointer (&self->loaded, g_free);
+      gtk_widget_set_visible (self->accept_button, FALSE);
+      set_can_accept (self, FALSE);
+      return;
+    }
+
+  place = dup_item_place (self, unit);
+  field = dup_field_label (unit);
+  /* Translators: the place of a text in translation mode's editor: "Theme 3 “Trata…”: Description" */
+  title = g_strdup_printf (_("%s: %s"), place, field);
+  gtk_label_set_text (self->place_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->place_label), title);
+
+  state = csn_translation_unit_get_state (unit, get_target_language (self));
+  show_state (self->state_label, state);
+  gtk_widget_set_visible (self->accept_button, state == CSN_TRANSLATION_OUTDATED);
+  set_can_accept (self, state == CSN_TRANSLATION_OUTDATED);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->source_text), csn_translation_unit_get_source (unit), -1);
+
+  translation = csn_item_get_translation (csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                                          get_target_language (self), NULL);
+  typed = dup_buffer_text (self->translation_text);
+  if (self->loaded == NULL || g_str_equal (typed, self->loaded))
+    {
+      if (!g_str_equal (typed, translation))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->translation_text), translation, -1);
+      g_free (self->loaded);
+      self->loaded = g_strdup (translation);
+    }
+}
+
+static void
+on_editing_item_notify_cb (CsnTranslationView *self,
+                           GParamSpec         *pspec,
+                           CsnItem            *item)
+{
+  update_editor (self);
+}
+
+static void
+set_editing (CsnTranslationView *self,
+             CsnTranslationUnit *unit)
+{
+  if (self->editing == unit)
+    {
+      update_editor (self);
+      return;
+    }
+  if (self->editing != NULL)
+    g_clear_signal_handler (&self->editing_notify_id, csn_translation_unit_get_item (self->editing));
+  g_set_object (&self->editing, unit);
+  /* A new text: whatever the editor held was kept (or not changed). */
+  g_clear_pointer (&self->loaded, g_free);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->translation_text), "", -1);
+  if (unit != NULL)
+    self->editing_notify_id = g_signal_connect_object (csn_translation_unit_get_item (unit), "notify",
+                                                       G_CALLBACK (on_editing_item_notify_cb), self,
+                                                       G_CONNECT_SWAPPED);
+  update_editor (self);
+}
+
+/* The editor follows the selection; a text that left the draft leaves the editor. */
+static void
+load_editor (CsnTranslationView *self)
+{
+  set_editing (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+/**
+ * csn_translation_view_commit:
+ *
+ * Keeps what the editor holds as the translation of its text, one undoable step, if it differs
+ * from the draft's.
+ */
+void
+csn_translation_view_commit (CsnTranslationView *self)
+{
+  g_autofree char *typed = NULL;
+  CsnItem *item;
+  const CsnField *field;
+
+  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
+
+  if (self->editing == NULL || self->draft == NULL || self->loaded == NULL)
+    return;
+  item = csn_translation_unit_get_item (self->editing);
+  field = csn_translation_unit_get_field (self->editing);
+  typed = dup_buffer_text (self->translation_text);
+  if (g_str_equal (typed, self->loaded))
+    return;
+  g_free (self->loaded);
+  self->loaded = g_strdup (typed);
+  if (!g_str_equal (typed, csn_item_get_translation (item, field, get_target_language (self), NULL)))
+    csn_draft_set_translation (self->draft, item, field, get_target_language (self), typed);
+}
+
+static void
+on_translation_focus_leave_cb (CsnTranslationView      *self,
+                               GtkEventControllerFocus *controller)
+{
+  csn_translation_view_commit (self);
+}
+
+static gboolean
+on_translation_key_pressed_cb (CsnTranslationView    *self,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               GtkEventControllerKey *controller)
+{
+  /* Enter starts a new line (texts have paragraphs); Ctrl+Enter keeps the translation and goes on,
+   * as Poedit's "Done and next". */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
+    {
+      csn_translation_view_commit (self);
+      if (!csn_translation_view_next_untranslated (self))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_selection_changed_cb (CsnTranslationView *self,
+                         guint               position,
+                         guint               n_items,
+                         GtkSingleSelection *selection)
+{
+  CsnTranslationUnit *selected = gtk_single_selection_get_selected_item (selection);
+
+  if (selected == self->editing)
+    return;
+  /* What was typed for the previous text is kept before the editor shows the next. */
+  csn_translation_view_commit (self);
+  if (self->pinned != selected)
+    {
+      g_set_object (&self->pinned, selected);
+      queue_refilter (self);
+    }
+  set_editing (self, selected);
+}
+
+static void
+on_filtered_items_changed_cb (CsnTranslationView *self,
+                              guint               position,
+                              guint               removed,
+                              guint               added,
+                              GListModel         *model)
+{
+  update_empty (self);
+}
+
+/* Scrolls the list so the selected row is in view: GTK 4.8 has no scroll_to. */
+static void
+scroll_to_selected (CsnTranslationView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double upper, page_size, row, top;
+
+  if (adjustment == NULL || position == GTK_INVALID_LIST_POSITION || n_items == 0)
+    return;
+  upper = gtk_adjustment_get_upper (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  row = upper / n_items;
+  top = row * position;
+  if (top < gtk_adjustment_get_value (adjustment) || top + row > gtk_adjustment_get_value (adjustment) + page_size)
+    gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
+}
+
+static guint
+find_unit (GListModel     *model,
+           CsnItem        *item,
+           const CsnField *field)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (model, i);
+
+      if (csn_translation_unit_get_item (unit) == item && (field == NULL || csn_translation_unit_get_field (unit) == field))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * csn_translation_view_select:
+ * @field: (nullable): the text of @item to select, or its first one
+ *
+ * Selects the text of @item on the shown page, even where the filter would hide it, and scrolls to it.
+ * Returns: whether the page has that text
+ */
+gboolean
+csn_translation_view_select (CsnTranslationView *self,
+                             CsnItem            *item,
+                             const CsnField     *field)
+{
+  guint position;
+  g_autoptr(CsnTranslationUnit) unit = NULL;
+
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
+  g_return_val_if_fail (CSN_IS_ITEM (item), FALSE);
+
+  if (self->stale || self->refresh_source != 0)
+    refresh (self, FALSE);
+  position = find_unit (G_LIST_MODEL (self->units), item, field);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+  if (self->pinned != unit)
+    {
+      g_set_object (&self->pinned, unit);
+      refilter (self);
+    }
+  position = find_unit (G_LIST_MODEL (self->filtered), item, field);
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_selected (self);
+  return TRUE;
+}
+
+/**
+ * csn_translation_view_next_untranslated:
+ *
+ * Selects the next text after the selected one whose translation is missing or outdated, on the
+ * following pages if this one has none left, and from the first page again after the last.
+ * Returns: FALSE when every text of the draft has an up-to-date translation
+ */
+gboolean
+csn_translation_view_next_untranslated (CsnTranslationView *self)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  CsnTranslationUnit *selected;
+  guint start = 0;
+
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
+
+  if (self->draft == NULL)
+    return FALSE;
+  csn_translation_view_commit (self);
+  texts = csn_draft_list_texts (self->draft);
+  selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* From the selected text, or from the start of the shown page. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      if (selected != NULL ? (text->item == csn_translation_unit_get_item (selected) &&
+                              text->field == csn_translation_unit_get_field (selected))
+                           : (self->page != NULL && g_str_equal (text->page, self->page)))
+        {
+          start = selected != NULL ? i + 1 : i;
+          break;
+        }
+    }
+
+  for (guint n = 0; n < texts->len; n++)
+    {
+      CsnText *text = g_ptr_array_index (texts, (start + n) % texts->len);
+
+      if (!state_needs_work (csn_item_get_translation_state (text->item, text->field, get_target_language (self))))
+        continue;
+      if (g_strcmp0 (self->page, text->page) != 0)
+        csn_translation_view_set_page (self, text->page);
+      return csn_translation_view_select (self, text->item, text->field);
+    }
+  return FALSE;
+}
+
+gboolean
+csn_translation_view_get_can_accept (CsnTranslationView *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
+  return self->can_accept;
+}
+
+/* Marks the selected text's outdated translation as made from its source as it reads now, its text
+ * unchanged: one undoable step. What the editor holds is kept first. */
+void
+csn_translation_view_accept (CsnTranslationView *self)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
+
+  if (self->editing == NULL || self->draft == NULL)
+    return;
+  csn_translation_view_commit (self);
+  csn_draft_accept_translation (self->draft, csn_translation_unit_get_item (self->editing),
+                                csn_translation_unit_get_field (self->editing), get_target_language (self));
+}
+
+void
+csn_translation_view_focus_editor (CsnTranslationView *self)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
+
+  if (self->editing != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->translation_text));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+next_untranslated_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (widget);
+
+  if (!csn_translation_view_next_untranslated (self))
+    gtk_widget_error_bell (widget);
+  else
+    csn_translation_view_focus_editor (self);
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  csn_translation_view_accept (CSN_TRANSLATION_VIEW (widget));
+}
+
+static void
+csn_translation_view_map (GtkWidget *widget)
+{
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (csn_translation_view_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self, FALSE);
+}
+
+static void
+csn_translation_view_dispose (GObject *object)
+{
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (object);
+
+  csn_translation_view_set_draft (self, NULL);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->editing != NULL)
+    g_clear_signal_handler (&self->editing_notify_id, csn_translation_unit_get_item (self->editing));
+  g_clear_object (&self->editing);
+  g_clear_object (&self->pinned);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_TRANSLATION_VIEW);
+  /* The template's box is no bound child: it goes too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->units);
+
+  G_OBJECT_CLASS (csn_translation_view_parent_class)->dispose (object);
+}
+
+static void
+csn_translation_view_finalize (GObject *object)
+{
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (object);
+
+  g_free (self->page);
+  g_free (self->filter_name);
+  g_free (self->loaded);
+
+  G_OBJECT_CLASS (csn_translation_view_parent_class)->finalize (object);
+}
+
+static void
+csn_translation_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    case PROP_PAGE:
+      g_value_set_string (value, self->page);
+      break;
+    case PROP_FILTER:
+      g_value_set_string (value, self->filter_name);
+      break;
+    case PROP_CAN_ACCEPT:
+      g_value_set_boolean (value, self->can_accept);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_translation_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      csn_translation_view_set_draft (self, g_value_get_object (value));
+      break;
+    case PROP_PAGE:
+      csn_translation_view_set_page (self, g_value_get_string (value));
+      break;
+    case PROP_FILTER:
+      csn_translation_view_set_filter (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csn_translation_view_class_init (CsnTranslationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csn_translation_view_dispose;
+  object_class->finalize = csn_translation_view_finalize;
+  object_class->get_property = csn_translation_view_get_property;
+  object_class->set_property = csn_translation_view_set_property;
+  widget_class->map = csn_translation_view_map;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, CSN_TYPE_DRAFT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The page whose texts are listed: "overview", "theme-matrix"… as csn_draft_list_texts() names them. */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, CSN_TRANSLATION_FILTER_ALL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The selected text's translation is outdated: it may be accepted as up to date. */
+  properties[PROP_CAN_ACCEPT] =
+    g_param_spec_boolean ("can-accept", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "csn-translation-view");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consenso/Consenso/ui/csn-translation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, all_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, paned);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, place_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, source_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, translation_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, state_column);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, editor);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, place_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, source_title);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, source_text);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, translation_title);
+  gtk_widget_class_bind_template_child (widget_class, CsnTranslationView, translation_text);
+  gtk_widget_class_bind_template_callback (widget_class, on_translation_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_translation_key_pressed_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "translation.filter", "filter");
+  gtk_widget_class_install_action (widget_class, "translation.next-untranslated", NULL, next_untranslated_action);
+  gtk_widget_class_install_action (widget_class, "translation.accept", NULL, accept_action);
+}
+
+static void
+csn_translation_view_init (CsnTranslationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter_name = g_strdup (CSN_TRANSLATION_FILTER_ALL);
+  self->units = g_list_store_new (CSN_TYPE_TRANSLATION_UNIT);
+  self->filter = gtk_custom_filter_new (filter_unit, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->units)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  set_column_factory (self, self->place_column, COLUMN_PLACE);
+  set_column_factory (self, self->source_column, COLUMN_SOURCE);
+  set_column_factory (self, self->translation_column, COLUMN_TRANSLATION);
+  set_column_factory (self, self->state_column, COLUMN_STATE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "translation.accept", FALSE);
+  update_editor (self);
+  update_summary (self);
+}
+
+GtkWidget *
+csn_translation_view_new (void)
+{
+  return g_object_new (CSN_TYPE_TRANSLATION_VIEW, NULL);
+}
+
+CsnDraft *
+csn_translation_view_get_draft (CsnTranslationView *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), NULL);
+  return self->draft;
+}
+
+void
+csn_translation_view_set_draft (CsnTranslationView *self,
+                                CsnDraft           *draft)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+
+  if (self->draft == draft)
+    return;
+  if (self->draft != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->draft, self);
+      g_signal_handlers_disconnect_by_data (csn_draft_get_meeting (self->draft), self);
+    }
+  g_set_object (&self->draft, draft);
+  g_clear_object (&self->pinned);
+  g_list_store_remove_all (self->units);
+  if (draft != NULL)
+    {
+      g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (csn_draft_get_meeting (draft), "notify::language",
+                               G_CALLBACK (on_language_changed_cb), self, G_CONNECT_SWAPPED);
+      on_language_changed_cb (self, NULL, csn_draft_get_meeting (draft));
+    }
+  refresh (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+const char *
+csn_translation_view_get_page (CsnTranslationView *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), NULL);
+  return self->page;
+}
+
+/* Lists the texts of @page; an unsaved edit in the editor is kept first. */
+void
+csn_translation_view_set_page (CsnTranslationView *self,
+                               const char         *page)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
+
+  if (g_strcmp0 (self->page, page) == 0)
+    return;
+  csn_translation_view_commit (self);
+  g_free (self->page);
+  self->page = g_strdup (page);
+  g_clear_object (&self->pinned);
+  g_list_store_remove_all (self->units);
+  refresh (self, TRUE);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+const char *
+csn_translation_view_get_filter (CsnTranslationView *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), NULL);
+  return self->filter_name;
+}
+
+void
+csn_translation_view_set_filter (CsnTranslationView *self,
+                                 const char         *filter)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
+  g_return_if_fail (g_strcmp0 (filter, CSN_TRANSLATION_FILTER_ALL) == 0 ||
+                    g_strcmp0 (filter, CSN_TRANSLATION_FILTER_UNTRANSLATED) == 0 ||
+                    g_strcmp0 (filter, CSN_TRANSLATION_FILTER_OUTDATED) == 0);
+
+  if (g_str_equal (self->filter_name, filter))
+    return;
+  g_free (self->filter_name);
+  self->filter_name = g_strdup (filter);
+  refilter (self);
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/* The texts listed, as filtered: CsnTranslationUnit. */
+GListModel *
+csn_translation_view_get_units (CsnTranslationView *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), NULL);
+
+  if (self->stale || self->refresh_source != 0)
+    refresh (self, FALSE);
+  return G_LIST_MODEL (self->filtered);
+}
+
+CsnTranslationUnit *
+csn_translation_view_get_selected (CsnTranslationView *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}

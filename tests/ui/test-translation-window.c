@@ -1,0 +1,685 @@
+/* test-translation-window.c: translation mode in the window (a page's texts beside their translations,
+ * in both meeting languages), editing a translation and undoing it, the filters, Next Untranslated
+ * across pages, Accept as Up to Date after a source edit, the Overview's Translations group, and
+ * the translators' round trip: Export for Translation…, a translated file imported, reviewed,
+ * applied and undone in one step, a dropped file, and a broken file refused by name. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "csn-history.h"
+#include "csn-meeting.h"
+#include "csn-recovery.h"
+#include "csn-review-page.h"
+#include "csn-texts.h"
+#include "csn-translation-summary.h"
+#include "csn-window-private.h"
+#include "csn-xliff-private.h"
+#include "csn-xliff.h"
+#include "ui-test-util.h"
+
+static CsnApplication *app;
+
+static CsnWindow *
+open_window (CsnDraft *draft)
+{
+  CsnWindow *window = csn_window_new (app, draft);
+
+  ui_test_present_window (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy_window (CsnWindow *window)
+{
+  csn_recovery_discard (csn_window_get_recovery (window));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+static gpointer
+view_child (CsnWindow  *window,
+            const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window->translation_view), CSN_TYPE_TRANSLATION_VIEW, name);
+}
+
+static char *
+dup_content (CsnDraft *draft)
+{
+  gsize length;
+
+  return csn_draft_content_to_data (draft, &length);
+}
+
+static CsnLanguage
+target_of (CsnDraft *draft)
+{
+  return csn_language_get_other (csn_meeting_get_language (csn_draft_get_meeting (draft)));
+}
+
+/* The texts of @page that have a source, as csn_draft_list_texts() gives them. */
+static guint
+count_page_texts (CsnDraft            *draft,
+                  const char          *page,
+                  int                  state)
+{
+  g_autoptr(GPtrArray) texts = csn_draft_list_texts (draft);
+  guint n = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+      CsnTranslationState text_state = csn_item_get_translation_state (text->item, text->field, target_of (draft));
+
+      if (g_str_equal (text->page, page) && text_state != CSN_TRANSLATION_NOT_NEEDED &&
+          (state < 0 || text_state == (CsnTranslationState) state))
+        n++;
+    }
+  return n;
+}
+
+/* The cell of the list that shows @text, or NULL. */
+static GtkWidget *
+find_inscription (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (root) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static CsnTranslationUnit *
+unit_at (CsnWindow *window,
+         guint      position)
+{
+  GListModel *units = csn_translation_view_get_units (window->translation_view);
+  CsnTranslationUnit *unit = g_list_model_get_item (units, position);
+
+  g_object_unref (unit);
+  return unit;
+}
+
+static const char *
+buffer_text (GtkTextView *view)
+{
+  static char *text;
+  GtkTextIter start, end;
+
+  g_free (text);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  return text;
+}
+
+static const char *
+translation_of (CsnWindow          *window,
+                CsnTranslationUnit *unit)
+{
+  return csn_item_get_translation (csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                                   target_of (csn_window_get_draft (window)), NULL);
+}
+
+static CsnTranslationState
+state_of (CsnWindow          *window,
+          CsnTranslationUnit *unit)
+{
+  return csn_translation_unit_get_state (unit, target_of (csn_window_get_draft (window)));
+}
+
+/* On, the content lists the texts of the page chosen in the agenda, with the meeting's language as
+ * the source; the agenda chooses another page; off, the page itself comes back. */
+static void
+check_mode (CsnLanguage meeting_language)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window;
+  GtkColumnViewColumn *source_column;
+  GtkColumnViewColumn *translation_column;
+  GtkWidget *button;
+
+  if (meeting_language != csn_meeting_get_language (csn_draft_get_meeting (draft)))
+    csn_draft_set_enum (draft, CSN_ITEM (csn_draft_get_meeting (draft)), CSN_MEETING_PROP_LANGUAGE, meeting_language);
+  window = open_window (draft);
+  csn_window_show_page (window, "theme-matrix");
+
+  button = ui_test_find_action_button (GTK_WIDGET (window), "win.translation-mode");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
+  g_assert_true (csn_window_get_translation_mode (window));
+  UI_TEST_WAIT_UNTIL (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "translation");
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "theme-matrix");
+  g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)), ==,
+                    count_page_texts (draft, "theme-matrix", -1));
+  g_assert_cmpuint (count_page_texts (draft, "theme-matrix", -1), >, 10);
+  UI_TEST_WAIT_UNTIL (find_inscription (view_child (window, "column_view"),
+                                        csn_translation_unit_get_source (unit_at (window, 0))) != NULL);
+
+  source_column = view_child (window, "source_column");
+  translation_column = view_child (window, "translation_column");
+  g_assert_cmpstr (gtk_column_view_column_get_title (source_column), ==,
+                   csn_enum_get_label (CSN_TYPE_LANGUAGE, meeting_language));
+  g_assert_cmpstr (gtk_column_view_column_get_title (translation_column), ==,
+                   csn_enum_get_label (CSN_TYPE_LANGUAGE, csn_language_get_other (meeting_language)));
+
+  /* Under LANGUAGE=es the interface speaks Spanish. */
+  if (g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0)
+    g_assert_cmpstr (gtk_column_view_column_get_title (source_column), ==,
+                     meeting_language == CSN_LANGUAGE_ES ? "Español" : "Inglés");
+
+  /* The agenda chooses the page whose texts are listed. */
+  csn_window_show_page (window, "mechanisms");
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "translation");
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "mechanisms");
+  g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)), ==,
+                    count_page_texts (draft, "mechanisms", -1));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
+  g_assert_false (csn_window_get_translation_mode (window));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "mechanisms");
+  destroy_window (window);
+}
+
+static void
+test_mode_spanish (void)
+{
+  check_mode (CSN_LANGUAGE_ES);
+}
+
+static void
+test_mode_english (void)
+{
+  check_mode (CSN_LANGUAGE_EN);
+}
+
+/* Selecting a text shows it in the editor; what is typed is kept when the field is left, as one
+ * undoable step, and the editor and the row follow the undo. */
+static void
+test_edit_undo (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnHistory *history = csn_draft_get_history (draft);
+  GtkTextView *source_text, *translation_text;
+  CsnTranslationUnit *unit;
+  g_autofree char *before = NULL;
+
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
+  before = dup_content (draft);
+  unit = unit_at (window, 0);
+  g_assert_true (csn_translation_view_select (window->translation_view, csn_translation_unit_get_item (unit),
+                                              csn_translation_unit_get_field (unit)));
+  g_assert_true (csn_translation_view_get_selected (window->translation_view) == unit);
+
+  source_text = view_child (window, "source_text");
+  translation_text = view_child (window, "translation_text");
+  g_assert_false (gtk_text_view_get_editable (source_text));
+  g_assert_cmpstr (buffer_text (source_text), ==, csn_translation_unit_get_source (unit));
+  g_assert_cmpstr (buffer_text (translation_text), ==, "");
+
+  gtk_widget_grab_focus (GTK_WIDGET (translation_text));
+  UI_TEST_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (translation_text)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (translation_text), "Trafficking in persons\nand smuggling", -1);
+  /* Typing is not an edit of the draft yet. */
+  g_assert_cmpstr (translation_of (window, unit), ==, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  /* Undo first kept what the field held, then undid that one step. */
+  g_assert_cmpstr (translation_of (window, unit), ==, "");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (translation_text), "Trafficking in persons", -1);
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
+  g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_CURRENT);
+  /* "Translate notes of … into English", in the interface's language. */
+  g_assert_nonnull (strstr (csn_history_get_undo_label (history), csn_enum_get_label (CSN_TYPE_LANGUAGE, CSN_LANGUAGE_EN)));
+
+  /* The row shows it. */
+  UI_TEST_WAIT_UNTIL (find_inscription (view_child (window, "column_view"), "Trafficking in persons") != NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (translation_of (window, unit), ==, "");
+  g_assert_cmpstr (buffer_text (translation_text), ==, "");
+  {
+    g_autofree char *undone = dup_content (draft);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_true (csn_window_get_translation_mode (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
+  g_assert_cmpstr (buffer_text (translation_text), ==, "Trafficking in persons");
+  destroy_window (window);
+}
+
+static gboolean
+all_units_in_state (CsnWindow           *window,
+                    CsnTranslationState  state)
+{
+  GListModel *units = csn_translation_view_get_units (window->translation_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (units, i);
+
+      if (state_of (window, unit) != state)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* All, Untranslated and Outdated show the texts in that state; the list follows edits elsewhere. */
+static void
+test_filters (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnTranslationUnit *first, *second;
+  const char *property;
+  g_autofree char *revised = NULL;
+  guint n_texts;
+
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
+  n_texts = count_page_texts (draft, "theme-matrix", -1);
+  first = g_object_ref (unit_at (window, 0));
+  second = g_object_ref (unit_at (window, 1));
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (first), csn_translation_unit_get_field (first),
+                             CSN_LANGUAGE_EN, "Trafficking in persons");
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (second), csn_translation_unit_get_field (second),
+                             CSN_LANGUAGE_EN, "Prevention");
+  property = csn_field_get_property_name (csn_translation_unit_get_field (second), NULL);
+  revised = g_strconcat (csn_translation_unit_get_source (second), " Revisado.", NULL);
+  csn_draft_set_string (draft, csn_translation_unit_get_item (second), property, revised);
+
+  gtk_widget_activate_action (GTK_WIDGET (window->translation_view), "translation.filter", "s", "untranslated");
+  g_assert_cmpstr (csn_translation_view_get_filter (window->translation_view), ==, "untranslated");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)) == n_texts - 2);
+  g_assert_true (all_units_in_state (window, CSN_TRANSLATION_MISSING));
+
+  gtk_widget_activate_action (GTK_WIDGET (window->translation_view), "translation.filter", "s", "outdated");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)) == 1);
+  g_assert_true (unit_at (window, 0) == second);
+
+  /* An edit elsewhere (here: undoing the source edit) takes it off the Outdated list. */
+  csn_draft_undo (draft);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)) == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (window, "list_stack")), ==, "empty");
+
+  gtk_widget_activate_action (GTK_WIDGET (window->translation_view), "translation.filter", "s", "all");
+  g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)), ==, n_texts);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (window, "list_stack")), ==, "list");
+
+  /* A theme added elsewhere brings its texts into the list. */
+  {
+    g_autoptr(CsnItem) theme = g_object_new (csn_collection_get_item_type (CSN_COLLECTION_THEMES),
+                                             "id", "theme-new", "title", "Tema nuevo", NULL);
+
+    csn_draft_append (draft, CSN_COLLECTION_THEMES, theme);
+    UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)) == n_texts + 1);
+  }
+  g_object_unref (first);
+  g_object_unref (second);
+  destroy_window (window);
+}
+
+/* Next Untranslated goes to the next missing or outdated text, on the next page when this one has
+ * none left; the agenda follows. With none left anywhere, a toast says so. */
+static void
+test_next_across_pages (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GPtrArray) texts = csn_draft_list_texts (draft);
+  CsnWindow *window = open_window (draft);
+  CsnTranslationUnit *selected;
+  GtkListBox *sidebar = window->sidebar;
+  CsnText *first_strategy_text = NULL;
+
+  /* Every text of the Theme Matrix translated but its second. */
+  for (guint i = 0, n = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      if (first_strategy_text == NULL && g_str_equal (text->page, "strategies") &&
+          csn_item_get_translation_state (text->item, text->field, CSN_LANGUAGE_EN) == CSN_TRANSLATION_MISSING)
+        first_strategy_text = text;
+      if (!g_str_equal (text->page, "theme-matrix") ||
+          csn_item_get_translation_state (text->item, text->field, CSN_LANGUAGE_EN) == CSN_TRANSLATION_NOT_NEEDED)
+        continue;
+      if (n++ != 1)
+        csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Translated");
+    }
+  g_assert_nonnull (first_strategy_text);
+
+  csn_window_show_page (window, "theme-matrix");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-untranslated", NULL);
+  g_assert_true (csn_window_get_translation_mode (window));
+  selected = csn_translation_view_get_selected (window->translation_view);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (csn_translation_unit_get_page (selected), ==, "theme-matrix");
+  g_assert_true (selected == unit_at (window, 1));
+  g_assert_cmpint (state_of (window, selected), ==, CSN_TRANSLATION_MISSING);
+  UI_TEST_WAIT_UNTIL (gtk_widget_has_focus (view_child (window, "translation_text")));
+
+  /* None left on the page: the Strategies' first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-untranslated", NULL);
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "strategies");
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar))), ==, "strategies");
+  selected = csn_translation_view_get_selected (window->translation_view);
+  g_assert_true (csn_translation_unit_get_item (selected) == first_strategy_text->item);
+  g_assert_true (csn_translation_unit_get_field (selected) == first_strategy_text->field);
+
+  /* Everything translated: nowhere to go. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      if (csn_item_get_translation_state (text->item, text->field, CSN_LANGUAGE_EN) == CSN_TRANSLATION_MISSING)
+        csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Translated");
+    }
+  g_assert_false (csn_translation_view_next_untranslated (window->translation_view));
+  destroy_window (window);
+}
+
+/* A source edited after its translation marks it outdated; Accept as Up to Date keeps its text and
+ * marks it current, one step to undo. */
+static void
+test_accept (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  CsnTranslationUnit *unit;
+  GtkWidget *accept_button = NULL;
+  const char *property;
+  g_autofree char *revised = NULL;
+
+  csn_window_translate_page (window, "mechanisms", CSN_TRANSLATION_FILTER_ALL);
+  unit = g_object_ref (unit_at (window, 0));
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                             CSN_LANGUAGE_EN, "Vice-Ministerial Meeting");
+  g_assert_true (csn_translation_view_select (window->translation_view, csn_translation_unit_get_item (unit),
+                                              csn_translation_unit_get_field (unit)));
+  g_assert_false (gtk_widget_is_visible (view_child (window, "accept_button")));
+  g_assert_false (csn_translation_view_get_can_accept (window->translation_view));
+
+  /* The co-chairs reword the source: the translation is outdated. */
+  property = csn_field_get_property_name (csn_translation_unit_get_field (unit), NULL);
+  revised = g_strconcat (csn_translation_unit_get_source (unit), " (RVM)", NULL);
+  csn_draft_set_string (draft, csn_translation_unit_get_item (unit), property, revised);
+  g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_OUTDATED);
+  UI_TEST_WAIT_UNTIL (csn_translation_view_get_can_accept (window->translation_view));
+  accept_button = view_child (window, "accept_button");
+  g_assert_true (gtk_widget_is_visible (accept_button));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-translation", NULL);
+  g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_CURRENT);
+  g_assert_cmpstr (translation_of (window, unit), ==, "Vice-Ministerial Meeting");
+  UI_TEST_WAIT_UNTIL (!csn_translation_view_get_can_accept (window->translation_view));
+  g_assert_nonnull (strstr (csn_history_get_undo_label (csn_draft_get_history (draft)),
+                            csn_enum_get_label (CSN_TYPE_LANGUAGE, CSN_LANGUAGE_EN)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_OUTDATED);
+  g_assert_cmpstr (translation_of (window, unit), ==, "Vice-Ministerial Meeting");
+  g_assert_true (csn_translation_view_get_can_accept (window->translation_view));
+  g_object_unref (unit);
+  destroy_window (window);
+}
+
+static AdwActionRow *
+find_summary_row (CsnTranslationSummary *summary,
+                  const char            *page)
+{
+  GtkWidget *row = ui_test_find_widget (GTK_WIDGET (summary), ADW_TYPE_ACTION_ROW, NULL);
+
+  /* The rows are siblings in the group's list box. */
+  for (GtkWidget *child = row != NULL ? gtk_widget_get_first_child (gtk_widget_get_parent (row)) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), page) == 0 && gtk_widget_get_visible (child))
+      return ADW_ACTION_ROW (child);
+  return NULL;
+}
+
+static CsnText *
+first_text_of (GPtrArray  *texts,
+               const char *page)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (((CsnText *) g_ptr_array_index (texts, i))->page, page))
+      return g_ptr_array_index (texts, i);
+  g_error ("no text on %s", page);
+}
+
+/* The Overview counts each page's untranslated and outdated texts and follows edits; a page's row
+ * opens translation mode there with the matching filter. */
+static void
+test_overview_counts (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *overview = csn_window_get_page (window, "overview");
+  CsnTranslationSummary *summary = CSN_TRANSLATION_SUMMARY (ui_test_find_widget (overview, CSN_TYPE_TRANSLATION_SUMMARY, NULL));
+  guint missing = count_page_texts (draft, "mechanisms", CSN_TRANSLATION_MISSING);
+  g_autoptr(GPtrArray) texts = csn_draft_list_texts (draft);
+  AdwActionRow *row;
+  CsnText *text;
+
+  g_assert_nonnull (summary);
+  csn_window_show_page (window, "overview");
+  UI_TEST_WAIT_UNTIL (find_summary_row (summary, "mechanisms") != NULL);
+  row = find_summary_row (summary, "mechanisms");
+  g_assert_cmpuint (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING), ==, missing);
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u untranslated text",
+                                                              "%u untranslated texts", missing), missing);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  }
+
+  text = first_text_of (texts, "mechanisms");
+  csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Vice-Ministerial Meeting");
+  UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING) == missing - 1);
+  csn_draft_set_string (draft, text->item, csn_field_get_property_name (text->field, NULL), "Reunión (RVM)");
+  UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
+  row = find_summary_row (summary, "mechanisms");
+  {
+    g_autofree char *outdated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outdated translation",
+                                                              "%u outdated translations", 1), 1);
+
+    UI_TEST_WAIT_UNTIL ((row = find_summary_row (summary, "mechanisms")) != NULL &&
+                        strstr (adw_action_row_get_subtitle (row), outdated) != NULL);
+  }
+
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (csn_window_get_translation_mode (window));
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "mechanisms");
+  g_assert_cmpstr (csn_translation_view_get_filter (window->translation_view), ==, "untranslated");
+  g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)), ==, missing - 1);
+  destroy_window (window);
+}
+
+static gboolean
+export_done (CsnWindow *window)
+{
+  GtkRevealer *revealer = window->export_revealer;
+
+  return !gtk_revealer_get_reveal_child (revealer);
+}
+
+static CsnXliffUnit *
+find_unit (CsnXliffFile *file,
+           const char   *id)
+{
+  for (guint i = 0; i < file->units->len; i++)
+    {
+      CsnXliffUnit *unit = g_ptr_array_index (file->units, i);
+
+      if (g_str_equal (unit->id, id))
+        return unit;
+    }
+  g_error ("no unit “%s”", id);
+}
+
+/* The exported file, read back, with two units translated, written to @path. */
+static void
+translate_file (const char *exported,
+                const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *data = NULL;
+  CsnXliffFile *xliff;
+  CsnXliffUnit *unit;
+  gsize length;
+
+  g_assert_nonnull (stream);
+  files = csn_xliff_read (G_INPUT_STREAM (stream), exported, CSN_XLIFF_MAX_FILE_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  xliff = g_ptr_array_index (files, 0);
+  unit = find_unit (xliff, "themes/theme-1/title");
+  g_free (unit->target);
+  unit->target = g_strdup ("Trafficking in persons and smuggling of migrants");
+  unit = find_unit (xliff, "mechanisms/mechanism-1/name");
+  g_free (unit->target);
+  unit->target = g_strdup ("Vice-Ministerial Meeting");
+  data = csn_xliff_write (xliff, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, data, length, &error));
+}
+
+/* Export for Translation… writes the XLIFF; the translated file comes back through the review
+ * page, grouped by page, applied and undone as one step; dropped on the window, the same. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  g_autofree char *exported = ui_test_tmp_path ("plan.xlf");
+  g_autofree char *translated = ui_test_tmp_path ("plan-en.xlf");
+  g_autoptr(GFile) translated_file = g_file_new_for_path (translated);
+  g_autofree char *before = NULL;
+  CsnReviewPage *page;
+  CsnItem *theme = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 0);
+  const CsnField *title = csn_item_class_find_field (CSN_ITEM_GET_CLASS (theme), "title");
+
+  csn_window_set_translation_mode (window, TRUE);
+  csn_window_export_translation (window, exported);
+  UI_TEST_WAIT_UNTIL (export_done (window));
+  g_assert_null (csn_window_get_error (window));
+  g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+  translate_file (exported, translated);
+
+  before = dup_content (draft);
+  csn_window_import_translation (window, translated_file);
+  UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
+  page = CSN_REVIEW_PAGE (csn_window_get_page (window, "review"));
+  g_assert_cmpint (csn_review_page_get_group_by (page), ==, CSN_REVIEW_GROUP_BY_PAGE);
+  g_assert_cmpint (csn_review_page_get_groupings (page), ==, CSN_REVIEW_GROUPINGS_PAGE | CSN_REVIEW_GROUPINGS_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (csn_review_page_get_change_set (page))), ==, 2);
+  /* Translation mode waits for the review. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
+  g_assert_true (csn_window_get_translation_mode (window));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "review");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "review.apply", NULL);
+  UI_TEST_WAIT_UNTIL (!csn_window_get_reviewing (window));
+  g_assert_cmpstr (csn_item_get_translation (theme, title, CSN_LANGUAGE_EN, NULL), ==,
+                   "Trafficking in persons and smuggling of migrants");
+  g_assert_cmpint (csn_item_get_translation_state (theme, title, CSN_LANGUAGE_EN), ==, CSN_TRANSLATION_CURRENT);
+  /* Back to translation mode, where the review started. */
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "translation");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    g_autofree char *undone = dup_content (draft);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+
+  /* Dropped on the window: the same review. */
+  {
+    GSList files = { translated_file, NULL };
+
+    _csn_window_drop_files (window, &files);
+  }
+  UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
+  gtk_widget_activate_action (GTK_WIDGET (csn_window_get_page (window, "review")), "review.cancel", NULL);
+  UI_TEST_WAIT_UNTIL (!csn_window_get_reviewing (window));
+  {
+    g_autofree char *after = dup_content (draft);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  destroy_window (window);
+}
+
+/* A file that is no XLIFF changes nothing; the error names it. */
+static void
+test_bad_file (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  g_autofree char *path = ui_test_tmp_path ("broken.xlf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = dup_content (draft);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "<xliff version=\"1.2\"><file", -1, &error));
+  csn_window_import_translation (window, file);
+  UI_TEST_WAIT_UNTIL (csn_window_get_error (window) != NULL);
+  g_assert_nonnull (strstr (csn_window_get_error (window), "broken.xlf"));
+  g_assert_false (csn_window_get_reviewing (window));
+  {
+    g_autofree char *after = dup_content (draft);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (draft)));
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
+  int status;
+
+  /* The interface in the language of LANGUAGE, from the catalogue built from po/. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  ui_test_setup_home ();
+  ui_test_init (&argc, &argv);
+  app = ui_test_create_application ();
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/translation-window/mode-spanish", test_mode_spanish);
+  g_test_add_func ("/translation-window/mode-english", test_mode_english);
+  g_test_add_func ("/translation-window/edit-undo", test_edit_undo);
+  g_test_add_func ("/translation-window/filters", test_filters);
+  g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
+  g_test_add_func ("/translation-window/accept", test_accept);
+  g_test_add_func ("/translation-window/overview-counts", test_overview_counts);
+  g_test_add_func ("/translation-window/round-trip", test_round_trip);
+  g_test_add_func ("/translation-window/bad-file", test_bad_file);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  ui_test_teardown_home ();
+  return status;
+}
