@@ -7,6 +7,8 @@
 
 #include "csn-restore-dialog.h"
 
+#define MAX_NAMES 4
+
 struct _CsnRestoreDialog
 {
   AdwMessageDialog parent_instance;
@@ -40,7 +42,51 @@ csn_restore_dialog_init (CsnRestoreDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* @names: the drafts whose changes were kept; @newest: when the last copy was made.
+/* The names as a person reads them: each once, with its number of copies, and the first few only. */
+static char *
+dup_name_list (const char * const *names)
+{
+  g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint shown;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[i]));
+
+      if (count == 0)
+        g_ptr_array_add (distinct, (gpointer) names[i]);
+      g_hash_table_insert (counts, (gpointer) names[i], GUINT_TO_POINTER (count + 1));
+    }
+
+  /* Four names still read as a sentence; beyond, three and how many more. */
+  shown = distinct->len <= MAX_NAMES ? distinct->len : MAX_NAMES - 1;
+  for (guint i = 0; i < shown; i++)
+    {
+      const char *name = g_ptr_array_index (distinct, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      if (count > 1)
+        /* Translators: a draft's name and how many copies of its changes were kept: "“plan.consenso” (3 copies)" */
+        g_string_append_printf (list, ngettext ("%s (%u copy)", "%s (%u copies)", count), name, count);
+      else
+        g_string_append (list, name);
+    }
+  if (shown < distinct->len)
+    {
+      guint others = distinct->len - shown;
+
+      g_string_append (list, " ");
+      /* Translators: ends a list of drafts' names: "“a.consenso”, “b.consenso”, “c.consenso” and 4 other drafts" */
+      g_string_append_printf (list, ngettext ("and %u other draft", "and %u other drafts", others), others);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* @names: the drafts whose changes were kept, one per copy; @newest: when the last copy was made.
  * Responses: "restore", "discard", "later" (ask again at the next start). */
 GtkWidget *
 csn_restore_dialog_new (GtkWindow          *parent,
@@ -56,7 +102,7 @@ csn_restore_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (newest != NULL, NULL);
 
   n_names = g_strv_length ((char **) names);
-  list = g_strjoinv (", ", (char **) names);
+  list = dup_name_list (names);
   when = g_date_time_format (newest, "%x %X");
   dialog = g_object_new (CSN_TYPE_RESTORE_DIALOG,
                          "transient-for", parent,

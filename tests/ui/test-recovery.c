@@ -281,6 +281,28 @@ test_discard_after_kill (void)
   g_application_release (G_APPLICATION (app));
 }
 
+/* Many copies of few drafts: each name once with its count, and a long list cut short. */
+static void
+test_dialog_names (void)
+{
+  const char *repeated[] = { "“a.consenso”", "“b.consenso”", "“a.consenso”", "“a.consenso”", NULL };
+  const char *many[] = { "“a”", "“b”", "“c”", "“d”", "“e”", "“f”", NULL };
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, 11, 25, 10, 12, 3);
+  GtkWidget *dialog;
+  const char *body;
+
+  dialog = csn_restore_dialog_new (NULL, repeated, when);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "“a.consenso” (3 copies), “b.consenso” were saved"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = csn_restore_dialog_new (NULL, many, when);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "“a”, “b”, “c” and 3 other drafts were saved"));
+  g_assert_null (strstr (body, "“d”"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/recovery/module-untitled", test_module_untitled);
   g_test_add_func ("/recovery/restore-after-kill", test_restore_after_kill);
   g_test_add_func ("/recovery/discard-after-kill", test_discard_after_kill);
+  g_test_add_func ("/recovery/dialog-names", test_dialog_names);
 
   status = g_test_run ();
   ui_test_teardown_home ();
