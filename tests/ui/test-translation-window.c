@@ -160,6 +160,16 @@ check_mode (CsnLanguage meeting_language)
 
   button = ui_test_find_action_button (GTK_WIDGET (window), "win.translation-mode");
   g_assert_nonnull (button);
+  /* A symbolic icon the installed theme has (a book of words, not a flag), and a tooltip that gives
+   * the shortcut. */
+  g_assert_true (g_str_has_suffix (gtk_button_get_icon_name (GTK_BUTTON (button)), "-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (button)),
+                                          gtk_button_get_icon_name (GTK_BUTTON (button))));
+  {
+    g_autofree char *accel = gtk_accelerator_get_label (GDK_KEY_t, GDK_CONTROL_MASK);
+
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), accel));
+  }
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
   g_assert_true (csn_window_get_translation_mode (window));
