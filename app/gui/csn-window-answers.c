@@ -37,18 +37,6 @@ delegations_export_free (DelegationsExport *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DelegationsExport, delegations_export_free)
 
-/* The exports share the window's progress bar and its Cancel: one at a time. */
-static void
-set_exporting (CsnWindow *self,
-               gboolean   exporting)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
-  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
-}
-
 static void
 weak_ref_free (GWeakRef *ref)
 {
@@ -85,7 +73,7 @@ on_delegations_exported_cb (GObject      *source,
   /* The window closed meanwhile: it cancelled the export and forgot it. */
   if (self == NULL || self->export_cancellable != job->cancellable)
     return;
-  set_exporting (self, FALSE);
+  _csn_window_set_exporting (self, FALSE);
   if (paths == NULL)
     {
       /* Cancelled on purpose: the folder is as it was, nothing to say. */
@@ -136,7 +124,7 @@ csn_window_export_delegations (CsnWindow *self,
   /* Translators: shown beside the progress bar while Export for Delegations writes */
   gtk_label_set_text (self->export_label, _("Writing the delegations’ workbooks…"));
   gtk_progress_bar_set_fraction (self->export_progress, 0);
-  set_exporting (self, TRUE);
+  _csn_window_set_exporting (self, TRUE);
 
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();

@@ -237,17 +237,11 @@ translation_export_free (TranslationExport *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TranslationExport, translation_export_free)
 
-/* The exports share the window's progress bar and its Cancel: one at a time. */
 static void
 set_exporting (CsnWindow *self,
                gboolean   exporting)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-translation", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
-  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
+  _csn_window_set_exporting (self, exporting);
   if (!exporting)
     g_clear_handle_id (&self->export_pulse_source, g_source_remove);
 }

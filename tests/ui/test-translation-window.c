@@ -592,6 +592,52 @@ translate_file (const char *exported,
   g_assert_true (g_file_set_contents (path, data, length, &error));
 }
 
+/* Whether activating @action opens a file chooser; the chooser is cancelled again. */
+static gboolean
+opens_chooser (CsnWindow  *window,
+               const char *action)
+{
+  GtkFileChooserNative *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  chooser = window->chooser;
+  if (chooser == NULL)
+    return FALSE;
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (window->chooser);
+  return TRUE;
+}
+
+/* Export for Translation… waits while another export writes, as the other exports wait for it:
+ * they share the progress bar and its Cancel. */
+static void
+test_one_export_at_a_time (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  g_autofree char *xlsx = ui_test_tmp_path ("plan.xlsx");
+  g_autofree char *xlf = ui_test_tmp_path ("plan.xlf");
+
+  csn_window_export (window, xlsx, CSN_LANGUAGE_ES);
+  g_assert_false (export_done (window));
+  g_assert_false (opens_chooser (window, "win.export-translation"));
+  UI_TEST_WAIT_UNTIL (export_done (window));
+  g_assert_null (csn_window_get_error (window));
+  g_assert_true (opens_chooser (window, "win.export-translation"));
+
+  csn_window_export_translation (window, xlf);
+  g_assert_false (export_done (window));
+  g_assert_false (opens_chooser (window, "win.export"));
+  g_assert_false (opens_chooser (window, "win.export-document"));
+  g_assert_false (opens_chooser (window, "win.export-translation"));
+  UI_TEST_WAIT_UNTIL (export_done (window));
+  g_assert_null (csn_window_get_error (window));
+  g_assert_true (opens_chooser (window, "win.export"));
+  g_remove (xlsx);
+  g_remove (xlf);
+  destroy_window (window);
+}
+
 /* Export for Translation… writes the XLIFF; the translated file comes back through the review
  * page, grouped by page, applied and undone as one step; dropped on the window, the same. */
 static void
@@ -706,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
   g_test_add_func ("/translation-window/accept", test_accept);
   g_test_add_func ("/translation-window/overview-counts", test_overview_counts);
+  g_test_add_func ("/translation-window/one-export-at-a-time", test_one_export_at_a_time);
   g_test_add_func ("/translation-window/round-trip", test_round_trip);
   g_test_add_func ("/translation-window/bad-file", test_bad_file);
 
