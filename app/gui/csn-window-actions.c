@@ -880,7 +880,17 @@ watch_draft (StepWatch *watch,
 
           watch_object (watch, G_OBJECT (item));
           if (collection == CSN_COLLECTION_THEMES)
-            watch_object (watch, G_OBJECT (csn_theme_get_reservations (CSN_THEME (item))));
+            {
+              GListModel *reservations = csn_theme_get_reservations (CSN_THEME (item));
+
+              watch_object (watch, G_OBJECT (reservations));
+              for (guint j = 0; j < g_list_model_get_n_items (reservations); j++)
+                {
+                  g_autoptr(GObject) reservation = g_list_model_get_item (reservations, j);
+
+                  watch_object (watch, reservation);
+                }
+            }
         }
     }
 }
@@ -943,11 +953,12 @@ step_and_reveal (CsnWindow *self,
     }
   else if (watch.item != NULL)
     {
-      /* A reservation is shown on its theme. */
+      /* A reservation is shown on its theme; in translation mode, its own text is. */
       CsnItem *parent = csn_collection_for_item (watch.item) == CSN_COLLECTION_NONE && !CSN_IS_MEETING (watch.item)
                         ? csn_describe_find_parent (self->draft, watch.item, NULL) : NULL;
 
-      if (parent != NULL)
+      if (parent != NULL &&
+          !(self->translation_mode && _csn_window_translation_reveal (self, watch.item, watch.property)))
         csn_window_reveal (self, parent, NULL);
       else
         csn_window_reveal (self, watch.item, watch.property);

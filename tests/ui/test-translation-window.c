@@ -11,7 +11,9 @@
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-recovery.h"
+#include "csn-reservation.h"
 #include "csn-review-page.h"
+#include "csn-theme.h"
 #include "csn-texts.h"
 #include "csn-translation-summary.h"
 #include "csn-window-private.h"
@@ -284,6 +286,40 @@ test_edit_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
   g_assert_cmpstr (buffer_text (translation_text), ==, "Trafficking in persons");
+  destroy_window (window);
+}
+
+/* Undo in translation mode shows the very text it changed: a reservation's, not its theme's first. */
+static void
+test_undo_reveals_reservation (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnItem *theme = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 1);
+  g_autoptr(CsnItem) reservation = g_object_new (CSN_TYPE_RESERVATION, CSN_RESERVATION_PROP_COUNTRY, "MX",
+                                                 "text", "México reserva su postura sobre la repatriación.", NULL);
+  const CsnField *text_field = csn_item_class_find_field (CSN_ITEM_GET_CLASS (reservation), "text");
+  CsnWindow *window;
+  CsnTranslationUnit *selected;
+
+  csn_draft_insert_child (draft, theme, CSN_THEME_PROP_RESERVATIONS, 0, reservation);
+  window = open_window (draft);
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
+  csn_draft_set_translation (draft, reservation, text_field, CSN_LANGUAGE_EN, "Mexico reserves its position on return.");
+  /* Elsewhere first: undo is what brings the reservation into view. */
+  csn_window_show_page (window, "mechanisms");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_item_get_translation (reservation, text_field, CSN_LANGUAGE_EN, NULL), ==, "");
+  g_assert_true (csn_window_get_translation_mode (window));
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "theme-matrix");
+  selected = csn_translation_view_get_selected (window->translation_view);
+  g_assert_nonnull (selected);
+  g_assert_true (csn_translation_unit_get_item (selected) == reservation);
+  g_assert_true (csn_translation_unit_get_field (selected) == text_field);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  selected = csn_translation_view_get_selected (window->translation_view);
+  g_assert_true (csn_translation_unit_get_item (selected) == reservation);
   destroy_window (window);
 }
 
@@ -748,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/mode-spanish", test_mode_spanish);
   g_test_add_func ("/translation-window/mode-english", test_mode_english);
   g_test_add_func ("/translation-window/edit-undo", test_edit_undo);
+  g_test_add_func ("/translation-window/undo-reveals-reservation", test_undo_reveals_reservation);
   g_test_add_func ("/translation-window/filters", test_filters);
   g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
   g_test_add_func ("/translation-window/accept", test_accept);
