@@ -923,9 +923,7 @@ test_overview_fields (void)
 
   /* Or on the calendar beside it. */
   {
-    GtkWidget *calendar = ui_test_find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL);
-    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar));
-    GtkCalendar *days = GTK_CALENDAR (ui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, NULL));
+    GtkCalendar *days = ui_test_open_calendar (due_row);
     g_autoptr(GDateTime) day = g_date_time_new_utc (2011, 12, 5, 0, 0, 0);
 
     gtk_calendar_select_day (days, day);

@@ -544,16 +544,25 @@ test_dates (void)
   g_signal_emit_by_name (start_row, "entry-activated");
   g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-28");
 
-  /* Or chosen on the calendar beside it. */
+  /* Or chosen on the calendar beside it, which is made when first opened: the Overview's three date
+   * rows make no calendar up front. */
   {
-    GtkWidget *calendar = ui_test_find_widget (start_row, GTK_TYPE_MENU_BUTTON, NULL);
-    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar));
-    GtkCalendar *days = GTK_CALENDAR (ui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, NULL));
+    GtkWidget *overview = csn_window_get_page (window, "overview");
+    GtkCalendar *days;
     g_autoptr(GDateTime) day = g_date_time_new_utc (2011, 10, 3, 0, 0, 0);
+    g_autoptr(GDateTime) shown = NULL;
 
+    g_assert_null (ui_test_find_widget (overview, GTK_TYPE_CALENDAR, NULL));
+    days = ui_test_open_calendar (start_row);
+    g_assert_nonnull (days);
+    /* It opens on the row's date. */
+    shown = gtk_calendar_get_date (days);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 28);
     gtk_calendar_select_day (days, day);
     g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-10-03");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "3 Oct 2011");
+    UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (days)));
   }
 
   gtk_editable_set_text (GTK_EDITABLE (start_row), "");
