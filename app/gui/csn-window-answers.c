@@ -65,6 +65,8 @@ on_delegations_exported_cb (GObject      *source,
   g_autoptr(CsnWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = csn_export_delegations_finish (result, &error);
+  g_autofree char *basename = g_file_get_basename (job->folder);
+  g_autofree char *folder_name = g_filename_display_name (basename);
   g_autofree char *uri = NULL;
   g_autoptr(GFile) first = NULL;
   guint n_paths;
@@ -76,9 +78,14 @@ on_delegations_exported_cb (GObject      *source,
   _csn_window_set_exporting (self, FALSE);
   if (paths == NULL)
     {
+      g_autofree char *title = NULL;
+
       /* Cancelled on purpose: the folder is as it was, nothing to say. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        csn_window_show_error (self, _("Could not write the delegations’ workbooks"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: the title of the error bar after Export for Delegations: "Could not write the delegations’ workbooks in “Answers”" */
+      title = g_strdup_printf (_("Could not write the delegations’ workbooks in “%s”"), folder_name);
+      csn_window_show_error (self, title, error->message);
       return;
     }
 
@@ -89,8 +96,9 @@ on_delegations_exported_cb (GObject      *source,
       _csn_window_remember_folder (self, first);
     }
   uri = g_file_get_uri (job->folder);
-  /* Translators: the toast after Export for Delegations */
-  toast = adw_toast_new_format (ngettext ("Wrote %u workbook", "Wrote %u workbooks", n_paths), n_paths);
+  /* Translators: the toast after Export for Delegations: "Wrote 11 workbooks in “Answers”" */
+  toast = adw_toast_new_format (ngettext ("Wrote %u workbook in “%s”", "Wrote %u workbooks in “%s”", n_paths),
+                                n_paths, folder_name);
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.open-export");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
