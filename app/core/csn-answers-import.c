@@ -779,8 +779,10 @@ read_file (GFile        *gfile,
   AnswersFile *file = answers_file_new (order);
   g_autoptr(CsnXlsxBook) book = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (gfile);
 
-  file->display_name = g_file_get_parse_name (gfile);
+  /* Named as the workbook's own messages name it, should it not open: "Mexico (MX).xlsx". */
+  file->display_name = g_filename_display_name (basename);
   book = csn_xlsx_book_new_from_file (gfile, cancellable, &error);
   if (book == NULL)
     {

@@ -193,10 +193,13 @@ csn_describe_place (CsnDraft   *draft,
   if (field == NULL)
     return g_steal_pointer (&described);
 
+  /* A sentence for each language: a language's name in running text is not always its label. */
   if (csn_item_class_is_translation_property (CSN_ITEM_GET_CLASS (item), property, &language, NULL))
-    /* Translators: "Theme 3 “Trata…”: title, English translation" */
-    return g_strdup_printf (_("%s: %s, %s translation"), described, _(field->label),
-                            csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+    return language == CSN_LANGUAGE_EN
+           /* Translators: "Theme 3 “Trata…”: title, English translation" */
+           ? g_strdup_printf (_("%s: %s, English translation"), described, _(field->label))
+           /* Translators: "Theme 3 “Trafficking…”: title, Spanish translation" */
+           : g_strdup_printf (_("%s: %s, Spanish translation"), described, _(field->label));
   /* Translators: "Theme 3 “Trata de personas”: horizon" */
   return g_strdup_printf (_("%s: %s"), described, _(field->label));
 }

@@ -1031,9 +1031,13 @@ csn_draft_set_translation (CsnDraft       *self,
   g_return_if_fail (text != NULL);
 
   title = dup_item_label (self, item);
-  /* Translators: "Translate description of “Labour migration” into English" */
-  label = g_strdup_printf (_("Translate %s of %s into %s"), _(field->label), title,
-                           csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+  /* A sentence for each language: a language's name in running text is not always its label. */
+  if (language == CSN_LANGUAGE_EN)
+    /* Translators: "Translate description of “Labour migration” into English" */
+    label = g_strdup_printf (_("Translate %s of %s into English"), _(field->label), title);
+  else
+    /* Translators: "Translate description of “Labour migration” into Spanish" */
+    label = g_strdup_printf (_("Translate %s of %s into Spanish"), _(field->label), title);
   set_translation (self, item, field, language, text, label);
 }
 
@@ -1056,8 +1060,11 @@ csn_draft_accept_translation (CsnDraft       *self,
   if (csn_item_get_translation_state (item, field, language) != CSN_TRANSLATION_OUTDATED)
     return;
   title = dup_item_label (self, item);
-  /* Translators: "Mark translation of description of “Labour migration” into English as up to date" */
-  label = g_strdup_printf (_("Mark translation of %s of %s into %s as up to date"), _(field->label), title,
-                           csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+  if (language == CSN_LANGUAGE_EN)
+    /* Translators: "Mark translation of description of “Labour migration” into English as up to date" */
+    label = g_strdup_printf (_("Mark translation of %s of %s into English as up to date"), _(field->label), title);
+  else
+    /* Translators: "Mark translation of description of “Labour migration” into Spanish as up to date" */
+    label = g_strdup_printf (_("Mark translation of %s of %s into Spanish as up to date"), _(field->label), title);
   set_translation (self, item, field, language, csn_item_get_translation (item, field, language, NULL), label);
 }

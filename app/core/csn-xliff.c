@@ -126,11 +126,14 @@ collect_file (CsnDraft  *draft,
   file->target_language = g_strdup (csn_language_get_code (other));
   file->date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   title = dup_note_text (csn_meeting_get_title (csn_draft_get_meeting (draft)));
-  file->header_note =
-    /* Translators: the note at the top of an exported XLIFF file: "Texts of “Reunión del grupo…” (grupo.consenso) to translate (Spanish → English). Keep each unit's id: it says where the translation goes." */
-    g_strdup_printf (_("Texts of “%s” (%s) to translate (%s → %s). Keep each unit’s id: it says where the translation goes."),
-                     title, name, csn_enum_get_label (CSN_TYPE_LANGUAGE, content),
-                     csn_enum_get_label (CSN_TYPE_LANGUAGE, other));
+  /* A sentence for each direction: a language's name in running text is not always its label. */
+  file->header_note = content == CSN_LANGUAGE_ES
+    /* Translators: the note at the top of an exported XLIFF file: "Texts of “Reunión del grupo…” (grupo.consenso) to translate from Spanish into English. Keep each unit's id: it says where the translation goes." */
+    ? g_strdup_printf (_("Texts of “%s” (%s) to translate from Spanish into English. Keep each unit’s id: it says where the translation goes."),
+                       title, name)
+    /* Translators: the note at the top of an exported XLIFF file, for a meeting held in English */
+    : g_strdup_printf (_("Texts of “%s” (%s) to translate from English into Spanish. Keep each unit’s id: it says where the translation goes."),
+                       title, name);
 
   for (guint i = 0; i < texts->len; i++)
     {

@@ -18,7 +18,7 @@ struct _CsnDateRow
   gboolean       showing_date;  /* the calendar is being set, not chosen from */
 
   GtkMenuButton *calendar_button;
-  GtkPopover    *popover;
+  GtkPopover    *popover;       /* made when first opened: a calendar is some sixty widgets */
   GtkCalendar   *calendar;
 };
 
@@ -133,6 +133,36 @@ on_no_date_clicked_cb (CsnDateRow *self)
 }
 
 static void
+ensure_popover (CsnDateRow *self)
+{
+  GtkWidget *box;
+  GtkWidget *no_date;
+
+  if (self->popover != NULL)
+    return;
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  no_date = gtk_button_new_with_mnemonic (_("_No Date"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_box_append (GTK_BOX (box), no_date);
+  gtk_popover_set_child (self->popover, box);
+  g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->calendar_button, GTK_WIDGET (self->popover));
+  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  ensure_popover (CSN_DATE_ROW (user_data));
+}
+
+static void
 csn_date_row_finalize (GObject *object)
 {
   CsnDateRow *self = CSN_DATE_ROW (object);
@@ -145,7 +175,12 @@ csn_date_row_finalize (GObject *object)
 static void
 csn_date_row_dispose (GObject *object)
 {
+  CsnDateRow *self = CSN_DATE_ROW (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_DATE_ROW);
+  /* Owned by the menu button, gone with it. */
+  self->popover = NULL;
+  self->calendar = NULL;
 
   G_OBJECT_CLASS (csn_date_row_parent_class)->dispose (object);
 }
@@ -205,21 +240,16 @@ csn_date_row_class_init (CsnDateRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/consenso/Consenso/ui/csn-date-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnDateRow, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, CsnDateRow, popover);
-  gtk_widget_class_bind_template_child (widget_class, CsnDateRow, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_no_date_clicked_cb);
 }
 
 static void
 csn_date_row_init (CsnDateRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+  gtk_menu_button_set_create_popup_func (self->calendar_button, create_popup_cb, self, NULL);
 }
 
 GtkWidget *

@@ -150,9 +150,14 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
       }
   gtk_widget_set_visible (GTK_WIDGET (self->done_row), !any);
 
-  /* Translators: the description of the Overview's Translations group: "…into English…" */
-  description = g_strdup_printf (_("Texts without an up-to-date translation into %s, by page; activate a page to translate it."),
-                                 csn_enum_get_label (CSN_TYPE_LANGUAGE, language));
+  /* A sentence of its own for each language: some languages write a language's name otherwise
+   * in running text than as a label ("inglés", not "Inglés"). */
+  if (language == CSN_LANGUAGE_EN)
+    /* Translators: the description of the Overview's Translations group */
+    description = g_strdup (_("Texts without an up-to-date translation into English, by page; activate a page to translate it."));
+  else
+    /* Translators: the description of the Overview's Translations group */
+    description = g_strdup (_("Texts without an up-to-date translation into Spanish, by page; activate a page to translate it."));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
 }
 

@@ -623,6 +623,26 @@ no_recent_action (GtkWidget  *widget,
 {
 }
 
+/**
+ * _csn_window_set_exporting:
+ *
+ * The exports share the window's progress bar and its Cancel: one at a time. While one writes,
+ * every export waits and Cancel is offered.
+ */
+void
+_csn_window_set_exporting (CsnWindow *self,
+                           gboolean   exporting)
+{
+  static const char * const exports[] = {
+    "win.export", "win.export-document", "win.export-delegations", "win.export-translation",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), exports[i], !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
+  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
+}
+
 static void
 on_export_progress_cb (double   fraction,
                        gpointer user_data)
@@ -644,10 +664,7 @@ on_export_finished_cb (GObject      *source,
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
-  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  _csn_window_set_exporting (self, FALSE);
   if (!csn_export_xlsx_finish (result, &error))
     {
       g_autofree char *title = NULL;
@@ -685,13 +702,10 @@ csn_window_export (CsnWindow   *self,
   text = g_strdup_printf (_("Exporting “%s”…"), basename);
   gtk_label_set_text (self->export_label, text);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  _csn_window_set_exporting (self, TRUE);
 
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", TRUE);
   csn_export_xlsx_async_full (self->draft, path, language,
                               on_export_progress_cb, g_object_ref (self), g_object_unref,
                               self->export_cancellable, on_export_finished_cb, g_object_ref (self));
@@ -866,7 +880,17 @@ watch_draft (StepWatch *watch,
 
           watch_object (watch, G_OBJECT (item));
           if (collection == CSN_COLLECTION_THEMES)
-            watch_object (watch, G_OBJECT (csn_theme_get_reservations (CSN_THEME (item))));
+            {
+              GListModel *reservations = csn_theme_get_reservations (CSN_THEME (item));
+
+              watch_object (watch, G_OBJECT (reservations));
+              for (guint j = 0; j < g_list_model_get_n_items (reservations); j++)
+                {
+                  g_autoptr(GObject) reservation = g_list_model_get_item (reservations, j);
+
+                  watch_object (watch, reservation);
+                }
+            }
         }
     }
 }
@@ -929,11 +953,12 @@ step_and_reveal (CsnWindow *self,
     }
   else if (watch.item != NULL)
     {
-      /* A reservation is shown on its theme. */
+      /* A reservation is shown on its theme; in translation mode, its own text is. */
       CsnItem *parent = csn_collection_for_item (watch.item) == CSN_COLLECTION_NONE && !CSN_IS_MEETING (watch.item)
                         ? csn_describe_find_parent (self->draft, watch.item, NULL) : NULL;
 
-      if (parent != NULL)
+      if (parent != NULL &&
+          !(self->translation_mode && _csn_window_translation_reveal (self, watch.item, watch.property)))
         csn_window_reveal (self, parent, NULL);
       else
         csn_window_reveal (self, watch.item, watch.property);

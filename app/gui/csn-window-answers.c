@@ -37,18 +37,6 @@ delegations_export_free (DelegationsExport *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DelegationsExport, delegations_export_free)
 
-/* The exports share the window's progress bar and its Cancel: one at a time. */
-static void
-set_exporting (CsnWindow *self,
-               gboolean   exporting)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
-  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
-}
-
 static void
 weak_ref_free (GWeakRef *ref)
 {
@@ -77,6 +65,8 @@ on_delegations_exported_cb (GObject      *source,
   g_autoptr(CsnWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = csn_export_delegations_finish (result, &error);
+  g_autofree char *basename = g_file_get_basename (job->folder);
+  g_autofree char *folder_name = g_filename_display_name (basename);
   g_autofree char *uri = NULL;
   g_autoptr(GFile) first = NULL;
   guint n_paths;
@@ -85,12 +75,17 @@ on_delegations_exported_cb (GObject      *source,
   /* The window closed meanwhile: it cancelled the export and forgot it. */
   if (self == NULL || self->export_cancellable != job->cancellable)
     return;
-  set_exporting (self, FALSE);
+  _csn_window_set_exporting (self, FALSE);
   if (paths == NULL)
     {
+      g_autofree char *title = NULL;
+
       /* Cancelled on purpose: the folder is as it was, nothing to say. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        csn_window_show_error (self, _("Could not write the delegations’ workbooks"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: the title of the error bar after Export for Delegations: "Could not write the delegations’ workbooks in “Answers”" */
+      title = g_strdup_printf (_("Could not write the delegations’ workbooks in “%s”"), folder_name);
+      csn_window_show_error (self, title, error->message);
       return;
     }
 
@@ -101,8 +96,9 @@ on_delegations_exported_cb (GObject      *source,
       _csn_window_remember_folder (self, first);
     }
   uri = g_file_get_uri (job->folder);
-  /* Translators: the toast after Export for Delegations */
-  toast = adw_toast_new_format (ngettext ("Wrote %u workbook", "Wrote %u workbooks", n_paths), n_paths);
+  /* Translators: the toast after Export for Delegations: "Wrote 11 workbooks in “Answers”" */
+  toast = adw_toast_new_format (ngettext ("Wrote %u workbook in “%s”", "Wrote %u workbooks in “%s”", n_paths),
+                                n_paths, folder_name);
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.open-export");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -136,7 +132,7 @@ csn_window_export_delegations (CsnWindow *self,
   /* Translators: shown beside the progress bar while Export for Delegations writes */
   gtk_label_set_text (self->export_label, _("Writing the delegations’ workbooks…"));
   gtk_progress_bar_set_fraction (self->export_progress, 0);
-  set_exporting (self, TRUE);
+  _csn_window_set_exporting (self, TRUE);
 
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();

@@ -110,17 +110,6 @@ export_job_free (ExportJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
 
-static void
-set_exporting (CsnWindow *self,
-               gboolean   exporting)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
-  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
-}
-
 /* The writer says nothing of how far it got: the bar shows that it is at work. */
 static gboolean
 on_export_pulse_cb (gpointer user_data)
@@ -144,7 +133,7 @@ on_document_exported_cb (GObject      *source,
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
-  set_exporting (self, FALSE);
+  _csn_window_set_exporting (self, FALSE);
   if (!csn_document_export_finish (result, &error))
     {
       g_autofree char *title = NULL;
@@ -189,7 +178,7 @@ csn_window_export_document (CsnWindow  *self,
   text = g_strdup_printf (_("Exporting “%s”…"), basename);
   gtk_label_set_text (self->export_label, text);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
-  set_exporting (self, TRUE);
+  _csn_window_set_exporting (self, TRUE);
 
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();

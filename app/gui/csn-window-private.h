@@ -99,6 +99,8 @@ void _csn_window_remember_folder      (CsnWindow      *self,
 void _csn_window_start_in_last_folder (CsnWindow      *self,
                                        GtkFileChooser *chooser);
 GFile *_csn_window_dup_last_folder    (CsnWindow      *self);
+void _csn_window_set_exporting        (CsnWindow      *self,
+                                       gboolean        exporting);
 
 /* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */

@@ -237,17 +237,11 @@ translation_export_free (TranslationExport *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TranslationExport, translation_export_free)
 
-/* The exports share the window's progress bar and its Cancel: one at a time. */
 static void
 set_exporting (CsnWindow *self,
                gboolean   exporting)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-delegations", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-translation", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
-  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
+  _csn_window_set_exporting (self, exporting);
   if (!exporting)
     g_clear_handle_id (&self->export_pulse_source, g_source_remove);
 }
@@ -270,7 +264,7 @@ on_translation_exported_cb (GObject      *source,
   g_autoptr(TranslationExport) job = user_data;
   g_autoptr(CsnWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_path_get_basename (job->path);
+  g_autofree char *basename = g_filename_display_basename (job->path);
   gboolean written = csn_xliff_export_finish (result, &error);
   g_autoptr(GFile) file = NULL;
   g_autofree char *folder_uri = NULL;
@@ -328,7 +322,7 @@ csn_window_export_translation (CsnWindow  *self,
   g_return_if_fail (self->draft != NULL);
 
   _csn_window_commit_focused_edit (self);
-  basename = g_path_get_basename (path);
+  basename = g_filename_display_basename (path);
   /* Translators: shown beside the progress bar while Export for Translation writes */
   text = g_strdup_printf (_("Exporting “%s” for translation…"), basename);
   gtk_label_set_text (self->export_label, text);
@@ -479,7 +473,8 @@ on_translation_read_cb (GObject      *source,
   g_autoptr(GListModel) reports = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsnChangeSet) set = csn_xliff_import_finish (read->draft, result, &reports, &error);
-  g_autofree char *name = g_file_get_basename (read->file);
+  g_autofree char *basename = g_file_get_basename (read->file);
+  g_autofree char *name = g_filename_display_name (basename);
   guint n_changes;
 
   /* Cancelled: the window closed or took another draft, and forgot this read already. */

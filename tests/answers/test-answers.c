@@ -341,8 +341,9 @@ test_refusals (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CsnChangeSet) set = NULL;
   gsize length;
+  g_autofree char *gone = g_build_filename (dir, "gone.xlsx", NULL);
   const char *names[] = { "garbage.xlsx", "full.xlsx", "truncated.xlsx", "Mexico (MX).xlsx" };
-  GFile *files[5];
+  GFile *files[6];
 
   g_assert_no_error (error);
   g_assert_true (csn_export_xlsx (draft, full, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error));
@@ -357,9 +358,13 @@ test_refusals (void)
   files[2] = g_file_new_for_path (truncated);
   files[3] = g_file_new_for_path (paths[7]);
   files[4] = g_file_new_for_path (other_paths[0]);
+  /* A workbook that is not there: named as the others are, not by its whole path. */
+  files[5] = g_file_new_for_path (gone);
   set = csn_answers_import (draft, files, G_N_ELEMENTS (files), &problems, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 4);
+  g_assert_cmpuint (problems->len, ==, 5);
+  g_test_message ("%s", ((GError *) g_ptr_array_index (problems, 4))->message);
+  g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (problems, 4))->message, "gone.xlsx: "));
   for (guint i = 0; i < 3; i++)
     {
       GError *problem = g_ptr_array_index (problems, i);

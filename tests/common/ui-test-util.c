@@ -312,6 +312,23 @@ ui_test_open_choices (CsnCell *cell)
   return popover;
 }
 
+/* The calendar of a date row (CsnDateRow), opened as a person would open it: its button makes the
+ * calendar when first clicked. */
+GtkCalendar *
+ui_test_open_calendar (GtkWidget *date_row)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_find_widget (date_row, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return GTK_CALENDAR (ui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, NULL));
+}
+
 /* Chooses @title in the list @cell opens, as a person would: opens it and activates that row.
  * FALSE (with the list closed) if it offers no such choice. */
 gboolean

@@ -57,6 +57,7 @@ CsnCell         *ui_test_find_check_cell   (GtkWidget    *root,
                                             CsnItem      *item,
                                             const char   *key);
 CsnChoicePopover *ui_test_open_choices     (CsnCell      *cell);
+GtkCalendar     *ui_test_open_calendar     (GtkWidget    *date_row);
 gboolean         ui_test_choose            (CsnCell      *cell,
                                             const char   *title);
 GtkWidget       *ui_test_find_widget       (GtkWidget    *root,

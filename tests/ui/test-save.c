@@ -616,9 +616,47 @@ menu_has_label (GMenuModel *menu,
   return FALSE;
 }
 
+/* The text of the first label under @root that starts with @prefix (a toast's), or NULL. */
+static const char *
+find_label_text (GtkWidget  *root,
+                 const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_label_text (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closes the toast shown, as its close button does, so that the next one shows at once. */
+static void
+dismiss_toast (CsnWindow *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget")
+                          ? ui_test_find_widget (child, GTK_TYPE_BUTTON, "circular") : NULL;
+
+      if (button != NULL)
+        {
+          /* The toast goes at once: no sibling to go on to. */
+          g_signal_emit_by_name (button, "clicked");
+          return;
+        }
+    }
+}
+
 /* A file whose name is not UTF-8 is named in UTF-8 wherever the window shows it: the title, the
  * error of a file that does not open, the read-only dialog, Open Recent, the drop dialog (drafts and
- * workbooks), the answers that changed nothing, the names the exports offer. */
+ * workbooks), the answers that changed nothing, the names the exports offer, Export for
+ * Translation…'s bar and toast, Import Translation…'s error, Export for Delegations…' folder. */
 static void
 test_display_names (void)
 {
@@ -633,6 +671,7 @@ test_display_names (void)
   } exports[] = {
     { "win.export", "plan-\357\277\275.xlsx" },
     { "win.export-document", "plan-\357\277\275.docx" },
+    { "win.export-translation", "plan-\357\277\275.xlf" },
   };
   CsnWindow *window;
   const char *title;
@@ -702,6 +741,52 @@ test_display_names (void)
       g_clear_object (&window->chooser);
       UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
     }
+
+  /* Export for Translation… and Import Translation… name their files by display name. */
+  {
+    g_autoptr(GFile) xlf = tmp_file ("plan-\377.xlf");
+    g_autoptr(GFile) bad_xlf = tmp_file ("bad-\377.xlf");
+
+    csn_window_export_translation (window, g_file_peek_path (xlf));
+    g_assert_cmpstr (gtk_label_get_text (window->export_label), ==, "Exporting “plan-\357\277\275.xlf” for translation…");
+    UI_TEST_WAIT_UNTIL (find_label_text (GTK_WIDGET (window->toast_overlay), "Exported “plan-") != NULL);
+    g_assert_null (csn_window_get_error (window));
+    g_assert_cmpstr (find_label_text (GTK_WIDGET (window->toast_overlay), "Exported “plan-"), ==,
+                     "Exported “plan-\357\277\275.xlf” for translation");
+    dismiss_toast (window);
+
+    g_assert_true (g_file_set_contents (g_file_peek_path (bad_xlf), "not a translation", -1, NULL));
+    csn_window_import_translation (window, bad_xlf);
+    UI_TEST_WAIT_UNTIL (csn_window_get_error (window) != NULL);
+    error_text = csn_window_get_error (window);
+    g_assert_true (g_utf8_validate (error_text, -1, NULL));
+    g_assert_true (g_str_has_prefix (error_text, "Could not import “bad-\357\277\275.xlf”"));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
+    g_remove (g_file_peek_path (xlf));
+    g_remove (g_file_peek_path (bad_xlf));
+  }
+
+  /* Export for Delegations… names the folder it wrote into, not its whole path. */
+  {
+    g_autoptr(GFile) folder = tmp_file ("answers-\377");
+    g_autoptr(GFileEnumerator) children = NULL;
+    GFileInfo *info;
+
+    csn_window_export_delegations (window, folder, CSN_LANGUAGE_ES);
+    UI_TEST_WAIT_UNTIL (find_label_text (GTK_WIDGET (window->toast_overlay), "Wrote ") != NULL);
+    g_assert_null (csn_window_get_error (window));
+    g_assert_cmpstr (find_label_text (GTK_WIDGET (window->toast_overlay), "Wrote "), ==,
+                     "Wrote 11 workbooks in “answers-\357\277\275”");
+    children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      {
+        g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
+
+        g_remove (g_file_peek_path (child));
+        g_object_unref (info);
+      }
+    g_remove (g_file_peek_path (folder));
+  }
 
   /* Read-only now: the dialog names it. */
   g_assert_cmpint (g_chmod (g_file_peek_path (file), 0444), ==, 0);

@@ -11,7 +11,9 @@
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-recovery.h"
+#include "csn-reservation.h"
 #include "csn-review-page.h"
+#include "csn-theme.h"
 #include "csn-texts.h"
 #include "csn-translation-summary.h"
 #include "csn-window-private.h"
@@ -128,6 +130,13 @@ translation_of (CsnWindow          *window,
                                    target_of (csn_window_get_draft (window)), NULL);
 }
 
+/* Under CONSENSO_TEST_LANGUAGE=es the interface speaks Spanish. */
+static gboolean
+in_spanish (void)
+{
+  return g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0;
+}
+
 static CsnTranslationState
 state_of (CsnWindow          *window,
           CsnTranslationUnit *unit)
@@ -153,6 +162,16 @@ check_mode (CsnLanguage meeting_language)
 
   button = ui_test_find_action_button (GTK_WIDGET (window), "win.translation-mode");
   g_assert_nonnull (button);
+  /* A symbolic icon the installed theme has (a book of words, not a flag), and a tooltip that gives
+   * the shortcut. */
+  g_assert_true (g_str_has_suffix (gtk_button_get_icon_name (GTK_BUTTON (button)), "-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (button)),
+                                          gtk_button_get_icon_name (GTK_BUTTON (button))));
+  {
+    g_autofree char *accel = gtk_accelerator_get_label (GDK_KEY_t, GDK_CONTROL_MASK);
+
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), accel));
+  }
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
   g_assert_true (csn_window_get_translation_mode (window));
@@ -173,7 +192,7 @@ check_mode (CsnLanguage meeting_language)
                    csn_enum_get_label (CSN_TYPE_LANGUAGE, csn_language_get_other (meeting_language)));
 
   /* Under LANGUAGE=es the interface speaks Spanish. */
-  if (g_strcmp0 (g_getenv ("CONSENSO_TEST_LANGUAGE"), "es") == 0)
+  if (in_spanish ())
     g_assert_cmpstr (gtk_column_view_column_get_title (source_column), ==,
                      meeting_language == CSN_LANGUAGE_ES ? "Español" : "Inglés");
 
@@ -241,8 +260,15 @@ test_edit_undo (void)
   gtk_root_set_focus (GTK_ROOT (window), NULL);
   g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
   g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_CURRENT);
-  /* "Translate notes of … into English", in the interface's language. */
-  g_assert_nonnull (strstr (csn_history_get_undo_label (history), csn_enum_get_label (CSN_TYPE_LANGUAGE, CSN_LANGUAGE_EN)));
+  /* "Translate notes of … into English", in the interface's language, which writes the
+   * language's name in a sentence as a sentence does ("al inglés"), not as a label ("Inglés"). */
+  if (in_spanish ())
+    {
+      g_assert_nonnull (strstr (csn_history_get_undo_label (history), " al inglés"));
+      g_assert_null (strstr (csn_history_get_undo_label (history), "Inglés"));
+    }
+  else
+    g_assert_nonnull (strstr (csn_history_get_undo_label (history), " into English"));
 
   /* The row shows it. */
   UI_TEST_WAIT_UNTIL (find_inscription (view_child (window, "column_view"), "Trafficking in persons") != NULL);
@@ -260,6 +286,40 @@ test_edit_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
   g_assert_cmpstr (buffer_text (translation_text), ==, "Trafficking in persons");
+  destroy_window (window);
+}
+
+/* Undo in translation mode shows the very text it changed: a reservation's, not its theme's first. */
+static void
+test_undo_reveals_reservation (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnItem *theme = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 1);
+  g_autoptr(CsnItem) reservation = g_object_new (CSN_TYPE_RESERVATION, CSN_RESERVATION_PROP_COUNTRY, "MX",
+                                                 "text", "México reserva su postura sobre la repatriación.", NULL);
+  const CsnField *text_field = csn_item_class_find_field (CSN_ITEM_GET_CLASS (reservation), "text");
+  CsnWindow *window;
+  CsnTranslationUnit *selected;
+
+  csn_draft_insert_child (draft, theme, CSN_THEME_PROP_RESERVATIONS, 0, reservation);
+  window = open_window (draft);
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
+  csn_draft_set_translation (draft, reservation, text_field, CSN_LANGUAGE_EN, "Mexico reserves its position on return.");
+  /* Elsewhere first: undo is what brings the reservation into view. */
+  csn_window_show_page (window, "mechanisms");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_item_get_translation (reservation, text_field, CSN_LANGUAGE_EN, NULL), ==, "");
+  g_assert_true (csn_window_get_translation_mode (window));
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "theme-matrix");
+  selected = csn_translation_view_get_selected (window->translation_view);
+  g_assert_nonnull (selected);
+  g_assert_true (csn_translation_unit_get_item (selected) == reservation);
+  g_assert_true (csn_translation_unit_get_field (selected) == text_field);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  selected = csn_translation_view_get_selected (window->translation_view);
+  g_assert_true (csn_translation_unit_get_item (selected) == reservation);
   destroy_window (window);
 }
 
@@ -426,7 +486,7 @@ test_accept (void)
   g_assert_cmpstr (translation_of (window, unit), ==, "Vice-Ministerial Meeting");
   UI_TEST_WAIT_UNTIL (!csn_translation_view_get_can_accept (window->translation_view));
   g_assert_nonnull (strstr (csn_history_get_undo_label (csn_draft_get_history (draft)),
-                            csn_enum_get_label (CSN_TYPE_LANGUAGE, CSN_LANGUAGE_EN)));
+                            in_spanish () ? " al inglés" : " into English"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (state_of (window, unit), ==, CSN_TRANSLATION_OUTDATED);
@@ -476,6 +536,14 @@ test_overview_counts (void)
   CsnText *text;
 
   g_assert_nonnull (summary);
+  /* A sentence: "…una traducción vigente al inglés…", not the label "Inglés". */
+  if (in_spanish ())
+    {
+      g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)), " al inglés"));
+      g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)), "Inglés"));
+    }
+  else
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)), " into English"));
   csn_window_show_page (window, "overview");
   UI_TEST_WAIT_UNTIL (find_summary_row (summary, "mechanisms") != NULL);
   row = find_summary_row (summary, "mechanisms");
@@ -558,6 +626,52 @@ translate_file (const char *exported,
   data = csn_xliff_write (xliff, &length, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, data, length, &error));
+}
+
+/* Whether activating @action opens a file chooser; the chooser is cancelled again. */
+static gboolean
+opens_chooser (CsnWindow  *window,
+               const char *action)
+{
+  GtkFileChooserNative *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  chooser = window->chooser;
+  if (chooser == NULL)
+    return FALSE;
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (window->chooser);
+  return TRUE;
+}
+
+/* Export for Translation… waits while another export writes, as the other exports wait for it:
+ * they share the progress bar and its Cancel. */
+static void
+test_one_export_at_a_time (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  g_autofree char *xlsx = ui_test_tmp_path ("plan.xlsx");
+  g_autofree char *xlf = ui_test_tmp_path ("plan.xlf");
+
+  csn_window_export (window, xlsx, CSN_LANGUAGE_ES);
+  g_assert_false (export_done (window));
+  g_assert_false (opens_chooser (window, "win.export-translation"));
+  UI_TEST_WAIT_UNTIL (export_done (window));
+  g_assert_null (csn_window_get_error (window));
+  g_assert_true (opens_chooser (window, "win.export-translation"));
+
+  csn_window_export_translation (window, xlf);
+  g_assert_false (export_done (window));
+  g_assert_false (opens_chooser (window, "win.export"));
+  g_assert_false (opens_chooser (window, "win.export-document"));
+  g_assert_false (opens_chooser (window, "win.export-translation"));
+  UI_TEST_WAIT_UNTIL (export_done (window));
+  g_assert_null (csn_window_get_error (window));
+  g_assert_true (opens_chooser (window, "win.export"));
+  g_remove (xlsx);
+  g_remove (xlf);
+  destroy_window (window);
 }
 
 /* Export for Translation… writes the XLIFF; the translated file comes back through the review
@@ -670,10 +784,12 @@ main (int   argc,
   g_test_add_func ("/translation-window/mode-spanish", test_mode_spanish);
   g_test_add_func ("/translation-window/mode-english", test_mode_english);
   g_test_add_func ("/translation-window/edit-undo", test_edit_undo);
+  g_test_add_func ("/translation-window/undo-reveals-reservation", test_undo_reveals_reservation);
   g_test_add_func ("/translation-window/filters", test_filters);
   g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
   g_test_add_func ("/translation-window/accept", test_accept);
   g_test_add_func ("/translation-window/overview-counts", test_overview_counts);
+  g_test_add_func ("/translation-window/one-export-at-a-time", test_one_export_at_a_time);
   g_test_add_func ("/translation-window/round-trip", test_round_trip);
   g_test_add_func ("/translation-window/bad-file", test_bad_file);
 

@@ -154,6 +154,110 @@ test_accelerators (void)
                                           "io.github.consenso.Consenso"));
 }
 
+/* The label of the item of @menu (or of its sections and submenus) that activates @action. */
+static char *
+dup_menu_label (GMenuModel *menu,
+                const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return g_steal_pointer (&label);
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+          char *found = dup_menu_label (link, action);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* The main menu, from the first menu button under @root that has a menu model. */
+static GMenuModel *
+find_menu_model (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *found = find_menu_model (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+append_label_texts (GtkWidget *root,
+                    GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    append_label_texts (child, text);
+}
+
+/* The guide (F1) tells of every command of the main menu that asks for explaining, by the name the
+ * menu gives it, and of their shortcuts. */
+static void
+test_help_guide (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GMenuModel *menu = find_menu_model (GTK_WIDGET (window));
+  g_autoptr(GString) guide_text = g_string_new (NULL);
+  const char *commands[] = { "win.merge-draft", "win.compare-draft", "win.export-delegations", "win.import-answers",
+                             "win.export-translation", "win.import-translation", "win.export" };
+  const char *shortcuts[] = { "win.translation-mode", "win.next-untranslated", "win.accept-translation",
+                              "win.merge-draft", "win.export", "win.find", "win.undo" };
+  GtkWindow *guide;
+
+  g_assert_nonnull (menu);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW) != NULL);
+  guide = ui_test_find_toplevel (CSN_TYPE_HELP_WINDOW);
+  append_label_texts (GTK_WIDGET (guide), guide_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *label = dup_menu_label (menu, commands[i]);
+      g_autoptr(GString) name = NULL;
+
+      g_assert_nonnull (label);
+      /* "Export for De_legations…" is named "Export for Delegations…". */
+      name = g_string_new (label);
+      g_string_replace (name, "_", "", 0);
+      if (strstr (guide_text->str, name->str) == NULL)
+        g_error ("The guide does not name %s (“%s”)", commands[i], name->str);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), shortcuts[i]);
+      guint key;
+      GdkModifierType modifiers;
+      g_autofree char *accel_label = NULL;
+
+      g_assert_cmpuint (g_strv_length (accels), >=, 1);
+      g_assert_true (gtk_accelerator_parse (accels[0], &key, &modifiers));
+      accel_label = gtk_accelerator_get_label (key, modifiers);
+      if (strstr (guide_text->str, accel_label) == NULL)
+        g_error ("The guide does not give %s’s shortcut, %s", shortcuts[i], accel_label);
+    }
+  gtk_window_destroy (guide);
+  destroy_window (window);
+}
+
 /* One shortcut adds a row on every page, the application claims it for nothing else, and the
  * tooltip of every add button names it. */
 static void
@@ -440,16 +544,25 @@ test_dates (void)
   g_signal_emit_by_name (start_row, "entry-activated");
   g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-09-28");
 
-  /* Or chosen on the calendar beside it. */
+  /* Or chosen on the calendar beside it, which is made when first opened: the Overview's three date
+   * rows make no calendar up front. */
   {
-    GtkWidget *calendar = ui_test_find_widget (start_row, GTK_TYPE_MENU_BUTTON, NULL);
-    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar));
-    GtkCalendar *days = GTK_CALENDAR (ui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, NULL));
+    GtkWidget *overview = csn_window_get_page (window, "overview");
+    GtkCalendar *days;
     g_autoptr(GDateTime) day = g_date_time_new_utc (2011, 10, 3, 0, 0, 0);
+    g_autoptr(GDateTime) shown = NULL;
 
+    g_assert_null (ui_test_find_widget (overview, GTK_TYPE_CALENDAR, NULL));
+    days = ui_test_open_calendar (start_row);
+    g_assert_nonnull (days);
+    /* It opens on the row's date. */
+    shown = gtk_calendar_get_date (days);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 28);
     gtk_calendar_select_day (days, day);
     g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-10-03");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "3 Oct 2011");
+    UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (days)));
   }
 
   gtk_editable_set_text (GTK_EDITABLE (start_row), "");
@@ -1090,6 +1203,7 @@ main (int   argc,
   g_test_add_func ("/window/template", test_template);
   g_test_add_func ("/window/accelerators", test_accelerators);
   g_test_add_func ("/window/add-shortcut", test_add_shortcut);
+  g_test_add_func ("/window/help-guide", test_help_guide);
   g_test_add_func ("/window/blank-draft", test_blank_draft);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/undo-reveals", test_undo_reveals);
