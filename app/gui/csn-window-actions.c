@@ -643,6 +643,60 @@ _csn_window_set_exporting (CsnWindow *self,
   gtk_revealer_set_reveal_child (self->export_revealer, exporting);
 }
 
+/**
+ * _csn_window_begin_export:
+ * @label: what the bar says while the export writes
+ *
+ * Shows the progress bar with @label and Cancel, and gives the window a new export_cancellable.
+ */
+void
+_csn_window_begin_export (CsnWindow  *self,
+                          const char *label)
+{
+  gtk_label_set_text (self->export_label, label);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  _csn_window_set_exporting (self, TRUE);
+
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+}
+
+/**
+ * _csn_window_end_export:
+ * @error: (nullable): why the export failed, or %NULL
+ * @failed_title: the error bar's title when it failed
+ *
+ * Hides the progress bar and says why an export failed, unless it was cancelled on purpose (its
+ * files are as they were: nothing to say). Returns whether it wrote its files.
+ */
+gboolean
+_csn_window_end_export (CsnWindow    *self,
+                        const GError *error,
+                        const char   *failed_title)
+{
+  _csn_window_set_exporting (self, FALSE);
+  if (error == NULL)
+    return TRUE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    csn_window_show_error (self, failed_title, error->message);
+  return FALSE;
+}
+
+/* A toast after an export, with a button that opens @uri: the file or its folder. */
+void
+_csn_window_toast_export (CsnWindow  *self,
+                          const char *message,
+                          const char *button_label,
+                          const char *uri)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_export_progress_cb (double   fraction,
                        gpointer user_data)
@@ -662,25 +716,14 @@ on_export_finished_cb (GObject      *source,
   g_autoptr(GFile) file = g_file_new_for_path (self->export_path);
   g_autofree char *basename = g_filename_display_basename (self->export_path);
   g_autofree char *uri = g_file_get_uri (file);
-  AdwToast *toast;
+  g_autofree char *title = g_strdup_printf (_("Could not export “%s”"), basename);
+  g_autofree char *message = NULL;
 
-  _csn_window_set_exporting (self, FALSE);
-  if (!csn_export_xlsx_finish (result, &error))
-    {
-      g_autofree char *title = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      title = g_strdup_printf (_("Could not export “%s”"), basename);
-      csn_window_show_error (self, title, error->message);
-      return;
-    }
-
-  toast = adw_toast_new_format (_("Exported “%s”"), basename);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  csn_export_xlsx_finish (result, &error);
+  if (!_csn_window_end_export (self, error, title))
+    return;
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  _csn_window_toast_export (self, message, _("_Open"), uri);
 }
 
 /* Exports the draft to @path in the background, with a progress bar and a toast at the end. */
@@ -700,12 +743,7 @@ csn_window_export (CsnWindow   *self,
   basename = g_filename_display_basename (path);
   /* Translators: shown beside the progress bar while a spreadsheet is written */
   text = g_strdup_printf (_("Exporting “%s”…"), basename);
-  gtk_label_set_text (self->export_label, text);
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  _csn_window_set_exporting (self, TRUE);
-
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
+  _csn_window_begin_export (self, text);
   csn_export_xlsx_async_full (self->draft, path, language,
                               on_export_progress_cb, g_object_ref (self), g_object_unref,
                               self->export_cancellable, on_export_finished_cb, g_object_ref (self));

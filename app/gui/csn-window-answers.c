@@ -68,26 +68,18 @@ on_delegations_exported_cb (GObject      *source,
   g_autofree char *basename = g_file_get_basename (job->folder);
   g_autofree char *folder_name = g_filename_display_name (basename);
   g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GFile) first = NULL;
   guint n_paths;
-  AdwToast *toast;
 
   /* The window closed meanwhile: it cancelled the export and forgot it. */
   if (self == NULL || self->export_cancellable != job->cancellable)
     return;
-  _csn_window_set_exporting (self, FALSE);
-  if (paths == NULL)
-    {
-      g_autofree char *title = NULL;
-
-      /* Cancelled on purpose: the folder is as it was, nothing to say. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: the title of the error bar after Export for Delegations: "Could not write the delegations’ workbooks in “Answers”" */
-      title = g_strdup_printf (_("Could not write the delegations’ workbooks in “%s”"), folder_name);
-      csn_window_show_error (self, title, error->message);
-      return;
-    }
+  /* Translators: the title of the error bar after Export for Delegations: "Could not write the delegations’ workbooks in “Answers”" */
+  title = g_strdup_printf (_("Could not write the delegations’ workbooks in “%s”"), folder_name);
+  if (!_csn_window_end_export (self, error, title))
+    return;
 
   n_paths = g_strv_length (paths);
   if (n_paths > 0)
@@ -97,12 +89,9 @@ on_delegations_exported_cb (GObject      *source,
     }
   uri = g_file_get_uri (job->folder);
   /* Translators: the toast after Export for Delegations: "Wrote 11 workbooks in “Answers”" */
-  toast = adw_toast_new_format (ngettext ("Wrote %u workbook in “%s”", "Wrote %u workbooks in “%s”", n_paths),
-                                n_paths, folder_name);
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  message = g_strdup_printf (ngettext ("Wrote %u workbook in “%s”", "Wrote %u workbooks in “%s”", n_paths),
+                             n_paths, folder_name);
+  _csn_window_toast_export (self, message, _("_Open Folder"), uri);
 }
 
 /**
@@ -130,12 +119,7 @@ csn_window_export_delegations (CsnWindow *self,
 
   _csn_window_commit_focused_edit (self);
   /* Translators: shown beside the progress bar while Export for Delegations writes */
-  gtk_label_set_text (self->export_label, _("Writing the delegations’ workbooks…"));
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  _csn_window_set_exporting (self, TRUE);
-
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
+  _csn_window_begin_export (self, _("Writing the delegations’ workbooks…"));
   job = g_new0 (DelegationsExport, 1);
   g_weak_ref_init (&job->window, self);
   job->folder = g_object_ref (folder);

@@ -131,26 +131,14 @@ on_document_exported_cb (GObject      *source,
   g_autoptr(GFile) file = g_file_new_for_path (job->path);
   g_autofree char *basename = g_filename_display_basename (job->path);
   g_autofree char *uri = g_file_get_uri (file);
-  AdwToast *toast;
+  g_autofree char *title = g_strdup_printf (_("Could not export “%s”"), basename);
+  g_autofree char *message = NULL;
 
-  _csn_window_set_exporting (self, FALSE);
-  if (!csn_document_export_finish (result, &error))
-    {
-      g_autofree char *title = NULL;
-
-      /* Cancelled on purpose: the file is as it was, nothing to say. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      title = g_strdup_printf (_("Could not export “%s”"), basename);
-      csn_window_show_error (self, title, error->message);
-      return;
-    }
-
-  toast = adw_toast_new_format (_("Exported “%s”"), basename);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  csn_document_export_finish (result, &error);
+  if (!_csn_window_end_export (self, error, title))
+    return;
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  _csn_window_toast_export (self, message, _("_Open"), uri);
 }
 
 /**
@@ -176,12 +164,7 @@ csn_window_export_document (CsnWindow  *self,
   basename = g_filename_display_basename (path);
   /* Translators: shown beside the progress bar while a document is written */
   text = g_strdup_printf (_("Exporting “%s”…"), basename);
-  gtk_label_set_text (self->export_label, text);
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  _csn_window_set_exporting (self, TRUE);
-
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
+  _csn_window_begin_export (self, text);
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);
   job->path = g_strdup (path);

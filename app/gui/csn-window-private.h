@@ -101,6 +101,15 @@ void _csn_window_start_in_last_folder (CsnWindow      *self,
 GFile *_csn_window_dup_last_folder    (CsnWindow      *self);
 void _csn_window_set_exporting        (CsnWindow      *self,
                                        gboolean        exporting);
+void _csn_window_begin_export         (CsnWindow      *self,
+                                       const char     *label);
+gboolean _csn_window_end_export       (CsnWindow      *self,
+                                       const GError   *error,
+                                       const char     *failed_title);
+void _csn_window_toast_export         (CsnWindow      *self,
+                                       const char     *message,
+                                       const char     *button_label,
+                                       const char     *uri);
 
 /* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */

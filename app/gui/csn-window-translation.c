@@ -237,15 +237,6 @@ translation_export_free (TranslationExport *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TranslationExport, translation_export_free)
 
-static void
-set_exporting (CsnWindow *self,
-               gboolean   exporting)
-{
-  _csn_window_set_exporting (self, exporting);
-  if (!exporting)
-    g_clear_handle_id (&self->export_pulse_source, g_source_remove);
-}
-
 /* The writer says nothing of how far it got: the bar shows that it is at work. */
 static gboolean
 on_export_pulse_cb (gpointer user_data)
@@ -265,40 +256,28 @@ on_translation_exported_cb (GObject      *source,
   g_autoptr(CsnWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_filename_display_basename (job->path);
-  gboolean written = csn_xliff_export_finish (result, &error);
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
   g_autofree char *folder_uri = NULL;
-  AdwToast *toast;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
 
+  csn_xliff_export_finish (result, &error);
   /* The window closed meanwhile: it cancelled the export and forgot it. */
   if (self == NULL || self->export_cancellable != job->cancellable)
     return;
-  set_exporting (self, FALSE);
-  if (!written)
-    {
-      g_autofree char *title = NULL;
-
-      /* Cancelled on purpose: the file is as it was, nothing to say. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      title = g_strdup_printf (_("Could not export “%s”"), basename);
-      csn_window_show_error (self, title, error->message);
-      return;
-    }
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  title = g_strdup_printf (_("Could not export “%s”"), basename);
+  if (!_csn_window_end_export (self, error, title))
+    return;
 
   file = g_file_new_for_path (job->path);
   _csn_window_remember_folder (self, file);
-  {
-    g_autoptr(GFile) folder = g_file_get_parent (file);
-
-    folder_uri = g_file_get_uri (folder);
-  }
+  folder = g_file_get_parent (file);
+  folder_uri = g_file_get_uri (folder);
   /* Translators: the toast after Export for Translation */
-  toast = adw_toast_new_format (_("Exported “%s” for translation"), basename);
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  message = g_strdup_printf (_("Exported “%s” for translation"), basename);
+  _csn_window_toast_export (self, message, _("_Open Folder"), folder_uri);
 }
 
 /**
@@ -325,13 +304,8 @@ csn_window_export_translation (CsnWindow  *self,
   basename = g_filename_display_basename (path);
   /* Translators: shown beside the progress bar while Export for Translation writes */
   text = g_strdup_printf (_("Exporting “%s” for translation…"), basename);
-  gtk_label_set_text (self->export_label, text);
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  set_exporting (self, TRUE);
+  _csn_window_begin_export (self, text);
   self->export_pulse_source = g_timeout_add (PULSE_INTERVAL_MS, on_export_pulse_cb, self);
-
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
   job = g_new0 (TranslationExport, 1);
   g_weak_ref_init (&job->window, self);
   job->path = g_strdup (path);
