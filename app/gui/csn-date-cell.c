@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-date-cell.h"
+#include "csn-date-popover.h"
 #include "csn-date-text.h"
 #include "csn-drop-down-util.h"
 
@@ -15,9 +16,7 @@ struct _CsnDateCell
 
   GtkEntry      *entry;
   GtkMenuButton *calendar_button;
-  GtkPopover    *popover;       /* made when first opened: a calendar is some sixty widgets */
-  GtkCalendar   *calendar;
-  gboolean       showing_date;  /* the calendar is being set, not chosen from */
+  CsnDatePopover *popover;      /* made when first opened: a calendar is some sixty widgets */
 };
 
 G_DEFINE_FINAL_TYPE (CsnDateCell, csn_date_cell, CSN_TYPE_CELL)
@@ -82,60 +81,29 @@ on_popover_show_cb (CsnDateCell *self,
                     GtkPopover  *popover)
 {
   CsnItem *item = csn_cell_get_item (CSN_CELL (self));
-  g_autoptr(GDateTime) date = NULL;
 
-  if (item != NULL)
-    date = csn_date_text_to_date_time (csn_item_get_string (item, csn_cell_get_property_name (CSN_CELL (self))));
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-  self->showing_date = TRUE;
-  gtk_calendar_select_day (self->calendar, date);
-  self->showing_date = FALSE;
+  csn_date_popover_show_date (self->popover,
+                              item != NULL ? csn_item_get_string (item, csn_cell_get_property_name (CSN_CELL (self)))
+                                           : NULL);
 }
 
 static void
-on_day_selected_cb (CsnDateCell *self,
-                    GtkCalendar *calendar)
+on_date_chosen_cb (CsnDateCell *self,
+                   const char  *date)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *value = NULL;
-
-  if (self->showing_date)
-    return;
-  value = g_date_time_format (date, "%Y-%m-%d");
-  set_value (self, value);
-  gtk_popover_popdown (self->popover);
-}
-
-static void
-on_no_date_clicked_cb (CsnDateCell *self,
-                       GtkButton   *button)
-{
-  set_value (self, NULL);
-  gtk_popover_popdown (self->popover);
+  set_value (self, date);
 }
 
 static void
 ensure_popover (CsnDateCell *self)
 {
-  GtkWidget *box;
-  GtkWidget *no_date;
-
   if (self->popover != NULL)
     return;
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  no_date = gtk_button_new_with_mnemonic (_("_No Date"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-  gtk_box_append (GTK_BOX (box), no_date);
-  gtk_popover_set_child (self->popover, box);
+  self->popover = CSN_DATE_POPOVER (csn_date_popover_new ());
   g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "chosen", G_CALLBACK (on_date_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (self->calendar_button, GTK_WIDGET (self->popover));
-  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+  csn_popover_hide_owner_tooltip (GTK_POPOVER (self->popover), GTK_WIDGET (self->calendar_button));
 }
 
 static void
@@ -212,7 +180,6 @@ csn_date_cell_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_DATE_CELL);
   /* Owned by the menu button, gone with it. */
   self->popover = NULL;
-  self->calendar = NULL;
 
   G_OBJECT_CLASS (csn_date_cell_parent_class)->dispose (object);
 }
@@ -272,5 +239,5 @@ csn_date_cell_get_calendar (CsnDateCell *self)
 {
   g_return_val_if_fail (CSN_IS_DATE_CELL (self), NULL);
   ensure_popover (self);
-  return self->calendar;
+  return csn_date_popover_get_calendar (self->popover);
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-date-popover.h"
 #include "csn-date-row.h"
 #include "csn-date-text.h"
 #include "csn-drop-down-util.h"
@@ -14,12 +15,10 @@ struct _CsnDateRow
 {
   AdwEntryRow    parent_instance;
 
-  char          *date;          /* YYYY-MM-DD, or NULL for none */
-  gboolean       showing_date;  /* the calendar is being set, not chosen from */
+  char           *date;         /* YYYY-MM-DD, or NULL for none */
 
-  GtkMenuButton *calendar_button;
-  GtkPopover    *popover;       /* made when first opened: a calendar is some sixty widgets */
-  GtkCalendar   *calendar;
+  GtkMenuButton  *calendar_button;
+  CsnDatePopover *popover;      /* made when first opened: a calendar is some sixty widgets */
 };
 
 G_DEFINE_FINAL_TYPE (CsnDateRow, csn_date_row, ADW_TYPE_ENTRY_ROW)
@@ -102,57 +101,26 @@ on_changed_cb (CsnDateRow *self)
 static void
 on_popover_show_cb (CsnDateRow *self)
 {
-  g_autoptr(GDateTime) date = csn_date_text_to_date_time (self->date);
-
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-  self->showing_date = TRUE;
-  gtk_calendar_select_day (self->calendar, date);
-  self->showing_date = FALSE;
+  csn_date_popover_show_date (self->popover, self->date);
 }
 
 static void
-on_day_selected_cb (CsnDateRow  *self,
-                    GtkCalendar *calendar)
+on_date_chosen_cb (CsnDateRow *self,
+                   const char *date)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autofree char *date = NULL;
-
-  if (self->showing_date)
-    return;
-  date = g_date_time_format (day, "%Y-%m-%d");
   show_date (self, date);
-  gtk_popover_popdown (self->popover);
-}
-
-static void
-on_no_date_clicked_cb (CsnDateRow *self)
-{
-  show_date (self, NULL);
-  gtk_popover_popdown (self->popover);
 }
 
 static void
 ensure_popover (CsnDateRow *self)
 {
-  GtkWidget *box;
-  GtkWidget *no_date;
-
   if (self->popover != NULL)
     return;
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  no_date = gtk_button_new_with_mnemonic (_("_No Date"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-  gtk_box_append (GTK_BOX (box), no_date);
-  gtk_popover_set_child (self->popover, box);
+  self->popover = CSN_DATE_POPOVER (csn_date_popover_new ());
   g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (no_date, "clicked", G_CALLBACK (on_no_date_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "chosen", G_CALLBACK (on_date_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (self->calendar_button, GTK_WIDGET (self->popover));
-  csn_popover_hide_owner_tooltip (self->popover, GTK_WIDGET (self->calendar_button));
+  csn_popover_hide_owner_tooltip (GTK_POPOVER (self->popover), GTK_WIDGET (self->calendar_button));
 }
 
 static void
@@ -180,7 +148,6 @@ csn_date_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_DATE_ROW);
   /* Owned by the menu button, gone with it. */
   self->popover = NULL;
-  self->calendar = NULL;
 
   G_OBJECT_CLASS (csn_date_row_parent_class)->dispose (object);
 }

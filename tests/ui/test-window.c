@@ -563,6 +563,17 @@ test_dates (void)
     g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-10-03");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "3 Oct 2011");
     UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (days)));
+
+    /* No Date, below the calendar, empties the row and closes it. */
+    days = ui_test_open_calendar (start_row);
+    shown = (g_date_time_unref (shown), gtk_calendar_get_date (days));
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
+    g_signal_emit_by_name (gtk_widget_get_next_sibling (GTK_WIDGET (days)), "clicked");
+    g_assert_null (csn_item_get_string (meeting, "start-date"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "");
+    UI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (days)));
+    g_assert_true (csn_draft_undo (draft));
+    g_assert_cmpstr (csn_item_get_string (meeting, "start-date"), ==, "2011-10-03");
   }
 
   gtk_editable_set_text (GTK_EDITABLE (start_row), "");
