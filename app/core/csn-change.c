@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "csn-change.h"
+#include "csn-change-private.h"
 #include "csn-describe.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
@@ -37,6 +38,7 @@ struct _CsnChange
   char          *note;
   char          *origin;
   char          *country;
+  CsnChangeSet  *owner;        /* not held: the set holds the change, and clears this in dispose */
 };
 
 typedef struct {
@@ -492,6 +494,8 @@ csn_change_set_conflict (CsnChange *self,
   if (self->conflict == conflict)
     return;
   self->conflict = conflict;
+  if (self->owner != NULL)
+    csn_change_set_count_conflict (self->owner, conflict);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICT]);
 }
 
@@ -512,7 +516,24 @@ csn_change_set_accepted (CsnChange *self,
   if (self->accepted == accepted)
     return;
   self->accepted = accepted;
+  if (self->owner != NULL)
+    csn_change_set_count_accepted (self->owner, accepted);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCEPTED]);
+}
+
+CsnChangeSet *
+csn_change_get_owner (CsnChange *self)
+{
+  g_return_val_if_fail (CSN_IS_CHANGE (self), NULL);
+  return self->owner;
+}
+
+void
+csn_change_set_owner (CsnChange    *self,
+                      CsnChangeSet *owner)
+{
+  g_return_if_fail (CSN_IS_CHANGE (self));
+  self->owner = owner;
 }
 
 /* A change that can never be applied (an answer on an item deleted since the export, from another
