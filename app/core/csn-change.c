@@ -36,8 +36,9 @@ struct _CsnChange
   gboolean       accepted;
   gboolean       applicable;
   char          *note;
-  char          *origin;
-  char          *country;
+  /* Interned: tens of thousands of answers come from a handful of files and countries. */
+  const char    *origin;
+  const char    *country;
   CsnChangeSet  *owner;        /* not held: the set holds the change, and clears this in dispose */
 };
 
@@ -85,8 +86,6 @@ csn_change_finalize (GObject *object)
   g_free (self->key);
   g_strfreev (self->after_keys);
   g_free (self->note);
-  g_free (self->origin);
-  g_free (self->country);
 
   G_OBJECT_CLASS (csn_change_parent_class)->finalize (object);
 }
@@ -591,8 +590,7 @@ csn_change_set_origin (CsnChange  *self,
 
   if (g_strcmp0 (self->origin, origin) == 0)
     return;
-  g_free (self->origin);
-  self->origin = g_strdup (origin);
+  self->origin = g_intern_string (origin);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN]);
 }
 
@@ -612,8 +610,7 @@ csn_change_set_country (CsnChange  *self,
 
   if (g_strcmp0 (self->country, country) == 0)
     return;
-  g_free (self->country);
-  self->country = g_strdup (country);
+  self->country = g_intern_string (country);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
