@@ -899,7 +899,7 @@ typedef struct {
   GPtrArray    *changes;       /* CsnChange, added to the set at the end */
   GHashTable   *positions;     /* "COUNTRY\037ITEM" -> CsnPosition */
   GString      *key;           /* to look positions up with */
-  GHashTable   *new_ids;       /* ids given to new positions in this import */
+  GHashTable   *new_ids;       /* ids given to new positions in this import: their own strings */
   GRand        *rand;
   const char   *id_prefix;
   char         *last_endorsement;
@@ -924,7 +924,7 @@ comparer_init (Comparer *c,
   c->changes = g_ptr_array_new_with_free_func (g_object_unref);
   c->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   c->key = g_string_new (NULL);
-  c->new_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->new_ids = g_hash_table_new (g_str_hash, g_str_equal);
   c->rand = g_rand_new_with_seed (g_random_int ());
   {
     g_autoptr(CsnItemClass) klass = g_type_class_ref (CSN_TYPE_POSITION);
@@ -972,6 +972,8 @@ lookup_position (Comparer   *c,
                  const char *country,
                  const char *item)
 {
+  if (g_hash_table_size (c->positions) == 0)
+    return NULL;
   g_string_assign (c->key, country);
   g_string_append_c (c->key, '\037');
   g_string_append (c->key, item);
@@ -1039,16 +1041,21 @@ add_received (CsnChange   *change,
 static char *
 make_position_id (Comparer *c)
 {
+  static const char digits[] = "0123456789abcdef";
+  gsize prefix_length = strlen (c->id_prefix);
+  char *id = g_malloc (prefix_length + 10);
+
+  memcpy (id, c->id_prefix, prefix_length);
+  id[prefix_length] = '-';
+  id[prefix_length + 9] = '\0';
   for (;;)
     {
-      char *id = g_strdup_printf ("%s-%08" G_GINT32_MODIFIER "x", c->id_prefix, g_rand_int (c->rand));
+      guint32 number = g_rand_int (c->rand);
 
+      for (int i = 8; i > 0; i--, number >>= 4)
+        id[prefix_length + i] = digits[number & 0xf];
       if (csn_draft_lookup (c->draft, CSN_COLLECTION_POSITIONS, id) == NULL && !g_hash_table_contains (c->new_ids, id))
-        {
-          g_hash_table_add (c->new_ids, g_strdup (id));
-          return id;
-        }
-      g_free (id);
+        return id;
     }
 }
 
@@ -1096,6 +1103,7 @@ new_position_change (Comparer     *c,
   const CsnField * const *fields = get_position_fields ();
   g_autoptr(CsnPosition) position = csn_position_new ();
   CsnItem *item = CSN_ITEM (position);
+  CsnChange *change;
 
   /* A new item that nothing watches yet: filled in as the loader fills them, without notifying. */
   csn_item_load_take_string (item, fields[POSITION_FIELD_ID], CSN_FIELD_SLOT_VALUE, make_position_id (c));
@@ -1106,7 +1114,10 @@ new_position_change (Comparer     *c,
   csn_item_load_set_enum (item, fields[POSITION_FIELD_SOURCE], CSN_POSITION_SOURCE_WORKBOOK);
   csn_item_load_take_string (item, fields[POSITION_FIELD_RECEIVED], CSN_FIELD_SLOT_VALUE, g_strdup (file->date));
   /* Appended one after another, new positions keep the workbooks' order. */
-  return csn_change_new_append_item (CSN_COLLECTION_POSITIONS, item);
+  change = csn_change_new_append_item (CSN_COLLECTION_POSITIONS, item);
+  /* The change, which the comparer holds till the end, keeps the id alive. */
+  g_hash_table_add (c->new_ids, (gpointer) csn_position_get_id (position));
+  return change;
 }
 
 static CsnReservation *
@@ -1225,7 +1236,8 @@ compare_answer (Comparer     *c,
                 const Answer *answer,
                 const char   *file_note)
 {
-  BaseAnswer *base = g_hash_table_lookup (file->base, answer->item);
+  /* Most workbooks come back to a draft without positions yet: no key to hash then. */
+  BaseAnswer *base = g_hash_table_size (file->base) > 0 ? g_hash_table_lookup (file->base, answer->item) : NULL;
   int base_stance = base != NULL ? base->stance : NO_STANCE;
   const char *base_comment = base != NULL ? base->comment : "";
   int stance = answer->stance;
