@@ -17,6 +17,7 @@
 #include "csn-draft.h"
 #include "csn-endorsement.h"
 #include "csn-export-private.h"
+#include "csn-item-private.h"
 #include "csn-position.h"
 #include "csn-reservation.h"
 #include "csn-role-proposal.h"
@@ -105,12 +106,50 @@ get_labels (GType type)
 
 /* The value a typed label stands for, or -1. */
 static int
-parse_label (GType       type,
-             const char *text)
+parse_folded_label (GType       type,
+                    const char *text)
 {
   g_autofree char *folded = fold_label (text);
 
   return GPOINTER_TO_INT (g_hash_table_lookup (get_labels (type), folded)) - 1;
+}
+
+/* The labels exactly as the drop-downs write them -> value + 1, found as parse_folded_label()
+ * finds them: most cells hold one, and folding each costs more than the rest of its row. */
+static GHashTable *
+build_exact_labels (GType type)
+{
+  GHashTable *labels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *texts[] = {
+        csn_catalog_lookup_enum_label (CSN_LANGUAGE_ES, type, klass->values[i].value),
+        csn_catalog_lookup_enum_label (CSN_LANGUAGE_EN, type, klass->values[i].value),
+        klass->values[i].value_nick,
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        g_hash_table_insert (labels, (gpointer) texts[t], GINT_TO_POINTER (parse_folded_label (type, texts[t]) + 1));
+    }
+  return labels;
+}
+
+static int
+parse_label (GType       type,
+             const char *text)
+{
+  static GHashTable *stances, *statuses;
+  GHashTable **table = type == CSN_TYPE_STANCE ? &stances : &statuses;
+  gpointer value;
+
+  g_assert (type == CSN_TYPE_STANCE || type == CSN_TYPE_ENDORSEMENT_STATUS);
+  if (g_once_init_enter (table))
+    g_once_init_leave (table, build_exact_labels (type));
+  if (g_hash_table_lookup_extended (*table, text, NULL, &value))
+    return GPOINTER_TO_INT (value) - 1;
+  return parse_folded_label (type, text);
 }
 
 /* "Apoya, Apoya con reserva, …": the labels a cell may hold, in the workbook's language. */
@@ -859,8 +898,12 @@ read_files (GFile        **files,
 typedef struct {
   CsnDraft     *draft;
   CsnChangeSet *set;
+  GPtrArray    *changes;       /* CsnChange, added to the set at the end */
   GHashTable   *positions;     /* "COUNTRY\037ITEM" -> CsnPosition */
-  GHashTable   *new_ids;       /* ids given to new positions in this import */
+  GString      *key;           /* to look positions up with */
+  GHashTable   *new_ids;       /* ids given to new positions in this import: their own strings */
+  GRand        *rand;
+  const char   *id_prefix;
   char         *last_endorsement;
 } Comparer;
 
@@ -880,8 +923,17 @@ comparer_init (Comparer *c,
   guint n = g_list_model_get_n_items (positions);
 
   c->draft = draft;
+  c->changes = g_ptr_array_new_with_free_func (g_object_unref);
   c->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  c->new_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->key = g_string_new (NULL);
+  c->new_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  c->rand = g_rand_new_with_seed (g_random_int ());
+  {
+    g_autoptr(CsnItemClass) klass = g_type_class_ref (CSN_TYPE_POSITION);
+
+    /* A static string of the class, which the draft keeps alive. */
+    c->id_prefix = csn_item_class_get_id_prefix (klass);
+  }
   for (guint i = 0; i < n; i++)
     {
       CsnPosition *position = g_list_model_get_item (positions, i);
@@ -908,9 +960,26 @@ comparer_init (Comparer *c,
 static void
 comparer_clear (Comparer *c)
 {
+  g_ptr_array_unref (c->changes);
   g_hash_table_unref (c->positions);
+  g_string_free (c->key, TRUE);
   g_hash_table_unref (c->new_ids);
+  g_rand_free (c->rand);
   g_free (c->last_endorsement);
+}
+
+/* The draft's position of @country on @item, if any. */
+static CsnPosition *
+lookup_position (Comparer   *c,
+                 const char *country,
+                 const char *item)
+{
+  if (g_hash_table_size (c->positions) == 0)
+    return NULL;
+  g_string_assign (c->key, country);
+  g_string_append_c (c->key, '\037');
+  g_string_append (c->key, item);
+  return g_hash_table_lookup (c->positions, c->key->str);
 }
 
 static void
@@ -923,7 +992,7 @@ append_change (Comparer    *c,
   csn_change_set_origin (change, file->display_name);
   if (not_applicable != NULL)
     csn_change_set_note (change, FALSE, not_applicable);
-  csn_change_set_append (c->set, change);
+  g_ptr_array_add (c->changes, g_object_ref (change));
 }
 
 static void
@@ -969,20 +1038,62 @@ add_received (CsnChange   *change,
   csn_change_add_companion (change, CSN_POSITION_PROP_RECEIVED, &received);
 }
 
+/* As csn_draft_make_id() makes them ("position-0a1b2c3d"), from a generator of the import's own:
+ * tens of thousands of answers would otherwise each take the global one's lock. */
 static char *
 make_position_id (Comparer *c)
 {
+  static const char digits[] = "0123456789abcdef";
+  gsize prefix_length = strlen (c->id_prefix);
+  char *id = g_malloc (prefix_length + 10);
+
+  memcpy (id, c->id_prefix, prefix_length);
+  id[prefix_length] = '-';
+  id[prefix_length + 9] = '\0';
   for (;;)
     {
-      char *id = csn_draft_make_id (c->draft, CSN_COLLECTION_POSITIONS);
+      guint32 number = g_rand_int (c->rand);
 
-      if (!g_hash_table_contains (c->new_ids, id))
-        {
-          g_hash_table_add (c->new_ids, g_strdup (id));
-          return id;
-        }
-      g_free (id);
+      for (int i = 8; i > 0; i--, number >>= 4)
+        id[prefix_length + i] = digits[number & 0xf];
+      if (csn_draft_lookup (c->draft, CSN_COLLECTION_POSITIONS, id) == NULL && !g_hash_table_contains (c->new_ids, id))
+        return id;
     }
+}
+
+typedef enum {
+  POSITION_FIELD_ID,
+  POSITION_FIELD_COUNTRY,
+  POSITION_FIELD_ITEM,
+  POSITION_FIELD_STANCE,
+  POSITION_FIELD_COMMENT,
+  POSITION_FIELD_SOURCE,
+  POSITION_FIELD_RECEIVED,
+  N_POSITION_FIELDS
+} PositionField;
+
+static const CsnField * const *
+get_position_fields (void)
+{
+  static const CsnField *fields[N_POSITION_FIELDS];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(CsnItemClass) klass = g_type_class_ref (CSN_TYPE_POSITION);
+
+      fields[POSITION_FIELD_ID] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_ID);
+      fields[POSITION_FIELD_COUNTRY] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_COUNTRY);
+      fields[POSITION_FIELD_ITEM] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_ITEM);
+      fields[POSITION_FIELD_STANCE] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_STANCE);
+      fields[POSITION_FIELD_COMMENT] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_COMMENT);
+      fields[POSITION_FIELD_SOURCE] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_SOURCE);
+      fields[POSITION_FIELD_RECEIVED] = csn_item_class_field_for_property (klass, CSN_POSITION_PROP_RECEIVED);
+      for (guint i = 0; i < N_POSITION_FIELDS; i++)
+        g_assert (fields[i] != NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  return fields;
 }
 
 static CsnChange *
@@ -991,18 +1102,24 @@ new_position_change (Comparer     *c,
                      const Answer *answer,
                      int           stance)
 {
-  g_autofree char *id = make_position_id (c);
-  g_autoptr(CsnItem) position = g_object_new (CSN_TYPE_POSITION,
-                                              "id", id,
-                                              "country", file->country,
-                                              "item", answer->item,
-                                              "stance", stance,
-                                              "comment", answer->comment,
-                                              "source", CSN_POSITION_SOURCE_WORKBOOK,
-                                              "received", file->date,
-                                              NULL);
+  const CsnField * const *fields = get_position_fields ();
+  g_autoptr(CsnPosition) position = csn_position_new ();
+  CsnItem *item = CSN_ITEM (position);
+  CsnChange *change;
+
+  /* A new item that nothing watches yet: filled in as the loader fills them, without notifying. */
+  csn_item_load_take_string (item, fields[POSITION_FIELD_ID], CSN_FIELD_SLOT_VALUE, make_position_id (c));
+  csn_item_load_take_string (item, fields[POSITION_FIELD_COUNTRY], CSN_FIELD_SLOT_VALUE, g_strdup (file->country));
+  csn_item_load_take_string (item, fields[POSITION_FIELD_ITEM], CSN_FIELD_SLOT_VALUE, g_strdup (answer->item));
+  csn_item_load_set_enum (item, fields[POSITION_FIELD_STANCE], stance);
+  csn_item_load_take_string (item, fields[POSITION_FIELD_COMMENT], CSN_FIELD_SLOT_VALUE, g_strdup (answer->comment));
+  csn_item_load_set_enum (item, fields[POSITION_FIELD_SOURCE], CSN_POSITION_SOURCE_WORKBOOK);
+  csn_item_load_take_string (item, fields[POSITION_FIELD_RECEIVED], CSN_FIELD_SLOT_VALUE, g_strdup (file->date));
   /* Appended one after another, new positions keep the workbooks' order. */
-  return csn_change_new_append_item (CSN_COLLECTION_POSITIONS, position);
+  change = csn_change_new_append_item (CSN_COLLECTION_POSITIONS, item);
+  /* The change, which the comparer holds till the end, keeps the id alive. */
+  g_hash_table_add (c->new_ids, (gpointer) csn_position_get_id (position));
+  return change;
 }
 
 static CsnReservation *
@@ -1121,13 +1238,13 @@ compare_answer (Comparer     *c,
                 const Answer *answer,
                 const char   *file_note)
 {
-  BaseAnswer *base = g_hash_table_lookup (file->base, answer->item);
+  /* Most workbooks come back to a draft without positions yet: no key to hash then. */
+  BaseAnswer *base = g_hash_table_size (file->base) > 0 ? g_hash_table_lookup (file->base, answer->item) : NULL;
   int base_stance = base != NULL ? base->stance : NO_STANCE;
   const char *base_comment = base != NULL ? base->comment : "";
   int stance = answer->stance;
   CsnItem *item = csn_draft_lookup (c->draft, answer->collection, answer->item);
-  g_autofree char *key = position_key (file->country, answer->item);
-  CsnPosition *position = g_hash_table_lookup (c->positions, key);
+  CsnPosition *position = lookup_position (c, file->country, answer->item);
   g_autofree char *older = NULL;
   const char *note = file_note;
   gboolean drifted;
@@ -1383,7 +1500,11 @@ compare_files_with_draft (GPtrArray  *files,
                           GPtrArray **problems)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (files->len);
-  g_autoptr(GHashTable) answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The country's items answered in a file read before (a newer one) -> that file; the files come
+   * country by country. The keys are the answers' own. */
+  g_autoptr(GHashTable) answered = g_hash_table_new (g_str_hash, g_str_equal);
+  AnswersFile *answered_endorsement = NULL;
+  const char *answered_country = NULL;
   const char *draft_id = csn_export_get_draft_id (draft);
   g_autofree char *title_hash = csn_export_dup_title_hash (draft);
   g_autofree char *countries = dup_country_list (draft, files);
@@ -1428,6 +1549,12 @@ compare_files_with_draft (GPtrArray  *files,
 
       if (file->refusal != NULL)
         continue;
+      if (g_strcmp0 (answered_country, file->country) != 0)
+        {
+          g_hash_table_remove_all (answered);
+          answered_endorsement = NULL;
+          answered_country = file->country;
+        }
       if (!is_same_draft (file, draft_id, title_hash))
         {
           /* Translators: %s is the title of the draft a workbook was exported from */
@@ -1445,8 +1572,7 @@ compare_files_with_draft (GPtrArray  *files,
       for (guint a = 0; a < file->answers->len; a++)
         {
           const Answer *answer = &g_array_index (file->answers, Answer, a);
-          g_autofree char *key = position_key (file->country, answer->item);
-          AnswersFile *newer = g_hash_table_lookup (answered, key);
+          AnswersFile *newer = g_hash_table_lookup (answered, answer->item);
           g_autofree char *older = NULL;
           const char *note = file_note;
 
@@ -1456,12 +1582,11 @@ compare_files_with_draft (GPtrArray  *files,
               note = older;
             }
           else if (newer == NULL && file_note == NULL)
-            g_hash_table_insert (answered, g_steal_pointer (&key), file);
+            g_hash_table_insert (answered, answer->item, file);
           compare_answer (&c, file, answer, note);
         }
       {
-        g_autofree char *key = position_key (file->country, "");
-        AnswersFile *newer = g_hash_table_lookup (answered, key);
+        AnswersFile *newer = answered_endorsement;
         g_autofree char *older = NULL;
         const char *note = file_note;
 
@@ -1471,11 +1596,12 @@ compare_files_with_draft (GPtrArray  *files,
             note = older;
           }
         else if (newer == NULL && file_note == NULL && file->endorsement.given)
-          g_hash_table_insert (answered, g_steal_pointer (&key), file);
+          answered_endorsement = file;
         compare_endorsement (&c, file, note);
       }
     }
 
+  csn_change_set_append_all (c.set, (CsnChange **) c.changes->pdata, c.changes->len);
   comparer_clear (&c);
   if (problems != NULL)
     *problems = all_problems;

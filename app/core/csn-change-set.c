@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "csn-change-private.h"
 #include "csn-change-set.h"
 #include "csn-draft.h"
 
@@ -70,16 +71,35 @@ csn_change_set_list_model_init (GListModelInterface *iface)
   iface->get_item = csn_change_set_get_item;
 }
 
+void
+csn_change_set_count_accepted (CsnChangeSet *self,
+                               gboolean      accepted)
+{
+  if (accepted)
+    self->n_accepted++;
+  else
+    self->n_accepted--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACCEPTED]);
+}
+
+void
+csn_change_set_count_conflict (CsnChangeSet *self,
+                               gboolean      conflict)
+{
+  if (conflict)
+    self->n_conflicts++;
+  else
+    self->n_conflicts--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+}
+
+/* For a change another set owns already. */
 static void
 on_change_accepted_cb (CsnChangeSet *self,
                        GParamSpec   *pspec,
                        CsnChange    *change)
 {
-  if (csn_change_get_accepted (change))
-    self->n_accepted++;
-  else
-    self->n_accepted--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACCEPTED]);
+  csn_change_set_count_accepted (self, csn_change_get_accepted (change));
 }
 
 static void
@@ -87,11 +107,7 @@ on_change_conflict_cb (CsnChangeSet *self,
                        GParamSpec   *pspec,
                        CsnChange    *change)
 {
-  if (csn_change_get_conflict (change))
-    self->n_conflicts++;
-  else
-    self->n_conflicts--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+  csn_change_set_count_conflict (self, csn_change_get_conflict (change));
 }
 
 static void
@@ -100,7 +116,14 @@ csn_change_set_dispose (GObject *object)
   CsnChangeSet *self = CSN_CHANGE_SET (object);
 
   for (guint i = 0; i < self->changes->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->changes, i), self);
+    {
+      CsnChange *change = g_ptr_array_index (self->changes, i);
+
+      if (csn_change_get_owner (change) == self)
+        csn_change_set_owner (change, NULL);
+      else
+        g_signal_handlers_disconnect_by_data (change, self);
+    }
   g_ptr_array_set_size (self->changes, 0);
   if (self->finish_destroy != NULL)
     g_clear_pointer (&self->finish_data, self->finish_destroy);
@@ -306,23 +329,50 @@ csn_change_set_append (CsnChangeSet *self,
   g_return_if_fail (CSN_IS_CHANGE_SET (self));
   g_return_if_fail (CSN_IS_CHANGE (change));
 
-  g_ptr_array_add (self->changes, g_object_ref (change));
-  /* Not g_signal_connect_object(): each of those watches the set, and a set of tens of thousands of
-   * answers would spend minutes adding and dropping the watches. The set holds its changes and
-   * disconnects from every one in dispose. */
-  g_signal_connect_swapped (change, "notify::accepted", G_CALLBACK (on_change_accepted_cb), self);
-  g_signal_connect_swapped (change, "notify::conflict", G_CALLBACK (on_change_conflict_cb), self);
-  if (csn_change_get_accepted (change))
-    self->n_accepted++;
-  if (csn_change_get_conflict (change))
-    self->n_conflicts++;
+  csn_change_set_append_all (self, &change, 1);
+}
 
-  g_list_model_items_changed (G_LIST_MODEL (self), self->changes->len - 1, 0, 1);
+/* Appends @changes in order, telling the set's watchers once. */
+void
+csn_change_set_append_all (CsnChangeSet  *self,
+                           CsnChange    **changes,
+                           guint          n_changes)
+{
+  guint accepted = self->n_accepted, conflicts = self->n_conflicts;
+
+  g_return_if_fail (CSN_IS_CHANGE_SET (self));
+  g_return_if_fail (changes != NULL || n_changes == 0);
+
+  if (n_changes == 0)
+    return;
+  for (guint i = 0; i < n_changes; i++)
+    {
+      CsnChange *change = changes[i];
+
+      g_return_if_fail (CSN_IS_CHANGE (change));
+      g_ptr_array_add (self->changes, g_object_ref (change));
+      /* The first set a change joins counts its choices through a direct call; not through signal
+       * handlers, two per change, which tens of thousands of answers would spend more time adding
+       * and dropping than reading the workbooks. A change in a second set is watched the old way. */
+      if (csn_change_get_owner (change) == NULL)
+        csn_change_set_owner (change, self);
+      else
+        {
+          g_signal_connect_swapped (change, "notify::accepted", G_CALLBACK (on_change_accepted_cb), self);
+          g_signal_connect_swapped (change, "notify::conflict", G_CALLBACK (on_change_conflict_cb), self);
+        }
+      if (csn_change_get_accepted (change))
+        self->n_accepted++;
+      if (csn_change_get_conflict (change))
+        self->n_conflicts++;
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), self->changes->len - n_changes, 0, n_changes);
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  if (csn_change_get_accepted (change))
+  if (self->n_accepted != accepted)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACCEPTED]);
-  if (csn_change_get_conflict (change))
+  if (self->n_conflicts != conflicts)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
   g_object_thaw_notify (G_OBJECT (self));
 }

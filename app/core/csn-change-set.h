@@ -33,6 +33,9 @@ void          csn_change_set_set_finish_func (CsnChangeSet *self,
                                              GDestroyNotify destroy);
 void          csn_change_set_append         (CsnChangeSet *self,
                                              CsnChange    *change);
+void          csn_change_set_append_all     (CsnChangeSet  *self,
+                                             CsnChange    **changes,
+                                             guint          n_changes);
 guint         csn_change_set_get_n_conflicts (CsnChangeSet *self);
 guint         csn_change_set_get_n_accepted (CsnChangeSet *self);
 void          csn_change_set_accept_all     (CsnChangeSet *self,

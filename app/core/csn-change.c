@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "csn-change.h"
+#include "csn-change-private.h"
 #include "csn-describe.h"
 #include "csn-document-texts.h"
 #include "csn-draft.h"
@@ -35,8 +36,10 @@ struct _CsnChange
   gboolean       accepted;
   gboolean       applicable;
   char          *note;
-  char          *origin;
-  char          *country;
+  /* Interned: tens of thousands of answers come from a handful of files and countries. */
+  const char    *origin;
+  const char    *country;
+  CsnChangeSet  *owner;        /* not held: the set holds the change, and clears this in dispose */
 };
 
 typedef struct {
@@ -83,8 +86,6 @@ csn_change_finalize (GObject *object)
   g_free (self->key);
   g_strfreev (self->after_keys);
   g_free (self->note);
-  g_free (self->origin);
-  g_free (self->country);
 
   G_OBJECT_CLASS (csn_change_parent_class)->finalize (object);
 }
@@ -492,6 +493,8 @@ csn_change_set_conflict (CsnChange *self,
   if (self->conflict == conflict)
     return;
   self->conflict = conflict;
+  if (self->owner != NULL)
+    csn_change_set_count_conflict (self->owner, conflict);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICT]);
 }
 
@@ -512,7 +515,24 @@ csn_change_set_accepted (CsnChange *self,
   if (self->accepted == accepted)
     return;
   self->accepted = accepted;
+  if (self->owner != NULL)
+    csn_change_set_count_accepted (self->owner, accepted);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCEPTED]);
+}
+
+CsnChangeSet *
+csn_change_get_owner (CsnChange *self)
+{
+  g_return_val_if_fail (CSN_IS_CHANGE (self), NULL);
+  return self->owner;
+}
+
+void
+csn_change_set_owner (CsnChange    *self,
+                      CsnChangeSet *owner)
+{
+  g_return_if_fail (CSN_IS_CHANGE (self));
+  self->owner = owner;
 }
 
 /* A change that can never be applied (an answer on an item deleted since the export, from another
@@ -570,8 +590,7 @@ csn_change_set_origin (CsnChange  *self,
 
   if (g_strcmp0 (self->origin, origin) == 0)
     return;
-  g_free (self->origin);
-  self->origin = g_strdup (origin);
+  self->origin = g_intern_string (origin);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN]);
 }
 
@@ -591,8 +610,7 @@ csn_change_set_country (CsnChange  *self,
 
   if (g_strcmp0 (self->country, country) == 0)
     return;
-  g_free (self->country);
-  self->country = g_strdup (country);
+  self->country = g_intern_string (country);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 

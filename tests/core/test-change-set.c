@@ -157,6 +157,50 @@ test_choices (void)
   g_assert_cmpint (csn_item_get_enum (theme_at (draft, 1), "horizon"), ==, CSN_HORIZON_MEDIUM_TERM);
 }
 
+static void
+on_n_items_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       guint      *calls)
+{
+  (*calls)++;
+}
+
+/* A change counts in every set that holds it, the first one (told directly) and any other (told by
+ * signals), also after the first is gone; many changes appended at once are announced once. */
+static void
+test_counts_in_two_sets (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(CsnChangeSet) first = csn_change_set_new ("First");
+  g_autoptr(CsnChangeSet) second = csn_change_set_new ("Second");
+  g_autoptr(CsnChange) horizon = horizon_change (theme_at (draft, 0), CSN_HORIZON_SHORT_TERM);
+  g_autoptr(CsnChange) other = horizon_change (theme_at (draft, 1), CSN_HORIZON_MEDIUM_TERM);
+  CsnChange *both[] = { horizon, other };
+  guint calls = 0;
+
+  g_signal_connect (second, "items-changed", G_CALLBACK (on_n_items_changed_cb), &calls);
+  csn_change_set_append (first, horizon);
+  csn_change_set_append_all (second, both, G_N_ELEMENTS (both));
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 2);
+  g_assert_cmpuint (csn_change_set_get_n_accepted (first), ==, 1);
+  g_assert_cmpuint (csn_change_set_get_n_accepted (second), ==, 2);
+
+  csn_change_set_accepted (horizon, FALSE);
+  csn_change_set_conflict (horizon, TRUE);
+  g_assert_cmpuint (csn_change_set_get_n_accepted (first), ==, 0);
+  g_assert_cmpuint (csn_change_set_get_n_accepted (second), ==, 1);
+  g_assert_cmpuint (csn_change_set_get_n_conflicts (first), ==, 1);
+  g_assert_cmpuint (csn_change_set_get_n_conflicts (second), ==, 1);
+
+  g_clear_object (&first);
+  csn_change_set_accepted (horizon, TRUE);
+  csn_change_set_accepted (other, FALSE);
+  g_assert_cmpuint (csn_change_set_get_n_accepted (second), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/change-set/describe", test_describe);
   g_test_add_func ("/change-set/apply-as-one-step", test_apply_as_one_step);
   g_test_add_func ("/change-set/choices", test_choices);
+  g_test_add_func ("/change-set/counts-in-two-sets", test_counts_in_two_sets);
 
   return g_test_run ();
 }
