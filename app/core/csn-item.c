@@ -846,14 +846,37 @@ csn_item_remove_watch (CsnItem          *self,
 char *
 csn_fold_search_text (const char *text)
 {
-  g_autofree char *normalized = NULL;
+  GString *folded;
+  const char *p;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normalized == NULL)
-    return g_strdup ("");
-  return g_utf8_casefold (normalized, -1);
+
+  /* ASCII folds to its lower case; the runs between are normalized and folded by GLib. Cutting
+   * before an ASCII character changes nothing: it is a starter, and canonical reordering moves only
+   * the marks between two starters. Most texts are mostly ASCII, and a search folds every item. */
+  folded = g_string_sized_new (strlen (text));
+  p = text;
+  while (*p != '\0')
+    {
+      const char *run = p;
+
+      while (*p != '\0' && !(*p & 0x80))
+        p++;
+      for (const char *c = run; c < p; c++)
+        g_string_append_c (folded, g_ascii_tolower (*c));
+      run = p;
+      while (*p & 0x80)
+        p++;
+      if (p > run)
+        {
+          g_autofree char *normalized = g_utf8_normalize (run, p - run, G_NORMALIZE_ALL);
+          g_autofree char *run_folded = g_utf8_casefold (normalized, -1);
+
+          g_string_append (folded, run_folded);
+        }
+    }
+  return g_string_free (folded, FALSE);
 }
 
 static void

@@ -444,6 +444,35 @@ test_search (void)
   g_assert_true (matches (CSN_ITEM (theme), search_properties, "niñez"));
 }
 
+/* The folding's ASCII shortcut gives what GLib's normalization and case folding of the whole text
+ * give: marks after ASCII letters, marks reordered across a run, compatibility forms, ß, the Kelvin
+ * sign; text that is not UTF-8 folds to "". */
+static void
+test_fold (void)
+{
+  const char * const texts[] = {
+    "", "Migración LABORAL", "migracio\xCC\x81n", "E\xCC\x81" "COLE", "Stra\xC3\x9F" "e", "\xEF\xAC\x81n",
+    "\xE2\x84\xAA" "elvin", "a\xCC\xA3\xCC\x81" "b", "a\xCC\x81\xCC\xA3" "B", "\xC3\x85ngstr\xC3\xB6m 12",
+    "NIÑEZ no acompañada", "\xE1\xBE\xB3 \xCE\xA3\xCE\xA3", "tab\tand\nnew line",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *normalized = g_utf8_normalize (texts[i], -1, G_NORMALIZE_ALL);
+      g_autofree char *expected = g_utf8_casefold (normalized, -1);
+      g_autofree char *folded = csn_fold_search_text (texts[i]);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  {
+    g_autofree char *invalid = csn_fold_search_text ("caf\xE9");
+    g_autofree char *none = csn_fold_search_text (NULL);
+
+    g_assert_cmpstr (invalid, ==, "");
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/fields/property-names", test_property_names);
   g_test_add_func ("/fields/property-names-threads", test_property_names_threads);
   g_test_add_func ("/fields/search", test_search);
+  g_test_add_func ("/fields/fold", test_fold);
 
   g_test_add_func ("/fields/constants-match-schema", test_constants_match_schema);
   g_test_add_func ("/fields/getters", test_getters);
