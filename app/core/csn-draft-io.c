@@ -1307,6 +1307,13 @@ static void
 write_indent (GString *out,
               guint    level)
 {
+  static const char indent[] = "\n                ";
+
+  if (level <= (sizeof indent - 2) / 2)
+    {
+      g_string_append_len (out, indent, 1 + 2 * level);
+      return;
+    }
   g_string_append_c (out, '\n');
   for (guint i = 0; i < level; i++)
     g_string_append (out, "  ");
@@ -1316,39 +1323,49 @@ static void
 write_string (GString    *out,
               const char *text)
 {
+  const guchar *run = (const guchar *) text;
+  const guchar *p;
+
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  /* Most of a draft's bytes need no escape: they are copied a run at a time. */
+  for (p = run; *p != '\0'; p++)
     {
+      const char *escape;
+
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
       switch (*p)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          escape = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          escape = "\\\\";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          escape = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          escape = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          escape = "\\t";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          escape = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          escape = "\\f";
           break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", *p);
+          continue;
         }
+      g_string_append (out, escape);
     }
+  g_string_append_len (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
