@@ -1808,50 +1808,124 @@ write_lineage (GString    *out,
   close_container (out, lineage_first, 1, '}');
 }
 
+/* A draft written a slice of items at a time (csn-draft-private.h): what the main thread can do
+ * between two frames. The items must not change between the slices. */
+struct _CsnDraftWriter
+{
+  CsnDraft     *draft;
+  GString      *out;
+  gboolean      first;
+  CsnCollection collection;   /* the list being written */
+  guint         position;     /* its next item */
+  gboolean      in_list;
+  gboolean      first_item;
+};
+
+CsnDraftWriter *
+csn_draft_writer_new (CsnDraft *draft)
+{
+  CsnDraftWriter *writer;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  writer = g_new0 (CsnDraftWriter, 1);
+  writer->draft = g_object_ref (draft);
+  writer->out = g_string_sized_new (64 * 1024);
+  writer->first = TRUE;
+  g_string_append_c (writer->out, '{');
+  write_key (writer->out, &writer->first, 1, "format");
+  write_string (writer->out, CSN_DRAFT_FORMAT);
+  write_key (writer->out, &writer->first, 1, "version");
+  g_string_append_printf (writer->out, "%d", CSN_DRAFT_VERSION);
+  write_key (writer->out, &writer->first, 1, "meeting");
+  write_item (writer->out, CSN_ITEM (csn_draft_get_meeting (draft)), 1);
+  write_key (writer->out, &writer->first, 1, "document");
+  write_item (writer->out, CSN_ITEM (csn_draft_get_document_texts (draft)), 1);
+  return writer;
+}
+
+/* Writes items until @deadline (g_get_monotonic_time(); -1: none). Returns: whether all are written. */
+gboolean
+csn_draft_writer_step (CsnDraftWriter *writer,
+                       gint64          deadline)
+{
+  guint n_written = 0;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  while (writer->collection < CSN_N_COLLECTIONS)
+    {
+      GListModel *model = csn_draft_get_collection (writer->draft, writer->collection);
+      guint n_items = g_list_model_get_n_items (model);
+
+      if (!writer->in_list)
+        {
+          write_key (writer->out, &writer->first, 1, csn_collection_get_key (writer->collection));
+          g_string_append_c (writer->out, '[');
+          writer->in_list = TRUE;
+          writer->first_item = TRUE;
+          writer->position = 0;
+        }
+      while (writer->position < n_items)
+        {
+          g_autoptr(CsnItem) item = NULL;
+
+          /* The clock is read every few items: an item takes a few microseconds. */
+          if (deadline >= 0 && ++n_written % 32 == 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+          item = g_list_model_get_item (model, writer->position++);
+          write_separator (writer->out, &writer->first_item, 2);
+          write_item (writer->out, item, 2);
+        }
+      close_container (writer->out, writer->first_item, 1, ']');
+      writer->in_list = FALSE;
+      writer->collection++;
+    }
+  return TRUE;
+}
+
+void
+csn_draft_writer_free (CsnDraftWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_object_unref (writer->draft);
+  if (writer->out != NULL)
+    g_string_free (writer->out, TRUE);
+  g_free (writer);
+}
+
+/* Writes what is left, then @lineage (none: NULL) and the draft's unknown members; frees @writer.
+ * Returns: (transfer full): the file text */
+char *
+csn_draft_writer_finish (CsnDraftWriter *writer,
+                         CsnLineage     *lineage,
+                         gsize          *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  csn_draft_writer_step (writer, -1);
+  out = g_steal_pointer (&writer->out);
+  write_lineage (out, &writer->first, lineage, get_number_texts (csn_draft_get_lineage (writer->draft), FALSE));
+  write_members (out, &writer->first, csn_draft_get_unknown (writer->draft),
+                 get_number_texts (writer->draft, FALSE), 1);
+  g_string_append (out, "\n}\n");
+  csn_draft_writer_free (writer);
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* The draft as the text of a .consenso file, with @lineage (NULL: none). */
 static char *
 draft_to_data (CsnDraft   *self,
                CsnLineage *lineage,
                gsize      *length)
 {
-  GString *out;
-  gboolean first = TRUE;
-
-  out = g_string_sized_new (64 * 1024);
-  g_string_append_c (out, '{');
-  write_key (out, &first, 1, "format");
-  write_string (out, CSN_DRAFT_FORMAT);
-  write_key (out, &first, 1, "version");
-  g_string_append_printf (out, "%d", CSN_DRAFT_VERSION);
-  write_key (out, &first, 1, "meeting");
-  write_item (out, CSN_ITEM (csn_draft_get_meeting (self)), 1);
-  write_key (out, &first, 1, "document");
-  write_item (out, CSN_ITEM (csn_draft_get_document_texts (self)), 1);
-
-  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
-    {
-      GListModel *model = csn_draft_get_collection (self, c);
-      gboolean first_item = TRUE;
-
-      write_key (out, &first, 1, csn_collection_get_key (c));
-      g_string_append_c (out, '[');
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-
-          write_separator (out, &first_item, 2);
-          write_item (out, item, 2);
-        }
-      close_container (out, first_item, 1, ']');
-    }
-
-  write_lineage (out, &first, lineage, get_number_texts (csn_draft_get_lineage (self), FALSE));
-  write_members (out, &first, csn_draft_get_unknown (self), get_number_texts (self, FALSE), 1);
-  g_string_append (out, "\n}\n");
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+  return csn_draft_writer_finish (csn_draft_writer_new (self), lineage, length);
 }
 
 /* The draft as the text of a .consenso file. */
