@@ -454,7 +454,15 @@ test_fold (void)
     "", "Migración LABORAL", "migracio\xCC\x81n", "E\xCC\x81" "COLE", "Stra\xC3\x9F" "e", "\xEF\xAC\x81n",
     "\xE2\x84\xAA" "elvin", "a\xCC\xA3\xCC\x81" "b", "a\xCC\x81\xCC\xA3" "B", "\xC3\x85ngstr\xC3\xB6m 12",
     "NIÑEZ no acompañada", "\xE1\xBE\xB3 \xCE\xA3\xCE\xA3", "tab\tand\nnew line",
+    "\xC3\xA9\xCC\xA3", "\xC7\x84", "\xCE\x90", "\xC4\xB0stanbul", "\xC5\xBF\xC2\xB5\xC2\xAA\xC2\xBD",
+    "\xD7\xA9\xD7\x81\xD6\xB8", "\xD9\x84\xD8\xA7", "\xCC\x81\xCC\xA3" "x", "x\xCC\x81\xC3\xA9",
   };
+  /* Characters that fold alone, marks, ASCII and three-byte ones, in random order. */
+  const gunichar pool[] = {
+    'a', 'Z', ' ', 0xE9, 0xC9, 0xF1, 0xDF, 0x130, 0x149, 0x17F, 0x1C4, 0x1F0, 0x300, 0x301, 0x323, 0x345,
+    0x390, 0x3A3, 0x3C2, 0x419, 0x5B8, 0x5C1, 0x5E9, 0x644, 0x670, 0x7A6, 0x1E9E, 0x2126, 0xFB01, 0x1F80,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -462,6 +470,20 @@ test_fold (void)
       g_autofree char *expected = g_utf8_casefold (normalized, -1);
       g_autofree char *folded = csn_fold_search_text (texts[i]);
 
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *normalized = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *folded = NULL;
+
+      for (int n = g_rand_int_range (rand, 1, 8); n > 0; n--)
+        g_string_append_unichar (text, pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]);
+      normalized = g_utf8_normalize (text->str, -1, G_NORMALIZE_ALL);
+      expected = g_utf8_casefold (normalized, -1);
+      folded = csn_fold_search_text (text->str);
       g_assert_cmpstr (folded, ==, expected);
     }
   {
