@@ -1895,6 +1895,17 @@ csn_draft_writer_free (CsnDraftWriter *writer)
   g_free (writer);
 }
 
+static void
+write_tail (CsnDraft   *draft,
+            GString    *out,
+            gboolean    first,
+            CsnLineage *lineage)
+{
+  write_lineage (out, &first, lineage, get_number_texts (csn_draft_get_lineage (draft), FALSE));
+  write_members (out, &first, csn_draft_get_unknown (draft), get_number_texts (draft, FALSE), 1);
+  g_string_append (out, "\n}\n");
+}
+
 /* Writes what is left, then @lineage (none: NULL) and the draft's unknown members; frees @writer.
  * Returns: (transfer full): the file text */
 char *
@@ -1908,11 +1919,29 @@ csn_draft_writer_finish (CsnDraftWriter *writer,
 
   csn_draft_writer_step (writer, -1);
   out = g_steal_pointer (&writer->out);
-  write_lineage (out, &writer->first, lineage, get_number_texts (csn_draft_get_lineage (writer->draft), FALSE));
-  write_members (out, &writer->first, csn_draft_get_unknown (writer->draft),
-                 get_number_texts (writer->draft, FALSE), 1);
-  g_string_append (out, "\n}\n");
+  write_tail (writer->draft, out, writer->first, lineage);
   csn_draft_writer_free (writer);
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* The same text as csn_draft_writer_finish() gives, but @writer stays: a save writes the draft once
+ * for its content alone (the first agreed base) and with its lineage. */
+char *
+csn_draft_writer_finish_copy (CsnDraftWriter *writer,
+                              CsnLineage     *lineage,
+                              gsize          *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  csn_draft_writer_step (writer, -1);
+  out = g_string_sized_new (writer->out->len + 4096);
+  g_string_append_len (out, writer->out->str, writer->out->len);
+  write_tail (writer->draft, out, writer->first, lineage);
 
   if (length != NULL)
     *length = out->len;
@@ -2103,6 +2132,7 @@ save_job_new (CsnDraft           *self,
               GError            **error)
 {
   DraftIo *io = get_io (self);
+  g_autoptr(CsnDraftWriter) writer = NULL;
   g_autofree char *base_text = NULL;
   gsize base_length = 0;
   SaveJob *job;
@@ -2120,8 +2150,14 @@ save_job_new (CsnDraft           *self,
 
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);
+  /* The items are written once: for the first agreed base of a draft saved for the first time, and
+   * for the file. */
+  writer = csn_draft_writer_new (self);
+  csn_draft_writer_step (writer, -1);
+  if (!csn_lineage_is_known (csn_draft_get_lineage (self)))
+    base_text = csn_draft_writer_finish_copy (writer, NULL, &base_length);
   *lineage = csn_lineage_new_for_save_unencoded (csn_draft_get_lineage (self), self,
-                                                 csn_draft_get_saved_by (self), &base_text, &base_length);
+                                                 csn_draft_get_saved_by (self), NULL, NULL);
   if (base_text != NULL)
     {
       g_autofree char *uuid = g_uuid_string_random ();
@@ -2130,7 +2166,7 @@ save_job_new (CsnDraft           *self,
       job->base_placeholder = g_strconcat ("csn-base-content-", uuid, NULL);
       g_object_set (*lineage, "base-content", job->base_placeholder, NULL);
     }
-  data = csn_draft_to_data_with_lineage (self, *lineage, &length);
+  data = csn_draft_writer_finish (g_steal_pointer (&writer), *lineage, &length);
   job->data = g_bytes_new_take (data, length);
   job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
   job->revision = g_strdup (csn_lineage_get_revision (*lineage));
