@@ -1326,14 +1326,15 @@ write_string (GString    *out,
   const guchar *run = (const guchar *) text;
   const guchar *p;
 
+  static const char needs_escape[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
   g_string_append_c (out, '"');
-  /* Most of a draft's bytes need no escape: they are copied a run at a time. */
-  for (p = run; *p != '\0'; p++)
+  /* Most of a draft's bytes need no escape: they are copied a run at a time, found by strcspn(). */
+  for (p = run; *(p += strcspn ((const char *) p, needs_escape)) != '\0'; p++)
     {
       const char *escape;
 
-      if (*p >= 0x20 && *p != '"' && *p != '\\')
-        continue;
       g_string_append_len (out, (const char *) run, p - run);
       run = p + 1;
       switch (*p)
