@@ -13,6 +13,7 @@
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-position.h"
+#include "csn-reservation.h"
 #include "csn-read-only-dialog.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
@@ -849,25 +850,32 @@ watch_object (StepWatch *watch,
   g_ptr_array_add (watch->watched, g_object_ref (object));
 }
 
+/* Watches what the next step changes, among what a page shows: the meeting, the items of the draft's
+ * lists, the lists and the themes' reservations. */
 static void
-watch_draft (StepWatch *watch,
-             CsnDraft  *draft)
+watch_step (StepWatch *watch,
+            CsnDraft  *draft,
+            gboolean   redo)
 {
-  watch_object (watch, G_OBJECT (csn_draft_get_meeting (draft)));
-  for (CsnCollection collection = 0; collection < CSN_N_COLLECTIONS; collection++)
+  g_autoptr(GPtrArray) objects = csn_history_dup_next_objects (csn_draft_get_history (draft), redo);
+
+  for (guint i = 0; i < objects->len; i++)
     {
-      GListModel *list = csn_draft_get_collection (draft, collection);
-      guint n_items = g_list_model_get_n_items (list);
+      GObject *object = g_ptr_array_index (objects, i);
+      gboolean shown = FALSE;
 
-      watch_object (watch, G_OBJECT (list));
-      for (guint i = 0; i < n_items; i++)
+      if (G_IS_LIST_MODEL (object))
         {
-          g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
-
-          watch_object (watch, G_OBJECT (item));
-          if (collection == CSN_COLLECTION_THEMES)
-            watch_object (watch, G_OBJECT (csn_theme_get_reservations (CSN_THEME (item))));
+          shown = g_list_model_get_item_type (G_LIST_MODEL (object)) == CSN_TYPE_RESERVATION;
+          for (CsnCollection collection = 0; !shown && collection < CSN_N_COLLECTIONS; collection++)
+            shown = csn_draft_get_collection (draft, collection) == G_LIST_MODEL (object);
         }
+      else if (object == G_OBJECT (csn_draft_get_meeting (draft)))
+        shown = TRUE;
+      else if (CSN_IS_ITEM (object) && csn_collection_for_item (CSN_ITEM (object)) < CSN_N_COLLECTIONS)
+        shown = csn_draft_find_position (draft, csn_collection_for_item (CSN_ITEM (object)), CSN_ITEM (object), NULL);
+      if (shown)
+        watch_object (watch, object);
     }
 }
 
@@ -914,7 +922,7 @@ step_and_reveal (CsnWindow *self,
   StepWatch watch = { g_ptr_array_new_with_free_func (g_object_unref), NULL, NULL, NULL };
 
   _csn_window_commit_focused_edit (self);
-  watch_draft (&watch, self->draft);
+  watch_step (&watch, self->draft, redo);
   if (redo)
     csn_draft_redo (self->draft);
   else
