@@ -92,6 +92,7 @@ _csn_window_update_history (CsnWindow *self)
   const char *undo_label, *redo_label;
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
+  g_autofree char *texts = NULL;
   g_autoptr(GMenuItem) undo_item = NULL;
   g_autoptr(GMenuItem) redo_item = NULL;
 
@@ -117,7 +118,13 @@ _csn_window_update_history (CsnWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, redo_text, -1);
 
-  /* A GMenu item cannot change its label: the section is made again. */
+  /* A GMenu item cannot change its label: the section is made again, and each menu that shows it
+   * makes its rows again; not when only the actions' state changed (a step notifies several times). */
+  texts = g_strconcat (undo_text, "\n", redo_text, NULL);
+  if (g_strcmp0 (texts, self->undo_section_texts) == 0)
+    return;
+  g_free (self->undo_section_texts);
+  self->undo_section_texts = g_steal_pointer (&texts);
   g_menu_remove_all (self->undo_section);
   undo_item = g_menu_item_new (undo_text, "win.undo");
   redo_item = g_menu_item_new (redo_text, "win.redo");
