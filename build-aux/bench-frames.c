@@ -676,6 +676,7 @@ main (int   argc,
   double scale = 1.0;
   gboolean counts_only = FALSE;
   gboolean open_only = FALSE;
+  gboolean no_animations = FALSE;
   gint64 t_start, t_loaded, t_window, t_first_paint = 0;
   gint64 c_start, c_loaded, c_window, c_first_paint;
   Bench bench = { 0 };
@@ -689,6 +690,8 @@ main (int   argc,
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only,
       "Only open the draft and count its widgets (to run under callgrind or massif)", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures to FILE", "FILE" },
+    { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
+      "Turn GTK's animations off (the pages' crossfade draws two pages per frame for 200 ms)", NULL },
     { NULL }
   };
 
@@ -709,6 +712,8 @@ main (int   argc,
 
   setup_environment (&root);
   adw_init ();
+  if (no_animations)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   bench.json = g_string_new ("{ \"steps\": [");
   bench.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   bench.app = csn_application_new ();
