@@ -14,7 +14,15 @@
 #include "csn-application.h"
 #include "csn-cell.h"
 #include "csn-draft.h"
+#include "csn-translation-view.h"
 #include "csn-window.h"
+
+#if __has_include (<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(name)
+#endif
 
 /* A frame whose work takes longer than this misses its vertical blank; a gap between two frames
  * longer than MISSED_GAP_US means that at least one frame was not drawn at all. */
@@ -137,7 +145,9 @@ typedef struct
 {
   double sync_ms;        /* the action's own call */
   double latency_ms;     /* from the action to the end of the next frame painted */
+  double median_frame_ms; /* the median frame's work (tick to after-paint) after the action */
   double max_frame_ms;   /* the longest frame (tick to after-paint) after the action */
+  double median_gap_ms;  /* the median time between two frames, from the action on */
   double max_gap_ms;     /* the longest time between two frames, from the action on */
   guint  n_frames;
   guint  n_over;         /* frames whose work took over FRAME_BUDGET_US */
@@ -146,15 +156,26 @@ typedef struct
   double cpu_watch_ms;   /* CPU time from the action to the end of the watch */
 } Stats;
 
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 static Stats
 compute_stats (Bench  *bench,
                gint64  t_action,
                gint64  t_done,
                gint64  t_stop)
 {
-  Stats stats = { (t_done - t_action) / 1000.0, -1, 0, 0, 0, 0, 0, 0, 0 };
+  Stats stats = { (t_done - t_action) / 1000.0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
   gint64 end = t_done + WATCH_MS * 1000;
   gint64 previous_end = t_action;
+  g_autoptr(GArray) works = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < bench->frames->len; i++)
     {
@@ -170,13 +191,22 @@ compute_stats (Bench  *bench,
       if (stats.latency_ms < 0)
         stats.latency_ms = (frame->end - t_action) / 1000.0;
       stats.n_frames++;
+      g_array_append_vals (works, &(gint64) { frame->end - MAX (frame->start, t_action) }, 1);
       stats.max_frame_ms = MAX (stats.max_frame_ms, (frame->end - MAX (frame->start, t_action)) / 1000.0);
       stats.max_gap_ms = MAX (stats.max_gap_ms, (frame->end - previous_end) / 1000.0);
+      g_array_append_vals (gaps, &(gint64) { frame->end - previous_end }, 1);
       if (frame->end - MAX (frame->start, t_action) > FRAME_BUDGET_US)
         stats.n_over++;
       if (frame->end - previous_end > MISSED_GAP_US)
         stats.n_missed++;
       previous_end = frame->end;
+    }
+  if (works->len > 0)
+    {
+      g_array_sort (works, compare_int64);
+      stats.median_frame_ms = g_array_index (works, gint64, works->len / 2) / 1000.0;
+      g_array_sort (gaps, compare_int64);
+      stats.median_gap_ms = g_array_index (gaps, gint64, gaps->len / 2) / 1000.0;
     }
   /* A stall that outlasts the watch leaves no frame to end its gap. */
   if (bench->frames->len > 0)
@@ -198,17 +228,19 @@ report (Bench       *bench,
         gint64       t_action,
         gint64       t_end)
 {
-  g_print ("  %-30s %8.1f %8.1f %8.1f %8.1f %7u %5u %7u %8.1f %8.1f\n", name, stats->sync_ms, stats->latency_ms,
-           stats->max_frame_ms, stats->max_gap_ms, stats->n_frames, stats->n_over, stats->n_missed,
-           stats->cpu_ms, stats->cpu_watch_ms);
+  g_print ("  %-34s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7u %5u %7u %8.1f %8.1f\n", name, stats->sync_ms,
+           stats->latency_ms, stats->median_frame_ms, stats->max_frame_ms, stats->median_gap_ms, stats->max_gap_ms,
+           stats->n_frames, stats->n_over, stats->n_missed, stats->cpu_ms, stats->cpu_watch_ms);
   g_string_append_printf (bench->json,
                           "%s\n    { \"action\": \"%s\", \"sync_ms\": %.2f, \"latency_ms\": %.2f, "
-                          "\"max_frame_ms\": %.2f, \"max_gap_ms\": %.2f, \"frames\": %u, \"over_budget\": %u, "
+                          "\"median_frame_ms\": %.2f, \"max_frame_ms\": %.2f, \"median_gap_ms\": %.2f, "
+                          "\"max_gap_ms\": %.2f, \"frames\": %u, \"over_budget\": %u, "
                           "\"missed\": %u, \"cpu_ms\": %.2f, \"cpu_watch_ms\": %.2f, "
                           "\"start_us\": %" G_GINT64_FORMAT ", \"end_us\": %" G_GINT64_FORMAT " }",
                           bench->json->str[bench->json->len - 1] == '[' ? "" : ",",
-                          name, stats->sync_ms, stats->latency_ms, stats->max_frame_ms, stats->max_gap_ms,
-                          stats->n_frames, stats->n_over, stats->n_missed, stats->cpu_ms, stats->cpu_watch_ms,
+                          name, stats->sync_ms, stats->latency_ms, stats->median_frame_ms, stats->max_frame_ms,
+                          stats->median_gap_ms, stats->max_gap_ms, stats->n_frames, stats->n_over, stats->n_missed,
+                          stats->cpu_ms, stats->cpu_watch_ms,
                           t_action, t_end);
 }
 
@@ -225,12 +257,15 @@ measure (Bench      *bench,
 
   start_recording (bench);
   spin (SETTLE_MS);
+  /* Under callgrind each action's instructions, with the second after it, go to a file of their own. */
+  CALLGRIND_ZERO_STATS;
   t_action = now_us ();
   c_action = cpu_us ();
   action (bench, data);
   c_done = cpu_us ();
   t_done = now_us ();
   spin (watch_ms);
+  CALLGRIND_DUMP_STATS_AT (name);
   bench->recording = FALSE;
   c_stop = cpu_us ();
   t_stop = now_us ();
@@ -514,6 +549,56 @@ scroll_action (Bench    *bench,
                                           gtk_adjustment_get_page_size (adjustment));
 }
 
+/* Translation mode: the texts of the page chosen in the agenda beside their translations. */
+static void
+translation_mode_action (Bench    *bench,
+                         gpointer  data)
+{
+  csn_window_set_translation_mode (bench->window, GPOINTER_TO_INT (data));
+}
+
+static CsnTranslationView *
+get_translation_view (Bench *bench)
+{
+  GtkWidget *view = find_widget_of_type (GTK_WIDGET (bench->window), CSN_TYPE_TRANSLATION_VIEW);
+
+  if (view == NULL)
+    g_error ("the window has no translation view");
+  return CSN_TRANSLATION_VIEW (view);
+}
+
+/* Ctrl+J: the next text without an up-to-date translation, its editor focused. */
+static void
+next_untranslated_action (Bench    *bench,
+                          gpointer  data)
+{
+  CsnTranslationView *view = get_translation_view (bench);
+
+  if (!csn_translation_view_next_untranslated (view))
+    g_error ("no text is left to translate");
+  csn_translation_view_focus_editor (view);
+}
+
+/* A key press in the focused translation editor ends in its buffer. */
+static void
+type_translation_action (Bench    *bench,
+                         gpointer  data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (bench->window));
+
+  if (!GTK_IS_TEXT_VIEW (focus))
+    g_error ("the translation editor does not have the focus");
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "x", 1);
+}
+
+/* Leaving the editor (or Ctrl+Enter) keeps the translation: one undoable step. */
+static void
+commit_translation_action (Bench    *bench,
+                           gpointer  data)
+{
+  csn_translation_view_commit (get_translation_view (bench));
+}
+
 static void
 nothing_action (Bench    *bench,
                 gpointer  data)
@@ -591,6 +676,7 @@ main (int   argc,
   double scale = 1.0;
   gboolean counts_only = FALSE;
   gboolean open_only = FALSE;
+  gboolean no_animations = FALSE;
   gint64 t_start, t_loaded, t_window, t_first_paint = 0;
   gint64 c_start, c_loaded, c_window, c_first_paint;
   Bench bench = { 0 };
@@ -604,6 +690,8 @@ main (int   argc,
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only,
       "Only open the draft and count its widgets (to run under callgrind or massif)", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures to FILE", "FILE" },
+    { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
+      "Turn GTK's animations off (the pages' crossfade draws two pages per frame for 200 ms)", NULL },
     { NULL }
   };
 
@@ -624,6 +712,8 @@ main (int   argc,
 
   setup_environment (&root);
   adw_init ();
+  if (no_animations)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   bench.json = g_string_new ("{ \"steps\": [");
   bench.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   bench.app = csn_application_new ();
@@ -699,12 +789,12 @@ main (int   argc,
   if (!counts_only)
     {
       g_print ("frames in the %u ms after each action (ms): the action's call; from it to the next frame "
-               "painted;\nthe longest frame's work; the longest gap between frames; frames; frames over "
+               "painted;\nthe median and the longest frame's work; the median and the longest gap between frames; frames; frames over "
                "%u ms of work; gaps over %u ms;\nthe CPU time of the call, and of the whole watch (the tick "
                "callback that keeps frames coming costs a little)\n", WATCH_MS, FRAME_BUDGET_US / 1000,
                MISSED_GAP_US / 1000);
-      g_print ("  %-30s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "frame", "gap", "frames",
-               "over", "missed", "cpu", "cpu/watch");
+      g_print ("  %-34s %8s %8s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "median",
+               "frame", "med gap", "gap", "frames", "over", "missed", "cpu", "cpu/watch");
       measure (&bench, "idle (the floor)", nothing_action, NULL, WATCH_MS);
     }
   for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1; i++)
@@ -740,6 +830,14 @@ main (int   argc,
   measure (&bench, "search “migr”", search_action, &search, WATCH_MS);
   measure (&bench, "clear the search", search_action, &search_clear, WATCH_MS);
   measure (&bench, "save", activate_window_action, (gpointer) "win.save", WATCH_MS);
+  measure (&bench, "translation mode (strategies)", translation_mode_action, GINT_TO_POINTER (TRUE), WATCH_MS);
+  measure (&bench, "next untranslated text", next_untranslated_action, NULL, WATCH_MS);
+  measure (&bench, "type in a translation", type_translation_action, NULL, WATCH_MS);
+  measure (&bench, "type another character in it", type_translation_action, NULL, WATCH_MS);
+  measure (&bench, "keep the translation", commit_translation_action, NULL, WATCH_MS);
+  measure (&bench, "undo the translation", activate_window_action, (gpointer) "win.undo", WATCH_MS);
+  measure (&bench, "redo the translation", activate_window_action, (gpointer) "win.redo", WATCH_MS);
+  measure (&bench, "leave translation mode", translation_mode_action, GINT_TO_POINTER (FALSE), WATCH_MS);
   measure (&bench, "show page overview", show_page_action, (gpointer) "overview", WATCH_MS);
   measure (&bench, "undo on the overview", activate_window_action, (gpointer) "win.undo", WATCH_MS);
 

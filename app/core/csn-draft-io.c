@@ -1307,6 +1307,13 @@ static void
 write_indent (GString *out,
               guint    level)
 {
+  static const char indent[] = "\n                ";
+
+  if (level <= (sizeof indent - 2) / 2)
+    {
+      g_string_append_len (out, indent, 1 + 2 * level);
+      return;
+    }
   g_string_append_c (out, '\n');
   for (guint i = 0; i < level; i++)
     g_string_append (out, "  ");
@@ -1316,39 +1323,50 @@ static void
 write_string (GString    *out,
               const char *text)
 {
+  const guchar *run = (const guchar *) text;
+  const guchar *p;
+
+  static const char needs_escape[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  /* Most of a draft's bytes need no escape: they are copied a run at a time, found by strcspn(). */
+  for (p = run; *(p += strcspn ((const char *) p, needs_escape)) != '\0'; p++)
     {
+      const char *escape;
+
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
       switch (*p)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          escape = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          escape = "\\\\";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          escape = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          escape = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          escape = "\\t";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          escape = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          escape = "\\f";
           break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", *p);
+          continue;
         }
+      g_string_append (out, escape);
     }
+  g_string_append_len (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -1791,50 +1809,153 @@ write_lineage (GString    *out,
   close_container (out, lineage_first, 1, '}');
 }
 
+/* A draft written a slice of items at a time (csn-draft-private.h): what the main thread can do
+ * between two frames. The items must not change between the slices. */
+struct _CsnDraftWriter
+{
+  CsnDraft     *draft;
+  GString      *out;
+  gboolean      first;
+  CsnCollection collection;   /* the list being written */
+  guint         position;     /* its next item */
+  gboolean      in_list;
+  gboolean      first_item;
+};
+
+CsnDraftWriter *
+csn_draft_writer_new (CsnDraft *draft)
+{
+  CsnDraftWriter *writer;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  writer = g_new0 (CsnDraftWriter, 1);
+  writer->draft = g_object_ref (draft);
+  writer->out = g_string_sized_new (64 * 1024);
+  writer->first = TRUE;
+  g_string_append_c (writer->out, '{');
+  write_key (writer->out, &writer->first, 1, "format");
+  write_string (writer->out, CSN_DRAFT_FORMAT);
+  write_key (writer->out, &writer->first, 1, "version");
+  g_string_append_printf (writer->out, "%d", CSN_DRAFT_VERSION);
+  write_key (writer->out, &writer->first, 1, "meeting");
+  write_item (writer->out, CSN_ITEM (csn_draft_get_meeting (draft)), 1);
+  write_key (writer->out, &writer->first, 1, "document");
+  write_item (writer->out, CSN_ITEM (csn_draft_get_document_texts (draft)), 1);
+  return writer;
+}
+
+/* Writes items until @deadline (g_get_monotonic_time(); -1: none). Returns: whether all are written. */
+gboolean
+csn_draft_writer_step (CsnDraftWriter *writer,
+                       gint64          deadline)
+{
+  guint n_written = 0;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  while (writer->collection < CSN_N_COLLECTIONS)
+    {
+      GListModel *model = csn_draft_get_collection (writer->draft, writer->collection);
+      guint n_items = g_list_model_get_n_items (model);
+
+      if (!writer->in_list)
+        {
+          write_key (writer->out, &writer->first, 1, csn_collection_get_key (writer->collection));
+          g_string_append_c (writer->out, '[');
+          writer->in_list = TRUE;
+          writer->first_item = TRUE;
+          writer->position = 0;
+        }
+      while (writer->position < n_items)
+        {
+          g_autoptr(CsnItem) item = NULL;
+
+          /* The clock is read every few items: an item takes a few microseconds. */
+          if (deadline >= 0 && ++n_written % 32 == 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+          item = g_list_model_get_item (model, writer->position++);
+          write_separator (writer->out, &writer->first_item, 2);
+          write_item (writer->out, item, 2);
+        }
+      close_container (writer->out, writer->first_item, 1, ']');
+      writer->in_list = FALSE;
+      writer->collection++;
+    }
+  return TRUE;
+}
+
+void
+csn_draft_writer_free (CsnDraftWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_object_unref (writer->draft);
+  if (writer->out != NULL)
+    g_string_free (writer->out, TRUE);
+  g_free (writer);
+}
+
+static void
+write_tail (CsnDraft   *draft,
+            GString    *out,
+            gboolean    first,
+            CsnLineage *lineage)
+{
+  write_lineage (out, &first, lineage, get_number_texts (csn_draft_get_lineage (draft), FALSE));
+  write_members (out, &first, csn_draft_get_unknown (draft), get_number_texts (draft, FALSE), 1);
+  g_string_append (out, "\n}\n");
+}
+
+/* Writes what is left, then @lineage (none: NULL) and the draft's unknown members; frees @writer.
+ * Returns: (transfer full): the file text */
+char *
+csn_draft_writer_finish (CsnDraftWriter *writer,
+                         CsnLineage     *lineage,
+                         gsize          *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  csn_draft_writer_step (writer, -1);
+  out = g_steal_pointer (&writer->out);
+  write_tail (writer->draft, out, writer->first, lineage);
+  csn_draft_writer_free (writer);
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* The same text as csn_draft_writer_finish() gives, but @writer stays: a save writes the draft once
+ * for its content alone (the first agreed base) and with its lineage. */
+char *
+csn_draft_writer_finish_copy (CsnDraftWriter *writer,
+                              CsnLineage     *lineage,
+                              gsize          *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  csn_draft_writer_step (writer, -1);
+  out = g_string_sized_new (writer->out->len + 4096);
+  g_string_append_len (out, writer->out->str, writer->out->len);
+  write_tail (writer->draft, out, writer->first, lineage);
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* The draft as the text of a .consenso file, with @lineage (NULL: none). */
 static char *
 draft_to_data (CsnDraft   *self,
                CsnLineage *lineage,
                gsize      *length)
 {
-  GString *out;
-  gboolean first = TRUE;
-
-  out = g_string_sized_new (64 * 1024);
-  g_string_append_c (out, '{');
-  write_key (out, &first, 1, "format");
-  write_string (out, CSN_DRAFT_FORMAT);
-  write_key (out, &first, 1, "version");
-  g_string_append_printf (out, "%d", CSN_DRAFT_VERSION);
-  write_key (out, &first, 1, "meeting");
-  write_item (out, CSN_ITEM (csn_draft_get_meeting (self)), 1);
-  write_key (out, &first, 1, "document");
-  write_item (out, CSN_ITEM (csn_draft_get_document_texts (self)), 1);
-
-  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
-    {
-      GListModel *model = csn_draft_get_collection (self, c);
-      gboolean first_item = TRUE;
-
-      write_key (out, &first, 1, csn_collection_get_key (c));
-      g_string_append_c (out, '[');
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-
-          write_separator (out, &first_item, 2);
-          write_item (out, item, 2);
-        }
-      close_container (out, first_item, 1, ']');
-    }
-
-  write_lineage (out, &first, lineage, get_number_texts (csn_draft_get_lineage (self), FALSE));
-  write_members (out, &first, csn_draft_get_unknown (self), get_number_texts (self, FALSE), 1);
-  g_string_append (out, "\n}\n");
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+  return csn_draft_writer_finish (csn_draft_writer_new (self), lineage, length);
 }
 
 /* The draft as the text of a .consenso file. */
@@ -2012,6 +2133,7 @@ save_job_new (CsnDraft           *self,
               GError            **error)
 {
   DraftIo *io = get_io (self);
+  g_autoptr(CsnDraftWriter) writer = NULL;
   g_autofree char *base_text = NULL;
   gsize base_length = 0;
   SaveJob *job;
@@ -2029,8 +2151,14 @@ save_job_new (CsnDraft           *self,
 
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);
+  /* The items are written once: for the first agreed base of a draft saved for the first time, and
+   * for the file. */
+  writer = csn_draft_writer_new (self);
+  csn_draft_writer_step (writer, -1);
+  if (!csn_lineage_is_known (csn_draft_get_lineage (self)))
+    base_text = csn_draft_writer_finish_copy (writer, NULL, &base_length);
   *lineage = csn_lineage_new_for_save_unencoded (csn_draft_get_lineage (self), self,
-                                                 csn_draft_get_saved_by (self), &base_text, &base_length);
+                                                 csn_draft_get_saved_by (self), NULL, NULL);
   if (base_text != NULL)
     {
       g_autofree char *uuid = g_uuid_string_random ();
@@ -2039,7 +2167,7 @@ save_job_new (CsnDraft           *self,
       job->base_placeholder = g_strconcat ("csn-base-content-", uuid, NULL);
       g_object_set (*lineage, "base-content", job->base_placeholder, NULL);
     }
-  data = csn_draft_to_data_with_lineage (self, *lineage, &length);
+  data = csn_draft_writer_finish (g_steal_pointer (&writer), *lineage, &length);
   job->data = g_bytes_new_take (data, length);
   job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
   job->revision = g_strdup (csn_lineage_get_revision (*lineage));

@@ -36,4 +36,20 @@ void        csn_draft_remember_number_texts (GHashTable    *numbers,
                                              gpointer       owner,
                                              JsonNode      *node);
 
+/* Writing a draft a slice at a time (csn-draft-io.c): csn_draft_to_data() spread over idles. */
+typedef struct _CsnDraftWriter CsnDraftWriter;
+
+CsnDraftWriter *csn_draft_writer_new        (CsnDraft       *draft);
+gboolean    csn_draft_writer_step           (CsnDraftWriter *writer,
+                                             gint64          deadline);
+char       *csn_draft_writer_finish         (CsnDraftWriter *writer,
+                                             CsnLineage     *lineage,
+                                             gsize          *length);
+char       *csn_draft_writer_finish_copy    (CsnDraftWriter *writer,
+                                             CsnLineage     *lineage,
+                                             gsize          *length);
+void        csn_draft_writer_free           (CsnDraftWriter *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsnDraftWriter, csn_draft_writer_free)
+
 G_END_DECLS

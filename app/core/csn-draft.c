@@ -34,6 +34,7 @@ struct _CsnDraft
   GListStore *collections[CSN_N_COLLECTIONS];
   CsnKeyIndex *indexes[CSN_N_COLLECTIONS];  /* by key, built at the first lookup, then kept */
   CsnKeyIndex *participants_by_country;     /* built at the first count, then kept */
+  GHashTable *positions[CSN_N_COLLECTIONS]; /* item -> position + 1, built at the first search after a change */
   CsnValidation *validation;                /* made when a view first asks */
   CsnHistory *history;
   JsonObject *unknown;
@@ -190,6 +191,19 @@ on_collection_items_changed_cb (GListModel *model,
     csn_key_index_items_changed (*index, position, removed, added);
 }
 
+/* Positions move with any insertion, removal or move: the table is made again when next asked. */
+static void
+on_collection_positions_changed_cb (GListModel *model,
+                                    guint       position,
+                                    guint       removed,
+                                    guint       added,
+                                    gpointer    user_data)
+{
+  GHashTable **positions = user_data;
+
+  g_clear_pointer (positions, g_hash_table_unref);
+}
+
 static void
 on_history_modified_cb (CsnDraft   *self,
                         GParamSpec *pspec,
@@ -218,7 +232,9 @@ csn_draft_dispose (GObject *object)
         {
           g_signal_handlers_disconnect_by_data (self->collections[i], &self->indexes[i]);
           g_signal_handlers_disconnect_by_data (self->collections[i], &self->participants_by_country);
+          g_signal_handlers_disconnect_by_data (self->collections[i], &self->positions[i]);
         }
+      g_clear_pointer (&self->positions[i], g_hash_table_unref);
       g_clear_object (&self->collections[i]);
     }
   g_clear_pointer (&self->unknown, json_object_unref);
@@ -318,6 +334,8 @@ csn_draft_init (CsnDraft *self)
       self->collections[i] = g_list_store_new (collections[i].get_type ());
       g_signal_connect (self->collections[i], "items-changed",
                         G_CALLBACK (on_collection_items_changed_cb), &self->indexes[i]);
+      g_signal_connect (self->collections[i], "items-changed",
+                        G_CALLBACK (on_collection_positions_changed_cb), &self->positions[i]);
     }
   g_signal_connect (self->collections[CSN_COLLECTION_PARTICIPANTS], "items-changed",
                     G_CALLBACK (on_collection_items_changed_cb), &self->participants_by_country);
@@ -526,10 +544,33 @@ csn_draft_find_position (CsnDraft      *self,
                          CsnItem       *item,
                          guint         *position)
 {
+  GHashTable *positions;
+  guint found;
+
   g_return_val_if_fail (CSN_IS_DRAFT (self), FALSE);
   g_return_val_if_fail (collection < CSN_N_COLLECTIONS, FALSE);
 
-  return g_list_store_find (self->collections[collection], item, position);
+  /* Every row of a filtered list asks: one walk per change of the list, not one per row. */
+  if (self->positions[collection] == NULL)
+    {
+      GListModel *model = G_LIST_MODEL (self->collections[collection]);
+      guint n_items = g_list_model_get_n_items (model);
+
+      positions = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(GObject) each = g_list_model_get_item (model, i);
+
+          g_hash_table_insert (positions, each, GUINT_TO_POINTER (i + 1));
+        }
+      self->positions[collection] = positions;
+    }
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions[collection], item));
+  if (found == 0)
+    return FALSE;
+  if (position != NULL)
+    *position = found - 1;
+  return TRUE;
 }
 
 /* The title of the item @key points to, or @key itself when it points nowhere. */

@@ -515,6 +515,50 @@ step (CsnHistory *self,
   return TRUE;
 }
 
+static void
+collect_objects (Command    *command,
+                 GHashTable *seen,
+                 GPtrArray  *objects)
+{
+  GObject *object = command->kind == COMMAND_SET ? command->object : G_OBJECT (command->list);
+
+  if (command->kind == COMMAND_GROUP)
+    {
+      for (guint i = 0; i < command->children->len; i++)
+        collect_objects (g_ptr_array_index (command->children, i), seen, objects);
+      return;
+    }
+  if (object != NULL && g_hash_table_add (seen, object))
+    g_ptr_array_add (objects, g_object_ref (object));
+}
+
+/**
+ * csn_history_dup_next_objects:
+ * @redo: the next redo's, instead of the next undo's
+ *
+ * What the next undo (or redo) changes, to watch it happen: the object of each property set, the
+ * list of each insertion, removal or move; each once.
+ * Returns: (transfer full): the objects, none if there is nothing to undo (redo)
+ */
+GPtrArray *
+csn_history_dup_next_objects (CsnHistory *self,
+                              gboolean    redo)
+{
+  GPtrArray *stack;
+  GPtrArray *objects;
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_val_if_fail (CSN_IS_HISTORY (self), NULL);
+
+  stack = redo ? self->redo_stack : self->undo_stack;
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  if (stack->len == 0)
+    return objects;
+  seen = g_hash_table_new (NULL, NULL);
+  collect_objects (g_ptr_array_index (stack, stack->len - 1), seen, objects);
+  return objects;
+}
+
 gboolean
 csn_history_undo (CsnHistory *self)
 {

@@ -41,6 +41,8 @@ gboolean    csn_history_can_undo         (CsnHistory   *self);
 gboolean    csn_history_can_redo         (CsnHistory   *self);
 const char *csn_history_get_undo_label   (CsnHistory   *self);
 const char *csn_history_get_redo_label   (CsnHistory   *self);
+GPtrArray  *csn_history_dup_next_objects (CsnHistory   *self,
+                                          gboolean      redo);
 gboolean    csn_history_undo             (CsnHistory   *self);
 gboolean    csn_history_redo             (CsnHistory   *self);
 void        csn_history_clear            (CsnHistory   *self);

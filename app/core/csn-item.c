@@ -843,17 +843,96 @@ csn_item_remove_watch (CsnItem          *self,
  *
  * Returns: (transfer full): the folded text, "" for %NULL or text that is not UTF-8
  */
+/* The folded form of each two-byte character (U+0080 to U+07FF, Latin with its accents, Greek,
+ * Cyrillic…) that can be folded alone: a starter whose decomposition begins with a starter. NULL for
+ * the others, folded with their neighbours. */
+static const char * const *
+get_two_byte_folds (void)
+{
+  static const char **folds;
+
+  if (g_once_init_enter (&folds))
+    {
+      const char **table = g_new0 (const char *, 0x800);
+
+      for (gunichar c = 0x80; c < 0x800; c++)
+        {
+          char utf8[7] = { 0 };
+          g_autofree char *normalized = NULL;
+
+          if (!g_unichar_validate (c) || g_unichar_combining_class (c) != 0)
+            continue;
+          g_unichar_to_utf8 (c, utf8);
+          normalized = g_utf8_normalize (utf8, -1, G_NORMALIZE_ALL);
+          if (normalized == NULL || g_unichar_combining_class (g_utf8_get_char (normalized)) != 0)
+            continue;
+          table[c] = g_utf8_casefold (normalized, -1);
+        }
+      g_once_init_leave (&folds, table);
+    }
+  return folds;
+}
+
+static gboolean
+is_starter_at (const char *p)
+{
+  return !(*p & 0x80) || g_unichar_combining_class (g_utf8_get_char (p)) == 0;
+}
+
 char *
 csn_fold_search_text (const char *text)
 {
-  g_autofree char *normalized = NULL;
+  const char * const *two_byte_folds;
+  GString *folded;
+  const char *p;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normalized == NULL)
-    return g_strdup ("");
-  return g_utf8_casefold (normalized, -1);
+
+  /* What GLib's normalization and case folding of the whole text give, in pieces: ASCII folds to its
+   * lower case, and a two-byte starter between two starters to its folded form from a table; the runs
+   * left are folded by GLib. Cutting before a starter changes nothing: canonical reordering moves only
+   * the marks between two starters. Most texts are mostly ASCII and Latin, and a search folds every
+   * item's texts. */
+  two_byte_folds = get_two_byte_folds ();
+  folded = g_string_sized_new (strlen (text));
+  p = text;
+  while (*p != '\0')
+    {
+      const char *run;
+
+      if (!(*p & 0x80))
+        {
+          g_string_append_c (folded, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      if ((*p & 0xE0) == 0xC0)
+        {
+          gunichar c = g_utf8_get_char (p);
+          const char *next = p + 2;
+
+          if (two_byte_folds[c] != NULL && (*next == '\0' || is_starter_at (next)))
+            {
+              g_string_append (folded, two_byte_folds[c]);
+              p = next;
+              continue;
+            }
+        }
+      /* A run up to the next starter that is ASCII, or a character of the table, with no mark
+       * after it. */
+      run = p;
+      p = g_utf8_next_char (p);
+      while (*p != '\0' && (*p & 0x80) && !is_starter_at (p))
+        p = g_utf8_next_char (p);
+      {
+        g_autofree char *normalized = g_utf8_normalize (run, p - run, G_NORMALIZE_ALL);
+        g_autofree char *run_folded = g_utf8_casefold (normalized, -1);
+
+        g_string_append (folded, run_folded);
+      }
+    }
+  return g_string_free (folded, FALSE);
 }
 
 static void

@@ -527,7 +527,8 @@ csn_lineage_new_for_save (CsnLineage *self,
 
 /* Like csn_lineage_new_for_save(), for a save that compresses in a worker thread: for a draft saved
  * for the first time, @content is its content text, which the caller encodes with
- * csn_lineage_encode_content() into the new lineage's "base-content"; otherwise NULL. */
+ * csn_lineage_encode_content() into the new lineage's "base-content"; otherwise NULL. A caller that
+ * has the content text already passes NULL for @content and @length. */
 CsnLineage *
 csn_lineage_new_for_save_unencoded (CsnLineage  *self,
                                     CsnDraft    *draft,
@@ -543,17 +544,21 @@ csn_lineage_new_for_save_unencoded (CsnLineage  *self,
 
   g_return_val_if_fail (CSN_IS_LINEAGE (self), NULL);
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
-  g_return_val_if_fail (content != NULL && length != NULL, NULL);
+  g_return_val_if_fail ((content == NULL) == (length == NULL), NULL);
 
-  *content = NULL;
-  *length = 0;
+  if (content != NULL)
+    {
+      *content = NULL;
+      *length = 0;
+    }
   next = csn_lineage_copy (self);
   if (!csn_lineage_is_known (self))
     {
       g_autofree char *draft_id = g_uuid_string_random ();
       const char *agreed[] = { revision, NULL };
 
-      *content = csn_draft_content_to_data (draft, length);
+      if (content != NULL)
+        *content = csn_draft_content_to_data (draft, length);
       g_object_set (next,
                     "draft-id", draft_id,
                     "base-revision", revision,

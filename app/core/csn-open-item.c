@@ -412,33 +412,103 @@ csn_draft_list_open_items (CsnDraft *draft)
   return G_LIST_MODEL (store);
 }
 
-/* csn_draft_list_open_items() from figures and problems already at hand (CsnValidation's). Returns
- * the entries, in a new array that holds them. */
+/* The open items collected a kind at a time (csn-open-item-private.h), between frames. */
+struct _CsnOpenItemsCollector
+{
+  Collector        c;
+  CsnDraftFigures *figures;
+  GListModel      *problems;
+  guint            step;
+};
+
+CsnOpenItemsCollector *
+csn_open_items_collector_new (CsnDraft        *draft,
+                              CsnDraftFigures *figures,
+                              GListModel      *problems)
+{
+  CsnOpenItemsCollector *self;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (figures != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (problems), NULL);
+
+  self = g_new0 (CsnOpenItemsCollector, 1);
+  self->c.draft = g_object_ref (draft);
+  self->c.items = g_list_store_new (CSN_TYPE_OPEN_ITEM);
+  self->c.places = g_hash_table_new (g_str_hash, g_str_equal);
+  self->figures = csn_draft_figures_ref (figures);
+  self->problems = g_object_ref (problems);
+  return self;
+}
+
+/* Collects one kind after the other until @deadline (g_get_monotonic_time(); -1: none). Returns:
+ * whether all are collected. */
+gboolean
+csn_open_items_collector_step (CsnOpenItemsCollector *self,
+                               gint64                 deadline)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (gboolean first = TRUE;; self->step++, first = FALSE)
+    {
+      /* Each step collects one kind at least, however late it is called. */
+      if (!first && self->step < 7 && deadline >= 0 && g_get_monotonic_time () >= deadline)
+        return FALSE;
+      switch (self->step)
+        {
+        case 0: collect_meeting (&self->c); break;
+        case 1: collect_themes (&self->c, self->figures); break;
+        case 2: collect_mechanisms (&self->c); break;
+        case 3: collect_proposals (&self->c); break;
+        case 4: collect_endorsements (&self->c); break;
+        case 5: collect_quotas (&self->c, self->figures); break;
+        case 6: collect_problems (&self->c, self->problems); break;
+        default: return TRUE;
+        }
+    }
+}
+
+void
+csn_open_items_collector_free (CsnOpenItemsCollector *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->c.places, g_hash_table_unref);
+  g_clear_object (&self->c.items);
+  g_clear_object (&self->c.draft);
+  g_clear_pointer (&self->figures, csn_draft_figures_unref);
+  g_clear_object (&self->problems);
+  g_free (self);
+}
+
+/* Completes the collection and frees @self. Returns: the entries, in a new array that holds them. */
+GPtrArray *
+csn_open_items_collector_finish (CsnOpenItemsCollector *self)
+{
+  GListModel *store;
+  GPtrArray *items;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  csn_open_items_collector_step (self, -1);
+  store = G_LIST_MODEL (self->c.items);
+  items = g_ptr_array_new_full (g_list_model_get_n_items (store), g_object_unref);
+  for (guint i = 0, n = g_list_model_get_n_items (store); i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (store, i));
+  csn_open_items_collector_free (self);
+  return items;
+}
+
+/* csn_draft_list_open_items() from figures and problems already at hand. Returns the entries, in a
+ * new array that holds them. */
 GPtrArray *
 csn_open_items_collect (CsnDraft        *draft,
                         CsnDraftFigures *figures,
                         GListModel      *problems)
 {
-  g_autoptr(GListStore) store = g_list_store_new (CSN_TYPE_OPEN_ITEM);
-  Collector c = { draft, store };
-  GPtrArray *items;
-
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
 
-  c.places = g_hash_table_new (g_str_hash, g_str_equal);
-  collect_meeting (&c);
-  collect_themes (&c, figures);
-  collect_mechanisms (&c);
-  collect_proposals (&c);
-  collect_endorsements (&c);
-  collect_quotas (&c, figures);
-  collect_problems (&c, problems);
-  g_hash_table_unref (c.places);
-
-  items = g_ptr_array_new_full (g_list_model_get_n_items (G_LIST_MODEL (store)), g_object_unref);
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (store)); i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (store), i));
-  return items;
+  return csn_open_items_collector_finish (csn_open_items_collector_new (draft, figures, problems));
 }
 
 /* Whether two entries say the same about the same thing: a list updated in place keeps the

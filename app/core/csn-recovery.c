@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "csn-draft.h"
+#include "csn-draft-private.h"
 #include "csn-history.h"
 #include "csn-recovery.h"
 #include "csn-safe-file.h"
@@ -42,6 +43,9 @@ struct _CsnRecovery
   guint          delay;
   guint          write_source;
   guint          writes_under_way;
+  CsnDraftWriter *writer;       /* the copy being written out between frames */
+  guint          slice_source;
+  guint          restarts;      /* slices thrown away by edits since the last copy */
 };
 
 G_DEFINE_FINAL_TYPE (CsnRecovery, csn_recovery, G_TYPE_OBJECT)
@@ -158,19 +162,27 @@ copy_free (Copy *copy)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Copy, copy_free)
 
-/* The draft is written out here, on the main thread. */
+/* The draft is written out here, on the main thread, unless @data is already its text. */
 static Copy *
-copy_new (CsnRecovery *self)
+copy_new (CsnRecovery *self,
+          GBytes      *data)
 {
   Copy *copy = g_new0 (Copy, 1);
-  char *data, *sidecar;
-  gsize length, sidecar_length;
+  char *sidecar;
+  gsize sidecar_length;
 
   copy->files = g_atomic_rc_box_acquire (self->files);
   copy->number = ++self->last_request;
   copy->time = g_date_time_new_now_local ();
-  data = csn_draft_to_data (self->draft, &length);
-  copy->data = g_bytes_new_take (data, length);
+  if (data != NULL)
+    copy->data = g_bytes_ref (data);
+  else
+    {
+      gsize length;
+      char *text = csn_draft_to_data (self->draft, &length);
+
+      copy->data = g_bytes_new_take (text, length);
+    }
   sidecar = build_sidecar (self, copy->time, &sidecar_length);
   copy->sidecar = g_bytes_new_take (sidecar, sidecar_length);
   return copy;
@@ -285,7 +297,8 @@ on_copy_written_cb (GObject      *source_object,
 /* Copies the draft from a worker thread: the thread sees only the copy's bytes and the file names,
  * and its task has no source object that it could drop last. */
 static void
-write_copy_async (CsnRecovery *self)
+write_copy_async (CsnRecovery *self,
+                  GBytes      *data)
 {
   GWeakRef *weak_ref = g_new0 (GWeakRef, 1);
   g_autoptr(GTask) task = NULL;
@@ -294,9 +307,57 @@ write_copy_async (CsnRecovery *self)
   g_weak_ref_init (weak_ref, self);
   task = g_task_new (NULL, NULL, on_copy_written_cb, weak_ref);
   g_task_set_source_tag (task, write_copy_async);
-  g_task_set_task_data (task, copy_new (self), (GDestroyNotify) copy_free);
+  g_task_set_task_data (task, copy_new (self, data), (GDestroyNotify) copy_free);
   self->writes_under_way++;
   g_task_run_in_thread (task, write_in_thread);
+}
+
+/* A large draft takes longer to write out than a frame lasts: the copy is written a slice at a time
+ * between frames, and begun again if an edit comes in between. */
+#define SLICE_US 4000
+/* After this many copies begun again, the next is written at once, whatever it costs: a long run of
+ * edits is still copied. */
+#define MAX_RESTARTS 3
+
+static void
+stop_slices (CsnRecovery *self)
+{
+  g_clear_handle_id (&self->slice_source, g_source_remove);
+  g_clear_pointer (&self->writer, csn_draft_writer_free);
+}
+
+static gboolean
+on_write_slice_cb (gpointer user_data)
+{
+  CsnRecovery *self = user_data;
+  g_autoptr(GBytes) data = NULL;
+  char *text;
+  gsize length;
+
+  if (!csn_draft_writer_step (self->writer, g_get_monotonic_time () + SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  self->slice_source = 0;
+  text = csn_draft_writer_finish (g_steal_pointer (&self->writer), csn_draft_get_lineage (self->draft), &length);
+  data = g_bytes_new_take (text, length);
+  self->restarts = 0;
+  write_copy_async (self, data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_slices (CsnRecovery *self)
+{
+  stop_slices (self);
+  if (self->restarts >= MAX_RESTARTS)
+    {
+      self->restarts = 0;
+      write_copy_async (self, NULL);
+      return;
+    }
+  self->writer = csn_draft_writer_new (self->draft);
+  self->slice_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_write_slice_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->slice_source), "[consenso] recovery copy");
 }
 
 static gboolean
@@ -306,7 +367,7 @@ on_write_timeout_cb (gpointer user_data)
 
   self->write_source = 0;
   if (csn_draft_get_modified (self->draft))
-    write_copy_async (self);
+    start_slices (self);
   else
     remove_files (self);
   return G_SOURCE_REMOVE;
@@ -324,6 +385,15 @@ static void
 on_draft_changed_cb (CsnRecovery *self,
                      CsnDraft    *draft)
 {
+  /* The slices written so far show the draft before the edit. */
+  if (self->writer != NULL)
+    {
+      stop_slices (self);
+      self->restarts++;
+      if (csn_draft_get_modified (draft))
+        start_slices (self);
+      return;
+    }
   if (csn_draft_get_modified (draft))
     schedule_write (self);
 }
@@ -341,6 +411,7 @@ on_draft_modified_cb (CsnRecovery *self,
 
   /* Saved, or undone back to what is on disk: nothing left to recover. */
   g_clear_handle_id (&self->write_source, g_source_remove);
+  stop_slices (self);
   remove_files (self);
 }
 
@@ -358,7 +429,7 @@ csn_recovery_dispose (GObject *object)
 {
   CsnRecovery *self = CSN_RECOVERY (object);
 
-  if (self->write_source != 0)
+  if (self->write_source != 0 || self->writer != NULL)
     {
       g_autoptr(GError) error = NULL;
 
@@ -676,7 +747,7 @@ gboolean
 csn_recovery_get_pending (CsnRecovery *self)
 {
   g_return_val_if_fail (CSN_IS_RECOVERY (self), FALSE);
-  return self->write_source != 0 || self->writes_under_way > 0;
+  return self->write_source != 0 || self->writer != NULL || self->writes_under_way > 0;
 }
 
 /* Seconds from the first unsaved edit to the copy on disk, between 1 and CSN_RECOVERY_MAX_DELAY_SECONDS;
@@ -709,12 +780,13 @@ csn_recovery_flush (CsnRecovery  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_handle_id (&self->write_source, g_source_remove);
+  stop_slices (self);
   if (!csn_draft_get_modified (self->draft))
     {
       remove_files (self);
       return TRUE;
     }
-  copy = copy_new (self);
+  copy = copy_new (self, NULL);
   if (!copy_write (copy, error))
     return FALSE;
   copy_done (self, copy);
@@ -728,5 +800,6 @@ csn_recovery_discard (CsnRecovery *self)
   g_return_if_fail (CSN_IS_RECOVERY (self));
 
   g_clear_handle_id (&self->write_source, g_source_remove);
+  stop_slices (self);
   remove_files (self);
 }

@@ -191,14 +191,34 @@ add_children_texts (Lister         *l,
     }
 }
 
-static int
-compare_pages (gconstpointer a,
-               gconstpointer b)
+/* Orders @texts by page, keeping the list order within a page: a counting sort, one rank per text. */
+static void
+sort_by_page (GPtrArray *texts)
 {
-  const CsnText *text_a = *(const CsnText * const *) a;
-  const CsnText *text_b = *(const CsnText * const *) b;
+  g_autofree guint *ranks = NULL;
+  g_autofree gpointer *sorted = NULL;
+  g_autofree guint *starts = NULL;
+  guint n_ranks = 0;
 
-  return (int) page_rank (text_a->page) - (int) page_rank (text_b->page);
+  /* No copy from an empty array's NULL storage (UBSan). */
+  if (texts->len == 0)
+    return;
+  ranks = g_new (guint, texts->len);
+  sorted = g_new (gpointer, texts->len);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      ranks[i] = page_rank (((CsnText *) g_ptr_array_index (texts, i))->page);
+      n_ranks = MAX (n_ranks, ranks[i] + 1);
+    }
+  starts = g_new0 (guint, n_ranks + 1);
+  for (guint i = 0; i < texts->len; i++)
+    starts[ranks[i] + 1]++;
+  for (guint r = 1; r <= n_ranks; r++)
+    starts[r] += starts[r - 1];
+  for (guint i = 0; i < texts->len; i++)
+    sorted[starts[ranks[i]]++] = g_ptr_array_index (texts, i);
+  memcpy (texts->pdata, sorted, texts->len * sizeof (gpointer));
 }
 
 /*
@@ -256,6 +276,6 @@ csn_draft_list_texts (CsnDraft *draft)
 
   g_hash_table_unref (l.ids);
   /* Stable: within a page, list order; a position after the page's own items. */
-  g_ptr_array_sort (l.texts, compare_pages);
+  sort_by_page (l.texts);
   return l.texts;
 }

@@ -12,6 +12,7 @@
 #include "csn-participant.h"
 #include "csn-problem.h"
 #include "csn-validate.h"
+#include "csn-validate-private.h"
 
 typedef struct
 {
@@ -251,40 +252,40 @@ check_item (Validator *v,
   place->depth = depth;
 }
 
+/* The keys of collection @c, each with the first item that has it. The table holds copies: a
+ * validation made a slice at a time keeps it while the main loop runs. */
 static void
-index_keys (Validator *v)
+index_keys (Validator     *v,
+            CsnCollection  c)
 {
-  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+  GListModel *model = csn_draft_get_collection (v->draft, c);
+  const char *collection_key = csn_collection_get_key (c);
+  GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  v->keys[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      GListModel *model = csn_draft_get_collection (v->draft, c);
-      const char *collection_key = csn_collection_get_key (c);
-      GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+      const CsnField *key_field = csn_item_class_get_key_field (CSN_ITEM_GET_CLASS (item));
+      const char *key = csn_item_get_key (item);
+      gpointer first;
 
-      v->keys[c] = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      if (key == NULL)
+        continue;
+      if (g_hash_table_lookup_extended (positions, key, NULL, &first))
         {
-          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-          const CsnField *key_field = csn_item_class_get_key_field (CSN_ITEM_GET_CLASS (item));
-          const char *key = csn_item_get_key (item);
-          gpointer first;
-
-          if (key == NULL)
-            continue;
-          if (g_hash_table_lookup_extended (positions, key, NULL, &first))
-            {
-              g_autofree char *place = g_strdup_printf ("%s[%u].%s", collection_key, i, key_field->key);
-              /* Translators: "“theme-2” is also the id of themes[1]" */
-              add_problem (v, CSN_SEVERITY_ERROR, place, item,
-                           csn_field_get_property_name (key_field, NULL),
-                           _("“%s” is also the id of %s[%u]"), key, collection_key,
-                           GPOINTER_TO_UINT (first));
-              continue;
-            }
-          g_hash_table_insert (positions, (gpointer) key, GUINT_TO_POINTER (i));
-          g_hash_table_insert (v->keys[c], (gpointer) key, item);
+          g_autofree char *place = g_strdup_printf ("%s[%u].%s", collection_key, i, key_field->key);
+          /* Translators: "“theme-2” is also the id of themes[1]" */
+          add_problem (v, CSN_SEVERITY_ERROR, place, item,
+                       csn_field_get_property_name (key_field, NULL),
+                       _("“%s” is also the id of %s[%u]"), key, collection_key,
+                       GPOINTER_TO_UINT (first));
+          continue;
         }
-      g_hash_table_unref (positions);
+      g_hash_table_insert (positions, (gpointer) key, GUINT_TO_POINTER (i));
+      g_hash_table_insert (v->keys[c], g_strdup (key), g_object_ref (item));
     }
+  g_hash_table_unref (positions);
 }
 
 static void
@@ -387,40 +388,145 @@ check_quotas (Validator *v)
     }
 }
 
+/* A validation made a slice at a time (csn-validate-private.h). The draft must not change between
+ * two slices: whoever runs one begins again after a change. */
+typedef enum {
+  PHASE_KEYS,      /* one list's keys per step */
+  PHASE_MEETING,
+  PHASE_ITEMS,
+  PHASE_QUOTAS,
+  PHASE_DONE,
+} Phase;
+
+struct _CsnValidator
+{
+  Validator     v;
+  Phase         phase;
+  CsnCollection collection;
+  guint         position;
+};
+
+CsnValidator *
+csn_validator_new (CsnDraft *draft)
+{
+  CsnValidator *self;
+
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  self = g_new0 (CsnValidator, 1);
+  self->v.draft = g_object_ref (draft);
+  self->v.problems = g_list_store_new (CSN_TYPE_PROBLEM);
+  return self;
+}
+
+/* Goes on until @deadline (g_get_monotonic_time(); -1: none). Returns: whether the validation is
+ * complete. */
+gboolean
+csn_validator_step (CsnValidator *self,
+                    gint64        deadline)
+{
+  Validator *v = &self->v;
+  guint n_checked = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  while (self->phase != PHASE_DONE)
+    {
+      /* Each step does something, however late it is called. */
+      if (n_checked > 0 && deadline >= 0 && g_get_monotonic_time () >= deadline)
+        return FALSE;
+      n_checked++;
+
+      switch (self->phase)
+        {
+        case PHASE_KEYS:
+          index_keys (v, self->collection++);
+          if (self->collection == CSN_N_COLLECTIONS)
+            self->phase = PHASE_MEETING;
+          break;
+
+        case PHASE_MEETING:
+          {
+            Place place = { .depth = 0 };
+
+            check_meeting (v);
+            place_push (&place, "meeting", NO_INDEX);
+            check_item (v, &place, CSN_ITEM (csn_draft_get_meeting (v->draft)));
+            check_country_codes (v);
+            self->phase = PHASE_ITEMS;
+            self->collection = 0;
+            self->position = 0;
+          }
+          break;
+
+        case PHASE_ITEMS:
+          {
+            GListModel *model = csn_draft_get_collection (v->draft, self->collection);
+            guint n_items = g_list_model_get_n_items (model);
+
+            while (self->position < n_items)
+              {
+                g_autoptr(CsnItem) item = NULL;
+                Place place = { .depth = 0 };
+
+                /* The clock is read every few items: an item takes a few microseconds. */
+                if (deadline >= 0 && ++n_checked % 32 == 0 && g_get_monotonic_time () >= deadline)
+                  return FALSE;
+                item = g_list_model_get_item (model, self->position);
+                place_push (&place, csn_collection_get_key (self->collection), self->position);
+                check_item (v, &place, item);
+                self->position++;
+              }
+            self->position = 0;
+            if (++self->collection == CSN_N_COLLECTIONS)
+              self->phase = PHASE_QUOTAS;
+          }
+          break;
+
+        case PHASE_QUOTAS:
+          check_quotas (v);
+          self->phase = PHASE_DONE;
+          break;
+
+        case PHASE_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+void
+csn_validator_free (CsnValidator *self)
+{
+  if (self == NULL)
+    return;
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    g_clear_pointer (&self->v.keys[c], g_hash_table_unref);
+  g_clear_object (&self->v.problems);
+  g_clear_object (&self->v.draft);
+  g_free (self);
+}
+
+/* Completes the validation and frees @self. Returns: (transfer full): the problems */
+GListModel *
+csn_validator_finish (CsnValidator *self)
+{
+  GListModel *problems;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  csn_validator_step (self, -1);
+  problems = G_LIST_MODEL (g_steal_pointer (&self->v.problems));
+  csn_validator_free (self);
+  return problems;
+}
+
 /* Every problem of @draft, as a list of CsnProblem in file order of the places. */
 GListModel *
 csn_draft_validate (CsnDraft *draft)
 {
-  Validator v = { draft, NULL, { NULL } };
-  Place place = { .depth = 0 };
-
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
 
-  v.problems = g_list_store_new (CSN_TYPE_PROBLEM);
-  index_keys (&v);
-
-  check_meeting (&v);
-  place_push (&place, "meeting", NO_INDEX);
-  check_item (&v, &place, CSN_ITEM (csn_draft_get_meeting (draft)));
-  check_country_codes (&v);
-
-  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
-    {
-      GListModel *model = csn_draft_get_collection (draft, c);
-
-      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-        {
-          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-
-          place.depth = 0;
-          place_push (&place, csn_collection_get_key (c), i);
-          check_item (&v, &place, item);
-        }
-    }
-
-  check_quotas (&v);
-
-  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
-    g_hash_table_unref (v.keys[c]);
-  return G_LIST_MODEL (v.problems);
+  return csn_validator_finish (csn_validator_new (draft));
 }

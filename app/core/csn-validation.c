@@ -11,6 +11,7 @@
 #include "csn-open-item-private.h"
 #include "csn-participant.h"
 #include "csn-validate.h"
+#include "csn-validate-private.h"
 #include "csn-validation.h"
 #include "csn-validation-private.h"
 
@@ -25,7 +26,16 @@ struct _CsnValidation
   GHashTable      *item_problems;   /* CsnItem -> GPtrArray of CsnProblem */
   GHashTable      *quota_problems;  /* country code (owned) -> CsnProblem */
   GSource         *idle;
+
+  /* The remaking under way, a slice between two frames at a time; begun again after an edit. */
+  CsnValidator          *validator;
+  GListModel            *new_problems;
+  CsnDraftFigures       *new_figures;
+  CsnOpenItemsCollector *collector;
 };
+
+/* What one slice of the remaking may take of the main thread. */
+#define SLICE_US 4000
 
 G_DEFINE_FINAL_TYPE (CsnValidation, csn_validation, G_TYPE_OBJECT)
 
@@ -136,37 +146,76 @@ set_pending (CsnValidation *self,
 }
 
 static void
-recompute (CsnValidation *self)
+drop_job (CsnValidation *self)
 {
-  g_autoptr(GListModel) problems = NULL;
+  g_clear_pointer (&self->validator, csn_validator_free);
+  g_clear_object (&self->new_problems);
+  g_clear_pointer (&self->new_figures, csn_draft_figures_unref);
+  g_clear_pointer (&self->collector, csn_open_items_collector_free);
+}
+
+/* Goes on remaking the lists until @deadline (-1: none). Returns: whether they are made. */
+static gboolean
+recompute_until (CsnValidation *self,
+                 gint64         deadline)
+{
   g_autoptr(GPtrArray) problem_array = NULL;
   g_autoptr(GPtrArray) open = NULL;
   guint n;
 
   g_assert (self->draft != NULL);
 
-  problems = csn_draft_validate (self->draft);
-  g_clear_pointer (&self->figures, csn_draft_figures_unref);
-  self->figures = csn_draft_figures_new (self->draft);
-  open = csn_open_items_collect (self->draft, self->figures, problems);
+  if (self->new_problems == NULL)
+    {
+      if (self->validator == NULL)
+        self->validator = csn_validator_new (self->draft);
+      if (!csn_validator_step (self->validator, deadline))
+        return FALSE;
+      self->new_problems = csn_validator_finish (g_steal_pointer (&self->validator));
+    }
+  if (self->new_figures == NULL)
+    {
+      if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+        return FALSE;
+      self->new_figures = csn_draft_figures_new (self->draft);
+    }
+  if (self->collector == NULL)
+    self->collector = csn_open_items_collector_new (self->draft, self->new_figures, self->new_problems);
+  if (!csn_open_items_collector_step (self->collector, deadline))
+    return FALSE;
+  open = csn_open_items_collector_finish (g_steal_pointer (&self->collector));
 
-  n = g_list_model_get_n_items (problems);
+  g_clear_pointer (&self->figures, csn_draft_figures_unref);
+  self->figures = g_steal_pointer (&self->new_figures);
+  n = g_list_model_get_n_items (self->new_problems);
   problem_array = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (problem_array, g_list_model_get_item (problems, i));
+    g_ptr_array_add (problem_array, g_list_model_get_item (self->new_problems, i));
+  g_clear_object (&self->new_problems);
 
   update_store (self->problems, problem_array, (EqualFunc) csn_problem_equal);
   update_store (self->open_items, open, (EqualFunc) csn_open_item_equal);
   index_problems (self);
+  return TRUE;
 }
 
+static void
+recompute (CsnValidation *self)
+{
+  drop_job (self);
+  recompute_until (self, -1);
+}
+
+/* A large draft takes longer to validate than a frame lasts: a slice per idle, so that frames are
+ * drawn in between. */
 static gboolean
 on_idle_cb (gpointer user_data)
 {
   CsnValidation *self = user_data;
 
+  if (!recompute_until (self, g_get_monotonic_time () + SLICE_US))
+    return G_SOURCE_CONTINUE;
   g_clear_pointer (&self->idle, g_source_unref);
-  recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
   g_signal_emit (self, signals[CHANGED], 0);
   return G_SOURCE_REMOVE;
@@ -176,6 +225,8 @@ static void
 on_draft_changed_cb (CsnValidation *self,
                      CsnDraft      *draft)
 {
+  /* What was made so far saw the draft before this edit. */
+  drop_job (self);
   if (self->idle != NULL)
     return;
 
@@ -193,6 +244,7 @@ csn_validation_dispose (GObject *object)
   CsnValidation *self = CSN_VALIDATION (object);
 
   csn_validation_detach (self);
+  drop_job (self);
 
   G_OBJECT_CLASS (csn_validation_parent_class)->dispose (object);
 }
@@ -282,6 +334,7 @@ csn_validation_detach (CsnValidation *self)
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_func (self->draft, on_draft_changed_cb, self);
   self->draft = NULL;
+  drop_job (self);
   if (self->idle != NULL)
     {
       g_source_destroy (self->idle);

@@ -283,19 +283,20 @@ csn_cell_init (CsnCell *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
-void
-csn_cell_bind (CsnCell  *self,
-               CsnDraft *draft,
-               CsnItem  *item)
+/* @list_item is known before the cell's first update: a cell that shows its row's place (the
+ * position cell) reads it there instead of searching the draft's list. */
+static void
+bind (CsnCell     *self,
+      CsnDraft    *draft,
+      CsnItem     *item,
+      GtkListItem *list_item)
 {
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
 
-  g_return_if_fail (CSN_IS_CELL (self));
-  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
-  g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
-
   if (priv->draft == draft && priv->item == item)
     {
+      if (list_item != NULL)
+        priv->list_item = list_item;
       csn_cell_update (self);
       return;
     }
@@ -304,6 +305,7 @@ csn_cell_bind (CsnCell  *self,
 
   g_set_object (&priv->draft, draft);
   g_set_object (&priv->item, item);
+  priv->list_item = list_item;
   if (item != NULL && priv->property != NULL)
     {
       g_autofree char *signal = g_strdup_printf ("notify::%s", priv->property);
@@ -322,19 +324,29 @@ csn_cell_bind (CsnCell  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
+void
+csn_cell_bind (CsnCell  *self,
+               CsnDraft *draft,
+               CsnItem  *item)
+{
+  g_return_if_fail (CSN_IS_CELL (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
+  g_return_if_fail (item == NULL || CSN_IS_ITEM (item));
+
+  bind (self, draft, item, NULL);
+}
+
 /* Binds the cell to the item of @list_item, the row that shows it, which gives its position. */
 void
 csn_cell_bind_list_item (CsnCell     *self,
                          CsnDraft    *draft,
                          GtkListItem *list_item)
 {
-  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
-
   g_return_if_fail (CSN_IS_CELL (self));
+  g_return_if_fail (draft == NULL || CSN_IS_DRAFT (draft));
   g_return_if_fail (GTK_IS_LIST_ITEM (list_item));
 
-  csn_cell_bind (self, draft, gtk_list_item_get_item (list_item));
-  priv->list_item = list_item;
+  bind (self, draft, gtk_list_item_get_item (list_item), list_item);
 }
 
 void

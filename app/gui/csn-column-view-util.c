@@ -37,6 +37,28 @@ csn_column_view_find_item (GListModel *model,
   if (model == NULL || item == NULL)
     return GTK_INVALID_LIST_POSITION;
 
+  /* Through a selection, and a filter that hides nothing, a store's positions are the list's: the
+   * store finds its item without asking each layer for each row. */
+  for (GListModel *inner = model;;)
+    {
+      if (GTK_IS_SINGLE_SELECTION (inner))
+        inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (inner));
+      else if (GTK_IS_NO_SELECTION (inner))
+        inner = gtk_no_selection_get_model (GTK_NO_SELECTION (inner));
+      else if (GTK_IS_FILTER_LIST_MODEL (inner) && gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner)) != NULL &&
+               g_list_model_get_n_items (inner) ==
+               g_list_model_get_n_items (gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner))))
+        inner = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner));
+      else
+        {
+          guint position;
+
+          if (inner == NULL || !G_IS_LIST_STORE (inner))
+            break;
+          return g_list_store_find (G_LIST_STORE (inner), item, &position) ? position : GTK_INVALID_LIST_POSITION;
+        }
+    }
+
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {

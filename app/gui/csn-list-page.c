@@ -42,46 +42,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* @text normalized and case-folded, for searches that ignore case and composed forms. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *normalized = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normalized == NULL)
-    return g_strdup ("");
-  return g_utf8_casefold (normalized, -1);
-}
-
-static gboolean
-item_matches (CsnItem            *item,
-              const char         *folded_needle,
-              const char * const *fields)
-{
-  if (folded_needle == NULL || folded_needle[0] == '\0')
-    return TRUE;
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      g_autofree char *folded = NULL;
-
-      if (g_str_has_prefix (fields[i], "title:"))
-        {
-          g_autofree char *title = csn_item_dup_title (item);
-
-          folded = fold_text (title);
-        }
-      else
-        folded = fold_text (csn_item_get_string (item, fields[i]));
-      if (strstr (folded, folded_needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 refilter_cb (gpointer user_data)
 {
@@ -157,7 +117,8 @@ filter_item (gpointer item,
 
   if (klass->match != NULL && !klass->match (self, item))
     return FALSE;
-  return item_matches (item, priv->search_text, klass->search_properties);
+  /* The folded texts are kept by each item until it changes: a keystroke is a strstr() per item. */
+  return csn_item_matches_search (item, klass->search_properties, priv->search_text);
 }
 
 static void
@@ -213,7 +174,7 @@ on_search_changed_cb (CsnListPage    *self,
                       GtkSearchEntry *entry)
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
-  g_autofree char *needle = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_autofree char *needle = csn_fold_search_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   if (g_strcmp0 (needle, priv->search_text) == 0)

@@ -17,6 +17,7 @@
 #include "csn-overview-page.h"
 #include "csn-problem.h"
 #include "csn-translation-summary.h"
+#include "csn-validation.h"
 
 struct _CsnOverviewPage
 {
@@ -25,7 +26,7 @@ struct _CsnOverviewPage
   CsnDraft           *draft;
   GListStore         *open_entries;  /* CsnOpenItem: the core's list, updated in place */
   CsnMapListModel    *open_items;    /* CsnProblem for people, made for the rows shown */
-  guint               refresh_source;
+  CsnValidation      *validation;   /* the draft's, followed */
   gboolean            counts_stale;  /* the figures wait until the page is shown */
   gboolean            syncing;
 
@@ -233,7 +234,7 @@ set_count (GtkLabel   *label,
 static void
 update_counts (CsnOverviewPage *self)
 {
-  g_autoptr(CsnDraftFigures) figures = csn_draft_figures_new (self->draft);
+  CsnDraftFigures *figures = csn_validation_get_figures (self->validation);
   guint n_themes = csn_draft_figures_get_n_themes (figures);
   guint n_decided = n_themes - csn_draft_figures_get_themes_by_horizon (figures, CSN_HORIZON_UNDECIDED);
   guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (self->draft, CSN_COLLECTION_STRATEGIES));
@@ -376,7 +377,6 @@ map_open_entry (gpointer item,
 static void
 refresh (CsnOverviewPage *self)
 {
-  g_autoptr(GListModel) open_items = NULL;
   guint n_open;
 
   if (self->draft == NULL)
@@ -385,8 +385,8 @@ refresh (CsnOverviewPage *self)
       return;
     }
 
-  open_items = csn_draft_list_open_items (self->draft);
-  update_open_entries (self, open_items);
+  /* The draft's one validation, remade a slice at a time between frames after its edits. */
+  update_open_entries (self, csn_validation_get_open_items (self->validation));
   n_open = g_list_model_get_n_items (G_LIST_MODEL (self->open_entries));
   gtk_widget_set_visible (self->open_scroller, n_open > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_open_label), n_open == 0);
@@ -451,11 +451,8 @@ on_status_selected_cb (CsnOverviewPage *self)
       (int) selected == (int) csn_meeting_get_status (csn_draft_get_meeting (self->draft)))
     return;
 
-  if (self->refresh_source != 0)
-    {
-      g_clear_handle_id (&self->refresh_source, g_source_remove);
-      refresh (self);
-    }
+  /* Asked now, not after the next remaking: brings the list up to date at once. */
+  csn_validation_update_now (self->validation);
   n_open = g_list_model_get_n_items (G_LIST_MODEL (self->open_items));
   if (selected != CSN_MEETING_STATUS_DRAFT &&
       csn_meeting_get_status (csn_draft_get_meeting (self->draft)) == CSN_MEETING_STATUS_DRAFT && n_open > 0)
@@ -464,23 +461,18 @@ on_status_selected_cb (CsnOverviewPage *self)
     commit_enum_row (self, self->status_row, CSN_MEETING_PROP_STATUS);
 }
 
-static gboolean
-on_refresh_idle_cb (gpointer user_data)
-{
-  CsnOverviewPage *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_draft_changed_cb (CsnOverviewPage *self,
                      CsnDraft        *draft)
 {
   sync_meeting (self);
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (on_refresh_idle_cb, self);
+}
+
+static void
+on_validation_changed_cb (CsnOverviewPage *self,
+                          CsnValidation   *validation)
+{
+  refresh (self);
 }
 
 static void
@@ -510,7 +502,6 @@ csn_overview_page_dispose (GObject *object)
   CsnOverviewPage *self = CSN_OVERVIEW_PAGE (object);
 
   csn_overview_page_set_draft (self, NULL);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->open_items);
   g_clear_object (&self->open_entries);
@@ -668,9 +659,14 @@ csn_overview_page_set_draft (CsnOverviewPage *self,
 
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
+  if (self->validation != NULL)
+    g_signal_handlers_disconnect_by_data (self->validation, self);
 
   self->syncing = TRUE;
   g_set_object (&self->draft, draft);
+  g_clear_object (&self->validation);
+  if (draft != NULL)
+    self->validation = g_object_ref (csn_draft_get_validation (draft));
   gtk_filter_list_model_set_model (self->member_countries,
                                    draft != NULL
                                    ? csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES)
@@ -681,6 +677,8 @@ csn_overview_page_set_draft (CsnOverviewPage *self,
     {
       g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->validation, "changed", G_CALLBACK (on_validation_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       sync_meeting (self);
     }
   refresh (self);

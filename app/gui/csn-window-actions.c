@@ -13,6 +13,7 @@
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-position.h"
+#include "csn-reservation.h"
 #include "csn-read-only-dialog.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
@@ -91,6 +92,7 @@ _csn_window_update_history (CsnWindow *self)
   const char *undo_label, *redo_label;
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
+  g_autofree char *texts = NULL;
   g_autoptr(GMenuItem) undo_item = NULL;
   g_autoptr(GMenuItem) redo_item = NULL;
 
@@ -116,7 +118,13 @@ _csn_window_update_history (CsnWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, redo_text, -1);
 
-  /* A GMenu item cannot change its label: the section is made again. */
+  /* A GMenu item cannot change its label: the section is made again, and each menu that shows it
+   * makes its rows again; not when only the actions' state changed (a step notifies several times). */
+  texts = g_strconcat (undo_text, "\n", redo_text, NULL);
+  if (g_strcmp0 (texts, self->undo_section_texts) == 0)
+    return;
+  g_free (self->undo_section_texts);
+  self->undo_section_texts = g_steal_pointer (&texts);
   g_menu_remove_all (self->undo_section);
   undo_item = g_menu_item_new (undo_text, "win.undo");
   redo_item = g_menu_item_new (redo_text, "win.redo");
@@ -901,35 +909,33 @@ watch_object (StepWatch *watch,
   g_ptr_array_add (watch->watched, g_object_ref (object));
 }
 
+/* Watches what the next step changes, among what a page shows: the meeting, the items of the draft's
+ * lists, the lists and the themes' reservations. */
 static void
-watch_draft (StepWatch *watch,
-             CsnDraft  *draft)
+watch_step (StepWatch *watch,
+            CsnDraft  *draft,
+            gboolean   redo)
 {
-  watch_object (watch, G_OBJECT (csn_draft_get_meeting (draft)));
-  for (CsnCollection collection = 0; collection < CSN_N_COLLECTIONS; collection++)
+  g_autoptr(GPtrArray) objects = csn_history_dup_next_objects (csn_draft_get_history (draft), redo);
+
+  for (guint i = 0; i < objects->len; i++)
     {
-      GListModel *list = csn_draft_get_collection (draft, collection);
-      guint n_items = g_list_model_get_n_items (list);
+      GObject *object = g_ptr_array_index (objects, i);
+      gboolean shown = FALSE;
 
-      watch_object (watch, G_OBJECT (list));
-      for (guint i = 0; i < n_items; i++)
+      if (G_IS_LIST_MODEL (object))
         {
-          g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
-
-          watch_object (watch, G_OBJECT (item));
-          if (collection == CSN_COLLECTION_THEMES)
-            {
-              GListModel *reservations = csn_theme_get_reservations (CSN_THEME (item));
-
-              watch_object (watch, G_OBJECT (reservations));
-              for (guint j = 0; j < g_list_model_get_n_items (reservations); j++)
-                {
-                  g_autoptr(GObject) reservation = g_list_model_get_item (reservations, j);
-
-                  watch_object (watch, reservation);
-                }
-            }
+          shown = g_list_model_get_item_type (G_LIST_MODEL (object)) == CSN_TYPE_RESERVATION;
+          for (CsnCollection collection = 0; !shown && collection < CSN_N_COLLECTIONS; collection++)
+            shown = csn_draft_get_collection (draft, collection) == G_LIST_MODEL (object);
         }
+      /* A reservation's own text is shown in its theme's details and in translation mode. */
+      else if (object == G_OBJECT (csn_draft_get_meeting (draft)) || CSN_IS_RESERVATION (object))
+        shown = TRUE;
+      else if (CSN_IS_ITEM (object) && csn_collection_for_item (CSN_ITEM (object)) < CSN_N_COLLECTIONS)
+        shown = csn_draft_find_position (draft, csn_collection_for_item (CSN_ITEM (object)), CSN_ITEM (object), NULL);
+      if (shown)
+        watch_object (watch, object);
     }
 }
 
@@ -976,7 +982,7 @@ step_and_reveal (CsnWindow *self,
   StepWatch watch = { g_ptr_array_new_with_free_func (g_object_unref), NULL, NULL, NULL };
 
   _csn_window_commit_focused_edit (self);
-  watch_draft (&watch, self->draft);
+  watch_step (&watch, self->draft, redo);
   if (redo)
     csn_draft_redo (self->draft);
   else

@@ -59,6 +59,7 @@ struct _CsnWindow
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GMenu                *undo_section;
+  char                 *undo_section_texts;  /* what undo_section says: "Undo …\nRedo …" */
   GMenu                *recent_menu;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_title;

@@ -119,6 +119,13 @@ _csn_window_translation_reveal (CsnWindow  *self,
       if (field != NULL && !(field->flags & CSN_FIELD_FLAG_TRANSLATABLE))
         field = NULL;
     }
+  /* An item's texts are all on one page: most often the one shown, whose list is at hand. */
+  if (field != NULL && self->translation_mode && csn_translation_view_get_page (self->translation_view) != NULL &&
+      csn_translation_view_select (self->translation_view, item, field))
+    {
+      csn_window_show_page (self, csn_translation_view_get_page (self->translation_view));
+      return TRUE;
+    }
   if (property == NULL || field != NULL)
     {
       g_autoptr(GPtrArray) texts = csn_draft_list_texts (self->draft);

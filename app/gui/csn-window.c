@@ -458,6 +458,7 @@ csn_window_finalize (GObject *object)
 
   g_clear_pointer (&self->error_text, g_free);
   g_clear_pointer (&self->export_path, g_free);
+  g_clear_pointer (&self->undo_section_texts, g_free);
 
   G_OBJECT_CLASS (csn_window_parent_class)->finalize (object);
 }

@@ -444,6 +444,57 @@ test_search (void)
   g_assert_true (matches (CSN_ITEM (theme), search_properties, "niñez"));
 }
 
+/* The folding's ASCII shortcut gives what GLib's normalization and case folding of the whole text
+ * give: marks after ASCII letters, marks reordered across a run, compatibility forms, ß, the Kelvin
+ * sign; text that is not UTF-8 folds to "". */
+static void
+test_fold (void)
+{
+  const char * const texts[] = {
+    "", "Migración LABORAL", "migracio\xCC\x81n", "E\xCC\x81" "COLE", "Stra\xC3\x9F" "e", "\xEF\xAC\x81n",
+    "\xE2\x84\xAA" "elvin", "a\xCC\xA3\xCC\x81" "b", "a\xCC\x81\xCC\xA3" "B", "\xC3\x85ngstr\xC3\xB6m 12",
+    "NIÑEZ no acompañada", "\xE1\xBE\xB3 \xCE\xA3\xCE\xA3", "tab\tand\nnew line",
+    "\xC3\xA9\xCC\xA3", "\xC7\x84", "\xCE\x90", "\xC4\xB0stanbul", "\xC5\xBF\xC2\xB5\xC2\xAA\xC2\xBD",
+    "\xD7\xA9\xD7\x81\xD6\xB8", "\xD9\x84\xD8\xA7", "\xCC\x81\xCC\xA3" "x", "x\xCC\x81\xC3\xA9",
+  };
+  /* Characters that fold alone, marks, ASCII and three-byte ones, in random order. */
+  const gunichar pool[] = {
+    'a', 'Z', ' ', 0xE9, 0xC9, 0xF1, 0xDF, 0x130, 0x149, 0x17F, 0x1C4, 0x1F0, 0x300, 0x301, 0x323, 0x345,
+    0x390, 0x3A3, 0x3C2, 0x419, 0x5B8, 0x5C1, 0x5E9, 0x644, 0x670, 0x7A6, 0x1E9E, 0x2126, 0xFB01, 0x1F80,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *normalized = g_utf8_normalize (texts[i], -1, G_NORMALIZE_ALL);
+      g_autofree char *expected = g_utf8_casefold (normalized, -1);
+      g_autofree char *folded = csn_fold_search_text (texts[i]);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *normalized = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *folded = NULL;
+
+      for (int n = g_rand_int_range (rand, 1, 8); n > 0; n--)
+        g_string_append_unichar (text, pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]);
+      normalized = g_utf8_normalize (text->str, -1, G_NORMALIZE_ALL);
+      expected = g_utf8_casefold (normalized, -1);
+      folded = csn_fold_search_text (text->str);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  {
+    g_autofree char *invalid = csn_fold_search_text ("caf\xE9");
+    g_autofree char *none = csn_fold_search_text (NULL);
+
+    g_assert_cmpstr (invalid, ==, "");
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/fields/property-names", test_property_names);
   g_test_add_func ("/fields/property-names-threads", test_property_names_threads);
   g_test_add_func ("/fields/search", test_search);
+  g_test_add_func ("/fields/fold", test_fold);
 
   g_test_add_func ("/fields/constants-match-schema", test_constants_match_schema);
   g_test_add_func ("/fields/getters", test_getters);

@@ -217,6 +217,16 @@ test_group (void)
   csn_draft_end_group (draft);
 
   g_assert_cmpuint (g_list_model_get_n_items (strategies), ==, 6);
+  /* What the step changes, each once: the two lists it removed from. */
+  {
+    g_autoptr(GPtrArray) objects = csn_history_dup_next_objects (history, FALSE);
+    g_autoptr(GPtrArray) none = csn_history_dup_next_objects (history, TRUE);
+
+    g_assert_cmpuint (objects->len, ==, 2);
+    g_assert_true (g_ptr_array_index (objects, 0) == (gpointer) strategies);
+    g_assert_true (g_ptr_array_index (objects, 1) == (gpointer) csn_draft_get_collection (draft, CSN_COLLECTION_THEMES));
+    g_assert_cmpuint (none->len, ==, 0);
+  }
   assert_undo_redo (draft, s0, "Remove theme and its strategies");
   g_assert_true (csn_draft_undo (draft));
   g_assert_false (csn_history_can_undo (history));
@@ -234,7 +244,19 @@ test_group (void)
   csn_draft_end_group (draft);
   csn_draft_end_group (draft);
   g_assert_cmpstr (csn_history_get_undo_label (history), ==, "Outer");
+  {
+    g_autoptr(GPtrArray) objects = csn_history_dup_next_objects (history, FALSE);
+
+    g_assert_cmpuint (objects->len, ==, 1);
+    g_assert_true (g_ptr_array_index (objects, 0) == (gpointer) theme);
+  }
   g_assert_true (csn_draft_undo (draft));
+  {
+    g_autoptr(GPtrArray) objects = csn_history_dup_next_objects (history, TRUE);
+
+    g_assert_cmpuint (objects->len, ==, 1);
+    g_assert_true (g_ptr_array_index (objects, 0) == (gpointer) theme);
+  }
   g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
   g_assert_cmpint (csn_item_get_enum (theme, "consensus"), ==, CSN_CONSENSUS_PENDING);
   g_assert_false (csn_history_can_undo (history));

@@ -3,7 +3,9 @@
  * its lists in place, and answers per country and per item. */
 #include "config.h"
 
+#include "bench-draft.h"
 #include "consenso-core.h"
+#include "csn-validate-private.h"
 
 static void
 on_changed_cb (CsnValidation *validation,
@@ -209,6 +211,52 @@ test_outlives_draft (void)
     ;
 }
 
+/* A large draft is validated a slice at a time: the steps give what one pass gives, and edits that
+ * come between two slices begin the remaking again, so that the lists are those of the last edit. */
+static void
+test_slices (void)
+{
+  BenchDraftSize size = BENCH_DRAFT_SIZE_LARGE;
+  g_autoptr(GString) json = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(CsnValidator) validator = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GListModel) sliced = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *strategies;
+  CsnValidation *validation;
+  guint n_steps = 1;
+
+  bench_draft_size_scale (&size, 0.2);
+  json = bench_draft_generate_json (&size);
+  draft = csn_draft_load_from_data (json->str, json->len, "fifth.consenso", &error);
+  g_assert_no_error (error);
+
+  /* A deadline already past: each step does the least it can. */
+  whole = csn_draft_validate (draft);
+  validator = csn_validator_new (draft);
+  while (!csn_validator_step (validator, 0))
+    n_steps++;
+  g_assert_cmpuint (n_steps, >, 50);
+  sliced = csn_validator_finish (g_steal_pointer (&validator));
+  assert_problems_equal (sliced, whole);
+  g_assert_cmpuint (g_list_model_get_n_items (whole), >, 0);
+
+  validation = csn_draft_get_validation (draft);
+  strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, i * 7);
+
+      /* A dangling theme, then a theme again: each edit changes the problems. */
+      csn_draft_set_string (draft, strategy, CSN_STRATEGY_PROP_THEME, i % 2 == 0 ? "no-such-theme" : NULL);
+      g_assert_true (csn_validation_get_pending (validation));
+      g_main_context_iteration (NULL, FALSE);
+    }
+  wait_validated (validation);
+  assert_as_validated (validation, draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/validation/quota", test_quota);
   g_test_add_func ("/validation/updated-in-place", test_updated_in_place);
   g_test_add_func ("/validation/outlives-draft", test_outlives_draft);
+  g_test_add_func ("/validation/slices", test_slices);
 
   return g_test_run ();
 }
