@@ -25,7 +25,8 @@
 
 #define TARGET_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_TYPE "," CSN_FILE_STAMP_ATTRIBUTES "," G_FILE_ATTRIBUTE_UNIX_MODE "," \
-  G_FILE_ATTRIBUTE_UNIX_UID "," G_FILE_ATTRIBUTE_UNIX_GID "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE
+  G_FILE_ATTRIBUTE_UNIX_UID "," G_FILE_ATTRIBUTE_UNIX_GID "," G_FILE_ATTRIBUTE_UNIX_NLINK "," \
+  G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE
 
 CsnFileStamp *
 csn_file_stamp_new (const char *etag,
@@ -255,11 +256,16 @@ replace_contents (GFile         *real,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autofree char *new_etag = NULL;
+  GFileCreateFlags flags = G_FILE_CREATE_PRIVATE;
 
-  /* REPLACE_DESTINATION: a temporary file renamed into place, always. Without it GLib rewrites in
-   * place a hard-linked file, or one whose owner it cannot keep, and a crash then tears it. */
-  out = g_file_replace (real, etag, backup,
-                        G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE, cancellable, error);
+  /* REPLACE_DESTINATION: a temporary file renamed into place, so that a crash never tears the file
+   * (without it GLib also rewrites in place a file whose owner it cannot keep). A hard-linked file
+   * is the exception when it gets a backup: renamed over, its other names would keep the old
+   * content, so GLib copies it to NAME~ first and rewrites it in place; a crash can then tear the
+   * file, never NAME~. */
+  if (!backup || g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_NLINK) <= 1)
+    flags |= G_FILE_CREATE_REPLACE_DESTINATION;
+  out = g_file_replace (real, etag, backup, flags, cancellable, error);
   if (out == NULL)
     return FALSE;
   keep_owner_and_mode (out, info);
@@ -300,9 +306,10 @@ sync_folder (const char *path)
 /* Replaces the local @file with @data, or creates it; a symbolic link stays and its target is
  * replaced. With @expected, refuses (G_IO_ERROR_WRONG_ETAG) if the file is no longer as it was.
  * Refuses a read-only file (G_IO_ERROR_READ_ONLY). With CSN_SAFE_FILE_BACKUP, keeps the old file
- * as "NAME~" beside the real one when that name fits. A hard link is broken: the other names keep the old content. A crash or
- * failure at any moment leaves the old file whole; one during the first save of a new file may leave
- * it empty. On success @written is the new file's stamp. */
+ * as "NAME~" beside the real one when that name fits. A crash or failure at any moment leaves the
+ * old file whole, except a hard-linked file kept as NAME~: it is rewritten in place, so that its
+ * other names see the new content, and NAME~ is what is whole then. One during the first save of a
+ * new file may leave it empty. On success @written is the new file's stamp. */
 gboolean
 csn_safe_file_save (GFile               *file,
                     const char          *data,
