@@ -610,6 +610,23 @@ first_text_of (GPtrArray  *texts,
 /* The Overview counts each page's untranslated and outdated texts and follows edits; a page's row
  * opens translation mode there with the matching filter. */
 static void
+assert_overview_counts (CsnTranslationSummary *summary,
+                        CsnDraft              *draft)
+{
+  static const char * const pages[] = {
+    "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements", "document",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_cmpuint (csn_translation_summary_get_count (summary, pages[i], CSN_TRANSLATION_MISSING), ==,
+                        count_page_texts (draft, pages[i], CSN_TRANSLATION_MISSING));
+      g_assert_cmpuint (csn_translation_summary_get_count (summary, pages[i], CSN_TRANSLATION_OUTDATED), ==,
+                        count_page_texts (draft, pages[i], CSN_TRANSLATION_OUTDATED));
+    }
+}
+
+static void
 test_overview_counts (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
@@ -646,6 +663,17 @@ test_overview_counts (void)
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING) == missing - 1);
   csn_draft_set_string (draft, text->item, csn_field_get_property_name (text->field, NULL), "Reunión (RVM)");
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
+  assert_overview_counts (summary, draft);
+
+  /* Undone and redone, the counts follow, on every page as a fresh count has them. */
+  csn_draft_undo (draft);
+  csn_draft_undo (draft);
+  UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING) == missing);
+  assert_overview_counts (summary, draft);
+  csn_draft_redo (draft);
+  csn_draft_redo (draft);
+  UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
+  assert_overview_counts (summary, draft);
   row = find_summary_row (summary, "mechanisms");
   {
     g_autofree char *outdated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outdated translation",
