@@ -474,6 +474,9 @@ refresh (CsnTranslationView *self,
   load_editor (self);
 }
 
+/* More texts than this changing state in one burst are filtered again all together. */
+#define MAX_RESTATED 32
+
 /* Follows edits that set properties of items without listing the draft's texts again: only the
  * texts of the changed items are looked at. FALSE when the listing may have changed: an item
  * whose text came or went (a source written or emptied), a position (its page is what it
@@ -482,6 +485,7 @@ static gboolean
 update_changed_items (CsnTranslationView *self)
 {
   CsnLanguage language = get_target_language (self);
+  g_autoptr(GPtrArray) restated = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer object;
 
@@ -520,22 +524,32 @@ update_changed_items (CsnTranslationView *self)
           CsnTranslationUnit *unit = g_ptr_array_index (item_units, j);
           CsnTranslationState old_state = GPOINTER_TO_UINT (g_hash_table_lookup (self->unit_states, unit)) - 1;
           CsnTranslationState state = csn_translation_unit_get_state (unit, language);
-          guint position;
 
           if (state == old_state)
             continue;
           g_hash_table_insert (self->unit_states, unit, GUINT_TO_POINTER (state + 1));
           self->n_missing += (state == CSN_TRANSLATION_MISSING) - (old_state == CSN_TRANSLATION_MISSING);
           self->n_outdated += (state == CSN_TRANSLATION_OUTDATED) - (old_state == CSN_TRANSLATION_OUTDATED);
-          /* The filter looks again at this text alone: it is put back in its place. */
-          if (!g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL) &&
-              g_list_store_find (self->units, unit, &position))
-            {
-              g_autoptr(CsnTranslationUnit) kept = g_object_ref (unit);
-
-              g_list_store_splice (self->units, position, 1, (gpointer *) &kept, 1);
-            }
+          g_ptr_array_add (restated, g_object_ref (unit));
         }
+    }
+
+  if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL))
+    return TRUE;
+  /* Many texts at once (an import): the filter looks at every text once. */
+  if (restated->len > MAX_RESTATED)
+    {
+      refilter (self);
+      return TRUE;
+    }
+  /* Else it looks again at these texts alone: each is put back in its place. */
+  for (guint i = 0; i < restated->len; i++)
+    {
+      gpointer unit = g_ptr_array_index (restated, i);
+      guint position;
+
+      if (g_list_store_find (self->units, unit, &position))
+        g_list_store_splice (self->units, position, 1, &unit, 1);
     }
   return TRUE;
 }
