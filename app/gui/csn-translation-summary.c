@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-texts.h"
 #include "csn-translation-summary.h"
@@ -20,6 +21,12 @@ typedef struct {
   guint       outdated;
 } PageCount;
 
+/* The states of an item's texts as counted, to follow an edit of that item alone. */
+typedef struct {
+  PageCount *count;     /* its page's */
+  guint8     states[];  /* of its translatable fields, in the class's order */
+} ItemStates;
+
 struct _CsnTranslationSummary
 {
   AdwPreferencesGroup  parent_instance;
@@ -32,6 +39,9 @@ struct _CsnTranslationSummary
   guint                n_counts;
   guint                refresh_source;
   gboolean             stale;
+  gboolean             recount;     /* the texts themselves may have changed since the last count */
+  GHashTable          *changed;     /* GObject: what the edits since the last count changed */
+  GHashTable          *item_states; /* CsnItem → ItemStates */
 };
 
 G_DEFINE_FINAL_TYPE (CsnTranslationSummary, csn_translation_summary, ADW_TYPE_PREFERENCES_GROUP)
@@ -104,31 +114,65 @@ find_count (CsnTranslationSummary *self,
   return NULL;
 }
 
+static CsnLanguage
+get_target_language (CsnTranslationSummary *self)
+{
+  return csn_language_get_other (csn_meeting_get_language (csn_draft_get_meeting (self->draft)));
+}
+
+/* The place of @field among the translatable fields of @item's class. */
+static guint
+translatable_index (CsnItem        *item,
+                    const CsnField *field,
+                    guint          *n_translatable)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (item), &n_fields);
+  guint index = 0, n = 0;
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE)
+      {
+        if (&fields[i] == field)
+          index = n;
+        n++;
+      }
+  if (n_translatable != NULL)
+    *n_translatable = n;
+  return index;
+}
+
+static void show_counts (CsnTranslationSummary *self);
+
 /* Counts in one pass over the draft's texts and lists the pages with work left, in the agenda's order. */
 void
 csn_translation_summary_refresh (CsnTranslationSummary *self)
 {
   g_autoptr(GPtrArray) texts = NULL;
-  g_autofree char *description = NULL;
   CsnLanguage language;
-  gboolean any = FALSE;
 
   g_return_if_fail (CSN_IS_TRANSLATION_SUMMARY (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->stale = FALSE;
+  self->recount = FALSE;
+  g_hash_table_remove_all (self->changed);
+  g_hash_table_remove_all (self->item_states);
   clear_page_rows (self);
   self->n_counts = 0;
   if (self->draft == NULL)
     return;
 
-  language = csn_language_get_other (csn_meeting_get_language (csn_draft_get_meeting (self->draft)));
+  language = get_target_language (self);
   texts = csn_draft_list_texts (self->draft);
   for (guint i = 0; i < texts->len; i++)
     {
       CsnText *text = g_ptr_array_index (texts, i);
       CsnTranslationState state = csn_item_get_translation_state (text->item, text->field, language);
       PageCount *count = find_count (self, text->page);
+      ItemStates *states;
+      guint n_translatable;
+      guint index;
 
       if (count == NULL && self->n_counts < MAX_PAGES)
         {
@@ -140,7 +184,83 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
         continue;
       count->missing += state == CSN_TRANSLATION_MISSING;
       count->outdated += state == CSN_TRANSLATION_OUTDATED;
+
+      index = translatable_index (text->item, text->field, &n_translatable);
+      states = g_hash_table_lookup (self->item_states, text->item);
+      if (states == NULL)
+        {
+          states = g_malloc0 (sizeof (ItemStates) + n_translatable);
+          states->count = count;
+          g_hash_table_insert (self->item_states, text->item, states);
+        }
+      states->states[index] = state;
     }
+  show_counts (self);
+}
+
+/* Follows edits that set properties of listed items from those items alone. FALSE when the texts
+ * themselves may have changed: a list edited, a position (its page is what it answers), the
+ * meeting (its language), an item not counted. */
+static gboolean
+update_changed_items (CsnTranslationSummary *self)
+{
+  CsnLanguage language = get_target_language (self);
+  GHashTableIter iter;
+  gpointer object;
+
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    if (!CSN_IS_ITEM (object) || CSN_IS_MEETING (object) ||
+        csn_collection_for_item (object) == CSN_COLLECTION_POSITIONS ||
+        !g_hash_table_contains (self->item_states, object))
+      return FALSE;
+
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    {
+      ItemStates *states = g_hash_table_lookup (self->item_states, object);
+      guint n_fields;
+      const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (object), &n_fields);
+      guint index = 0;
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          CsnTranslationState state;
+
+          if (!(fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE))
+            continue;
+          state = csn_item_get_translation_state (object, &fields[i], language);
+          states->count->missing += (state == CSN_TRANSLATION_MISSING) - (states->states[index] == CSN_TRANSLATION_MISSING);
+          states->count->outdated += (state == CSN_TRANSLATION_OUTDATED) - (states->states[index] == CSN_TRANSLATION_OUTDATED);
+          states->states[index++] = state;
+        }
+    }
+  return TRUE;
+}
+
+/* Brings the counts in line with the edits since the last count: from the changed items alone
+ * when it can, else by counting every text again. */
+static void
+catch_up (CsnTranslationSummary *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->recount || self->draft == NULL || !update_changed_items (self))
+    {
+      csn_translation_summary_refresh (self);
+      return;
+    }
+  self->stale = FALSE;
+  g_hash_table_remove_all (self->changed);
+  clear_page_rows (self);
+  show_counts (self);
+}
+
+static void
+show_counts (CsnTranslationSummary *self)
+{
+  g_autofree char *description = NULL;
+  CsnLanguage language = get_target_language (self);
+  gboolean any = FALSE;
 
   for (guint i = 0; i < self->n_counts; i++)
     if (self->counts[i].missing + self->counts[i].outdated > 0)
@@ -173,7 +293,7 @@ csn_translation_summary_get_count (CsnTranslationSummary *self,
   g_return_val_if_fail (page != NULL, 0);
 
   if (self->stale)
-    csn_translation_summary_refresh (self);
+    catch_up (self);
   count = find_count (self, page);
   if (count == NULL)
     return 0;
@@ -186,16 +306,33 @@ on_refresh_idle_cb (gpointer user_data)
   CsnTranslationSummary *self = user_data;
 
   self->refresh_source = 0;
-  csn_translation_summary_refresh (self);
+  catch_up (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Counting walks every text: only a shown summary counts, once after a burst of edits. */
+/* Counting walks every text: only a shown summary counts, once after a burst of edits, from what
+ * they changed (the top of one of the history's stacks) when it can. */
 static void
 on_draft_changed_cb (CsnTranslationSummary *self,
                      CsnDraft              *draft)
 {
+  CsnHistory *history = csn_draft_get_history (draft);
+
   self->stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->recount = TRUE;
+  if (!self->recount)
+    {
+      g_autoptr(GPtrArray) undone = csn_history_dup_next_objects (history, TRUE);
+      g_autoptr(GPtrArray) done = csn_history_dup_next_objects (history, FALSE);
+
+      /* Nothing on either stack: the history was cleared, the draft may be another. */
+      self->recount = undone->len + done->len == 0;
+      for (guint i = 0; i < undone->len; i++)
+        g_hash_table_add (self->changed, g_object_ref (g_ptr_array_index (undone, i)));
+      for (guint i = 0; i < done->len; i++)
+        g_hash_table_add (self->changed, g_object_ref (g_ptr_array_index (done, i)));
+    }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
 }
@@ -207,7 +344,7 @@ csn_translation_summary_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (csn_translation_summary_parent_class)->map (widget);
   if (self->stale)
-    csn_translation_summary_refresh (self);
+    catch_up (self);
 }
 
 static void
@@ -228,6 +365,8 @@ csn_translation_summary_finalize (GObject *object)
   CsnTranslationSummary *self = CSN_TRANSLATION_SUMMARY (object);
 
   g_clear_pointer (&self->page_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->item_states, g_hash_table_unref);
 
   G_OBJECT_CLASS (csn_translation_summary_parent_class)->finalize (object);
 }
@@ -291,6 +430,8 @@ csn_translation_summary_init (CsnTranslationSummary *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->page_rows = g_ptr_array_new ();
+  self->changed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->item_states = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 CsnDraft *
@@ -314,7 +455,7 @@ csn_translation_summary_set_draft (CsnTranslationSummary *self,
   g_set_object (&self->draft, draft);
   if (draft != NULL)
     g_signal_connect_object (draft, "changed", G_CALLBACK (on_draft_changed_cb), self, G_CONNECT_SWAPPED);
-  self->stale = TRUE;
+  self->stale = self->recount = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     csn_translation_summary_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-describe.h"
+#include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-texts.h"
 #include "csn-translation-view.h"
@@ -49,6 +50,10 @@ struct _CsnTranslationView
   guint               refresh_source;
   guint               refilter_source;
   gboolean            stale;
+  gboolean            relist;           /* the listing itself may have changed since the last refresh */
+  GHashTable         *changed;          /* GObject: what the edits since the last refresh changed */
+  GHashTable         *units_by_item;    /* CsnItem → GPtrArray of its CsnTranslationUnit in units */
+  GHashTable         *unit_states;      /* CsnTranslationUnit → its CsnTranslationState + 1, as counted */
   gboolean            can_accept;
   guint               n_missing;        /* on the page */
   guint               n_outdated;
@@ -337,9 +342,9 @@ update_empty (CsnTranslationView *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
-/* "12 texts · 3 untranslated · 1 outdated", counted over the page's texts. */
+/* "12 texts · 3 untranslated · 1 outdated", as counted. */
 static void
-update_summary (CsnTranslationView *self)
+show_summary (CsnTranslationView *self)
 {
   guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   g_autofree char *texts = NULL;
@@ -347,15 +352,6 @@ update_summary (CsnTranslationView *self)
   g_autofree char *outdated = NULL;
   g_autofree char *summary = NULL;
 
-  self->n_missing = self->n_outdated = 0;
-  for (guint i = 0; i < n_units; i++)
-    {
-      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
-      CsnTranslationState state = csn_translation_unit_get_state (unit, get_target_language (self));
-
-      self->n_missing += state == CSN_TRANSLATION_MISSING;
-      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
-    }
   /* Translators: the first part of "12 texts · 3 untranslated · 1 outdated" in translation mode */
   texts = g_strdup_printf (ngettext ("%u text", "%u texts", n_units), n_units);
   /* Translators: the second part of "12 texts · 3 untranslated · 1 outdated" */
@@ -365,6 +361,36 @@ update_summary (CsnTranslationView *self)
   summary = g_strdup_printf ("%s · %s · %s", texts, missing, outdated);
   gtk_label_set_text (self->summary_label, summary);
   update_empty (self);
+}
+
+/* Counts the states over the page's texts and indexes the texts by item, so that an edit of one
+ * item is followed from that item alone (update_changed_items()). */
+static void
+update_summary (CsnTranslationView *self)
+{
+  guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+
+  self->n_missing = self->n_outdated = 0;
+  g_hash_table_remove_all (self->units_by_item);
+  g_hash_table_remove_all (self->unit_states);
+  for (guint i = 0; i < n_units; i++)
+    {
+      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+      CsnItem *item = csn_translation_unit_get_item (unit);
+      CsnTranslationState state = csn_translation_unit_get_state (unit, get_target_language (self));
+      GPtrArray *item_units = g_hash_table_lookup (self->units_by_item, item);
+
+      if (item_units == NULL)
+        {
+          item_units = g_ptr_array_new ();
+          g_hash_table_insert (self->units_by_item, item, item_units);
+        }
+      g_ptr_array_add (item_units, unit);
+      g_hash_table_insert (self->unit_states, unit, GUINT_TO_POINTER (state + 1));
+      self->n_missing += state == CSN_TRANSLATION_MISSING;
+      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
+    }
+  show_summary (self);
 }
 
 /* The page's texts that have a source to translate, in the order of csn_draft_list_texts(). */
@@ -399,6 +425,8 @@ refresh (CsnTranslationView *self,
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->stale = FALSE;
+  self->relist = FALSE;
+  g_hash_table_remove_all (self->changed);
 
   if (self->draft == NULL || self->page == NULL)
     {
@@ -446,22 +474,136 @@ refresh (CsnTranslationView *self,
   load_editor (self);
 }
 
+/* More texts than this changing state in one burst are filtered again all together. */
+#define MAX_RESTATED 32
+
+/* Follows edits that set properties of items without listing the draft's texts again: only the
+ * texts of the changed items are looked at. FALSE when the listing may have changed: an item
+ * whose text came or went (a source written or emptied), a position (its page is what it
+ * answers), the meeting (its language), or an item not listed here that now has a text. */
+static gboolean
+update_changed_items (CsnTranslationView *self)
+{
+  CsnLanguage language = get_target_language (self);
+  g_autoptr(GPtrArray) restated = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer object;
+
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    {
+      GPtrArray *item_units;
+      const CsnField *fields;
+      guint n_fields;
+
+      if (!CSN_IS_ITEM (object) || CSN_IS_MEETING (object) ||
+          csn_collection_for_item (object) == CSN_COLLECTION_POSITIONS)
+        return FALSE;
+      item_units = g_hash_table_lookup (self->units_by_item, object);
+      fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (object), &n_fields);
+      for (guint i = 0; i < n_fields; i++)
+        {
+          gboolean listed = FALSE;
+
+          if (!(fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE))
+            continue;
+          for (guint j = 0; item_units != NULL && j < item_units->len; j++)
+            listed |= csn_translation_unit_get_field (g_ptr_array_index (item_units, j)) == &fields[i];
+          if (listed != (csn_item_get_translation_state (object, &fields[i], language) != CSN_TRANSLATION_NOT_NEEDED))
+            return FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    {
+      GPtrArray *item_units = g_hash_table_lookup (self->units_by_item, object);
+
+      for (guint j = 0; item_units != NULL && j < item_units->len; j++)
+        {
+          CsnTranslationUnit *unit = g_ptr_array_index (item_units, j);
+          CsnTranslationState old_state = GPOINTER_TO_UINT (g_hash_table_lookup (self->unit_states, unit)) - 1;
+          CsnTranslationState state = csn_translation_unit_get_state (unit, language);
+
+          if (state == old_state)
+            continue;
+          g_hash_table_insert (self->unit_states, unit, GUINT_TO_POINTER (state + 1));
+          self->n_missing += (state == CSN_TRANSLATION_MISSING) - (old_state == CSN_TRANSLATION_MISSING);
+          self->n_outdated += (state == CSN_TRANSLATION_OUTDATED) - (old_state == CSN_TRANSLATION_OUTDATED);
+          g_ptr_array_add (restated, g_object_ref (unit));
+        }
+    }
+
+  if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL))
+    return TRUE;
+  /* Many texts at once (an import): the filter looks at every text once. */
+  if (restated->len > MAX_RESTATED)
+    {
+      refilter (self);
+      return TRUE;
+    }
+  /* Else it looks again at these texts alone: each is put back in its place. */
+  for (guint i = 0; i < restated->len; i++)
+    {
+      gpointer unit = g_ptr_array_index (restated, i);
+      guint position;
+
+      if (g_list_store_find (self->units, unit, &position))
+        g_list_store_splice (self->units, position, 1, &unit, 1);
+    }
+  return TRUE;
+}
+
+/* Brings the view in line with the edits since the last refresh: from the changed items alone
+ * when it can, else by listing the draft's texts again. */
+static void
+catch_up (CsnTranslationView *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->relist || self->draft == NULL || self->page == NULL || !update_changed_items (self))
+    {
+      refresh (self, FALSE);
+      return;
+    }
+  self->stale = FALSE;
+  g_hash_table_remove_all (self->changed);
+  show_summary (self);
+  load_editor (self);
+}
+
 static gboolean
 on_refresh_idle_cb (gpointer user_data)
 {
   CsnTranslationView *self = user_data;
 
   self->refresh_source = 0;
-  refresh (self, FALSE);
+  catch_up (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Listing the texts walks the whole draft: once after a burst of changes, and only when shown. */
+/* What an edit, undo or redo changed is the top of one of the history's stacks: collected at each
+ * change, so that a burst of them is followed once, and only when shown. */
 static void
 on_draft_changed_cb (CsnTranslationView *self,
                      CsnDraft           *draft)
 {
+  CsnHistory *history = csn_draft_get_history (draft);
+
   self->stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->relist = TRUE;
+  if (!self->relist)
+    {
+      g_autoptr(GPtrArray) undone = csn_history_dup_next_objects (history, TRUE);
+      g_autoptr(GPtrArray) done = csn_history_dup_next_objects (history, FALSE);
+
+      /* Nothing on either stack: the history was cleared, the draft may be another. */
+      self->relist = undone->len + done->len == 0;
+      for (guint i = 0; i < undone->len; i++)
+        g_hash_table_add (self->changed, g_object_ref (g_ptr_array_index (undone, i)));
+      for (guint i = 0; i < done->len; i++)
+        g_hash_table_add (self->changed, g_object_ref (g_ptr_array_index (done, i)));
+    }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
 }
@@ -490,7 +632,7 @@ on_language_changed_cb (CsnTranslationView *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self, TRUE);
   else
-    self->stale = TRUE;
+    self->stale = self->relist = TRUE;
 }
 
 /* The editor */
@@ -744,7 +886,7 @@ csn_translation_view_select (CsnTranslationView *self,
   g_return_val_if_fail (CSN_IS_ITEM (item), FALSE);
 
   if (self->stale || self->refresh_source != 0)
-    refresh (self, FALSE);
+    catch_up (self);
   position = find_unit (G_LIST_MODEL (self->units), item, field);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
@@ -869,7 +1011,7 @@ csn_translation_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (csn_translation_view_parent_class)->map (widget);
   if (self->stale)
-    refresh (self, FALSE);
+    catch_up (self);
 }
 
 static void
@@ -894,6 +1036,9 @@ csn_translation_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->units);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->units_by_item, g_hash_table_unref);
+  g_clear_pointer (&self->unit_states, g_hash_table_unref);
 
   G_OBJECT_CLASS (csn_translation_view_parent_class)->dispose (object);
 }
@@ -1025,6 +1170,9 @@ csn_translation_view_init (CsnTranslationView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter_name = g_strdup (CSN_TRANSLATION_FILTER_ALL);
+  self->changed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->units_by_item = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->unit_states = g_hash_table_new (NULL, NULL);
   self->units = g_list_store_new (CSN_TYPE_TRANSLATION_UNIT);
   self->filter = gtk_custom_filter_new (filter_unit, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->units)),
@@ -1147,7 +1295,7 @@ csn_translation_view_get_units (CsnTranslationView *self)
   g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), NULL);
 
   if (self->stale || self->refresh_source != 0)
-    refresh (self, FALSE);
+    catch_up (self);
   return G_LIST_MODEL (self->filtered);
 }
 

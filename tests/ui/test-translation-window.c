@@ -393,6 +393,92 @@ test_filters (void)
   destroy_window (window);
 }
 
+/* The summary says what is counted afresh: "12 texts · 3 untranslated · 1 outdated" in either language. */
+static void
+assert_summary_counts (CsnWindow  *window,
+                       const char *page)
+{
+  CsnDraft *draft = csn_window_get_draft (window);
+  const char *summary = gtk_label_get_text (view_child (window, "summary_label"));
+  g_autofree char *texts = g_strdup_printf ("%u ", count_page_texts (draft, page, -1));
+  g_autofree char *missing = g_strdup_printf ("· %u ", count_page_texts (draft, page, CSN_TRANSLATION_MISSING));
+  g_autofree char *outdated = g_strdup_printf ("· %u ", count_page_texts (draft, page, CSN_TRANSLATION_OUTDATED));
+  const char *after_missing;
+
+  g_assert_true (g_str_has_prefix (summary, texts));
+  after_missing = strstr (summary, missing);
+  g_assert_nonnull (after_missing);
+  g_assert_nonnull (strstr (after_missing + strlen (missing), outdated));
+}
+
+/* Edits of one item are followed from that item: a translation kept or undone, a source emptied
+ * and written again, a text of another page edited; the list and its counts stay as a fresh
+ * listing would have them. */
+static void
+test_follows_item_edits (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GListModel *units;
+  g_autoptr(CsnTranslationUnit) second = NULL;
+  g_autoptr(CsnTranslationUnit) third = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree char *source = NULL;
+  const char *property;
+  guint n_missing;
+  gboolean elsewhere = FALSE;
+
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_UNTRANSLATED);
+  units = csn_translation_view_get_units (window->translation_view);
+  n_missing = count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING);
+  g_assert_cmpuint (n_missing, >=, 3);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (units) == n_missing);
+  second = g_object_ref (unit_at (window, 1));
+  third = g_object_ref (unit_at (window, 2));
+  assert_summary_counts (window, "theme-matrix");
+
+  /* Translated, it leaves the Untranslated list; undone, it comes back in its place. */
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (second), csn_translation_unit_get_field (second),
+                             target_of (draft), "Second");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (units) == n_missing - 1);
+  g_assert_true (unit_at (window, 1) == third);
+  assert_summary_counts (window, "theme-matrix");
+  csn_draft_undo (draft);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (units) == n_missing);
+  g_assert_true (unit_at (window, 1) == second);
+  assert_summary_counts (window, "theme-matrix");
+
+  /* A source emptied takes its text off the page; written again, the text is back. */
+  property = csn_field_get_property_name (csn_translation_unit_get_field (third), NULL);
+  source = g_strdup (csn_translation_unit_get_source (third));
+  csn_draft_set_string (draft, csn_translation_unit_get_item (third), property, "");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (units) == n_missing - 1);
+  assert_summary_counts (window, "theme-matrix");
+  csn_draft_set_string (draft, csn_translation_unit_get_item (third), property, source);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (units) == n_missing);
+  g_assert_true (csn_translation_unit_get_item (unit_at (window, 2)) == csn_translation_unit_get_item (third));
+  assert_summary_counts (window, "theme-matrix");
+
+  /* A text of another page translated: nothing changes here. */
+  texts = csn_draft_list_texts (draft);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      if (g_str_equal (text->page, "strategies") &&
+          csn_item_get_translation_state (text->item, text->field, target_of (draft)) == CSN_TRANSLATION_MISSING)
+        {
+          csn_draft_set_translation (draft, text->item, text->field, target_of (draft), "Elsewhere");
+          elsewhere = TRUE;
+          break;
+        }
+    }
+  g_assert_true (elsewhere);
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_missing);
+  assert_summary_counts (window, "theme-matrix");
+  destroy_window (window);
+}
+
 /* Next Untranslated goes to the next missing or outdated text, on the next page when this one has
  * none left; the agenda follows. With none left anywhere, a toast says so. */
 static void
@@ -524,6 +610,23 @@ first_text_of (GPtrArray  *texts,
 /* The Overview counts each page's untranslated and outdated texts and follows edits; a page's row
  * opens translation mode there with the matching filter. */
 static void
+assert_overview_counts (CsnTranslationSummary *summary,
+                        CsnDraft              *draft)
+{
+  static const char * const pages[] = {
+    "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements", "document",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_cmpuint (csn_translation_summary_get_count (summary, pages[i], CSN_TRANSLATION_MISSING), ==,
+                        count_page_texts (draft, pages[i], CSN_TRANSLATION_MISSING));
+      g_assert_cmpuint (csn_translation_summary_get_count (summary, pages[i], CSN_TRANSLATION_OUTDATED), ==,
+                        count_page_texts (draft, pages[i], CSN_TRANSLATION_OUTDATED));
+    }
+}
+
+static void
 test_overview_counts (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
@@ -560,6 +663,17 @@ test_overview_counts (void)
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING) == missing - 1);
   csn_draft_set_string (draft, text->item, csn_field_get_property_name (text->field, NULL), "Reunión (RVM)");
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
+  assert_overview_counts (summary, draft);
+
+  /* Undone and redone, the counts follow, on every page as a fresh count has them. */
+  csn_draft_undo (draft);
+  csn_draft_undo (draft);
+  UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING) == missing);
+  assert_overview_counts (summary, draft);
+  csn_draft_redo (draft);
+  csn_draft_redo (draft);
+  UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
+  assert_overview_counts (summary, draft);
   row = find_summary_row (summary, "mechanisms");
   {
     g_autofree char *outdated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outdated translation",
@@ -786,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/edit-undo", test_edit_undo);
   g_test_add_func ("/translation-window/undo-reveals-reservation", test_undo_reveals_reservation);
   g_test_add_func ("/translation-window/filters", test_filters);
+  g_test_add_func ("/translation-window/follows-item-edits", test_follows_item_edits);
   g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
   g_test_add_func ("/translation-window/accept", test_accept);
   g_test_add_func ("/translation-window/overview-counts", test_overview_counts);
