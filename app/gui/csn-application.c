@@ -295,6 +295,59 @@ offer_recovery (CsnApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+offer_recovery_idle_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+  GtkApplication *application = gtk_window_get_application (window);
+
+  if (CSN_IS_APPLICATION (application) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    offer_recovery (CSN_APPLICATION (application), window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *frame_clock,
+                   GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_cb, window);
+  /* Not from inside the frame: the dialog is a window of its own. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, offer_recovery_idle_cb, g_object_ref (window), g_object_unref);
+}
+
+static void
+wait_for_first_frame (GtkWindow *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (g_signal_handler_find (frame_clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_first_frame_cb, window) == 0)
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_first_frame_cb), window, 0);
+  /* A window shown before has no frame coming of itself. */
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+on_window_map_cb (GtkWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_map_cb, NULL);
+  wait_for_first_frame (window);
+}
+
+/* The recovery folder is read (each copy in full, to name its draft and know it can be restored)
+ * after @window has painted a frame: the copies can wait for an answer, the window cannot. */
+static void
+offer_recovery_when_shown (CsnApplication *self,
+                           GtkWindow      *window)
+{
+  if (self->recovery_checked)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    wait_for_first_frame (window);
+  else if (g_signal_handler_find (window, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_window_map_cb, NULL) == 0)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
+}
+
 static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
@@ -466,7 +519,7 @@ csn_application_activate (GApplication *application)
       window = GTK_WINDOW (create_window (self, draft));
     }
   gtk_window_present (window);
-  offer_recovery (self, window);
+  offer_recovery_when_shown (self, window);
 }
 
 static void
@@ -482,7 +535,7 @@ csn_application_open (GApplication  *application,
     csn_application_open_file (self, files[i], NULL);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
-    offer_recovery (self, window);
+    offer_recovery_when_shown (self, window);
 }
 
 /* main.c declares the FILE arguments as an option, which takes them out of the arguments GApplication

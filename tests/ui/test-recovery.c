@@ -221,11 +221,14 @@ test_restore_after_kill (void)
   g_assert_no_error (error);
   g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (on_disk)), "venue"), ==, "");
 
-  /* The next start offers the changes back. */
+  /* The next start offers the changes back, once its window has painted its first frame: reading
+   * the copies does not hold the window back. */
   app = ui_test_create_application ();
   g_application_hold (G_APPLICATION (app));
   g_application_activate (G_APPLICATION (app));
+  g_assert_null (ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG));
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_RESTORE_DIALOG)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_window (app))));
   dialog = ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "meeting.consenso"));
   ui_test_click_response (GTK_WINDOW (dialog), "restore");
