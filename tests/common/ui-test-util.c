@@ -216,6 +216,28 @@ ui_test_destroy_window (GtkWindow *window)
   ui_test_flush ();
 }
 
+/* A window on @draft, shown as the application shows one. */
+CsnWindow *
+ui_test_open_window (CsnApplication *app,
+                     CsnDraft       *draft)
+{
+  CsnWindow *window = csn_window_new (app, draft);
+
+  ui_test_present_window (GTK_WINDOW (window));
+  return window;
+}
+
+/* Closes @window for good: nothing of a test stays behind for recovery. */
+void
+ui_test_close_window (CsnWindow *window)
+{
+  /* The draft outlives the window's last reference to it, as it would the window's other users. */
+  g_autoptr(CsnDraft) draft = g_object_ref (csn_window_get_draft (window));
+
+  csn_recovery_discard (csn_window_get_recovery (window));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 void
 ui_test_close (GtkWidget *page)
 {

@@ -44,6 +44,9 @@ GtkWidget       *ui_test_show_page         (GtkWidget    *page);
 void             ui_test_close             (GtkWidget    *page);
 void             ui_test_present_window    (GtkWindow    *window);
 void             ui_test_destroy_window    (GtkWindow    *window);
+CsnWindow       *ui_test_open_window       (CsnApplication *app,
+                                            CsnDraft     *draft);
+void             ui_test_close_window      (CsnWindow    *window);
 gboolean         ui_test_lists_bound       (GtkWidget    *root);
 
 CsnCell         *ui_test_find_cell         (GtkWidget    *root,

@@ -63,22 +63,6 @@ make_draft (const char *name)
   return loaded;
 }
 
-static CsnWindow *
-open_window (CsnDraft *draft)
-{
-  CsnWindow *window = csn_window_new (app, draft);
-
-  ui_test_present_window (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (CsnWindow *window)
-{
-  csn_recovery_discard (csn_window_get_recovery (window));
-  ui_test_destroy_window (GTK_WINDOW (window));
-}
-
 static gpointer
 window_child (CsnWindow  *window,
               const char *name)
@@ -443,7 +427,7 @@ test_export (void)
   g_assert_cmpint (g_mkdir_with_parents (last_path, 0700), ==, 0);
   g_settings_set_string (settings, "last-folder", last_uri);
   csn_draft_set_string (draft, meeting_of (draft), CSN_MEETING_PROP_ANSWERS_DUE, "2011-11-15");
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
 
   dialog = open_export_dialog (window);
   g_assert_true (g_file_equal (csn_export_delegations_dialog_get_folder (dialog), last));
@@ -534,7 +518,7 @@ test_export (void)
   language = read_info (do_path, "language");
   g_assert_cmpstr (language, ==, "en");
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Cancel in the window's bar leaves nothing in the folder; a folder that cannot be made shows an
@@ -550,7 +534,7 @@ test_export_cancel (void)
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
   CsnExportDelegationsDialog *dialog;
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
 
   dialog = open_export_dialog (window);
   csn_export_delegations_dialog_set_folder (dialog, out);
@@ -594,7 +578,7 @@ test_export_cancel (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.export", NULL));
     g_assert_true (exporting (window));
     g_object_add_weak_pointer (G_OBJECT (window), &alive);
-    destroy_window (window);
+    ui_test_close_window (window);
     /* Not kept alive by the export: gone at once. */
     g_assert_null (alive);
     /* Temporary files may show while the writer stops; no workbook is left. */
@@ -636,7 +620,7 @@ test_import_apply_undo (void)
                    "Mechanism", "mechanism-1", "Abstains", "Under review in Washington",
                    NULL);
 
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   csn_window_show_page (window, "theme-matrix");
   before = dup_content (draft);
 
@@ -703,7 +687,7 @@ test_import_apply_undo (void)
   g_assert_null (find_position (draft, "CA", "theme-1"));
   g_assert_null (find_reservation (draft, "theme-2", "CA"));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* What is no workbook is listed with its file named, and changes nothing; a workbook with a cell that
@@ -724,7 +708,7 @@ test_broken (void)
 
   g_file_replace_contents (broken, "Not a workbook at all", 21, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
 
   csn_window_import_answers (window, &broken, 1);
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
@@ -767,7 +751,7 @@ test_broken (void)
   after = dup_content (draft);
   g_assert_cmpstr (after, ==, before);
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -820,7 +804,7 @@ test_drop (void)
   g_assert_no_error (error);
   mixed = g_slist_append (g_slist_append (NULL, copy_file), ca);
 
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   page = review_page (window);
   g_assert_true (drop_files (window, alone));
   wait_for_review (window);
@@ -861,7 +845,7 @@ test_drop (void)
   g_assert_cmpstr (csn_item_get_string (meeting_of (draft), CSN_MEETING_PROP_VENUE), ==, "San Salvador");
   g_assert_cmpstr (csn_item_get_string (meeting_of (draft), CSN_MEETING_PROP_TITLE), ==, "Reunión de la PPT");
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Import Answers… opens the folder last used and takes several workbooks at once. */
@@ -875,7 +859,7 @@ test_chooser (void)
   g_autofree char *last_uri = g_file_get_uri (last);
   g_autoptr(GFile) folder = NULL;
   GtkFileChooser *chooser;
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
 
   g_assert_cmpint (g_mkdir_with_parents (last_path, 0700), ==, 0);
   g_settings_set_string (settings, "last-folder", last_uri);
@@ -893,7 +877,7 @@ test_chooser (void)
   g_clear_object (&window->chooser);
   UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* The Overview's deadline (typed, refused when no date, or chosen on the calendar) and address,
@@ -902,7 +886,7 @@ static void
 test_overview_fields (void)
 {
   g_autoptr(CsnDraft) draft = make_draft ("overview.consenso");
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GtkWidget *overview = csn_window_get_page (window, "overview");
   GtkWidget *due_row = GTK_WIDGET (gtk_widget_get_template_child (overview, CSN_TYPE_OVERVIEW_PAGE, "answers_due_row"));
   GtkWidget *to_row = GTK_WIDGET (gtk_widget_get_template_child (overview, CSN_TYPE_OVERVIEW_PAGE, "answers_to_row"));
@@ -955,7 +939,7 @@ test_overview_fields (void)
   csn_window_reveal (window, meeting, CSN_MEETING_PROP_ANSWERS_TO);
   UI_TEST_WAIT_UNTIL (gtk_widget_has_focus (to_row) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), to_row));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 int

@@ -119,22 +119,6 @@ copies_clear (Copies *copies)
   g_clear_pointer (&copies->base_theme2_notes, g_free);
 }
 
-static CsnWindow *
-open_window (CsnDraft *draft)
-{
-  CsnWindow *window = csn_window_new (app, draft);
-
-  ui_test_present_window (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (CsnWindow *window)
-{
-  csn_recovery_discard (csn_window_get_recovery (window));
-  ui_test_destroy_window (GTK_WINDOW (window));
-}
-
 static gpointer
 window_child (CsnWindow  *window,
               const char *name)
@@ -322,7 +306,7 @@ test_merge_apply_undo (void)
 
   copies_init (&copies, "merge", "st.consenso");
   draft = copies.mine;
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   page = review_page (window);
   csn_window_show_page (window, "theme-matrix");
   undo_button = window_child (window, "undo_button");
@@ -393,7 +377,7 @@ test_merge_apply_undo (void)
   g_assert_cmpstr (csn_item_get_string (theme_at (draft, 1), CSN_THEME_PROP_NOTES), ==, "Texto de la ST");
   g_assert_cmpstr (csn_item_get_string (meeting_of (draft), CSN_MEETING_PROP_VENUE), ==, copies.base_venue);
 
-  destroy_window (window);
+  ui_test_close_window (window);
   copies_clear (&copies);
 }
 
@@ -409,7 +393,7 @@ test_compare (void)
   const char *undo_label;
 
   copies_init (&copies, "compare", "st-compare.consenso");
-  window = open_window (copies.mine);
+  window = ui_test_open_window (app, copies.mine);
   page = review_page (window);
   csn_window_show_page (window, "strategies");
   before = dup_content (copies.mine);
@@ -461,7 +445,7 @@ test_compare (void)
   after = dup_content (copies.mine);
   g_assert_cmpstr (after, ==, before);
 
-  destroy_window (window);
+  ui_test_close_window (window);
   copies_clear (&copies);
 }
 
@@ -479,7 +463,7 @@ test_drop_on_modified (void)
   CsnWindow *opened = NULL;
 
   copies_init (&copies, "drop", "st-drop.consenso");
-  window = open_window (copies.mine);
+  window = ui_test_open_window (app, copies.mine);
   page = review_page (window);
   g_assert_false (csn_window_is_pristine (window));
 
@@ -519,8 +503,8 @@ test_drop_on_modified (void)
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_cmpstr (csn_item_get_string (meeting_of (copies.mine), CSN_MEETING_PROP_VENUE), ==, "San Salvador");
 
-  destroy_window (opened);
-  destroy_window (window);
+  ui_test_close_window (opened);
+  ui_test_close_window (window);
   copies_clear (&copies);
 }
 
@@ -538,7 +522,7 @@ test_broken_file (void)
   copies_init (&copies, "broken", "st-broken.consenso");
   g_assert_true (g_file_replace_contents (broken, "{\"format\": \"consenso\", \"version\": ", 34, NULL, FALSE,
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
-  window = open_window (copies.mine);
+  window = ui_test_open_window (app, copies.mine);
   csn_window_show_page (window, "mechanisms");
   before = dup_content (copies.mine);
 
@@ -562,7 +546,7 @@ test_broken_file (void)
   click (page_child (window, "close_button"));
 
   g_file_delete (broken, NULL, NULL);
-  destroy_window (window);
+  ui_test_close_window (window);
   copies_clear (&copies);
 }
 
@@ -581,7 +565,7 @@ test_never_one_draft (void)
   save_as (ours, ours_file, "PPT");
   csn_draft_set_string (other, theme_at (other, 2), CSN_THEME_PROP_NOTES, "Otra nota");
   save_as (other, other_file, "ST");
-  window = open_window (ours);
+  window = ui_test_open_window (app, ours);
 
   csn_window_merge_files (window, &other_file, 1);
   wait_for_review (window);
@@ -594,7 +578,7 @@ test_never_one_draft (void)
   g_assert_false (csn_draft_get_modified (ours));
   g_assert_cmpstr (csn_item_get_string (theme_at (ours, 2), CSN_THEME_PROP_NOTES), !=, "Otra nota");
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_file_delete (ours_file, NULL, NULL);
   g_file_delete (other_file, NULL, NULL);
 }
@@ -622,7 +606,7 @@ test_three_copies (void)
   mine = load (base_file);
   csn_draft_set_string (mine, meeting_of (mine), CSN_MEETING_PROP_TITLE, "Reunión de la PPT");
 
-  window = open_window (mine);
+  window = ui_test_open_window (app, mine);
   page = review_page (window);
   csn_window_merge_files (window, files, 2);
   wait_for_review (window);
@@ -651,7 +635,7 @@ test_three_copies (void)
   g_assert_cmpstr (csn_item_get_string (theme_at (mine, 0), CSN_THEME_PROP_NOTES), !=, "Nota de la ST");
   g_assert_cmpstr (csn_item_get_string (meeting_of (mine), CSN_MEETING_PROP_TITLE), ==, "Reunión de la PPT");
 
-  destroy_window (window);
+  ui_test_close_window (window);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_file_delete (files[i], NULL, NULL);
@@ -681,7 +665,7 @@ test_validation_after_merge (void)
   mine = load (base_file);
   csn_draft_set_string (mine, meeting_of (mine), CSN_MEETING_PROP_START_DATE, "2011-09-30");
 
-  window = open_window (mine);
+  window = ui_test_open_window (app, mine);
   csn_window_show_page (window, "delegations");
   csn_window_merge_files (window, &theirs_file, 1);
   wait_for_review (window);
@@ -701,7 +685,7 @@ test_validation_after_merge (void)
   g_assert_cmpstr (adw_status_page_get_title (page_child (window, "empty_status")), ==, "Nothing to Merge");
   click (page_child (window, "close_button"));
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_file_delete (base_file, NULL, NULL);
   g_file_delete (theirs_file, NULL, NULL);
 }
@@ -733,7 +717,7 @@ test_chooser_folder (void)
   g_autoptr(GFile) last = g_file_new_for_path (last_path);
   g_autoptr(GFile) documents = g_file_new_for_path (documents_path);
   g_autofree char *last_uri = g_file_get_uri (last);
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   g_autoptr(GFile) folder = NULL;
 
   g_mkdir_with_parents (last_path, 0700);
@@ -755,7 +739,7 @@ test_chooser_folder (void)
   g_settings_reset (settings, "last-folder");
   g_remove (user_dirs);
   g_reload_user_special_dirs_cache ();
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* The draft's saves record the name Preferences holds, trimmed, and follow when it changes. */
@@ -769,7 +753,7 @@ test_saved_by (void)
   CsnWindow *window;
 
   g_settings_set_string (settings, "saved-by", " PPT ");
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   g_assert_cmpstr (csn_draft_get_saved_by (draft), ==, "PPT");
   g_settings_set_string (settings, "saved-by", "México");
   g_assert_cmpstr (csn_draft_get_saved_by (draft), ==, "México");
@@ -779,7 +763,7 @@ test_saved_by (void)
   g_assert_cmpstr (csn_lineage_get_saved_by (csn_draft_get_lineage (reloaded)), ==, "México");
 
   g_settings_reset (settings, "saved-by");
-  destroy_window (window);
+  ui_test_close_window (window);
   g_file_delete (file, NULL, NULL);
 }
 

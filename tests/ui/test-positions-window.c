@@ -15,22 +15,6 @@
 
 static CsnApplication *app;
 
-static CsnWindow *
-open_window (CsnDraft *draft)
-{
-  CsnWindow *window = csn_window_new (app, draft);
-
-  ui_test_present_window (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (CsnWindow *window)
-{
-  csn_recovery_discard (csn_window_get_recovery (window));
-  ui_test_destroy_window (GTK_WINDOW (window));
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
@@ -65,7 +49,7 @@ test_overview_goes_to_item (void)
   GtkWidget *row;
 
   positions_sample_fill (draft);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   strategy = csn_draft_lookup (draft, CSN_COLLECTION_STRATEGIES, "strategy-2");
   theme = csn_draft_lookup (draft, CSN_COLLECTION_THEMES, "theme-3");
 
@@ -85,7 +69,7 @@ test_overview_goes_to_item (void)
                                                                                                     "theme-matrix"))),
                    ==, "positions");
   UI_TEST_WAIT_UNTIL (csn_positions_list_get_item (get_positions_list (window, "theme-matrix")) == theme);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Undo of a position's edit on another page shows the page and the position. */
@@ -99,7 +83,7 @@ test_undo_shows_position (void)
   CsnPosition *position;
 
   positions_sample_fill (draft);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   mechanism = csn_draft_lookup (draft, CSN_COLLECTION_MECHANISMS, "mechanism-1");
   position = csn_position_index_lookup (index, "mechanism-1", "PA");
   csn_draft_note_position (draft, mechanism, "PA", CSN_STANCE_OBJECTS, "Panamá pide revisar el calendario.");
@@ -110,7 +94,7 @@ test_undo_shows_position (void)
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "mechanisms");
   UI_TEST_WAIT_UNTIL (csn_positions_list_get_item (get_positions_list (window, "mechanisms")) == mechanism);
   UI_TEST_WAIT_UNTIL (csn_positions_list_get_selected (get_positions_list (window, "mechanisms")) == CSN_ITEM (position));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 int

@@ -111,13 +111,6 @@ open_window (GFile *file)
 }
 
 static void
-destroy_window (CsnWindow *window)
-{
-  csn_recovery_discard (csn_window_get_recovery (window));
-  ui_test_destroy_window (GTK_WINDOW (window));
-}
-
-static void
 edit_venue (CsnWindow  *window,
             const char *venue)
 {
@@ -215,7 +208,7 @@ test_in_background (void)
   g_assert_true (title_is_modified (window));
   g_assert_null (csn_window_get_error (window));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* A new draft's first save names its file: Save asked meanwhile waits for that name rather than
@@ -246,7 +239,7 @@ test_save_again_untitled (void)
   assert_venue_on_disk (g_file_peek_path (file), "San Salvador");
   g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_remove (g_file_peek_path (file));
 }
 
@@ -307,7 +300,7 @@ test_destroy_while_saving (void)
   save_gate_close (folder);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   UI_TEST_WAIT_UNTIL (save_gate_get_n_held () == 1);
-  destroy_window (window);
+  ui_test_close_window (window);
   save_gate_open ();
   UI_TEST_WAIT_UNTIL (!csn_draft_get_modified (draft));
   ui_test_flush ();
@@ -373,7 +366,7 @@ test_changed_on_disk (void)
   assert_venue_on_disk (g_file_peek_path (other), "Mine elsewhere");
   assert_venue_on_disk (g_file_peek_path (file), "Theirs again");
   g_assert_true (g_file_equal (csn_draft_get_file (draft), other));
-  destroy_window (window);
+  ui_test_close_window (window);
 
   /* Reload: the window shows the file as it is now, unmodified; the unsaved changes and their
    * recovery copy are gone. */
@@ -400,7 +393,7 @@ test_changed_on_disk (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (draft));
   assert_venue_on_disk (g_file_peek_path (file), "Mine, after reloading");
-  destroy_window (window);
+  ui_test_close_window (window);
 
   g_remove (g_file_peek_path (other));
 }
@@ -481,7 +474,7 @@ test_read_only (void)
   g_assert_cmpuint (st.st_mode & 0777, ==, 0444);
   g_assert_true (g_file_equal (csn_draft_get_file (draft), other));
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_chmod (g_file_peek_path (file), 0644);
   g_remove (g_file_peek_path (other));
 }
@@ -538,7 +531,7 @@ test_symlink (void)
   assert_venue_on_disk (target_backup, "Theirs");
   g_assert_false (g_file_test (link_backup, G_FILE_TEST_EXISTS));
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_remove (g_file_peek_path (link));
   g_remove (target_backup);
 }
@@ -583,7 +576,7 @@ test_recovery_in_background (void)
                    "San Pedro Sula");
   g_clear_object (&restored);
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
 }
 
@@ -799,7 +792,7 @@ test_display_names (void)
   ui_test_click_response (dialog, "cancel");
   UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_READ_ONLY_DIALOG) == NULL);
 
-  destroy_window (window);
+  ui_test_close_window (window);
   g_chmod (g_file_peek_path (file), 0644);
   g_remove (g_file_peek_path (workbook));
 }

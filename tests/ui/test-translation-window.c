@@ -23,22 +23,6 @@
 
 static CsnApplication *app;
 
-static CsnWindow *
-open_window (CsnDraft *draft)
-{
-  CsnWindow *window = csn_window_new (app, draft);
-
-  ui_test_present_window (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (CsnWindow *window)
-{
-  csn_recovery_discard (csn_window_get_recovery (window));
-  ui_test_destroy_window (GTK_WINDOW (window));
-}
-
 static gpointer
 view_child (CsnWindow  *window,
             const char *name)
@@ -157,7 +141,7 @@ check_mode (CsnLanguage meeting_language)
 
   if (meeting_language != csn_meeting_get_language (csn_draft_get_meeting (draft)))
     csn_draft_set_enum (draft, CSN_ITEM (csn_draft_get_meeting (draft)), CSN_MEETING_PROP_LANGUAGE, meeting_language);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   csn_window_show_page (window, "theme-matrix");
 
   button = ui_test_find_action_button (GTK_WIDGET (window), "win.translation-mode");
@@ -206,7 +190,7 @@ check_mode (CsnLanguage meeting_language)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
   g_assert_false (csn_window_get_translation_mode (window));
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "mechanisms");
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -227,7 +211,7 @@ static void
 test_edit_undo (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnHistory *history = csn_draft_get_history (draft);
   GtkTextView *source_text, *translation_text;
   CsnTranslationUnit *unit;
@@ -286,7 +270,7 @@ test_edit_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
   g_assert_cmpstr (buffer_text (translation_text), ==, "Trafficking in persons");
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Undo in translation mode shows the very text it changed: a reservation's, not its theme's first. */
@@ -302,7 +286,7 @@ test_undo_reveals_reservation (void)
   CsnTranslationUnit *selected;
 
   csn_draft_insert_child (draft, theme, CSN_THEME_PROP_RESERVATIONS, 0, reservation);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
   csn_draft_set_translation (draft, reservation, text_field, CSN_LANGUAGE_EN, "Mexico reserves its position on return.");
   /* Elsewhere first: undo is what brings the reservation into view. */
@@ -320,7 +304,7 @@ test_undo_reveals_reservation (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   selected = csn_translation_view_get_selected (window->translation_view);
   g_assert_true (csn_translation_unit_get_item (selected) == reservation);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -344,7 +328,7 @@ static void
 test_filters (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnTranslationUnit *first, *second;
   const char *property;
   g_autofree char *revised = NULL;
@@ -390,7 +374,7 @@ test_filters (void)
   }
   g_object_unref (first);
   g_object_unref (second);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* The summary says what is counted afresh: "12 texts · 3 untranslated · 1 outdated" in either language. */
@@ -418,7 +402,7 @@ static void
 test_follows_item_edits (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GListModel *units;
   g_autoptr(CsnTranslationUnit) second = NULL;
   g_autoptr(CsnTranslationUnit) third = NULL;
@@ -476,7 +460,7 @@ test_follows_item_edits (void)
   g_assert_true (elsewhere);
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_missing);
   assert_summary_counts (window, "theme-matrix");
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Next Untranslated goes to the next missing or outdated text, on the next page when this one has
@@ -486,7 +470,7 @@ test_next_across_pages (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
   g_autoptr(GPtrArray) texts = csn_draft_list_texts (draft);
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnTranslationUnit *selected;
   GtkListBox *sidebar = window->sidebar;
   CsnText *first_strategy_text = NULL;
@@ -534,7 +518,7 @@ test_next_across_pages (void)
         csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Translated");
     }
   g_assert_false (csn_translation_view_next_untranslated (window->translation_view));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* A source edited after its translation marks it outdated; Accept as Up to Date keeps its text and
@@ -543,7 +527,7 @@ static void
 test_accept (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnTranslationUnit *unit;
   GtkWidget *accept_button = NULL;
   const char *property;
@@ -579,7 +563,7 @@ test_accept (void)
   g_assert_cmpstr (translation_of (window, unit), ==, "Vice-Ministerial Meeting");
   g_assert_true (csn_translation_view_get_can_accept (window->translation_view));
   g_object_unref (unit);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static AdwActionRow *
@@ -630,7 +614,7 @@ static void
 test_overview_counts (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GtkWidget *overview = csn_window_get_page (window, "overview");
   CsnTranslationSummary *summary = CSN_TRANSLATION_SUMMARY (ui_test_find_widget (overview, CSN_TYPE_TRANSLATION_SUMMARY, NULL));
   guint missing = count_page_texts (draft, "mechanisms", CSN_TRANSLATION_MISSING);
@@ -688,7 +672,7 @@ test_overview_counts (void)
   g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, "mechanisms");
   g_assert_cmpstr (csn_translation_view_get_filter (window->translation_view), ==, "untranslated");
   g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)), ==, missing - 1);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -764,7 +748,7 @@ static void
 test_one_export_at_a_time (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   g_autofree char *xlsx = ui_test_tmp_path ("plan.xlsx");
   g_autofree char *xlf = ui_test_tmp_path ("plan.xlf");
 
@@ -785,7 +769,7 @@ test_one_export_at_a_time (void)
   g_assert_true (opens_chooser (window, "win.export"));
   g_remove (xlsx);
   g_remove (xlf);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Export for Translation… writes the XLIFF; the translated file comes back through the review
@@ -794,7 +778,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   g_autofree char *exported = ui_test_tmp_path ("plan.xlf");
   g_autofree char *translated = ui_test_tmp_path ("plan-en.xlf");
   g_autoptr(GFile) translated_file = g_file_new_for_path (translated);
@@ -851,7 +835,7 @@ test_round_trip (void)
 
     g_assert_cmpstr (after, ==, before);
   }
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* A file that is no XLIFF changes nothing; the error names it. */
@@ -859,7 +843,7 @@ static void
 test_bad_file (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   g_autofree char *path = ui_test_tmp_path ("broken.xlf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *before = dup_content (draft);
@@ -876,7 +860,7 @@ test_bad_file (void)
     g_assert_cmpstr (after, ==, before);
   }
   g_assert_false (csn_history_can_undo (csn_draft_get_history (draft)));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 int

@@ -21,25 +21,6 @@
 
 static CsnApplication *app;
 
-static CsnWindow *
-open_window (CsnDraft *draft)
-{
-  CsnWindow *window = csn_window_new (app, draft);
-
-  ui_test_present_window (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (CsnWindow *window)
-{
-  g_autoptr(CsnDraft) draft = g_object_ref (csn_window_get_draft (window));
-
-  /* Nothing of these tests should stay behind for recovery. */
-  csn_recovery_discard (csn_window_get_recovery (window));
-  ui_test_destroy_window (GTK_WINDOW (window));
-}
-
 static GtkWidget *
 get_overview_child (CsnWindow  *window,
                     const char *name)
@@ -77,7 +58,7 @@ static void
 test_template (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   const char *pages[] = { "overview", "theme-matrix", "strategies", "mechanisms", "actors",
                           "delegations", "endorsements" };
   const char *title;
@@ -118,7 +99,7 @@ test_template (void)
 
   /* Looking at every page changes nothing. */
   g_assert_false (csn_draft_get_modified (draft));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -214,7 +195,7 @@ static void
 test_help_guide (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GMenuModel *menu = find_menu_model (GTK_WIDGET (window));
   g_autoptr(GString) guide_text = g_string_new (NULL);
   const char *commands[] = { "win.merge-draft", "win.compare-draft", "win.export-delegations", "win.import-answers",
@@ -255,7 +236,7 @@ test_help_guide (void)
         g_error ("The guide does not give %s’s shortcut, %s", shortcuts[i], accel_label);
     }
   gtk_window_destroy (guide);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* One shortcut adds a row on every page, the application claims it for nothing else, and the
@@ -285,7 +266,7 @@ test_add_shortcut (void)
 
   /* A member without an endorsement, so that the endorsements page can add one. */
   csn_draft_remove (draft, CSN_COLLECTION_ENDORSEMENTS, 0);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       GtkWidget *page = csn_window_get_page (window, pages[i].page);
@@ -304,7 +285,7 @@ test_add_shortcut (void)
       g_assert_cmpuint (ui_test_count (draft, pages[i].collection), ==, before + 1);
     }
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* A blank draft has no content yet but everything the window cannot make: member states to choose
@@ -351,7 +332,7 @@ test_blank_draft (void)
     UI_TEST_WAIT_UNTIL (g_str_equal (gtk_label_get_text (count), "1 participant from 1 delegation"));
   }
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Undo and redo show the page and the row they changed, wherever the user is. */
@@ -359,7 +340,7 @@ static void
 test_undo_reveals (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnItem *theme = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 3);
   CsnItem *mechanism = ui_test_get_item (draft, CSN_COLLECTION_MECHANISMS, 2);
   GtkWidget *matrix = csn_window_get_page (window, "theme-matrix");
@@ -392,7 +373,7 @@ test_undo_reveals (void)
     g_assert_cmpstr (csn_window_get_visible_page (window), ==, "delegations");
   }
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static GtkWidget *
@@ -416,7 +397,7 @@ static void
 test_removal_toast (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GtkWidget *matrix = csn_window_get_page (window, "theme-matrix");
   GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, "toast_overlay"));
   CsnItem *first = ui_test_get_item (draft, CSN_COLLECTION_THEMES, 0);
@@ -439,7 +420,7 @@ test_removal_toast (void)
   UI_TEST_WAIT_UNTIL (ui_test_count (draft, CSN_COLLECTION_THEMES) == n_themes);
   g_assert_cmpuint (ui_test_count (draft, CSN_COLLECTION_STRATEGIES), ==, n_strategies);
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Save and Export open in the folder last used, else in Documents (else home), not where Consenso
@@ -448,7 +429,7 @@ static void
 test_dialog_folders (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
                                                    ? documents : g_get_home_dir ());
@@ -482,14 +463,14 @@ test_dialog_folders (void)
           }
       }
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_edit_undo_redo (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
   GtkWidget *title_row = get_overview_child (window, "title_row");
   GtkWidget *undo_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
@@ -517,14 +498,14 @@ test_edit_undo_redo (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Reunión de Tegucigalpa");
   g_assert_true (csn_draft_get_modified (draft));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_dates (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
   GtkWidget *start_row = get_overview_child (window, "start_date_row");
 
@@ -580,14 +561,14 @@ test_dates (void)
   g_signal_emit_by_name (start_row, "entry-activated");
   g_assert_null (csn_item_get_string (meeting, "start-date"));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_combo_rows (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
   AdwComboRow *presidency = ADW_COMBO_ROW (get_overview_child (window, "presidency_row"));
   AdwComboRow *status = ADW_COMBO_ROW (get_overview_child (window, "status_row"));
@@ -624,7 +605,7 @@ test_combo_rows (void)
   selected = adw_combo_row_get_selected_item (presidency);
   g_assert_cmpstr (csn_item_get_key (selected), ==, csn_item_get_string (meeting, "pro-tempore-presidency"));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static guint
@@ -647,7 +628,7 @@ static void
 test_still_open (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   CsnOverviewPage *overview = CSN_OVERVIEW_PAGE (csn_window_get_page (window, "overview"));
   GListModel *open = csn_overview_page_get_open_items (overview);
   GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
@@ -724,7 +705,7 @@ test_still_open (void)
   csn_window_reveal (window, CSN_ITEM (csn_draft_get_meeting (draft)), "venue");
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -766,14 +747,14 @@ test_save_and_reload (void)
   csn_application_open_file (app, file, NULL);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_load_error (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   g_autofree char *path = ui_test_tmp_path ("broken.consenso");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) template = g_resources_lookup_data ("/io/github/consenso/Consenso/templates/crm-working-group.consenso",
@@ -811,7 +792,7 @@ test_load_error (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
   g_assert_null (csn_window_get_error (window));
 
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -819,12 +800,12 @@ test_open_replaces_pristine (void)
 {
   g_autoptr(GFile) file = create_draft_file ("replace.consenso");
   g_autoptr(CsnDraft) untouched = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (untouched);
+  CsnWindow *window = ui_test_open_window (app, untouched);
 
   csn_application_open_file (app, file, GTK_WINDOW (window));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_true (g_file_equal (csn_draft_get_file (csn_window_get_draft (window)), file));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static CsnSaveChangesDialog *
@@ -848,7 +829,7 @@ test_unsaved_changes_dialog (void)
 
   draft = csn_draft_load_from_file (file, &error);
   g_assert_no_error (error);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", "Managua");
   csn_recovery_flush (csn_window_get_recovery (window), &error);
@@ -875,7 +856,7 @@ test_unsaved_changes_dialog (void)
   g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (reloaded)), "venue"), ==, "Managua");
 
   /* Discard: closed, the file untouched, the recovery copy gone. */
-  window = open_window (reloaded);
+  window = ui_test_open_window (app, reloaded);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   csn_draft_set_string (reloaded, CSN_ITEM (csn_draft_get_meeting (reloaded)), "venue", "Belmopán");
   csn_recovery_flush (csn_window_get_recovery (window), &error);
@@ -897,7 +878,7 @@ static void
 test_unmodified_closes (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
@@ -950,7 +931,7 @@ test_command_line_files (void)
   UI_TEST_WAIT_UNTIL (recent_menu_has (args));
 
   for (GList *l = windows; l != NULL; l = l->next)
-    destroy_window (l->data);
+    ui_test_close_window (l->data);
 }
 
 static CsnApplication *run_app;
@@ -1015,7 +996,7 @@ test_drop (void)
 {
   g_autoptr(GFile) file = create_draft_file ("dropped.consenso");
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GtkDropTarget *target = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -1039,7 +1020,7 @@ test_drop (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
   g_assert_true (g_file_equal (csn_draft_get_file (csn_window_get_draft (window)), file));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Ctrl+F reaches the search entry of the page shown. */
@@ -1047,7 +1028,7 @@ static void
 test_find (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GtkWidget *focus;
 
   csn_window_show_page (window, "theme-matrix");
@@ -1056,7 +1037,7 @@ test_find (void)
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (gtk_widget_get_ancestor (focus, g_type_from_name ("CsnThemeMatrixPage")));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -1087,7 +1068,7 @@ static void
 test_accessible_labels (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, "stack"));
   GtkWidget *leaflet = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
                                                                   "leaflet"));
@@ -1096,7 +1077,7 @@ test_accessible_labels (void)
   check_buttons_labelled (leaflet, stack, &n_checked);
   /* Back, undo, redo, save, two menu buttons. */
   g_assert_cmpuint (n_checked, >=, 6);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -1109,19 +1090,19 @@ test_settings (void)
   /* The tests run with the compiled schema of the build tree. */
   g_assert_nonnull (settings);
   g_settings_set_uint (settings, "autosave-delay", 7);
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   g_assert_cmpuint (csn_recovery_get_delay (csn_window_get_recovery (window)), ==, 7);
   /* A change in Preferences applies to open windows. */
   g_settings_set_uint (settings, "autosave-delay", 4);
   g_assert_cmpuint (csn_recovery_get_delay (csn_window_get_recovery (window)), ==, 4);
-  destroy_window (window);
+  ui_test_close_window (window);
   g_settings_reset (settings, "autosave-delay");
 
   /* Every action of the menu exists, Export included. */
-  window = open_window (draft);
+  window = ui_test_open_window (app, draft);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL));
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences"));
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Export from the window: a progress bar with Cancel while it writes, then a toast that opens it. */
@@ -1132,7 +1113,7 @@ test_export (void)
   g_autofree char *path = ui_test_tmp_path ("window-export.xlsx");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
                                                                        "export_revealer"));
   GtkWidget *open_button;
@@ -1152,7 +1133,7 @@ test_export (void)
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
 
   g_remove (path);
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 /* Open Recent keeps the newest ten drafts, once each, in the recent-files setting. */
@@ -1164,7 +1145,7 @@ test_recent_files_setting (void)
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) uris = NULL;
   g_autofree char *third = NULL;
-  CsnWindow *window = open_window (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
   GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
                                                                   "recent_menu"));
 
@@ -1193,7 +1174,7 @@ test_recent_files_setting (void)
   UI_TEST_WAIT_UNTIL (g_menu_model_get_n_items (menu) == CSN_MAX_RECENT_FILES - 1);
 
   g_settings_reset (settings, "recent-files");
-  destroy_window (window);
+  ui_test_close_window (window);
 }
 
 int
