@@ -559,6 +559,34 @@ csn_history_dup_next_objects (CsnHistory *self,
   return objects;
 }
 
+/**
+ * csn_history_add_last_objects:
+ * @objects: a set of objects that holds a reference to each
+ *
+ * Adds to @objects what the last edit, undo or redo changed: the objects the next undo and the
+ * next redo would change (a change just made, undone or redone is at the top of one of the two
+ * stacks). For a view that follows a burst of changes once, from what they touched.
+ * Returns: %FALSE when both stacks are empty: the history was cleared, and anything may have changed
+ */
+gboolean
+csn_history_add_last_objects (CsnHistory *self,
+                              GHashTable *objects)
+{
+  g_return_val_if_fail (CSN_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (objects != NULL, FALSE);
+
+  if (self->undo_stack->len == 0 && self->redo_stack->len == 0)
+    return FALSE;
+  for (guint redo = 0; redo <= 1; redo++)
+    {
+      g_autoptr(GPtrArray) next = csn_history_dup_next_objects (self, redo);
+
+      for (guint i = 0; i < next->len; i++)
+        g_hash_table_add (objects, g_object_ref (g_ptr_array_index (next, i)));
+    }
+  return TRUE;
+}
+
 gboolean
 csn_history_undo (CsnHistory *self)
 {

@@ -43,6 +43,8 @@ const char *csn_history_get_undo_label   (CsnHistory   *self);
 const char *csn_history_get_redo_label   (CsnHistory   *self);
 GPtrArray  *csn_history_dup_next_objects (CsnHistory   *self,
                                           gboolean      redo);
+gboolean    csn_history_add_last_objects (CsnHistory   *self,
+                                          GHashTable   *objects);
 gboolean    csn_history_undo             (CsnHistory   *self);
 gboolean    csn_history_redo             (CsnHistory   *self);
 void        csn_history_clear            (CsnHistory   *self);

@@ -592,18 +592,9 @@ on_draft_changed_cb (CsnTranslationView *self,
   self->stale = TRUE;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->relist = TRUE;
+  /* A cleared history: the draft may be another. */
   if (!self->relist)
-    {
-      g_autoptr(GPtrArray) undone = csn_history_dup_next_objects (history, TRUE);
-      g_autoptr(GPtrArray) done = csn_history_dup_next_objects (history, FALSE);
-
-      /* Nothing on either stack: the history was cleared, the draft may be another. */
-      self->relist = undone->len + done->len == 0;
-      for (guint i = 0; i < undone->len; i++)
-        g_hash_table_add (self->changed, g_object_ref (g_ptr_array_index (undone, i)));
-      for (guint i = 0; i < done->len; i++)
-        g_hash_table_add (self->changed, g_object_ref (g_ptr_array_index (done, i)));
-    }
+    self->relist = !csn_history_add_last_objects (history, self->changed);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
 }

@@ -260,6 +260,18 @@ test_group (void)
   g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
   g_assert_cmpint (csn_item_get_enum (theme, "consensus"), ==, CSN_CONSENSUS_PENDING);
   g_assert_false (csn_history_can_undo (history));
+
+  /* What the last undo changed, then nothing to say once the history is cleared. */
+  {
+    g_autoptr(GHashTable) objects = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+    g_assert_true (csn_history_add_last_objects (history, objects));
+    g_assert_cmpuint (g_hash_table_size (objects), ==, 1);
+    g_assert_true (g_hash_table_contains (objects, theme));
+    csn_history_clear (history);
+    g_assert_false (csn_history_add_last_objects (history, objects));
+    g_assert_cmpuint (g_hash_table_size (objects), ==, 1);
+  }
 }
 
 static void
