@@ -169,12 +169,16 @@ read_strv (Stream  *s,
 static gboolean read_item (Stream  *s,
                            CsnItem *item);
 
+/* An object of two texts, @names[0] into @first_slot and @names[1] into the slot after it, each at
+ * most once; other members are kept in *@unknown (made when the first comes). */
 static gboolean
-read_localized (Stream         *s,
-                CsnItem        *item,
-                const CsnField *field)
+read_text_pair (Stream             *s,
+                CsnItem            *item,
+                const CsnField     *field,
+                const char * const  names[2],
+                CsnFieldSlot        first_slot,
+                JsonObject        **unknown)
 {
-  g_autoptr(JsonObject) unknown = NULL;
   gboolean seen[2] = { FALSE, FALSE };
   gboolean empty, more = TRUE;
 
@@ -183,39 +187,50 @@ read_localized (Stream         *s,
   while (!empty && more)
     {
       Text name;
-      int language = -1;
+      int which = -1;
 
       if (!read_name (s, &name))
         return FALSE;
-      if (text_is (&name, "es"))
-        language = CSN_LANGUAGE_ES;
-      else if (text_is (&name, "en"))
-        language = CSN_LANGUAGE_EN;
+      if (text_is (&name, names[0]))
+        which = 0;
+      else if (text_is (&name, names[1]))
+        which = 1;
 
-      if (language >= 0)
+      if (which >= 0)
         {
           char *value;
 
-          if (seen[language] || !read_text_value (s, FALSE, &value))
+          if (seen[which] || !read_text_value (s, FALSE, &value))
             return FALSE;
-          seen[language] = TRUE;
-          csn_item_load_take_string (item, field,
-                                     language == CSN_LANGUAGE_ES ? CSN_FIELD_SLOT_LOCALIZED_ES
-                                                                 : CSN_FIELD_SLOT_LOCALIZED_EN,
-                                     value);
+          seen[which] = TRUE;
+          csn_item_load_take_string (item, field, first_slot + which, value);
         }
       else
         {
           g_autofree char *key = dup_text (&name);
 
-          if (unknown == NULL)
-            unknown = json_object_new ();
-          if (!keep_unknown (s, item, unknown, key))
+          if (*unknown == NULL)
+            *unknown = json_object_new ();
+          if (!keep_unknown (s, item, *unknown, key))
             return FALSE;
         }
       if (!csn_json_scanner_next (s, '}', &more))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* A localized text: {"es": …, "en": …}. */
+static gboolean
+read_localized (Stream         *s,
+                CsnItem        *item,
+                const CsnField *field)
+{
+  static const char * const languages[2] = { "es", "en" };
+  g_autoptr(JsonObject) unknown = NULL;
+
+  if (!read_text_pair (s, item, field, languages, CSN_FIELD_SLOT_LOCALIZED_ES, &unknown))
+    return FALSE;
   if (unknown != NULL)
     csn_item_set_unknown_in (item, field->key, unknown);
   return TRUE;
@@ -338,45 +353,11 @@ read_translation (Stream         *s,
                   CsnLanguage     language,
                   JsonObject     *unknown_in_lang)
 {
+  static const char * const members[2] = { "text", "from" };
   g_autoptr(JsonObject) extra = NULL;
-  gboolean seen[2] = { FALSE, FALSE };
-  gboolean empty, more = TRUE;
 
-  if (!open_container (s, '{', &empty))
+  if (!read_text_pair (s, item, field, members, CSN_FIELD_SLOT_TRANSLATION (language, FALSE), &extra))
     return FALSE;
-  while (!empty && more)
-    {
-      Text name;
-      int from = -1;
-
-      if (!read_name (s, &name))
-        return FALSE;
-      if (text_is (&name, "text"))
-        from = FALSE;
-      else if (text_is (&name, "from"))
-        from = TRUE;
-
-      if (from >= 0)
-        {
-          char *value;
-
-          if (seen[from] || !read_text_value (s, FALSE, &value))
-            return FALSE;
-          seen[from] = TRUE;
-          csn_item_load_take_string (item, field, CSN_FIELD_SLOT_TRANSLATION (language, from), value);
-        }
-      else
-        {
-          g_autofree char *key = dup_text (&name);
-
-          if (extra == NULL)
-            extra = json_object_new ();
-          if (!keep_unknown (s, item, extra, key))
-            return FALSE;
-        }
-      if (!csn_json_scanner_next (s, '}', &more))
-        return FALSE;
-    }
   if (extra != NULL)
     json_object_set_object_member (unknown_in_lang, field->key, g_steal_pointer (&extra));
   return TRUE;
