@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-draft.h"
 #include "csn-document.h"
 #include "csn-document-export.h"
 #include "csn-draft.h"
@@ -27,132 +28,6 @@ static guint n_runs = 3;
 static gboolean skip_libreoffice;
 static char *keep_dir;
 static char *profile;
-
-static const char *words[] = {
-  "migración", "protección", "consular", "niñez", "no", "acompañada", "retorno", "reintegración",
-  "trata", "personas", "tráfico", "ilícito", "migrantes", "flujos", "mixtos", "extrarregionales",
-  "cooperación", "regional", "fortalecimiento", "capacidades", "institucionales", "derechos",
-  "humanos", "desarrollo", "laboral", "mecanismo", "seguimiento", "evaluación", "país", "red",
-};
-
-static void
-append_words (GString *out,
-              GRand   *rand,
-              guint    n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-    }
-}
-
-static void
-append_text_member (GString    *out,
-                    const char *key,
-                    GRand      *rand,
-                    guint       n_words)
-{
-  g_string_append_printf (out, "\"%s\": \"", key);
-  append_words (out, rand, n_words);
-  g_string_append (out, "\", ");
-}
-
-/* The large draft of bench-export.c (issue 16): the template with its lists grown, through the
- * real reader, with the same seed. */
-static CsnDraft *
-generate_draft (void)
-{
-  g_autoptr(CsnDraft) template = csn_draft_new_from_template ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20101125);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GString) out = NULL;
-  JsonObject *root;
-  const char *countries[] = { "BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO" };
-  const char *horizons[] = { "short-term", "medium-term", "undecided" };
-  const char *actors[] = { "ppt", "st", "rrocm", "observer-countries", "international-organizations" };
-  gsize length;
-  CsnDraft *draft;
-
-  data = csn_draft_to_data (template, &length);
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    g_error ("%s", error->message);
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  out = g_string_new ("{ \"format\": \"consenso-draft\", \"version\": 1, ");
-  {
-    g_autoptr(JsonGenerator) generator = json_generator_new ();
-    const char *keep[] = { "meeting", "document", "countries", "pillars", "actors", "mechanisms", "endorsements" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (keep); i++)
-      {
-        g_autofree char *member = NULL;
-
-        json_generator_set_root (generator, json_object_get_member (root, keep[i]));
-        member = json_generator_to_data (generator, NULL);
-        g_string_append_printf (out, "\"%s\": %s, ", keep[i], member);
-      }
-  }
-
-  g_string_append (out, "\"themes\": [");
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"theme-%u\", ", i > 0 ? ", " : "", i + 1);
-      append_text_member (out, "title", rand, 8);
-      append_text_member (out, "description", rand, 50);
-      append_text_member (out, "notes", rand, 15);
-      g_string_append_printf (out, "\"pillar\": \"%s\", \"raised_by\": [",
-                              (const char *[]) { "policy-management", "human-rights", "development" }[i % 3]);
-      for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
-        if (g_rand_boolean (rand))
-          g_string_append_printf (out, "%s\"%s\"", out->str[out->len - 1] == '[' ? "" : ", ", countries[c]);
-      g_string_append_printf (out, "], \"horizon\": \"%s\", \"consensus\": \"reservations\", "
-                              "\"reservations\": [ { \"country\": \"CA\", \"text\": \"", horizons[i % 3]);
-      append_words (out, rand, 12);
-      g_string_append (out, "\" } ] }");
-    }
-  g_string_append (out, "], \"strategies\": [");
-  for (guint i = 0; i < n_strategies; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"strategy-%u\", \"theme\": \"theme-%u\", ",
-                              i > 0 ? ", " : "", i + 1, i % n_themes + 1);
-      append_text_member (out, "description", rand, 30);
-      append_text_member (out, "notes", rand, 12);
-      g_string_append_printf (out, "\"mechanism\": \"workshop\", \"lead\": \"%s\", "
-                              "\"support\": [\"%s\", \"%s\"], \"horizon\": \"%s\" }",
-                              actors[i % 5], actors[(i + 1) % 5], actors[(i + 2) % 5], horizons[i % 3]);
-    }
-  g_string_append (out, "], \"role_proposals\": [");
-  for (guint i = 0; i < n_role_proposals; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"role-%u\", \"actor\": \"%s\", \"change\": \"modify\", ",
-                              i > 0 ? ", " : "", i + 1, actors[i % 5]);
-      append_text_member (out, "attribution", rand, 25);
-      append_text_member (out, "rationale", rand, 25);
-      g_string_append_printf (out, "\"supported_by\": [\"%s\", \"MX\"], \"status\": \"proposed\" }",
-                              countries[i % G_N_ELEMENTS (countries)]);
-    }
-  g_string_append (out, "], \"participants\": [");
-  for (guint i = 0; i < n_participants; i++)
-    {
-      g_string_append_printf (out, "%s{ \"id\": \"participant-%u\", \"country\": \"%s\", "
-                              "\"email\": \"delegate%u@example.org\", \"role\": \"delegate\", ",
-                              i > 0 ? ", " : "", i + 1, countries[i % G_N_ELEMENTS (countries)], i + 1);
-      append_text_member (out, "name", rand, 3);
-      append_text_member (out, "position", rand, 5);
-      g_string_truncate (out, out->len - 2);
-      g_string_append (out, " }");
-    }
-  g_string_append (out, "] }");
-
-  draft = csn_draft_load_from_data (out->str, out->len, "bench.consenso", &error);
-  if (draft == NULL)
-    g_error ("%s", error->message);
-  return draft;
-}
 
 typedef enum { RUN_XLSX, RUN_DOCX, RUN_PDF, RUN_BARE_PDF, N_KINDS } RunKind;
 
@@ -374,7 +249,12 @@ main (int   argc,
     paths[k] = g_build_filename (dir, kind_files[k], NULL);
 
   start = g_get_monotonic_time ();
-  draft = generate_draft ();
+  {
+    BenchDraftSize size = { n_themes, n_strategies, n_role_proposals, n_participants };
+
+    /* The large draft the other benchmarks use (bench-draft.c). */
+    draft = bench_draft_generate (&size);
+  }
   t_generate = (g_get_monotonic_time () - start) / 1e6;
   count_characters (draft);
 

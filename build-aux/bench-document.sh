@@ -14,4 +14,4 @@ if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" "$srcdir" --buildtype=debugoptimized
 fi
 meson compile -C "$builddir" bench-document
-exec "$builddir/tests/document/bench-document" "$@"
+exec "$builddir/build-aux/bench-document" "$@"
