@@ -634,3 +634,83 @@ ui_page_fixture_tear_down (UiPageFixture *fixture,
   ui_test_close (fixture->page);
   g_clear_object (&fixture->draft);
 }
+
+gpointer
+ui_test_window_child (CsnWindow  *window,
+                      const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, name);
+}
+
+CsnReviewPage *
+ui_test_review_page (CsnWindow *window)
+{
+  return CSN_REVIEW_PAGE (ui_test_window_child (window, "review_page"));
+}
+
+guint
+ui_test_count_mapped (GtkWidget *root,
+                      GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += ui_test_count_mapped (child, type);
+  return n;
+}
+
+/* The text of the label under @root that contains @part, or NULL. */
+const char *
+ui_test_find_label_text (GtkWidget  *root,
+                         const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = ui_test_find_label_text (child, part);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+void
+ui_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+char *
+ui_test_dup_content (CsnDraft *draft)
+{
+  gsize length;
+
+  return csn_draft_content_to_data (draft, &length);
+}
+
+gboolean
+ui_test_drop_files (CsnWindow *window,
+                    GSList    *files)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_value_init (&value, GDK_TYPE_FILE_LIST);
+          g_value_set_boxed (&value, files);
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          break;
+        }
+    }
+  return accepted;
+}

@@ -7,6 +7,7 @@
 #include "csn-cell.h"
 #include "csn-choice-popover.h"
 #include "csn-draft.h"
+#include "csn-review-page.h"
 #include "csn-window.h"
 
 G_BEGIN_DECLS
@@ -104,5 +105,18 @@ void             ui_page_fixture_tear_down (UiPageFixture *fixture,
 #define UI_TEST_ADD_PAGE(path, page_type, test) \
   g_test_add ((path), UiPageFixture, GSIZE_TO_POINTER (page_type), \
               ui_page_fixture_set_up, (test), ui_page_fixture_tear_down)
+
+/* The window's parts and actions, as the window tests reach them. */
+gpointer         ui_test_window_child      (CsnWindow    *window,
+                                            const char   *name);
+CsnReviewPage   *ui_test_review_page       (CsnWindow    *window);
+guint            ui_test_count_mapped      (GtkWidget    *root,
+                                            GType         type);
+const char      *ui_test_find_label_text   (GtkWidget    *root,
+                                            const char   *part);
+void             ui_test_click             (GtkWidget    *button);
+char            *ui_test_dup_content       (CsnDraft     *draft);
+gboolean         ui_test_drop_files        (CsnWindow    *window,
+                                            GSList       *files);
 
 G_END_DECLS

@@ -63,53 +63,15 @@ make_draft (const char *name)
   return loaded;
 }
 
-static gpointer
-window_child (CsnWindow  *window,
-              const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, name);
-}
-
-static CsnReviewPage *
-review_page (CsnWindow *window)
-{
-  return CSN_REVIEW_PAGE (window_child (window, "review_page"));
-}
-
-static char *
-dup_content (CsnDraft *draft)
-{
-  gsize length;
-
-  return csn_draft_content_to_data (draft, &length);
-}
-
-/* The text of the label under @root that contains @part, or NULL. */
-static const char *
-find_label_text (GtkWidget  *root,
-                 const char *part)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return gtk_label_get_text (GTK_LABEL (root));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      const char *text = find_label_text (child, part);
-
-      if (text != NULL)
-        return text;
-    }
-  return NULL;
-}
-
 /* The toasts shown: libadwaita 1.2 lists them nowhere but in its private toast widgets. */
 static GtkWidget *
 find_toast (CsnWindow  *window,
             const char *part)
 {
-  GtkWidget *overlay = window_child (window, "toast_overlay");
+  GtkWidget *overlay = ui_test_window_child (window, "toast_overlay");
 
   for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget") && find_label_text (child, part) != NULL)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget") && ui_test_find_label_text (child, part) != NULL)
       return child;
   return NULL;
 }
@@ -120,26 +82,7 @@ find_toast_text (CsnWindow  *window,
 {
   GtkWidget *toast = find_toast (window, part);
 
-  return toast != NULL ? find_label_text (toast, part) : NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static guint
-count_mapped (GtkWidget *root,
-              GType      type)
-{
-  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    n += count_mapped (child, type);
-  return n;
+  return toast != NULL ? ui_test_find_label_text (toast, part) : NULL;
 }
 
 static void
@@ -150,7 +93,7 @@ wait_for_review (CsnWindow *window)
   g_assert_null (csn_window_get_error (window));
   g_assert_true (csn_window_get_reviewing (window));
   UI_TEST_WAIT_UNTIL (ui_test_lists_bound (GTK_WIDGET (window)) &&
-                      count_mapped (GTK_WIDGET (review_page (window)), CSN_TYPE_REVIEW_ROW) > 0);
+                      ui_test_count_mapped (GTK_WIDGET (ui_test_review_page (window)), CSN_TYPE_REVIEW_ROW) > 0);
 }
 
 static CsnReviewRow *
@@ -396,7 +339,7 @@ import_answers_enabled (CsnWindow *window)
 static gboolean
 exporting (CsnWindow *window)
 {
-  return gtk_revealer_get_reveal_child (window_child (window, "export_revealer"));
+  return gtk_revealer_get_reveal_child (ui_test_window_child (window, "export_revealer"));
 }
 
 /* Export for Delegations…: the dialog starts in the folder last used with each delegation's language
@@ -557,7 +500,7 @@ test_export_cancel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.export", NULL));
   UI_TEST_WAIT_UNTIL (!exporting (window) && csn_window_get_error (window) != NULL);
   g_assert_nonnull (strstr (csn_window_get_error (window), "not-a-folder"));
-  g_assert_cmpstr (gtk_label_get_text (window_child (window, "error_title")), ==,
+  g_assert_cmpstr (gtk_label_get_text (ui_test_window_child (window, "error_title")), ==,
                    "Could not write the delegations’ workbooks in “not-a-folder”");
   {
     g_autofree char *contents = NULL;
@@ -622,12 +565,12 @@ test_import_apply_undo (void)
 
   window = ui_test_open_window (app, draft);
   csn_window_show_page (window, "theme-matrix");
-  before = dup_content (draft);
+  before = ui_test_dup_content (draft);
 
   csn_window_import_answers (window, files, G_N_ELEMENTS (files));
   wait_for_review (window);
   g_assert_false (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
-  page = review_page (window);
+  page = ui_test_review_page (window);
   set = csn_review_page_get_change_set (page);
   g_assert_cmpint (csn_review_page_get_group_by (page), ==, CSN_REVIEW_GROUP_BY_COUNTRY);
   g_assert_cmpint (csn_review_page_get_groupings (page), ==,
@@ -640,19 +583,19 @@ test_import_apply_undo (void)
   /* Nothing else may change the draft meanwhile. */
   g_assert_false (import_answers_enabled (window));
 
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.reject-all"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.reject-all"));
   g_assert_cmpuint (csn_change_set_get_n_accepted (set), ==, 0);
-  click (ui_test_find_button (find_group_row (GTK_WIDGET (page), "CA"), "Accept All"));
+  ui_test_click (ui_test_find_button (find_group_row (GTK_WIDGET (page), "CA"), "Accept All"));
   g_assert_cmpuint (count_country_changes (set, "CA", TRUE), ==, 4);
   g_assert_cmpuint (count_country_changes (set, "US", TRUE), ==, 0);
   strategy_change = find_position_change (set, "CA", "strategy-1");
   g_assert_nonnull (strategy_change);
-  click (ui_test_find_button (GTK_WIDGET (find_row (GTK_WIDGET (page), strategy_change)), "Reject"));
+  ui_test_click (ui_test_find_button (GTK_WIDGET (find_row (GTK_WIDGET (page), strategy_change)), "Reject"));
   g_assert_false (csn_change_get_accepted (strategy_change));
   n_accepted = csn_change_set_get_n_accepted (set);
   g_assert_cmpuint (n_accepted, ==, 3);
 
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
   g_assert_true (import_answers_enabled (window));
@@ -676,13 +619,13 @@ test_import_apply_undo (void)
 
   /* The Overview counts Canada as answered. */
   csn_window_show_page (window, "overview");
-  UI_TEST_WAIT_UNTIL (find_label_text (csn_window_get_page (window, "overview"),
+  UI_TEST_WAIT_UNTIL (ui_test_find_label_text (csn_window_get_page (window, "overview"),
                                        "1 of 11 member states returned their workbook") != NULL);
 
   /* One step, named by the countries. */
   g_assert_true (g_str_has_prefix (csn_history_get_undo_label (csn_draft_get_history (draft)), "Import answers from "));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  after = dup_content (draft);
+  after = ui_test_dup_content (draft);
   g_assert_cmpstr (after, ==, before);
   g_assert_null (find_position (draft, "CA", "theme-1"));
   g_assert_null (find_reservation (draft, "theme-2", "CA"));
@@ -700,7 +643,7 @@ test_broken (void)
   g_autofree char *dir = ui_test_tmp_path ("returned-broken");
   g_autofree char *ca_path = export_workbooks (draft, dir, "CA");
   g_autoptr(GFile) ca = g_file_new_for_path (ca_path);
-  g_autofree char *before = dup_content (draft);
+  g_autofree char *before = ui_test_dup_content (draft);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
@@ -719,10 +662,10 @@ test_broken (void)
                    "Nothing in “broken.xlsx” changes the draft. What could not be read is listed here: once it is "
                    "put right in the workbook, import it again.");
   g_assert_cmpuint (csn_answers_problems_dialog_get_n_problems (CSN_ANSWERS_PROBLEMS_DIALOG (dialog)), ==, 1);
-  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), "broken.xlsx: "));
+  g_assert_nonnull (ui_test_find_label_text (GTK_WIDGET (dialog), "broken.xlsx: "));
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_false (csn_draft_get_modified (draft));
-  after = dup_content (draft);
+  after = ui_test_dup_content (draft);
   g_assert_cmpstr (after, ==, before);
   ui_test_click_response (dialog, "close");
   UI_TEST_WAIT_UNTIL (!ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
@@ -737,44 +680,21 @@ test_broken (void)
   dialog = ui_test_find_toplevel (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "An Answer Could Not Be Read");
   g_assert_cmpuint (csn_answers_problems_dialog_get_n_problems (CSN_ANSWERS_PROBLEMS_DIALOG (dialog)), ==, 1);
-  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), "“Yes” is not one of the answers"));
-  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), "Canada (CA).xlsx: sheet "));
-  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), ", cell "));
+  g_assert_nonnull (ui_test_find_label_text (GTK_WIDGET (dialog), "“Yes” is not one of the answers"));
+  g_assert_nonnull (ui_test_find_label_text (GTK_WIDGET (dialog), "Canada (CA).xlsx: sheet "));
+  g_assert_nonnull (ui_test_find_label_text (GTK_WIDGET (dialog), ", cell "));
   g_assert_true (csn_window_get_reviewing (window));
-  g_assert_nonnull (find_position_change (csn_review_page_get_change_set (review_page (window)), "CA", "theme-3"));
-  g_assert_null (find_position_change (csn_review_page_get_change_set (review_page (window)), "CA", "theme-1"));
+  g_assert_nonnull (find_position_change (csn_review_page_get_change_set (ui_test_review_page (window)), "CA", "theme-3"));
+  g_assert_null (find_position_change (csn_review_page_get_change_set (ui_test_review_page (window)), "CA", "theme-1"));
   ui_test_click_response (dialog, "close");
   UI_TEST_WAIT_UNTIL (!ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
-  click (ui_test_find_action_button (GTK_WIDGET (review_page (window)), "review.cancel"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (ui_test_review_page (window)), "review.cancel"));
   g_assert_false (csn_window_get_reviewing (window));
   g_free (after);
-  after = dup_content (draft);
+  after = ui_test_dup_content (draft);
   g_assert_cmpstr (after, ==, before);
 
   ui_test_close_window (window);
-}
-
-static gboolean
-drop_files (CsnWindow *window,
-            GSList    *files)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_auto(GValue) value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        {
-          g_value_init (&value, GDK_TYPE_FILE_LIST);
-          g_value_set_boxed (&value, files);
-          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
-          break;
-        }
-    }
-  return accepted;
 }
 
 /* A workbook dropped on the window is imported; dropped with a copy of the draft, the co-chairs are
@@ -805,18 +725,18 @@ test_drop (void)
   mixed = g_slist_append (g_slist_append (NULL, copy_file), ca);
 
   window = ui_test_open_window (app, draft);
-  page = review_page (window);
-  g_assert_true (drop_files (window, alone));
+  page = ui_test_review_page (window);
+  g_assert_true (ui_test_drop_files (window, alone));
   wait_for_review (window);
   g_assert_cmpint (csn_review_page_get_group_by (page), ==, CSN_REVIEW_GROUP_BY_COUNTRY);
   g_assert_nonnull (find_position_change (csn_review_page_get_change_set (page), "CA", "theme-1"));
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.cancel"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.cancel"));
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_null (find_position (draft, "CA", "theme-1"));
 
   /* With some work in the draft, a dropped copy is asked about; the dialog says what becomes of the answers. */
   csn_draft_set_string (draft, meeting_of (draft), CSN_MEETING_PROP_TITLE, "Reunión de la PPT");
-  g_assert_true (drop_files (window, mixed));
+  g_assert_true (ui_test_drop_files (window, mixed));
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_DROP_DRAFT_DIALOG)));
   dialog = ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "drop-st.consenso"));
@@ -829,17 +749,17 @@ test_drop (void)
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_true (import_answers_enabled (window));
 
-  g_assert_true (drop_files (window, mixed));
+  g_assert_true (ui_test_drop_files (window, mixed));
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_DROP_DRAFT_DIALOG)));
   ui_test_click_response (ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG), "merge");
   wait_for_review (window);
   g_assert_cmpint (csn_review_page_get_group_by (page), ==, CSN_REVIEW_GROUP_BY_COUNTRY);
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
   g_assert_cmpstr (find_toast_text (window, "Applied"), ==, "Applied 1 answer from 1 delegation");
   /* Then the copy's changes. */
   wait_for_review (window);
   g_assert_cmpint (csn_review_page_get_group_by (page), ==, CSN_REVIEW_GROUP_BY_PAGE);
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_cmpint (csn_position_get_stance (find_position (draft, "CA", "theme-1")), ==, CSN_STANCE_OBJECTS);
   g_assert_cmpstr (csn_item_get_string (meeting_of (draft), CSN_MEETING_PROP_VENUE), ==, "San Salvador");
@@ -891,7 +811,7 @@ test_overview_fields (void)
   GtkWidget *due_row = GTK_WIDGET (gtk_widget_get_template_child (overview, CSN_TYPE_OVERVIEW_PAGE, "answers_due_row"));
   GtkWidget *to_row = GTK_WIDGET (gtk_widget_get_template_child (overview, CSN_TYPE_OVERVIEW_PAGE, "answers_to_row"));
   CsnItem *meeting = meeting_of (draft);
-  GtkWidget *undo_button = window_child (window, "undo_button");
+  GtkWidget *undo_button = ui_test_window_child (window, "undo_button");
 
   g_assert_true (gtk_widget_get_mapped (due_row));
   gtk_editable_set_text (GTK_EDITABLE (due_row), "31 Nov 2011");

@@ -120,23 +120,10 @@ copies_clear (Copies *copies)
 }
 
 static gpointer
-window_child (CsnWindow  *window,
-              const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW, name);
-}
-
-static CsnReviewPage *
-review_page (CsnWindow *window)
-{
-  return CSN_REVIEW_PAGE (window_child (window, "review_page"));
-}
-
-static gpointer
 page_child (CsnWindow  *window,
             const char *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (review_page (window)), CSN_TYPE_REVIEW_PAGE, name);
+  return gtk_widget_get_template_child (GTK_WIDGET (ui_test_review_page (window)), CSN_TYPE_REVIEW_PAGE, name);
 }
 
 /* The change of @set on @property of @item. */
@@ -172,44 +159,16 @@ find_row (GtkWidget *root,
   return NULL;
 }
 
-static guint
-count_mapped (GtkWidget *root,
-              GType      type)
-{
-  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    n += count_mapped (child, type);
-  return n;
-}
-
-/* The text of the label under @root that contains @part, or NULL. */
-static const char *
-find_label_text (GtkWidget  *root,
-                 const char *part)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return gtk_label_get_text (GTK_LABEL (root));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      const char *text = find_label_text (child, part);
-
-      if (text != NULL)
-        return text;
-    }
-  return NULL;
-}
-
 /* The toasts shown: libadwaita 1.2 lists them nowhere but in its private toast widgets. */
 static const char *
 find_toast_text (CsnWindow  *window,
                  const char *part)
 {
-  GtkWidget *overlay = window_child (window, "toast_overlay");
+  GtkWidget *overlay = ui_test_window_child (window, "toast_overlay");
 
   for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
-      return find_label_text (child, part);
+      return ui_test_find_label_text (child, part);
   return NULL;
 }
 
@@ -217,7 +176,7 @@ static GtkWidget *
 find_toast_button (CsnWindow  *window,
                    const char *label)
 {
-  GtkWidget *overlay = window_child (window, "toast_overlay");
+  GtkWidget *overlay = ui_test_window_child (window, "toast_overlay");
 
   for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
@@ -226,28 +185,12 @@ find_toast_button (CsnWindow  *window,
 }
 
 static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static void
 wait_for_review (CsnWindow *window)
 {
   UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window) || csn_window_get_error (window) != NULL);
   g_assert_null (csn_window_get_error (window));
   UI_TEST_WAIT_UNTIL (ui_test_lists_bound (GTK_WIDGET (window)) &&
-                      count_mapped (GTK_WIDGET (review_page (window)), CSN_TYPE_REVIEW_ROW) > 0);
-}
-
-static char *
-dup_content (CsnDraft *draft)
-{
-  gsize length;
-
-  return csn_draft_content_to_data (draft, &length);
+                      ui_test_count_mapped (GTK_WIDGET (ui_test_review_page (window)), CSN_TYPE_REVIEW_ROW) > 0);
 }
 
 static GSList *
@@ -256,38 +199,15 @@ file_list (GFile *file)
   return g_slist_append (NULL, file);
 }
 
-static gboolean
-drop_files (CsnWindow *window,
-            GSList    *files)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_auto(GValue) value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        {
-          g_value_init (&value, GDK_TYPE_FILE_LIST);
-          g_value_set_boxed (&value, files);
-          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
-          break;
-        }
-    }
-  return accepted;
-}
-
 static void
 assert_window_free (CsnWindow  *window,
                     const char *page)
 {
   g_assert_false (csn_window_get_reviewing (window));
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, page);
-  g_assert_true (gtk_widget_get_visible (window_child (window, "content_header")));
-  g_assert_true (gtk_widget_get_visible (window_child (window, "sidebar_box")));
-  g_assert_null (csn_review_page_get_change_set (review_page (window)));
+  g_assert_true (gtk_widget_get_visible (ui_test_window_child (window, "content_header")));
+  g_assert_true (gtk_widget_get_visible (ui_test_window_child (window, "sidebar_box")));
+  g_assert_null (csn_review_page_get_change_set (ui_test_review_page (window)));
 }
 
 /* A second copy merged: the review page in place of the pages, a row's choice and "All Theirs",
@@ -307,9 +227,9 @@ test_merge_apply_undo (void)
   copies_init (&copies, "merge", "st.consenso");
   draft = copies.mine;
   window = ui_test_open_window (app, draft);
-  page = review_page (window);
+  page = ui_test_review_page (window);
   csn_window_show_page (window, "theme-matrix");
-  undo_button = window_child (window, "undo_button");
+  undo_button = ui_test_window_child (window, "undo_button");
   g_assert_true (gtk_widget_is_sensitive (undo_button));
 
   csn_window_merge_files (window, &copies.theirs_file, 1);
@@ -317,10 +237,10 @@ test_merge_apply_undo (void)
 
   /* The rest of the window waits for the review. */
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "review");
-  g_assert_false (gtk_widget_get_visible (window_child (window, "content_header")));
-  g_assert_false (gtk_widget_get_visible (window_child (window, "sidebar_box")));
+  g_assert_false (gtk_widget_get_visible (ui_test_window_child (window, "content_header")));
+  g_assert_false (gtk_widget_get_visible (ui_test_window_child (window, "sidebar_box")));
   g_assert_false (gtk_widget_is_sensitive (undo_button));
-  g_assert_false (adw_leaflet_get_can_navigate_back (window_child (window, "leaflet")));
+  g_assert_false (adw_leaflet_get_can_navigate_back (ui_test_window_child (window, "leaflet")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "review");
@@ -348,15 +268,15 @@ test_merge_apply_undo (void)
   /* A row's choice: their venue stays out. */
   row = find_row (GTK_WIDGET (page), venue);
   g_assert_nonnull (row);
-  click (ui_test_find_button (GTK_WIDGET (row), "Reject"));
+  ui_test_click (ui_test_find_button (GTK_WIDGET (row), "Reject"));
   g_assert_false (csn_change_get_accepted (venue));
 
   /* "All Theirs": the conflict takes their notes. */
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.all-theirs"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.all-theirs"));
   g_assert_true (csn_change_get_accepted (conflict));
   g_assert_false (csn_change_get_accepted (venue));
 
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
   assert_window_free (window, "theme-matrix");
   g_assert_cmpstr (csn_item_get_string (theme_at (draft, 0), CSN_THEME_PROP_NOTES), ==, "Nota de la ST");
   g_assert_cmpstr (csn_item_get_string (theme_at (draft, 1), CSN_THEME_PROP_NOTES), ==, "Texto de la ST");
@@ -394,9 +314,9 @@ test_compare (void)
 
   copies_init (&copies, "compare", "st-compare.consenso");
   window = ui_test_open_window (app, copies.mine);
-  page = review_page (window);
+  page = ui_test_review_page (window);
   csn_window_show_page (window, "strategies");
-  before = dup_content (copies.mine);
+  before = ui_test_dup_content (copies.mine);
   undo_label = csn_history_get_undo_label (csn_draft_get_history (copies.mine));
 
   csn_window_compare_file (window, copies.theirs_file);
@@ -410,8 +330,8 @@ test_compare (void)
   g_assert_false (gtk_widget_get_visible (page_child (window, "action_bar")));
   g_assert_true (gtk_widget_get_mapped (page_child (window, "close_button")));
   /* No choice anywhere: neither per row nor per group. */
-  g_assert_cmpuint (count_mapped (page_child (window, "list_view"), GTK_TYPE_TOGGLE_BUTTON), ==, 0);
-  g_assert_cmpuint (count_mapped (page_child (window, "list_view"), GTK_TYPE_BUTTON), ==, 0);
+  g_assert_cmpuint (ui_test_count_mapped (page_child (window, "list_view"), GTK_TYPE_TOGGLE_BUTTON), ==, 0);
+  g_assert_cmpuint (ui_test_count_mapped (page_child (window, "list_view"), GTK_TYPE_BUTTON), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "review.apply", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "review.all-theirs", NULL);
   g_assert_true (csn_window_get_reviewing (window));
@@ -427,9 +347,9 @@ test_compare (void)
     g_assert_true (csn_change_get_accepted (venue) == accepted);
   }
 
-  click (page_child (window, "close_button"));
+  ui_test_click (page_child (window, "close_button"));
   assert_window_free (window, "strategies");
-  after = dup_content (copies.mine);
+  after = ui_test_dup_content (copies.mine);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (csn_history_get_undo_label (csn_draft_get_history (copies.mine)), ==, undo_label);
 
@@ -438,11 +358,11 @@ test_compare (void)
   wait_for_review (window);
   g_assert_false (csn_review_page_get_read_only (page));
   g_assert_true (gtk_widget_get_mapped (page_child (window, "apply_button")));
-  g_assert_cmpuint (count_mapped (page_child (window, "list_view"), GTK_TYPE_TOGGLE_BUTTON), >, 0);
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.cancel"));
+  g_assert_cmpuint (ui_test_count_mapped (page_child (window, "list_view"), GTK_TYPE_TOGGLE_BUTTON), >, 0);
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.cancel"));
   assert_window_free (window, "strategies");
   g_free (after);
-  after = dup_content (copies.mine);
+  after = ui_test_dup_content (copies.mine);
   g_assert_cmpstr (after, ==, before);
 
   ui_test_close_window (window);
@@ -464,11 +384,11 @@ test_drop_on_modified (void)
 
   copies_init (&copies, "drop", "st-drop.consenso");
   window = ui_test_open_window (app, copies.mine);
-  page = review_page (window);
+  page = ui_test_review_page (window);
   g_assert_false (csn_window_is_pristine (window));
 
   theirs = file_list (copies.theirs_file);
-  g_assert_true (drop_files (window, theirs));
+  g_assert_true (ui_test_drop_files (window, theirs));
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_DROP_DRAFT_DIALOG)));
   dialog = ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
@@ -477,7 +397,7 @@ test_drop_on_modified (void)
 
   ui_test_click_response (dialog, "merge");
   wait_for_review (window);
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
   g_assert_false (csn_window_get_reviewing (window));
   /* Their changes in, the conflict kept ours. */
   g_assert_cmpstr (csn_item_get_string (theme_at (copies.mine, 0), CSN_THEME_PROP_NOTES), ==, "Nota de la PPT");
@@ -486,12 +406,12 @@ test_drop_on_modified (void)
 
   /* Its own file dropped on it asks nothing. */
   base = file_list (copies.base_file);
-  g_assert_true (drop_files (window, base));
+  g_assert_true (ui_test_drop_files (window, base));
   ui_test_flush ();
   g_assert_false (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_DROP_DRAFT_DIALOG)));
 
   /* "Open": a window of its own, this draft untouched. */
-  g_assert_true (drop_files (window, theirs));
+  g_assert_true (ui_test_drop_files (window, theirs));
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_DROP_DRAFT_DIALOG)));
   ui_test_click_response (ui_test_find_toplevel (CSN_TYPE_DROP_DRAFT_DIALOG), "open");
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
@@ -524,15 +444,15 @@ test_broken_file (void)
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
   window = ui_test_open_window (app, copies.mine);
   csn_window_show_page (window, "mechanisms");
-  before = dup_content (copies.mine);
+  before = ui_test_dup_content (copies.mine);
 
   csn_window_merge_files (window, &broken, 1);
   UI_TEST_WAIT_UNTIL (csn_window_get_error (window) != NULL);
   error = csn_window_get_error (window);
   g_assert_true (g_str_has_prefix (error, "Could not merge “broken-copy.consenso”\nbroken-copy.consenso"));
-  g_assert_true (gtk_revealer_get_reveal_child (window_child (window, "error_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (ui_test_window_child (window, "error_revealer")));
   assert_window_free (window, "mechanisms");
-  after = dup_content (copies.mine);
+  after = ui_test_dup_content (copies.mine);
   g_assert_cmpstr (after, ==, before);
 
   /* Comparing with it says so too; a good copy then reviews as usual. */
@@ -543,7 +463,7 @@ test_broken_file (void)
   UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
   /* The review leaves the earlier problem behind. */
   g_assert_null (csn_window_get_error (window));
-  click (page_child (window, "close_button"));
+  ui_test_click (page_child (window, "close_button"));
 
   g_file_delete (broken, NULL, NULL);
   ui_test_close_window (window);
@@ -571,10 +491,10 @@ test_never_one_draft (void)
   wait_for_review (window);
   g_assert_true (gtk_widget_get_visible (page_child (window, "note_bar")));
   g_assert_nonnull (strstr (gtk_label_get_text (page_child (window, "note_label")), "no known common ancestor"));
-  set = csn_review_page_get_change_set (review_page (window));
+  set = csn_review_page_get_change_set (ui_test_review_page (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), >, 0);
   g_assert_cmpuint (csn_change_set_get_n_conflicts (set), ==, g_list_model_get_n_items (G_LIST_MODEL (set)));
-  click (ui_test_find_action_button (GTK_WIDGET (review_page (window)), "review.cancel"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (ui_test_review_page (window)), "review.cancel"));
   g_assert_false (csn_draft_get_modified (ours));
   g_assert_cmpstr (csn_item_get_string (theme_at (ours, 2), CSN_THEME_PROP_NOTES), !=, "Otra nota");
 
@@ -607,12 +527,12 @@ test_three_copies (void)
   csn_draft_set_string (mine, meeting_of (mine), CSN_MEETING_PROP_TITLE, "Reunión de la PPT");
 
   window = ui_test_open_window (app, mine);
-  page = review_page (window);
+  page = ui_test_review_page (window);
   csn_window_merge_files (window, files, 2);
   wait_for_review (window);
   g_assert_cmpstr (adw_window_title_get_title (page_child (window, "window_title")), ==,
                    "“three-st.consenso”, saved by ST");
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
 
   /* The second copy follows, under the first one's toast; the first one's changes are no news to it. */
   wait_for_review (window);
@@ -621,7 +541,7 @@ test_three_copies (void)
                    "“three-mexico.consenso”, saved by México");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (csn_review_page_get_change_set (page))), ==, 1);
   g_assert_cmpuint (csn_change_set_get_n_conflicts (csn_review_page_get_change_set (page)), ==, 0);
-  click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (page), "review.apply"));
   g_assert_false (csn_window_get_reviewing (window));
 
   g_assert_cmpstr (csn_item_get_string (theme_at (mine, 0), CSN_THEME_PROP_NOTES), ==, "Nota de la ST");
@@ -669,11 +589,11 @@ test_validation_after_merge (void)
   csn_window_show_page (window, "delegations");
   csn_window_merge_files (window, &theirs_file, 1);
   wait_for_review (window);
-  click (ui_test_find_action_button (GTK_WIDGET (review_page (window)), "review.apply"));
+  ui_test_click (ui_test_find_action_button (GTK_WIDGET (ui_test_review_page (window)), "review.apply"));
 
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "delegations");
   g_assert_cmpstr (find_toast_text (window, "Merged"), ==, "Merged 1 change from dates-st.consenso — 1 problem to look at");
-  click (find_toast_button (window, "_Show"));
+  ui_test_click (find_toast_button (window, "_Show"));
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
 
   /* The next review takes the toast away: its "Show" could not leave the review page. Their copy
@@ -683,7 +603,7 @@ test_validation_after_merge (void)
   UI_TEST_WAIT_UNTIL (find_toast_text (window, "Merged") == NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (window, "stack")), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (page_child (window, "empty_status")), ==, "Nothing to Merge");
-  click (page_child (window, "close_button"));
+  ui_test_click (page_child (window, "close_button"));
 
   ui_test_close_window (window);
   g_file_delete (base_file, NULL, NULL);

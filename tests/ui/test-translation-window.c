@@ -30,14 +30,6 @@ view_child (CsnWindow  *window,
   return gtk_widget_get_template_child (GTK_WIDGET (window->translation_view), CSN_TYPE_TRANSLATION_VIEW, name);
 }
 
-static char *
-dup_content (CsnDraft *draft)
-{
-  gsize length;
-
-  return csn_draft_content_to_data (draft, &length);
-}
-
 static CsnLanguage
 target_of (CsnDraft *draft)
 {
@@ -218,7 +210,7 @@ test_edit_undo (void)
   g_autofree char *before = NULL;
 
   csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
-  before = dup_content (draft);
+  before = ui_test_dup_content (draft);
   unit = unit_at (window, 0);
   g_assert_true (csn_translation_view_select (window->translation_view, csn_translation_unit_get_item (unit),
                                               csn_translation_unit_get_field (unit)));
@@ -261,7 +253,7 @@ test_edit_undo (void)
   g_assert_cmpstr (translation_of (window, unit), ==, "");
   g_assert_cmpstr (buffer_text (translation_text), ==, "");
   {
-    g_autofree char *undone = dup_content (draft);
+    g_autofree char *undone = ui_test_dup_content (draft);
 
     g_assert_cmpstr (undone, ==, before);
   }
@@ -794,7 +786,7 @@ test_round_trip (void)
   g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
   translate_file (exported, translated);
 
-  before = dup_content (draft);
+  before = ui_test_dup_content (draft);
   csn_window_import_translation (window, translated_file);
   UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
   page = CSN_REVIEW_PAGE (csn_window_get_page (window, "review"));
@@ -816,7 +808,7 @@ test_round_trip (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   {
-    g_autofree char *undone = dup_content (draft);
+    g_autofree char *undone = ui_test_dup_content (draft);
 
     g_assert_cmpstr (undone, ==, before);
   }
@@ -831,7 +823,7 @@ test_round_trip (void)
   gtk_widget_activate_action (GTK_WIDGET (csn_window_get_page (window, "review")), "review.cancel", NULL);
   UI_TEST_WAIT_UNTIL (!csn_window_get_reviewing (window));
   {
-    g_autofree char *after = dup_content (draft);
+    g_autofree char *after = ui_test_dup_content (draft);
 
     g_assert_cmpstr (after, ==, before);
   }
@@ -846,7 +838,7 @@ test_bad_file (void)
   CsnWindow *window = ui_test_open_window (app, draft);
   g_autofree char *path = ui_test_tmp_path ("broken.xlf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *before = dup_content (draft);
+  g_autofree char *before = ui_test_dup_content (draft);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (path, "<xliff version=\"1.2\"><file", -1, &error));
@@ -855,7 +847,7 @@ test_bad_file (void)
   g_assert_nonnull (strstr (csn_window_get_error (window), "broken.xlf"));
   g_assert_false (csn_window_get_reviewing (window));
   {
-    g_autofree char *after = dup_content (draft);
+    g_autofree char *after = ui_test_dup_content (draft);
 
     g_assert_cmpstr (after, ==, before);
   }
