@@ -118,5 +118,8 @@ void             ui_test_click             (GtkWidget    *button);
 char            *ui_test_dup_content       (CsnDraft     *draft);
 gboolean         ui_test_drop_files        (CsnWindow    *window,
                                             GSList       *files);
+void             ui_test_shoot             (GtkWidget    *window,
+                                            const char   *dir,
+                                            const char   *name);
 
 G_END_DECLS

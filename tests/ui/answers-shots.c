@@ -20,35 +20,6 @@
 static const char *out_dir;
 static int width, height;
 
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets @window draw a few frames, then captures the screen as OUT_DIR/@name.png. */
-static void
-shoot (GtkWidget  *window,
-       const char *name)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (window, on_tick_cb, &frames, NULL);
-  g_autofree char *file = g_strdup_printf ("%s/%s.png", out_dir, name);
-  g_autofree char *command = g_strdup_printf ("import -window root %s", file);
-  g_autoptr(GError) error = NULL;
-
-  UI_TEST_WAIT_UNTIL (frames >= 4 && ui_test_lists_bound (window));
-  gtk_widget_remove_tick_callback (window, tick);
-  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  g_print ("%s\n", file);
-}
-
 static char *
 workbook_of (char       **paths,
              const char  *code)
@@ -175,7 +146,7 @@ main (int   argc,
   /* The Overview's Meeting group, with the answers' deadline and address. */
   overview = csn_window_get_page (window, "overview");
   csn_window_reveal (window, meeting = CSN_ITEM (csn_draft_get_meeting (draft)), CSN_MEETING_PROP_ANSWERS_TO);
-  shoot (GTK_WIDGET (window), "overview-answer-fields");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "overview-answer-fields");
 
   /* Export for Delegations… */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-delegations", NULL);
@@ -186,14 +157,14 @@ main (int   argc,
 
     csn_export_delegations_dialog_set_folder (CSN_EXPORT_DELEGATIONS_DIALOG (dialog), folder);
   }
-  shoot (GTK_WIDGET (dialog), "export-dialog");
+  ui_test_shoot (GTK_WIDGET (dialog), out_dir, "export-dialog");
   {
     GtkWidget *due_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CSN_TYPE_EXPORT_DELEGATIONS_DIALOG,
                                                                     "answers_due_row"));
     GtkMenuButton *calendar = GTK_MENU_BUTTON (ui_test_find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL));
 
     gtk_menu_button_popup (calendar);
-    shoot (GTK_WIDGET (dialog), "export-dialog-calendar");
+    ui_test_shoot (GTK_WIDGET (dialog), out_dir, "export-dialog-calendar");
     gtk_menu_button_popdown (calendar);
   }
   gtk_window_destroy (dialog);
@@ -210,12 +181,12 @@ main (int   argc,
   }
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
   dialog = ui_test_find_toplevel (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG);
-  shoot (GTK_WIDGET (dialog), "answers-problems");
+  ui_test_shoot (GTK_WIDGET (dialog), out_dir, "answers-problems");
   ui_test_click_response (dialog, "close");
   UI_TEST_WAIT_UNTIL (!ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
-  shoot (GTK_WIDGET (window), "answers-review-by-country");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "answers-review-by-country");
   gtk_widget_activate_action (GTK_WIDGET (csn_window_get_page (window, "review")), "review.group-by", "s", "item");
-  shoot (GTK_WIDGET (window), "answers-review-by-item");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "answers-review-by-item");
 
   /* Applied: the toast, and the Overview's answered delegations. */
   gtk_widget_activate_action (GTK_WIDGET (csn_window_get_page (window, "review")), "review.apply", NULL);
@@ -223,7 +194,7 @@ main (int   argc,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
                               ui_test_find_widget (overview, GTK_TYPE_SCROLLED_WINDOW, NULL))),
                             height / 2.0);
-  shoot (GTK_WIDGET (window), "answers-applied");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "answers-applied");
 
   /* A file that is no workbook: nothing to apply. */
   broken = g_file_new_for_path (spanish ? "/tmp/respuesta-honduras.xlsx" : "/tmp/answer-honduras.xlsx");
@@ -231,7 +202,7 @@ main (int   argc,
     g_error ("%s", error->message);
   csn_window_import_answers (window, &broken, 1);
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)));
-  shoot (GTK_WIDGET (ui_test_find_toplevel (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)), "answers-nothing-to-apply");
+  ui_test_shoot (GTK_WIDGET (ui_test_find_toplevel (CSN_TYPE_ANSWERS_PROBLEMS_DIALOG)), out_dir, "answers-nothing-to-apply");
   g_file_delete (broken, NULL, NULL);
 
   csn_recovery_discard (csn_window_get_recovery (window));

@@ -20,35 +20,6 @@ static CsnApplication *app;
 static const char *out_dir;
 static int width, height;
 
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets @window draw a few frames, then captures the screen as OUT_DIR/@name.png. */
-static void
-shoot (GtkWidget  *window,
-       const char *name)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (window, on_tick_cb, &frames, NULL);
-  g_autofree char *file = g_strdup_printf ("%s/%s.png", out_dir, name);
-  g_autofree char *command = g_strdup_printf ("import -window root %s", file);
-  g_autoptr(GError) error = NULL;
-
-  UI_TEST_WAIT_UNTIL (frames >= 4 && ui_test_lists_bound (window));
-  gtk_widget_remove_tick_callback (window, tick);
-  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  g_print ("%s\n", file);
-}
-
 static GFile *
 tmp_file (const char *name)
 {
@@ -174,17 +145,17 @@ main (int   argc,
   /* A merge under review. */
   csn_window_merge_files (window, &theirs_file, 1);
   UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
-  shoot (GTK_WIDGET (window), "1-merge-review");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "1-merge-review");
 
   /* Applied: the toast, with the problem the merge left. */
   gtk_widget_activate_action (review_page, "review.apply", NULL);
-  shoot (GTK_WIDGET (window), "2-merged-toast");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "2-merged-toast");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
 
   /* The same copy compared. */
   csn_window_compare_file (window, theirs_file);
   UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
-  shoot (GTK_WIDGET (window), "3-compare");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "3-compare");
   gtk_widget_activate_action (review_page, "review.cancel", NULL);
 
   /* A copy that was never one draft with this one. */
@@ -194,7 +165,7 @@ main (int   argc,
   save_as (alone, alone_file, "México");
   csn_window_merge_files (window, &alone_file, 1);
   UI_TEST_WAIT_UNTIL (csn_window_get_reviewing (window));
-  shoot (GTK_WIDGET (window), "4-never-one-draft");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "4-never-one-draft");
   gtk_widget_activate_action (review_page, "review.cancel", NULL);
 
   /* A broken copy. */
@@ -202,7 +173,7 @@ main (int   argc,
   g_file_set_contents (g_file_peek_path (broken_file), "{\"format\": \"consenso\", ", -1, NULL);
   csn_window_merge_files (window, &broken_file, 1);
   UI_TEST_WAIT_UNTIL (csn_window_get_error (window) != NULL);
-  shoot (GTK_WIDGET (window), "5-broken");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "5-broken");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
 
   /* The drop question. */
@@ -214,7 +185,7 @@ main (int   argc,
     dialog = csn_drop_draft_dialog_new (GTK_WINDOW (window), files, "plan-de-accion.consenso");
     gtk_window_present (GTK_WINDOW (dialog));
     UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (dialog));
-    shoot (dialog, "6-drop-question");
+    ui_test_shoot (dialog, out_dir, "6-drop-question");
     gtk_window_destroy (GTK_WINDOW (dialog));
     g_ptr_array_unref (files);
   }
@@ -223,7 +194,7 @@ main (int   argc,
   prefs = GTK_WINDOW (csn_preferences_window_new (GTK_WINDOW (window)));
   gtk_window_present (prefs);
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
-  shoot (GTK_WIDGET (prefs), "7-preferences");
+  ui_test_shoot (GTK_WIDGET (prefs), out_dir, "7-preferences");
   gtk_window_destroy (prefs);
 
   close_window (window);

@@ -18,35 +18,6 @@
 static const char *out_dir;
 static int width, height;
 
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets @window draw a few frames, then captures the screen as OUT_DIR/@name.png. */
-static void
-shoot (GtkWidget  *window,
-       const char *name)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (window, on_tick_cb, &frames, NULL);
-  g_autofree char *file = g_strdup_printf ("%s/%s.png", out_dir, name);
-  g_autofree char *command = g_strdup_printf ("import -window root %s", file);
-  g_autoptr(GError) error = NULL;
-
-  UI_TEST_WAIT_UNTIL (frames >= 4 && ui_test_lists_bound (window));
-  gtk_widget_remove_tick_callback (window, tick);
-  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  g_print ("%s\n", file);
-}
-
 static CsnItem *
 lookup (CsnDraft   *draft,
         const char *key)
@@ -116,15 +87,15 @@ main (int   argc,
   /* The Overview: who answered, what they object to. */
   csn_window_show_page (window, "overview");
   scroll_to_answers (csn_window_get_page (window, "overview"));
-  shoot (GTK_WIDGET (window), "1-overview-answers");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "1-overview-answers");
 
   /* The theme matrix as Day 1 left it: who raised each theme. */
   csn_window_show_page (window, "theme-matrix");
-  shoot (GTK_WIDGET (window), "2a-matrix-raised");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "2a-matrix-raised");
 
   /* The theme matrix: agreed though México objects, and its positions in the details. */
   csn_window_reveal (window, lookup (draft, "theme-1"), "positions");
-  shoot (GTK_WIDGET (window), "2-matrix-conflict");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "2-matrix-conflict");
 
   /* The shared editor, on México's mark. */
   page = csn_window_get_page (window, "theme-matrix");
@@ -134,20 +105,20 @@ main (int   argc,
   csn_stance_strip_edit (CSN_STANCE_STRIP (strip), 7);
   UI_TEST_WAIT_UNTIL ((popover = ui_test_find_widget (strip, CSN_TYPE_STANCE_EDITOR, NULL)) != NULL &&
                       gtk_widget_get_mapped (popover));
-  shoot (GTK_WIDGET (window), "3-matrix-editor");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "3-matrix-editor");
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   csn_window_reveal (window, lookup (draft, "theme-3"), "positions");
-  shoot (GTK_WIDGET (window), "4-matrix-stances");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "4-matrix-stances");
 
   csn_window_reveal (window, lookup (draft, "strategy-1"), "positions");
-  shoot (GTK_WIDGET (window), "5-strategies");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "5-strategies");
 
   csn_window_reveal (window, lookup (draft, "mechanism-1"), "positions");
-  shoot (GTK_WIDGET (window), "6-mechanisms");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "6-mechanisms");
 
   csn_window_reveal (window, lookup (draft, "proposal-st-1"), "positions");
-  shoot (GTK_WIDGET (window), "7-actors");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "7-actors");
 
   csn_recovery_discard (csn_window_get_recovery (window));
   ui_test_destroy_window (GTK_WINDOW (window));
