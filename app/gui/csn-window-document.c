@@ -22,6 +22,21 @@ on_document_reveal_cb (CsnWindow       *self,
   csn_window_reveal (self, item, property);
 }
 
+/* The Document page chooses the language and paper of what is printed or exported; made now if it
+ * was not shown yet (it starts with the draft's language and the paper last chosen). */
+static CsnDocumentPage *
+get_document_page (CsnWindow *self)
+{
+  return CSN_DOCUMENT_PAGE (_csn_window_ensure_page (self, "document"));
+}
+
+void
+_csn_window_document_page_made (CsnWindow *self)
+{
+  g_signal_connect_object (self->document_page, "reveal", G_CALLBACK (on_document_reveal_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
 /* Printing */
 
 static void
@@ -67,8 +82,8 @@ csn_window_print (CsnWindow               *self,
 
   _csn_window_commit_focused_edit (self);
   operation = csn_print_operation_new (self->draft,
-                                       csn_document_page_get_language (self->document_page),
-                                       csn_document_page_get_paper (self->document_page));
+                                       csn_document_page_get_language (get_document_page (self)),
+                                       csn_document_page_get_paper (get_document_page (self)));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), self->print_settings);
   if (export_path != NULL)
@@ -170,8 +185,8 @@ csn_window_export_document (CsnWindow  *self,
   job->path = g_strdup (path);
   job->pulse_source = g_timeout_add (PULSE_INTERVAL_MS, on_export_pulse_cb, job);
   csn_document_export_async (self->draft, path,
-                             csn_document_page_get_language (self->document_page),
-                             csn_document_page_get_paper (self->document_page),
+                             csn_document_page_get_language (get_document_page (self)),
+                             csn_document_page_get_paper (get_document_page (self)),
                              self->export_cancellable, on_document_exported_cb, job);
 }
 
@@ -271,8 +286,6 @@ _csn_window_class_document_init (CsnWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (CSN_TYPE_DOCUMENT_PAGE);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, document_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_document_reveal_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
 }

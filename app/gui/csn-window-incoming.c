@@ -124,6 +124,7 @@ begin_review (CsnWindow          *self,
   if (self->review_toast != NULL && !keep_toast)
     adw_toast_dismiss (self->review_toast);
 
+  _csn_window_ensure_page (self, "review");
   csn_review_page_set_read_only (self->review_page, read_only);
   csn_review_page_review (self->review_page, self->draft, set, groupings, group_by);
 
@@ -541,6 +542,15 @@ _csn_window_incoming_draft_set (CsnWindow *self)
 }
 
 void
+_csn_window_review_page_made (CsnWindow *self)
+{
+  g_signal_connect_object (self->review_page, "applied", G_CALLBACK (on_review_applied_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "cancelled", G_CALLBACK (on_review_cancelled_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+void
 _csn_window_incoming_dispose (CsnWindow *self)
 {
   g_clear_weak_pointer (&self->review_toast);
@@ -557,13 +567,8 @@ _csn_window_class_incoming_init (CsnWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (CSN_TYPE_REVIEW_PAGE);
-
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, sidebar_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_review_applied_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_review_cancelled_cb);
 
   gtk_widget_class_install_action (widget_class, "win.merge-draft", NULL, merge_draft_action);
   gtk_widget_class_install_action (widget_class, "win.compare-draft", NULL, compare_draft_action);

@@ -48,7 +48,7 @@ struct _CsnWindow
 
   /* Translation mode (csn-window-translation.c). */
   gboolean              translation_mode;
-  CsnTranslationView   *translation_view;
+  CsnTranslationView   *translation_view;   /* NULL until translation mode is first asked for */
   guint                 export_pulse_source;
 
   AdwLeaflet           *leaflet;
@@ -69,6 +69,8 @@ struct _CsnWindow
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress;
   GtkStack             *stack;
+  /* The Overview is made with the window; the other pages when first shown or asked for
+   * (_csn_window_ensure_page), NULL until then. */
   CsnOverviewPage      *overview_page;
   CsnThemeMatrixPage   *theme_matrix_page;
   CsnStrategiesPage    *strategies_page;
@@ -115,6 +117,7 @@ void _csn_window_toast_export         (CsnWindow      *self,
 /* csn-window-incoming.c: the review of incoming changes, Merge Draft…, Compare With…, dropped drafts,
  * and the name saves record. */
 void _csn_window_class_incoming_init  (CsnWindowClass *klass);
+void _csn_window_review_page_made     (CsnWindow      *self);
 void _csn_window_incoming_init        (CsnWindow      *self);
 void _csn_window_incoming_dispose     (CsnWindow      *self);
 void _csn_window_incoming_draft_set   (CsnWindow      *self);
@@ -130,10 +133,12 @@ char *_csn_window_dup_answers_applied (CsnChangeSet   *set,
 /* csn-window-document.c: Print… and Export Document…, with the Document page's language and paper. */
 void _csn_window_class_document_init  (CsnWindowClass *klass);
 void _csn_window_document_dispose     (CsnWindow      *self);
+void _csn_window_document_page_made   (CsnWindow      *self);
 
 /* csn-window-translation.c: translation mode, Export for Translation… and Import Translation…. */
 void _csn_window_class_translation_init (CsnWindowClass *klass);
 void _csn_window_translation_init     (CsnWindow      *self);
+void _csn_window_translation_view_made (CsnWindow     *self);
 void _csn_window_translation_dispose  (CsnWindow      *self);
 void _csn_window_translation_set_page (CsnWindow      *self,
                                        const char     *page);
@@ -146,6 +151,10 @@ char *_csn_window_dup_translation_applied (guint       n_applied,
 void _csn_window_update_translation_actions (CsnWindow *self);
 
 /* csn-window.c */
+GtkWidget *_csn_window_ensure_page    (CsnWindow      *self,
+                                       const char     *name);
+void _csn_window_set_visible_page     (CsnWindow      *self,
+                                       const char     *name);
 void _csn_window_notify_translation_mode (CsnWindow   *self);
 void _csn_window_notify_reviewing     (CsnWindow      *self);
 void _csn_window_commit_focused_edit  (CsnWindow      *self);

@@ -56,6 +56,7 @@ csn_window_set_translation_mode (CsnWindow *self,
   self->translation_mode = translation_mode;
   if (translation_mode)
     {
+      _csn_window_ensure_page (self, "translation");
       csn_translation_view_set_page (self->translation_view, get_agenda_page (self));
       gtk_stack_set_visible_child_name (self->stack, "translation");
     }
@@ -72,6 +73,7 @@ void
 _csn_window_translation_set_page (CsnWindow  *self,
                                   const char *page)
 {
+  _csn_window_ensure_page (self, "translation");
   csn_translation_view_set_page (self->translation_view, page);
 }
 
@@ -218,7 +220,7 @@ _csn_window_update_translation_actions (CsnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-untranslated", !self->reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-page", !self->reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.accept-translation",
-                                 !self->reviewing && self->translation_mode &&
+                                 !self->reviewing && self->translation_mode && self->translation_view != NULL &&
                                  csn_translation_view_get_can_accept (self->translation_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-translation",
                                  !self->reviewing && self->incoming_cancellable == NULL);
@@ -596,9 +598,6 @@ _csn_window_class_translation_init (CsnWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (CSN_TYPE_TRANSLATION_VIEW);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, translation_view);
-
   gtk_widget_class_install_property_action (widget_class, "win.translation-mode", "translation-mode");
   gtk_widget_class_install_action (widget_class, "win.translate-page", "(ss)", translate_page_action);
   gtk_widget_class_install_action (widget_class, "win.next-untranslated", NULL, next_untranslated_action);
@@ -610,11 +609,16 @@ _csn_window_class_translation_init (CsnWindowClass *klass)
 void
 _csn_window_translation_init (CsnWindow *self)
 {
+  _csn_window_update_translation_actions (self);
+}
+
+void
+_csn_window_translation_view_made (CsnWindow *self)
+{
   g_signal_connect_object (self->translation_view, "notify::page", G_CALLBACK (on_view_page_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->translation_view, "notify::can-accept", G_CALLBACK (on_view_can_accept_cb),
                            self, G_CONNECT_SWAPPED);
-  _csn_window_update_translation_actions (self);
 }
 
 void

@@ -41,6 +41,49 @@ static const char * const page_names[] = {
   "overview", "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
 };
 
+/* The pages besides the Overview, made when first shown or asked for: a window opens on the
+ * Overview, and making all of them up front took a third of the time to make the window (~150 M
+ * instructions) and ~4 MiB (bench-frames under callgrind and heaptrack, issue 16). */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  GType     (*get_type) (void);
+  gsize       field;      /* where the window keeps it */
+  gboolean    shows_draft;
+} PageInfo;
+
+static const PageInfo page_infos[] = {
+  { "theme-matrix", N_("Theme Matrix"), csn_theme_matrix_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, theme_matrix_page), TRUE },
+  { "strategies", N_("Strategies"), csn_strategies_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, strategies_page), TRUE },
+  { "mechanisms", N_("Mechanisms"), csn_mechanisms_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, mechanisms_page), TRUE },
+  { "actors", N_("Actors and Roles"), csn_actors_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, actors_page), TRUE },
+  { "delegations", N_("Delegations"), csn_delegations_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, delegations_page), TRUE },
+  { "endorsements", N_("Endorsements"), csn_endorsements_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, endorsements_page), TRUE },
+  { "document", N_("Document"), csn_document_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, document_page), TRUE },
+  { "translation", N_("Translation"), csn_translation_view_get_type,
+    G_STRUCT_OFFSET (CsnWindow, translation_view), TRUE },
+  /* The review page is given its draft with each review. */
+  { "review", N_("Review Changes"), csn_review_page_get_type,
+    G_STRUCT_OFFSET (CsnWindow, review_page), FALSE },
+};
+
+static const PageInfo *
+find_page_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    if (g_str_equal (page_infos[i].name, name))
+      return &page_infos[i];
+  return NULL;
+}
+
 /* The page where @item is edited; a theme asked for its "strategies" goes to the Strategies page. */
 static const char *
 get_page_for_item (CsnDraft   *draft,
@@ -343,7 +386,7 @@ on_sidebar_row_selected_cb (CsnWindow     *self,
   if (self->translation_mode)
     _csn_window_translation_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   else
-    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+    _csn_window_set_visible_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -354,7 +397,7 @@ on_sidebar_row_activated_cb (CsnWindow     *self,
   if (self->translation_mode)
     _csn_window_translation_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   else
-    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+    _csn_window_set_visible_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -447,6 +490,9 @@ csn_window_dispose (GObject *object)
   _csn_window_document_dispose (self);
   _csn_window_translation_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSN_TYPE_WINDOW);
+  /* The stack held the pages made after the template; it is gone with it. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    G_STRUCT_MEMBER (GtkWidget *, self, page_infos[i].field) = NULL;
 
   G_OBJECT_CLASS (csn_window_parent_class)->dispose (object);
 }
@@ -535,12 +581,6 @@ csn_window_class_init (CsnWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CSN_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (CSN_TYPE_THEME_MATRIX_PAGE);
-  g_type_ensure (CSN_TYPE_STRATEGIES_PAGE);
-  g_type_ensure (CSN_TYPE_MECHANISMS_PAGE);
-  g_type_ensure (CSN_TYPE_ACTORS_PAGE);
-  g_type_ensure (CSN_TYPE_DELEGATIONS_PAGE);
-  g_type_ensure (CSN_TYPE_ENDORSEMENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-window.ui");
@@ -560,12 +600,6 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, theme_matrix_page);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, strategies_page);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, mechanisms_page);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, actors_page);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, delegations_page);
-  gtk_widget_class_bind_template_child (widget_class, CsnWindow, endorsements_page);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, overview_open_count);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, theme_matrix_open_count);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, strategies_open_count);
@@ -617,9 +651,6 @@ csn_window_init (CsnWindow *self)
   _csn_window_incoming_init (self);
   _csn_window_translation_init (self);
 
-  for (guint p = 1; p < G_N_ELEMENTS (page_names); p++)
-    g_signal_connect_object (gtk_stack_get_child_by_name (self->stack, page_names[p]), "removed",
-                             G_CALLBACK (on_page_removed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (csn_overview_page_get_open_entries (self->overview_page), "items-changed",
                            G_CALLBACK (on_open_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->sidebar, find_sidebar_row (self, "overview"));
@@ -787,10 +818,12 @@ void
 csn_window_show_page (CsnWindow  *self,
                       const char *name)
 {
+  GtkWidget *page;
+
   g_return_if_fail (CSN_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL && find_page_info (name) == NULL)
     {
       g_warning ("No page is called “%s”", name);
       return;
@@ -799,8 +832,9 @@ csn_window_show_page (CsnWindow  *self,
   if (self->reviewing)
     return;
   /* Its rows, even if the window is not shown yet (what reveals a row needs them). */
-  if (CSN_IS_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)))
-    csn_list_page_prepare (CSN_LIST_PAGE (gtk_stack_get_child_by_name (self->stack, name)));
+  page = _csn_window_ensure_page (self, name);
+  if (CSN_IS_LIST_PAGE (page))
+    csn_list_page_prepare (CSN_LIST_PAGE (page));
   /* Translation mode stays on: it shows the texts of that page instead. */
   if (self->translation_mode)
     {
@@ -811,7 +845,7 @@ csn_window_show_page (CsnWindow  *self,
       _csn_window_translation_set_page (self, name);
     }
   else
-    gtk_stack_set_visible_child_name (self->stack, name);
+    _csn_window_set_visible_page (self, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
@@ -822,12 +856,64 @@ csn_window_get_visible_page (CsnWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* The page called @name ("overview", "theme-matrix"… "document", "translation", "review"), made
+ * now if it was not yet; NULL if no page has that name. */
 GtkWidget *
 csn_window_get_page (CsnWindow  *self,
                      const char *name)
 {
   g_return_val_if_fail (CSN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  return _csn_window_ensure_page (self, name);
+}
+
+/* The page called @name if it was made (shown or asked for) already, else NULL. */
+GtkWidget *
+csn_window_peek_page (CsnWindow  *self,
+                      const char *name)
+{
+  g_return_val_if_fail (CSN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
   return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+GtkWidget *
+_csn_window_ensure_page (CsnWindow  *self,
+                         const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  const PageInfo *info;
+
+  if (page != NULL)
+    return page;
+  info = find_page_info (name);
+  if (info == NULL)
+    return NULL;
+
+  page = g_object_new (info->get_type (), NULL);
+  if (info->shows_draft)
+    g_object_bind_property (self, "draft", page, "draft", G_BINDING_SYNC_CREATE);
+  G_STRUCT_MEMBER (GtkWidget *, self, info->field) = page;
+  gtk_stack_add_titled (self->stack, page, info->name, _(info->title));
+
+  if (CSN_IS_LIST_PAGE (page))
+    g_signal_connect_object (page, "removed", G_CALLBACK (on_page_removed_cb), self, G_CONNECT_SWAPPED);
+  else if (CSN_IS_DOCUMENT_PAGE (page))
+    _csn_window_document_page_made (self);
+  else if (CSN_IS_TRANSLATION_VIEW (page))
+    _csn_window_translation_view_made (self);
+  else if (CSN_IS_REVIEW_PAGE (page))
+    _csn_window_review_page_made (self);
+  return page;
+}
+
+/* Shows the page called @name in the content, made now if it was not yet. */
+void
+_csn_window_set_visible_page (CsnWindow  *self,
+                              const char *name)
+{
+  if (_csn_window_ensure_page (self, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
 }
 
 /* Shows the page where @item is edited and lets it scroll to @property of @item. */
@@ -852,6 +938,8 @@ csn_window_reveal (CsnWindow  *self,
     }
 
   csn_window_show_page (self, page);
+  /* During a review show_page leaves the review shown; the page is made all the same. */
+  _csn_window_ensure_page (self, page);
   if (g_str_equal (page, "overview"))
     csn_overview_page_reveal (self->overview_page, item, property);
   else if (g_str_equal (page, "theme-matrix"))

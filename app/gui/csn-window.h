@@ -45,6 +45,8 @@ void         csn_window_show_page        (CsnWindow      *self,
 const char  *csn_window_get_visible_page (CsnWindow      *self);
 GtkWidget   *csn_window_get_page         (CsnWindow      *self,
                                           const char     *name);
+GtkWidget   *csn_window_peek_page        (CsnWindow      *self,
+                                          const char     *name);
 void         csn_window_reveal           (CsnWindow      *self,
                                           CsnItem        *item,
                                           const char     *property);

@@ -645,7 +645,7 @@ ui_test_window_child (CsnWindow  *window,
 CsnReviewPage *
 ui_test_review_page (CsnWindow *window)
 {
-  return CSN_REVIEW_PAGE (ui_test_window_child (window, "review_page"));
+  return CSN_REVIEW_PAGE (csn_window_get_page (window, "review"));
 }
 
 guint
