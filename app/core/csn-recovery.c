@@ -667,6 +667,71 @@ read_sidecar (const char    *path,
   *saved_time = parse_saved_time (json_parser_get_root (parser));
 }
 
+/* Whether @path can be a copy to restore at all: a regular file within the drafts' size limit. */
+static gboolean
+check_copy_file (const char  *path,
+                 GStatBuf    *buf,
+                 GError     **error)
+{
+  if (g_stat (path, buf) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (buf->st_size > CSN_DRAFT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB"), path,
+                   CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * csn_recovery_peek:
+ * @path: a file of csn_recovery_list_files()
+ * @display_name: (out): the name of the draft the copy keeps, as csn_draft_dup_display_name() says it
+ * @saved_time: (out): when the copy was made
+ *
+ * What the restore dialog says of a copy, from its small sidecar alone: offering to restore does
+ * not read every copy in full (a large draft's copy takes a second to load); a copy that turns out
+ * broken is reported when it is restored.
+ */
+gboolean
+csn_recovery_peek (const char  *path,
+                   char       **display_name,
+                   GDateTime  **saved_time,
+                   GError     **error)
+{
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(CsnFileStamp) stamp = NULL;
+  g_autoptr(GDateTime) saved = NULL;
+  GStatBuf buf;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (saved_time != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_copy_file (path, &buf, error))
+    return FALSE;
+  read_sidecar (path, &original, &stamp, &saved);
+  if (original != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (original);
+
+      *display_name = g_filename_display_name (basename);
+    }
+  else
+    *display_name = g_strdup (_("Untitled draft"));
+  *saved_time = saved != NULL ? g_steal_pointer (&saved) : g_date_time_new_from_unix_local (buf.st_mtime);
+  return TRUE;
+}
+
 /* Loads the draft kept in the recovery file @path; it counts as unsaved and remembers its own file. */
 CsnRecovery *
 csn_recovery_restore (const char  *path,
@@ -687,13 +752,8 @@ csn_recovery_restore (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_stat (path, &buf) == 0 && buf.st_size > CSN_DRAFT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MiB"), path,
-                   CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!check_copy_file (path, &buf, error))
+    return NULL;
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error_literal (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, local_error->message);

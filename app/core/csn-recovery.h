@@ -21,6 +21,10 @@ GPtrArray   *csn_recovery_list_files            (const char   *directory);
 
 CsnRecovery *csn_recovery_new                   (CsnDraft     *draft,
                                                  const char   *directory);
+gboolean     csn_recovery_peek                  (const char   *path,
+                                                 char        **display_name,
+                                                 GDateTime   **saved_time,
+                                                 GError      **error);
 CsnRecovery *csn_recovery_restore               (const char   *path,
                                                  GError      **error);
 CsnDraft    *csn_recovery_get_draft             (CsnRecovery  *self);

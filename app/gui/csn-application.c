@@ -208,8 +208,8 @@ restore_recovered_drafts (CsnApplication *self)
       recovery = csn_recovery_restore (path, &error);
       if (recovery == NULL)
         {
-          /* Left on disk: a later version may read it. */
-          g_warning ("Could not restore %s: %s", path, error->message);
+          /* Left on disk: a later version may read it. The window says why; the log says where. */
+          g_debug ("Could not restore %s: %s", path, error->message);
           if (CSN_IS_WINDOW (active))
             csn_window_show_error (CSN_WINDOW (active), _("Could not restore unsaved changes"),
                                    error->message);
@@ -261,23 +261,19 @@ offer_recovery (CsnApplication *self,
   for (guint i = 0; i < found->len; i++)
     {
       const char *path = g_ptr_array_index (found, i);
-      g_autoptr(CsnRecovery) recovery = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) saved = NULL;
       g_autofree char *name = NULL;
       g_autofree char *quoted = NULL;
-      GDateTime *saved;
 
-      recovery = csn_recovery_restore (path, &error);
-      if (recovery == NULL)
+      if (!csn_recovery_peek (path, &name, &saved, &error))
         {
           g_warning ("Ignoring the recovery file %s: %s", path, error->message);
           continue;
         }
-      name = csn_draft_dup_display_name (csn_recovery_get_draft (recovery));
       /* Translators: a draft's name in a list of drafts */
       quoted = g_strdup_printf (_("“%s”"), name);
       g_strv_builder_add (names, quoted);
-      saved = csn_recovery_get_saved_time (recovery);
       if (newest == NULL || g_date_time_compare (saved, newest) > 0)
         {
           g_clear_pointer (&newest, g_date_time_unref);
@@ -334,8 +330,8 @@ on_window_map_cb (GtkWindow *window)
   wait_for_first_frame (window);
 }
 
-/* The recovery folder is read (each copy in full, to name its draft and know it can be restored)
- * after @window has painted a frame: the copies can wait for an answer, the window cannot. */
+/* The recovery folder is read (each copy's sidecar, to name its draft) after @window has painted a
+ * frame: the copies can wait for an answer, the window cannot. */
 static void
 offer_recovery_when_shown (CsnApplication *self,
                            GtkWindow      *window)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-date-text.h"
 #include "csn-describe.h"
 #include "csn-position.h"
 #include "csn-review-row.h"
@@ -121,6 +122,34 @@ dup_position_text (CsnReviewRow *self)
     return g_steal_pointer (&stance);
   /* Translators: a delegation's position and its comment: "Objects: “The guidelines duplicate…”" */
   return g_strdup_printf (_("%s: “%s”"), stance, comment);
+}
+
+static gboolean
+is_date_change (CsnReviewRow *self)
+{
+  CsnItem *item = csn_change_get_item (self->change);
+  const char *property = csn_change_get_property_name (self->change);
+  const CsnField *field;
+
+  if (item == NULL || property == NULL || csn_change_get_kind (self->change) != CSN_CHANGE_SET_FIELD)
+    return FALSE;
+  field = csn_item_class_field_for_property (CSN_ITEM_GET_CLASS (item), property);
+  return field != NULL && field->kind == CSN_FIELD_DATE;
+}
+
+/* The core says a date as the draft keeps it (YYYY-MM-DD); the review page, as the rest of the
+ * window does, in the user's locale. */
+static char *
+localize_date (CsnReviewRow *self,
+               char         *text)
+{
+  char *formatted;
+
+  if (text == NULL || !is_date_change (self))
+    return text;
+  formatted = csn_date_text_format (text);
+  g_free (text);
+  return formatted;
 }
 
 static gboolean
@@ -344,9 +373,9 @@ csn_review_row_refresh (CsnReviewRow *self)
   kind = csn_change_get_kind (self->change);
   conflict = csn_change_get_conflict (self->change);
   place = dup_place (self);
-  base = csn_change_dup_base_text (self->change, self->draft);
-  mine = dup_current_text (self);
-  theirs = dup_incoming_text (self);
+  base = localize_date (self, csn_change_dup_base_text (self->change, self->draft));
+  mine = localize_date (self, dup_current_text (self));
+  theirs = localize_date (self, dup_incoming_text (self));
 
   g_free (self->place);
   self->place = csn_change_dup_place (self->change, self->draft);

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "csn-date-text.h"
 #include "csn-drop-draft-dialog.h"
 #include "csn-history.h"
 #include "csn-lineage.h"
@@ -625,6 +626,48 @@ chooser_folder (void)
 }
 
 /* The merge and compare choosers open in the last folder used, else in Documents. */
+/* A changed date is shown on both sides as the rest of the window shows dates, in the user's
+ * locale, not as the draft keeps it. */
+static void
+test_dates_in_locale (void)
+{
+  g_autoptr(CsnDraft) base = csn_draft_new_from_template ();
+  g_autoptr(CsnDraft) theirs = NULL;
+  g_autoptr(CsnDraft) mine = NULL;
+  g_autoptr(GFile) base_file = tmp_file ("dates-base.consenso");
+  g_autoptr(GFile) theirs_file = tmp_file ("dates-theirs.consenso");
+  g_autofree char *mine_text = csn_date_text_format ("2011-09-28");
+  g_autofree char *theirs_text = csn_date_text_format ("2011-09-30");
+  CsnWindow *window;
+  CsnChange *change;
+  CsnReviewRow *row;
+
+  csn_draft_set_string (base, meeting_of (base), CSN_MEETING_PROP_END_DATE, "2011-09-28");
+  save_as (base, base_file, "PPT");
+  theirs = load (base_file);
+  csn_draft_set_string (theirs, meeting_of (theirs), CSN_MEETING_PROP_END_DATE, "2011-09-30");
+  save_as (theirs, theirs_file, "ST");
+  mine = load (base_file);
+
+  window = ui_test_open_window (app, mine);
+  csn_window_compare_file (window, theirs_file);
+  wait_for_review (window);
+  change = find_change (csn_review_page_get_change_set (ui_test_review_page (window)), meeting_of (mine),
+                        CSN_MEETING_PROP_END_DATE);
+  g_assert_nonnull (change);
+  row = find_row (GTK_WIDGET (ui_test_review_page (window)), change);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (mine_text, !=, "2011-09-28");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), CSN_TYPE_REVIEW_ROW,
+                                                                                 "mine_label"))), ==, mine_text);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), CSN_TYPE_REVIEW_ROW,
+                                                                                 "theirs_label"))), ==, theirs_text);
+
+  ui_test_close_window (window);
+  g_file_delete (base_file, NULL, NULL);
+  g_file_delete (theirs_file, NULL, NULL);
+}
+
 static void
 test_chooser_folder (void)
 {
@@ -722,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/incoming/never-one-draft", test_never_one_draft);
   g_test_add_func ("/incoming/three-copies", test_three_copies);
   g_test_add_func ("/incoming/validation-after-merge", test_validation_after_merge);
+  g_test_add_func ("/incoming/dates-in-locale", test_dates_in_locale);
   g_test_add_func ("/incoming/chooser-folder", test_chooser_folder);
   g_test_add_func ("/incoming/saved-by", test_saved_by);
   g_test_add_func ("/incoming/menu-and-shortcut", test_menu_and_shortcut);

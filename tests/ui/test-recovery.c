@@ -106,6 +106,17 @@ test_module (void)
   g_assert_true (csn_draft_get_modified (csn_recovery_get_draft (restored)));
   g_assert_true (g_file_equal (csn_draft_get_file (csn_recovery_get_draft (restored)), file));
   g_assert_cmpstr (csn_recovery_get_path (restored), ==, csn_recovery_get_path (recovery));
+
+  /* What the restore dialog says of the copy, from its sidecar alone. */
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GDateTime) saved = NULL;
+
+    g_assert_true (csn_recovery_peek (csn_recovery_get_path (recovery), &name, &saved, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "meeting.consenso");
+    g_assert_true (g_date_time_equal (saved, csn_recovery_get_saved_time (restored)));
+  }
   g_clear_object (&restored);
 
   /* Undoing back to the saved state, or saving, removes the copy. */
@@ -145,7 +156,24 @@ test_module_untitled (void)
   g_assert_no_error (error);
   g_assert_null (csn_draft_get_file (csn_recovery_get_draft (restored)));
   g_assert_true (csn_draft_get_modified (csn_recovery_get_draft (restored)));
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GDateTime) saved = NULL;
+
+    g_assert_true (csn_recovery_peek (csn_recovery_get_path (restored), &name, &saved, &error));
+    g_assert_cmpstr (name, ==, "Untitled draft");
+    g_assert_nonnull (saved);
+  }
   csn_recovery_discard (restored);
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GDateTime) saved = NULL;
+
+    /* Gone: nothing to say of it. */
+    g_assert_false (csn_recovery_peek (csn_recovery_get_path (restored), &name, &saved, &error));
+    g_assert_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ);
+    g_assert_null (name);
+  }
 }
 
 /* In a child process: the real window, an edit through its overview, then SIGKILL once it is kept. */
@@ -284,6 +312,51 @@ test_discard_after_kill (void)
   g_application_release (G_APPLICATION (app));
 }
 
+/* A copy that cannot be read (cut short, or from a later version) is offered by its name without
+ * being read in full; restoring it says why it failed, and the copy stays on disk. */
+static void
+test_unreadable_copy (void)
+{
+  g_autoptr(CsnApplication) app = NULL;
+  g_autoptr(CsnDraft) draft = NULL;
+  g_autoptr(CsnRecovery) recovery = NULL;
+  g_autoptr(GFile) file = get_original_file ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = dup_recovery_directory ();
+  g_autofree char *path = NULL;
+  GtkWindow *dialog;
+  CsnWindow *window;
+
+  remove_all_recovery_files ();
+  write_original_file ();
+  draft = csn_draft_load_from_file (file, &error);
+  g_assert_no_error (error);
+  recovery = csn_recovery_new (draft, directory);
+  csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), "venue", EDITED_VENUE);
+  g_assert_true (csn_recovery_flush (recovery, &error));
+  path = g_strdup (csn_recovery_get_path (recovery));
+  /* Left behind as a crash leaves it: the object goes, the files stay. */
+  g_object_run_dispose (G_OBJECT (recovery));
+  g_clear_object (&recovery);
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"consenso-draft\", \"version\": 1, \"meet", -1, &error));
+
+  app = ui_test_create_application ();
+  g_application_hold (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+  UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (CSN_TYPE_RESTORE_DIALOG)));
+  dialog = ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "meeting.consenso"));
+  ui_test_click_response (GTK_WINDOW (dialog), "restore");
+  UI_TEST_WAIT_UNTIL (ui_test_find_toplevel (CSN_TYPE_RESTORE_DIALOG) == NULL &&
+                      (window = find_window (app)) != NULL && csn_window_get_error (window) != NULL);
+  g_assert_true (csn_window_is_pristine (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  ui_test_destroy_window (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (app));
+  remove_all_recovery_files ();
+}
+
 /* Many copies of few drafts: each name once with its count, and a long list cut short. */
 static void
 test_dialog_names (void)
@@ -320,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/recovery/restore-after-kill", test_restore_after_kill);
   g_test_add_func ("/recovery/discard-after-kill", test_discard_after_kill);
   g_test_add_func ("/recovery/dialog-names", test_dialog_names);
+  g_test_add_func ("/recovery/unreadable-copy", test_unreadable_copy);
 
   status = g_test_run ();
   ui_test_teardown_home ();
