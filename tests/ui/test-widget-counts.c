@@ -253,7 +253,14 @@ open_window (CsnDraft *draft)
   return window;
 }
 
-/* The window opens with the rows of its first page only. */
+/* Pages the window makes only when first shown or asked for: it opens on the Overview. */
+static const char * const later_pages[] = {
+  "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
+  "document", "translation", "review",
+};
+
+/* The window opens with its first page only: the others do not exist until shown or asked for, and
+ * a page asked for without being shown has no rows. Showing one page makes no other. */
 static void
 test_hidden_pages (void)
 {
@@ -261,13 +268,31 @@ test_hidden_pages (void)
   CsnWindow *window = open_window (draft);
 
   g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
+  g_assert_nonnull (csn_window_peek_page (window, "overview"));
+  for (guint i = 0; i < G_N_ELEMENTS (later_pages); i++)
+    g_assert_null (csn_window_peek_page (window, later_pages[i]));
+  g_assert_null (csn_window_peek_page (window, "no-such-page"));
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (csn_window_peek_page (window, "strategies")));
+  csn_window_show_page (window, "overview");
+  for (guint i = 0; i < G_N_ELEMENTS (later_pages); i++)
+    if (!g_str_equal (later_pages[i], "strategies"))
+      g_assert_null (csn_window_peek_page (window, later_pages[i]));
+
   for (guint i = 1; i < G_N_ELEMENTS (pages); i++)
     {
-      Count count = count_page (window, pages[i]);
+      Count count;
 
+      if (g_str_equal (pages[i], "strategies"))
+        continue;
+      count = count_page (window, pages[i]);
+      g_assert_true (csn_window_peek_page (window, pages[i]) == csn_window_get_page (window, pages[i]));
+      g_assert_false (gtk_widget_get_mapped (csn_window_peek_page (window, pages[i])));
       g_assert_cmpuint (count.rows, ==, 0);
       g_assert_cmpuint (count.row_cells, ==, 0);
     }
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "overview");
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
