@@ -488,6 +488,48 @@ on_open_list_activate_cb (CsnOverviewPage *self,
                  csn_problem_get_property_name (problem));
 }
 
+/* A Still Open row: what is open, and under it where. GTK 4.8's list views make up to 200 rows
+ * whatever their height, and a row from a GtkBuilder template parsed its XML and set up two
+ * expression bindings for each of them. */
+static void
+on_open_row_setup_cb (CsnOverviewPage    *self,
+                      GtkListItem        *list_item,
+                      GtkListItemFactory *factory)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *place = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (place), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (place, "caption");
+  gtk_widget_add_css_class (place, "dim-label");
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), place);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* A CsnProblem does not change: the list gets a new one for an entry that does. */
+static void
+on_open_row_bind_cb (CsnOverviewPage    *self,
+                     GtkListItem        *list_item,
+                     GtkListItemFactory *factory)
+{
+  CsnProblem *problem = gtk_list_item_get_item (list_item);
+  GtkWidget *message = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *place = gtk_widget_get_next_sibling (message);
+
+  gtk_label_set_text (GTK_LABEL (message), csn_problem_get_message (problem));
+  gtk_label_set_text (GTK_LABEL (place), csn_problem_get_place (problem));
+}
+
 static void
 on_answers_reveal_cb (CsnOverviewPage *self,
                       CsnItem         *item,
@@ -615,6 +657,8 @@ csn_overview_page_class_init (CsnOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_row_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_answers_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, is_member_country);
   gtk_widget_class_bind_template_callback (widget_class, dup_item_title);
