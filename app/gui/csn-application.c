@@ -38,6 +38,8 @@ static const Accelerator accelerators[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.help", { "F1", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  /* The window makes its shortcuts window when asked (csn-window-actions.c), not GtkApplication. */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },

@@ -458,6 +458,9 @@ start_save (CsnWindow         *self,
 void
 _csn_window_actions_dispose (CsnWindow *self)
 {
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
   g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->save_cancellable);
   self->saves_under_way = 0;
@@ -1071,6 +1074,26 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
+/* Keyboard Shortcuts (Ctrl+?), made on first use: GtkApplication would have built the shortcuts
+ * window from gtk/help-overlay.ui for every window it opens (~40 M instructions each, issue 16). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CsnWindow *self = CSN_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/consenso/Consenso/ui/help-overlay.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 void
 _csn_window_class_actions_init (CsnWindowClass *klass)
 {
@@ -1087,6 +1110,7 @@ _csn_window_class_actions_init (CsnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 }
 
 /* Once the template is built: the actions' first state and the sources of Open Recent. */

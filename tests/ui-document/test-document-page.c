@@ -688,7 +688,7 @@ static void
 test_actions (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(GtkBuilder) help = gtk_builder_new_from_resource ("/io/github/consenso/Consenso/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) help = gtk_builder_new_from_resource ("/io/github/consenso/Consenso/ui/help-overlay.ui");
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
   GtkWidget *menu_button = ui_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, NULL);
   GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));

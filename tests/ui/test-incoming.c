@@ -735,7 +735,7 @@ static void
 test_menu_and_shortcut (void)
 {
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.merge-draft");
-  g_autoptr(GBytes) overlay = g_resources_lookup_data ("/io/github/consenso/Consenso/gtk/help-overlay.ui", 0, NULL);
+  g_autoptr(GBytes) overlay = g_resources_lookup_data ("/io/github/consenso/Consenso/ui/help-overlay.ui", 0, NULL);
   g_autoptr(GBytes) window_ui = g_resources_lookup_data ("/io/github/consenso/Consenso/ui/csn-window.ui", 0, NULL);
   g_autofree char *overlay_text = g_strndup (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay));
   g_autofree char *window_text = g_strndup (g_bytes_get_data (window_ui, NULL), g_bytes_get_size (window_ui));
