@@ -458,9 +458,6 @@ start_save (CsnWindow         *self,
 void
 _csn_window_actions_dispose (CsnWindow *self)
 {
-  if (self->help_overlay != NULL)
-    gtk_window_destroy (self->help_overlay);
-  g_clear_object (&self->help_overlay);
   g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->save_cancellable);
   self->saves_under_way = 0;
@@ -1075,23 +1072,24 @@ find_action (GtkWidget  *widget,
 }
 
 /* Keyboard Shortcuts (Ctrl+?), made on first use: GtkApplication would have built the shortcuts
- * window from gtk/help-overlay.ui for every window it opens (~40 M instructions each, issue 16). */
+ * window from gtk/help-overlay.ui for every window it opens (~40 M instructions each, issue 16).
+ * Given to the window as its help overlay, it finds the shortcuts of the actions it names. */
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  CsnWindow *self = CSN_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
-  if (self->help_overlay == NULL)
+  if (overlay == NULL)
     {
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/consenso/Consenso/ui/help-overlay.ui");
 
-      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
     }
-  gtk_window_present (self->help_overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 void

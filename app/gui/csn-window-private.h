@@ -26,7 +26,6 @@ struct _CsnWindow
   GCancellable         *export_cancellable;
   char                 *export_path;
   GtkRecentManager     *recent_manager;
-  GtkWindow            *help_overlay;  /* Keyboard Shortcuts, once asked for */
   char                 *error_text;
   gboolean              close_confirmed;
   gboolean              close_after_save;
