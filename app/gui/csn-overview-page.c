@@ -498,7 +498,7 @@ on_open_row_setup_cb (CsnOverviewPage    *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *message = gtk_label_new (NULL);
-  GtkWidget *place = gtk_label_new (NULL);
+  GtkWidget *place = gtk_inscription_new (NULL);
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
@@ -507,8 +507,7 @@ on_open_row_setup_cb (CsnOverviewPage    *self,
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (place), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (place), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (place, "caption");
   gtk_widget_add_css_class (place, "dim-label");
   gtk_box_append (GTK_BOX (box), message);
@@ -527,7 +526,7 @@ on_open_row_bind_cb (CsnOverviewPage    *self,
   GtkWidget *place = gtk_widget_get_next_sibling (message);
 
   gtk_label_set_text (GTK_LABEL (message), csn_problem_get_message (problem));
-  gtk_label_set_text (GTK_LABEL (place), csn_problem_get_place (problem));
+  gtk_inscription_set_text (GTK_INSCRIPTION (place), csn_problem_get_place (problem));
 }
 
 static void

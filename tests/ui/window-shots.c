@@ -139,6 +139,22 @@ main (int   argc,
       csn_window_show_page (window, pages[i]);
       settle ();
       save_window (GTK_WINDOW (window), path);
+
+      /* The end of the Overview too: its Translations and Still Open groups. */
+      if (i == 0)
+        {
+          g_autofree char *end_name = g_strdup_printf ("%s-overview-end.png", prefix);
+          g_autofree char *end_path = g_build_filename (directory, end_name, NULL);
+          /* The page's own scroller, around the Still Open list's. */
+          GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (ui_test_find_widget (csn_window_get_page (window, pages[i]),
+                                                                                  GTK_TYPE_SCROLLED_WINDOW, NULL));
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          settle ();
+          save_window (GTK_WINDOW (window), end_path);
+          gtk_adjustment_set_value (adjustment, 0);
+        }
     }
 
   /* The Keyboard Shortcuts window (Ctrl+?), which the window makes when first asked for. GTK 4.8's
