@@ -507,6 +507,8 @@ on_open_row_setup_cb (CsnOverviewPage    *self,
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (message), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 60);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (place), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (place, "caption");
   gtk_widget_add_css_class (place, "dim-label");
