@@ -42,8 +42,8 @@ static const char * const page_names[] = {
 };
 
 /* The pages besides the Overview, made when first shown or asked for: a window opens on the
- * Overview, and making all of them up front took a third of the time to make the window (~150 M
- * instructions) and ~4 MiB (bench-frames under callgrind and heaptrack, issue 16). */
+ * Overview, and making all of them up front cost ~135 M instructions in csn_window_init, ~100 M
+ * more in the first layout, and ~4 MiB (bench-frames under callgrind and heaptrack, issue 16). */
 typedef struct
 {
   const char *name;
