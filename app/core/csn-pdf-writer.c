@@ -8,24 +8,29 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "csn-export.h"
 #include "csn-pdf-writer.h"
 #include "csn-safe-file.h"
 
+/* cairo writes the PDF in pieces of a few bytes, tens of thousands of them for a long document:
+ * they reach the file in blocks, not in a system call each. */
+#define SINK_BUFFER (64 * 1024)
+
 typedef struct {
-  int fd;
-  int error;  /* errno of the first failed write */
+  int    fd;
+  int    error;  /* errno of the first failed write */
+  gsize  length;
+  guchar buffer[SINK_BUFFER];
 } Sink;
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+static void
+sink_write (Sink         *sink,
+            const guchar *data,
+            gsize         length)
 {
-  Sink *sink = closure;
-
   while (length > 0 && sink->error == 0)
     {
       gssize n = write (sink->fd, data, length);
@@ -39,6 +44,31 @@ write_cb (void                *closure,
         }
       data += n;
       length -= n;
+    }
+}
+
+static void
+sink_flush (Sink *sink)
+{
+  sink_write (sink, sink->buffer, sink->length);
+  sink->length = 0;
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->length + length > SINK_BUFFER)
+    sink_flush (sink);
+  if (length >= SINK_BUFFER)
+    sink_write (sink, data, length);
+  else
+    {
+      memcpy (sink->buffer + sink->length, data, length);
+      sink->length += length;
     }
   return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
@@ -147,7 +177,7 @@ csn_pdf_writer_write (CsnDocument   *document,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  Sink sink = { -1, 0 };
+  g_autofree Sink *sink = g_new0 (Sink, 1);
   double width, height;
   guint n_pages;
 
@@ -164,11 +194,11 @@ csn_pdf_writer_write (CsnDocument   *document,
   n_pages = csn_document_pages_get_n_pages (pages);
   csn_document_pages_get_page_size (pages, &width, &height);
 
-  temp = csn_safe_file_create_temp (path, &sink.fd, error);
+  temp = csn_safe_file_create_temp (path, &sink->fd, error);
   if (temp == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, sink, width, height);
   set_metadata (surface, document);
   add_outline (surface, pages);
   cr = cairo_create (surface);
@@ -186,18 +216,19 @@ csn_pdf_writer_write (CsnDocument   *document,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
+  sink_flush (sink);
+  if (close (sink->fd) != 0 && sink->error == 0)
+    sink->error = errno;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (temp);
       return FALSE;
     }
-  if (status != CAIRO_STATUS_SUCCESS || sink.error != 0)
+  if (status != CAIRO_STATUS_SUCCESS || sink->error != 0)
     {
       g_unlink (temp);
-      return set_write_error (error, path, sink.error != 0 ? g_strerror (sink.error)
-                                                           : cairo_status_to_string (status));
+      return set_write_error (error, path, sink->error != 0 ? g_strerror (sink->error)
+                                                            : cairo_status_to_string (status));
     }
   return csn_safe_file_commit (temp, path, FALSE, error);
 }
