@@ -8,7 +8,9 @@
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-stdio.h>
 #include <gsf/gsf-utils.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "consenso-core.h"
 #include "csn-document.h"
@@ -885,6 +887,7 @@ cancel_when_written (gpointer data)
   return NULL;
 }
 
+/* A cancellation while the pages are written, and a write that fails mid-way. */
 static void
 test_pdf_cancel (void)
 {
@@ -908,8 +911,29 @@ test_pdf_cancel (void)
   thread = g_thread_new ("canceller", cancel_when_written, &canceller);
   g_assert_false (csn_pdf_writer_write (doc, CSN_PAPER_A4, pdf, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
   g_thread_join (thread);
 
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_false (dir_has_temp (dir));
+
+  /* A disk that fills up mid-way (the file system refuses more than 256 KiB, even to root): the
+   * pages drawn ahead are dropped and the error names the file. */
+  {
+    struct rlimit limit, small;
+
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    small = limit;
+    small.rlim_cur = 256 * 1024;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+    g_assert_false (csn_pdf_writer_write (doc, CSN_PAPER_A4, pdf, NULL, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  }
+  g_assert_error (error, CSN_EXPORT_ERROR, CSN_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "recomendaciones.pdf"));
+  g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
   g_assert_false (dir_has_temp (dir));
