@@ -1,19 +1,23 @@
 /* test-document.c: the recommendations document's layout model, its pages and its export API. */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-stdio.h>
 #include <gsf/gsf-utils.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "consenso-core.h"
 #include "csn-document.h"
 #include "csn-document-export.h"
 #include "csn-document-pages.h"
 #include "csn-export.h"
+#include "csn-pdf-writer.h"
 
 static CsnDraft *
 load_sample (void)
@@ -731,6 +735,213 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* The sample with text of every kind the pages set (long paragraphs, a word longer than a line,
+ * right-to-left and CJK scripts, emoji), and @n_long strategies of @length characters each. */
+static CsnDraft *
+load_long_sample (guint n_long,
+                  gsize length)
+{
+  CsnDraft *draft = load_sample ();
+  GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) unbroken = g_string_new (NULL);
+
+  while (words->len < length)
+    g_string_append (words, "fortalecimiento de las capacidades reserva flujos tráfico ");
+  while (unbroken->len < 4000)
+    g_string_append (unbroken, "x");
+  set_text (draft, CSN_COLLECTION_THEMES, 3, CSN_THEME_PROP_TITLE, unbroken->str);
+  set_text (draft, CSN_COLLECTION_STRATEGIES, 0, CSN_STRATEGY_PROP_DESCRIPTION,
+            "مرحبا بالعالم שלום עולם 移民问题 🌎👍🏽 =SUM(A1) ﬁn");
+  for (guint i = 1; i < n_long && i < g_list_model_get_n_items (strategies); i++)
+    set_text (draft, CSN_COLLECTION_STRATEGIES, i, CSN_STRATEGY_PROP_DESCRIPTION, words->str);
+  return draft;
+}
+
+/* What a reader gets out of a PDF: its text, page by page, or its fonts without their subset tags
+ * and object numbers. */
+static char *
+read_pdf (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_str_equal (tool, "pdffonts"))
+    argv[2] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (g_str_equal (tool, "pdffonts"))
+    {
+      g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+      GString *fonts = g_string_new (NULL);
+
+      for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
+        {
+          const char *plus = strchr (lines[i], '+');
+
+          /* name, type, encoding, embedded, subset, unicode: all but the object number */
+          g_string_append_len (fonts, plus != NULL ? plus + 1 : lines[i], 70 - (plus != NULL ? plus + 1 - lines[i] : 0));
+          g_string_append_c (fonts, '\n');
+        }
+      return g_string_free (fonts, FALSE);
+    }
+  return g_steal_pointer (&out);
+}
+
+/* The writer draws the pages in a worker thread and paints them onto the PDF: the file must read
+ * as the same pages drawn straight onto cairo's PDF surface, as a printer gets them. */
+static void
+test_pdf_pages (void)
+{
+  g_autoptr(CsnDraft) draft = load_long_sample (4, 8000);
+  g_autoptr(CsnDocument) doc = csn_document_new (draft, CSN_LANGUAGE_ES);
+  g_autoptr(CsnDocumentPages) pages = csn_document_pages_new (doc, CSN_PAPER_A4);
+  g_autofree char *dir = g_dir_make_tmp ("test-document-XXXXXX", NULL);
+  g_autofree char *written = g_build_filename (dir, "written.pdf", NULL);
+  g_autofree char *drawn = g_build_filename (dir, "drawn.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+
+  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdffonts") == NULL)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return;
+    }
+
+  g_assert_true (csn_pdf_writer_write (doc, CSN_PAPER_A4, written, NULL, &error));
+  g_assert_no_error (error);
+
+  n_pages = csn_document_pages_get_n_pages (pages);
+  g_assert_cmpuint (n_pages, >, 5);
+  surface = cairo_pdf_surface_create (drawn, 595.28, 841.89);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      csn_document_pages_draw_page (pages, cr, i);
+      cairo_show_page (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  {
+    g_autofree char *written_text = read_pdf ("pdftotext", written);
+    g_autofree char *drawn_text = read_pdf ("pdftotext", drawn);
+    g_autofree char *written_fonts = read_pdf ("pdffonts", written);
+    g_autofree char *drawn_fonts = read_pdf ("pdffonts", drawn);
+    g_auto(GStrv) split = g_strsplit (written_text, "\f", -1);
+
+    /* One form feed after each page. */
+    g_assert_cmpuint (g_strv_length (split), ==, n_pages + 1);
+    g_assert_nonnull (strstr (written_text, "fortalecimiento de las capacidades"));
+    g_assert_cmpstr (written_text, ==, drawn_text);
+    g_assert_cmpstr (written_fonts, ==, drawn_fonts);
+    g_assert_nonnull (strstr (written_fonts, "NotoSerif-Regular"));
+    g_assert_null (strstr (written_fonts, " no "));
+  }
+
+  g_unlink (written);
+  g_unlink (drawn);
+  g_rmdir (dir);
+}
+
+typedef struct {
+  const char   *dir;
+  GCancellable *cancellable;
+} Canceller;
+
+/* Cancels once the writer has put the first block of pages into its temporary file. */
+static gpointer
+cancel_when_written (gpointer data)
+{
+  Canceller *c = data;
+
+  for (;;)
+    {
+      g_autoptr(GDir) dir = g_dir_open (c->dir, 0, NULL);
+      const char *name;
+      gboolean started = FALSE;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (c->dir, name, NULL);
+          GStatBuf st;
+
+          if (name[0] == '.' && g_stat (path, &st) == 0 && st.st_size > 0)
+            started = TRUE;
+        }
+      if (started)
+        break;
+      g_thread_yield ();
+    }
+  g_cancellable_cancel (c->cancellable);
+  return NULL;
+}
+
+/* A cancellation while the pages are written, and a write that fails mid-way. */
+static void
+test_pdf_cancel (void)
+{
+  g_autoptr(CsnDraft) draft = load_long_sample (5, 120000);
+  g_autoptr(CsnDocument) doc = csn_document_new (draft, CSN_LANGUAGE_ES);
+  g_autofree char *dir = g_dir_make_tmp ("test-document-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "recomendaciones.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  Canceller canceller = { dir, cancellable };
+  GThread *thread;
+
+  /* Many pages, so that the cancellation comes while they are being written. */
+  {
+    g_autoptr(CsnDocumentPages) pages = csn_document_pages_new (doc, CSN_PAPER_A4);
+
+    g_assert_cmpuint (csn_document_pages_get_n_pages (pages), >, 100);
+  }
+  g_assert_true (g_file_set_contents (pdf, "old", -1, NULL));
+  thread = g_thread_new ("canceller", cancel_when_written, &canceller);
+  g_assert_false (csn_pdf_writer_write (doc, CSN_PAPER_A4, pdf, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_thread_join (thread);
+
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_false (dir_has_temp (dir));
+
+  /* A disk that fills up mid-way (the file system refuses more than 256 KiB, even to root): the
+   * pages drawn ahead are dropped and the error names the file. */
+  {
+    struct rlimit limit, small;
+
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    small = limit;
+    small.rlim_cur = 256 * 1024;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+    g_assert_false (csn_pdf_writer_write (doc, CSN_PAPER_A4, pdf, NULL, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  }
+  g_assert_error (error, CSN_EXPORT_ERROR, CSN_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "recomendaciones.pdf"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_false (dir_has_temp (dir));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 on_exported_cb (GObject      *source,
                 GAsyncResult *result,
@@ -797,5 +1008,7 @@ main (int   argc,
   g_test_add_func ("/document/pages-long-text", test_pages_long_text);
   g_test_add_func ("/document/export", test_export);
   g_test_add_func ("/document/export-async", test_export_async);
+  g_test_add_func ("/document/pdf-pages", test_pdf_pages);
+  g_test_add_func ("/document/pdf-cancel", test_pdf_cancel);
   return g_test_run ();
 }
