@@ -1,16 +1,15 @@
 /* main.c: Consenso's entry point; --check, --export-xlsx, --export-document, --help and --version
- * need no display. */
+ * need no display, and run without GTK: the window lives in a module loaded only when it opens. */
 #define G_LOG_DOMAIN "consenso"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 #include <locale.h>
-#include <unistd.h>
 
 #include "csn-answers-import.h"
-#include "csn-application.h"
 #include "csn-settings.h"
 #include "csn-change-set.h"
 #include "csn-change.h"
@@ -29,55 +28,6 @@
 #include "csn-validate.h"
 #include "csn-xliff.h"
 
-
-/* Benchmarks (build-aux/bench-open) set CONSENSO_BENCH_READY_FD=N: once the first window has
- * painted its first frame, with the visible page laid out and its rows made, "ready USEC\n" goes
- * to descriptor N, USEC being g_get_monotonic_time() (CLOCK_MONOTONIC), and N is closed. */
-static int bench_ready_fd = -1;
-
-static void
-on_bench_after_paint_cb (GdkFrameClock *frame_clock,
-                         gpointer       user_data)
-{
-  g_autofree char *line = NULL;
-
-  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_after_paint_cb, user_data);
-  if (bench_ready_fd < 0)
-    return;
-  line = g_strdup_printf ("ready %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  if (write (bench_ready_fd, line, strlen (line)) < 0)
-    g_warning ("CONSENSO_BENCH_READY_FD: %s", g_strerror (errno));
-  g_close (bench_ready_fd, NULL);
-  bench_ready_fd = -1;
-}
-
-static void
-on_bench_window_map_cb (GtkWidget *window,
-                        gpointer   user_data)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_bench_after_paint_cb), NULL);
-}
-
-static void
-on_bench_window_added_cb (GtkApplication *app,
-                          GtkWindow      *window,
-                          gpointer        user_data)
-{
-  g_signal_connect (window, "map", G_CALLBACK (on_bench_window_map_cb), NULL);
-}
-
-static void
-watch_bench_ready (GApplication *app)
-{
-  const char *fd = g_getenv ("CONSENSO_BENCH_READY_FD");
-  guint64 n;
-
-  if (fd == NULL || !g_ascii_string_to_unsigned (fd, 10, 3, G_MAXINT, &n, NULL))
-    return;
-  bench_ready_fd = (int) n;
-  g_signal_connect (app, "window-added", G_CALLBACK (on_bench_window_added_cb), NULL);
-}
 
 static gboolean
 print_problems (const char *argument)
@@ -558,6 +508,7 @@ on_handle_local_options_cb (GApplication *app,
                             GVariantDict *options,
                             gpointer      user_data)
 {
+  gboolean *opens_window = user_data;
   g_autofree const char **files = NULL;
   const char *export_output = NULL;
   const char *export_delegations = NULL;
@@ -618,8 +569,9 @@ on_handle_local_options_cb (GApplication *app,
       g_printerr ("%s\n", _("--export-language needs --export-xlsx, --export-document or --export-delegations"));
       return EXIT_FAILURE;
     }
-  /* Go on: open the window. */
-  return -1;
+  /* Done here: the window's own application takes the same command line over. */
+  *opens_window = TRUE;
+  return EXIT_SUCCESS;
 }
 
 static const GOptionEntry option_entries[] = {
@@ -658,12 +610,58 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+#define GUI_MODULE_NAME "libconsenso-gui." G_MODULE_SUFFIX
+
+typedef int (*CsnGuiMainFunc) (int argc, char **argv);
+
+/* An uninstalled build has the window's module beside the executable; an installed one, in
+ * PKGLIBDIR, away from the PATH. */
+static char *
+dup_gui_module_path (void)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (executable != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (executable);
+      g_autofree char *beside = g_build_filename (dir, GUI_MODULE_NAME, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (PKGLIBDIR, GUI_MODULE_NAME, NULL);
+}
+
+/* GTK, libadwaita and the window's code come in here only, with what they pull in: the headless
+ * commands start as fast as a GLib program. */
+static int
+run_window (int   argc,
+            char *argv[])
+{
+  g_autofree char *path = dup_gui_module_path ();
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  CsnGuiMainFunc gui_main;
+
+  if (module == NULL || !g_module_symbol (module, "csn_gui_main", (gpointer *) &gui_main))
+    {
+      /* Translators: the reason is the system's, often naming a missing library */
+      g_printerr (_("Cannot open the window: %s"), g_module_error ());
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  /* Its types stay registered until the end. */
+  g_module_make_resident (module);
+  return gui_main (argc, argv);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GApplication) app = NULL;
   const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
+  gboolean opens_window = FALSE;
+  int status;
 
   csn_settings_apply_language ();
   /* Revisions saved or merged here help later merges find their common ancestor. */
@@ -673,12 +671,17 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = G_APPLICATION (csn_application_new ());
+  /* The command line is parsed (and --help answered) by a plain GApplication of the same id, which
+   * never registers: the options that do their work and exit need nothing more. */
+  app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
   g_application_add_main_option_entries (app, option_entries);
   g_application_set_option_context_summary (app,
     _("Prepare the draft recommendations of a CRM working group."));
-  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
-  watch_bench_ready (app);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), &opens_window);
 
-  return g_application_run (app, argc, argv);
+  status = g_application_run (app, argc, argv);
+  if (!opens_window)
+    return status;
+  g_clear_object (&app);
+  return run_window (argc, argv);
 }

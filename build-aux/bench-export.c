@@ -26,6 +26,7 @@ static gboolean profile_export;
 static gboolean profile_bare;
 static char *keep_path;
 static char *consenso_path;
+static char *save_draft_path;
 
 /* Every cell the export writes, as plain text in a default workbook: the floor to compare with. */
 static void
@@ -219,6 +220,8 @@ main (int   argc,
     { "participants", 0, 0, G_OPTION_ARG_INT, &n_participants, "Participants (default 1000)", "N" },
     { "consenso", 0, 0, G_OPTION_ARG_FILENAME, &consenso_path,
       "Also time this consenso binary's --export-xlsx, load included (needs /usr/bin/time)", "PATH" },
+    { "save-draft", 0, 0, G_OPTION_ARG_FILENAME, &save_draft_path,
+      "Also save the large draft to FILE, to profile `consenso --export-xlsx FILE` on", "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &keep_path,
       "Also export the large draft to FILE, to look at", "FILE" },
     { "profile-export", 0, 0, G_OPTION_ARG_NONE, &profile_export,
@@ -248,6 +251,13 @@ main (int   argc,
   t_generate = (g_get_monotonic_time () - start) / 1e6;
   getrusage (RUSAGE_SELF, &self);
 
+  if (save_draft_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (save_draft_path);
+
+      if (!csn_draft_save_to_file (draft, file, &error))
+        g_error ("%s", error->message);
+    }
   if (keep_path != NULL && !csn_export_xlsx (draft, keep_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
 

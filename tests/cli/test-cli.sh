@@ -20,7 +20,7 @@ check () {
   fi
 }
 
-echo "1..22"
+echo "1..28"
 
 out=$("$consenso" --check "$template" 2>&1); rc=$?
 check "$rc" 0 "a draft without problems exits 0, whatever is still open"
@@ -84,5 +84,30 @@ out=$("$consenso" --version 2>&1); rc=$?
 check "$rc $out" "0 consenso @VERSION@" "--version works without a display"
 
 "$consenso" --help 2>&1 | grep -q -- "--check"; check "$?" 0 "--help works without a display and lists --check"
+
+# The commands without a window run without GTK: what the loader maps, dlopen() included, is listed.
+for command in "--check $template" "--export-xlsx $dir/plain.xlsx $template" "--help"; do
+  # shellcheck disable=SC2086 # the command's words
+  LD_DEBUG=files LD_DEBUG_OUTPUT="$dir/loaded" "$consenso" $command >/dev/null 2>&1; rc=$?
+  check "$rc $(cat "$dir"/loaded.* | grep -c -e 'file=libgtk-4' -e 'file=libadwaita')" "0 0" \
+        "consenso ${command%% *} loads neither GTK nor libadwaita"
+  rm -f "$dir"/loaded.*
+done
+
+# Without the window's module (nothing beside a copy of the executable, nothing installed), the
+# commands without a window still work; one that opens a window says it cannot.
+mkdir "$dir/bin"
+cp "$consenso" "$dir/bin/consenso"
+"$dir/bin/consenso" --export-xlsx "$dir/alone.xlsx" "$template" >/dev/null 2>&1; rc=$?
+check "$rc $(test -s "$dir/alone.xlsx" && echo written)" "0 written" "--export-xlsx works without the window's module"
+out=$("$dir/bin/consenso" --check "$template" 2>&1 | grep -c -- ": note: ")
+check "$out" 37 "--check works without the window's module"
+if [ -e "@PKGLIBDIR@/libconsenso-gui.so" ]; then
+  n=$((n + 1)); echo "ok $n # SKIP the window's module is installed in @PKGLIBDIR@"
+else
+  out=$("$dir/bin/consenso" "$template" 2>&1); rc=$?
+  check "$rc $(printf '%s\n' "$out" | grep -c '^Cannot open the window: .*libconsenso-gui.so')" "1 1" \
+        "without the window's module, opening a window exits 1 and says why"
+fi
 
 exit $failed
