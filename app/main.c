@@ -88,6 +88,43 @@ run_check (const char * const *files)
   return clean ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  written;
+  GError   *error;
+} ExportWait;
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportWait *wait = user_data;
+
+  wait->written = csn_export_xlsx_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* The workbook is written on a worker thread from a copy of what it shows: meanwhile this thread
+ * frees the draft, which then costs no time of its own. */
+static gboolean
+export_xlsx_freeing_draft (CsnDraft    *draft,
+                           const char  *output,
+                           int          language,
+                           GError     **error)
+{
+  ExportWait wait = { FALSE, FALSE, NULL };
+
+  csn_export_xlsx_async (draft, output, language, NULL, on_export_done_cb, &wait);
+  g_object_unref (draft);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!wait.written)
+    g_propagate_error (error, wait.error);
+  return wait.written;
+}
+
 static int
 run_export (const char         *output,
             gboolean            document,
@@ -126,7 +163,7 @@ run_export (const char         *output,
     language = csn_meeting_get_language (csn_draft_get_meeting (draft));
 
   if (document ? !csn_document_export (draft, output, language, csn_paper_from_locale (), NULL, &error)
-               : !csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
+               : !export_xlsx_freeing_draft (g_steal_pointer (&draft), output, language, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
