@@ -29,6 +29,69 @@
 #include "csn-xliff.h"
 
 
+/* An uninstalled build has its modules beside the executable; an installed one, in PKGLIBDIR, away
+ * from the PATH. Loaded for good: their types stay registered. */
+static GModule *
+open_private_module (const char *name)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *path = NULL;
+  GModule *module;
+
+  if (executable != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (executable);
+
+      path = g_build_filename (dir, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_clear_pointer (&path, g_free);
+    }
+  if (path == NULL)
+    path = g_build_filename (PKGLIBDIR, name, NULL);
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  if (module != NULL)
+    g_module_make_resident (module);
+  return module;
+}
+
+/* The documents' part of the core (.docx and .pdf, the returned workbooks, XLIFF) is a library of
+ * its own, with libgsf, libxml2, cairo and Pango: loaded by the commands that use it, not by the
+ * others. */
+static struct
+{
+  __typeof__ (csn_document_export)          *document_export;
+  __typeof__ (csn_paper_from_locale)        *paper_from_locale;
+  __typeof__ (csn_answers_import)           *answers_import;
+  __typeof__ (csn_xliff_export)             *xliff_export;
+  __typeof__ (csn_xliff_import)             *xliff_import;
+  __typeof__ (csn_xliff_change_get_unit_id) *xliff_change_get_unit_id;
+} documents;
+
+static gboolean
+load_documents (void)
+{
+  GModule *module;
+
+  if (documents.document_export != NULL)
+    return TRUE;
+  module = open_private_module ("libconsenso-documents." G_MODULE_SUFFIX);
+  if (module == NULL ||
+      !g_module_symbol (module, "csn_document_export", (gpointer *) &documents.document_export) ||
+      !g_module_symbol (module, "csn_paper_from_locale", (gpointer *) &documents.paper_from_locale) ||
+      !g_module_symbol (module, "csn_answers_import", (gpointer *) &documents.answers_import) ||
+      !g_module_symbol (module, "csn_xliff_export", (gpointer *) &documents.xliff_export) ||
+      !g_module_symbol (module, "csn_xliff_import", (gpointer *) &documents.xliff_import) ||
+      !g_module_symbol (module, "csn_xliff_change_get_unit_id", (gpointer *) &documents.xliff_change_get_unit_id))
+    {
+      /* Translators: the reason is the system's, often naming a missing library */
+      g_printerr (_("Cannot load Consenso’s documents library: %s"), g_module_error ());
+      g_printerr ("\n");
+      documents.document_export = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 print_problems (const char *argument)
 {
@@ -162,7 +225,7 @@ run_export (const char         *output,
   if (language_name == NULL)
     language = csn_meeting_get_language (csn_draft_get_meeting (draft));
 
-  if (document ? !csn_document_export (draft, output, language, csn_paper_from_locale (), NULL, &error)
+  if (document ? !documents.document_export (draft, output, language, documents.paper_from_locale (), NULL, &error)
                : !export_xlsx_freeing_draft (g_steal_pointer (&draft), output, language, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -305,7 +368,7 @@ run_import_answers (const char         *output,
   for (guint i = 1; files[i] != NULL; i++)
     g_ptr_array_add (workbooks, g_file_new_for_commandline_arg (files[i]));
 
-  set = csn_answers_import (draft, (GFile **) workbooks->pdata, workbooks->len, &problems, NULL, &error);
+  set = documents.answers_import (draft, (GFile **) workbooks->pdata, workbooks->len, &problems, NULL, &error);
   if (set == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -465,7 +528,7 @@ run_export_xliff (const char         *output,
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
-  if (!csn_xliff_export (draft, output, NULL, &error))
+  if (!documents.xliff_export (draft, output, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -499,7 +562,7 @@ run_import_xliff (const char         *output,
   draft_file = g_file_new_for_commandline_arg (files[0]);
   xliff_file = g_file_new_for_commandline_arg (xliff_name);
   if ((draft = csn_draft_load_from_file (draft_file, &error)) == NULL ||
-      (set = csn_xliff_import (draft, xliff_file, &reports, NULL, &error)) == NULL)
+      (set = documents.xliff_import (draft, xliff_file, &reports, NULL, &error)) == NULL)
     {
       g_printerr (_("Cannot import into %s: %s"), output, error->message);
       g_printerr ("\n");
@@ -518,7 +581,7 @@ run_import_xliff (const char         *output,
       g_autoptr(CsnChange) change = g_list_model_get_item (G_LIST_MODEL (set), i);
       g_autofree char *place = NULL;
       guint line;
-      const char *id = csn_xliff_change_get_unit_id (change, &line);
+      const char *id = documents.xliff_change_get_unit_id (change, &line);
 
       if (csn_change_get_accepted (change) && csn_change_get_applicable (change))
         continue;
@@ -585,17 +648,17 @@ on_handle_local_options_cb (GApplication *app,
   if (export_output != NULL)
     return run_export (export_output, FALSE, export_language, files);
   if (document_output != NULL)
-    return run_export (document_output, TRUE, export_language, files);
+    return load_documents () ? run_export (document_output, TRUE, export_language, files) : EXIT_FAILURE;
   if (export_delegations != NULL)
     return run_export_delegations (export_delegations, export_language, files);
   if (import_output != NULL)
-    return run_import_answers (import_output, files);
+    return load_documents () ? run_import_answers (import_output, files) : EXIT_FAILURE;
   if (merge_output != NULL)
     return run_merge (merge_output, merge_base, merge_prefer, files);
   if (xliff_export != NULL)
-    return run_export_xliff (xliff_export, files);
+    return load_documents () ? run_export_xliff (xliff_export, files) : EXIT_FAILURE;
   if (xliff_import != NULL)
-    return run_import_xliff (xliff_import, files);
+    return load_documents () ? run_import_xliff (xliff_import, files) : EXIT_FAILURE;
   if (merge_base != NULL || merge_prefer != NULL)
     {
       g_printerr ("%s\n", _("--base and --prefer need --merge"));
@@ -647,27 +710,7 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-#define GUI_MODULE_NAME "libconsenso-gui." G_MODULE_SUFFIX
-
 typedef int (*CsnGuiMainFunc) (int argc, char **argv);
-
-/* An uninstalled build has the window's module beside the executable; an installed one, in
- * PKGLIBDIR, away from the PATH. */
-static char *
-dup_gui_module_path (void)
-{
-  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (executable != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (executable);
-      g_autofree char *beside = g_build_filename (dir, GUI_MODULE_NAME, NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&beside);
-    }
-  return g_build_filename (PKGLIBDIR, GUI_MODULE_NAME, NULL);
-}
 
 /* GTK, libadwaita and the window's code come in here only, with what they pull in: the headless
  * commands start as fast as a GLib program. */
@@ -675,8 +718,7 @@ static int
 run_window (int   argc,
             char *argv[])
 {
-  g_autofree char *path = dup_gui_module_path ();
-  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  GModule *module = open_private_module ("libconsenso-gui." G_MODULE_SUFFIX);
   CsnGuiMainFunc gui_main;
 
   if (module == NULL || !g_module_symbol (module, "csn_gui_main", (gpointer *) &gui_main))
@@ -686,8 +728,6 @@ run_window (int   argc,
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
-  /* Its types stay registered until the end. */
-  g_module_make_resident (module);
   return gui_main (argc, argv);
 }
 
