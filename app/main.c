@@ -1,16 +1,15 @@
 /* main.c: Consenso's entry point; --check, --export-xlsx, --export-document, --help and --version
- * need no display. */
+ * need no display, and run without GTK: the window lives in a module loaded only when it opens. */
 #define G_LOG_DOMAIN "consenso"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 #include <locale.h>
-#include <unistd.h>
 
 #include "csn-answers-import.h"
-#include "csn-application.h"
 #include "csn-settings.h"
 #include "csn-change-set.h"
 #include "csn-change.h"
@@ -30,53 +29,67 @@
 #include "csn-xliff.h"
 
 
-/* Benchmarks (build-aux/bench-open) set CONSENSO_BENCH_READY_FD=N: once the first window has
- * painted its first frame, with the visible page laid out and its rows made, "ready USEC\n" goes
- * to descriptor N, USEC being g_get_monotonic_time() (CLOCK_MONOTONIC), and N is closed. */
-static int bench_ready_fd = -1;
-
-static void
-on_bench_after_paint_cb (GdkFrameClock *frame_clock,
-                         gpointer       user_data)
+/* An uninstalled build has its modules beside the executable; an installed one, in PKGLIBDIR, away
+ * from the PATH. Loaded for good: their types stay registered. */
+static GModule *
+open_private_module (const char *name)
 {
-  g_autofree char *line = NULL;
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *path = NULL;
+  GModule *module;
 
-  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_after_paint_cb, user_data);
-  if (bench_ready_fd < 0)
-    return;
-  line = g_strdup_printf ("ready %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  if (write (bench_ready_fd, line, strlen (line)) < 0)
-    g_warning ("CONSENSO_BENCH_READY_FD: %s", g_strerror (errno));
-  g_close (bench_ready_fd, NULL);
-  bench_ready_fd = -1;
+  if (executable != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (executable);
+
+      path = g_build_filename (dir, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_clear_pointer (&path, g_free);
+    }
+  if (path == NULL)
+    path = g_build_filename (PKGLIBDIR, name, NULL);
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  if (module != NULL)
+    g_module_make_resident (module);
+  return module;
 }
 
-static void
-on_bench_window_map_cb (GtkWidget *window,
-                        gpointer   user_data)
+/* The documents' part of the core (.docx and .pdf, the returned workbooks, XLIFF) is a library of
+ * its own, with libgsf, libxml2, cairo and Pango: loaded by the commands that use it, not by the
+ * others. */
+static struct
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_bench_after_paint_cb), NULL);
-}
+  __typeof__ (csn_document_export)          *document_export;
+  __typeof__ (csn_paper_from_locale)        *paper_from_locale;
+  __typeof__ (csn_answers_import)           *answers_import;
+  __typeof__ (csn_xliff_export)             *xliff_export;
+  __typeof__ (csn_xliff_import)             *xliff_import;
+  __typeof__ (csn_xliff_change_get_unit_id) *xliff_change_get_unit_id;
+} documents;
 
-static void
-on_bench_window_added_cb (GtkApplication *app,
-                          GtkWindow      *window,
-                          gpointer        user_data)
+static gboolean
+load_documents (void)
 {
-  g_signal_connect (window, "map", G_CALLBACK (on_bench_window_map_cb), NULL);
-}
+  GModule *module;
 
-static void
-watch_bench_ready (GApplication *app)
-{
-  const char *fd = g_getenv ("CONSENSO_BENCH_READY_FD");
-  guint64 n;
-
-  if (fd == NULL || !g_ascii_string_to_unsigned (fd, 10, 3, G_MAXINT, &n, NULL))
-    return;
-  bench_ready_fd = (int) n;
-  g_signal_connect (app, "window-added", G_CALLBACK (on_bench_window_added_cb), NULL);
+  if (documents.document_export != NULL)
+    return TRUE;
+  module = open_private_module ("libconsenso-documents." G_MODULE_SUFFIX);
+  if (module == NULL ||
+      !g_module_symbol (module, "csn_document_export", (gpointer *) &documents.document_export) ||
+      !g_module_symbol (module, "csn_paper_from_locale", (gpointer *) &documents.paper_from_locale) ||
+      !g_module_symbol (module, "csn_answers_import", (gpointer *) &documents.answers_import) ||
+      !g_module_symbol (module, "csn_xliff_export", (gpointer *) &documents.xliff_export) ||
+      !g_module_symbol (module, "csn_xliff_import", (gpointer *) &documents.xliff_import) ||
+      !g_module_symbol (module, "csn_xliff_change_get_unit_id", (gpointer *) &documents.xliff_change_get_unit_id))
+    {
+      /* Translators: the reason is the system's, often naming a missing library */
+      g_printerr (_("Cannot load Consenso’s documents library: %s"), g_module_error ());
+      g_printerr ("\n");
+      documents.document_export = NULL;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -138,6 +151,43 @@ run_check (const char * const *files)
   return clean ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  written;
+  GError   *error;
+} ExportWait;
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportWait *wait = user_data;
+
+  wait->written = csn_export_xlsx_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* The workbook is written on a worker thread from a copy of what it shows: meanwhile this thread
+ * frees the draft, which then costs no time of its own. */
+static gboolean
+export_xlsx_freeing_draft (CsnDraft    *draft,
+                           const char  *output,
+                           int          language,
+                           GError     **error)
+{
+  ExportWait wait = { FALSE, FALSE, NULL };
+
+  csn_export_xlsx_async (draft, output, language, NULL, on_export_done_cb, &wait);
+  g_object_unref (draft);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!wait.written)
+    g_propagate_error (error, wait.error);
+  return wait.written;
+}
+
 static int
 run_export (const char         *output,
             gboolean            document,
@@ -175,8 +225,8 @@ run_export (const char         *output,
   if (language_name == NULL)
     language = csn_meeting_get_language (csn_draft_get_meeting (draft));
 
-  if (document ? !csn_document_export (draft, output, language, csn_paper_from_locale (), NULL, &error)
-               : !csn_export_xlsx (draft, output, language, NULL, NULL, NULL, &error))
+  if (document ? !documents.document_export (draft, output, language, documents.paper_from_locale (), NULL, &error)
+               : !export_xlsx_freeing_draft (g_steal_pointer (&draft), output, language, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -318,7 +368,7 @@ run_import_answers (const char         *output,
   for (guint i = 1; files[i] != NULL; i++)
     g_ptr_array_add (workbooks, g_file_new_for_commandline_arg (files[i]));
 
-  set = csn_answers_import (draft, (GFile **) workbooks->pdata, workbooks->len, &problems, NULL, &error);
+  set = documents.answers_import (draft, (GFile **) workbooks->pdata, workbooks->len, &problems, NULL, &error);
   if (set == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -478,7 +528,7 @@ run_export_xliff (const char         *output,
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
-  if (!csn_xliff_export (draft, output, NULL, &error))
+  if (!documents.xliff_export (draft, output, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -512,7 +562,7 @@ run_import_xliff (const char         *output,
   draft_file = g_file_new_for_commandline_arg (files[0]);
   xliff_file = g_file_new_for_commandline_arg (xliff_name);
   if ((draft = csn_draft_load_from_file (draft_file, &error)) == NULL ||
-      (set = csn_xliff_import (draft, xliff_file, &reports, NULL, &error)) == NULL)
+      (set = documents.xliff_import (draft, xliff_file, &reports, NULL, &error)) == NULL)
     {
       g_printerr (_("Cannot import into %s: %s"), output, error->message);
       g_printerr ("\n");
@@ -531,7 +581,7 @@ run_import_xliff (const char         *output,
       g_autoptr(CsnChange) change = g_list_model_get_item (G_LIST_MODEL (set), i);
       g_autofree char *place = NULL;
       guint line;
-      const char *id = csn_xliff_change_get_unit_id (change, &line);
+      const char *id = documents.xliff_change_get_unit_id (change, &line);
 
       if (csn_change_get_accepted (change) && csn_change_get_applicable (change))
         continue;
@@ -558,6 +608,7 @@ on_handle_local_options_cb (GApplication *app,
                             GVariantDict *options,
                             gpointer      user_data)
 {
+  gboolean *opens_window = user_data;
   g_autofree const char **files = NULL;
   const char *export_output = NULL;
   const char *export_delegations = NULL;
@@ -597,17 +648,17 @@ on_handle_local_options_cb (GApplication *app,
   if (export_output != NULL)
     return run_export (export_output, FALSE, export_language, files);
   if (document_output != NULL)
-    return run_export (document_output, TRUE, export_language, files);
+    return load_documents () ? run_export (document_output, TRUE, export_language, files) : EXIT_FAILURE;
   if (export_delegations != NULL)
     return run_export_delegations (export_delegations, export_language, files);
   if (import_output != NULL)
-    return run_import_answers (import_output, files);
+    return load_documents () ? run_import_answers (import_output, files) : EXIT_FAILURE;
   if (merge_output != NULL)
     return run_merge (merge_output, merge_base, merge_prefer, files);
   if (xliff_export != NULL)
-    return run_export_xliff (xliff_export, files);
+    return load_documents () ? run_export_xliff (xliff_export, files) : EXIT_FAILURE;
   if (xliff_import != NULL)
-    return run_import_xliff (xliff_import, files);
+    return load_documents () ? run_import_xliff (xliff_import, files) : EXIT_FAILURE;
   if (merge_base != NULL || merge_prefer != NULL)
     {
       g_printerr ("%s\n", _("--base and --prefer need --merge"));
@@ -618,8 +669,9 @@ on_handle_local_options_cb (GApplication *app,
       g_printerr ("%s\n", _("--export-language needs --export-xlsx, --export-document or --export-delegations"));
       return EXIT_FAILURE;
     }
-  /* Go on: open the window. */
-  return -1;
+  /* Done here: the window's own application takes the same command line over. */
+  *opens_window = TRUE;
+  return EXIT_SUCCESS;
 }
 
 static const GOptionEntry option_entries[] = {
@@ -658,12 +710,35 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+typedef int (*CsnGuiMainFunc) (int argc, char **argv);
+
+/* GTK, libadwaita and the window's code come in here only, with what they pull in: the headless
+ * commands start as fast as a GLib program. */
+static int
+run_window (int   argc,
+            char *argv[])
+{
+  GModule *module = open_private_module ("libconsenso-gui." G_MODULE_SUFFIX);
+  CsnGuiMainFunc gui_main;
+
+  if (module == NULL || !g_module_symbol (module, "csn_gui_main", (gpointer *) &gui_main))
+    {
+      /* Translators: the reason is the system's, often naming a missing library */
+      g_printerr (_("Cannot open the window: %s"), g_module_error ());
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  return gui_main (argc, argv);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GApplication) app = NULL;
   const char *localedir = g_getenv ("CONSENSO_LOCALEDIR");
+  gboolean opens_window = FALSE;
+  int status;
 
   csn_settings_apply_language ();
   /* Revisions saved or merged here help later merges find their common ancestor. */
@@ -673,12 +748,17 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = G_APPLICATION (csn_application_new ());
+  /* The command line is parsed (and --help answered) by a plain GApplication of the same id, which
+   * never registers: the options that do their work and exit need nothing more. */
+  app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
   g_application_add_main_option_entries (app, option_entries);
   g_application_set_option_context_summary (app,
     _("Prepare the draft recommendations of a CRM working group."));
-  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
-  watch_bench_ready (app);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), &opens_window);
 
-  return g_application_run (app, argc, argv);
+  status = g_application_run (app, argc, argv);
+  if (!opens_window)
+    return status;
+  g_clear_object (&app);
+  return run_window (argc, argv);
 }

@@ -26,6 +26,8 @@ static gboolean profile_export;
 static gboolean profile_bare;
 static char *keep_path;
 static char *consenso_path;
+static char *compare_path;
+static char *save_draft_path;
 
 /* Every cell the export writes, as plain text in a default workbook: the floor to compare with. */
 static void
@@ -127,11 +129,12 @@ run_once (CsnDraft  *draft,
 /* `consenso --export-xlsx`, load included, as a user runs it; the peak RSS from GNU time, since a
  * child's ru_maxrss after exec() still holds the forking parent's. */
 static double
-run_cli (const char *draft_path,
+run_cli (const char *binary,
+         const char *draft_path,
          const char *path,
          long       *max_rss_kib)
 {
-  const char *argv[] = { "/usr/bin/time", "-f", "%M", consenso_path, "--export-xlsx", path, draft_path, NULL };
+  const char *argv[] = { "/usr/bin/time", "-f", "%M", binary, "--export-xlsx", path, draft_path, NULL };
   g_autofree char *errors = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -205,8 +208,8 @@ main (int   argc,
   g_autofree char *export_path = NULL;
   g_autofree char *bare_path = NULL;
   g_autofree char *draft_path = NULL;
-  g_autofree double *t_export = NULL, *t_bare = NULL, *t_bare_cm = NULL, *t_cli = NULL;
-  long rss_export = 0, rss_bare = 0, rss_bare_cm = 0, rss_cli = 0, rss;
+  g_autofree double *t_export = NULL, *t_bare = NULL, *t_bare_cm = NULL, *t_cli = NULL, *t_compare = NULL;
+  long rss_export = 0, rss_bare = 0, rss_bare_cm = 0, rss_cli = 0, rss_compare = 0, rss;
   struct rusage self;
   gint64 start;
   double t_generate, m_export, m_bare, m_bare_cm, m_cli = 0, best_cli = 0, best_bare = 0;
@@ -219,6 +222,11 @@ main (int   argc,
     { "participants", 0, 0, G_OPTION_ARG_INT, &n_participants, "Participants (default 1000)", "N" },
     { "consenso", 0, 0, G_OPTION_ARG_FILENAME, &consenso_path,
       "Also time this consenso binary's --export-xlsx, load included (needs /usr/bin/time)", "PATH" },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME, &compare_path,
+      "With --consenso, also time this other consenso binary (an earlier build), run after each run of the "
+      "first", "PATH" },
+    { "save-draft", 0, 0, G_OPTION_ARG_FILENAME, &save_draft_path,
+      "Also save the large draft to FILE, to profile `consenso --export-xlsx FILE` on", "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &keep_path,
       "Also export the large draft to FILE, to look at", "FILE" },
     { "profile-export", 0, 0, G_OPTION_ARG_NONE, &profile_export,
@@ -248,6 +256,13 @@ main (int   argc,
   t_generate = (g_get_monotonic_time () - start) / 1e6;
   getrusage (RUSAGE_SELF, &self);
 
+  if (save_draft_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (save_draft_path);
+
+      if (!csn_draft_save_to_file (draft, file, &error))
+        g_error ("%s", error->message);
+    }
   if (keep_path != NULL && !csn_export_xlsx (draft, keep_path, CSN_LANGUAGE_ES, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
 
@@ -268,6 +283,7 @@ main (int   argc,
   t_bare = g_new (double, n_runs);
   t_bare_cm = g_new (double, n_runs);
   t_cli = g_new (double, n_runs);
+  t_compare = g_new (double, n_runs);
   if (consenso_path != NULL)
     {
       g_autofree char *data = NULL;
@@ -289,8 +305,13 @@ main (int   argc,
       rss_bare_cm = MAX (rss_bare_cm, rss);
       if (draft_path != NULL)
         {
-          t_cli[i] = run_cli (draft_path, export_path, &rss);
+          t_cli[i] = run_cli (consenso_path, draft_path, export_path, &rss);
           rss_cli = MAX (rss_cli, rss);
+          if (compare_path != NULL)
+            {
+              t_compare[i] = run_cli (compare_path, draft_path, export_path, &rss);
+              rss_compare = MAX (rss_compare, rss);
+            }
         }
     }
   m_export = median (t_export, n_runs);
@@ -319,6 +340,15 @@ main (int   argc,
       g_print ("  consenso --export-xlsx, load included: %.3f s   peak RSS %.1f MiB\n", m_cli, rss_cli / 1024.0);
       g_print ("ratio consenso --export-xlsx / bare default: median %.2f, best %.2f   (target <= 1.20)\n",
                m_cli / m_bare, best_cli / best_bare);
+      if (compare_path != NULL)
+        {
+          double m_compare = median (t_compare, n_runs);
+
+          g_print ("  %s --export-xlsx, load included: %.3f s   peak RSS %.1f MiB\n", compare_path, m_compare,
+                   rss_compare / 1024.0);
+          g_print ("ratio %s / bare default: median %.2f, best %.2f\n", compare_path, m_compare / m_bare,
+                   t_compare[0] / best_bare);
+        }
     }
   g_print ("main-thread share of csn_export_xlsx_async (copying the draft): %.3f s\n",
            time_async_call (draft, export_path));

@@ -123,6 +123,21 @@ keep_unknown (Stream     *s,
   return TRUE;
 }
 
+/* Text, or null where @nullable: NULL in @text->text. */
+static gboolean
+read_text_or_null (Stream   *s,
+                   gboolean  nullable,
+                   Text     *text)
+{
+  if (csn_json_scanner_peek (s) == 'n')
+    {
+      text->text = NULL;
+      text->length = 0;
+      return nullable && csn_json_scanner_read_null (s);
+    }
+  return read_string (s, text);
+}
+
 /* Text, or null where @nullable: NULL in @text. */
 static gboolean
 read_text_value (Stream   *s,
@@ -131,15 +146,23 @@ read_text_value (Stream   *s,
 {
   Text value;
 
-  if (csn_json_scanner_peek (s) == 'n')
-    {
-      *text = NULL;
-      return nullable && csn_json_scanner_read_null (s);
-    }
-  if (!read_string (s, &value))
+  if (!read_text_or_null (s, nullable, &value))
     return FALSE;
-  *text = dup_text (&value);
+  *text = value.text != NULL ? dup_text (&value) : NULL;
   return TRUE;
+}
+
+/* Into the item's text store (csn-item.c): no allocation of its own. */
+static inline void
+set_text (CsnItem        *item,
+          const CsnField *field,
+          CsnFieldSlot    slot,
+          const Text     *text)
+{
+  if (text->text == NULL)
+    csn_item_load_take_string (item, field, slot, NULL);
+  else
+    csn_item_load_set_text (item, field, slot, text->text, text->length);
 }
 
 static gboolean
@@ -198,12 +221,12 @@ read_text_pair (Stream             *s,
 
       if (which >= 0)
         {
-          char *value;
+          Text value;
 
-          if (seen[which] || !read_text_value (s, FALSE, &value))
+          if (seen[which] || !read_text_or_null (s, FALSE, &value))
             return FALSE;
           seen[which] = TRUE;
-          csn_item_load_take_string (item, field, first_slot + which, value);
+          set_text (item, field, first_slot + which, &value);
         }
       else
         {
@@ -250,6 +273,7 @@ read_children (Stream         *s,
     {
       g_autoptr(CsnItem) child = g_object_new (field->type_func (), NULL);
 
+      csn_item_load_share_store (item, child);
       if (!read_item (s, child))
         return FALSE;
       g_list_store_append (store, child);
@@ -264,23 +288,20 @@ read_field (Stream         *s,
             CsnItem        *item,
             const CsnField *field)
 {
-  char *text;
+  Text text;
 
   switch (field->kind)
     {
     case CSN_FIELD_TEXT:
     case CSN_FIELD_DATE:
     case CSN_FIELD_REF:
-      if (!read_text_value (s, field->kind == CSN_FIELD_DATE ||
-                               (field->kind == CSN_FIELD_REF && (field->flags & CSN_FIELD_FLAG_NULLABLE)),
-                            &text))
+      if (!read_text_or_null (s, field->kind == CSN_FIELD_DATE ||
+                                 (field->kind == CSN_FIELD_REF && (field->flags & CSN_FIELD_FLAG_NULLABLE)),
+                              &text))
         return FALSE;
-      if ((field->flags & CSN_FIELD_FLAG_KEY) && (text == NULL || text[0] == '\0'))
-        {
-          g_free (text);
-          return FALSE;
-        }
-      csn_item_load_take_string (item, field, CSN_FIELD_SLOT_VALUE, text);
+      if ((field->flags & CSN_FIELD_FLAG_KEY) && (text.text == NULL || text.length == 0 || text.text[0] == '\0'))
+        return FALSE;
+      set_text (item, field, CSN_FIELD_SLOT_VALUE, &text);
       return TRUE;
 
     case CSN_FIELD_ENUM:
@@ -506,7 +527,8 @@ read_item (Stream  *s,
 static gboolean
 read_collection (Stream        *s,
                  CsnDraft      *draft,
-                 CsnCollection  collection)
+                 CsnCollection  collection,
+                 CsnTextStore  *store)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GType type = csn_collection_get_item_type (collection);
@@ -519,6 +541,7 @@ read_collection (Stream        *s,
       CsnItem *item = g_object_new (type, NULL);
 
       g_ptr_array_add (items, item);
+      csn_item_load_use_store (item, store);
       if (!read_item (s, item) || !csn_json_scanner_next (s, ']', &more))
         return FALSE;
     }
@@ -536,14 +559,18 @@ typedef enum {
 } Seen;
 
 static gboolean
-read_draft (Stream   *s,
-            CsnDraft *draft)
+read_draft (Stream       *s,
+            CsnDraft     *draft,
+            CsnTextStore *store)
 {
   guint seen = 0;
   guint collections_seen = 0;
   gboolean empty, more = TRUE;
 
   G_STATIC_ASSERT (CSN_N_COLLECTIONS <= 32);
+
+  csn_item_load_use_store (CSN_ITEM (csn_draft_get_meeting (draft)), store);
+  csn_item_load_use_store (CSN_ITEM (csn_draft_get_document_texts (draft)), store);
 
   if (!open_container (s, '{', &empty))
     return FALSE;
@@ -590,7 +617,7 @@ read_draft (Stream   *s,
 
           if (collection != CSN_COLLECTION_NONE)
             {
-              if ((collections_seen & (1u << collection)) || !read_collection (s, draft, collection))
+              if ((collections_seen & (1u << collection)) || !read_collection (s, draft, collection, store))
                 return FALSE;
               collections_seen |= 1u << collection;
             }
@@ -625,13 +652,14 @@ csn_draft_read_stream (const char *data,
                        gsize       length)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new ();
+  g_autoptr(CsnTextStore) store = csn_text_store_new ();
   CsnJsonScanner scanner;
   gboolean read;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   csn_json_scanner_init (&scanner, data, length, CSN_DRAFT_MAX_DEPTH);
-  read = read_draft (&scanner, draft) && csn_json_scanner_finish (&scanner) &&
+  read = read_draft (&scanner, draft, store) && csn_json_scanner_finish (&scanner) &&
          csn_draft_read_lineage_member (draft, csn_json_scanner_get_numbers (&scanner));
   csn_json_scanner_clear (&scanner);
   return read ? g_steal_pointer (&draft) : NULL;

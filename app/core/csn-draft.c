@@ -217,6 +217,10 @@ csn_draft_dispose (GObject *object)
 {
   CsnDraft *self = CSN_DRAFT (object);
 
+  /* The few large blocks go before the items' many small ones: freed after them, a large block
+   * makes malloc merge every small free chunk it keeps aside, a walk over the whole freed draft. */
+  g_clear_object (&self->lineage);
+  g_clear_pointer (&self->unknown, json_object_unref);
   if (self->validation != NULL)
     csn_validation_detach (self->validation);
   g_clear_object (&self->validation);
@@ -235,11 +239,10 @@ csn_draft_dispose (GObject *object)
           g_signal_handlers_disconnect_by_data (self->collections[i], &self->positions[i]);
         }
       g_clear_pointer (&self->positions[i], g_hash_table_unref);
-      g_clear_object (&self->collections[i]);
     }
-  g_clear_pointer (&self->unknown, json_object_unref);
+  for (guint i = 0; i < CSN_N_COLLECTIONS; i++)
+    g_clear_object (&self->collections[i]);
   g_clear_object (&self->file);
-  g_clear_object (&self->lineage);
   g_clear_pointer (&self->saved_by, g_free);
 
   G_OBJECT_CLASS (csn_draft_parent_class)->dispose (object);

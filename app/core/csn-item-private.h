@@ -36,11 +36,29 @@ void        csn_item_remove_watch        (CsnItem          *self,
                                           CsnItemWatchFunc  func,
                                           gpointer          user_data);
 
+/* The texts of the items one read makes (see csn-item.c). */
+typedef struct _CsnTextStore CsnTextStore;
+
+CsnTextStore *csn_text_store_new        (void);
+CsnTextStore *csn_text_store_ref        (CsnTextStore   *store);
+void          csn_text_store_unref      (CsnTextStore   *store);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsnTextStore, csn_text_store_unref)
+
 /* For an item being read, which nothing observes yet: set without notifying, taking the value. */
 void        csn_item_load_take_string    (CsnItem        *self,
                                           const CsnField *field,
                                           CsnFieldSlot    slot,
                                           char           *text);
+void        csn_item_load_use_store      (CsnItem        *self,
+                                          CsnTextStore   *store);
+void        csn_item_load_share_store    (CsnItem        *self,
+                                          CsnItem        *child);
+void        csn_item_load_set_text       (CsnItem        *self,
+                                          const CsnField *field,
+                                          CsnFieldSlot    slot,
+                                          const char     *text,
+                                          gsize           length);
 void        csn_item_load_take_strv      (CsnItem        *self,
                                           const CsnField *field,
                                           char          **strv);

@@ -22,12 +22,23 @@ typedef struct
   JsonObject *unknown;    /* members this build does not know, in file order */
   GHashTable *unknown_in; /* field key -> JsonObject of unknown members inside it */
   GArray     *watches;    /* of Watch: the draft's indexes of the lists the item is in */
+  CsnTextStore *store;    /* where the texts read with the item are, or NULL */
   char       *search_text;                   /* folded, each property's text after a NUL */
   gsize       search_length;
   const char * const *search_properties;     /* what search_text was made of */
 } CsnItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnItem, csn_item, G_TYPE_OBJECT)
+
+/* The texts a draft's items were read with, copied one after another into blocks of this size and
+ * freed with the last of those items: a read makes no allocation per text, and freeing the draft
+ * frees a few blocks instead of every text. */
+#define TEXT_STORE_BLOCK_SIZE (64 * 1024)
+
+struct _CsnTextStore
+{
+  GStringChunk *chunk;
+};
 
 static const char * const empty_strv[] = { NULL };
 
@@ -246,6 +257,8 @@ csn_item_finalize (GObject *object)
     }
   g_clear_pointer (&priv->unknown, json_object_unref);
   g_clear_pointer (&priv->unknown_in, g_hash_table_unref);
+  /* Its texts are gone with the values that pointed into it. */
+  g_clear_pointer (&priv->store, csn_text_store_unref);
   g_clear_pointer (&priv->search_text, g_free);
   /* A list's index holds its items: none watches an item that goes. */
   g_assert (priv->watches == NULL || priv->watches->len == 0);
@@ -758,6 +771,79 @@ csn_item_load_take_string (CsnItem        *self,
     g_value_set_static_string (value, "");
   else
     g_value_take_string (value, text);
+}
+
+CsnTextStore *
+csn_text_store_new (void)
+{
+  CsnTextStore *store = g_atomic_rc_box_new0 (CsnTextStore);
+
+  store->chunk = g_string_chunk_new (TEXT_STORE_BLOCK_SIZE);
+  return store;
+}
+
+CsnTextStore *
+csn_text_store_ref (CsnTextStore *store)
+{
+  return g_atomic_rc_box_acquire (store);
+}
+
+static void
+text_store_clear (gpointer data)
+{
+  CsnTextStore *store = data;
+
+  g_string_chunk_free (store->chunk);
+}
+
+/* Items may go on any thread (an export's or a save's): the count is atomic. */
+void
+csn_text_store_unref (CsnTextStore *store)
+{
+  g_atomic_rc_box_release_full (store, text_store_clear);
+}
+
+/* The texts csn_item_load_set_text() gives @self go into @store, which @self keeps. */
+void
+csn_item_load_use_store (CsnItem      *self,
+                         CsnTextStore *store)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  if (priv->store == store)
+    return;
+  g_clear_pointer (&priv->store, csn_text_store_unref);
+  priv->store = store != NULL ? csn_text_store_ref (store) : NULL;
+}
+
+/* @child, read inside @self, keeps its texts where @self does. */
+void
+csn_item_load_share_store (CsnItem *self,
+                           CsnItem *child)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  csn_item_load_use_store (child, priv->store);
+}
+
+/* @length bytes of @text (not NUL-terminated), copied into the item's store when it has one: a
+ * static string to the GValue, which never frees it; the store outlives it. */
+void
+csn_item_load_set_text (CsnItem        *self,
+                        const CsnField *field,
+                        CsnFieldSlot    slot,
+                        const char     *text,
+                        gsize           length)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+  GValue *value = load_value (self, field, slot, G_TYPE_STRING);
+
+  if (length == 0)
+    g_value_set_static_string (value, "");
+  else if (priv->store != NULL)
+    g_value_set_static_string (value, g_string_chunk_insert_len (priv->store->chunk, text, length));
+  else
+    g_value_take_string (value, g_strndup (text, length));
 }
 
 /* An empty list is stored as an empty array, never NULL. */

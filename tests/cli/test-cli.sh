@@ -20,7 +20,7 @@ check () {
   fi
 }
 
-echo "1..22"
+echo "1..30"
 
 out=$("$consenso" --check "$template" 2>&1); rc=$?
 check "$rc" 0 "a draft without problems exits 0, whatever is still open"
@@ -84,5 +84,39 @@ out=$("$consenso" --version 2>&1); rc=$?
 check "$rc $out" "0 consenso @VERSION@" "--version works without a display"
 
 "$consenso" --help 2>&1 | grep -q -- "--check"; check "$?" 0 "--help works without a display and lists --check"
+
+# The commands without a window run without GTK, and those that write no document without the
+# libraries of documents: what the loader maps, dlopen() included, is listed.
+for command in "--check $template" "--export-xlsx $dir/plain.xlsx $template" "--help"; do
+  # shellcheck disable=SC2086 # the command's words
+  LD_DEBUG=files LD_DEBUG_OUTPUT="$dir/loaded" "$consenso" $command >/dev/null 2>&1; rc=$?
+  check "$rc $(cat "$dir"/loaded.* | grep -c -e 'file=libgtk-4' -e 'file=libadwaita' -e 'file=libcairo' \
+                 -e 'file=libpango' -e 'file=libgsf' -e 'file=libxml2' -e 'file=libconsenso-documents')" "0 0" \
+        "consenso ${command%% *} loads neither GTK, libadwaita, cairo, Pango, libgsf nor libxml2"
+  rm -f "$dir"/loaded.*
+done
+LD_DEBUG=files LD_DEBUG_OUTPUT="$dir/loaded" "$consenso" --export-document "$dir/doc.pdf" "$template" >/dev/null 2>&1; rc=$?
+check "$rc $(test -s "$dir/doc.pdf" && echo written) $(cat "$dir"/loaded.* | grep -c -e 'file=libgtk-4' -e 'file=libadwaita')" \
+      "0 written 0" "consenso --export-document loads the documents' library, not GTK"
+rm -f "$dir"/loaded.*
+
+# Without the window's module and the documents' library (nothing beside a copy of the executable,
+# nothing installed), the other commands still work; those that need them say they cannot.
+mkdir "$dir/bin"
+cp "$consenso" "$dir/bin/consenso"
+"$dir/bin/consenso" --export-xlsx "$dir/alone.xlsx" "$template" >/dev/null 2>&1; rc=$?
+check "$rc $(test -s "$dir/alone.xlsx" && echo written)" "0 written" "--export-xlsx works without the window's module"
+out=$("$dir/bin/consenso" --check "$template" 2>&1 | grep -c -- ": note: ")
+check "$out" 37 "--check works without the window's module"
+if [ -e "@PKGLIBDIR@/libconsenso-gui.so" ]; then
+  n=$((n + 2)); echo "ok $((n - 1)) # SKIP Consenso is installed in @PKGLIBDIR@"; echo "ok $n # SKIP the same"
+else
+  out=$("$dir/bin/consenso" "$template" 2>&1); rc=$?
+  check "$rc $(printf '%s\n' "$out" | grep -c '^Cannot open the window: .*libconsenso-gui.so')" "1 1" \
+        "without the window's module, opening a window exits 1 and says why"
+  out=$("$dir/bin/consenso" --export-document "$dir/alone.pdf" "$template" 2>&1); rc=$?
+  check "$rc $(printf '%s\n' "$out" | grep -c '^Cannot load Consenso’s documents library: .*libconsenso-documents.so')" \
+        "1 1" "without the documents' library, --export-document exits 1 and says why"
+fi
 
 exit $failed

@@ -27,7 +27,29 @@ on_child_exit_cb (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
-/* `consenso FILE`: the draft is opened (and so listed among the recent files) by the program itself. */
+/* The window's module the child mapped, or NULL. */
+static char *
+dup_mapped_module (GPid pid)
+{
+  g_autofree char *maps_path = g_strdup_printf ("/proc/%d/maps", (int) pid);
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (maps_path, &maps, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+
+      if (path != NULL && g_str_has_suffix (path, "/libconsenso-gui.so"))
+        return g_strdup (path);
+    }
+  return NULL;
+}
+
+/* `consenso FILE`: the draft is opened (and so listed among the recent files) by the program itself,
+ * through the window's module beside the uninstalled binary. */
 static void
 test_open_argument (void)
 {
@@ -39,6 +61,9 @@ test_open_argument (void)
   g_autofree char *uri = g_file_get_uri (file);
   const char *argv[] = { binary, path, NULL };
   gboolean exited = FALSE;
+  g_autofree char *binary_dir = NULL;
+  g_autofree char *expected_module = NULL;
+  g_autofree char *module = NULL;
   gboolean opened, still_running;
   GPid pid;
 
@@ -53,11 +78,15 @@ test_open_argument (void)
 
   opened = ui_test_wait_for (recent_lists, uri, 2 * UI_TEST_TIMEOUT_MS);
   still_running = !exited;
+  module = dup_mapped_module (pid);
   /* The child goes, whatever the outcome, before anything is asserted. */
   kill (pid, SIGTERM);
   UI_TEST_WAIT_UNTIL (exited);
   g_assert_true (still_running);
   g_assert_true (opened);
+  binary_dir = g_path_get_dirname (binary);
+  expected_module = g_build_filename (binary_dir, "libconsenso-gui.so", NULL);
+  g_assert_cmpstr (module, ==, expected_module);
 }
 
 int
