@@ -96,7 +96,7 @@ csn_column_view_find_item (GListModel *model,
   if (model == NULL || item == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  /* Through a selection, and a filter that hides nothing, a store's positions are the list's: the
+  /* Through a selection, a slice and a filter that leave nothing out, a store's positions are the list's: the
    * store finds its item without asking each layer for each row. */
   for (GListModel *inner = model;;)
     {
@@ -104,6 +104,11 @@ csn_column_view_find_item (GListModel *model,
         inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (inner));
       else if (GTK_IS_NO_SELECTION (inner))
         inner = gtk_no_selection_get_model (GTK_NO_SELECTION (inner));
+      else if (GTK_IS_SLICE_LIST_MODEL (inner) && gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner)) != NULL &&
+               gtk_slice_list_model_get_offset (GTK_SLICE_LIST_MODEL (inner)) == 0 &&
+               g_list_model_get_n_items (inner) ==
+               g_list_model_get_n_items (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner))))
+        inner = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner));
       else if (GTK_IS_FILTER_LIST_MODEL (inner) && gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner)) != NULL &&
                g_list_model_get_n_items (inner) ==
                g_list_model_get_n_items (gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner))))
