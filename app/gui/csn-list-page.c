@@ -365,6 +365,9 @@ bind_draft (CsnListPage *self)
                                                        : NULL);
   update_list_stack (self);
   csn_list_page_update_actions (self);
+  /* Rows made ahead, out of sight, are hidden as a page left is (see csn_list_page_unmap()). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && adw_bin_get_child (ADW_BIN (self)) != NULL)
+    gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
 }
 
 /* A page out of sight keeps its rows but hides its content: GTK 4.8 restyles the widgets of hidden
