@@ -22,6 +22,7 @@
 #else
 #define CALLGRIND_ZERO_STATS
 #define CALLGRIND_DUMP_STATS_AT(name)
+#define CALLGRIND_TOGGLE_COLLECT
 #endif
 
 /* A frame whose work takes longer than this misses its vertical blank; a gap between two frames
@@ -31,10 +32,21 @@
 #define SETTLE_MS 300
 #define WATCH_MS 1000
 
+/* Under callgrind everything runs some 50 times slower: --watch lengthens the watch after each
+ * action so that the frames it causes fall inside it (and inside the action's dump). */
+static guint watch_ms = WATCH_MS;
+static guint settle_ms = SETTLE_MS;
+static char *stop_after;
+static gboolean callgrind_frames;
+static gboolean edits_only;
+
 typedef struct
 {
   gint64 start;  /* the tick (update phase) of the frame */
+  gint64 layout; /* the end of the layout phase: the rest is snapshot and rendering */
   gint64 end;    /* "after-paint": the frame is done */
+  gint64 cpu;    /* the main thread's CPU time in the frame: on a shared machine a frame's wall time
+                  * also counts the time the thread waited for a core */
 } Frame;
 
 typedef struct
@@ -44,9 +56,13 @@ typedef struct
   GdkFrameClock  *frame_clock;
   GArray         *frames;
   gint64          frame_start;
+  gint64          frame_cpu_start;
+  gint64          layout_end;
+  gboolean        collecting;  /* --callgrind-frames: instructions counted inside frames only */
   gboolean        recording;
   guint           tick_id;
   GString        *json;
+  gboolean        stopped;  /* --stop-after's action was measured */
 } Bench;
 
 static const char * const page_names[] = {
@@ -89,6 +105,15 @@ cpu_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 /* --- memory ------------------------------------------------------------------------------------ */
 
 static long
@@ -108,10 +133,34 @@ static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    Bench         *bench)
 {
-  Frame frame = { bench->frame_start, now_us () };
+  Frame frame = { bench->frame_start, bench->layout_end, now_us (), thread_cpu_us () - bench->frame_cpu_start };
 
   if (bench->recording)
     g_array_append_val (bench->frames, frame);
+  if (bench->collecting)
+    {
+      CALLGRIND_TOGGLE_COLLECT;
+      bench->collecting = FALSE;
+    }
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *frame_clock,
+                    Bench         *bench)
+{
+  if (callgrind_frames && !bench->collecting)
+    {
+      CALLGRIND_TOGGLE_COLLECT;
+      bench->collecting = TRUE;
+    }
+}
+
+/* Connected after GTK's own handler (the window's): the layout is done. */
+static void
+on_layout_cb (GdkFrameClock *frame_clock,
+              Bench         *bench)
+{
+  bench->layout_end = now_us ();
 }
 
 /* While recording, the frame clock runs at every tick, as during an animation: a stall of the main
@@ -129,6 +178,7 @@ keep_ticking_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
   bench->frame_start = now_us ();
+  bench->frame_cpu_start = thread_cpu_us ();
   return G_SOURCE_CONTINUE;
 }
 
@@ -147,6 +197,8 @@ typedef struct
   double latency_ms;     /* from the action to the end of the next frame painted */
   double median_frame_ms; /* the median frame's work (tick to after-paint) after the action */
   double max_frame_ms;   /* the longest frame (tick to after-paint) after the action */
+  double max_frame_layout_ms; /* of which the update and layout phases (the rest is drawing) */
+  double max_frame_cpu_ms; /* the most CPU time of the main thread in one frame */
   double median_gap_ms;  /* the median time between two frames, from the action on */
   double max_gap_ms;     /* the longest time between two frames, from the action on */
   guint  n_frames;
@@ -171,8 +223,8 @@ compute_stats (Bench  *bench,
                gint64  t_done,
                gint64  t_stop)
 {
-  Stats stats = { (t_done - t_action) / 1000.0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-  gint64 end = t_done + WATCH_MS * 1000;
+  Stats stats = { (t_done - t_action) / 1000.0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+  gint64 end = t_done + (gint64) watch_ms * 1000;
   gint64 previous_end = t_action;
   g_autoptr(GArray) works = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -192,7 +244,15 @@ compute_stats (Bench  *bench,
         stats.latency_ms = (frame->end - t_action) / 1000.0;
       stats.n_frames++;
       g_array_append_vals (works, &(gint64) { frame->end - MAX (frame->start, t_action) }, 1);
-      stats.max_frame_ms = MAX (stats.max_frame_ms, (frame->end - MAX (frame->start, t_action)) / 1000.0);
+      /* A frame under way when the action began counts from the action on: its CPU time too. */
+      if (frame->start >= t_action)
+        stats.max_frame_cpu_ms = MAX (stats.max_frame_cpu_ms, frame->cpu / 1000.0);
+      if ((frame->end - MAX (frame->start, t_action)) / 1000.0 > stats.max_frame_ms)
+        {
+          stats.max_frame_ms = (frame->end - MAX (frame->start, t_action)) / 1000.0;
+          stats.max_frame_layout_ms = (MAX (frame->layout, MAX (frame->start, t_action)) -
+                                       MAX (frame->start, t_action)) / 1000.0;
+        }
       stats.max_gap_ms = MAX (stats.max_gap_ms, (frame->end - previous_end) / 1000.0);
       g_array_append_vals (gaps, &(gint64) { frame->end - previous_end }, 1);
       if (frame->end - MAX (frame->start, t_action) > FRAME_BUDGET_US)
@@ -228,35 +288,40 @@ report (Bench       *bench,
         gint64       t_action,
         gint64       t_end)
 {
-  g_print ("  %-34s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7u %5u %7u %8.1f %8.1f\n", name, stats->sync_ms,
-           stats->latency_ms, stats->median_frame_ms, stats->max_frame_ms, stats->median_gap_ms, stats->max_gap_ms,
+  g_print ("  %-34s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7u %5u %7u %8.1f %8.1f\n", name, stats->sync_ms,
+           stats->latency_ms, stats->median_frame_ms, stats->max_frame_ms, stats->max_frame_layout_ms,
+           stats->max_frame_cpu_ms,
+           stats->median_gap_ms, stats->max_gap_ms,
            stats->n_frames, stats->n_over, stats->n_missed, stats->cpu_ms, stats->cpu_watch_ms);
   g_string_append_printf (bench->json,
                           "%s\n    { \"action\": \"%s\", \"sync_ms\": %.2f, \"latency_ms\": %.2f, "
-                          "\"median_frame_ms\": %.2f, \"max_frame_ms\": %.2f, \"median_gap_ms\": %.2f, "
+                          "\"median_frame_ms\": %.2f, \"max_frame_ms\": %.2f, \"max_frame_layout_ms\": %.2f, "
+                          "\"max_frame_cpu_ms\": %.2f, "
+                          "\"median_gap_ms\": %.2f, "
                           "\"max_gap_ms\": %.2f, \"frames\": %u, \"over_budget\": %u, "
                           "\"missed\": %u, \"cpu_ms\": %.2f, \"cpu_watch_ms\": %.2f, "
                           "\"start_us\": %" G_GINT64_FORMAT ", \"end_us\": %" G_GINT64_FORMAT " }",
                           bench->json->str[bench->json->len - 1] == '[' ? "" : ",",
                           name, stats->sync_ms, stats->latency_ms, stats->median_frame_ms, stats->max_frame_ms,
-                          stats->median_gap_ms, stats->max_gap_ms, stats->n_frames, stats->n_over, stats->n_missed,
+                          stats->max_frame_layout_ms, stats->max_frame_cpu_ms, stats->median_gap_ms, stats->max_gap_ms, stats->n_frames, stats->n_over, stats->n_missed,
                           stats->cpu_ms, stats->cpu_watch_ms,
                           t_action, t_end);
 }
 
-/* Runs @action between frames of a running frame clock and reports the frames of the next second. */
+/* Runs @action between frames of a running frame clock and reports the frames of the watch after it. */
 static void
 measure (Bench      *bench,
          const char *name,
          ActionFunc  action,
-         gpointer    data,
-         guint       watch_ms)
+         gpointer    data)
 {
   gint64 t_action, t_done, t_stop, c_action, c_done, c_stop;
   Stats stats;
 
+  if (bench->stopped)
+    return;
   start_recording (bench);
-  spin (SETTLE_MS);
+  spin (settle_ms);
   /* Under callgrind each action's instructions, with the second after it, go to a file of their own. */
   CALLGRIND_ZERO_STATS;
   t_action = now_us ();
@@ -274,6 +339,8 @@ measure (Bench      *bench,
   stats.cpu_watch_ms = (c_stop - c_action) / 1000.0;
   report (bench, name, &stats, t_action, t_stop);
   spin (50);
+  if (stop_after != NULL && g_strcmp0 (stop_after, name) == 0)
+    bench->stopped = TRUE;
 }
 
 /* --- widgets ----------------------------------------------------------------------------------- */
@@ -697,6 +764,14 @@ main (int   argc,
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only,
       "Only open the draft and count its widgets (to run under callgrind or massif)", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures to FILE", "FILE" },
+    { "watch", 0, 0, G_OPTION_ARG_INT, &watch_ms,
+      "Watch the frames for MS after each action (default 1000; under callgrind, 20000)", "MS" },
+    { "callgrind-frames", 0, 0, G_OPTION_ARG_NONE, &callgrind_frames,
+      "Under valgrind --tool=callgrind --collect-atstart=no: count only the instructions inside frames "
+      "(from before-paint to after-paint)", NULL },
+    { "edits-only", 0, 0, G_OPTION_ARG_NONE, &edits_only,
+      "Show only the strategies page before the edits, not every page first", NULL },
+    { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
     { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
       "Turn GTK's animations off (the pages' crossfade draws two pages per frame for 200 ms)", NULL },
     { NULL }
@@ -717,6 +792,7 @@ main (int   argc,
       return 2;
     }
 
+  settle_ms = MAX (SETTLE_MS, watch_ms / 4);
   setup_environment (&root);
   adw_init ();
   if (no_animations)
@@ -784,6 +860,8 @@ main (int   argc,
                           (t_loaded - t_start) / 1e6, (t_window - t_loaded) / 1e6, (t_first_paint - t_start) / 1e6,
                           t_start, t_first_paint);
   bench.frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
+  g_signal_connect (bench.frame_clock, "before-paint", G_CALLBACK (on_before_paint_cb), &bench);
+  g_signal_connect_after (bench.frame_clock, "layout", G_CALLBACK (on_layout_cb), &bench);
   g_signal_connect (bench.frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &bench);
   spin (500);
   print_counts (&bench, "with the overview shown");
@@ -796,15 +874,15 @@ main (int   argc,
   if (!counts_only)
     {
       g_print ("frames in the %u ms after each action (ms): the action's call; from it to the next frame "
-               "painted;\nthe median and the longest frame's work; the median and the longest gap between frames; frames; frames over "
+               "painted;\nthe median and the longest frame's work, and the update and layout phases of that longest one;\nthe most CPU time of the main thread in one frame; the median and the longest gap between frames; frames; frames over "
                "%u ms of work; gaps over %u ms;\nthe CPU time of the call, and of the whole watch (the tick "
-               "callback that keeps frames coming costs a little)\n", WATCH_MS, FRAME_BUDGET_US / 1000,
+               "callback that keeps frames coming costs a little)\n", watch_ms, FRAME_BUDGET_US / 1000,
                MISSED_GAP_US / 1000);
-      g_print ("  %-34s %8s %8s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "median",
-               "frame", "med gap", "gap", "frames", "over", "missed", "cpu", "cpu/watch");
-      measure (&bench, "idle (the floor)", nothing_action, NULL, WATCH_MS);
+      g_print ("  %-34s %8s %8s %8s %8s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "median",
+               "frame", "layout", "frm cpu", "med gap", "gap", "frames", "over", "missed", "cpu", "cpu/watch");
+      measure (&bench, "idle (the floor)", nothing_action, NULL);
     }
-  for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1; i++)
+  for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1 && !edits_only; i++)
     {
       const char *page = page_names[i % G_N_ELEMENTS (page_names)];
       g_autofree char *name = g_strdup_printf ("show page %s", page);
@@ -815,38 +893,38 @@ main (int   argc,
           spin (300);
         }
       else
-        measure (&bench, name, show_page_action, (gpointer) page, WATCH_MS);
+        measure (&bench, name, show_page_action, (gpointer) page);
     }
   print_counts (&bench, "after every page was shown");
   print_cell_costs (&bench);
   if (counts_only)
     goto out;
 
-  measure (&bench, "show page strategies", show_page_action, (gpointer) "strategies", WATCH_MS);
-  measure (&bench, "scroll a page down", scroll_action, NULL, WATCH_MS);
-  measure (&bench, "scroll another page down", scroll_action, NULL, WATCH_MS);
-  measure (&bench, "scroll to the end", scroll_action, (gpointer) "end", WATCH_MS);
-  measure (&bench, "focus a description cell", focus_cell_action, &typing, WATCH_MS);
-  measure (&bench, "type a character", type_character_action, &typing, WATCH_MS);
-  measure (&bench, "type another character", type_character_action, &typing, WATCH_MS);
-  measure (&bench, "commit the cell (Enter)", commit_action, &typing, WATCH_MS);
-  measure (&bench, "undo", activate_window_action, (gpointer) "win.undo", WATCH_MS);
-  measure (&bench, "redo", activate_window_action, (gpointer) "win.redo", WATCH_MS);
-  measure (&bench, "add a strategy", activate_page_action, (gpointer) "strategies.add", WATCH_MS);
-  measure (&bench, "undo the addition", activate_window_action, (gpointer) "win.undo", WATCH_MS);
-  measure (&bench, "search “migr”", search_action, &search, WATCH_MS);
-  measure (&bench, "clear the search", search_action, &search_clear, WATCH_MS);
-  measure (&bench, "save", activate_window_action, (gpointer) "win.save", WATCH_MS);
-  measure (&bench, "translation mode (strategies)", translation_mode_action, GINT_TO_POINTER (TRUE), WATCH_MS);
-  measure (&bench, "next untranslated text", next_untranslated_action, NULL, WATCH_MS);
-  measure (&bench, "type in a translation", type_translation_action, NULL, WATCH_MS);
-  measure (&bench, "type another character in it", type_translation_action, NULL, WATCH_MS);
-  measure (&bench, "keep the translation", commit_translation_action, NULL, WATCH_MS);
-  measure (&bench, "undo the translation", activate_window_action, (gpointer) "win.undo", WATCH_MS);
-  measure (&bench, "redo the translation", activate_window_action, (gpointer) "win.redo", WATCH_MS);
-  measure (&bench, "leave translation mode", translation_mode_action, GINT_TO_POINTER (FALSE), WATCH_MS);
-  measure (&bench, "show page overview", show_page_action, (gpointer) "overview", WATCH_MS);
-  measure (&bench, "undo on the overview", activate_window_action, (gpointer) "win.undo", WATCH_MS);
+  measure (&bench, "show page strategies", show_page_action, (gpointer) "strategies");
+  measure (&bench, "scroll a page down", scroll_action, NULL);
+  measure (&bench, "scroll another page down", scroll_action, NULL);
+  measure (&bench, "scroll to the end", scroll_action, (gpointer) "end");
+  measure (&bench, "focus a description cell", focus_cell_action, &typing);
+  measure (&bench, "type a character", type_character_action, &typing);
+  measure (&bench, "type another character", type_character_action, &typing);
+  measure (&bench, "commit the cell (Enter)", commit_action, &typing);
+  measure (&bench, "undo", activate_window_action, (gpointer) "win.undo");
+  measure (&bench, "redo", activate_window_action, (gpointer) "win.redo");
+  measure (&bench, "add a strategy", activate_page_action, (gpointer) "strategies.add");
+  measure (&bench, "undo the addition", activate_window_action, (gpointer) "win.undo");
+  measure (&bench, "search “migr”", search_action, &search);
+  measure (&bench, "clear the search", search_action, &search_clear);
+  measure (&bench, "save", activate_window_action, (gpointer) "win.save");
+  measure (&bench, "translation mode (strategies)", translation_mode_action, GINT_TO_POINTER (TRUE));
+  measure (&bench, "next untranslated text", next_untranslated_action, NULL);
+  measure (&bench, "type in a translation", type_translation_action, NULL);
+  measure (&bench, "type another character in it", type_translation_action, NULL);
+  measure (&bench, "keep the translation", commit_translation_action, NULL);
+  measure (&bench, "undo the translation", activate_window_action, (gpointer) "win.undo");
+  measure (&bench, "redo the translation", activate_window_action, (gpointer) "win.redo");
+  measure (&bench, "leave translation mode", translation_mode_action, GINT_TO_POINTER (FALSE));
+  measure (&bench, "show page overview", show_page_action, (gpointer) "overview");
+  measure (&bench, "undo on the overview", activate_window_action, (gpointer) "win.undo");
 
 out:
   g_print ("peak RSS %.1f MiB\n", status_kib ("VmHWM:") / 1024.0);

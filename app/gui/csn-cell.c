@@ -503,3 +503,29 @@ csn_cell_focus_control (CsnCell *self)
   g_return_val_if_fail (CSN_IS_CELL (self), FALSE);
   return gtk_widget_grab_focus (GTK_WIDGET (self));
 }
+
+/**
+ * csn_cell_commit_edit_of:
+ * @focus: the widget that has the focus
+ *
+ * Commits the edit under way in the cell that holds @focus, where the focus stays. Moving the
+ * focus out of the window and back would commit it too, but every widget of the window restyles
+ * twice then (:focus-within changes on all its ancestors): 10,000 widgets on a large draft.
+ *
+ * Returns: %TRUE when @focus is in a cell (its edit is committed now), %FALSE when the caller
+ *   must commit otherwise
+ */
+gboolean
+csn_cell_commit_edit_of (GtkWidget *focus)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
+
+  cell = CSN_IS_CELL (focus) ? focus : gtk_widget_get_ancestor (focus, CSN_TYPE_CELL);
+  if (cell == NULL)
+    return FALSE;
+  if (CSN_CELL_GET_CLASS (cell)->commit != NULL)
+    CSN_CELL_GET_CLASS (cell)->commit (CSN_CELL (cell));
+  return TRUE;
+}

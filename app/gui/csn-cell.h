@@ -21,6 +21,10 @@ struct _CsnCellClass
   GtkWidget * (*get_control)  (CsnCell *self);
   void        (*bound)        (CsnCell *self);
   void        (*unbound)      (CsnCell *self);
+  /* Commits the edit under way to the draft, as leaving the cell would, but keeps the focus. A
+   * cell whose control holds an edit until the focus leaves must have it; one without commits
+   * every change at once (a choice, a check). */
+  void        (*commit)       (CsnCell *self);
 
   /* The cell shows names of other items (or figures of the whole draft): the factory that binds
    * it updates it after every edit of the draft, so that a renamed item is shown renamed at once. */
@@ -51,5 +55,6 @@ void        csn_cell_update             (CsnCell    *self);
 void        csn_cell_queue_update       (CsnCell    *self);
 guint       csn_cell_get_position       (CsnCell    *self);
 gboolean    csn_cell_focus_control      (CsnCell    *self);
+gboolean    csn_cell_commit_edit_of     (GtkWidget  *focus);
 
 G_END_DECLS

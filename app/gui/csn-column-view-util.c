@@ -7,9 +7,9 @@
 
 /* The cell under @root showing @property of @item (any property when NULL), or NULL. */
 static CsnCell *
-find_cell (GtkWidget  *root,
-           CsnItem    *item,
-           const char *property)
+find_cell_under (GtkWidget  *root,
+                 CsnItem    *item,
+                 const char *property)
 {
   if (CSN_IS_CELL (root) && csn_cell_get_item (CSN_CELL (root)) == item &&
       gtk_widget_get_mapped (root) &&
@@ -20,12 +20,71 @@ find_cell (GtkWidget  *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      CsnCell *found = find_cell (child, item, property);
+      CsnCell *found = find_cell_under (child, item, property);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The list of rows of @column_view (GTK 4.8: a GtkListView inside it, beside the header). */
+static GtkWidget *
+get_row_list (GtkWidget *column_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The row widget of @column_view that shows @item, or NULL when the item has none: a row is
+ * recognised by the item of the cell in any of its columns, without walking every cell's widgets. */
+static GtkWidget *
+find_row (GtkWidget *column_view,
+          CsnItem   *item)
+{
+  GtkWidget *list = get_row_list (column_view);
+
+  if (list == NULL)
+    return NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      for (GtkWidget *column_cell = gtk_widget_get_first_child (row);
+           column_cell != NULL;
+           column_cell = gtk_widget_get_next_sibling (column_cell))
+        {
+          GtkWidget *cell = gtk_widget_get_first_child (column_cell);
+
+          if (cell != NULL && CSN_IS_CELL (cell))
+            {
+              if (csn_cell_get_item (CSN_CELL (cell)) == item)
+                return row;
+              break;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* The cell of @column_view showing @property of @item (any property when NULL), or NULL. */
+static CsnCell *
+find_cell (GtkWidget  *column_view,
+           CsnItem    *item,
+           const char *property)
+{
+  GtkWidget *row = find_row (column_view, item);
+
+  /* A list whose cells are not CsnCells in every row: look everywhere. */
+  if (row == NULL && get_row_list (column_view) == NULL)
+    return find_cell_under (column_view, item, property);
+  return row != NULL ? find_cell_under (row, item, property) : NULL;
 }
 
 guint
@@ -37,7 +96,7 @@ csn_column_view_find_item (GListModel *model,
   if (model == NULL || item == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  /* Through a selection, and a filter that hides nothing, a store's positions are the list's: the
+  /* Through a selection, a slice and a filter that leave nothing out, a store's positions are the list's: the
    * store finds its item without asking each layer for each row. */
   for (GListModel *inner = model;;)
     {
@@ -45,6 +104,11 @@ csn_column_view_find_item (GListModel *model,
         inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (inner));
       else if (GTK_IS_NO_SELECTION (inner))
         inner = gtk_no_selection_get_model (GTK_NO_SELECTION (inner));
+      else if (GTK_IS_SLICE_LIST_MODEL (inner) && gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner)) != NULL &&
+               gtk_slice_list_model_get_offset (GTK_SLICE_LIST_MODEL (inner)) == 0 &&
+               g_list_model_get_n_items (inner) ==
+               g_list_model_get_n_items (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner))))
+        inner = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner));
       else if (GTK_IS_FILTER_LIST_MODEL (inner) && gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner)) != NULL &&
                g_list_model_get_n_items (inner) ==
                g_list_model_get_n_items (gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner))))
@@ -219,13 +283,24 @@ focus_first_cell (GtkWidget *root,
 }
 
 static gboolean
+focus_first_cell_of_row (GtkWidget *column_view,
+                         CsnItem   *item)
+{
+  GtkWidget *row = find_row (column_view, item);
+
+  if (row == NULL && get_row_list (column_view) == NULL)
+    return focus_first_cell (column_view, item);
+  return row != NULL && focus_first_cell (row, item);
+}
+
+static gboolean
 focus_cell (RevealData *data)
 {
   CsnCell *cell = find_cell (data->column_view, data->item, data->property);
 
   if (cell != NULL && csn_cell_focus_control (cell))
     return TRUE;
-  return focus_first_cell (data->column_view, data->item);
+  return focus_first_cell_of_row (data->column_view, data->item);
 }
 
 static gboolean
@@ -273,6 +348,8 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
                              const char         *property)
 {
   GtkAdjustment *adjustment;
+  GtkWidget *row_widget, *list;
+  graphene_rect_t bounds;
   guint position, n_items;
   RevealData *data;
 
@@ -285,7 +362,22 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
   position = gtk_single_selection_get_selected (selection);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  if (adjustment != NULL && n_items > 0)
+  row_widget = find_row (column_view, item);
+  list = get_row_list (column_view);
+  /* A row made for an item just inserted has no place yet (no size): it goes by the guess. */
+  if (adjustment != NULL && row_widget != NULL && list != NULL && gtk_widget_get_height (row_widget) > 0 &&
+      gtk_widget_compute_bounds (row_widget, list, &bounds))
+    {
+      double height = gtk_widget_get_height (list);
+
+      /* A row that has its widget is where its widget is: left where it is when it shows whole,
+       * else scrolled by the exact distance to the middle. A guess from the average row height
+       * would move rows of other heights away, and the list would rebind every row. */
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > height)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
+                                              MAX (0, (height - bounds.size.height) / 2));
+    }
+  else if (adjustment != NULL && n_items > 0)
     {
       double upper = gtk_adjustment_get_upper (adjustment);
       double page_size = gtk_adjustment_get_page_size (adjustment);

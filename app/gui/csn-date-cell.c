@@ -185,6 +185,12 @@ csn_date_cell_dispose (GObject *object)
 }
 
 static void
+csn_date_cell_commit (CsnCell *cell)
+{
+  commit (CSN_DATE_CELL (cell));
+}
+
+static void
 csn_date_cell_class_init (CsnDateCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -194,6 +200,7 @@ csn_date_cell_class_init (CsnDateCellClass *klass)
   object_class->dispose = csn_date_cell_dispose;
 
   cell_class->update = csn_date_cell_update;
+  cell_class->commit = csn_date_cell_commit;
   cell_class->get_control = csn_date_cell_get_control;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -16,6 +16,12 @@ typedef struct
   CsnDraft            *draft;
   GtkFilterListModel  *filter_model;
   GtkCustomFilter     *filter;
+  /* Between the filter and the selection: the items the list is given so far. A page shown for
+   * the first time gets its rows over several frames (GTK 4.8 makes up to 200 rows for a list,
+   * whatever it shows: 200-400 ms in one go on the large draft); the slice covers everything
+   * afterwards. */
+  GtkSliceListModel   *slice;
+  guint                grow_id;
   GtkSingleSelection  *selection;
   char                *search_text;
   gulong               changed_id;
@@ -90,6 +96,55 @@ has_search (CsnListPage *self)
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
   return priv->search_text != NULL && priv->search_text[0] != '\0';
+}
+
+/* The rows a page gets at once when first shown: a screenful and more (a list as short as this, as
+ * in the template, is whole at once); then rows are added a frame at a time, up to GTK's 200. */
+#define FIRST_ROWS 24
+#define GROWN_ROWS 256
+#define GROW_BUDGET_US 4000
+
+static void
+stop_growing (CsnListPage *self)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  if (priv->grow_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->grow_id);
+      priv->grow_id = 0;
+    }
+  if (gtk_slice_list_model_get_size (priv->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
+}
+
+/* Gives the list a few more rows, for about GROW_BUDGET_US of making and binding them. */
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  CsnListPage *self = user_data;
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  gint64 start = g_get_monotonic_time ();
+  guint size = gtk_slice_list_model_get_size (priv->slice);
+
+  /* Scrolled already: the rows wanted are elsewhere, the whole list is given at once. */
+  if (adjustment != NULL && gtk_adjustment_get_value (adjustment) > 0)
+    size = GROWN_ROWS;
+  else do
+    gtk_slice_list_model_set_size (priv->slice, (size += 2));
+  while (size < GROWN_ROWS && g_get_monotonic_time () - start < GROW_BUDGET_US);
+
+  if (size >= GROWN_ROWS || size >= g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)))
+    {
+      priv->grow_id = 0;
+      /* Past the rows GTK makes: the rest of the items cost no widget. */
+      gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -187,6 +242,7 @@ on_search_changed_cb (CsnListPage    *self,
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (priv->search_text);
   priv->search_text = g_steal_pointer (&needle);
+  stop_growing (self);
   gtk_filter_changed (GTK_FILTER (priv->filter), change);
 }
 
@@ -297,11 +353,34 @@ bind_draft (CsnListPage *self)
   priv->stale = FALSE;
   if (klass->draft_set != NULL)
     klass->draft_set (self);
+  stop_growing (self);
+  if (priv->draft != NULL &&
+      g_list_model_get_n_items (csn_draft_get_collection (priv->draft, klass->collection)) > FIRST_ROWS)
+    {
+      gtk_slice_list_model_set_size (priv->slice, FIRST_ROWS);
+      priv->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view), grow_tick_cb, self, NULL);
+    }
   gtk_filter_list_model_set_model (priv->filter_model,
                                    priv->draft != NULL ? csn_draft_get_collection (priv->draft, klass->collection)
                                                        : NULL);
   update_list_stack (self);
   csn_list_page_update_actions (self);
+  /* Rows made ahead, out of sight, are hidden as a page left is (see csn_list_page_unmap()). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && adw_bin_get_child (ADW_BIN (self)) != NULL)
+    gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
+}
+
+/* A page out of sight keeps its rows but hides its content: GTK 4.8 restyles the widgets of hidden
+ * stack pages with the shown one (they are child-invisible, not invisible), and a page's lists of
+ * 200 rows are thousands of widgets: each edit's frame took 5-8 ms more per list page once shown. */
+static void
+csn_list_page_unmap (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  GTK_WIDGET_CLASS (csn_list_page_parent_class)->unmap (widget);
+  if (child != NULL)
+    gtk_widget_set_visible (child, FALSE);
 }
 
 static void
@@ -311,6 +390,8 @@ csn_list_page_map (GtkWidget *widget)
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
   bind_draft (self);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (widget)), TRUE);
   GTK_WIDGET_CLASS (csn_list_page_parent_class)->map (widget);
   if (priv->stale && priv->draft != NULL)
     on_draft_changed_cb (self, priv->draft);
@@ -339,6 +420,8 @@ csn_list_page_dispose (GObject *object)
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
   csn_list_page_set_draft (self, NULL);
+  if (priv->column_view != NULL)
+    stop_growing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   g_clear_object (&priv->selection);
 
@@ -403,6 +486,7 @@ csn_list_page_class_init (CsnListPageClass *klass)
   object_class->set_property = csn_list_page_set_property;
 
   GTK_WIDGET_CLASS (klass)->map = csn_list_page_map;
+  GTK_WIDGET_CLASS (klass)->unmap = csn_list_page_unmap;
 
   klass->count_items = csn_list_page_real_count_items;
   klass->can_add = csn_list_page_real_can_add;
@@ -427,7 +511,8 @@ csn_list_page_init (CsnListPage *self)
 
   priv->filter = gtk_custom_filter_new (filter_item, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (priv->filter));
-  priv->selection = gtk_single_selection_new (G_LIST_MODEL (priv->filter_model));
+  priv->slice = gtk_slice_list_model_new (G_LIST_MODEL (priv->filter_model), 0, G_MAXUINT);
+  priv->selection = gtk_single_selection_new (G_LIST_MODEL (priv->slice));
   g_signal_connect_object (priv->filter_model, "items-changed",
                            G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "notify::selected-item",
@@ -515,6 +600,7 @@ csn_list_page_set_draft (CsnListPage *self,
     g_clear_signal_handler (&priv->changed_id, priv->draft);
   if (priv->bound)
     {
+      stop_growing (self);
       gtk_filter_list_model_set_model (priv->filter_model, NULL);
       if (klass->draft_leaving != NULL)
         klass->draft_leaving (self);
@@ -680,6 +766,7 @@ csn_list_page_add_item (CsnListPage *self,
   if (priv->draft == NULL)
     return;
   bind_draft (self);
+  stop_growing (self);
 
   collection = CSN_LIST_PAGE_GET_CLASS (self)->collection;
   selected = csn_list_page_get_selected (self);
@@ -706,6 +793,8 @@ csn_list_page_reveal_item (CsnListPage *self,
   if (item == NULL)
     return;
   bind_draft (self);
+  /* The item may be past the rows given so far. */
+  stop_growing (self);
   if (csn_column_view_find_item (G_LIST_MODEL (priv->filter_model), item) == GTK_INVALID_LIST_POSITION)
     {
       gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");

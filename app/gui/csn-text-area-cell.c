@@ -86,6 +86,12 @@ csn_text_area_cell_dispose (GObject *object)
 }
 
 static void
+csn_text_area_cell_commit (CsnCell *cell)
+{
+  commit (CSN_TEXT_AREA_CELL (cell));
+}
+
+static void
 csn_text_area_cell_class_init (CsnTextAreaCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -95,6 +101,7 @@ csn_text_area_cell_class_init (CsnTextAreaCellClass *klass)
   object_class->dispose = csn_text_area_cell_dispose;
 
   cell_class->update = csn_text_area_cell_update;
+  cell_class->commit = csn_text_area_cell_commit;
   cell_class->unbound = csn_text_area_cell_unbound;
   cell_class->get_control = csn_text_area_cell_get_control;
 

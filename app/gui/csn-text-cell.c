@@ -285,6 +285,12 @@ csn_text_cell_set_property (GObject      *object,
 }
 
 static void
+csn_text_cell_commit (CsnCell *cell)
+{
+  commit (CSN_TEXT_CELL (cell));
+}
+
+static void
 csn_text_cell_class_init (CsnTextCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -300,6 +306,7 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   widget_class->grab_focus = csn_text_cell_grab_focus;
 
   cell_class->update = csn_text_cell_update;
+  cell_class->commit = csn_text_cell_commit;
   cell_class->unbound = csn_text_cell_unbound;
   cell_class->get_control = csn_text_cell_get_control;
   /* The entry takes the cell's label when it is made. */

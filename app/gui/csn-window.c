@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-actor.h"
+#include "csn-cell.h"
 #include "csn-country.h"
 #include "csn-document-texts.h"
 #include "csn-endorsement.h"
@@ -259,7 +260,8 @@ _csn_window_commit_focused_edit (CsnWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (focus == NULL)
+  /* A cell commits in place: the focus leaving the window restyles every widget in it, twice. */
+  if (focus == NULL || csn_cell_commit_edit_of (focus))
     return;
   g_object_ref (focus);
   gtk_root_set_focus (GTK_ROOT (self), NULL);

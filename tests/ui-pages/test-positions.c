@@ -639,6 +639,9 @@ test_widget_count (void)
   g_test_message ("1,000 strategies with 11,000 positions shown in %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
   view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  /* A page shown for the first time gets its rows over a few frames. */
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))) ==
+                      1000);
 
   for (int pass = 0; pass < 2; pass++)
     {

@@ -15,6 +15,7 @@
 #include "csn-recovery.h"
 #include "csn-save-changes-dialog.h"
 #include "csn-settings.h"
+#include "csn-text-cell.h"
 #include "csn-theme.h"
 #include "csn-window-private.h"
 #include "ui-test-util.h"
@@ -425,6 +426,54 @@ test_undo_reveals (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     g_assert_cmpstr (csn_window_get_visible_page (window), ==, "delegations");
   }
+
+  ui_test_close_window (window);
+}
+
+static void
+on_window_state_flags_changed_cb (GtkWidget     *window,
+                                  GtkStateFlags  previous,
+                                  guint         *n_focus_losses)
+{
+  if ((previous & GTK_STATE_FLAG_FOCUS_WITHIN) && !(gtk_widget_get_state_flags (window) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    (*n_focus_losses)++;
+}
+
+/* Undo with an edit under way in a cell commits it first, as one step, and the focus stays in the
+ * cell: moving it out of the window and back would restyle every widget of the window twice. */
+static void
+test_undo_commits_cell_edit (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = ui_test_open_window (app, draft);
+  CsnItem *strategy = ui_test_get_item (draft, CSN_COLLECTION_STRATEGIES, 0);
+  g_autofree char *original = g_strdup (csn_item_get_string (strategy, "description"));
+  GtkWidget *focus = NULL;
+  GtkWidget *entry;
+  guint n_focus_losses = 0;
+
+  /* Something to undo, so that Undo is enabled. */
+  csn_draft_set_string (draft, strategy, "notes", "Propuesta de la PPT");
+  csn_window_reveal (window, strategy, "description");
+  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
+                      gtk_widget_get_ancestor (focus, CSN_TYPE_TEXT_CELL) != NULL);
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Intercambiar buenas prácticas");
+  g_assert_cmpstr (csn_item_get_string (strategy, "description"), ==, original);
+  g_signal_connect (window, "state-flags-changed", G_CALLBACK (on_window_state_flags_changed_cb), &n_focus_losses);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_item_get_string (strategy, "description"), ==, original);
+  g_assert_cmpstr (csn_item_get_string (strategy, "notes"), ==, "Propuesta de la PPT");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), original) == 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (csn_item_get_string (strategy, "description"), ==, "Intercambiar buenas prácticas");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_cmpuint (n_focus_losses, ==, 0);
+  g_signal_handlers_disconnect_by_func (window, on_window_state_flags_changed_cb, &n_focus_losses);
 
   ui_test_close_window (window);
 }
@@ -1252,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/window/blank-draft", test_blank_draft);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/undo-reveals", test_undo_reveals);
+  g_test_add_func ("/window/undo-commits-cell-edit", test_undo_commits_cell_edit);
   g_test_add_func ("/window/removal-toast", test_removal_toast);
   g_test_add_func ("/window/dialog-folders", test_dialog_folders);
   g_test_add_func ("/window/dates", test_dates);
