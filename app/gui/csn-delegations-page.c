@@ -19,7 +19,7 @@
 #include "csn-quota-cell.h"
 #include "csn-ref-cell.h"
 #include "csn-text-cell.h"
-#include "csn-validate.h"
+#include "csn-validation.h"
 
 struct _CsnDelegationsPage
 {
@@ -60,42 +60,18 @@ get_selected_country (CsnDelegationsPage *self)
   return gtk_single_selection_get_selected_item (self->country_selection);
 }
 
-static guint
-count_participants (CsnDelegationsPage *self,
-                    const char         *code)
-{
-  GListModel *participants = csn_draft_get_collection (get_draft (self), CSN_COLLECTION_PARTICIPANTS);
-  guint n = g_list_model_get_n_items (participants);
-  guint count = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsnItem) participant = g_list_model_get_item (participants, i);
-
-      if (g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (participant)), code) == 0)
-        count++;
-    }
-  return count;
-}
-
-/* The quota warning the validation gives for this delegation, if any. */
+/* The quota warning the draft's shared validation gives for this delegation, once it is up to date
+ * (it is remade at idle after a change, and then updates the header). */
 static char *
 dup_quota_problem (CsnDelegationsPage *self)
 {
-  g_autoptr(GListModel) problems = csn_draft_validate (get_draft (self));
-  guint n = g_list_model_get_n_items (problems);
+  CsnValidation *validation = csn_draft_get_validation (get_draft (self));
+  CsnProblem *problem;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
-      CsnItem *item = csn_problem_get_item (problem);
-
-      if (item != NULL && CSN_IS_PARTICIPANT (item) &&
-          g_strcmp0 (csn_problem_get_property_name (problem), CSN_PARTICIPANT_PROP_COUNTRY) == 0 &&
-          g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (item)), self->country_code) == 0)
-        return g_strdup (csn_problem_get_message (problem));
-    }
-  return NULL;
+  if (csn_validation_get_pending (validation))
+    return NULL;
+  problem = csn_validation_get_quota_problem (validation, self->country_code);
+  return problem != NULL ? g_strdup (csn_problem_get_message (problem)) : NULL;
 }
 
 static void
@@ -122,7 +98,7 @@ update_header (CsnDelegationsPage *self)
   title = g_strdup_printf (_("Delegation of %s"), name);
   gtk_label_set_label (self->delegation_title, title);
 
-  count = count_participants (self, self->country_code);
+  count = csn_draft_count_participants (get_draft (self), self->country_code);
   quota = csn_country_get_delegation_quota (CSN_COUNTRY (country));
   /* Translators: "2 participants, quota 3" */
   count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant, quota %d",
@@ -131,7 +107,12 @@ update_header (CsnDelegationsPage *self)
   gtk_label_set_label (self->delegation_count, count_text);
 
   if ((int) count > quota)
-    problem = dup_quota_problem (self);
+    {
+      problem = dup_quota_problem (self);
+      /* Until the validation has caught up with the last change. */
+      if (problem == NULL)
+        problem = g_strdup_printf (_("Over the quota of %d"), quota);
+    }
   if (problem != NULL)
     {
       /* The validation's messages start in lower case, to follow a place; this one stands alone. */
@@ -153,7 +134,7 @@ csn_delegations_page_count_items (CsnListPage *page)
 
   if (get_draft (self) == NULL || self->country_code == NULL)
     return 0;
-  return count_participants (self, self->country_code);
+  return csn_draft_count_participants (get_draft (self), self->country_code);
 }
 
 static gboolean
@@ -199,9 +180,18 @@ csn_delegations_page_draft_changed (CsnListPage *page)
 }
 
 static void
+on_validation_changed_cb (CsnDelegationsPage *self)
+{
+  update_header (self);
+}
+
+static void
 csn_delegations_page_draft_leaving (CsnListPage *page)
 {
-  gtk_single_selection_set_model (CSN_DELEGATIONS_PAGE (page)->country_selection, NULL);
+  CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
+
+  g_signal_handlers_disconnect_by_func (csn_draft_get_validation (get_draft (self)), on_validation_changed_cb, self);
+  gtk_single_selection_set_model (self->country_selection, NULL);
 }
 
 static void
@@ -211,8 +201,12 @@ csn_delegations_page_draft_set (CsnListPage *page)
   CsnDraft *draft = get_draft (self);
 
   if (draft != NULL)
-    gtk_single_selection_set_model (self->country_selection,
-                                    csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
+    {
+      gtk_single_selection_set_model (self->country_selection,
+                                      csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
+      g_signal_connect_object (csn_draft_get_validation (draft), "changed",
+                               G_CALLBACK (on_validation_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   on_country_selection_changed_cb (self, NULL, self->country_selection);
 }
 
@@ -249,8 +243,8 @@ csn_delegations_page_add (CsnListPage *page)
     return;
 
   /* A new item is filled in before it joins the draft; from then on only edits change it. */
-  role = count_participants (self, self->country_code) == 0 ? CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION
-                                                            : CSN_PARTICIPANT_ROLE_DELEGATE;
+  role = csn_draft_count_participants (get_draft (self), self->country_code) == 0
+         ? CSN_PARTICIPANT_ROLE_HEAD_OF_DELEGATION : CSN_PARTICIPANT_ROLE_DELEGATE;
   participant = CSN_ITEM (g_object_new (CSN_TYPE_PARTICIPANT,
                                         CSN_PARTICIPANT_PROP_COUNTRY, self->country_code,
                                         CSN_PARTICIPANT_PROP_ROLE, role,

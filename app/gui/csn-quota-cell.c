@@ -6,56 +6,56 @@
 #include <glib/gi18n.h>
 
 #include "csn-country.h"
-#include "csn-draft-figures.h"
-#include "csn-participant.h"
 #include "csn-problem.h"
 #include "csn-quota-cell.h"
-#include "csn-validate.h"
+#include "csn-validation.h"
 
 struct _CsnQuotaCell
 {
   CsnCell   parent_instance;
 
-  GtkLabel *label;
-  GtkImage *warning;
+  GtkLabel      *label;
+  GtkImage      *warning;
+  CsnValidation *validation;  /* followed: its quota warnings name the participant beyond the quota */
 };
 
 G_DEFINE_FINAL_TYPE (CsnQuotaCell, csn_quota_cell, CSN_TYPE_CELL)
 
-/* The quota warning of the validation, which names the first participant beyond the quota. */
-static char *
-dup_quota_problem (CsnDraft   *draft,
-                   const char *code)
+static void
+on_validation_changed_cb (CsnQuotaCell *self)
 {
-  g_autoptr(GListModel) problems = csn_draft_validate (draft);
-  guint n = g_list_model_get_n_items (problems);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsnProblem) problem = g_list_model_get_item (problems, i);
-      CsnItem *item = csn_problem_get_item (problem);
-
-      if (item != NULL && g_strcmp0 (csn_problem_get_property_name (problem), CSN_PARTICIPANT_PROP_COUNTRY) == 0 &&
-          CSN_IS_PARTICIPANT (item) &&
-          g_strcmp0 (csn_participant_get_country (CSN_PARTICIPANT (item)), code) == 0)
-        return g_strdup (csn_problem_get_message (problem));
-    }
-  return NULL;
+  csn_cell_queue_update (CSN_CELL (self));
 }
 
+static void
+follow_validation (CsnQuotaCell  *self,
+                   CsnValidation *validation)
+{
+  if (self->validation == validation)
+    return;
+  if (self->validation != NULL)
+    g_signal_handlers_disconnect_by_func (self->validation, on_validation_changed_cb, self);
+  g_set_object (&self->validation, validation);
+  if (validation != NULL)
+    g_signal_connect_swapped (validation, "changed", G_CALLBACK (on_validation_changed_cb), self);
+}
+
+/* The size comes from the draft's index of participants by country, up to date at every change; the
+ * warning's words from the draft's one shared validation, which is remade at idle after a change
+ * and then updates the cell: a row does not validate the whole draft again. */
 static void
 csn_quota_cell_update (CsnCell *cell)
 {
   CsnQuotaCell *self = CSN_QUOTA_CELL (cell);
   CsnDraft *draft = csn_cell_get_draft (cell);
   CsnItem *country = csn_cell_get_item (cell);
-  g_autoptr(CsnDraftFigures) figures = NULL;
   g_autofree char *text = NULL;
   g_autofree char *problem = NULL;
   const char *code;
   guint count;
   int quota;
 
+  follow_validation (self, draft != NULL ? csn_draft_get_validation (draft) : NULL);
   if (draft == NULL || country == NULL)
     {
       gtk_label_set_label (self->label, "");
@@ -65,18 +65,19 @@ csn_quota_cell_update (CsnCell *cell)
 
   code = csn_item_get_key (country);
   quota = csn_country_get_delegation_quota (CSN_COUNTRY (country));
-  figures = csn_draft_figures_new (draft);
-  count = csn_draft_figures_get_delegation_size (figures, code);
+  count = csn_draft_count_participants (draft, code);
 
   /* Translators: participants of a delegation against its quota, "3 / 2" */
   text = g_strdup_printf (_("%u / %d"), count, quota);
   gtk_label_set_label (self->label, text);
 
-  if (csn_draft_figures_is_over_quota (figures, CSN_COUNTRY (country)))
+  if ((int) count > quota)
     {
-      problem = dup_quota_problem (draft, code);
-      if (problem == NULL)
-        problem = g_strdup_printf (_("Over the quota of %d"), quota);
+      CsnProblem *found = csn_validation_get_pending (self->validation)
+                          ? NULL : csn_validation_get_quota_problem (self->validation, code);
+
+      problem = found != NULL ? g_strdup (csn_problem_get_message (found))
+                              : g_strdup_printf (_("Over the quota of %d"), quota);
       gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), problem);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), problem);
@@ -102,6 +103,7 @@ static void
 csn_quota_cell_dispose (GObject *object)
 {
   csn_cell_unbind (CSN_CELL (object));
+  follow_validation (CSN_QUOTA_CELL (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CSN_TYPE_QUOTA_CELL);
 
   G_OBJECT_CLASS (csn_quota_cell_parent_class)->dispose (object);

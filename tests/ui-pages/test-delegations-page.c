@@ -1,6 +1,8 @@
 /* test-delegations-page.c: adding participants through the delegations page until the quota warns. */
 #include "config.h"
 
+#include <string.h>
+
 #include "csn-delegations-page.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -62,6 +64,9 @@ test_quota_warning (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (warning, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (warning));
   g_assert_true (gtk_widget_get_visible (header_warning));
+  /* Once the draft's validation caught up, the warning says it in the validation's words. */
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_tooltip_text (warning) != NULL &&
+                      strstr (gtk_widget_get_tooltip_text (warning), "has 4 participants; its quota is 3") != NULL);
 
   /* The new participant's name has the focus; type it and press Enter. */
   {
