@@ -190,7 +190,8 @@ csn_delegations_page_draft_leaving (CsnListPage *page)
 {
   CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (page);
 
-  g_signal_handlers_disconnect_by_func (csn_draft_get_validation (get_draft (self)), on_validation_changed_cb, self);
+  if (get_draft (self) != NULL)
+    g_signal_handlers_disconnect_by_func (csn_draft_get_validation (get_draft (self)), on_validation_changed_cb, self);
   gtk_single_selection_set_model (self->country_selection, NULL);
 }
 

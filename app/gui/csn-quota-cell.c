@@ -16,7 +16,7 @@ struct _CsnQuotaCell
 
   GtkLabel      *label;
   GtkImage      *warning;
-  CsnValidation *validation;  /* followed: its quota warnings name the participant beyond the quota */
+  CsnValidation *validation;  /* weak; followed: its quota warnings name the participant beyond the quota */
 };
 
 G_DEFINE_FINAL_TYPE (CsnQuotaCell, csn_quota_cell, CSN_TYPE_CELL)
@@ -27,6 +27,7 @@ on_validation_changed_cb (CsnQuotaCell *self)
   csn_cell_queue_update (CSN_CELL (self));
 }
 
+/* Followed without a reference: the validation lives and dies with its draft. */
 static void
 follow_validation (CsnQuotaCell  *self,
                    CsnValidation *validation)
@@ -35,9 +36,10 @@ follow_validation (CsnQuotaCell  *self,
     return;
   if (self->validation != NULL)
     g_signal_handlers_disconnect_by_func (self->validation, on_validation_changed_cb, self);
-  g_set_object (&self->validation, validation);
+  g_set_weak_pointer (&self->validation, validation);
   if (validation != NULL)
-    g_signal_connect_swapped (validation, "changed", G_CALLBACK (on_validation_changed_cb), self);
+    g_signal_connect_object (validation, "changed", G_CALLBACK (on_validation_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /* The size comes from the draft's index of participants by country, up to date at every change; the
