@@ -76,7 +76,9 @@ typedef enum {
   CSN_EXPORT_KIND_DELEGATION,  /* the agenda with a member state's answer columns, to answer in */
 } CsnExportKind;
 
-/* Everything the writer needs, copied from the model on the main thread. */
+/* Everything the writer needs, copied from the model on the main thread. The tables may follow
+ * the rest while the writer already writes (csn_export_snapshot_new_head()): it takes each by
+ * csn_export_snapshot_wait_table(), which hands it over once complete. */
 typedef struct {
   CsnExportKind   kind;
   CsnLanguage     language;
@@ -90,6 +92,14 @@ typedef struct {
   GPtrArray      *tables;        /* CsnExportTable */
   GPtrArray      *lists;         /* CsnExportList: the drop-downs of delegation workbooks */
   GHashTable     *answer_rows;   /* item id -> its table << 24 | its row + 1, for the answers */
+  guint           rows_expected; /* of all its tables, known before they are */
+
+  /* The hand-over, from the thread that makes the tables to the one that writes them. */
+  GMutex          lock;
+  GCond           table_added;
+  guint           n_ready;       /* tables complete, the first of s->tables */
+  gboolean        complete;      /* no table follows */
+  gpointer        builder;       /* what makes the tables still to come */
 } CsnExportSnapshot;
 
 /* The drop-down lists of a delegation workbook, in the order of the hidden sheet's list columns. */
@@ -186,6 +196,13 @@ void                 csn_export_relay_unref             (CsnExportRelay         
 /* csn-export-snapshot.c: on the main thread */
 CsnExportSnapshot   *csn_export_snapshot_new            (CsnDraft               *draft,
                                                          CsnLanguage             language);
+CsnExportSnapshot   *csn_export_snapshot_new_head       (CsnDraft               *draft,
+                                                         CsnLanguage             language);
+void                 csn_export_snapshot_add_tables     (CsnExportSnapshot      *snapshot,
+                                                         CsnDraft               *draft);
+/* csn-export-snapshot.c: in any thread */
+CsnExportTable      *csn_export_snapshot_wait_table     (CsnExportSnapshot      *snapshot,
+                                                         guint                   index);
 CsnExportSnapshot   *csn_export_snapshot_new_for_answers (CsnDraft              *draft,
                                                          CsnLanguage             language);
 void                 csn_export_snapshot_free           (CsnExportSnapshot      *snapshot);

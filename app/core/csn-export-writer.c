@@ -1434,17 +1434,24 @@ write_sheets (Writer *w)
 {
   CsnExportSnapshot *s = w->snapshot;
 
+  CsnExportTable *table;
+
   if (s->kind == CSN_EXPORT_KIND_FULL)
     {
       write_summary (w);
-      for (guint i = 0; i < s->tables->len && w->status == LXW_NO_ERROR && !w->cancelled; i++)
-        write_table (w, g_ptr_array_index (s->tables, i), i, i + 1);
+      /* The tables may still be in the making in another thread: each is written once complete. */
+      for (guint i = 0;
+           w->status == LXW_NO_ERROR && !w->cancelled && (table = csn_export_snapshot_wait_table (s, i)) != NULL;
+           i++)
+        write_table (w, table, i, i + 1);
       return;
     }
 
   write_instructions (w);
-  for (guint i = 0; i < s->tables->len && w->status == LXW_NO_ERROR && !w->cancelled; i++)
-    write_table (w, g_ptr_array_index (s->tables, i), i, i + 1);
+  for (guint i = 0;
+       w->status == LXW_NO_ERROR && !w->cancelled && (table = csn_export_snapshot_wait_table (s, i)) != NULL;
+       i++)
+    write_table (w, table, i, i + 1);
   if (w->status == LXW_NO_ERROR && !w->cancelled)
     write_endorsement (w, s->tables->len + 1);
   if (w->status == LXW_NO_ERROR && !w->cancelled)
@@ -1489,13 +1496,7 @@ write_workbook (CsnExportSnapshot     *snapshot,
   w.progress = progress;
   w.progress_data = progress_data;
   w.cancellable = cancellable;
-  w.rows_total = 1;
-  for (guint i = 0; i < snapshot->tables->len; i++)
-    {
-      CsnExportTable *table = g_ptr_array_index (snapshot->tables, i);
-
-      w.rows_total += table->n_rows;
-    }
+  w.rows_total = 1 + snapshot->rows_expected;
 
   if (progress != NULL)
     progress (0.0, progress_data);
