@@ -348,11 +348,17 @@ read_field (Stream         *s,
 
 static const CsnField *
 find_field (CsnItemClass *klass,
-            const Text   *name)
+            const Text   *name,
+            guint         from)
 {
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (text_is (name, klass->fields[i].key))
-      return &klass->fields[i];
+  /* Members come in the order of the fields as written: the one after the last found first. */
+  for (guint k = 0; k < klass->n_fields; k++)
+    {
+      guint i = (from + k) % klass->n_fields;
+
+      if (text_is (name, klass->fields[i].key))
+        return &klass->fields[i];
+    }
   return NULL;
 }
 
@@ -404,7 +410,7 @@ read_language (Stream       *s,
 
       if (!read_name (s, &name))
         return FALSE;
-      field = find_field (klass, &name);
+      field = find_field (klass, &name, 0);
       if (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE))
         {
           guint64 bit = G_GUINT64_CONSTANT (1) << (field - klass->fields);
@@ -483,6 +489,7 @@ read_item (Stream  *s,
   guint64 seen = 0;
   gboolean translations_seen = FALSE;
   gboolean empty, more = TRUE;
+  guint next_field = 0;
 
   g_assert (klass->n_fields <= 64);
 
@@ -495,11 +502,12 @@ read_item (Stream  *s,
 
       if (!read_name (s, &name))
         return FALSE;
-      field = find_field (klass, &name);
+      field = find_field (klass, &name, next_field);
       if (field != NULL)
         {
           guint64 bit = G_GUINT64_CONSTANT (1) << (field - klass->fields);
 
+          next_field = field - klass->fields + 1;
           if ((seen & bit) || !read_field (s, item, field))
             return FALSE;
           seen |= bit;

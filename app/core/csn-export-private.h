@@ -22,6 +22,7 @@ typedef struct {
   double      number;
   guint8      kind;
   guint8      warning;
+  guint8      clean;    /* a string found ahead to go into its cell as it is: see rows_prepared */
 } CsnExportCell;
 
 typedef enum {
@@ -53,6 +54,8 @@ struct _CsnExportTable {
   guint           n_rows;
   guint           frozen_columns;
   double         *widths;    /* of each column, set by the writer */
+  guint8         *row_lines; /* the lines of each row, found ahead for a table without answers; or NULL */
+  int             rows_prepared;  /* atomic: the first rows whose lines and clean strings are found */
   /* Delegation workbooks: the defined names' stem ("Theme": Consenso_Theme_Id, _Stance, _Comment)
    * and the columns they name; NULL for a table without answers. */
   const char     *answer_key;
@@ -76,7 +79,9 @@ typedef enum {
   CSN_EXPORT_KIND_DELEGATION,  /* the agenda with a member state's answer columns, to answer in */
 } CsnExportKind;
 
-/* Everything the writer needs, copied from the model on the main thread. */
+/* Everything the writer needs, copied from the model on the main thread. The tables may follow
+ * the rest while the writer already writes (csn_export_snapshot_new_head()): it takes each by
+ * csn_export_snapshot_wait_table(), which hands it over once complete. */
 typedef struct {
   CsnExportKind   kind;
   CsnLanguage     language;
@@ -90,6 +95,14 @@ typedef struct {
   GPtrArray      *tables;        /* CsnExportTable */
   GPtrArray      *lists;         /* CsnExportList: the drop-downs of delegation workbooks */
   GHashTable     *answer_rows;   /* item id -> its table << 24 | its row + 1, for the answers */
+  guint           rows_expected; /* of all its tables, known before they are */
+
+  /* The hand-over, from the thread that makes the tables to the one that writes them. */
+  GMutex          lock;
+  GCond           table_added;
+  guint           n_ready;       /* tables complete, the first of s->tables */
+  gboolean        complete;      /* no table follows */
+  gpointer        builder;       /* what makes the tables still to come */
 } CsnExportSnapshot;
 
 /* The drop-down lists of a delegation workbook, in the order of the hidden sheet's list columns. */
@@ -186,6 +199,13 @@ void                 csn_export_relay_unref             (CsnExportRelay         
 /* csn-export-snapshot.c: on the main thread */
 CsnExportSnapshot   *csn_export_snapshot_new            (CsnDraft               *draft,
                                                          CsnLanguage             language);
+CsnExportSnapshot   *csn_export_snapshot_new_head       (CsnDraft               *draft,
+                                                         CsnLanguage             language);
+void                 csn_export_snapshot_add_tables     (CsnExportSnapshot      *snapshot,
+                                                         CsnDraft               *draft);
+/* csn-export-snapshot.c: in any thread */
+CsnExportTable      *csn_export_snapshot_wait_table     (CsnExportSnapshot      *snapshot,
+                                                         guint                   index);
 CsnExportSnapshot   *csn_export_snapshot_new_for_answers (CsnDraft              *draft,
                                                          CsnLanguage             language);
 void                 csn_export_snapshot_free           (CsnExportSnapshot      *snapshot);
@@ -217,6 +237,9 @@ char                *csn_export_dup_table_part          (CsnExportSnapshot      
 gboolean             csn_export_set_write_error         (GError                **error,
                                                          const char             *path,
                                                          const char             *reason);
+void                 csn_export_table_prepare_widths    (CsnExportSnapshot      *snapshot,
+                                                         CsnExportTable         *table);
+void                 csn_export_table_prepare_rows      (CsnExportTable         *table);
 
 /* csn-export-writer.c: whether a text goes into a cell as it is (exposed for its test). */
 gboolean csn_export_text_is_clean (const char *text,

@@ -45,6 +45,7 @@ table_free (CsnExportTable *table)
   g_array_unref (table->columns);
   g_array_unref (table->cells);
   g_free (table->widths);
+  g_free (table->row_lines);
   g_free (table);
 }
 
@@ -77,9 +78,14 @@ list_free (CsnExportList *list)
   g_free (list);
 }
 
+static void builder_free (gpointer builder);
+
 void
 csn_export_snapshot_free (CsnExportSnapshot *snapshot)
 {
+  g_clear_pointer (&snapshot->builder, builder_free);
+  g_mutex_clear (&snapshot->lock);
+  g_cond_clear (&snapshot->table_added);
   g_string_chunk_free (snapshot->strings);
   g_array_unref (snapshot->summary);
   table_free (snapshot->pillar_table);
@@ -87,6 +93,52 @@ csn_export_snapshot_free (CsnExportSnapshot *snapshot)
   g_ptr_array_unref (snapshot->lists);
   g_clear_pointer (&snapshot->answer_rows, g_hash_table_unref);
   g_free (snapshot);
+}
+
+/* Hands @table over to the writer, which may be waiting for it in another thread, then finds
+ * ahead of the writer what it would find out row by row. */
+static void
+add_table (CsnExportSnapshot *snapshot,
+           CsnExportTable    *table)
+{
+  csn_export_table_prepare_widths (snapshot, table);
+  g_mutex_lock (&snapshot->lock);
+  g_ptr_array_add (snapshot->tables, table);
+  snapshot->n_ready = snapshot->tables->len;
+  g_cond_broadcast (&snapshot->table_added);
+  g_mutex_unlock (&snapshot->lock);
+  csn_export_table_prepare_rows (table);
+}
+
+static void
+mark_complete (CsnExportSnapshot *snapshot)
+{
+  g_mutex_lock (&snapshot->lock);
+  snapshot->complete = TRUE;
+  g_cond_broadcast (&snapshot->table_added);
+  g_mutex_unlock (&snapshot->lock);
+}
+
+/**
+ * csn_export_snapshot_wait_table:
+ * @index: the table's place in the workbook
+ *
+ * In any thread: the table at @index once it is complete, waiting for the thread that makes it;
+ * %NULL once there is no such table.
+ */
+CsnExportTable *
+csn_export_snapshot_wait_table (CsnExportSnapshot *snapshot,
+                                guint              index)
+{
+  CsnExportTable *table = NULL;
+
+  g_mutex_lock (&snapshot->lock);
+  while (index >= snapshot->n_ready && !snapshot->complete)
+    g_cond_wait (&snapshot->table_added, &snapshot->lock);
+  if (index < snapshot->n_ready)
+    table = g_ptr_array_index (snapshot->tables, index);
+  g_mutex_unlock (&snapshot->lock);
+  return table;
 }
 
 static const char *
@@ -444,7 +496,7 @@ snapshot_themes (Builder *b)
       set_string (&row[c++], enum_label (s, CSN_TYPE_CONSENSUS, csn_theme_get_consensus (theme)));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 /* Each theme's description, reservations and notes; the notes of the template hold the only
@@ -491,7 +543,7 @@ snapshot_theme_texts (Builder *b)
       set_string (&row[5], item_text (b, theme, "notes"));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 /* Themes per pillar and horizon; a row for themes whose pillar is missing or unknown, if any. */
@@ -578,7 +630,7 @@ snapshot_strategies (Builder *b)
       set_string (&row[c++], item_text (b, strategy, "notes"));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 static void
@@ -611,7 +663,7 @@ snapshot_mechanisms (Builder *b)
       set_string (&row[c++], item_text (b, mechanism, "proposal"));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 /* The actors and their current role, on which the role proposals build. */
@@ -638,7 +690,7 @@ snapshot_actors (Builder *b)
       set_string (&row[3], item_text (b, actor, "current_role"));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 static void
@@ -676,7 +728,7 @@ snapshot_role_proposals (Builder *b)
       set_string (&row[c++], enum_label (s, CSN_TYPE_PROPOSAL_STATUS, csn_role_proposal_get_status (proposal)));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 static void
@@ -736,8 +788,8 @@ snapshot_delegations (Builder *b)
         set_string (&row[5], L (s, N_("Within quota")));
     }
 
-  g_ptr_array_add (s->tables, table);
-  g_ptr_array_add (s->tables, quotas);
+  add_table (s, table);
+  add_table (s, quotas);
 }
 
 static void
@@ -768,7 +820,7 @@ snapshot_endorsements (Builder *b)
       set_string (&row[4], item_text (b, endorsement, "note"));
     }
 
-  g_ptr_array_add (s->tables, table);
+  add_table (s, table);
 }
 
 static void
@@ -817,6 +869,8 @@ snapshot_alloc (CsnDraft      *draft,
   s->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) list_free);
   s->created = g_date_time_to_unix (now);
   g_strlcpy (s->date, date, sizeof s->date);
+  g_mutex_init (&s->lock);
+  g_cond_init (&s->table_added);
   return s;
 }
 
@@ -863,27 +917,80 @@ builder_end (Builder *b)
   g_string_free (b->buffer, TRUE);
 }
 
-/* Every list of the draft, to read and print; nothing in it is anyone's to answer, so no drop-downs. */
+static void
+builder_free (gpointer builder)
+{
+  builder_end (builder);
+  g_free (builder);
+}
+
+/* The rows of the tables csn_export_snapshot_add_tables() makes, before it makes them. */
+static guint
+count_table_rows (CsnDraft *draft)
+{
+  const CsnCollection one_row_each[] = {
+    CSN_COLLECTION_THEMES, CSN_COLLECTION_THEMES, CSN_COLLECTION_STRATEGIES, CSN_COLLECTION_MECHANISMS,
+    CSN_COLLECTION_ACTORS, CSN_COLLECTION_ROLE_PROPOSALS, CSN_COLLECTION_PARTICIPANTS,
+    CSN_COLLECTION_COUNTRIES, CSN_COLLECTION_ENDORSEMENTS,
+  };
+  guint rows = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (one_row_each); i++)
+    rows += g_list_model_get_n_items (csn_draft_get_collection (draft, one_row_each[i]));
+  return rows;
+}
+
+/*
+ * Every list of the draft, to read and print; nothing in it is anyone's to answer, so no drop-downs.
+ * The head only: the summary sheet's lines and table, and the number of rows to come. The tables
+ * follow from csn_export_snapshot_add_tables(), which a writer in another thread need not wait for.
+ */
+CsnExportSnapshot *
+csn_export_snapshot_new_head (CsnDraft    *draft,
+                              CsnLanguage  language)
+{
+  CsnExportSnapshot *s = snapshot_alloc (draft, language, CSN_EXPORT_KIND_FULL);
+  Builder *b = g_new (Builder, 1);
+
+  builder_begin (b, s, draft);
+  s->builder = b;
+  snapshot_summary (b);
+  snapshot_pillar_table (b);
+  s->rows_expected = count_table_rows (draft);
+  return s;
+}
+
+/*
+ * In the thread the head was made in, the draft unchanged since: makes the tables one by one, each
+ * handed to the writer as soon as it is complete.
+ */
+void
+csn_export_snapshot_add_tables (CsnExportSnapshot *snapshot,
+                                CsnDraft          *draft)
+{
+  Builder *b = g_steal_pointer (&snapshot->builder);
+
+  g_return_if_fail (b != NULL && b->draft == draft);
+
+  snapshot_themes (b);
+  snapshot_theme_texts (b);
+  snapshot_strategies (b);
+  snapshot_mechanisms (b);
+  snapshot_actors (b);
+  snapshot_role_proposals (b);
+  snapshot_delegations (b);
+  snapshot_endorsements (b);
+  builder_free (b);
+  mark_complete (snapshot);
+}
+
 CsnExportSnapshot *
 csn_export_snapshot_new (CsnDraft    *draft,
                          CsnLanguage  language)
 {
-  CsnExportSnapshot *s = snapshot_alloc (draft, language, CSN_EXPORT_KIND_FULL);
-  Builder b;
+  CsnExportSnapshot *s = csn_export_snapshot_new_head (draft, language);
 
-  builder_begin (&b, s, draft);
-  snapshot_summary (&b);
-  snapshot_themes (&b);
-  snapshot_theme_texts (&b);
-  snapshot_pillar_table (&b);
-  snapshot_strategies (&b);
-  snapshot_mechanisms (&b);
-  snapshot_actors (&b);
-  snapshot_role_proposals (&b);
-  snapshot_delegations (&b);
-  snapshot_endorsements (&b);
-  builder_end (&b);
-
+  csn_export_snapshot_add_tables (s, draft);
   return s;
 }
 
@@ -911,11 +1018,14 @@ csn_export_snapshot_new_for_answers (CsnDraft    *draft,
   snapshot_role_proposals (&b);
   builder_end (&b);
 
+  mark_complete (s);
+
   s->answer_rows = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint t = 0; t < s->tables->len; t++)
     {
       CsnExportTable *table = g_ptr_array_index (s->tables, t);
 
+      s->rows_expected += table->n_rows;
       if (table->answer_key == NULL)
         continue;
       for (guint row = 0; row < table->n_rows; row++)

@@ -193,9 +193,10 @@ export_thread (GTask        *task,
  * @progress: (nullable): called in the thread-default main context of the caller
  * @progress_destroy: (nullable): frees @progress_data, in that context too
  *
- * Copies what the workbook needs from @draft now, in this thread, and writes it in another:
- * the draft may change while the export runs, and the export keeps no reference to it (the
- * task has no source object), so the draft is never finalized in the writing thread.
+ * Copies what the workbook needs from @draft now, in this thread, and writes it in another, which
+ * starts on each table as soon as it is copied: the draft may change once this returns, and the
+ * export keeps no reference to it (the task has no source object), so the draft is never finalized
+ * in the writing thread.
  */
 void
 csn_export_xlsx_async_full (CsnDraft              *draft,
@@ -217,7 +218,7 @@ csn_export_xlsx_async_full (CsnDraft              *draft,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = g_new0 (ExportJob, 1);
-  job->snapshot = csn_export_snapshot_new (draft, language);
+  job->snapshot = csn_export_snapshot_new_head (draft, language);
   job->path = g_strdup (path);
   job->relay = csn_export_relay_new (progress, progress_data, progress_destroy);
 
@@ -226,6 +227,11 @@ csn_export_xlsx_async_full (CsnDraft              *draft,
   g_task_set_name (task, "csn_export_xlsx_async");
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
+
+  /* The writer starts on the summary while the tables are copied here, each handed to it once
+   * complete; this thread never waits for it. The task (and with it the snapshot) lives at least
+   * until the last table is in, even when the writer stops before. */
+  csn_export_snapshot_add_tables (job->snapshot, draft);
 }
 
 void

@@ -269,6 +269,38 @@ test_utf8 (void)
     }
 }
 
+/* The one-pass reader skips plain text eight bytes at a time: each case at each place in its word,
+ * the string ending right after it, or an escape, or more text, read as the tree reader reads it. */
+static void
+test_string_offsets (void)
+{
+  const char *title = "\"title\": \"T\\u00edtulo \\ud83d\\ude00 \\\"q\\\" \\/ \\\\ \\b\\f\\n\\r\\t\"";
+  const char * const cases[] = { "", "\xC3\xAD", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xC3", "\xE2\x80",
+                                 "\xFF", "\x01", "\x1F", "\x7F" };
+  const char * const ends[] = { "", "\\n", "\\\"", "abc", "\xC3\xA9" };
+  guint n_valid = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+      for (guint k = 0; k <= 17; k++)
+        {
+          g_autoptr(GString) text = g_string_new (unknown_everywhere);
+          g_autoptr(GString) replacement = g_string_new ("\"title\": \"");
+          gboolean valid;
+
+          for (guint i = 0; i < k; i++)
+            g_string_append_c (replacement, 'a' + i);
+          g_string_append (replacement, cases[c]);
+          g_string_append (replacement, ends[e]);
+          valid = g_utf8_validate (replacement->str, -1, NULL) && strpbrk (cases[c], "\x01\x1F") == NULL;
+          g_string_append_c (replacement, '"');
+          g_assert_cmpuint (g_string_replace (text, title, replacement->str, 1), ==, 1);
+          g_assert_cmpint (assert_same_reading (text->str, text->len, valid), ==, valid);
+          n_valid += valid;
+        }
+  g_assert_cmpuint (n_valid, >, 100);
+}
+
 /* Edits the one-pass reader reads itself, as the tree reader does: numbers beyond 64 bits and
  * numbers kept as written, a name repeated inside an unknown member. */
 static const struct {
@@ -343,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/draft-reader/writer-slices", test_writer_slices);
   g_test_add_func ("/draft-reader/handed-over", test_handed_over);
   g_test_add_func ("/draft-reader/utf8", test_utf8);
+  g_test_add_func ("/draft-reader/string-offsets", test_string_offsets);
   g_test_add_func ("/draft-reader/streamed-edits", test_streamed_edits);
   g_test_add_func ("/draft-reader/fuzz-seeds", test_fuzz_seeds);
 

@@ -12,6 +12,7 @@
 #include "csn-draft.h"
 #include "csn-enums.h"
 #include "csn-export.h"
+#include "csn-export-private.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
 #include "csn-strategy.h"
@@ -555,6 +556,164 @@ test_export_async_no_draft_reference (void)
   remove_dir (dir);
 }
 
+/* What a writer in another thread sees of a snapshot whose tables are still being made. */
+typedef struct {
+  CsnExportSnapshot *snapshot;
+  GPtrArray         *seen;   /* CsnExportTable, in the order handed over */
+} Reader;
+
+static gpointer
+read_tables_thread (gpointer data)
+{
+  Reader *reader = data;
+  CsnExportTable *table;
+
+  for (guint i = 0; (table = csn_export_snapshot_wait_table (reader->snapshot, i)) != NULL; i++)
+    g_ptr_array_add (reader->seen, table);
+  return NULL;
+}
+
+static void
+assert_same_tables (CsnExportTable *a,
+                    CsnExportTable *b)
+{
+  g_assert_cmpstr (a->name_msgid, ==, b->name_msgid);
+  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
+  g_assert_cmpuint (a->columns->len, ==, b->columns->len);
+  g_assert_cmpuint (a->cells->len, ==, b->cells->len);
+  for (guint i = 0; i < a->cells->len; i++)
+    {
+      const CsnExportCell *x = &g_array_index (a->cells, CsnExportCell, i);
+      const CsnExportCell *y = &g_array_index (b->cells, CsnExportCell, i);
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->warning, ==, y->warning);
+      g_assert_cmpfloat (x->number, ==, y->number);
+      g_assert_cmpstr (x->text, ==, y->text);
+    }
+}
+
+/*
+ * The async export's writer starts before the tables are copied: a thread waiting for each table
+ * gets every one, complete, in order, the same as in a snapshot made at once, and the rows it was
+ * told to expect before any was made.
+ */
+static void
+test_export_snapshot_hand_over (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft (3000);
+  g_autoptr(CsnExportSnapshot) whole = csn_export_snapshot_new (draft, CSN_LANGUAGE_ES);
+  g_autoptr(CsnExportSnapshot) head = csn_export_snapshot_new_head (draft, CSN_LANGUAGE_ES);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  Reader reader = { head, seen };
+  GThread *thread;
+  guint rows = 0;
+
+  g_assert_nonnull (head->pillar_table);
+  g_assert_cmpuint (head->summary->len, ==, whole->summary->len);
+  thread = g_thread_new ("reader", read_tables_thread, &reader);
+  csn_export_snapshot_add_tables (head, draft);
+  g_thread_join (thread);
+
+  g_assert_cmpuint (seen->len, ==, whole->tables->len);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      CsnExportTable *table = g_ptr_array_index (seen, i);
+
+      g_assert_true (table == g_ptr_array_index (head->tables, i));
+      assert_same_tables (table, g_ptr_array_index (whole->tables, i));
+      rows += table->n_rows;
+    }
+  g_assert_cmpuint (head->rows_expected, ==, rows);
+  g_assert_cmpuint (whole->rows_expected, ==, rows);
+  /* Once all are in, a later reader does not wait. */
+  g_assert_null (csn_export_snapshot_wait_table (head, seen->len));
+}
+
+/*
+ * What the thread that makes the tables finds ahead (widths, heights, the texts that go in as they
+ * are) is what the writer finds itself: the same snapshot written with its rows found ahead and
+ * with none is the same file, texts a cell cannot hold as they are included.
+ */
+static void
+test_export_snapshot_prepared_rows (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft (600);
+  g_autoptr(CsnStrategy) odd = csn_strategy_new ();
+  g_autoptr(CsnExportSnapshot) snapshot = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *ahead = g_build_filename (dir, "ahead.xlsx", NULL);
+  g_autofree char *none = g_build_filename (dir, "none.xlsx", NULL);
+  g_autofree char *ahead_bytes = NULL, *none_bytes = NULL;
+  gsize ahead_length, none_length;
+  g_autoptr(GError) error = NULL;
+  guint prepared_strings = 0;
+
+  g_object_set (odd, "id", "odd", "theme", "theme-1",
+                "description", "=SUM(A1)\x01 and a literal _x0041_ escape\nover two lines", NULL);
+  g_list_store_insert (G_LIST_STORE (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES)), 3, odd);
+  snapshot = csn_export_snapshot_new (draft, CSN_LANGUAGE_EN);
+
+  for (guint t = 0; t < snapshot->tables->len; t++)
+    {
+      CsnExportTable *table = g_ptr_array_index (snapshot->tables, t);
+
+      g_assert_cmpint (table->rows_prepared, ==, table->n_rows);
+      for (guint i = 0; i < table->cells->len; i++)
+        prepared_strings += g_array_index (table->cells, CsnExportCell, i).clean;
+    }
+  g_assert_cmpuint (prepared_strings, >, 1000);
+  g_assert_true (csn_export_write_snapshot (snapshot, ahead, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < snapshot->tables->len; t++)
+    {
+      CsnExportTable *table = g_ptr_array_index (snapshot->tables, t);
+
+      table->rows_prepared = 0;
+    }
+  g_assert_true (csn_export_write_snapshot (snapshot, none, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (ahead, &ahead_bytes, &ahead_length, &error));
+  g_assert_true (g_file_get_contents (none, &none_bytes, &none_length, &error));
+  g_assert_cmpmem (ahead_bytes, ahead_length, none_bytes, none_length);
+  remove_dir (dir);
+}
+
+/* A writer that stops at once (cancelled before it starts) while the tables are still being
+ * copied: the snapshot outlives both, the old file stays. */
+static void
+test_export_async_cancelled_before (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft (20000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  AsyncState state = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "previous workbook", -1, &error));
+  g_cancellable_cancel (cancellable);
+  state.loop = g_main_loop_new (NULL, FALSE);
+  csn_export_xlsx_async_full (draft, path, CSN_LANGUAGE_ES, on_async_progress_cb, &state, NULL,
+                              cancellable, on_export_done_cb, &state);
+  g_main_loop_run (state.loop);
+
+  g_assert_false (state.ok);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous workbook");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_main_loop_unref (state.loop);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +739,9 @@ main (int   argc,
   g_test_add_func ("/export/async/progress", test_export_async_progress);
   g_test_add_func ("/export/async/cancel", test_export_async_cancel);
   g_test_add_func ("/export/async/no-draft-reference", test_export_async_no_draft_reference);
+  g_test_add_func ("/export/async/cancelled-before", test_export_async_cancelled_before);
+  g_test_add_func ("/export/snapshot/hand-over", test_export_snapshot_hand_over);
+  g_test_add_func ("/export/snapshot/prepared-rows", test_export_snapshot_prepared_rows);
 
   return g_test_run ();
 }
