@@ -22,7 +22,6 @@ typedef struct {
   double      number;
   guint8      kind;
   guint8      warning;
-  guint8      clean;    /* a string found ahead to go into its cell as it is: see rows_prepared */
 } CsnExportCell;
 
 typedef enum {
@@ -54,8 +53,6 @@ struct _CsnExportTable {
   guint           n_rows;
   guint           frozen_columns;
   double         *widths;    /* of each column, set by the writer */
-  guint8         *row_lines; /* the lines of each row, found ahead for a table without answers; or NULL */
-  int             rows_prepared;  /* atomic: the first rows whose lines and clean strings are found */
   /* Delegation workbooks: the defined names' stem ("Theme": Consenso_Theme_Id, _Stance, _Comment)
    * and the columns they name; NULL for a table without answers. */
   const char     *answer_key;
@@ -237,9 +234,6 @@ char                *csn_export_dup_table_part          (CsnExportSnapshot      
 gboolean             csn_export_set_write_error         (GError                **error,
                                                          const char             *path,
                                                          const char             *reason);
-void                 csn_export_table_prepare_widths    (CsnExportSnapshot      *snapshot,
-                                                         CsnExportTable         *table);
-void                 csn_export_table_prepare_rows      (CsnExportTable         *table);
 
 /* csn-export-writer.c: whether a text goes into a cell as it is (exposed for its test). */
 gboolean csn_export_text_is_clean (const char *text,

@@ -45,7 +45,6 @@ table_free (CsnExportTable *table)
   g_array_unref (table->columns);
   g_array_unref (table->cells);
   g_free (table->widths);
-  g_free (table->row_lines);
   g_free (table);
 }
 
@@ -95,19 +94,16 @@ csn_export_snapshot_free (CsnExportSnapshot *snapshot)
   g_free (snapshot);
 }
 
-/* Hands @table over to the writer, which may be waiting for it in another thread, then finds
- * ahead of the writer what it would find out row by row. */
+/* Hands @table over to the writer, which may be waiting for it in another thread. */
 static void
 add_table (CsnExportSnapshot *snapshot,
            CsnExportTable    *table)
 {
-  csn_export_table_prepare_widths (snapshot, table);
   g_mutex_lock (&snapshot->lock);
   g_ptr_array_add (snapshot->tables, table);
   snapshot->n_ready = snapshot->tables->len;
   g_cond_broadcast (&snapshot->table_added);
   g_mutex_unlock (&snapshot->lock);
-  csn_export_table_prepare_rows (table);
 }
 
 static void

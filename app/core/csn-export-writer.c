@@ -266,20 +266,6 @@ prepare_text (Writer     *w,
   return w->buffer->str;
 }
 
-/* @clean: text a cell holds as it is (prepare_text()) */
-static inline void
-write_clean_string (Writer        *w,
-                    lxw_worksheet *sheet,
-                    lxw_row_t      row,
-                    lxw_col_t      column,
-                    const char    *clean,
-                    lxw_format    *format)
-{
-  if (strchr ("=+-@", clean[0]) != NULL && clean[0] != '\0')
-    format = w->literal;
-  record (w, worksheet_write_string (sheet, row, column, clean, format));
-}
-
 static void
 write_string (Writer        *w,
               lxw_worksheet *sheet,
@@ -288,7 +274,11 @@ write_string (Writer        *w,
               const char    *text,
               lxw_format    *format)
 {
-  write_clean_string (w, sheet, row, column, prepare_text (w, text), format);
+  const char *clean = prepare_text (w, text);
+
+  if (strchr ("=+-@", clean[0]) != NULL && clean[0] != '\0')
+    format = w->literal;
+  record (w, worksheet_write_string (sheet, row, column, clean, format));
 }
 
 static gboolean
@@ -369,8 +359,7 @@ answer_text (Writer         *w,
   GArray *answers;
   const CsnExportAnswer *answer;
 
-  if (w == NULL || w->delegation == NULL || table->answer_key == NULL ||
-      table_index >= w->delegation->answers->len)
+  if (w->delegation == NULL || table->answer_key == NULL || table_index >= w->delegation->answers->len)
     return NULL;
   answers = g_ptr_array_index (w->delegation->answers, table_index);
   if (answers == NULL || row >= answers->len)
@@ -390,8 +379,7 @@ write_cell (Writer         *w,
             guint           table_index,
             guint           row,
             guint           column,
-            lxw_col_t       first_column,
-            gboolean        prepared)
+            lxw_col_t       first_column)
 {
   const CsnExportCell *cell = table_cell (table, row, column);
   const CsnExportColumn *spec = &g_array_index (table->columns, CsnExportColumn, column);
@@ -412,10 +400,7 @@ write_cell (Writer         *w,
       record (w, worksheet_write_blank (sheet, r, c, format));
       break;
     case CSN_EXPORT_CELL_STRING:
-      if (prepared && cell->clean)
-        write_clean_string (w, sheet, r, c, cell->text, format);
-      else
-        write_string (w, sheet, r, c, cell->text, format);
+      write_string (w, sheet, r, c, cell->text, format);
       break;
     case CSN_EXPORT_CELL_NUMBER:
       record (w, worksheet_write_number (sheet, r, c, cell->number, format));
@@ -862,8 +847,8 @@ add_validations (Writer         *w,
 
 /* Column widths are computed once per table, whichever workbook of the export writes it first. */
 static void
-ensure_table_widths (CsnExportSnapshot *snapshot,
-                     CsnExportTable    *table)
+ensure_widths (Writer         *w,
+               CsnExportTable *table)
 {
   static GMutex mutex;
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
@@ -873,56 +858,8 @@ ensure_table_widths (CsnExportSnapshot *snapshot,
     return;
   widths = g_new (double, table->columns->len);
   for (guint column = 0; column < table->columns->len; column++)
-    widths[column] = column_width (snapshot, table, column);
+    widths[column] = column_width (w->snapshot, table, column);
   table->widths = widths;
-}
-
-static void
-ensure_widths (Writer         *w,
-               CsnExportTable *table)
-{
-  ensure_table_widths (w->snapshot, table);
-}
-
-/* In the thread that makes @table, before any writer has it: its column widths, found once. */
-void
-csn_export_table_prepare_widths (CsnExportSnapshot *snapshot,
-                                 CsnExportTable    *table)
-{
-  ensure_table_widths (snapshot, table);
-  if (table->answer_key == NULL && table->n_rows > 0)
-    table->row_lines = g_new (guint8, table->n_rows);
-}
-
-/*
- * In the thread that made @table, once a writer may have it (its widths known): finds row after
- * row which of its texts go into their cells as they are and, without answers, the rows' heights,
- * in the async export while the writer writes the tables before. A writer uses what is found for
- * the rows before table->rows_prepared and finds the rest itself.
- */
-void
-csn_export_table_prepare_rows (CsnExportTable *table)
-{
-  guint n_columns = table->columns->len;
-
-  for (guint row = 0; row < table->n_rows; row++)
-    {
-      for (guint column = 0; column < n_columns; column++)
-        {
-          CsnExportCell *cell = table_cell (table, row, column);
-
-          if (cell->kind == CSN_EXPORT_CELL_STRING)
-            {
-              gsize length = strlen (cell->text);
-
-              cell->clean = length <= CELL_MAX_UNITS && csn_export_text_is_clean (cell->text, length);
-            }
-        }
-      /* No answers: row_lines() needs no writer. */
-      if (table->row_lines != NULL)
-        table->row_lines[row] = row_lines (NULL, table, 0, row);
-      g_atomic_int_set (&table->rows_prepared, row + 1);
-    }
 }
 
 static void
@@ -1057,14 +994,12 @@ write_table (Writer         *w,
 
   for (guint row = 0; row < table->n_rows; row++)
     {
-      gboolean prepared = (guint) g_atomic_int_get (&table->rows_prepared) > row;
-      guint lines = prepared && table->row_lines != NULL ? table->row_lines[row]
-                                                         : row_lines (w, table, table_index, row);
+      guint lines = row_lines (w, table, table_index, row);
 
       if (lines > 1)
         record (w, worksheet_set_row (sheet, top + row + 1, lines * LINE_HEIGHT, NULL));
       for (guint column = 0; column < table->columns->len; column++)
-        write_cell (w, sheet, table, table_index, row, column, 0, prepared);
+        write_cell (w, sheet, table, table_index, row, column, 0);
       if (!tick_row (w))
         return;
     }
@@ -1167,7 +1102,7 @@ write_endorsement (Writer *w,
   protect_sheet (sheet);
   record (w, worksheet_set_row (sheet, 2, MAX (2, row_lines (w, table, G_MAXUINT, 0)) * LINE_HEIGHT, NULL));
   for (guint column = 0; column < table->columns->len; column++)
-    write_cell (w, sheet, table, G_MAXUINT, 0, column, 0, FALSE);
+    write_cell (w, sheet, table, G_MAXUINT, 0, column, 0);
 }
 
 /* Who the workbook is for, until when, where it goes back, and how to answer. */

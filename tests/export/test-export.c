@@ -630,57 +630,6 @@ test_export_snapshot_hand_over (void)
   g_assert_null (csn_export_snapshot_wait_table (head, seen->len));
 }
 
-/*
- * What the thread that makes the tables finds ahead (widths, heights, the texts that go in as they
- * are) is what the writer finds itself: the same snapshot written with its rows found ahead and
- * with none is the same file, texts a cell cannot hold as they are included.
- */
-static void
-test_export_snapshot_prepared_rows (void)
-{
-  g_autoptr(CsnDraft) draft = make_large_draft (600);
-  g_autoptr(CsnStrategy) odd = csn_strategy_new ();
-  g_autoptr(CsnExportSnapshot) snapshot = NULL;
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *ahead = g_build_filename (dir, "ahead.xlsx", NULL);
-  g_autofree char *none = g_build_filename (dir, "none.xlsx", NULL);
-  g_autofree char *ahead_bytes = NULL, *none_bytes = NULL;
-  gsize ahead_length, none_length;
-  g_autoptr(GError) error = NULL;
-  guint prepared_strings = 0;
-
-  g_object_set (odd, "id", "odd", "theme", "theme-1",
-                "description", "=SUM(A1)\x01 and a literal _x0041_ escape\nover two lines", NULL);
-  g_list_store_insert (G_LIST_STORE (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES)), 3, odd);
-  snapshot = csn_export_snapshot_new (draft, CSN_LANGUAGE_EN);
-
-  for (guint t = 0; t < snapshot->tables->len; t++)
-    {
-      CsnExportTable *table = g_ptr_array_index (snapshot->tables, t);
-
-      g_assert_cmpint (table->rows_prepared, ==, table->n_rows);
-      for (guint i = 0; i < table->cells->len; i++)
-        prepared_strings += g_array_index (table->cells, CsnExportCell, i).clean;
-    }
-  g_assert_cmpuint (prepared_strings, >, 1000);
-  g_assert_true (csn_export_write_snapshot (snapshot, ahead, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  for (guint t = 0; t < snapshot->tables->len; t++)
-    {
-      CsnExportTable *table = g_ptr_array_index (snapshot->tables, t);
-
-      table->rows_prepared = 0;
-    }
-  g_assert_true (csn_export_write_snapshot (snapshot, none, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (g_file_get_contents (ahead, &ahead_bytes, &ahead_length, &error));
-  g_assert_true (g_file_get_contents (none, &none_bytes, &none_length, &error));
-  g_assert_cmpmem (ahead_bytes, ahead_length, none_bytes, none_length);
-  remove_dir (dir);
-}
-
 /* A writer that stops at once (cancelled before it starts) while the tables are still being
  * copied: the snapshot outlives both, the old file stays. */
 static void
@@ -741,7 +690,6 @@ main (int   argc,
   g_test_add_func ("/export/async/no-draft-reference", test_export_async_no_draft_reference);
   g_test_add_func ("/export/async/cancelled-before", test_export_async_cancelled_before);
   g_test_add_func ("/export/snapshot/hand-over", test_export_snapshot_hand_over);
-  g_test_add_func ("/export/snapshot/prepared-rows", test_export_snapshot_prepared_rows);
 
   return g_test_run ();
 }
