@@ -12,7 +12,7 @@
 
 struct _CsnQuotaCell
 {
-  CsnCell   parent_instance;
+  CsnCell        parent_instance;
 
   GtkLabel      *label;
   GtkImage      *warning;
