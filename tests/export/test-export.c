@@ -417,6 +417,32 @@ typedef struct {
   GThread      *freed_in;   /* where the progress data was freed */
 } AsyncState;
 
+/* Runs @state's export to its end and checks that it was cancelled and left the folder @dir as it
+ * was: the old workbook at @path, no temporary file. Removes @dir. */
+static void
+assert_cancelled (AsyncState *state,
+                  const char *path,
+                  const char *dir)
+{
+  g_autofree char *contents = NULL;
+
+  g_main_loop_run (state->loop);
+
+  g_assert_false (state->ok);
+  g_assert_error (state->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state->error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous workbook");
+  /* Neither the temporary file nor anything else is left behind. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_main_loop_unref (state->loop);
+  remove_dir (dir);
+}
+
+
 static void
 on_async_progress_cb (double   fraction,
                       gpointer user_data)
@@ -479,7 +505,6 @@ test_export_async_cancel (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   AsyncState state = { 0 };
 
   g_assert_true (g_file_set_contents (path, "previous workbook", -1, &error));
@@ -488,20 +513,7 @@ test_export_async_cancel (void)
   state.cancel_on_progress = TRUE;
   csn_export_xlsx_async_full (draft, path, CSN_LANGUAGE_EN, on_async_progress_cb, &state, NULL,
                               cancellable, on_export_done_cb, &state);
-  g_main_loop_run (state.loop);
-
-  g_assert_false (state.ok);
-  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&state.error);
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "previous workbook");
-  /* Neither the temporary file nor anything else is left behind. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_main_loop_unref (state.loop);
-  remove_dir (dir);
+  assert_cancelled (&state, path, dir);
 }
 
 static void
@@ -640,7 +652,6 @@ test_export_async_cancelled_before (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   AsyncState state = { 0 };
 
   g_assert_true (g_file_set_contents (path, "previous workbook", -1, &error));
@@ -648,19 +659,7 @@ test_export_async_cancelled_before (void)
   state.loop = g_main_loop_new (NULL, FALSE);
   csn_export_xlsx_async_full (draft, path, CSN_LANGUAGE_ES, on_async_progress_cb, &state, NULL,
                               cancellable, on_export_done_cb, &state);
-  g_main_loop_run (state.loop);
-
-  g_assert_false (state.ok);
-  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&state.error);
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "previous workbook");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_main_loop_unref (state.loop);
-  remove_dir (dir);
+  assert_cancelled (&state, path, dir);
 }
 
 int
