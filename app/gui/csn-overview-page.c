@@ -14,6 +14,7 @@
 #include "csn-map-list-model.h"
 #include "csn-meeting.h"
 #include "csn-open-item.h"
+#include "csn-open-item-row.h"
 #include "csn-overview-page.h"
 #include "csn-problem.h"
 #include "csn-translation-summary.h"
@@ -488,47 +489,21 @@ on_open_list_activate_cb (CsnOverviewPage *self,
                  csn_problem_get_property_name (problem));
 }
 
-/* A Still Open row: what is open, and under it where. GTK 4.8's list views make up to 200 rows
- * whatever their height, and a row from a GtkBuilder template parsed its XML and set up two
- * expression bindings for each of them. */
 static void
 on_open_row_setup_cb (CsnOverviewPage    *self,
                       GtkListItem        *list_item,
                       GtkListItemFactory *factory)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *message = gtk_label_new (NULL);
-  GtkWidget *place = gtk_inscription_new (NULL);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (message), 20);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 60);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (place), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (place, "caption");
-  gtk_widget_add_css_class (place, "dim-label");
-  gtk_box_append (GTK_BOX (box), message);
-  gtk_box_append (GTK_BOX (box), place);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, csn_open_item_row_new ());
 }
 
-/* A CsnProblem does not change: the list gets a new one for an entry that does. */
 static void
 on_open_row_bind_cb (CsnOverviewPage    *self,
                      GtkListItem        *list_item,
                      GtkListItemFactory *factory)
 {
-  CsnProblem *problem = gtk_list_item_get_item (list_item);
-  GtkWidget *message = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  GtkWidget *place = gtk_widget_get_next_sibling (message);
-
-  gtk_label_set_text (GTK_LABEL (message), csn_problem_get_message (problem));
-  gtk_inscription_set_text (GTK_INSCRIPTION (place), csn_problem_get_place (problem));
+  csn_open_item_row_set_problem (CSN_OPEN_ITEM_ROW (gtk_list_item_get_child (list_item)),
+                                 gtk_list_item_get_item (list_item));
 }
 
 static void
