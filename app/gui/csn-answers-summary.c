@@ -9,6 +9,7 @@
 #include "csn-country.h"
 #include "csn-date-text.h"
 #include "csn-describe.h"
+#include "csn-label-util.h"
 #include "csn-position-index.h"
 #include "csn-position.h"
 #include "csn-stance-util.h"
@@ -103,6 +104,7 @@ ensure_country_rows (CsnAnswersSummary *self,
       gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
       g_object_set_data (G_OBJECT (row), "csn-image", image);
+      csn_widget_bound_wrapping_labels (row);
       adw_expander_row_add_row (self->answered_row, row);
       g_ptr_array_add (self->country_rows, row);
     }
@@ -200,6 +202,7 @@ add_objection_row (CsnAnswersSummary   *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "csn-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (row, "activated", G_CALLBACK (on_objection_activated_cb), self, G_CONNECT_SWAPPED);
+  csn_widget_bound_wrapping_labels (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->objection_rows, row);
 }
@@ -215,6 +218,7 @@ add_more_row (CsnAnswersSummary *self,
   title = g_strdup_printf (ngettext ("And %u more", "And %u more", n_more), n_more);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (row, "dim-label");
+  csn_widget_bound_wrapping_labels (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->objection_rows, row);
 }

@@ -11,6 +11,7 @@
 #include "csn-describe.h"
 #include "csn-draft-figures.h"
 #include "csn-enums.h"
+#include "csn-label-util.h"
 #include "csn-map-list-model.h"
 #include "csn-meeting.h"
 #include "csn-open-item.h"
@@ -646,6 +647,8 @@ csn_overview_page_init (CsnOverviewPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The rows' titles and subtitles and the groups' descriptions, the summaries' included. */
+  csn_widget_bound_wrapping_labels (GTK_WIDGET (self));
 
   self->open_entries = g_list_store_new (CSN_TYPE_OPEN_ITEM);
   self->open_items = csn_map_list_model_new (g_object_ref (G_LIST_MODEL (self->open_entries)), CSN_TYPE_PROBLEM,

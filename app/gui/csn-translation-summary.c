@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-history.h"
+#include "csn-label-util.h"
 #include "csn-meeting.h"
 #include "csn-texts.h"
 #include "csn-translation-summary.h"
@@ -100,6 +101,7 @@ add_page_row (CsnTranslationSummary *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", count->page, filter);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_name (row, count->page);
+  csn_widget_bound_wrapping_labels (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->page_rows, row);
 }
