@@ -5,8 +5,8 @@
 
 #include "csn-label-util.h"
 
-/* The narrowest a bounded label asks for: no wider than the words it wrapped at before (the window's
- * smallest width stays 400 pixels), and few enough lines to lay out. */
+/* The narrowest a bounded label asks for: few enough lines to lay out, and narrow enough that the
+ * window's smallest width stays what it was (400 pixels with the template; 18 made it 417). */
 #define MIN_CHARS 14
 /* The widest it asks for: wider than the pages give it, so it still takes the whole row. */
 #define MAX_CHARS 60
