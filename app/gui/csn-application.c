@@ -10,6 +10,7 @@
 #include "csn-help-window.h"
 #include "csn-preferences-window.h"
 #include "csn-recovery.h"
+#include "csn-renderer.h"
 #include "csn-resources.h"
 #include "csn-restore-dialog.h"
 #include "csn-settings.h"
@@ -498,6 +499,7 @@ csn_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (csn_application_parent_class)->startup (application);
 
+  csn_renderer_prefer_cairo_on_software_gl (gdk_display_get_default ());
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accelerators[i].action,
