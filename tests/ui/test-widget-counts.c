@@ -296,6 +296,29 @@ test_hidden_pages (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Whether the lists under @root were given all their items: a page first shown gets its rows over
+ * several frames. */
+static gboolean
+lists_grown (GtkWidget *root)
+{
+  if (GTK_IS_COLUMN_VIEW (root))
+    {
+      GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (root));
+      GListModel *inner = GTK_IS_SINGLE_SELECTION (selection) ?
+                          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
+
+      return !GTK_IS_SLICE_LIST_MODEL (inner) ||
+             g_list_model_get_n_items (inner) ==
+             g_list_model_get_n_items (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!lists_grown (child))
+      return FALSE;
+  return TRUE;
+}
+
 /* Every page, once shown, has lists of bounded rows and rows of bounded widgets; no cell holds a
  * drop-down, and no closed popover keeps rows of choices. */
 static void
@@ -315,7 +338,7 @@ test_shown_pages (void)
       if (i > 0)
         hidden = count_page (window, pages[i]);
       csn_window_show_page (window, pages[i]);
-      UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && ui_test_lists_bound (page));
+      UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page) && ui_test_lists_bound (page) && lists_grown (page));
       ui_test_flush ();
       count = count_page (window, pages[i]);
 
