@@ -76,7 +76,8 @@ grow_tick_cb (GtkWidget     *view,
 {
   CsnRowGrower *self = user_data;
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint n_items = g_list_model_get_n_items (gtk_slice_list_model_get_model (self->slice));
+  GListModel *source = gtk_slice_list_model_get_model (self->slice);
+  guint n_items = source != NULL ? g_list_model_get_n_items (source) : 0;
   guint size = gtk_slice_list_model_get_size (self->slice);
   gint64 start = g_get_monotonic_time ();
   guint target;
@@ -206,17 +207,28 @@ csn_row_grower_init (CsnRowGrower *self)
 {
 }
 
-/* A grower of the list of @model's items: give csn_row_grower_get_model() to the view. */
+/* A grower of the list of @model's items (or none yet): give csn_row_grower_get_model() to the view. */
 CsnRowGrower *
 csn_row_grower_new (GListModel *model)
 {
   CsnRowGrower *self;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (model == NULL || G_IS_LIST_MODEL (model), NULL);
 
   self = g_object_new (CSN_TYPE_ROW_GROWER, NULL);
-  self->slice = gtk_slice_list_model_new (g_object_ref (model), 0, G_MAXUINT);
+  self->slice = gtk_slice_list_model_new (model != NULL ? g_object_ref (model) : NULL, 0, G_MAXUINT);
   return self;
+}
+
+/* Lists the items of @model from now on (call csn_row_grower_start() first to grow them). */
+void
+csn_row_grower_set_source (CsnRowGrower *self,
+                           GListModel   *model)
+{
+  g_return_if_fail (CSN_IS_ROW_GROWER (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  gtk_slice_list_model_set_model (self->slice, model);
 }
 
 /* The items given to the view so far: all of them, unless growing. */

@@ -11,6 +11,8 @@ G_DECLARE_FINAL_TYPE (CsnRowGrower, csn_row_grower, CSN, ROW_GROWER, GObject)
 
 CsnRowGrower *csn_row_grower_new        (GListModel   *model);
 GListModel   *csn_row_grower_get_model  (CsnRowGrower *self);
+void          csn_row_grower_set_source (CsnRowGrower *self,
+                                         GListModel   *model);
 void          csn_row_grower_start      (CsnRowGrower *self,
                                          GtkWidget    *view);
 void          csn_row_grower_stop       (CsnRowGrower *self);
