@@ -124,9 +124,13 @@ update_header (CsnDelegationsPage *self)
       g_autofree char *sentence = g_strconcat (first, rest, NULL);
 
       gtk_label_set_label (self->quota_warning_label, sentence);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->quota_warning_label), sentence);
     }
   else
-    gtk_label_set_label (self->quota_warning_label, "");
+    {
+      gtk_label_set_label (self->quota_warning_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->quota_warning_label), NULL);
+    }
   gtk_widget_set_visible (self->quota_warning, problem != NULL);
 }
 
