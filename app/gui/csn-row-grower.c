@@ -81,6 +81,7 @@ grow_tick_cb (GtkWidget     *view,
   guint size = gtk_slice_list_model_get_size (self->slice);
   gint64 start = g_get_monotonic_time ();
   guint target;
+  guint in_sight = 0;
 
   if (size >= n_items)
     {
@@ -115,18 +116,17 @@ grow_tick_cb (GtkWidget     *view,
 
   /* The rows in sight come first, whatever they cost: the height of the list's rows so far gives
    * how many fit. */
-  target = size + self->step;
   if (gtk_adjustment_get_upper (adjustment) > 0)
     {
       double row_height = gtk_adjustment_get_upper (adjustment) / size;
-      guint in_sight = (guint) (gtk_adjustment_get_page_size (adjustment) / MAX (row_height, 1.0)) + 2;
 
-      target = MAX (target, in_sight);
+      in_sight = (guint) (gtk_adjustment_get_page_size (adjustment) / MAX (row_height, 1.0)) + 2;
     }
+  target = MAX (size + self->step, in_sight);
   self->tick_start = start;
   do
     gtk_slice_list_model_set_size (self->slice, (size = MIN (size + FIRST_STEP, target)));
-  while (size < target && g_get_monotonic_time () - start < MAKE_BUDGET_US);
+  while (size < target && (size < in_sight || g_get_monotonic_time () - start < MAKE_BUDGET_US));
 
   if (size >= GROWN_ROWS || size >= n_items)
     {
