@@ -18,6 +18,7 @@
 #include "csn-ref-list-cell.h"
 #include "csn-removal.h"
 #include "csn-role-proposal.h"
+#include "csn-row-grower.h"
 #include "csn-stance-strip.h"
 #include "csn-text-cell.h"
 
@@ -44,6 +45,9 @@ struct _CsnActorsPage
 
   GtkFilterListModel  *proposals_filter_model;
   GtkCustomFilter     *proposals_filter;
+  /* The proposals' list grows over frames as the page's main list does, each time it shows
+   * another actor's (up to 200 rows made at once otherwise). */
+  CsnRowGrower        *proposals_grower;
   GtkSingleSelection  *proposals_selection;
   char                *actor_key;      /* the actor whose proposals are shown */
 };
@@ -144,6 +148,8 @@ csn_actors_page_selection_changed (CsnListPage *page)
     {
       g_free (self->actor_key);
       self->actor_key = g_strdup (key);
+      if (csn_list_page_is_prepared (page))
+        csn_row_grower_start (self->proposals_grower, GTK_WIDGET (self->proposals_view));
       gtk_filter_changed (GTK_FILTER (self->proposals_filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
   update_proposals_stack (self);
@@ -179,8 +185,11 @@ csn_actors_page_draft_set (CsnListPage *page)
   CsnDraft *draft = get_draft (self);
 
   if (draft != NULL)
-    gtk_filter_list_model_set_model (self->proposals_filter_model,
-                                     csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
+    {
+      csn_row_grower_start (self->proposals_grower, GTK_WIDGET (self->proposals_view));
+      gtk_filter_list_model_set_model (self->proposals_filter_model,
+                                       csn_draft_get_collection (draft, CSN_COLLECTION_ROLE_PROPOSALS));
+    }
   csn_actors_page_selection_changed (page);
   csn_positions_list_bind (self->positions_list, draft, get_selected_proposal (self));
 }
@@ -202,6 +211,8 @@ reveal_proposal (CsnActorsPage *self,
 
   if (actor != NULL && actor != get_selected_actor (self))
     reveal_actor (self, actor, NULL);
+  /* The proposal may be past the rows given so far. */
+  csn_row_grower_stop (self->proposals_grower);
   csn_column_view_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
 }
 
@@ -319,6 +330,7 @@ csn_actors_page_dispose (GObject *object)
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
   csn_list_page_set_draft (CSN_LIST_PAGE (self), NULL);
+  csn_row_grower_stop (self->proposals_grower);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->dispose (object);
 }
@@ -329,6 +341,7 @@ csn_actors_page_finalize (GObject *object)
   CsnActorsPage *self = CSN_ACTORS_PAGE (object);
 
   g_clear_object (&self->proposals_selection);
+  g_clear_object (&self->proposals_grower);
   g_free (self->actor_key);
 
   G_OBJECT_CLASS (csn_actors_page_parent_class)->finalize (object);
@@ -393,7 +406,10 @@ csn_actors_page_init (CsnActorsPage *self)
 
   self->proposals_filter = gtk_custom_filter_new (filter_proposal, self, NULL);
   self->proposals_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->proposals_filter));
-  self->proposals_selection = gtk_single_selection_new (G_LIST_MODEL (self->proposals_filter_model));
+  self->proposals_grower = csn_row_grower_new (G_LIST_MODEL (self->proposals_filter_model));
+  /* Kept by the grower from here on. */
+  g_object_unref (self->proposals_filter_model);
+  self->proposals_selection = gtk_single_selection_new (g_object_ref (csn_row_grower_get_model (self->proposals_grower)));
   g_signal_connect_object (self->proposals_filter_model, "items-changed",
                            G_CALLBACK (on_proposals_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->proposals_selection, "notify::selected-item",

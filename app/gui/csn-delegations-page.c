@@ -18,6 +18,7 @@
 #include "csn-problem.h"
 #include "csn-quota-cell.h"
 #include "csn-ref-cell.h"
+#include "csn-row-grower.h"
 #include "csn-text-cell.h"
 #include "csn-validation.h"
 
@@ -39,6 +40,8 @@ struct _CsnDelegationsPage
   GtkColumnViewColumn *email_column;
   GtkColumnViewColumn *country_ref_column;
 
+  /* The countries' list grows over frames too: a quota cell per country. */
+  CsnRowGrower        *country_grower;
   GtkSingleSelection  *country_selection;
   char                *country_code;   /* the delegation shown */
 };
@@ -121,9 +124,13 @@ update_header (CsnDelegationsPage *self)
       g_autofree char *sentence = g_strconcat (first, rest, NULL);
 
       gtk_label_set_label (self->quota_warning_label, sentence);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->quota_warning_label), sentence);
     }
   else
-    gtk_label_set_label (self->quota_warning_label, "");
+    {
+      gtk_label_set_label (self->quota_warning_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->quota_warning_label), NULL);
+    }
   gtk_widget_set_visible (self->quota_warning, problem != NULL);
 }
 
@@ -192,7 +199,8 @@ csn_delegations_page_draft_leaving (CsnListPage *page)
 
   if (get_draft (self) != NULL)
     g_signal_handlers_disconnect_by_func (csn_draft_get_validation (get_draft (self)), on_validation_changed_cb, self);
-  gtk_single_selection_set_model (self->country_selection, NULL);
+  csn_row_grower_stop (self->country_grower);
+  csn_row_grower_set_source (self->country_grower, NULL);
 }
 
 static void
@@ -203,8 +211,8 @@ csn_delegations_page_draft_set (CsnListPage *page)
 
   if (draft != NULL)
     {
-      gtk_single_selection_set_model (self->country_selection,
-                                      csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
+      csn_row_grower_start (self->country_grower, GTK_WIDGET (self->countries_view));
+      csn_row_grower_set_source (self->country_grower, csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES));
       g_signal_connect_object (csn_draft_get_validation (draft), "changed",
                                G_CALLBACK (on_validation_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -220,6 +228,8 @@ select_country (CsnDelegationsPage *self,
   if (get_draft (self) == NULL || g_strcmp0 (code, self->country_code) == 0)
     return;
   country = csn_draft_lookup (get_draft (self), CSN_COLLECTION_COUNTRIES, code);
+  /* The country may be past the rows given so far. */
+  csn_row_grower_stop (self->country_grower);
   if (country != NULL)
     csn_column_view_reveal_cell (GTK_WIDGET (self->countries_view), self->country_selection, country, NULL);
 }
@@ -297,6 +307,7 @@ csn_delegations_page_finalize (GObject *object)
   CsnDelegationsPage *self = CSN_DELEGATIONS_PAGE (object);
 
   g_clear_object (&self->country_selection);
+  g_clear_object (&self->country_grower);
   g_free (self->country_code);
 
   G_OBJECT_CLASS (csn_delegations_page_parent_class)->finalize (object);
@@ -346,7 +357,8 @@ csn_delegations_page_init (CsnDelegationsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->country_selection = gtk_single_selection_new (NULL);
+  self->country_grower = csn_row_grower_new (NULL);
+  self->country_selection = gtk_single_selection_new (g_object_ref (csn_row_grower_get_model (self->country_grower)));
   g_signal_connect_object (self->country_selection, "notify::selected-item",
                            G_CALLBACK (on_country_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->country_selection));

@@ -6,6 +6,7 @@
 #include "csn-column-view-util.h"
 #include "csn-list-page.h"
 #include "csn-removal.h"
+#include "csn-row-grower.h"
 
 typedef struct
 {
@@ -16,12 +17,9 @@ typedef struct
   CsnDraft            *draft;
   GtkFilterListModel  *filter_model;
   GtkCustomFilter     *filter;
-  /* Between the filter and the selection: the items the list is given so far. A page shown for
-   * the first time gets its rows over several frames (GTK 4.8 makes up to 200 rows for a list,
-   * whatever it shows: 200-400 ms in one go on the large draft); the slice covers everything
-   * afterwards. */
-  GtkSliceListModel   *slice;
-  guint                grow_id;
+  /* Between the filter and the selection: a page shown for the first time gets its rows over
+   * several frames. */
+  CsnRowGrower        *grower;
   GtkSingleSelection  *selection;
   char                *search_text;
   gulong               changed_id;
@@ -98,53 +96,12 @@ has_search (CsnListPage *self)
   return priv->search_text != NULL && priv->search_text[0] != '\0';
 }
 
-/* The rows a page gets at once when first shown: a screenful and more (a list as short as this, as
- * in the template, is whole at once); then rows are added a frame at a time, up to GTK's 200. */
-#define FIRST_ROWS 24
-#define GROWN_ROWS 256
-#define GROW_BUDGET_US 4000
-
 static void
 stop_growing (CsnListPage *self)
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
-  if (priv->grow_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->grow_id);
-      priv->grow_id = 0;
-    }
-  if (gtk_slice_list_model_get_size (priv->slice) != G_MAXUINT)
-    gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
-}
-
-/* Gives the list a few more rows, for about GROW_BUDGET_US of making and binding them. */
-static gboolean
-grow_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *frame_clock,
-              gpointer       user_data)
-{
-  CsnListPage *self = user_data;
-  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
-  gint64 start = g_get_monotonic_time ();
-  guint size = gtk_slice_list_model_get_size (priv->slice);
-
-  /* Scrolled already: the rows wanted are elsewhere, the whole list is given at once. */
-  if (adjustment != NULL && gtk_adjustment_get_value (adjustment) > 0)
-    size = GROWN_ROWS;
-  else do
-    gtk_slice_list_model_set_size (priv->slice, (size += 2));
-  while (size < GROWN_ROWS && g_get_monotonic_time () - start < GROW_BUDGET_US);
-
-  if (size >= GROWN_ROWS || size >= g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)))
-    {
-      priv->grow_id = 0;
-      /* Past the rows GTK makes: the rest of the items cost no widget. */
-      gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+  csn_row_grower_stop (priv->grower);
 }
 
 static void
@@ -353,13 +310,10 @@ bind_draft (CsnListPage *self)
   priv->stale = FALSE;
   if (klass->draft_set != NULL)
     klass->draft_set (self);
-  stop_growing (self);
-  if (priv->draft != NULL &&
-      g_list_model_get_n_items (csn_draft_get_collection (priv->draft, klass->collection)) > FIRST_ROWS)
-    {
-      gtk_slice_list_model_set_size (priv->slice, FIRST_ROWS);
-      priv->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view), grow_tick_cb, self, NULL);
-    }
+  if (priv->draft != NULL)
+    csn_row_grower_start (priv->grower, GTK_WIDGET (priv->column_view));
+  else
+    stop_growing (self);
   gtk_filter_list_model_set_model (priv->filter_model,
                                    priv->draft != NULL ? csn_draft_get_collection (priv->draft, klass->collection)
                                                        : NULL);
@@ -420,8 +374,7 @@ csn_list_page_dispose (GObject *object)
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
 
   csn_list_page_set_draft (self, NULL);
-  if (priv->column_view != NULL)
-    stop_growing (self);
+  stop_growing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   g_clear_object (&priv->selection);
 
@@ -434,6 +387,7 @@ csn_list_page_finalize (GObject *object)
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (CSN_LIST_PAGE (object));
 
   g_free (priv->search_text);
+  g_clear_object (&priv->grower);
 
   G_OBJECT_CLASS (csn_list_page_parent_class)->finalize (object);
 }
@@ -511,8 +465,10 @@ csn_list_page_init (CsnListPage *self)
 
   priv->filter = gtk_custom_filter_new (filter_item, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (priv->filter));
-  priv->slice = gtk_slice_list_model_new (G_LIST_MODEL (priv->filter_model), 0, G_MAXUINT);
-  priv->selection = gtk_single_selection_new (G_LIST_MODEL (priv->slice));
+  priv->grower = csn_row_grower_new (G_LIST_MODEL (priv->filter_model));
+  /* Kept by the grower from here on. */
+  g_object_unref (priv->filter_model);
+  priv->selection = gtk_single_selection_new (g_object_ref (csn_row_grower_get_model (priv->grower)));
   g_signal_connect_object (priv->filter_model, "items-changed",
                            G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "notify::selected-item",

@@ -158,6 +158,33 @@ test_add_strategy (Fixture       *fixture,
   g_assert_cmpstr (csn_item_get_string (added, "description"), ==, "Taller sobre trata");
 }
 
+/* The theme filter's open list, whose rows are made when it first opens: every theme, the current
+ * choice marked; a theme chosen there filters the list. */
+static void
+test_open_theme_filter (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkDropDown *filter = GTK_DROP_DOWN (gtk_widget_get_template_child (fixture->page, CSN_TYPE_STRATEGIES_PAGE,
+                                                                      "theme_filter"));
+  GtkWidget *popover = ui_test_find_widget (GTK_WIDGET (filter), GTK_TYPE_POPOVER, NULL);
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  g_autofree char *title = csn_item_dup_title (theme);
+  GListModel *shown = get_shown (fixture);
+
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) && get_marked_choice (popover) != NULL);
+  g_assert_cmpstr (get_marked_choice (popover), ==, "All themes");
+  g_assert_cmpstr (ui_test_find_label_text (popover, title), ==, title);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_drop_down_set_selected (filter, 1);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) < ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) && g_strcmp0 (get_marked_choice (popover), title) == 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_move_to_theme (Fixture       *fixture,
                     gconstpointer  data)
@@ -302,6 +329,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/strategies/renames-and-marks", CSN_TYPE_STRATEGIES_PAGE, test_renames_and_marks);
   UI_TEST_ADD_PAGE ("/strategies/add", CSN_TYPE_STRATEGIES_PAGE, test_add_strategy);
   UI_TEST_ADD_PAGE ("/strategies/reveal-theme", CSN_TYPE_STRATEGIES_PAGE, test_reveal_theme);
+  UI_TEST_ADD_PAGE ("/strategies/open-theme-filter", CSN_TYPE_STRATEGIES_PAGE, test_open_theme_filter);
   UI_TEST_ADD_PAGE ("/strategies/move-to-theme", CSN_TYPE_STRATEGIES_PAGE, test_move_to_theme);
   UI_TEST_ADD_PAGE ("/strategies/lead-and-support", CSN_TYPE_STRATEGIES_PAGE, test_lead_and_support);
   UI_TEST_ADD_PAGE ("/strategies/horizon-and-remove", CSN_TYPE_STRATEGIES_PAGE, test_set_horizon_and_remove);

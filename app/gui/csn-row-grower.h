@@ -1,0 +1,21 @@
+/* csn-row-grower.h: gives a list view the items of its model a few at a time, over frames, when it first shows them. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CSN_TYPE_ROW_GROWER (csn_row_grower_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsnRowGrower, csn_row_grower, CSN, ROW_GROWER, GObject)
+
+CsnRowGrower *csn_row_grower_new        (GListModel   *model);
+GListModel   *csn_row_grower_get_model  (CsnRowGrower *self);
+void          csn_row_grower_set_source (CsnRowGrower *self,
+                                         GListModel   *model);
+void          csn_row_grower_start      (CsnRowGrower *self,
+                                         GtkWidget    *view);
+void          csn_row_grower_stop       (CsnRowGrower *self);
+gboolean      csn_row_grower_is_growing (CsnRowGrower *self);
+
+G_END_DECLS
