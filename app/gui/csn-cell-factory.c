@@ -143,12 +143,15 @@ on_cell_parent_changed_cb (GtkWidget  *cell,
     return;
   g_signal_handlers_disconnect_by_func (cell, on_cell_parent_changed_cb, user_data);
 
-  /* The first cell made for a row settles it; a recycled row keeps its cells. */
+  /* The first cell made for a row settles it (a recycled row keeps its cells), unless no row
+   * follows it: then there is nothing to spare, and hiding and showing it has a cost of its own. */
   row = gtk_widget_get_parent (column_cell);
   if (row == NULL || !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)) ||
       g_object_get_data (G_OBJECT (row), "csn-row-settled") != NULL)
     return;
   g_object_set_data (G_OBJECT (row), "csn-row-settled", GINT_TO_POINTER (TRUE));
+  if (gtk_widget_get_next_sibling (row) == NULL)
+    return;
   settle_new_row (row);
 }
 
