@@ -113,6 +113,48 @@ cell_factory_data_free (gpointer  data,
   g_free (factory_data);
 }
 
+/* GTK 4.8 puts a new row in the column view's list before it makes the row's cells. When the list
+ * next validates its styles, what is new about the row (its parent, its siblings, its place) passes
+ * on to every row after it, and each of them restyles all its widgets without the style cache: with
+ * the ~200 rows GTK keeps, a new row near the start of them costs a 20-30 ms frame (undoing an
+ * addition at the end of the list makes one). Settled while the row is hidden, which the list does
+ * not pass on, its style is done; shown again, it only moves its followers by one, as a removed row
+ * does, and that does not restyle them. */
+static void
+settle_new_row (GtkWidget *row)
+{
+  GdkRGBA color;
+
+  gtk_widget_set_visible (row, FALSE);
+  gtk_style_context_get_color (gtk_widget_get_style_context (gtk_widget_get_parent (row)), &color);
+  gtk_style_context_get_color (gtk_widget_get_style_context (row), &color);
+  gtk_widget_set_visible (row, TRUE);
+}
+
+static void
+on_cell_parent_changed_cb (GtkWidget  *cell,
+                           GParamSpec *pspec,
+                           gpointer    user_data)
+{
+  GtkWidget *column_cell = gtk_widget_get_parent (cell);
+  GtkWidget *row;
+
+  if (column_cell == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (cell, on_cell_parent_changed_cb, user_data);
+
+  /* The first cell made for a row settles it (a recycled row keeps its cells), unless no row
+   * follows it: then there is nothing to spare, and hiding and showing it has a cost of its own. */
+  row = gtk_widget_get_parent (column_cell);
+  if (row == NULL || !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)) ||
+      g_object_get_data (G_OBJECT (row), "csn-row-settled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "csn-row-settled", GINT_TO_POINTER (TRUE));
+  if (gtk_widget_get_next_sibling (row) == NULL)
+    return;
+  settle_new_row (row);
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -121,6 +163,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   GObject *cell = g_object_new_with_properties (data->cell_type, data->n_properties,
                                                 data->names, data->values);
 
+  g_signal_connect (cell, "notify::parent", G_CALLBACK (on_cell_parent_changed_cb), NULL);
   gtk_list_item_set_child (list_item, GTK_WIDGET (cell));
 }
 

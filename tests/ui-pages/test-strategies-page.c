@@ -117,6 +117,23 @@ test_renames_and_marks (Fixture       *fixture,
   g_assert_null (gtk_list_view_get_model (csn_choice_popover_get_list (CSN_CHOICE_POPOVER (popover))));
 }
 
+/* Every row of the column view is shown: a new row is hidden only while its style is settled. */
+static void
+assert_rows_shown (Fixture *fixture)
+{
+  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *list = ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL);
+  guint n_rows = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_assert_true (gtk_widget_get_visible (row));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >=, g_list_model_get_n_items (get_shown (fixture)));
+}
+
 static void
 test_add_strategy (Fixture       *fixture,
                    gconstpointer  data)
@@ -140,6 +157,7 @@ test_add_strategy (Fixture       *fixture,
                                                               "description")) != NULL &&
                       gtk_widget_get_focus_child (csn_cell_get_control (description)) != NULL);
   g_assert_nonnull (description);
+  assert_rows_shown (fixture);
   entry = csn_cell_get_control (description);
   g_assert_nonnull (gtk_widget_get_focus_child (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Taller sobre trata");
@@ -156,6 +174,8 @@ test_add_strategy (Fixture       *fixture,
   g_assert_true (csn_draft_redo (fixture->draft));
   g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n + 1);
   g_assert_cmpstr (csn_item_get_string (added, "description"), ==, "Taller sobre trata");
+  UI_TEST_WAIT_UNTIL (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, added, "description") != NULL);
+  assert_rows_shown (fixture);
 }
 
 /* The theme filter's open list, whose rows are made when it first opens: every theme, the current
