@@ -1156,19 +1156,12 @@ describe_io_error (const GError *error)
   return error->message;
 }
 
-/* The file's name for messages and titles: valid UTF-8 whatever bytes name it. */
-static char *
-dup_display_basename (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
-}
-
-static gboolean
-set_too_large (GError     **error,
-               const char  *name,
-               goffset      size)
+/* Sets @error to say that the file @name (its size @size, -1 when unknown) is larger than a draft
+ * may be; returns FALSE. */
+gboolean
+csn_draft_set_too_large_error (GError     **error,
+                               const char  *name,
+                               goffset      size)
 {
   g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   g_autofree char *limit = g_format_size_full (CSN_DRAFT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
@@ -1226,7 +1219,7 @@ read_capped (GInputStream  *stream,
         }
       g_byte_array_set_size (buffer, old_len + n);
       if (buffer->len > CSN_DRAFT_MAX_FILE_SIZE)
-        return set_too_large (error, name, expected > CSN_DRAFT_MAX_FILE_SIZE ? expected : -1);
+        return csn_draft_set_too_large_error (error, name, expected > CSN_DRAFT_MAX_FILE_SIZE ? expected : -1);
       if (n == 0)
         break;
     }
@@ -1253,7 +1246,7 @@ csn_draft_load_from_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = dup_display_basename (file);
+  name = csn_file_dup_display_basename (file);
 
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
@@ -1279,7 +1272,7 @@ csn_draft_load_from_file (GFile   *file,
     }
   if (g_file_info_get_size (info) > CSN_DRAFT_MAX_FILE_SIZE)
     {
-      set_too_large (error, name, g_file_info_get_size (info));
+      csn_draft_set_too_large_error (error, name, g_file_info_get_size (info));
       return NULL;
     }
 

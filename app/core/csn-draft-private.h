@@ -10,6 +10,9 @@ char       *csn_collection_dup_remove_label (CsnCollection  collection,
                                              const char    *title);
 char       *csn_draft_dup_untitled_name     (CsnDraft      *self,
                                              CsnItem       *item);
+gboolean    csn_draft_set_too_large_error   (GError       **error,
+                                             const char    *name,
+                                             goffset        size);
 
 /* Unknown members keep their numbers as written (csn-draft-io.c): the texts are held by the item,
  * draft or lineage (the owner) whose unknown members hold the number. */

@@ -21,6 +21,7 @@
 #include "csn-pillar.h"
 #include "csn-position.h"
 #include "csn-role-proposal.h"
+#include "csn-safe-file.h"
 #include "csn-strategy.h"
 #include "csn-theme.h"
 #include "csn-validation-private.h"
@@ -421,15 +422,25 @@ csn_draft_set_file (CsnDraft *self,
 char *
 csn_draft_dup_display_name (CsnDraft *self)
 {
-  g_autofree char *basename = NULL;
-
   g_return_val_if_fail (CSN_IS_DRAFT (self), NULL);
 
-  if (self->file == NULL)
+  return csn_draft_dup_file_display_name (self->file);
+}
+
+/**
+ * csn_draft_dup_file_display_name:
+ * @file: (nullable): a draft's file
+ *
+ * The name a draft kept in @file goes by: the file's name, or "Untitled draft" without a file.
+ */
+char *
+csn_draft_dup_file_display_name (GFile *file)
+{
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  if (file == NULL)
     return g_strdup (_("Untitled draft"));
-  /* A title must be UTF-8, whatever bytes name the file. */
-  basename = g_file_get_basename (self->file);
-  return g_filename_display_name (basename);
+  return csn_file_dup_display_basename (file);
 }
 
 /* Where this copy comes from; merges change it as part of their undoable step, saves directly. */

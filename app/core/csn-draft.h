@@ -60,6 +60,7 @@ GFile        *csn_draft_get_file            (CsnDraft      *self);
 void          csn_draft_set_file            (CsnDraft      *self,
                                              GFile         *file);
 char         *csn_draft_dup_display_name    (CsnDraft      *self);
+char         *csn_draft_dup_file_display_name (GFile       *file);
 gboolean      csn_draft_get_modified        (CsnDraft      *self);
 
 CsnItem      *csn_draft_lookup              (CsnDraft      *self,

@@ -96,8 +96,7 @@ typedef struct {
 
   /* The hand-over, from the thread that makes the tables to the one that writes them. */
   GMutex          lock;
-  GCond           table_added;
-  guint           n_ready;       /* tables complete, the first of s->tables */
+  GCond           table_added;   /* the tables grow under the lock, each complete when added */
   gboolean        complete;      /* no table follows */
   gpointer        builder;       /* what makes the tables still to come */
 } CsnExportSnapshot;

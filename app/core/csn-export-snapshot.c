@@ -101,7 +101,6 @@ add_table (CsnExportSnapshot *snapshot,
 {
   g_mutex_lock (&snapshot->lock);
   g_ptr_array_add (snapshot->tables, table);
-  snapshot->n_ready = snapshot->tables->len;
   g_cond_broadcast (&snapshot->table_added);
   g_mutex_unlock (&snapshot->lock);
 }
@@ -129,9 +128,9 @@ csn_export_snapshot_wait_table (CsnExportSnapshot *snapshot,
   CsnExportTable *table = NULL;
 
   g_mutex_lock (&snapshot->lock);
-  while (index >= snapshot->n_ready && !snapshot->complete)
+  while (index >= snapshot->tables->len && !snapshot->complete)
     g_cond_wait (&snapshot->table_added, &snapshot->lock);
-  if (index < snapshot->n_ready)
+  if (index < snapshot->tables->len)
     table = g_ptr_array_index (snapshot->tables, index);
   g_mutex_unlock (&snapshot->lock);
   return table;

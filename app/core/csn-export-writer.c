@@ -1433,7 +1433,6 @@ static void
 write_sheets (Writer *w)
 {
   CsnExportSnapshot *s = w->snapshot;
-
   CsnExportTable *table;
 
   if (s->kind == CSN_EXPORT_KIND_FULL)

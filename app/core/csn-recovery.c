@@ -673,21 +673,17 @@ check_copy_file (const char  *path,
                  GStatBuf    *buf,
                  GError     **error)
 {
+  g_autofree char *display = g_filename_display_name (path);
+
   if (g_stat (path, buf) != 0)
     {
       int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_READ, "%s: %s", display, g_strerror (saved_errno));
       return FALSE;
     }
   if (buf->st_size > CSN_DRAFT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MiB"), path,
-                   CSN_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+    return csn_draft_set_too_large_error (error, display, buf->st_size);
   return TRUE;
 }
 
@@ -720,14 +716,7 @@ csn_recovery_peek (const char  *path,
   if (!check_copy_file (path, &buf, error))
     return FALSE;
   read_sidecar (path, &original, &stamp, &saved);
-  if (original != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (original);
-
-      *display_name = g_filename_display_name (basename);
-    }
-  else
-    *display_name = g_strdup (_("Untitled draft"));
+  *display_name = csn_draft_dup_file_display_name (original);
   *saved_time = saved != NULL ? g_steal_pointer (&saved) : g_date_time_new_from_unix_local (buf.st_mtime);
   return TRUE;
 }

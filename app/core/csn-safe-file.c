@@ -81,11 +81,15 @@ csn_file_stamp_free (CsnFileStamp *stamp)
   g_free (stamp);
 }
 
-static char *
-dup_display_basename (GFile *file)
+/* @file's name for messages and titles: UTF-8, whatever bytes name the file. */
+char *
+csn_file_dup_display_basename (GFile *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *basename = NULL;
 
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  basename = g_file_get_basename (file);
   return g_filename_display_name (basename);
 }
 
@@ -335,7 +339,7 @@ csn_safe_file_save (GFile               *file,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = dup_display_basename (file);
+  name = csn_file_dup_display_basename (file);
   real_path = resolve_links (g_file_peek_path (file), name, error);
   if (real_path == NULL)
     return FALSE;

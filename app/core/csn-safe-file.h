@@ -24,6 +24,8 @@ gboolean      csn_file_stamp_equal         (const CsnFileStamp  *a,
                                             const CsnFileStamp  *b);
 void          csn_file_stamp_free          (CsnFileStamp        *stamp);
 
+char         *csn_file_dup_display_basename (GFile              *file);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsnFileStamp, csn_file_stamp_free)
 
 typedef enum {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "csn-country.h"
 #include "csn-draft.h"
 #include "csn-open-item.h"
@@ -410,6 +412,40 @@ csn_validation_get_item_problems (CsnValidation *self,
 {
   g_return_val_if_fail (CSN_IS_VALIDATION (self), NULL);
   return g_hash_table_lookup (self->item_problems, item);
+}
+
+/**
+ * csn_validation_dup_quota_warning:
+ * @country: a member state of the draft
+ *
+ * What is wrong with @country's delegation, for the views that show it: %NULL within its quota;
+ * beyond it, the validation's warning, which names the first participant over the quota, once the
+ * validation has caught up with the draft's last change, and until then the quota alone (the count
+ * comes from the draft's index of participants, up to date at every change).
+ *
+ * Returns: (transfer full) (nullable): the warning
+ */
+char *
+csn_validation_dup_quota_warning (CsnValidation *self,
+                                  CsnCountry    *country)
+{
+  const char *code;
+  CsnProblem *problem;
+  int quota;
+
+  g_return_val_if_fail (CSN_IS_VALIDATION (self), NULL);
+  g_return_val_if_fail (CSN_IS_COUNTRY (country), NULL);
+
+  if (self->draft == NULL)
+    return NULL;
+  code = csn_country_get_code (country);
+  quota = csn_country_get_delegation_quota (country);
+  if ((int) csn_draft_count_participants (self->draft, code) <= quota)
+    return NULL;
+  problem = csn_validation_get_pending (self) ? NULL : csn_validation_get_quota_problem (self, code);
+  if (problem != NULL)
+    return g_strdup (csn_problem_get_message (problem));
+  return g_strdup_printf (_("Over the quota of %d"), quota);
 }
 
 gboolean

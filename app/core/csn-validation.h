@@ -22,6 +22,8 @@ GListModel      *csn_validation_get_open_items        (CsnValidation *self);
 CsnDraftFigures *csn_validation_get_figures           (CsnValidation *self);
 CsnProblem      *csn_validation_get_quota_problem     (CsnValidation *self,
                                                        const char    *country);
+char            *csn_validation_dup_quota_warning     (CsnValidation *self,
+                                                       CsnCountry    *country);
 GPtrArray       *csn_validation_get_item_problems     (CsnValidation *self,
                                                        CsnItem       *item);
 gboolean         csn_validation_get_pending           (CsnValidation *self);

@@ -665,22 +665,13 @@ describe_io_error (const GError *error)
   return error->message;
 }
 
-/* The file's name for messages and the review: UTF-8, whatever bytes name the file. */
-static char *
-dup_display_basename (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
-}
-
 /* In any thread: the file's <file>s and units, or an error naming the file and the line. */
 static GPtrArray *
 read_file (GFile         *file,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autofree char *name = dup_display_basename (file);
+  g_autofree char *name = csn_file_dup_display_basename (file);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -738,7 +729,7 @@ csn_xliff_import (CsnDraft      *draft,
   files = read_file (file, cancellable, error);
   if (files == NULL)
     return NULL;
-  name = dup_display_basename (file);
+  name = csn_file_dup_display_basename (file);
   return csn_xliff_build_change_set (draft, files, name, reports, error);
 }
 
@@ -814,6 +805,6 @@ csn_xliff_import_finish (CsnDraft      *draft,
   files = g_task_propagate_pointer (G_TASK (result), error);
   if (files == NULL)
     return NULL;
-  name = dup_display_basename (job->file);
+  name = csn_file_dup_display_basename (job->file);
   return csn_xliff_build_change_set (draft, files, name, reports, error);
 }

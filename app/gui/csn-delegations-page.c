@@ -63,20 +63,6 @@ get_selected_country (CsnDelegationsPage *self)
   return gtk_single_selection_get_selected_item (self->country_selection);
 }
 
-/* The quota warning the draft's shared validation gives for this delegation, once it is up to date
- * (it is remade at idle after a change, and then updates the header). */
-static char *
-dup_quota_problem (CsnDelegationsPage *self)
-{
-  CsnValidation *validation = csn_draft_get_validation (get_draft (self));
-  CsnProblem *problem;
-
-  if (csn_validation_get_pending (validation))
-    return NULL;
-  problem = csn_validation_get_quota_problem (validation, self->country_code);
-  return problem != NULL ? g_strdup (csn_problem_get_message (problem)) : NULL;
-}
-
 static void
 update_header (CsnDelegationsPage *self)
 {
@@ -109,13 +95,7 @@ update_header (CsnDelegationsPage *self)
                                 count, quota);
   gtk_label_set_label (self->delegation_count, count_text);
 
-  if ((int) count > quota)
-    {
-      problem = dup_quota_problem (self);
-      /* Until the validation has caught up with the last change. */
-      if (problem == NULL)
-        problem = g_strdup_printf (_("Over the quota of %d"), quota);
-    }
+  problem = csn_validation_dup_quota_warning (csn_draft_get_validation (get_draft (self)), CSN_COUNTRY (country));
   if (problem != NULL)
     {
       /* The validation's messages start in lower case, to follow a place; this one stands alone. */

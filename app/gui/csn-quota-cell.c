@@ -53,9 +53,7 @@ csn_quota_cell_update (CsnCell *cell)
   CsnItem *country = csn_cell_get_item (cell);
   g_autofree char *text = NULL;
   g_autofree char *problem = NULL;
-  const char *code;
   guint count;
-  int quota;
 
   follow_validation (self, draft != NULL ? csn_draft_get_validation (draft) : NULL);
   if (draft == NULL || country == NULL)
@@ -65,21 +63,14 @@ csn_quota_cell_update (CsnCell *cell)
       return;
     }
 
-  code = csn_item_get_key (country);
-  quota = csn_country_get_delegation_quota (CSN_COUNTRY (country));
-  count = csn_draft_count_participants (draft, code);
-
+  count = csn_draft_count_participants (draft, csn_country_get_code (CSN_COUNTRY (country)));
   /* Translators: participants of a delegation against its quota, "3 / 2" */
-  text = g_strdup_printf (_("%u / %d"), count, quota);
+  text = g_strdup_printf (_("%u / %d"), count, csn_country_get_delegation_quota (CSN_COUNTRY (country)));
   gtk_label_set_label (self->label, text);
 
-  if ((int) count > quota)
+  problem = csn_validation_dup_quota_warning (self->validation, CSN_COUNTRY (country));
+  if (problem != NULL)
     {
-      CsnProblem *found = csn_validation_get_pending (self->validation)
-                          ? NULL : csn_validation_get_quota_problem (self->validation, code);
-
-      problem = found != NULL ? g_strdup (csn_problem_get_message (found))
-                              : g_strdup_printf (_("Over the quota of %d"), quota);
       gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), problem);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), problem);

@@ -52,6 +52,7 @@ typedef struct
   GType     (*get_type) (void);
   gsize       field;      /* where the window keeps it */
   gboolean    shows_draft;
+  void      (*made) (CsnWindow *self);  /* connects the window to the page, once made */
 } PageInfo;
 
 static const PageInfo page_infos[] = {
@@ -68,12 +69,12 @@ static const PageInfo page_infos[] = {
   { "endorsements", N_("Endorsements"), csn_endorsements_page_get_type,
     G_STRUCT_OFFSET (CsnWindow, endorsements_page), TRUE },
   { "document", N_("Document"), csn_document_page_get_type,
-    G_STRUCT_OFFSET (CsnWindow, document_page), TRUE },
+    G_STRUCT_OFFSET (CsnWindow, document_page), TRUE, _csn_window_document_page_made },
   { "translation", N_("Translation"), csn_translation_view_get_type,
-    G_STRUCT_OFFSET (CsnWindow, translation_view), TRUE },
+    G_STRUCT_OFFSET (CsnWindow, translation_view), TRUE, _csn_window_translation_view_made },
   /* The review page is given its draft with each review. */
   { "review", N_("Review Changes"), csn_review_page_get_type,
-    G_STRUCT_OFFSET (CsnWindow, review_page), FALSE },
+    G_STRUCT_OFFSET (CsnWindow, review_page), FALSE, _csn_window_review_page_made },
 };
 
 static const PageInfo *
@@ -920,12 +921,8 @@ _csn_window_ensure_page (CsnWindow  *self,
 
   if (CSN_IS_LIST_PAGE (page))
     g_signal_connect_object (page, "removed", G_CALLBACK (on_page_removed_cb), self, G_CONNECT_SWAPPED);
-  else if (CSN_IS_DOCUMENT_PAGE (page))
-    _csn_window_document_page_made (self);
-  else if (CSN_IS_TRANSLATION_VIEW (page))
-    _csn_window_translation_view_made (self);
-  else if (CSN_IS_REVIEW_PAGE (page))
-    _csn_window_review_page_made (self);
+  if (info->made != NULL)
+    info->made (self);
   return page;
 }
 

@@ -139,6 +139,37 @@ test_quota (void)
   g_assert_null (csn_validation_get_quota_problem (validation, "MX"));
 }
 
+/* The warning the views show: none within the quota; beyond it the quota alone until the validation
+ * catches up with the last change, then the validation's words. */
+static void
+test_quota_warning (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnValidation *validation = csn_draft_get_validation (draft);
+  CsnCountry *country = CSN_COUNTRY (csn_draft_lookup (draft, CSN_COLLECTION_COUNTRIES, "GT"));
+  int quota = csn_country_get_delegation_quota (country);
+  g_autofree char *within = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *expected = g_strdup_printf ("Over the quota of %d", quota);
+  g_autofree char *validated = NULL;
+
+  for (int i = 0; i < quota; i++)
+    add_participant (draft, "GT");
+  wait_validated (validation);
+  within = csn_validation_dup_quota_warning (validation, country);
+  g_assert_null (within);
+
+  add_participant (draft, "GT");
+  g_assert_true (csn_validation_get_pending (validation));
+  pending = csn_validation_dup_quota_warning (validation, country);
+  g_assert_cmpstr (pending, ==, expected);
+
+  wait_validated (validation);
+  validated = csn_validation_dup_quota_warning (validation, country);
+  g_assert_cmpstr (validated, ==, csn_problem_get_message (csn_validation_get_quota_problem (validation, "GT")));
+  g_assert_cmpstr (validated, !=, expected);
+}
+
 static void
 on_items_changed_cb (GListModel *model,
                      guint       position,
@@ -265,6 +296,7 @@ main (int   argc,
 
   g_test_add_func ("/validation/follows-edits", test_follows_edits);
   g_test_add_func ("/validation/quota", test_quota);
+  g_test_add_func ("/validation/quota-warning", test_quota_warning);
   g_test_add_func ("/validation/updated-in-place", test_updated_in_place);
   g_test_add_func ("/validation/outlives-draft", test_outlives_draft);
   g_test_add_func ("/validation/slices", test_slices);
