@@ -39,6 +39,7 @@ static guint settle_ms = SETTLE_MS;
 static char *stop_after;
 static gboolean callgrind_frames;
 static gboolean edits_only;
+static gboolean list_frames;
 
 typedef struct
 {
@@ -281,6 +282,28 @@ compute_stats (Bench  *bench,
 
 typedef void (*ActionFunc) (Bench *bench, gpointer data);
 
+/* --frames: each frame of the watch whose work took over a quarter of the budget, to tell which of
+ * an action's frames is the long one (the first, or one of the rows a list grows later). */
+static void
+print_frames (Bench  *bench,
+              gint64  t_action,
+              gint64  t_done)
+{
+  gint64 end = t_done + (gint64) watch_ms * 1000;
+
+  for (guint i = 0; i < bench->frames->len; i++)
+    {
+      const Frame *frame = &g_array_index (bench->frames, Frame, i);
+      gint64 start = MAX (frame->start, t_action);
+
+      if (frame->end < t_action || frame->end > end || frame->end - start < FRAME_BUDGET_US / 4)
+        continue;
+      g_print ("      frame %3u at %7.1f ms: work %5.1f, layout %5.1f, CPU %5.1f\n", i,
+               (start - t_action) / 1000.0, (frame->end - start) / 1000.0,
+               (MAX (frame->layout, start) - start) / 1000.0, frame->cpu / 1000.0);
+    }
+}
+
 static void
 report (Bench       *bench,
         const char  *name,
@@ -338,6 +361,8 @@ measure (Bench      *bench,
   stats.cpu_ms = (c_done - c_action) / 1000.0;
   stats.cpu_watch_ms = (c_stop - c_action) / 1000.0;
   report (bench, name, &stats, t_action, t_stop);
+  if (list_frames)
+    print_frames (bench, t_action, t_done);
   spin (50);
   if (stop_after != NULL && g_strcmp0 (stop_after, name) == 0)
     bench->stopped = TRUE;
@@ -773,6 +798,8 @@ main (int   argc,
       "(from before-paint to after-paint)", NULL },
     { "edits-only", 0, 0, G_OPTION_ARG_NONE, &edits_only,
       "Show only the strategies page before the edits, not every page first", NULL },
+    { "frames", 0, 0, G_OPTION_ARG_NONE, &list_frames,
+      "List each frame after each action whose work took over 4 ms", NULL },
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
     { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
       "Turn GTK's animations off (the pages' crossfade draws two pages per frame for 200 ms)", NULL },
