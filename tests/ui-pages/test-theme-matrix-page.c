@@ -11,6 +11,7 @@
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
 #include "csn-theme-matrix-page.h"
+#include "csn-theme-summary.h"
 #include "csn-validate.h"
 #include "ui-test-util.h"
 
@@ -377,6 +378,79 @@ test_click_selects_row (Fixture       *fixture,
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 4) == theme);
 }
 
+typedef struct
+{
+  GtkWidget *summary;
+  GtkWidget *list;
+  int        list_height;
+  int        summary_height;
+  guint      frames;          /* painted since the page was shown again */
+  guint      summary_frame;   /* the first of them with the summary drawn */
+  gboolean   first_mapped;    /* the summary was mapped in the first */
+  int        first_list_height;
+  int        first_summary_height;
+} PaneFrames;
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   PaneFrames    *frames)
+{
+  frames->frames++;
+  if (frames->frames == 1)
+    {
+      frames->first_mapped = gtk_widget_get_mapped (frames->summary);
+      frames->first_list_height = gtk_widget_get_height (frames->list);
+      frames->first_summary_height = gtk_widget_get_height (frames->summary);
+    }
+  if (frames->summary_frame == 0 && gtk_widget_get_mapped (frames->summary))
+    frames->summary_frame = frames->frames;
+}
+
+/* The summary and details under the list are laid out with the page but drawn the frame after it,
+ * in the place they keep; something in them that is wanted (a revealed field) is drawn at once. */
+static void
+test_lower_pane_next_frame (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *paned = ui_test_find_widget (fixture->page, GTK_TYPE_PANED, NULL);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (fixture->page);
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
+  PaneFrames frames = { 0 };
+  CsnCell *notes;
+  gulong handler;
+
+  frames.summary = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_SUMMARY, NULL);
+  frames.list = gtk_paned_get_start_child (GTK_PANED (paned));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (frames.summary));
+  frames.list_height = gtk_widget_get_height (frames.list);
+  frames.summary_height = gtk_widget_get_height (frames.summary);
+  g_assert_cmpint (frames.list_height, >, 0);
+  g_assert_cmpint (frames.summary_height, >, 0);
+
+  /* Shown again, as a page the window switches to. */
+  gtk_widget_set_visible (fixture->page, FALSE);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  gtk_widget_set_visible (fixture->page, TRUE);
+  g_assert_true (gtk_widget_get_mapped (fixture->page));
+  g_assert_false (gtk_widget_get_mapped (frames.summary));
+  UI_TEST_WAIT_UNTIL (frames.summary_frame > 0);
+  g_signal_handler_disconnect (frame_clock, handler);
+  g_assert_false (frames.first_mapped);
+  g_assert_cmpuint (frames.summary_frame, ==, 2);
+  /* Laid out in its place from the first frame: nothing moved when it was drawn. */
+  g_assert_cmpint (frames.first_list_height, ==, frames.list_height);
+  g_assert_cmpint (frames.first_summary_height, ==, frames.summary_height);
+  g_assert_cmpint (gtk_widget_get_height (frames.list), ==, frames.list_height);
+
+  /* Revealing a theme's notes as the page is shown draws the pane and focuses them at once. */
+  gtk_widget_set_visible (fixture->page, FALSE);
+  gtk_widget_set_visible (fixture->page, TRUE);
+  csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), theme, "notes");
+  g_assert_true (gtk_widget_get_mapped (frames.summary));
+  UI_TEST_WAIT_UNTIL ((notes = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_AREA_CELL, theme, "notes")) != NULL &&
+                      gtk_widget_has_focus (csn_cell_get_control (notes)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +466,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/theme-matrix/detail-and-reservations", CSN_TYPE_THEME_MATRIX_PAGE, test_detail_and_reservations);
   UI_TEST_ADD_PAGE ("/theme-matrix/drag-and-drop", CSN_TYPE_THEME_MATRIX_PAGE, test_drag_and_drop);
   UI_TEST_ADD_PAGE ("/theme-matrix/click-selects-row", CSN_TYPE_THEME_MATRIX_PAGE, test_click_selects_row);
+  UI_TEST_ADD_PAGE ("/theme-matrix/lower-pane-next-frame", CSN_TYPE_THEME_MATRIX_PAGE, test_lower_pane_next_frame);
 
   return g_test_run ();
 }
