@@ -657,7 +657,8 @@ read_sidecar (const char    *path,
     return;
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, length, NULL))
+  /* An empty file parses, to no root (a sidecar cut short by a full disk or a crash). */
+  if (!json_parser_load_from_data (parser, contents, length, NULL) || json_parser_get_root (parser) == NULL)
     return;
 
   uri = dup_original_uri (json_parser_get_root (parser));
