@@ -928,6 +928,14 @@ main (int   argc,
   print_cell_costs (&bench);
   if (counts_only)
     goto out;
+  /* Going back to a page: its rows are kept, its content was hidden while out of sight. */
+  for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1 && !edits_only; i++)
+    {
+      const char *page = page_names[i % G_N_ELEMENTS (page_names)];
+      g_autofree char *name = g_strdup_printf ("show page %s again", page);
+
+      measure (&bench, name, show_page_action, (gpointer) page);
+    }
 
   measure (&bench, "show page strategies", show_page_action, (gpointer) "strategies");
   measure (&bench, "scroll a page down", scroll_action, NULL);
