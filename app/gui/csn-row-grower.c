@@ -30,6 +30,7 @@ struct _CsnRowGrower
   gint64             tick_start;    /* 0 unless this frame added rows */
   guint              step;          /* rows added a frame */
   gboolean           paused;        /* until the view shows again */
+  gboolean           resumed;       /* shown again: the frame that shows it grows nothing */
   gulong             map_id;
 };
 
@@ -102,6 +103,12 @@ grow_tick_cb (GtkWidget     *view,
       disconnect_frame_clock (self);
       return G_SOURCE_REMOVE;
     }
+  /* Shown again: that frame lays out and draws the whole page, the rows come from the next one. */
+  if (self->resumed)
+    {
+      self->resumed = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
   /* Not laid out yet (the frame that first shows the list): it has rows enough for that frame. */
   if (adjustment == NULL || gtk_adjustment_get_page_size (adjustment) <= 0 || size == 0)
     return G_SOURCE_CONTINUE;
@@ -156,7 +163,10 @@ on_view_map_cb (CsnRowGrower *self,
                 GtkWidget    *view)
 {
   if (self->paused && self->tick_id == 0 && view == self->view)
-    add_tick (self);
+    {
+      add_tick (self);
+      self->resumed = TRUE;
+    }
 }
 
 static void
@@ -257,6 +267,7 @@ csn_row_grower_start (CsnRowGrower *self,
     }
   self->step = FIRST_STEP;
   self->tick_start = 0;
+  self->resumed = FALSE;
   if (gtk_slice_list_model_get_size (self->slice) != FIRST_ROWS)
     gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
   if (self->tick_id == 0)

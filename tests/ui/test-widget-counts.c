@@ -475,6 +475,67 @@ test_choices_while_open (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The items the first list under @root was given so far (all of them once grown). */
+static guint
+shown_items (GtkWidget *root)
+{
+  GtkWidget *view = ui_test_find_widget (root, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (selection));
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  guint      frames;
+  guint      first_frame_items;
+} GrowthFrames;
+
+static void
+on_growth_after_paint_cb (GdkFrameClock *frame_clock,
+                          GrowthFrames  *growth)
+{
+  if (growth->frames++ == 0)
+    growth->first_frame_items = shown_items (growth->page);
+}
+
+/* A page left before its list has all its rows stops growing it while out of sight, and goes on
+ * when shown again: not in the frame that shows it again (it lays out and draws the whole page),
+ * from the next one. */
+static void
+test_growth_resumes (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
+  GrowthFrames growth = { page, 0, 0 };
+  guint left_at;
+  gulong handler;
+  gint64 until;
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS);
+  csn_window_show_page (window, "overview");
+  left_at = shown_items (page);
+  g_assert_cmpuint (left_at, <, n_strategies);
+  /* Out of sight for a while: not one more row. */
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    ui_test_iterate (until);
+  g_assert_cmpuint (shown_items (page), ==, left_at);
+
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_growth_after_paint_cb), &growth);
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (growth.frames > 0);
+  g_assert_cmpuint (growth.first_frame_items, ==, left_at);
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
+  g_signal_handler_disconnect (frame_clock, handler);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/open-list", test_open_list);
   g_test_add_func ("/widget-counts/open-list-in-place", test_open_list_in_place);
   g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
+  g_test_add_func ("/widget-counts/growth-resumes", test_growth_resumes);
 
   status = g_test_run ();
   g_clear_object (&app);
