@@ -189,7 +189,7 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
 {
   CsnCell *cell = CSN_CELL (gtk_list_item_get_child (list_item));
 
-  csn_cell_unbind (cell);
+  csn_cell_unbind_list_item (cell);
   if (data->names_other_items)
     forget_cell (data, cell);
 }

@@ -32,6 +32,9 @@ struct _CsnCellClass
   /* The control is made only when needed (csn_cell_get_control() makes it): the cell's label is
    * given to it then, not on every update. */
   gboolean      lazy_control;
+  /* The cell shows its row's place in the list: bound again to the same item (a row before it
+   * came or went), it updates. */
+  gboolean      shows_position;
 };
 
 void        csn_cell_bind               (CsnCell    *self,
@@ -41,6 +44,7 @@ void        csn_cell_bind_list_item     (CsnCell    *self,
                                          CsnDraft   *draft,
                                          GtkListItem *list_item);
 void        csn_cell_unbind             (CsnCell    *self);
+void        csn_cell_unbind_list_item   (CsnCell    *self);
 CsnDraft   *csn_cell_get_draft          (CsnCell    *self);
 CsnItem    *csn_cell_get_item           (CsnCell    *self);
 const char *csn_cell_get_property_name  (CsnCell    *self);

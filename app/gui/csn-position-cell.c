@@ -138,6 +138,7 @@ csn_position_cell_class_init (CsnPositionCellClass *klass)
   /* Adding, removing or moving an item moves the others: the column's factory updates the cells
    * after each change of the draft. */
   cell_class->names_other_items = TRUE;
+  cell_class->shows_position = TRUE;
 
   properties[PROP_COLLECTION] =
     g_param_spec_uint ("collection", NULL, NULL, 0, CSN_N_COLLECTIONS - 1, CSN_COLLECTION_THEMES,

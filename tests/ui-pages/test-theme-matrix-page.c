@@ -6,6 +6,8 @@
 #include "csn-enums.h"
 #include "csn-history.h"
 #include "csn-label-cell.h"
+#include "csn-list-page.h"
+#include "csn-position-cell.h"
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
 #include "csn-text-area-cell.h"
@@ -451,6 +453,56 @@ test_lower_pane_next_frame (Fixture       *fixture,
                       gtk_widget_has_focus (csn_cell_get_control (notes)));
 }
 
+static const char *
+position_text (GtkWidget *page,
+               CsnItem   *item)
+{
+  CsnCell *cell = ui_test_find_typed_cell (page, CSN_TYPE_POSITION_CELL, item, NULL);
+  GtkWidget *inscription = cell != NULL ? ui_test_find_widget (GTK_WIDGET (cell), GTK_TYPE_INSCRIPTION, NULL) : NULL;
+
+  return inscription != NULL ? gtk_inscription_get_text (GTK_INSCRIPTION (inscription)) : NULL;
+}
+
+/* GTK 4.8 unbinds a row and binds it again to its item when its selection or its place changes:
+ * the cells stay as they are (an edit under way stays in its field, uncommitted), and the row's
+ * number follows its place. */
+static void
+test_rebind_same_item (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CsnItem *first = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  CsnItem *third = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 2);
+  GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (fixture->page));
+  g_autofree char *old_title = g_strdup (csn_item_get_string (first, "title"));
+  CsnCell *title = NULL;
+  GtkEditable *entry;
+
+  UI_TEST_WAIT_UNTIL ((title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, first, "title")) != NULL &&
+                      g_strcmp0 (position_text (fixture->page, third), "3") == 0);
+  entry = GTK_EDITABLE (csn_cell_get_control (title));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+  gtk_editable_set_text (entry, "Texto en curso");
+
+  /* Rows 1 to 6 are bound again to their themes. */
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_single_selection_set_selected (selection, 5);
+  ui_test_flush ();
+  g_assert_true (ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, first, "title") == title);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Texto en curso");
+  g_assert_cmpstr (csn_item_get_string (first, "title"), ==, old_title);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (fixture->draft)));
+  /* Leaving the field commits it, as ever. */
+  gtk_widget_grab_focus (ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL));
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (csn_item_get_string (first, "title"), "Texto en curso") == 0);
+
+  /* A theme added before the third: its row, bound again to it, says 4. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "matrix.add", NULL));
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (position_text (fixture->page, third), "4") == 0);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (position_text (fixture->page, third), "3") == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +518,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/theme-matrix/detail-and-reservations", CSN_TYPE_THEME_MATRIX_PAGE, test_detail_and_reservations);
   UI_TEST_ADD_PAGE ("/theme-matrix/drag-and-drop", CSN_TYPE_THEME_MATRIX_PAGE, test_drag_and_drop);
   UI_TEST_ADD_PAGE ("/theme-matrix/click-selects-row", CSN_TYPE_THEME_MATRIX_PAGE, test_click_selects_row);
+  UI_TEST_ADD_PAGE ("/theme-matrix/rebind-same-item", CSN_TYPE_THEME_MATRIX_PAGE, test_rebind_same_item);
   UI_TEST_ADD_PAGE ("/theme-matrix/lower-pane-next-frame", CSN_TYPE_THEME_MATRIX_PAGE, test_lower_pane_next_frame);
 
   return g_test_run ();
