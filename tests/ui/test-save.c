@@ -797,6 +797,74 @@ test_display_names (void)
   g_remove (g_file_peek_path (workbook));
 }
 
+static void
+on_focus_moved_cb (GtkWindow  *window,
+                   GParamSpec *pspec,
+                   guint      *moves)
+{
+  (*moves)++;
+}
+
+static GtkWidget *
+find_entry_row_with_text (GtkWidget  *root,
+                          const char *text)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A save commits the edit the focused field holds, and leaves the focus where it is: on a search
+ * entry (nothing to commit) it does not even move it, which restyled the whole window. */
+static void
+test_focus_stays (void)
+{
+  g_autoptr(GFile) file = write_draft ("focus.consenso", "Managua");
+  CsnWindow *window = open_window (file);
+  GtkWidget *page, *search, *venue;
+  guint moves = 0;
+  gulong handler;
+
+  csn_window_show_page (window, "theme-matrix");
+  page = csn_window_get_page (window, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (page));
+  search = ui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_true (gtk_widget_grab_focus (search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "trata");
+  edit_venue (window, "Tegucigalpa");
+
+  handler = g_signal_connect (window, "notify::focus-widget", G_CALLBACK (on_focus_moved_cb), &moves);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (csn_window_get_draft (window)));
+  g_signal_handler_disconnect (window, handler);
+  g_assert_cmpuint (moves, ==, 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "trata");
+  assert_venue_on_disk (g_file_peek_path (file), "Tegucigalpa");
+
+  /* A field's edit under way is saved, and the field keeps the focus. */
+  csn_window_show_page (window, "overview");
+  UI_TEST_WAIT_UNTIL ((venue = find_entry_row_with_text (GTK_WIDGET (window), "Tegucigalpa")) != NULL &&
+                      gtk_widget_get_mapped (venue));
+  g_assert_true (gtk_widget_grab_focus (venue));
+  gtk_editable_set_text (GTK_EDITABLE (venue), "León");
+  g_assert_cmpstr (get_venue (window), ==, "Tegucigalpa");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (csn_window_get_draft (window)));
+  assert_venue_on_disk (g_file_peek_path (file), "León");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), venue));
+
+  ui_test_close_window (window);
+  g_remove (g_file_peek_path (file));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/save/symlink", test_symlink);
   g_test_add_func ("/save/recovery-in-background", test_recovery_in_background);
   g_test_add_func ("/save/display-names", test_display_names);
+  g_test_add_func ("/save/focus-stays", test_focus_stays);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
