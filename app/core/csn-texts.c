@@ -221,25 +221,30 @@ sort_by_page (GPtrArray *texts)
   memcpy (texts->pdata, sorted, texts->len * sizeof (gpointer));
 }
 
-/*
- * Every free text of @draft that may carry a translation (empty ones too), as CsnText, in the
- * order of the window's pages (the meeting on the Overview, the document's texts last), on each
- * page in file order, a theme's reservations after its own texts, the delegations' positions
- * after the page's items. The ids are unique within the list.
- */
-GPtrArray *
-csn_draft_list_texts (CsnDraft *draft)
+static gboolean
+on_page (const char *wanted,
+         const char *page)
+{
+  return wanted == NULL || g_str_equal (wanted, page);
+}
+
+/* The texts of the @wanted page (NULL: of every page). An id is unique within its collection's texts alone
+ * (a collection's key starts it), so another page's collections are skipped whole; the positions
+ * are on the pages of what they are about, and are all listed, then kept by page. */
+static GPtrArray *
+list_texts (CsnDraft   *draft,
+            const char *wanted)
 {
   g_autoptr(GString) prefix = g_string_new (NULL);
   Lister l;
 
-  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
-
   l.texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
   l.ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  add_texts (&l, CSN_ITEM (csn_draft_get_meeting (draft)), NULL, 0, "meeting/", "overview");
-  add_texts (&l, CSN_ITEM (csn_draft_get_document_texts (draft)), NULL, 0, "document/", "document");
+  if (on_page (wanted, "overview"))
+    add_texts (&l, CSN_ITEM (csn_draft_get_meeting (draft)), NULL, 0, "meeting/", "overview");
+  if (on_page (wanted, "document"))
+    add_texts (&l, CSN_ITEM (csn_draft_get_document_texts (draft)), NULL, 0, "document/", "document");
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
@@ -256,7 +261,8 @@ csn_draft_list_texts (CsnDraft *draft)
           if (fields[i].kind == CSN_FIELD_CHILDREN)
             children = &fields[i];
         }
-      if (!translatable && children == NULL)
+      if ((!translatable && children == NULL) ||
+          (c != CSN_COLLECTION_POSITIONS && !on_page (wanted, collection_page (c))))
         continue;
 
       for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
@@ -275,7 +281,48 @@ csn_draft_list_texts (CsnDraft *draft)
     }
 
   g_hash_table_unref (l.ids);
+  if (wanted != NULL)
+    {
+      gsize n_listed;
+      g_autofree CsnText **listed = (CsnText **) g_ptr_array_steal (l.texts, &n_listed);
+
+      for (gsize i = 0; i < n_listed; i++)
+        {
+          if (on_page (wanted, listed[i]->page))
+            g_ptr_array_add (l.texts, listed[i]);
+          else
+            text_free (listed[i]);
+        }
+    }
   /* Stable: within a page, list order; a position after the page's own items. */
   sort_by_page (l.texts);
   return l.texts;
+}
+
+/*
+ * Every free text of @draft that may carry a translation (empty ones too), as CsnText, in the
+ * order of the window's pages (the meeting on the Overview, the document's texts last), on each
+ * page in file order, a theme's reservations after its own texts, the delegations' positions
+ * after the page's items. The ids are unique within the list.
+ */
+GPtrArray *
+csn_draft_list_texts (CsnDraft *draft)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+
+  return list_texts (draft, NULL);
+}
+
+/*
+ * The texts of csn_draft_list_texts() that are on @page ("overview", "strategies"…), in the same
+ * order and with the same ids, without listing the other pages' collections.
+ */
+GPtrArray *
+csn_draft_list_page_texts (CsnDraft   *draft,
+                           const char *page)
+{
+  g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (page != NULL, NULL);
+
+  return list_texts (draft, page);
 }

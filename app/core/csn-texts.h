@@ -17,7 +17,9 @@ typedef struct {
   guint           position; /* of the item in its list (a reservation: in its theme's) */
 } CsnText;
 
-GPtrArray  *csn_draft_list_texts    (CsnDraft   *draft);
-const char *csn_text_page_get_title (const char *page);
+GPtrArray  *csn_draft_list_texts      (CsnDraft   *draft);
+GPtrArray  *csn_draft_list_page_texts (CsnDraft   *draft,
+                                       const char *page);
+const char *csn_text_page_get_title   (const char *page);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "csn-describe.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
+#include "csn-row-grower.h"
 #include "csn-texts.h"
 #include "csn-translation-view.h"
 
@@ -42,6 +43,7 @@ struct _CsnTranslationView
   GListStore         *units;            /* CsnTranslationUnit: the page's texts that have a source */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  CsnRowGrower       *grower;           /* gives the list the filtered texts over frames when listed anew */
   GtkSingleSelection *selection;
   CsnTranslationUnit *pinned;           /* the selected text stays in the list until another is chosen */
   CsnTranslationUnit *editing;          /* the text in the editor */
@@ -49,6 +51,8 @@ struct _CsnTranslationView
   char               *loaded;           /* the translation as the editor last loaded or kept it */
   guint               refresh_source;
   guint               refilter_source;
+  GdkFrameClock      *scroll_clock;     /* whose next layout scrolls to the selected text */
+  gulong              scroll_layout_id;
   gboolean            stale;
   gboolean            relist;           /* the listing itself may have changed since the last refresh */
   GHashTable         *changed;          /* GObject: what the edits since the last refresh changed */
@@ -393,10 +397,10 @@ update_summary (CsnTranslationView *self)
   show_summary (self);
 }
 
-/* The page's texts that have a source to translate, in the order of csn_draft_list_texts(). */
+/* Those of the page's @texts that have a source to translate, in their order. */
 static GPtrArray *
-list_page_texts (CsnTranslationView *self,
-                 GPtrArray          *texts)
+list_texts_to_translate (CsnTranslationView *self,
+                         GPtrArray          *texts)
 {
   GPtrArray *page_texts = g_ptr_array_new ();
 
@@ -404,8 +408,7 @@ list_page_texts (CsnTranslationView *self,
     {
       CsnText *text = g_ptr_array_index (texts, i);
 
-      if (self->page != NULL && g_str_equal (text->page, self->page) &&
-          csn_item_get_translation_state (text->item, text->field, get_target_language (self)) != CSN_TRANSLATION_NOT_NEEDED)
+      if (csn_item_get_translation_state (text->item, text->field, get_target_language (self)) != CSN_TRANSLATION_NOT_NEEDED)
         g_ptr_array_add (page_texts, text);
     }
   return page_texts;
@@ -436,9 +439,12 @@ refresh (CsnTranslationView *self,
       return;
     }
 
+  /* A page listed anew makes its rows over frames: GTK 4.8 would make 200 in this call. */
+  if (replace_all)
+    csn_row_grower_start (self->grower, GTK_WIDGET (self->column_view));
   self->source_language = csn_meeting_get_language (csn_draft_get_meeting (self->draft));
-  texts = csn_draft_list_texts (self->draft);
-  page_texts = list_page_texts (self, texts);
+  texts = csn_draft_list_page_texts (self->draft, self->page);
+  page_texts = list_texts_to_translate (self, texts);
 
   if (!replace_all)
     {
@@ -841,6 +847,41 @@ scroll_to_selected (CsnTranslationView *self)
     gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
 }
 
+static void
+forget_scroll_clock (CsnTranslationView *self)
+{
+  /* A window's frame clock drops its handlers when the window goes. */
+  if (self->scroll_clock != NULL && g_signal_handler_is_connected (self->scroll_clock, self->scroll_layout_id))
+    g_signal_handler_disconnect (self->scroll_clock, self->scroll_layout_id);
+  self->scroll_layout_id = 0;
+  g_clear_object (&self->scroll_clock);
+}
+
+static void
+on_scroll_layout_cb (CsnTranslationView *self,
+                     GdkFrameClock      *frame_clock)
+{
+  forget_scroll_clock (self);
+  scroll_to_selected (self);
+}
+
+/* Scrolls to the selected row once the list is laid out with the rows it has now: until then the
+ * list's height is that of the texts it listed before (another page, or the rows grown so far), a
+ * scroll would go by the wrong rows and GTK 4.8 refuses a place past their end. The frame's layout
+ * runs again for the scroll before it draws. */
+static void
+queue_scroll_to_selected (CsnTranslationView *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+
+  if (frame_clock == NULL || self->scroll_clock != NULL)
+    return;
+  self->scroll_clock = g_object_ref (frame_clock);
+  self->scroll_layout_id = g_signal_connect_object (frame_clock, "layout", G_CALLBACK (on_scroll_layout_cb), self,
+                                                    G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->column_view));
+}
+
 static guint
 find_unit (GListModel     *model,
            CsnItem        *item,
@@ -887,9 +928,11 @@ csn_translation_view_select (CsnTranslationView *self,
       g_set_object (&self->pinned, unit);
       refilter (self);
     }
+  /* The text may be past the rows given so far. */
+  csn_row_grower_stop (self->grower);
   position = find_unit (G_LIST_MODEL (self->filtered), item, field);
   gtk_single_selection_set_selected (self->selection, position);
-  scroll_to_selected (self);
+  queue_scroll_to_selected (self);
   return TRUE;
 }
 
@@ -1013,6 +1056,7 @@ csn_translation_view_dispose (GObject *object)
   csn_translation_view_set_draft (self, NULL);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->refilter_source, g_source_remove);
+  forget_scroll_clock (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->editing != NULL)
@@ -1024,6 +1068,7 @@ csn_translation_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->grower);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->units);
@@ -1168,7 +1213,8 @@ csn_translation_view_init (CsnTranslationView *self)
   self->filter = gtk_custom_filter_new (filter_unit, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->units)),
                                               GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  self->grower = csn_row_grower_new (G_LIST_MODEL (self->filtered));
+  self->selection = gtk_single_selection_new (g_object_ref (csn_row_grower_get_model (self->grower)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

@@ -295,6 +295,70 @@ test_texts (void)
   g_assert_cmpstr (((CsnText *) g_ptr_array_index (texts, texts->len - 1))->page, ==, "document");
 }
 
+static void
+add_position (CsnDraft   *draft,
+              const char *id,
+              const char *item,
+              const char *comment)
+{
+  g_autoptr(CsnPosition) position = csn_position_new ();
+
+  g_object_set (position, CSN_POSITION_PROP_ID, id, CSN_POSITION_PROP_ITEM, item,
+                CSN_POSITION_PROP_COUNTRY, "MX", CSN_POSITION_PROP_COMMENT, comment, NULL);
+  csn_draft_append (draft, CSN_COLLECTION_POSITIONS, CSN_ITEM (position));
+}
+
+/* One page's texts are the whole list's texts of that page: the same, in the same order, with the
+ * same ids (a key used twice is numbered over the whole list, positions on other pages included). */
+static void
+test_page_texts (void)
+{
+  static const char * const pages[] = { "overview", "theme-matrix", "strategies", "mechanisms", "actors",
+                                        "delegations", "endorsements", "document" };
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GPtrArray) texts = NULL;
+  guint n_listed = 0;
+
+  add_position (draft, "position-1", "theme-1", "Sobre el tema");
+  add_position (draft, "position-1", "strategy-1", "Sobre la estrategia");
+  add_position (draft, "position-2", "no-such-item", "");
+  texts = csn_draft_list_texts (draft);
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr(GPtrArray) page_texts = csn_draft_list_page_texts (draft, pages[p]);
+      guint n = 0;
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          CsnText *text = g_ptr_array_index (texts, i);
+          CsnText *page_text;
+
+          if (!g_str_equal (text->page, pages[p]))
+            continue;
+          g_assert_cmpuint (n, <, page_texts->len);
+          page_text = g_ptr_array_index (page_texts, n++);
+          g_assert_true (page_text->item == text->item);
+          g_assert_true (page_text->parent == text->parent);
+          g_assert_true (page_text->field == text->field);
+          g_assert_cmpstr (page_text->id, ==, text->id);
+          g_assert_cmpstr (page_text->page, ==, text->page);
+          g_assert_cmpuint (page_text->position, ==, text->position);
+        }
+      g_assert_cmpuint (n, ==, page_texts->len);
+      n_listed += n;
+    }
+  g_assert_cmpuint (n_listed, ==, texts->len);
+
+  /* The strategy's position is the second with its key: so numbered on its page alone too. */
+  {
+    g_autoptr(GPtrArray) strategies = csn_draft_list_page_texts (draft, "strategies");
+    CsnText *last = g_ptr_array_index (strategies, strategies->len - 1);
+
+    g_assert_cmpstr (last->id, ==, "positions/position-1/comment~2");
+  }
+}
+
 /* The list of issue 15: every free text may carry a translation. */
 static void
 test_translatable_fields (void)
@@ -990,6 +1054,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/xliff/texts", test_texts);
+  g_test_add_func ("/xliff/page-texts", test_page_texts);
   g_test_add_func ("/xliff/translatable-fields", test_translatable_fields);
   g_test_add_func ("/xliff/reader-structure", test_reader_structure);
 #define ADD(path, func) g_test_add ("/xliff/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -14,6 +14,8 @@
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
 #include "csn-theme.h"
+#include "csn-translation-unit.h"
+#include "csn-translation-view.h"
 #include "ui-test-util.h"
 
 /* The sizes of the draft: a fifth of issue 16's large draft, far more items than a list keeps rows. */
@@ -536,6 +538,57 @@ test_growth_resumes (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Translation mode lists a page's texts over frames too: a thousand strategies' descriptions make a
+ * few rows in the switch, then GTK's bound; a text far down the list is there to select at once. */
+static void
+test_translation_mode (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkAdjustment *adjustment;
+  GtkWidget *view;
+  CsnItem *far;
+  Count count;
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (csn_window_get_page (window, "strategies")));
+  csn_window_set_translation_mode (window, TRUE);
+  view = csn_window_get_page (window, "translation");
+  g_assert_true (CSN_IS_TRANSLATION_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (CSN_TRANSLATION_VIEW (view))), >=,
+                    N_STRATEGIES);
+  g_assert_cmpuint (count_page (window, "translation").table_rows, <=, 3 * MAX_FIRST_ROWS);
+
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (view) && lists_grown (view));
+  ui_test_flush ();
+  count = count_page (window, "translation");
+  g_assert_cmpuint (count.lists_over, ==, 0);
+  g_assert_cmpuint (count.table_rows, >=, 20);
+
+  /* A page listed anew grows again (its texts, not the page shown before); a text past the rows
+   * given so far is selected. */
+  csn_window_show_page (window, "theme-matrix");
+  g_assert_cmpstr (csn_translation_view_get_page (CSN_TRANSLATION_VIEW (view)), ==, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (lists_grown (view));
+  csn_window_show_page (window, "strategies");
+  g_assert_cmpstr (csn_translation_view_get_page (CSN_TRANSLATION_VIEW (view)), ==, "strategies");
+  g_assert_cmpuint (count_page (window, "translation").table_rows, <=, 3 * MAX_FIRST_ROWS);
+  g_assert_false (lists_grown (view));
+  far = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES), N_STRATEGIES - 10);
+  g_object_unref (far);  /* the draft keeps it */
+  g_assert_true (csn_translation_view_select (CSN_TRANSLATION_VIEW (view), far, NULL));
+  g_assert_true (csn_translation_unit_get_item (csn_translation_view_get_selected (CSN_TRANSLATION_VIEW (view))) == far);
+  g_assert_true (lists_grown (view));
+  /* Scrolled to it once the list is laid out with all its texts (GTK 4.8 warned and stayed at the top
+   * when scrolled before). */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ui_test_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL)));
+  UI_TEST_WAIT_UNTIL (gtk_adjustment_get_value (adjustment) > 0);
+  ui_test_flush ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment), >=,
+                     0.9 * gtk_adjustment_get_upper (adjustment));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/open-list-in-place", test_open_list_in_place);
   g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
   g_test_add_func ("/widget-counts/growth-resumes", test_growth_resumes);
+  g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
 
   status = g_test_run ();
   g_clear_object (&app);
