@@ -25,13 +25,16 @@ static const struct {
   { "document", N_("Document") },
 };
 
-static guint
-page_rank (const char *page)
+/* The place of @page among the window's pages, in the order csn_draft_list_texts() lists them. */
+guint
+csn_text_page_get_rank (const char *page)
 {
+  g_return_val_if_fail (page != NULL, G_N_ELEMENTS (pages));
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (g_str_equal (pages[i].name, page))
       return i;
-  g_assert_not_reached ();
+  g_return_val_if_reached (G_N_ELEMENTS (pages));
 }
 
 /* The title of a page named by csn_draft_list_texts(), in the interface language. */
@@ -98,8 +101,10 @@ append_segment (GString    *id,
 }
 
 typedef struct {
-  GPtrArray  *texts;
-  GHashTable *ids;   /* owned by the texts */
+  GPtrArray   *texts;
+  GHashTable  *ids;       /* owned by the texts */
+  CsnTextFunc  func;      /* else each text is given to it, without an id, and nothing is listed */
+  gpointer     user_data;
 } Lister;
 
 static void
@@ -120,6 +125,11 @@ add_texts (Lister     *l,
 
       if (!(fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE))
         continue;
+      if (l->func != NULL)
+        {
+          l->func (item, &fields[i], page, l->user_data);
+          continue;
+        }
 
       id = g_strconcat (prefix, fields[i].key, NULL);
       /* Two items with one key (a hand-edited file, two reservations of a country): the later
@@ -185,8 +195,11 @@ add_children_texts (Lister         *l,
     {
       g_autoptr(CsnItem) child = g_list_model_get_item (list, i);
 
-      g_string_truncate (prefix, item_prefix);
-      append_segment (prefix, get_child_key (child));
+      if (l->func == NULL)
+        {
+          g_string_truncate (prefix, item_prefix);
+          append_segment (prefix, get_child_key (child));
+        }
       add_texts (l, child, item, i, prefix->str, page);
     }
 }
@@ -208,7 +221,7 @@ sort_by_page (GPtrArray *texts)
 
   for (guint i = 0; i < texts->len; i++)
     {
-      ranks[i] = page_rank (((CsnText *) g_ptr_array_index (texts, i))->page);
+      ranks[i] = csn_text_page_get_rank (((CsnText *) g_ptr_array_index (texts, i))->page);
       n_ranks = MAX (n_ranks, ranks[i] + 1);
     }
   starts = g_new0 (guint, n_ranks + 1);
@@ -232,14 +245,18 @@ on_page (const char *wanted,
  * (a collection's key starts it), so another page's collections are skipped whole; the positions
  * are on the pages of what they are about, and are all listed, then kept by page. */
 static GPtrArray *
-list_texts (CsnDraft   *draft,
-            const char *wanted)
+list_texts (CsnDraft    *draft,
+            const char  *wanted,
+            CsnTextFunc  func,
+            gpointer     user_data)
 {
   g_autoptr(GString) prefix = g_string_new (NULL);
   Lister l;
 
   l.texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
   l.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.func = func;
+  l.user_data = user_data;
 
   if (on_page (wanted, "overview"))
     add_texts (&l, CSN_ITEM (csn_draft_get_meeting (draft)), NULL, 0, "meeting/", "overview");
@@ -272,7 +289,8 @@ list_texts (CsnDraft   *draft,
 
           g_string_assign (prefix, csn_collection_get_key (c));
           g_string_append_c (prefix, '/');
-          append_segment (prefix, csn_item_get_key (item));
+          if (func == NULL)
+            append_segment (prefix, csn_item_get_key (item));
           add_texts (&l, item, NULL, i, prefix->str, page);
 
           if (children != NULL)
@@ -310,7 +328,7 @@ csn_draft_list_texts (CsnDraft *draft)
 {
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
 
-  return list_texts (draft, NULL);
+  return list_texts (draft, NULL, NULL, NULL);
 }
 
 /*
@@ -324,5 +342,23 @@ csn_draft_list_page_texts (CsnDraft   *draft,
   g_return_val_if_fail (CSN_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (page != NULL, NULL);
 
-  return list_texts (draft, page);
+  return list_texts (draft, page, NULL, NULL);
+}
+
+/*
+ * Gives @func each text csn_draft_list_texts() lists, without its id, in the order of the draft's
+ * lists rather than of the pages (csn_text_page_get_rank() orders pages): for counting, without
+ * making a list.
+ */
+void
+csn_draft_foreach_text (CsnDraft    *draft,
+                        CsnTextFunc  func,
+                        gpointer     user_data)
+{
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_return_if_fail (CSN_IS_DRAFT (draft));
+  g_return_if_fail (func != NULL);
+
+  none = list_texts (draft, NULL, func, user_data);
 }

@@ -17,9 +17,18 @@ typedef struct {
   guint           position; /* of the item in its list (a reservation: in its theme's) */
 } CsnText;
 
-GPtrArray  *csn_draft_list_texts      (CsnDraft   *draft);
-GPtrArray  *csn_draft_list_page_texts (CsnDraft   *draft,
-                                       const char *page);
-const char *csn_text_page_get_title   (const char *page);
+typedef void (*CsnTextFunc) (CsnItem        *item,
+                             const CsnField *field,
+                             const char     *page,
+                             gpointer        user_data);
+
+GPtrArray  *csn_draft_list_texts      (CsnDraft    *draft);
+GPtrArray  *csn_draft_list_page_texts (CsnDraft    *draft,
+                                       const char  *page);
+void        csn_draft_foreach_text    (CsnDraft    *draft,
+                                       CsnTextFunc  func,
+                                       gpointer     user_data);
+const char *csn_text_page_get_title   (const char  *page);
+guint       csn_text_page_get_rank    (const char  *page);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include "csn-translation-summary.h"
 #include "csn-translation-view.h"
 
-/* The pages in the order of csn_draft_list_texts(): a page's counts are found by name. */
+/* The pages counted: a page's counts are found by name. */
 #define MAX_PAGES 16
 
 typedef struct {
@@ -147,11 +147,51 @@ translatable_index (CsnItem        *item,
 static void show_counts (CsnTranslationSummary *self);
 
 /* Counts in one pass over the draft's texts and lists the pages with work left, in the agenda's order. */
+typedef struct {
+  CsnTranslationSummary *self;
+  CsnLanguage            language;
+} Counting;
+
+static void
+count_text (CsnItem        *item,
+            const CsnField *field,
+            const char     *page,
+            gpointer        user_data)
+{
+  Counting *counting = user_data;
+  CsnTranslationSummary *self = counting->self;
+  CsnTranslationState state = csn_item_get_translation_state (item, field, counting->language);
+  PageCount *count = find_count (self, page);
+  ItemStates *states;
+  guint n_translatable;
+  guint index;
+
+  if (count == NULL && self->n_counts < MAX_PAGES)
+    {
+      count = &self->counts[self->n_counts++];
+      count->page = page;
+      count->missing = count->outdated = 0;
+    }
+  if (count == NULL)
+    return;
+  count->missing += state == CSN_TRANSLATION_MISSING;
+  count->outdated += state == CSN_TRANSLATION_OUTDATED;
+
+  index = translatable_index (item, field, &n_translatable);
+  states = g_hash_table_lookup (self->item_states, item);
+  if (states == NULL)
+    {
+      states = g_malloc0 (sizeof (ItemStates) + n_translatable);
+      states->count = count;
+      g_hash_table_insert (self->item_states, item, states);
+    }
+  states->states[index] = state;
+}
+
 void
 csn_translation_summary_refresh (CsnTranslationSummary *self)
 {
-  g_autoptr(GPtrArray) texts = NULL;
-  CsnLanguage language;
+  Counting counting = { self, 0 };
 
   g_return_if_fail (CSN_IS_TRANSLATION_SUMMARY (self));
 
@@ -165,38 +205,9 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
   if (self->draft == NULL)
     return;
 
-  language = get_target_language (self);
-  texts = csn_draft_list_texts (self->draft);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      CsnText *text = g_ptr_array_index (texts, i);
-      CsnTranslationState state = csn_item_get_translation_state (text->item, text->field, language);
-      PageCount *count = find_count (self, text->page);
-      ItemStates *states;
-      guint n_translatable;
-      guint index;
-
-      if (count == NULL && self->n_counts < MAX_PAGES)
-        {
-          count = &self->counts[self->n_counts++];
-          count->page = text->page;
-          count->missing = count->outdated = 0;
-        }
-      if (count == NULL)
-        continue;
-      count->missing += state == CSN_TRANSLATION_MISSING;
-      count->outdated += state == CSN_TRANSLATION_OUTDATED;
-
-      index = translatable_index (text->item, text->field, &n_translatable);
-      states = g_hash_table_lookup (self->item_states, text->item);
-      if (states == NULL)
-        {
-          states = g_malloc0 (sizeof (ItemStates) + n_translatable);
-          states->count = count;
-          g_hash_table_insert (self->item_states, text->item, states);
-        }
-      states->states[index] = state;
-    }
+  /* Counted as the draft's lists come, without a list of the texts and their ids. */
+  counting.language = get_target_language (self);
+  csn_draft_foreach_text (self->draft, count_text, &counting);
   show_counts (self);
 }
 
@@ -257,17 +268,33 @@ catch_up (CsnTranslationSummary *self)
   show_counts (self);
 }
 
+static int
+compare_page_ranks (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint rank_a = csn_text_page_get_rank ((*(const PageCount * const *) a)->page);
+  guint rank_b = csn_text_page_get_rank ((*(const PageCount * const *) b)->page);
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
 static void
 show_counts (CsnTranslationSummary *self)
 {
   g_autofree char *description = NULL;
   CsnLanguage language = get_target_language (self);
+  const PageCount *ordered[MAX_PAGES];
   gboolean any = FALSE;
 
+  /* In the pages' order, whatever order they were counted in. */
   for (guint i = 0; i < self->n_counts; i++)
-    if (self->counts[i].missing + self->counts[i].outdated > 0)
+    ordered[i] = &self->counts[i];
+  g_qsort_with_data (ordered, self->n_counts, sizeof (ordered[0]), compare_page_ranks, NULL);
+  for (guint i = 0; i < self->n_counts; i++)
+    if (ordered[i]->missing + ordered[i]->outdated > 0)
       {
-        add_page_row (self, &self->counts[i]);
+        add_page_row (self, ordered[i]);
         any = TRUE;
       }
   gtk_widget_set_visible (GTK_WIDGET (self->done_row), !any);

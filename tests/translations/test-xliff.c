@@ -359,6 +359,42 @@ test_page_texts (void)
   }
 }
 
+static void
+collect_text (CsnItem        *item,
+              const CsnField *field,
+              const char     *page,
+              gpointer        user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%p %s %s", (void *) item, field->key, page));
+}
+
+/* The texts given one by one are the listed texts: each once, with its page. */
+static void
+test_foreach_text (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CsnReservation) reservation = csn_reservation_new ();
+
+  csn_draft_insert_child (draft, nth (draft, CSN_COLLECTION_THEMES, 0), "reservations", 0, CSN_ITEM (reservation));
+  add_position (draft, "position-1", "strategy-1", "Sobre la estrategia");
+  texts = csn_draft_list_texts (draft);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      g_assert_true (g_hash_table_add (listed, g_strdup_printf ("%p %s %s", (void *) text->item, text->field->key, text->page)));
+    }
+
+  csn_draft_foreach_text (draft, collect_text, given);
+  g_assert_cmpuint (given->len, ==, texts->len);
+  for (guint i = 0; i < given->len; i++)
+    g_assert_true (g_hash_table_remove (listed, g_ptr_array_index (given, i)));
+  g_assert_cmpuint (g_hash_table_size (listed), ==, 0);
+}
+
 /* The list of issue 15: every free text may carry a translation. */
 static void
 test_translatable_fields (void)
@@ -1055,6 +1091,7 @@ main (int   argc,
 
   g_test_add_func ("/xliff/texts", test_texts);
   g_test_add_func ("/xliff/page-texts", test_page_texts);
+  g_test_add_func ("/xliff/foreach-text", test_foreach_text);
   g_test_add_func ("/xliff/translatable-fields", test_translatable_fields);
   g_test_add_func ("/xliff/reader-structure", test_reader_structure);
 #define ADD(path, func) g_test_add ("/xliff/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

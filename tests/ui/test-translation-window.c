@@ -583,6 +583,33 @@ first_text_of (GPtrArray  *texts,
   g_error ("no text on %s", page);
 }
 
+/* The pages' rows come in the window's order of pages, whatever order their texts were counted in. */
+static void
+assert_rows_in_page_order (CsnTranslationSummary *summary)
+{
+  GtkWidget *row = ui_test_find_widget (GTK_WIDGET (summary), ADW_TYPE_ACTION_ROW, NULL);
+  guint last_rank = 0;
+  guint n_rows = 0;
+
+  for (GtkWidget *child = row != NULL ? gtk_widget_get_first_child (gtk_widget_get_parent (row)) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      guint rank;
+
+      if (!gtk_widget_get_visible (child) || csn_translation_summary_get_count (summary, gtk_widget_get_name (child),
+                                                                                 CSN_TRANSLATION_MISSING) +
+                                             csn_translation_summary_get_count (summary, gtk_widget_get_name (child),
+                                                                                CSN_TRANSLATION_OUTDATED) == 0)
+        continue;
+      rank = csn_text_page_get_rank (gtk_widget_get_name (child));
+      g_assert_cmpuint (rank, >=, last_rank);
+      last_rank = rank;
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >, 1);
+}
+
 /* The Overview counts each page's untranslated and outdated texts and follows edits; a page's row
  * opens translation mode there with the matching filter. */
 static void
@@ -600,6 +627,7 @@ assert_overview_counts (CsnTranslationSummary *summary,
       g_assert_cmpuint (csn_translation_summary_get_count (summary, pages[i], CSN_TRANSLATION_OUTDATED), ==,
                         count_page_texts (draft, pages[i], CSN_TRANSLATION_OUTDATED));
     }
+  assert_rows_in_page_order (summary);
 }
 
 static void
