@@ -241,9 +241,10 @@ on_page (const char *wanted,
   return wanted == NULL || g_str_equal (wanted, page);
 }
 
-/* The texts of the @wanted page (NULL: of every page). An id is unique within its collection's texts alone
- * (a collection's key starts it), so another page's collections are skipped whole; the positions
- * are on the pages of what they are about, and are all listed, then kept by page. */
+/* The texts of the @wanted page (NULL: of every page), or each given to @func. An id is unique
+ * within its collection's texts alone (a collection's key starts it), so another page's collections
+ * are skipped whole; the positions are on the pages of what they are about, and are all listed,
+ * then kept by page. */
 static GPtrArray *
 list_texts (CsnDraft    *draft,
             const char  *wanted,
@@ -355,10 +356,8 @@ csn_draft_foreach_text (CsnDraft    *draft,
                         CsnTextFunc  func,
                         gpointer     user_data)
 {
-  g_autoptr(GPtrArray) none = NULL;
-
   g_return_if_fail (CSN_IS_DRAFT (draft));
   g_return_if_fail (func != NULL);
 
-  none = list_texts (draft, NULL, func, user_data);
+  g_ptr_array_unref (list_texts (draft, NULL, func, user_data));
 }

@@ -146,7 +146,6 @@ translatable_index (CsnItem        *item,
 
 static void show_counts (CsnTranslationSummary *self);
 
-/* Counts in one pass over the draft's texts and lists the pages with work left, in the agenda's order. */
 typedef struct {
   CsnTranslationSummary *self;
   CsnLanguage            language;
@@ -188,6 +187,7 @@ count_text (CsnItem        *item,
   states->states[index] = state;
 }
 
+/* Counts in one pass over the draft's texts and lists the pages with work left, in the agenda's order. */
 void
 csn_translation_summary_refresh (CsnTranslationSummary *self)
 {

@@ -867,15 +867,20 @@ on_scroll_layout_cb (CsnTranslationView *self,
 
 /* Scrolls to the selected row once the list is laid out with the rows it has now: until then the
  * list's height is that of the texts it listed before (another page, or the rows grown so far), a
- * scroll would go by the wrong rows and GTK 4.8 refuses a place past their end. The frame's layout
- * runs again for the scroll before it draws. */
+ * scroll would go by the wrong rows and GTK 4.8 refuses a place past their end. GDK lays the frame
+ * out again for the scroll before it draws. A list not in a window yet is scrolled at once. */
 static void
 queue_scroll_to_selected (CsnTranslationView *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
 
-  if (frame_clock == NULL || self->scroll_clock != NULL)
+  if (self->scroll_clock != NULL)
     return;
+  if (frame_clock == NULL)
+    {
+      scroll_to_selected (self);
+      return;
+    }
   self->scroll_clock = g_object_ref (frame_clock);
   self->scroll_layout_id = g_signal_connect_object (frame_clock, "layout", G_CALLBACK (on_scroll_layout_cb), self,
                                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
