@@ -1006,7 +1006,8 @@ test_recovery_damaged_sidecar (void)
       g_autofree char *name = NULL;
       g_autofree char *restored_name = NULL;
 
-      /* Replaced: GLib 2.74 writes write_file()'s contents in place without truncating. */
+      /* Written anew, not in place: GLib 2.74's in-place write (G_FILE_SET_CONTENTS_NONE) leaves the
+       * rest of a longer earlier sidecar behind. */
       g_assert_true (g_file_set_contents (sidecar, sidecars[i], -1, &error));
       g_assert_true (csn_recovery_peek (csn_recovery_get_path (recovery), &name, &saved_time, &error));
       g_assert_no_error (error);

@@ -12,32 +12,20 @@
 #include "csn-document-export.h"
 #include "csn-document-pages.h"
 #include "csn-draft.h"
+#include "fuzz-scratch.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static char *docx_path;
 
-/* The folder goes with the run (libFuzzer ends with exit()): CI runs every target each time. */
-static void
-remove_files (void)
-{
-  g_autofree char *dir = g_path_get_dirname (docx_path);
-
-  g_unlink (docx_path);
-  g_rmdir (dir);
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autofree char *dir = g_dir_make_tmp ("fuzz-document-XXXXXX", NULL);
-
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   g_setenv ("SOURCE_DATE_EPOCH", "1290700000", TRUE);
-  docx_path = g_build_filename (dir, "fuzz.docx", NULL);
-  atexit (remove_files);
+  docx_path = fuzz_scratch_path ("fuzz.docx");
   return 0;
 }
 

@@ -6,32 +6,18 @@
 
 #include "csn-draft.h"
 #include "csn-export.h"
+#include "fuzz-scratch.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static char *workbook_path;
 
-/* The folder goes with the run (libFuzzer ends with exit()): CI runs every target each time. */
-static void
-remove_files (void)
-{
-  g_autofree char *dir = g_path_get_dirname (workbook_path);
-
-  g_unlink (workbook_path);
-  g_rmdir (dir);
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("consenso-fuzz-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  workbook_path = g_build_filename (dir, "out.xlsx", NULL);
-  atexit (remove_files);
+  workbook_path = fuzz_scratch_path ("out.xlsx");
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   return 0;
 }

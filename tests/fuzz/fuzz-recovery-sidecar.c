@@ -3,26 +3,16 @@
  * copy restores the very draft it keeps, unsaved, with a file only from a valid URI. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "csn-draft.h"
 #include "csn-recovery.h"
+#include "fuzz-scratch.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static char *copy_path;
 static char *sidecar_path;
-static char *directory;
 static char *kept;   /* the content of the draft in the copy */
-
-static void
-remove_files (void)
-{
-  g_unlink (copy_path);
-  g_unlink (sidecar_path);
-  g_rmdir (directory);
-}
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -34,17 +24,14 @@ LLVMFuzzerInitialize (int    *argc,
   gsize length;
 
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  directory = g_dir_make_tmp ("fuzz-recovery-XXXXXX", &error);
-  g_assert_no_error (error);
-  copy_path = g_build_filename (directory, "0b9a3f1e-5d2c-4e8a-9f70-1c2d3e4f5a6b.consenso", NULL);
-  sidecar_path = g_build_filename (directory, "0b9a3f1e-5d2c-4e8a-9f70-1c2d3e4f5a6b.json", NULL);
+  copy_path = fuzz_scratch_path ("0b9a3f1e-5d2c-4e8a-9f70-1c2d3e4f5a6b.consenso");
+  sidecar_path = fuzz_scratch_path ("0b9a3f1e-5d2c-4e8a-9f70-1c2d3e4f5a6b.json");
 
   draft = csn_draft_new_from_template ();
   data = csn_draft_to_data (draft, &length);
   g_file_set_contents (copy_path, data, length, &error);
   g_assert_no_error (error);
   kept = csn_draft_content_to_data (draft, NULL);
-  atexit (remove_files);
   return 0;
 }
 

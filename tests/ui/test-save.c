@@ -13,6 +13,7 @@
 #include "csn-file-changed-dialog.h"
 #include "csn-item.h"
 #include "csn-meeting.h"
+#include "csn-overview-page.h"
 #include "csn-read-only-dialog.h"
 #include "csn-recovery.h"
 #include "csn-save-changes-dialog.h"
@@ -805,22 +806,6 @@ on_focus_moved_cb (GtkWindow  *window,
   (*moves)++;
 }
 
-static GtkWidget *
-find_entry_row_with_text (GtkWidget  *root,
-                          const char *text)
-{
-  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row_with_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A save commits the edit the focused field holds, and leaves the focus where it is: on a search
  * entry (nothing to commit) it does not even move it, which restyled the whole window. */
 static void
@@ -851,8 +836,10 @@ test_focus_stays (void)
 
   /* A field's edit under way is saved, and the field keeps the focus. */
   csn_window_show_page (window, "overview");
-  UI_TEST_WAIT_UNTIL ((venue = find_entry_row_with_text (GTK_WIDGET (window), "Tegucigalpa")) != NULL &&
-                      gtk_widget_get_mapped (venue));
+  venue = GTK_WIDGET (gtk_widget_get_template_child (csn_window_get_page (window, "overview"), CSN_TYPE_OVERVIEW_PAGE,
+                                                     "venue_row"));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (venue));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (venue)), ==, "Tegucigalpa");
   g_assert_true (gtk_widget_grab_focus (venue));
   gtk_editable_set_text (GTK_EDITABLE (venue), "León");
   g_assert_cmpstr (get_venue (window), ==, "Tegucigalpa");
