@@ -12,6 +12,7 @@
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-list-page.h"
+#include "csn-narrow-selection.h"
 #include "csn-position-cell.h"
 #include "csn-position.h"
 #include "csn-positions-list.h"
@@ -401,6 +402,7 @@ static void
 csn_actors_page_init (CsnActorsPage *self)
 {
   GObject *page = G_OBJECT (self);
+  g_autoptr(GtkSelectionModel) shown = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -414,7 +416,8 @@ csn_actors_page_init (CsnActorsPage *self)
                            G_CALLBACK (on_proposals_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->proposals_selection, "notify::selected-item",
                            G_CALLBACK (on_proposal_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->proposals_view, GTK_SELECTION_MODEL (self->proposals_selection));
+  shown = csn_narrow_selection_new (self->proposals_selection);
+  gtk_column_view_set_model (self->proposals_view, shown);
 
   csn_cell_factory_set_column (self->actor_position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_ACTORS, NULL);

@@ -5,6 +5,7 @@
 
 #include "csn-column-view-util.h"
 #include "csn-list-page.h"
+#include "csn-narrow-selection.h"
 #include "csn-removal.h"
 #include "csn-row-grower.h"
 
@@ -356,11 +357,13 @@ csn_list_page_constructed (GObject *object)
 {
   CsnListPage *self = CSN_LIST_PAGE (object);
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  g_autoptr(GtkSelectionModel) shown = NULL;
 
   G_OBJECT_CLASS (csn_list_page_parent_class)->constructed (object);
 
   g_assert (GTK_IS_COLUMN_VIEW (priv->column_view));
-  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  shown = csn_narrow_selection_new (priv->selection);
+  gtk_column_view_set_model (priv->column_view, shown);
   csn_column_view_enable_drop (GTK_WIDGET (priv->column_view), object, CSN_LIST_PAGE_GET_CLASS (self)->collection);
 
   update_list_stack (self);

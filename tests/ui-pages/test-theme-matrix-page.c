@@ -357,8 +357,7 @@ static void
 test_click_selects_row (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkWidget *column_view = ui_test_find_widget (fixture->page, GTK_TYPE_COLUMN_VIEW, NULL);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (fixture->page));
   CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 5);
   CsnCell *title = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_CELL, theme, "title");
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (title));
@@ -483,7 +482,7 @@ test_rebind_same_item (Fixture       *fixture,
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
   gtk_editable_set_text (entry, "Texto en curso");
 
-  /* Rows 1 to 6 are bound again to their themes. */
+  /* Rows 1 and 6 are bound again to their themes (the rows whose selection changed). */
   gtk_single_selection_set_selected (selection, 0);
   gtk_single_selection_set_selected (selection, 5);
   ui_test_flush ();

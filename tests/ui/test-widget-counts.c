@@ -9,6 +9,8 @@
 
 #include "csn-choice-cell.h"
 #include "csn-choice-popover.h"
+#include "csn-list-page.h"
+#include "csn-narrow-selection.h"
 #include "csn-open-item.h"
 #include "csn-overview-page.h"
 #include "csn-problem.h"
@@ -310,7 +312,10 @@ lists_grown (GtkWidget *root)
 {
   if (GTK_IS_COLUMN_VIEW (root))
     {
-      GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (root));
+      GtkSelectionModel *shown = gtk_column_view_get_model (GTK_COLUMN_VIEW (root));
+      GtkSelectionModel *selection = CSN_IS_NARROW_SELECTION (shown) ?
+                                     GTK_SELECTION_MODEL (csn_narrow_selection_get_selection (CSN_NARROW_SELECTION (shown))) :
+                                     shown;
       GListModel *inner = GTK_IS_SINGLE_SELECTION (selection) ?
                           gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
 
@@ -538,6 +543,156 @@ test_growth_resumes (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  guint position;
+  guint n_items;
+} Change;
+
+static void
+on_selection_changed_cb (GtkSelectionModel *model,
+                         guint              position,
+                         guint              n_items,
+                         GArray            *changes)
+{
+  Change change = { position, n_items };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_changes (GArray *changes,
+                ...)
+{
+  va_list args;
+  guint i = 0;
+  int position;
+
+  va_start (args, changes);
+  for (; (position = va_arg (args, int)) >= 0; i++)
+    {
+      g_assert_cmpuint (i, <, changes->len);
+      g_assert_cmpuint (g_array_index (changes, Change, i).position, ==, (guint) position);
+      g_assert_cmpuint (g_array_index (changes, Change, i).n_items, ==, 1);
+    }
+  va_end (args);
+  g_assert_cmpuint (changes->len, ==, i);
+  g_array_set_size (changes, 0);
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *last)
+{
+  last[0] = position;
+  last[1] = removed;
+  last[2] = added;
+}
+
+/* The list view hears of the two rows whose selection changed, not of every row between them,
+ * whichever side selects; it hears of additions and removals as they are. */
+static void
+test_narrow_selection (void)
+{
+  const char *words[301] = { NULL };
+  g_autoptr(GtkStringList) strings = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkSelectionModel) shown = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint items_changed[3] = { 0 };
+
+  for (guint i = 0; i < 300; i++)
+    words[i] = "word";
+  strings = gtk_string_list_new (words);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (strings)));
+  shown = csn_narrow_selection_new (selection);
+  g_assert_true (csn_narrow_selection_get_selection (CSN_NARROW_SELECTION (shown)) == selection);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 300);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (shown)) == g_list_model_get_item_type (G_LIST_MODEL (selection)));
+  g_signal_connect (shown, "selection-changed", G_CALLBACK (on_selection_changed_cb), changes);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (on_items_changed_cb), items_changed);
+
+  /* GtkSingleSelection itself reports the 251 positions from 0 to 250. */
+  gtk_single_selection_set_selected (selection, 250);
+  assert_changes (changes, 0, 250, -1);
+  g_assert_true (gtk_selection_model_is_selected (shown, 250));
+  g_assert_false (gtk_selection_model_is_selected (shown, 0));
+
+  /* A click selects through the list view's model. */
+  g_assert_true (gtk_selection_model_select_item (shown, 5, TRUE));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 5);
+  assert_changes (changes, 250, 5, -1);
+
+  /* Positions move with the items. */
+  gtk_string_list_remove (strings, 0);
+  g_assert_cmpuint (items_changed[0], ==, 0);
+  g_assert_cmpuint (items_changed[1], ==, 1);
+  g_assert_cmpuint (items_changed[2], ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 299);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 4);
+  gtk_single_selection_set_selected (selection, 100);
+  assert_changes (changes, 4, 100, -1);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  assert_changes (changes, 100, -1);
+  gtk_single_selection_set_selected (selection, 7);
+  assert_changes (changes, 7, -1);
+  gtk_string_list_splice (strings, 0, 0, (const char * const[]) { "other", NULL });
+  g_assert_cmpuint (items_changed[2], ==, 1);
+  gtk_single_selection_set_selected (selection, 200);
+  assert_changes (changes, 8, 200, -1);
+}
+
+static guint
+count_table_rows (GtkWidget *page)
+{
+  Count count = { 0 };
+
+  count_widgets (page, FALSE, FALSE, &count);
+  return count.table_rows;
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            guint                    *binds)
+{
+  (*binds)++;
+}
+
+/* Selecting a strategy far down the rows the list keeps binds the two rows whose selection changed,
+ * not the ~150 rows between them (GTK 4.8 binds every row of a selection change again). */
+static void
+test_select_far (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
+  GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (page));
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
+  guint binds = 0;
+  gulong handler;
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
+  gtk_single_selection_set_selected (selection, 0);
+  UI_TEST_WAIT_UNTIL (count_table_rows (page) > 150);
+
+  handler = g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), &binds);
+  gtk_single_selection_set_selected (selection, 150);
+  g_assert_cmpuint (binds, <=, 2);
+  g_assert_true (gtk_selection_model_is_selected (gtk_column_view_get_model (view), 150));
+  g_signal_handler_disconnect (factory, handler);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* Translation mode lists a page's texts over frames too: a thousand strategies' descriptions make a
  * few rows in the switch, then GTK's bound; a text far down the list is there to select at once. */
 static void
@@ -606,6 +761,8 @@ main (int   argc,
   g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
   g_test_add_func ("/widget-counts/growth-resumes", test_growth_resumes);
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
+  g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
+  g_test_add_func ("/widget-counts/select-far", test_select_far);
 
   status = g_test_run ();
   g_clear_object (&app);
