@@ -693,6 +693,53 @@ test_select_far (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+rows_restyled (GtkWidget *root,
+               guint     *n_rows)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkListItemWidget") && GTK_IS_LIST_VIEW (gtk_widget_get_parent (root)) &&
+      GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (root))))
+    {
+      (*n_rows)++;
+      return gtk_widget_has_css_class (root, "csn-restyled-row");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!rows_restyled (child, n_rows))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+all_rows_restyled (GtkWidget *page)
+{
+  guint n_rows = 0;
+
+  return rows_restyled (page, &n_rows) && n_rows > 0;
+}
+
+/* Every row of a table is restyled in the frame after it is made, where GTK knows its widgets'
+ * ancestors (see restyle_new_row_cb): the rows of a page first shown, and a row made later for an
+ * item added before the others. */
+static void
+test_rows_restyled (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (page));
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
+  UI_TEST_WAIT_UNTIL (all_rows_restyled (page));
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (page, "strategies.add", NULL));
+  g_assert_cmpuint (shown_items (page), ==, n_strategies + 1);
+  UI_TEST_WAIT_UNTIL (all_rows_restyled (page));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* Translation mode lists a page's texts over frames too: a thousand strategies' descriptions make a
  * few rows in the switch, then GTK's bound; a text far down the list is there to select at once. */
 static void
@@ -763,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
+  g_test_add_func ("/widget-counts/rows-restyled", test_rows_restyled);
 
   status = g_test_run ();
   g_clear_object (&app);
