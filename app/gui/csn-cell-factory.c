@@ -140,11 +140,49 @@ settle_new_row (GtkWidget *row)
  * given to the row in its next frame, before the window validates its styles, has them computed
  * again there, with the ancestors known, and what they depend on is then only what they use. No
  * rule styles the class. */
+#define RESTYLED_ROWS_PER_FRAME 2
+
+static gboolean restyle_new_row_cb (GtkWidget     *row,
+                                    GdkFrameClock *frame_clock,
+                                    gpointer       user_data);
+
+static void
+on_list_mapped_cb (GtkWidget *row,
+                   GtkWidget *list)
+{
+  g_signal_handlers_disconnect_by_func (list, on_list_mapped_cb, row);
+  gtk_widget_add_tick_callback (row, restyle_new_row_cb, NULL, NULL);
+}
+
+/* A few rows a frame: a page first shown makes ~200 rows over its first frames, and restyling them
+ * as they come would add their whole styling again to those frames. The rows of a page out of sight
+ * wait until it shows again: their styles would be computed only then, all in the frame that shows
+ * the page. */
 static gboolean
 restyle_new_row_cb (GtkWidget     *row,
                     GdkFrameClock *frame_clock,
                     gpointer       user_data)
 {
+  static gint64 frame;
+  static guint restyled;
+  gint64 counter = gdk_frame_clock_get_frame_counter (frame_clock);
+
+  if (gtk_widget_get_parent (row) == NULL)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_is_visible (row))
+    {
+      g_signal_connect_object (gtk_widget_get_parent (row), "map", G_CALLBACK (on_list_mapped_cb), row,
+                               G_CONNECT_SWAPPED);
+      return G_SOURCE_REMOVE;
+    }
+  if (counter != frame)
+    {
+      frame = counter;
+      restyled = 0;
+    }
+  if (restyled >= RESTYLED_ROWS_PER_FRAME)
+    return G_SOURCE_CONTINUE;
+  restyled++;
   gtk_widget_add_css_class (row, "csn-restyled-row");
   return G_SOURCE_REMOVE;
 }

@@ -717,9 +717,22 @@ all_rows_restyled (GtkWidget *page)
   return rows_restyled (page, &n_rows) && n_rows > 0;
 }
 
-/* Every row of a table is restyled in the frame after it is made, where GTK knows its widgets'
- * ancestors (see restyle_new_row_cb): the rows of a page first shown, and a row made later for an
- * item added before the others. */
+static void
+count_restyled_rows (GtkWidget *root,
+                     guint     *n_restyled)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkListItemWidget") && GTK_IS_LIST_VIEW (gtk_widget_get_parent (root)))
+    {
+      *n_restyled += gtk_widget_has_css_class (root, "csn-restyled-row");
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_restyled_rows (child, n_restyled);
+}
+
+/* Every row of a table is restyled after it is made, a few a frame, where GTK knows its widgets'
+ * ancestors (see restyle_new_row_cb): the rows of a page first shown, not while the page is out of
+ * sight, and a row made later for an item added before the others. */
 static void
 test_rows_restyled (void)
 {
@@ -728,6 +741,19 @@ test_rows_restyled (void)
   GtkWidget *page = csn_window_get_page (window, "strategies");
   GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (page));
   guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
+  guint left_with = 0, after = 0;
+  gint64 until;
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS);
+  csn_window_show_page (window, "overview");
+  count_restyled_rows (page, &left_with);
+  g_assert_cmpuint (left_with, <, MAX_ROWS_PER_LIST / 2);
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    ui_test_iterate (until);
+  count_restyled_rows (page, &after);
+  g_assert_cmpuint (after, ==, left_with);
 
   csn_window_show_page (window, "strategies");
   UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
