@@ -131,15 +131,6 @@ settle_new_row (GtkWidget *row)
   gtk_widget_set_visible (row, TRUE);
 }
 
-/* A new row's widgets first get their styles where GTK 4.8 does not know their ancestors: measured
- * as the list lays out, or settled above. GTK then records that each style depends on whatever any
- * rule could ask of an ancestor, and Adwaita's `.linked > dropdown:not(:last-child) > button` makes
- * every button depend on whether its parent is a last child. From then on, a tooltip shown or hidden
- * (the window's last child), the focus entering the list, or another row selected restyles each of
- * the ~1,000 buttons of the rows GTK keeps: 4-8 ms of a frame on the large draft. A style class
- * given to the row in its next frame, before the window validates its styles, has them computed
- * again there, with the ancestors known, and what they depend on is then only what they use. No
- * rule styles the class. */
 #define RESTYLED_ROWS_PER_FRAME 2
 
 static gboolean restyle_new_row_cb (GtkWidget     *row,
@@ -154,7 +145,17 @@ on_list_mapped_cb (GtkWidget *row,
   gtk_widget_add_tick_callback (row, restyle_new_row_cb, NULL, NULL);
 }
 
-/* A few rows a frame: a page first shown makes ~200 rows over its first frames, and restyling them
+/* A new row's widgets first get their styles where GTK 4.8 does not know their ancestors: measured
+ * as the list lays out, or settled above. GTK then records that each style depends on whatever any
+ * rule could ask of an ancestor, and Adwaita's `.linked > dropdown:not(:last-child) > button` makes
+ * every button depend on whether its parent is a last child. From then on, a tooltip shown or hidden
+ * (the window's last child), the focus entering the list, or another row selected restyles each of
+ * the ~1,000 buttons of the rows GTK keeps: 4-8 ms of a frame on the large draft. A style class
+ * given to the row in a later frame, before the window validates its styles, has them computed
+ * again there, with the ancestors known, and what they depend on is then only what they use. No
+ * rule styles the class.
+ *
+ * A few rows a frame: a page first shown makes ~200 rows over its first frames, and restyling them
  * as they come would add their whole styling again to those frames. The rows of a page out of sight
  * wait until it shows again: their styles would be computed only then, all in the frame that shows
  * the page. */
@@ -199,7 +200,7 @@ on_cell_parent_changed_cb (GtkWidget  *cell,
     return;
   g_signal_handlers_disconnect_by_func (cell, on_cell_parent_changed_cb, user_data);
 
-  /* The first cell made for a row has it restyled in its next frame and settles it (a recycled row
+  /* The first cell made for a row has it restyled in a later frame and settles it (a recycled row
    * keeps its cells), unless no row follows it: then there is nothing to spare, and hiding and
    * showing it has a cost of its own. */
   row = gtk_widget_get_parent (column_cell);

@@ -693,41 +693,30 @@ test_select_far (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
-static gboolean
-rows_restyled (GtkWidget *root,
-               guint     *n_rows)
+/* The rows of the tables under @root, and those of them restyled. */
+static void
+count_restyled_rows (GtkWidget *root,
+                     guint     *n_rows,
+                     guint     *n_restyled)
 {
   if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkListItemWidget") && GTK_IS_LIST_VIEW (gtk_widget_get_parent (root)) &&
       GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (root))))
     {
       (*n_rows)++;
-      return gtk_widget_has_css_class (root, "csn-restyled-row");
+      *n_restyled += gtk_widget_has_css_class (root, "csn-restyled-row");
+      return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (!rows_restyled (child, n_rows))
-      return FALSE;
-  return TRUE;
+    count_restyled_rows (child, n_rows, n_restyled);
 }
 
 static gboolean
 all_rows_restyled (GtkWidget *page)
 {
-  guint n_rows = 0;
+  guint n_rows = 0, n_restyled = 0;
 
-  return rows_restyled (page, &n_rows) && n_rows > 0;
-}
-
-static void
-count_restyled_rows (GtkWidget *root,
-                     guint     *n_restyled)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkListItemWidget") && GTK_IS_LIST_VIEW (gtk_widget_get_parent (root)))
-    {
-      *n_restyled += gtk_widget_has_css_class (root, "csn-restyled-row");
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    count_restyled_rows (child, n_restyled);
+  count_restyled_rows (page, &n_rows, &n_restyled);
+  return n_rows > 0 && n_restyled == n_rows;
 }
 
 /* Every row of a table is restyled after it is made, a few a frame, where GTK knows its widgets'
@@ -741,18 +730,18 @@ test_rows_restyled (void)
   GtkWidget *page = csn_window_get_page (window, "strategies");
   GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (page));
   guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
-  guint left_with = 0, after = 0;
+  guint n_rows = 0, left_with = 0, after = 0;
   gint64 until;
 
   csn_window_show_page (window, "strategies");
   UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS);
   csn_window_show_page (window, "overview");
-  count_restyled_rows (page, &left_with);
+  count_restyled_rows (page, &n_rows, &left_with);
   g_assert_cmpuint (left_with, <, MAX_ROWS_PER_LIST / 2);
   until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
   while (g_get_monotonic_time () < until)
     ui_test_iterate (until);
-  count_restyled_rows (page, &after);
+  count_restyled_rows (page, &n_rows, &after);
   g_assert_cmpuint (after, ==, left_with);
 
   csn_window_show_page (window, "strategies");
