@@ -74,12 +74,24 @@ static void
 csn_position_cell_update (CsnCell *cell)
 {
   CsnPositionCell *self = CSN_POSITION_CELL (cell);
+  CsnDraft *draft = csn_cell_get_draft (cell);
   g_autofree char *text = NULL;
   guint position;
 
-  if (csn_cell_get_draft (cell) != NULL && csn_cell_get_item (cell) != NULL && find_position (self, &position))
+  if (draft != NULL && csn_cell_get_item (cell) != NULL && find_position (self, &position))
     text = g_strdup_printf ("%u", position + 1);
   gtk_inscription_set_text (self->label, text);
+  if (draft != NULL)
+    {
+      guint digits = 1;
+
+      for (guint n = g_list_model_get_n_items (csn_draft_get_collection (draft, self->collection)); n >= 10; n /= 10)
+        digits++;
+      /* Room for the list's longest number, on one line: the column gets its minimum width when the
+       * page is narrow, and an inscription's character is an average one, narrower than the digits
+       * of some fonts (Cantarell's), hence one more. */
+      gtk_inscription_set_min_chars (self->label, MAX (2, digits + 1));
+    }
 }
 
 static void

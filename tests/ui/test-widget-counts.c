@@ -13,6 +13,7 @@
 #include "csn-narrow-selection.h"
 #include "csn-open-item.h"
 #include "csn-overview-page.h"
+#include "csn-position-cell.h"
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
 #include "csn-theme.h"
@@ -755,6 +756,53 @@ test_rows_restyled (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+static void
+assert_places_fit (GtkWidget *root,
+                   guint     *n_checked)
+{
+  if (CSN_IS_POSITION_CELL (root) && gtk_widget_get_mapped (root))
+    {
+      GtkWidget *label = ui_test_find_widget (root, GTK_TYPE_INSCRIPTION, NULL);
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_assert_cmpint (width, <=, gtk_widget_get_width (label));
+      (*n_checked)++;
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_places_fit (child, n_checked);
+}
+
+/* In a window too narrow for every column's natural width, where the No. column gets its minimum,
+ * a four-digit place still shows whole on one line. */
+static void
+test_places_fit (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = csn_window_new (app, draft);
+  GtkWidget *page;
+  GtkAdjustment *adjustment;
+  guint n_checked = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  ui_test_present_window (GTK_WINDOW (window));
+  csn_window_show_page (window, "strategies");
+  page = csn_window_get_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) == N_STRATEGIES);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (csn_list_page_get_column_view (CSN_LIST_PAGE (page))));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  UI_TEST_WAIT_UNTIL (ui_test_find_typed_cell (page, CSN_TYPE_POSITION_CELL,
+                                               ui_test_get_item (draft, CSN_COLLECTION_STRATEGIES, N_STRATEGIES - 1),
+                                               NULL) != NULL);
+  ui_test_flush ();
+  assert_places_fit (page, &n_checked);
+  g_assert_cmpuint (n_checked, >, 3);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* Translation mode lists a page's texts over frames too: a thousand strategies' descriptions make a
  * few rows in the switch, then GTK's bound; a text far down the list is there to select at once. */
 static void
@@ -826,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
   g_test_add_func ("/widget-counts/rows-restyled", test_rows_restyled);
+  g_test_add_func ("/widget-counts/places-fit", test_places_fit);
 
   status = g_test_run ();
   g_clear_object (&app);
