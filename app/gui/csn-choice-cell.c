@@ -8,7 +8,7 @@
 
 #include "csn-choice-cell.h"
 #include "csn-choice-popover.h"
-#include "csn-drop-down-util.h"
+#include "csn-tooltip-util.h"
 
 typedef struct
 {
@@ -119,7 +119,7 @@ csn_choice_cell_set_text (CsnChoiceCell *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (priv->label), "dim-label");
 
-  csn_widget_set_cell_tooltip (priv->button, text);
+  csn_widget_set_tooltip_lazily (priv->button, text);
   /* No tooltip over the open list. */
   if (csn_choice_popover_find_open (CSN_CELL (self)) != NULL)
     gtk_widget_set_has_tooltip (priv->button, FALSE);

@@ -5,6 +5,7 @@
 
 #include "csn-check-cell.h"
 #include "csn-choice-popover.h"
+#include "csn-tooltip-util.h"
 
 /* Longer lists get a search entry. */
 #define SEARCH_THRESHOLD 12
@@ -296,7 +297,7 @@ on_closed_cb (CsnChoicePopover *self)
 
   if (owner != NULL)
     {
-      gtk_widget_set_has_tooltip (owner, csn_widget_get_cell_tooltip (owner) != NULL);
+      gtk_widget_set_has_tooltip (owner, csn_widget_get_lazy_tooltip (owner) != NULL);
       gtk_accessible_update_state (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
       /* Focus goes back to the cell the list was opened from. */
       if (gtk_widget_get_mapped (owner))

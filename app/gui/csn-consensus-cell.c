@@ -10,6 +10,7 @@
 #include "csn-position-index.h"
 #include "csn-stance-util.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnConsensusCell
 {
@@ -46,7 +47,7 @@ csn_consensus_cell_update (CsnCell *cell)
   g_free (self->conflict);
   self->conflict = g_steal_pointer (&message);
   gtk_widget_set_visible (GTK_WIDGET (self->conflict_image), self->conflict != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->conflict_image), self->conflict);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->conflict_image), self->conflict);
   /* The drop-down says it to a screen reader. */
   if (self->conflict != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (control),

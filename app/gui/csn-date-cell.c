@@ -9,6 +9,7 @@
 #include "csn-date-popover.h"
 #include "csn-date-text.h"
 #include "csn-drop-down-util.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnDateCell
 {
@@ -28,7 +29,7 @@ show_validity (CsnDateCell *self,
   if (valid)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), NULL);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->entry), NULL);
     }
   else
     {
@@ -38,7 +39,7 @@ show_validity (CsnDateCell *self,
                                                   example);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), tooltip);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->entry), tooltip);
     }
 }
 
@@ -220,6 +221,8 @@ csn_date_cell_init (CsnDateCell *self)
   g_autofree char *placeholder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the .ui: a tooltip set there asks the X server where the pointer is, for every row made. */
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->calendar_button), _("Choose on a Calendar"));
   gtk_menu_button_set_create_popup_func (self->calendar_button, create_popup_cb, self, NULL);
   /* An example of what to type, that cannot be taken for a date set. */
   example = csn_date_text_format ("2011-06-30");

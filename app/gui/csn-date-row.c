@@ -10,6 +10,7 @@
 #include "csn-date-row.h"
 #include "csn-date-text.h"
 #include "csn-drop-down-util.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnDateRow
 {
@@ -39,7 +40,7 @@ show_validity (CsnDateRow *self,
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self), NULL);
     }
   else
     {
@@ -51,7 +52,7 @@ show_validity (CsnDateRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self), "error");
       gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID,
                                    GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self), tooltip);
     }
 }
 

@@ -20,6 +20,7 @@
 #include "csn-ref-cell.h"
 #include "csn-row-grower.h"
 #include "csn-text-cell.h"
+#include "csn-tooltip-util.h"
 #include "csn-validation.h"
 
 struct _CsnDelegationsPage
@@ -104,12 +105,12 @@ update_header (CsnDelegationsPage *self)
       g_autofree char *sentence = g_strconcat (first, rest, NULL);
 
       gtk_label_set_label (self->quota_warning_label, sentence);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->quota_warning_label), sentence);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->quota_warning_label), sentence);
     }
   else
     {
       gtk_label_set_label (self->quota_warning_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->quota_warning_label), NULL);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->quota_warning_label), NULL);
     }
   gtk_widget_set_visible (self->quota_warning, problem != NULL);
 }

@@ -1,9 +1,10 @@
-/* csn-drop-down-util.c: what the drop-downs share: labels that follow renames, a mark on the current choice, no tooltip over the open list; tooltips of cells. */
+/* csn-drop-down-util.c: what the drop-downs share: labels that follow renames, a mark on the current choice, no tooltip over the open list. */
 #define G_LOG_DOMAIN "csn-drop-down-util"
 
 #include "config.h"
 
 #include "csn-drop-down-util.h"
+#include "csn-tooltip-util.h"
 
 typedef struct
 {
@@ -253,7 +254,7 @@ on_owner_popover_visible_cb (GtkWidget  *owner,
                              GParamSpec *pspec,
                              GtkWidget  *popover)
 {
-  const char *tooltip = gtk_widget_get_tooltip_text (owner);
+  const char *tooltip = csn_widget_get_any_tooltip (owner);
 
   gtk_widget_set_has_tooltip (owner, !gtk_widget_get_visible (popover) && tooltip != NULL && tooltip[0] != '\0');
 }
@@ -268,63 +269,4 @@ csn_popover_hide_owner_tooltip (GtkPopover *popover,
 
   g_signal_connect_object (popover, "notify::visible", G_CALLBACK (on_owner_popover_visible_cb), owner,
                            G_CONNECT_SWAPPED);
-}
-
-static GQuark
-cell_tooltip_quark (void)
-{
-  return g_quark_from_static_string ("csn-cell-tooltip");
-}
-
-static gboolean
-on_cell_query_tooltip_cb (GtkWidget  *widget,
-                          int         x,
-                          int         y,
-                          gboolean    keyboard_mode,
-                          GtkTooltip *tooltip,
-                          gpointer    user_data)
-{
-  const char *text = g_object_get_qdata (G_OBJECT (widget), cell_tooltip_quark ());
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/**
- * csn_widget_set_cell_tooltip:
- * @text: (nullable): the tooltip; none when %NULL or empty
- *
- * Gives @widget a tooltip, asked for only when shown. Unlike gtk_widget_set_tooltip_text(), which
- * asks the display where the pointer is at every call (a round trip to the X server), this costs
- * nothing when a list binds its rows.
- */
-void
-csn_widget_set_cell_tooltip (GtkWidget  *widget,
-                             const char *text)
-{
-  gboolean had_text;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-  if (g_strcmp0 (g_object_get_qdata (G_OBJECT (widget), cell_tooltip_quark ()), text) == 0)
-    return;
-  had_text = g_object_get_qdata (G_OBJECT (widget), cell_tooltip_quark ()) != NULL;
-  if (!had_text && g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
-                                          on_cell_query_tooltip_cb, NULL) == 0)
-    g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
-  g_object_set_qdata_full (G_OBJECT (widget), cell_tooltip_quark (), g_strdup (text), g_free);
-  if (had_text != (text != NULL))
-    gtk_widget_set_has_tooltip (widget, text != NULL);
-}
-
-/* The tooltip csn_widget_set_cell_tooltip() gave @widget, or NULL. */
-const char *
-csn_widget_get_cell_tooltip (GtkWidget *widget)
-{
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-  return g_object_get_qdata (G_OBJECT (widget), cell_tooltip_quark ());
 }

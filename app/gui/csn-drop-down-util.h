@@ -1,4 +1,4 @@
-/* csn-drop-down-util.h: what the drop-downs share: labels that follow renames, a mark on the current choice, no tooltip over the open list; tooltips of cells. */
+/* csn-drop-down-util.h: what the drop-downs share: labels that follow renames, a mark on the current choice, no tooltip over the open list. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -15,9 +15,5 @@ void csn_drop_down_setup (GtkDropDown        *drop_down,
 void csn_drop_down_update_tooltip (GtkDropDown *drop_down);
 void csn_popover_hide_owner_tooltip (GtkPopover *popover,
                                      GtkWidget  *owner);
-
-void        csn_widget_set_cell_tooltip (GtkWidget  *widget,
-                                         const char *text);
-const char *csn_widget_get_cell_tooltip (GtkWidget  *widget);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "csn-drop-down-util.h"
 #include "csn-label-cell.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnLabelCell
 {
@@ -62,7 +62,7 @@ csn_label_cell_update (CsnCell *cell)
     }
 
   gtk_inscription_set_text (self->inscription, text);
-  csn_widget_set_cell_tooltip (GTK_WIDGET (self->inscription), self->mode != CSN_LABEL_CELL_COUNT ? text : NULL);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->inscription), self->mode != CSN_LABEL_CELL_COUNT ? text : NULL);
 }
 
 static GtkWidget *

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "csn-position-cell.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnPositionCell
 {
@@ -169,6 +172,8 @@ static void
 csn_position_cell_init (CsnPositionCell *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the .ui: a tooltip set there asks the X server where the pointer is, for every row made. */
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->handle), _("Drag to reorder"));
 }
 
 GtkWidget *

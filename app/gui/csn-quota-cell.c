@@ -8,6 +8,7 @@
 #include "csn-country.h"
 #include "csn-problem.h"
 #include "csn-quota-cell.h"
+#include "csn-tooltip-util.h"
 #include "csn-validation.h"
 
 struct _CsnQuotaCell
@@ -72,8 +73,8 @@ csn_quota_cell_update (CsnCell *cell)
   if (problem != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), problem);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), problem);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->warning), problem);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->label), problem);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, problem, -1);
       gtk_widget_set_visible (GTK_WIDGET (self->warning), TRUE);
@@ -81,7 +82,7 @@ csn_quota_cell_update (CsnCell *cell)
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->label), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), NULL);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->label), NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->warning), FALSE);
     }
 }

@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "csn-choice-popover.h"
-#include "csn-drop-down-util.h"
 #include "csn-ref-list-cell.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnRefListCell
 {
@@ -75,7 +75,7 @@ csn_ref_list_cell_update (CsnCell *cell)
       gtk_inscription_set_text (self->summary_label, summary->str);
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "dim-label");
     }
-  csn_widget_set_cell_tooltip (self->button, tooltip->str);
+  csn_widget_set_tooltip_lazily (self->button, tooltip->str);
   /* No tooltip over the open list. */
   if (csn_choice_popover_find_open (cell) != NULL)
     gtk_widget_set_has_tooltip (self->button, FALSE);

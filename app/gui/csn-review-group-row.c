@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-review-group-row.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnReviewGroupRow
 {
@@ -32,15 +33,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Setting a tooltip asks the display where the pointer is: only when it changes. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
 
 static void
 update_counts (CsnReviewGroupRow *self)
@@ -102,8 +94,8 @@ update_button_labels (CsnReviewGroupRow *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->accept_button), GTK_ACCESSIBLE_PROPERTY_LABEL, accept, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reject_button), GTK_ACCESSIBLE_PROPERTY_LABEL, reject, -1);
-  set_tooltip (GTK_WIDGET (self->accept_button), accept);
-  set_tooltip (GTK_WIDGET (self->reject_button), reject);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->accept_button), accept);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->reject_button), reject);
 }
 
 /* Names the group as the draft is now (an item's number may have changed). */
@@ -118,7 +110,7 @@ csn_review_group_row_refresh (CsnReviewGroupRow *self)
     return;
   title = csn_review_group_dup_title (self->group, self->draft);
   gtk_label_set_text (self->title_label, title);
-  set_tooltip (GTK_WIDGET (self->title_label), title);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->title_label), title);
   update_button_labels (self, title);
   update_counts (self);
 }

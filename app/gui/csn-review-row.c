@@ -10,6 +10,7 @@
 #include "csn-position.h"
 #include "csn-review-row.h"
 #include "csn-text-diff.h"
+#include "csn-tooltip-util.h"
 
 /* Longer texts may not fit their pane: the full text goes in the tooltip. */
 #define TOOLTIP_FROM_LENGTH 60
@@ -84,15 +85,6 @@ get_kind_text (CsnChangeKind kind)
     }
 }
 
-/* Setting a tooltip asks the display where the pointer is: only when it changes. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 /* Shows @text in a pane, or @placeholder (dimmed, in italics) when there is nothing to show. */
 static void
 set_pane_text (GtkLabel   *label,
@@ -100,14 +92,14 @@ set_pane_text (GtkLabel   *label,
                const char *placeholder)
 {
   gboolean empty = text == NULL || text[0] == '\0';
+  gboolean long_text = !empty && (g_utf8_strlen (text, -1) > TOOLTIP_FROM_LENGTH || strchr (text, '\n') != NULL);
 
   gtk_label_set_text (label, empty ? placeholder : text);
   if (empty)
     gtk_widget_add_css_class (GTK_WIDGET (label), "csn-review-placeholder");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "csn-review-placeholder");
-  set_tooltip (GTK_WIDGET (label),
-               !empty && (g_utf8_strlen (text, -1) > TOOLTIP_FROM_LENGTH || strchr (text, '\n')) ? text : NULL);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (label), long_text ? text : NULL);
 }
 
 /* A position has no title of its own: what it says is its stance and comment. */
@@ -293,7 +285,7 @@ update_meta (CsnReviewRow *self)
       g_string_append (meta, name);
     }
   gtk_label_set_text (self->meta_label, meta->str);
-  set_tooltip (GTK_WIDGET (self->meta_label), meta->str);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->meta_label), meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta->len > 0);
 
   gtk_label_set_text (self->note_label, note != NULL ? note : "");
@@ -380,7 +372,7 @@ csn_review_row_refresh (CsnReviewRow *self)
   g_free (self->place);
   self->place = csn_change_dup_place (self->change, self->draft);
   gtk_label_set_text (self->place_label, place);
-  set_tooltip (GTK_WIDGET (self->place_label), self->place);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->place_label), self->place);
   gtk_image_set_from_icon_name (self->kind_icon, get_kind_icon_name (kind));
   gtk_label_set_text (self->kind_label, get_kind_text (kind));
   gtk_widget_set_visible (self->conflict_badge, conflict);
@@ -402,7 +394,7 @@ csn_review_row_refresh (CsnReviewRow *self)
   else
     {
       set_pane_text (self->base_label, NULL, "—");
-      set_tooltip (GTK_WIDGET (self->base_label), _("The common ancestor is not known"));
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (self->base_label), _("The common ancestor is not known"));
     }
   if (kind == CSN_CHANGE_ADD_ITEM)
     set_pane_text (self->mine_label, mine, _("Not in the draft"));

@@ -11,6 +11,7 @@
 #include "csn-position.h"
 #include "csn-stance-editor.h"
 #include "csn-stance-util.h"
+#include "csn-tooltip-util.h"
 
 #define N_STANCES (CSN_STANCE_NO_POSITION + 1)
 
@@ -224,7 +225,7 @@ fill (CsnStanceEditor *self)
   title = g_strdup_printf (_("Position of %s"), country);
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->item_label, item);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->item_label), item);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->item_label), item);
   csn_stance_editor_set_stance (self, stance);
   csn_stance_editor_set_comment (self, position != NULL ? csn_position_get_comment (position) : "");
 

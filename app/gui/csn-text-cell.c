@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "csn-drop-down-util.h"
 #include "csn-text-cell.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnTextCell
 {
@@ -201,7 +201,7 @@ csn_text_cell_update (CsnCell *cell)
   if (g_strcmp0 (gtk_inscription_get_text (self->text_label), text) != 0)
     gtk_inscription_set_text (self->text_label, text);
   /* The text cut short on two lines is read in full in the tooltip. */
-  csn_widget_set_cell_tooltip (GTK_WIDGET (self), text);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self), text);
 }
 
 static void

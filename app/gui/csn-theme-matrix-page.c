@@ -25,6 +25,7 @@
 #include "csn-theme-matrix-page.h"
 #include "csn-theme-summary.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 
 struct _CsnThemeMatrixPage
 {
@@ -146,7 +147,7 @@ set_header_tooltip (CsnThemeMatrixPage *self,
 
       if (label != NULL && g_strcmp0 (gtk_label_get_label (label), code) == 0)
         {
-          gtk_widget_set_tooltip_text (title, name);
+          csn_widget_set_tooltip_lazily (title, name);
           return;
         }
     }

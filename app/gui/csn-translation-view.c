@@ -11,6 +11,7 @@
 #include "csn-meeting.h"
 #include "csn-row-grower.h"
 #include "csn-texts.h"
+#include "csn-tooltip-util.h"
 #include "csn-translation-view.h"
 
 struct _CsnTranslationView
@@ -686,7 +687,7 @@ update_editor (CsnTranslationView *self)
   /* Translators: the place of a text in translation mode's editor: "Theme 3 “Trata…”: Description" */
   title = g_strdup_printf (_("%s: %s"), place, field);
   gtk_label_set_text (self->place_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->place_label), title);
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->place_label), title);
 
   state = csn_translation_unit_get_state (unit, get_target_language (self));
   show_state (self->state_label, state);

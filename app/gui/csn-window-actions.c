@@ -13,10 +13,11 @@
 #include "csn-history.h"
 #include "csn-meeting.h"
 #include "csn-position.h"
-#include "csn-reservation.h"
 #include "csn-read-only-dialog.h"
+#include "csn-reservation.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 #include "csn-window-private.h"
 
 #define DRAFT_MIME_TYPE "application/x-consenso"
@@ -111,8 +112,8 @@ _csn_window_update_history (CsnWindow *self)
   undo_text = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
   /* Translators: "Redo “Change horizon of “Labour migration””" */
   redo_text = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (self->undo_button, undo_text);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_text);
+  csn_widget_set_tooltip_lazily (self->undo_button, undo_text);
+  csn_widget_set_tooltip_lazily (self->redo_button, redo_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, undo_text, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),

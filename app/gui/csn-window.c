@@ -24,6 +24,7 @@
 #include "csn-settings.h"
 #include "csn-strategy.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 #include "csn-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CsnWindow, csn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -171,7 +172,7 @@ on_open_items_changed_cb (CsnWindow  *self,
                                                             counts[p]), counts[p]);
 
       gtk_label_set_text (label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      csn_widget_set_tooltip_lazily (GTK_WIDGET (label), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
       gtk_widget_set_visible (GTK_WIDGET (label), counts[p] > 0);
     }

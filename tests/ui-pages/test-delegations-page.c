@@ -9,6 +9,7 @@
 #include "csn-quota-cell.h"
 #include "csn-ref-cell.h"
 #include "csn-text-cell.h"
+#include "csn-tooltip-util.h"
 #include "ui-test-util.h"
 
 typedef UiPageFixture Fixture;
@@ -62,11 +63,12 @@ test_quota_warning (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_true (gtk_widget_get_mapped (warning));
   g_assert_true (gtk_widget_has_css_class (warning, "error"));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (warning));
+  g_assert_nonnull (csn_widget_get_lazy_tooltip (warning));
+  g_assert_true (gtk_widget_get_has_tooltip (warning));
   g_assert_true (gtk_widget_get_visible (header_warning));
   /* Once the draft's validation caught up, the warning says it in the validation's words. */
-  UI_TEST_WAIT_UNTIL (gtk_widget_get_tooltip_text (warning) != NULL &&
-                      strstr (gtk_widget_get_tooltip_text (warning), "has 4 participants; its quota is 3") != NULL);
+  UI_TEST_WAIT_UNTIL (csn_widget_get_lazy_tooltip (warning) != NULL &&
+                      strstr (csn_widget_get_lazy_tooltip (warning), "has 4 participants; its quota is 3") != NULL);
 
   /* The new participant's name has the focus; type it and press Enter. */
   {

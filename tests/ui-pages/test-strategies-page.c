@@ -4,7 +4,6 @@
 #include "csn-theme.h"
 
 #include "csn-check-cell.h"
-#include "csn-drop-down-util.h"
 #include "csn-enum-cell.h"
 #include "csn-enums.h"
 #include "csn-history.h"
@@ -12,6 +11,7 @@
 #include "csn-ref-list-cell.h"
 #include "csn-strategies-page.h"
 #include "csn-text-cell.h"
+#include "csn-tooltip-util.h"
 #include "ui-test-util.h"
 
 typedef UiPageFixture Fixture;
@@ -96,7 +96,7 @@ test_renames_and_marks (Fixture       *fixture,
 
   csn_draft_set_string (fixture->draft, theme, "title", "Trata de personas (renombrado)");
   g_assert_cmpstr (get_cell_text (cell), ==, "Trata de personas (renombrado)");
-  g_assert_cmpstr (csn_widget_get_cell_tooltip (button), ==, "Trata de personas (renombrado)");
+  g_assert_cmpstr (csn_widget_get_lazy_tooltip (button), ==, "Trata de personas (renombrado)");
   g_assert_cmpstr (get_button_text (filter), ==, "Trata de personas (renombrado)");
 
   popover = GTK_WIDGET (ui_test_open_choices (cell));

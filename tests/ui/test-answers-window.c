@@ -22,6 +22,7 @@
 #include "csn-review-row.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 #include "csn-window-private.h"
 #include "csn-xlsx-reader.h"
 #include "ui-test-util.h"
@@ -824,7 +825,7 @@ test_overview_fields (void)
   g_signal_emit_by_name (due_row, "entry-activated");
   g_assert_false (gtk_widget_has_css_class (due_row, "error"));
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_ANSWERS_DUE), ==, "2011-11-30");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo “Change deadline for answers of the meeting”");
+  g_assert_cmpstr (csn_widget_get_lazy_tooltip (undo_button), ==, "Undo “Change deadline for answers of the meeting”");
 
   /* Or on the calendar beside it. */
   {
@@ -839,7 +840,7 @@ test_overview_fields (void)
   gtk_editable_set_text (GTK_EDITABLE (to_row), "st@crm.example");
   g_signal_emit_by_name (to_row, "entry-activated");
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_ANSWERS_TO), ==, "st@crm.example");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo “Change where to send answers of the meeting”");
+  g_assert_cmpstr (csn_widget_get_lazy_tooltip (undo_button), ==, "Undo “Change where to send answers of the meeting”");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_ANSWERS_TO), ==, "");

@@ -16,6 +16,7 @@
 #include "csn-review-row.h"
 #include "csn-settings.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 #include "ui-test-util.h"
 
 static CsnApplication *app;
@@ -286,7 +287,7 @@ test_merge_apply_undo (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   g_assert_cmpstr (find_toast_text (window, "Merged"), ==, "Merged 2 changes from st.consenso");
   g_assert_true (gtk_widget_is_sensitive (undo_button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo “Merge “st.consenso””");
+  g_assert_cmpstr (csn_widget_get_lazy_tooltip (undo_button), ==, "Undo “Merge “st.consenso””");
 
   /* The merge is one step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -5,10 +5,12 @@
  * would fail here long before anyone noticed the window getting slow. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <json-glib/json-glib.h>
 
 #include "csn-choice-cell.h"
 #include "csn-choice-popover.h"
+#include "csn-date-cell.h"
 #include "csn-list-page.h"
 #include "csn-narrow-selection.h"
 #include "csn-open-item.h"
@@ -17,6 +19,7 @@
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 #include "csn-translation-unit.h"
 #include "csn-translation-view.h"
 #include "ui-test-util.h"
@@ -870,6 +873,83 @@ test_translation_mode (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The requests the window's display has sent to the X server so far. */
+static gulong
+count_x_requests (GtkWidget *widget)
+{
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+
+  return XNextRequest (xdisplay);
+}
+
+/* GTK 4.8 asks the X server where the pointer is whenever a visible widget is given a tooltip (a
+ * grab of the server and a round trip), so the cells a list makes per row, and what an edit updates,
+ * give theirs lazily: no request, and the text still there when GTK asks for it. */
+static void
+test_tooltips_ask_nothing (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("Label");
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean handled = FALSE;
+  gulong before;
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ui_test_present_window (GTK_WINDOW (window));
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (window)))
+    {
+      ui_test_destroy_window (GTK_WINDOW (window));
+      g_test_skip ("Needs an X11 display");
+      return;
+    }
+
+  before = count_x_requests (window);
+  csn_widget_set_tooltip_lazily (label, "First");
+  csn_widget_set_tooltip_lazily (label, "Second");
+  g_assert_cmpuint (count_x_requests (window), ==, before);
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  g_assert_cmpstr (csn_widget_get_lazy_tooltip (label), ==, "Second");
+  g_assert_cmpstr (csn_widget_get_any_tooltip (label), ==, "Second");
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &handled);
+  g_assert_true (handled);
+
+  /* An empty text is none: GTK asks nothing of the widget. */
+  csn_widget_set_tooltip_lazily (label, "");
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  g_assert_null (csn_widget_get_lazy_tooltip (label));
+  handled = FALSE;
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &handled);
+  g_assert_false (handled);
+  g_assert_cmpuint (count_x_requests (window), ==, before);
+
+  /* What the above is measured against: GTK's own setter asks, even for the same text. */
+  gtk_widget_set_tooltip_text (label, "Third");
+  g_assert_cmpuint (count_x_requests (window), >, before);
+  g_assert_cmpstr (csn_widget_get_any_tooltip (label), ==, "Third");
+  gtk_widget_set_tooltip_text (label, NULL);
+
+  /* Under the pointer, a tooltip shown follows the change: then, and only then, GTK is asked. */
+  gtk_widget_set_state_flags (label, GTK_STATE_FLAG_PRELIGHT, FALSE);
+  before = count_x_requests (window);
+  csn_widget_set_tooltip_lazily (label, "Hovered");
+  g_assert_cmpuint (count_x_requests (window), >, before);
+  gtk_widget_unset_state_flags (label, GTK_STATE_FLAG_PRELIGHT);
+
+  /* The cells made for every row with a fixed tooltip: made, added and shown, not a request. */
+  before = count_x_requests (window);
+  for (guint i = 0; i < 10; i++)
+    {
+      gtk_box_append (GTK_BOX (box), csn_position_cell_new (CSN_COLLECTION_STRATEGIES));
+      gtk_box_append (GTK_BOX (box), csn_date_cell_new ("date"));
+    }
+  g_assert_cmpuint (count_x_requests (window), ==, before);
+  g_assert_nonnull (csn_widget_get_lazy_tooltip (ui_test_find_widget (box, GTK_TYPE_IMAGE, NULL)));
+
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/select-far", test_select_far);
   g_test_add_func ("/widget-counts/rows-restyled", test_rows_restyled);
   g_test_add_func ("/widget-counts/places-fit", test_places_fit);
+  g_test_add_func ("/widget-counts/tooltips-ask-nothing", test_tooltips_ask_nothing);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -7,8 +7,8 @@
 #include "csn-help-window.h"
 #include "csn-history.h"
 #include "csn-item.h"
-#include "csn-meeting.h"
 #include "csn-list-page.h"
+#include "csn-meeting.h"
 #include "csn-overview-page.h"
 #include "csn-participant.h"
 #include "csn-problem.h"
@@ -17,6 +17,7 @@
 #include "csn-settings.h"
 #include "csn-text-cell.h"
 #include "csn-theme.h"
+#include "csn-tooltip-util.h"
 #include "csn-window-private.h"
 #include "ui-test-util.h"
 
@@ -586,7 +587,7 @@ test_edit_undo_redo (void)
   g_assert_true (csn_draft_get_modified (draft));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   g_assert_true (gtk_widget_is_sensitive (undo_button));
-  tooltip = gtk_widget_get_tooltip_text (undo_button);
+  tooltip = csn_widget_get_lazy_tooltip (undo_button);
   g_assert_cmpstr (tooltip, ==, "Undo “Change title of the meeting”");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
