@@ -176,6 +176,7 @@ typedef struct
   guint row_cells;     /* cells in rows of lists, not in a page's fixed details */
   guint row_widgets;   /* widgets in rows of lists, the rows included */
   guint table_rows;    /* the rows of column views */
+  guint restyled_table_rows;  /* of those, the rows restyled where GTK knew their ancestors */
   guint drop_downs;    /* GtkDropDown anywhere */
   guint cell_drop_downs;  /* inside a cell: each would build its choices' rows */
   guint lists_over;    /* lists with more rows than GTK keeps */
@@ -195,7 +196,11 @@ count_widgets (GtkWidget *widget,
       GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
     {
       count->rows++;
-      count->table_rows += GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (widget)));
+      if (GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (widget))))
+        {
+          count->table_rows++;
+          count->restyled_table_rows += gtk_widget_has_css_class (widget, "csn-restyled-row");
+        }
       count->row_widgets += !in_row;
       in_row = TRUE;
     }
@@ -704,39 +709,22 @@ test_select_far (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
-/* The rows of the tables under @root, and those of them restyled. */
-static void
-count_restyled_rows (GtkWidget *root,
-                     guint     *n_rows,
-                     guint     *n_restyled)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkListItemWidget") && GTK_IS_LIST_VIEW (gtk_widget_get_parent (root)) &&
-      GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (root))))
-    {
-      (*n_rows)++;
-      *n_restyled += gtk_widget_has_css_class (root, "csn-restyled-row");
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    count_restyled_rows (child, n_rows, n_restyled);
-}
-
 static guint
 count_rows_restyled (GtkWidget *page)
 {
-  guint n_rows = 0, n_restyled = 0;
+  Count count = { 0 };
 
-  count_restyled_rows (page, &n_rows, &n_restyled);
-  return n_restyled;
+  count_widgets (page, FALSE, FALSE, &count);
+  return count.restyled_table_rows;
 }
 
 static gboolean
 all_rows_restyled (GtkWidget *page)
 {
-  guint n_rows = 0, n_restyled = 0;
+  Count count = { 0 };
 
-  count_restyled_rows (page, &n_rows, &n_restyled);
-  return n_rows > 0 && n_restyled == n_rows;
+  count_widgets (page, FALSE, FALSE, &count);
+  return count.table_rows > 0 && count.restyled_table_rows == count.table_rows;
 }
 
 /* Every row of a table is restyled after it is made, a few a frame, where GTK knows its widgets'
@@ -946,6 +934,7 @@ test_tooltips_ask_nothing (void)
     }
   g_assert_cmpuint (count_x_requests (window), ==, before);
   g_assert_nonnull (csn_widget_get_lazy_tooltip (ui_test_find_widget (box, GTK_TYPE_IMAGE, NULL)));
+  g_assert_nonnull (csn_widget_get_lazy_tooltip (ui_test_find_widget (box, GTK_TYPE_MENU_BUTTON, NULL)));
 
   ui_test_destroy_window (GTK_WINDOW (window));
 }
