@@ -41,6 +41,7 @@ static guint settle_ms = SETTLE_MS;
 static char *stop_after;
 static gboolean callgrind_frames;
 static gboolean edits_only;
+static gboolean scroll_while_growing;
 static gboolean list_frames;
 
 typedef struct
@@ -847,6 +848,8 @@ main (int   argc,
       "(from before-paint to after-paint)", NULL },
     { "edits-only", 0, 0, G_OPTION_ARG_NONE, &edits_only,
       "Show only the strategies page before the edits, not every page first", NULL },
+    { "scroll-while-growing", 0, 0, G_OPTION_ARG_NONE, &scroll_while_growing,
+      "Scroll each list page a page down right after its first show, while its rows are still being made", NULL },
     { "frames", 0, 0, G_OPTION_ARG_NONE, &list_frames,
       "List each frame after each action whose work took over 4 ms", NULL },
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
@@ -978,6 +981,12 @@ main (int   argc,
         }
       else
         measure (&bench, name, show_page_action, (gpointer) page);
+      if (scroll_while_growing && !counts_only && g_strcmp0 (page, "overview") != 0)
+        {
+          g_autofree char *scroll_name = g_strdup_printf ("scroll %s while growing", page);
+
+          measure (&bench, scroll_name, scroll_action, NULL);
+        }
     }
   print_counts (&bench, "after every page was shown");
   print_cell_costs (&bench);

@@ -559,6 +559,52 @@ test_growth_resumes (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+static void
+on_frame_counted_cb (GdkFrameClock *frame_clock,
+                     guint         *frames)
+{
+  (*frames)++;
+}
+
+/* A list scrolled while it grows goes on growing from where it shows, a few rows a frame: given all
+ * its items at once, GTK made its 200 rows in one frame (140 ms for the Theme Matrix). */
+static void
+test_scroll_while_growing (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+  guint scrolled_at;
+  guint frames = 0;
+  gulong handler;
+
+  csn_window_show_page (window, "strategies");
+  view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS &&
+                      gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment));
+  scrolled_at = shown_items (page);
+  g_assert_cmpuint (scrolled_at, <, MAX_ROWS_PER_LIST / 2);
+
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_counted_cb), &frames);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment));
+  UI_TEST_WAIT_UNTIL (frames >= 2);
+  g_signal_handler_disconnect (frame_clock, handler);
+  /* Two frames later: a few more rows, not all of them, and the list stays where it was taken. */
+  g_assert_cmpuint (shown_items (page), >, scrolled_at);
+  g_assert_cmpuint (shown_items (page), <, MAX_ROWS_PER_LIST / 2);
+  g_assert_cmpuint (count_page (window, "strategies").table_rows, <, MAX_ROWS_PER_LIST / 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_page_size (adjustment));
+
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
+  g_assert_cmpuint (count_page (window, "strategies").lists_over, ==, 0);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint position;
@@ -955,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/open-list-in-place", test_open_list_in_place);
   g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
   g_test_add_func ("/widget-counts/growth-resumes", test_growth_resumes);
+  g_test_add_func ("/widget-counts/scroll-while-growing", test_scroll_while_growing);
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
