@@ -106,7 +106,7 @@ csn_choice_cell_set_text (CsnChoiceCell *self,
                           gboolean       is_unset)
 {
   CsnChoiceCellPrivate *priv = csn_choice_cell_get_instance_private (self);
-  const char *label = csn_cell_get_label (CSN_CELL (self));
+  g_autofree char *name = NULL;
 
   g_return_if_fail (CSN_IS_CHOICE_CELL (self));
 
@@ -124,13 +124,9 @@ csn_choice_cell_set_text (CsnChoiceCell *self,
   if (csn_choice_popover_find_open (CSN_CELL (self)) != NULL)
     gtk_widget_set_has_tooltip (priv->button, FALSE);
 
-  if (label != NULL)
-    {
-      /* Translators: the accessible name of a cell with a value chosen from a list, "Horizon: Short term" */
-      g_autofree char *name = g_strdup_printf (_("%s: %s"), label, text);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (priv->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
+  name = csn_cell_dup_accessible_name (CSN_CELL (self), text);
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (priv->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 const char *

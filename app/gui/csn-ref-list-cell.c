@@ -42,10 +42,10 @@ csn_ref_list_cell_update (CsnCell *cell)
   CsnRefListCell *self = CSN_REF_LIST_CELL (cell);
   CsnItem *item = csn_cell_get_item (cell);
   CsnDraft *draft = csn_cell_get_draft (cell);
-  const char *label = csn_cell_get_label (cell);
   const char * const *keys = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GString) tooltip = g_string_new (NULL);
+  g_autofree char *name = NULL;
 
   if (item != NULL)
     keys = csn_item_get_strv (item, csn_cell_get_property_name (cell));
@@ -79,13 +79,9 @@ csn_ref_list_cell_update (CsnCell *cell)
   /* No tooltip over the open list. */
   if (csn_choice_popover_find_open (cell) != NULL)
     gtk_widget_set_has_tooltip (self->button, FALSE);
-  if (label != NULL)
-    {
-      /* Translators: the accessible name of a cell with a value chosen from a list, "Horizon: Short term" */
-      g_autofree char *name = g_strdup_printf (_("%s: %s"), label, gtk_inscription_get_text (self->summary_label));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
+  name = csn_cell_dup_accessible_name (cell, gtk_inscription_get_text (self->summary_label));
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
