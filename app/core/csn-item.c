@@ -561,8 +561,10 @@ csn_item_dup_title (CsnItem *self)
         continue;
       if (field->kind == CSN_FIELD_LOCALIZED)
         {
-          const char *first = ui_language_is_spanish () ? "es" : "en";
-          const char *second = ui_language_is_spanish () ? "en" : "es";
+          /* Asked once: GLib reads the environment at every call. */
+          gboolean spanish = ui_language_is_spanish ();
+          const char *first = spanish ? "es" : "en";
+          const char *second = spanish ? "en" : "es";
 
           text = csn_item_get_string (self, csn_field_get_property_name (field, first));
           if (text[0] == '\0')
