@@ -53,8 +53,8 @@ void        csn_cell_set_property_name  (CsnCell    *self,
 const char *csn_cell_get_label          (CsnCell    *self);
 void        csn_cell_set_label          (CsnCell    *self,
                                          const char *label);
-char       *csn_cell_dup_accessible_name (CsnCell   *self,
-                                         const char *text);
+char       *csn_cell_dup_accessible_name (CsnCell    *self,
+                                          const char *text);
 GtkWidget  *csn_cell_get_control        (CsnCell    *self);
 gboolean    csn_cell_is_updating        (CsnCell    *self);
 void        csn_cell_update             (CsnCell    *self);
