@@ -854,7 +854,7 @@ main (int   argc,
       "List each frame after each action whose work took over 4 ms", NULL },
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
     { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
-      "Turn GTK's animations off (the pages' crossfade draws two pages per frame for 200 ms)", NULL },
+      "Turn GTK's animations off (popovers, scrolling; the pages switch without one)", NULL },
     { "window-manager-check", 0, 0, G_OPTION_ARG_NONE, &window_manager_check,
       "Give the display a window manager's check window (EWMH), as a desktop session has: without one, GDK "
       "asks the X server for it at every frame", NULL },
