@@ -42,6 +42,7 @@ static char *stop_after;
 static gboolean callgrind_frames;
 static gboolean edits_only;
 static gboolean scroll_while_growing;
+static gboolean type_while_growing;
 static gboolean list_frames;
 
 typedef struct
@@ -832,6 +833,7 @@ main (int   argc,
   gint64 c_start, c_loaded, c_window, c_first_paint;
   Bench bench = { 0 };
   TypingData typing = { "strategies", "description", NULL };
+  TypingData title_typing = { "theme-matrix", "title", NULL };
   SearchData search = { "strategies", "migr" };
   SearchData search_clear = { "strategies", "" };
   const GOptionEntry entries[] = {
@@ -850,6 +852,8 @@ main (int   argc,
       "Show only the strategies page before the edits, not every page first", NULL },
     { "scroll-while-growing", 0, 0, G_OPTION_ARG_NONE, &scroll_while_growing,
       "Scroll each list page a page down right after its first show, while its rows are still being made", NULL },
+    { "type-while-growing", 0, 0, G_OPTION_ARG_NONE, &type_while_growing,
+      "Type in a theme's title right after the Theme Matrix first shows, while its rows are still being made", NULL },
     { "frames", 0, 0, G_OPTION_ARG_NONE, &list_frames,
       "List each frame after each action whose work took over 4 ms", NULL },
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
@@ -986,6 +990,12 @@ main (int   argc,
           g_autofree char *scroll_name = g_strdup_printf ("scroll %s while growing", page);
 
           measure (&bench, scroll_name, scroll_action, NULL);
+        }
+      if (type_while_growing && !counts_only && g_strcmp0 (page, "theme-matrix") == 0)
+        {
+          measure (&bench, "focus a title while growing", focus_cell_action, &title_typing);
+          measure (&bench, "type in it while growing", type_character_action, &title_typing);
+          measure (&bench, "type again while growing", type_character_action, &title_typing);
         }
     }
   print_counts (&bench, "after every page was shown");

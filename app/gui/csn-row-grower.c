@@ -20,6 +20,10 @@
 #define MAX_STEP 32
 #define FRAME_BUDGET_US 8000
 #define MAKE_BUDGET_US 4000
+/* Someone typing (a cell, the search, a description): a frame that makes a row lays the whole list
+ * out again, 7-20 ms for the Theme Matrix, and the keystroke's frame would wait for it. The rows past
+ * those in sight wait until the typing pauses this long. */
+#define TYPING_PAUSE_US (400 * 1000)
 
 struct _CsnRowGrower
 {
@@ -38,6 +42,73 @@ struct _CsnRowGrower
 };
 
 G_DEFINE_FINAL_TYPE (CsnRowGrower, csn_row_grower, G_TYPE_OBJECT)
+
+/* When the text that has the focus of a window last changed: one watch per window, shared by its
+ * growers. */
+typedef struct
+{
+  GtkRoot *root;        /* unowned: the watch is its data */
+  GObject *source;      /* the focused GtkText, or the focused text view's buffer */
+  gulong   changed_id;
+  gint64   last_typed;
+} TypingWatch;
+
+static void
+on_typed_cb (TypingWatch *watch)
+{
+  watch->last_typed = g_get_monotonic_time ();
+}
+
+static void
+typing_watch_follow_focus (TypingWatch *watch)
+{
+  GtkWidget *focus = gtk_root_get_focus (watch->root);
+  GObject *source = NULL;
+
+  if (GTK_IS_TEXT (focus))
+    source = G_OBJECT (focus);
+  else if (GTK_IS_TEXT_VIEW (focus))
+    source = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)));
+  if (source == watch->source)
+    return;
+  /* A widget disposed already dropped its handlers. */
+  if (watch->source != NULL && g_signal_handler_is_connected (watch->source, watch->changed_id))
+    g_signal_handler_disconnect (watch->source, watch->changed_id);
+  watch->changed_id = 0;
+  g_set_object (&watch->source, source);
+  if (source != NULL)
+    watch->changed_id = g_signal_connect_swapped (source, "changed", G_CALLBACK (on_typed_cb), watch);
+}
+
+static void
+typing_watch_free (TypingWatch *watch)
+{
+  if (watch->source != NULL && g_signal_handler_is_connected (watch->source, watch->changed_id))
+    g_signal_handler_disconnect (watch->source, watch->changed_id);
+  g_clear_object (&watch->source);
+  g_free (watch);
+}
+
+/* When someone last typed in @view's window (0: not since the watch began). */
+static gint64
+get_last_typed (GtkWidget *view)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  TypingWatch *watch;
+
+  if (root == NULL)
+    return 0;
+  watch = g_object_get_data (G_OBJECT (root), "csn-typing-watch");
+  if (watch == NULL)
+    {
+      watch = g_new0 (TypingWatch, 1);
+      watch->root = root;
+      g_object_set_data_full (G_OBJECT (root), "csn-typing-watch", watch, (GDestroyNotify) typing_watch_free);
+      g_signal_connect_swapped (root, "notify::focus-widget", G_CALLBACK (typing_watch_follow_focus), watch);
+      typing_watch_follow_focus (watch);
+    }
+  return watch->last_typed;
+}
 
 static void
 disconnect_frame_clock (CsnRowGrower *self)
@@ -129,6 +200,9 @@ grow_tick_cb (GtkWidget     *view,
       first_in_sight = (guint) (value / row_height);
       in_sight = (guint) ((value + gtk_adjustment_get_page_size (adjustment)) / row_height) + 2;
     }
+  /* The rows in sight are there: the others wait while someone types. */
+  if (size >= in_sight && start - get_last_typed (view) < TYPING_PAUSE_US)
+    return G_SOURCE_CONTINUE;
   target = MAX (size + self->step, in_sight);
   self->tick_start = start;
   do

@@ -18,6 +18,7 @@
 #include "csn-position-cell.h"
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
+#include "csn-text-cell.h"
 #include "csn-theme.h"
 #include "csn-tooltip-util.h"
 #include "csn-translation-unit.h"
@@ -605,6 +606,73 @@ test_scroll_while_growing (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Types a character at the end of @editable's text. */
+static void
+type_character (GtkWidget *editable)
+{
+  int position = -1;
+
+  gtk_editable_insert_text (GTK_EDITABLE (editable), "x", 1, &position);
+}
+
+/* Someone typing keeps a growing list at the rows in sight: a frame that makes a row lays the whole
+ * list out again, and the keystroke's frame waits for it. Scrolled meanwhile, the rows that come into
+ * sight are made; once the typing pauses, the list grows on. */
+static void
+test_growth_waits_for_typing (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  guint n_strategies = g_list_model_get_n_items (strategies);
+  g_autoptr(CsnItem) first = g_list_model_get_item (strategies, 0);
+  CsnCell *cell = NULL;
+  GtkWidget *view;
+  GtkWidget *editable;
+  GtkAdjustment *adjustment;
+  guint typed_at;
+  guint frames = 0;
+  gulong handler;
+
+  csn_window_show_page (window, "strategies");
+  view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS &&
+                      gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment) &&
+                      (cell = ui_test_find_typed_cell (page, CSN_TYPE_TEXT_CELL, first, "description")) != NULL);
+  g_assert_true (csn_cell_focus_control (cell));
+  editable = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (editable));
+
+  /* The frame under way may still add its rows; after it, none while the typing goes on. */
+  type_character (editable);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_counted_cb), &frames);
+  UI_TEST_WAIT_UNTIL (frames >= 2);
+  g_signal_handler_disconnect (frame_clock, handler);
+  typed_at = shown_items (page);
+  g_assert_cmpuint (typed_at, <, n_strategies);
+  for (guint i = 0; i < 5; i++)
+    {
+      type_character (editable);
+      run_main_loop_for (100);
+    }
+  g_assert_cmpuint (shown_items (page), ==, typed_at);
+
+  /* Scrolled to the last row there while typing: the rows that come into sight are made. */
+  type_character (editable);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  UI_TEST_WAIT_UNTIL (shown_items (page) > typed_at);
+  g_assert_cmpuint (shown_items (page), <, typed_at + MAX_FIRST_ROWS);
+
+  /* The typing over, the list grows on. */
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
+  /* And the text typed is kept. */
+  g_assert_true (g_str_has_suffix (csn_item_get_string (first, "description"), "xxxxxxx"));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint position;
@@ -1002,6 +1070,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/choices-while-open", test_choices_while_open);
   g_test_add_func ("/widget-counts/growth-resumes", test_growth_resumes);
   g_test_add_func ("/widget-counts/scroll-while-growing", test_scroll_while_growing);
+  g_test_add_func ("/widget-counts/growth-waits-for-typing", test_growth_waits_for_typing);
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
