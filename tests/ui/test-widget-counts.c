@@ -567,6 +567,38 @@ on_frame_counted_cb (GdkFrameClock *frame_clock,
   (*frames)++;
 }
 
+/* Runs the main loop until @window painted @n frames more. */
+static void
+wait_for_frames (CsnWindow *window,
+                 guint      n)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint frames = 0;
+  gulong handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_counted_cb), &frames);
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  UI_TEST_WAIT_UNTIL (frames >= n);
+  g_signal_handler_disconnect (frame_clock, handler);
+}
+
+/* Shows the Strategies of @window, and waits until their list has rows past a screenful but is
+ * still growing. Returns: the list's view. */
+static GtkWidget *
+show_growing_strategies (CsnWindow *window)
+{
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+
+  csn_window_show_page (window, "strategies");
+  view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS &&
+                      gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpuint (shown_items (page), <, MAX_ROWS_PER_LIST / 2);
+  return view;
+}
+
 /* A list scrolled while it grows goes on growing from where it shows, a few rows a frame: given all
  * its items at once, GTK made its 200 rows in one frame (140 ms for the Theme Matrix). */
 static void
@@ -575,26 +607,13 @@ test_scroll_while_growing (void)
   g_autoptr(CsnDraft) draft = make_large_draft ();
   CsnWindow *window = open_window (draft);
   GtkWidget *page = csn_window_get_page (window, "strategies");
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
-  GtkWidget *view;
-  GtkAdjustment *adjustment;
-  guint scrolled_at;
-  guint frames = 0;
-  gulong handler;
+  GtkWidget *view = show_growing_strategies (window);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint scrolled_at = shown_items (page);
 
-  csn_window_show_page (window, "strategies");
-  view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS &&
-                      gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment));
-  scrolled_at = shown_items (page);
-  g_assert_cmpuint (scrolled_at, <, MAX_ROWS_PER_LIST / 2);
-
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_counted_cb), &frames);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment));
-  UI_TEST_WAIT_UNTIL (frames >= 2);
-  g_signal_handler_disconnect (frame_clock, handler);
+  wait_for_frames (window, 2);
   /* Two frames later: a few more rows, not all of them, and the list stays where it was taken. */
   g_assert_cmpuint (shown_items (page), >, scrolled_at);
   g_assert_cmpuint (shown_items (page), <, MAX_ROWS_PER_LIST / 2);
@@ -624,33 +643,23 @@ test_growth_waits_for_typing (void)
   g_autoptr(CsnDraft) draft = make_large_draft ();
   CsnWindow *window = open_window (draft);
   GtkWidget *page = csn_window_get_page (window, "strategies");
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
   guint n_strategies = g_list_model_get_n_items (strategies);
   g_autoptr(CsnItem) first = g_list_model_get_item (strategies, 0);
-  CsnCell *cell = NULL;
-  GtkWidget *view;
+  GtkWidget *view = show_growing_strategies (window);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  CsnCell *cell = ui_test_find_typed_cell (page, CSN_TYPE_TEXT_CELL, first, "description");
   GtkWidget *editable;
-  GtkAdjustment *adjustment;
   guint typed_at;
-  guint frames = 0;
-  gulong handler;
 
-  csn_window_show_page (window, "strategies");
-  view = ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  UI_TEST_WAIT_UNTIL (shown_items (page) > MAX_FIRST_ROWS &&
-                      gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment) &&
-                      (cell = ui_test_find_typed_cell (page, CSN_TYPE_TEXT_CELL, first, "description")) != NULL);
+  g_assert_nonnull (cell);
   g_assert_true (csn_cell_focus_control (cell));
   editable = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_TEXT (editable));
 
   /* The frame under way may still add its rows; after it, none while the typing goes on. */
   type_character (editable);
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_counted_cb), &frames);
-  UI_TEST_WAIT_UNTIL (frames >= 2);
-  g_signal_handler_disconnect (frame_clock, handler);
+  wait_for_frames (window, 2);
   typed_at = shown_items (page);
   g_assert_cmpuint (typed_at, <, n_strategies);
   for (guint i = 0; i < 5; i++)
