@@ -89,7 +89,18 @@ typing_watch_free (TypingWatch *watch)
   g_free (watch);
 }
 
-/* When someone last typed in @view's window (0: not since the watch began). */
+static GQuark
+typing_watch_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("csn-typing-watch");
+  return quark;
+}
+
+/* When someone last typed in @view's window (0: not since the watch began). Asked at every frame
+ * of a growth. */
 static gint64
 get_last_typed (GtkWidget *view)
 {
@@ -98,12 +109,12 @@ get_last_typed (GtkWidget *view)
 
   if (root == NULL)
     return 0;
-  watch = g_object_get_data (G_OBJECT (root), "csn-typing-watch");
+  watch = g_object_get_qdata (G_OBJECT (root), typing_watch_quark ());
   if (watch == NULL)
     {
       watch = g_new0 (TypingWatch, 1);
       watch->root = root;
-      g_object_set_data_full (G_OBJECT (root), "csn-typing-watch", watch, (GDestroyNotify) typing_watch_free);
+      g_object_set_qdata_full (G_OBJECT (root), typing_watch_quark (), watch, (GDestroyNotify) typing_watch_free);
       g_signal_connect_swapped (root, "notify::focus-widget", G_CALLBACK (typing_watch_follow_focus), watch);
       typing_watch_follow_focus (watch);
     }

@@ -11,10 +11,15 @@
 
 #include "csn-tooltip-util.h"
 
+/* Asked at every update of a cell: looked up once. */
 static GQuark
 lazy_tooltip_quark (void)
 {
-  return g_quark_from_static_string ("csn-lazy-tooltip");
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("csn-lazy-tooltip");
+  return quark;
 }
 
 static gboolean
