@@ -1980,15 +1980,24 @@ csn_draft_to_data_with_lineage (CsnDraft   *self,
   return draft_to_data (self, lineage, length);
 }
 
-/* Saving. The draft is written out on the main thread; a worker only gets the bytes and the file. */
+/* Saving. The draft is written out on the main thread, a slice at a time between frames; a worker
+ * only gets the bytes and the file. */
+
+/* A large draft takes longer to write out than a frame lasts (the large draft of issue 16: 30-50 ms). */
+#define SAVE_SLICE_US 4000
+/* After this many writings begun again for an edit, the next is written at once, whatever it costs:
+ * a long run of edits still lets the save end. */
+#define SAVE_MAX_RESTARTS 3
 
 typedef struct
 {
-  GFile        *file;     /* the file the stamp describes */
+  GFile        *file;         /* the file the stamp describes */
   CsnFileStamp *stamp;
-  guint64       changes;  /* the draft's "changed" signals so far */
-  GQueue        saves;    /* tasks of csn_draft_save_async(), the one under way first */
-  gboolean      saving;
+  guint64       changes;      /* the draft's "changed" signals so far */
+  GQueue        saves;        /* tasks of csn_draft_save_async(), the one under way first */
+  gboolean      saving;       /* the head's file is being written by the worker */
+  guint         slice_source; /* the head's draft is being written out between frames */
+  gint64        slice_us;
 } DraftIo;
 
 static GQuark
@@ -2002,6 +2011,7 @@ draft_io_free (DraftIo *io)
 {
   /* Each queued task holds the draft: none is left when the draft goes. */
   g_assert (g_queue_is_empty (&io->saves));
+  g_assert (io->slice_source == 0);
   g_clear_object (&io->file);
   g_clear_pointer (&io->stamp, csn_file_stamp_free);
   g_free (io);
@@ -2025,6 +2035,7 @@ get_io (CsnDraft *self)
     {
       io = g_new0 (DraftIo, 1);
       g_queue_init (&io->saves);
+      io->slice_us = SAVE_SLICE_US;
       g_object_set_qdata_full (G_OBJECT (self), draft_io_quark (), io, (GDestroyNotify) draft_io_free);
       /* Counts edits, so that one made while a save is under way keeps the draft modified. */
       g_signal_connect (self, "changed", G_CALLBACK (on_draft_changed_cb), io);
@@ -2067,11 +2078,26 @@ csn_draft_set_file_stamp (CsnDraft           *self,
     io->stamp = csn_file_stamp_copy (stamp);
 }
 
+/* How long each slice of a save's writing out may take (microseconds; 0: the fewest items a slice
+ * can write), for tests. */
+void
+csn_draft_set_save_slice (CsnDraft *self,
+                          gint64    slice_us)
+{
+  g_return_if_fail (CSN_IS_DRAFT (self));
+  g_return_if_fail (slice_us >= 0);
+
+  get_io (self)->slice_us = slice_us;
+}
+
 typedef struct
 {
   GFile             *file;
   CsnDraftSaveFlags  flags;
-  CsnLineage        *lineage;  /* the revision the save writes, once it is under way */
+  CsnLineage        *lineage;   /* the revision the save writes, once it is under way */
+  CsnDraftWriter    *writer;    /* while the draft is written out */
+  guint64            changes;   /* the draft's "changed" count when the writer began */
+  guint              restarts;  /* writers begun again for an edit */
 } SaveRequest;
 
 static void
@@ -2079,6 +2105,7 @@ save_request_free (SaveRequest *request)
 {
   g_clear_object (&request->file);
   g_clear_object (&request->lineage);
+  g_clear_pointer (&request->writer, csn_draft_writer_free);
   g_free (request);
 }
 
@@ -2117,36 +2144,40 @@ save_job_free (SaveJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
 
-/* Writes the draft out with the new revision of its lineage, which it takes in save_job_finish(). */
+static gboolean
+check_local (GFile   *file,
+             GError **error)
+{
+  g_autofree char *uri = NULL;
+
+  if (g_file_peek_path (file) != NULL)
+    return TRUE;
+  uri = g_file_get_uri (file);
+  g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE,
+               _("%s: drafts can only be saved to local folders"), uri);
+  return FALSE;
+}
+
+/* Ends the draft's text that @writer began, with the new revision of its lineage, which it takes in
+ * save_job_finish(). Frees @writer. */
 static SaveJob *
 save_job_new (CsnDraft           *self,
+              CsnDraftWriter     *writer,
               GFile              *file,
               CsnDraftSaveFlags   flags,
-              CsnLineage        **lineage,
-              GError            **error)
+              CsnLineage        **lineage)
 {
   DraftIo *io = get_io (self);
-  g_autoptr(CsnDraftWriter) writer = NULL;
   g_autofree char *base_text = NULL;
   gsize base_length = 0;
   SaveJob *job;
   char *data;
   gsize length;
 
-  if (g_file_peek_path (file) == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, CSN_DRAFT_ERROR, CSN_DRAFT_ERROR_WRITE,
-                   _("%s: drafts can only be saved to local folders"), uri);
-      return NULL;
-    }
-
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);
   /* The items are written once: for the first agreed base of a draft saved for the first time, and
    * for the file. */
-  writer = csn_draft_writer_new (self);
   csn_draft_writer_step (writer, -1);
   if (!csn_lineage_is_known (csn_draft_get_lineage (self)))
     base_text = csn_draft_writer_finish_copy (writer, NULL, &base_length);
@@ -2160,7 +2191,7 @@ save_job_new (CsnDraft           *self,
       job->base_placeholder = g_strconcat ("csn-base-content-", uuid, NULL);
       g_object_set (*lineage, "base-content", job->base_placeholder, NULL);
     }
-  data = csn_draft_writer_finish (g_steal_pointer (&writer), *lineage, &length);
+  data = csn_draft_writer_finish (writer, *lineage, &length);
   job->data = g_bytes_new_take (data, length);
   job->draft_id = g_strdup (csn_lineage_get_draft_id (*lineage));
   job->revision = g_strdup (csn_lineage_get_revision (*lineage));
@@ -2297,45 +2328,125 @@ on_save_written_cb (GObject      *source_object,
   start_next_save (self, io);
 }
 
+/* Hands the head's text to the worker, which writes the file. */
+static void
+start_writing (CsnDraft *self,
+               DraftIo  *io,
+               GTask    *task)
+{
+  SaveRequest *request = g_task_get_task_data (task);
+  g_autoptr(GTask) worker = NULL;
+  SaveJob *job;
+
+  job = save_job_new (self, g_steal_pointer (&request->writer), request->file, request->flags,
+                      &request->lineage);
+  /* The worker's task has no source object and holds only the job: whatever it drops last in the
+   * worker thread is thread-safe. The draft's own task never leaves the main thread. */
+  io->saving = TRUE;
+  worker = g_task_new (NULL, g_task_get_cancellable (task), on_save_written_cb, task);
+  g_task_set_source_tag (worker, start_next_save);
+  /* A file written is written, even if the cancellable fires just after: the draft must know. */
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (worker, save_in_thread);
+}
+
+/* Ends the head's task with @error (taken) before its file was touched. */
+static void
+fail_head (DraftIo *io,
+           GError  *error)
+{
+  GTask *task = g_queue_pop_head (&io->saves);
+
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/* Writes the head's draft out until the slice's deadline. Returns: whether it is all written out. */
+static gboolean
+write_slice (CsnDraft *self,
+             DraftIo  *io,
+             GTask    *task)
+{
+  SaveRequest *request = g_task_get_task_data (task);
+  gint64 deadline = g_get_monotonic_time () + io->slice_us;
+
+  /* The slices written so far show the draft before the edit: the save takes the draft as it is
+   * once written out. */
+  if (request->writer != NULL && request->changes != io->changes)
+    {
+      g_clear_pointer (&request->writer, csn_draft_writer_free);
+      request->restarts++;
+    }
+  if (request->writer == NULL)
+    {
+      request->writer = csn_draft_writer_new (self);
+      request->changes = io->changes;
+    }
+  if (request->restarts >= SAVE_MAX_RESTARTS)
+    deadline = -1;
+  return csn_draft_writer_step (request->writer, deadline);
+}
+
+static gboolean
+on_save_slice_cb (gpointer user_data)
+{
+  CsnDraft *self = user_data;
+  DraftIo *io = get_io (self);
+  GTask *task = g_queue_peek_head (&io->saves);
+  GError *error = NULL;
+
+  /* Cancelled before its file was touched (the window went): the file stays as it was. */
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) &&
+      !write_slice (self, io, task))
+    return G_SOURCE_CONTINUE;
+
+  io->slice_source = 0;
+  if (error != NULL)
+    fail_head (io, error);
+  else
+    start_writing (self, io, task);
+  start_next_save (self, io);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_next_save (CsnDraft *self,
                  DraftIo  *io)
 {
   g_autoptr(CsnDraft) keep = g_object_ref (self);
 
-  while (!io->saving && !g_queue_is_empty (&io->saves))
+  while (!io->saving && io->slice_source == 0 && !g_queue_is_empty (&io->saves))
     {
       GTask *task = g_queue_peek_head (&io->saves);
       SaveRequest *request = g_task_get_task_data (task);
-      g_autoptr(GTask) worker = NULL;
       GError *error = NULL;
-      SaveJob *job = NULL;
 
-      if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-        job = save_job_new (self, request->file, request->flags, &request->lineage, &error);
-      if (job == NULL)
+      if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
+          !check_local (request->file, &error))
         {
-          g_queue_pop_head (&io->saves);
-          g_task_return_error (task, error);
-          g_object_unref (task);
+          fail_head (io, error);
           continue;
         }
-
-      /* The worker's task has no source object and holds only the job: whatever it drops last in
-       * the worker thread is thread-safe. The draft's own task never leaves the main thread. */
-      io->saving = TRUE;
-      worker = g_task_new (NULL, g_task_get_cancellable (task), on_save_written_cb, task);
-      g_task_set_source_tag (worker, start_next_save);
-      /* A file written is written, even if the cancellable fires just after: the draft must know. */
-      g_task_set_check_cancellable (worker, FALSE);
-      g_task_set_task_data (worker, job, (GDestroyNotify) save_job_free);
-      g_task_run_in_thread (worker, save_in_thread);
+      /* The first slice at once: a draft of a real meeting is written out in it, as it was when
+       * the user saved. A large one goes on between frames. */
+      if (write_slice (self, io, task))
+        {
+          start_writing (self, io, task);
+          continue;
+        }
+      io->slice_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_save_slice_cb, g_object_ref (self),
+                                          g_object_unref);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, io->slice_source),
+                                "[consenso] save");
     }
 }
 
 /* Saves the draft to @file from a worker thread: a temporary file beside it, flushed, renamed over it;
- * the old file stays as "NAME~". The draft is written out now, so later edits wait for the next save;
- * saves of one draft run one after the other. Fails with CSN_DRAFT_ERROR_CHANGED_ON_DISK if @file is
+ * the old file stays as "NAME~". The draft is written out on the main thread, a slice at a time
+ * between frames: an edit made before it is all written out begins the writing again (after three
+ * such edits the rest is written at once), so the file holds the draft as it was then; edits made
+ * while the worker writes wait for the next save. Saves of one draft run one after the other. Fails with CSN_DRAFT_ERROR_CHANGED_ON_DISK if @file is
  * the draft's file and changed on disk since the draft read or saved it, unless @flags has
  * CSN_DRAFT_SAVE_OVERWRITE; with CSN_DRAFT_ERROR_READ_ONLY for a read-only file. */
 void
@@ -2398,9 +2509,9 @@ csn_draft_save_to_file (CsnDraft  *self,
   io = get_io (self);
   g_return_val_if_fail (g_queue_is_empty (&io->saves), FALSE);
 
-  job = save_job_new (self, file, CSN_DRAFT_SAVE_NONE, &lineage, error);
-  if (job == NULL)
+  if (!check_local (file, error))
     return FALSE;
+  job = save_job_new (self, csn_draft_writer_new (self), file, CSN_DRAFT_SAVE_NONE, &lineage);
   save_job_run (job, NULL, &save_error);
   return save_job_finish (self, job, lineage, save_error, error);
 }

@@ -55,4 +55,8 @@ void        csn_draft_writer_free           (CsnDraftWriter *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsnDraftWriter, csn_draft_writer_free)
 
+/* How long each slice of a save's writing out may take (csn-draft-io.c), for tests. */
+void        csn_draft_set_save_slice        (CsnDraft       *self,
+                                             gint64          slice_us);
+
 G_END_DECLS

@@ -11,7 +11,9 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "bench-draft.h"
 #include "consenso-core.h"
+#include "csn-draft-private.h"
 #include "csn-recovery.h"
 
 static char *
@@ -789,6 +791,193 @@ test_cancelled_after_writing (void)
   remove_tree (dir);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   done;
+  gboolean   ok;
+  GError    *error;
+  guint      n_iterations;  /* of the main context before the answer */
+} SliceWait;
+
+static void
+on_sliced_saved_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SliceWait *wait = user_data;
+
+  wait->ok = csn_draft_save_finish (CSN_DRAFT (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* A draft of some 430 items (a twentieth of the large draft of issue 16), saved with its slices as
+ * short as they can be: a few dozen items each. */
+static CsnDraft *
+new_sliced_draft (void)
+{
+  BenchDraftSize size = BENCH_DRAFT_SIZE_LARGE;
+  CsnDraft *draft;
+
+  bench_draft_size_scale (&size, 0.05);
+  draft = bench_draft_generate (&size);
+  csn_draft_set_save_slice (draft, 0);
+  return draft;
+}
+
+static CsnDraft *
+start_sliced_save (const char *path,
+                   SliceWait  *wait)
+{
+  CsnDraft *draft = new_sliced_draft ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  edit (draft, "Written in slices");
+  csn_draft_save_async (draft, file, CSN_DRAFT_SAVE_NONE, NULL, on_sliced_saved_cb, wait);
+  return draft;
+}
+
+/* One slice (or the worker's answer); fails rather than waits for good if the save is over. */
+static void
+iterate_once (SliceWait *wait)
+{
+  g_assert_false (wait->done);
+  g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+iterate_until_saved (SliceWait *wait)
+{
+  while (!wait->done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      wait->n_iterations++;
+    }
+}
+
+/* A draft too large to write out within a frame is written out between frames: the call returns with
+ * nothing written, and the file is the draft as the synchronous save writes it. */
+static void
+test_slices_between_frames (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
+  g_autofree char *sync_path = g_build_filename (dir, "sync.consenso", NULL);
+  SliceWait wait = { 0 };
+  g_autoptr(CsnDraft) draft = start_sliced_save (path, &wait);
+  g_autoptr(CsnDraft) saved = NULL;
+  g_autoptr(CsnDraft) sync_saved = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *sync_content = NULL;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (csn_draft_get_modified (draft));
+  iterate_until_saved (&wait);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  /* The items in slices of a few dozen, and the worker's answer. */
+  g_assert_cmpuint (wait.n_iterations, >, 10);
+  g_assert_false (csn_draft_get_modified (draft));
+
+  save_path (draft, sync_path);
+  saved = load_path (path);
+  sync_saved = load_path (sync_path);
+  content = csn_draft_content_to_data (saved, NULL);
+  sync_content = csn_draft_content_to_data (sync_saved, NULL);
+  g_assert_cmpstr (content, ==, sync_content);
+  g_assert_cmpstr (get_venue (saved), ==, "Written in slices");
+
+  remove_tree (dir);
+}
+
+/* An edit between two slices begins the writing again: the file holds it, and the draft is saved. */
+static void
+test_slices_edit_between (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
+  g_autofree char *venue = NULL;
+  SliceWait wait = { 0 };
+  g_autoptr(CsnDraft) draft = start_sliced_save (path, &wait);
+
+  iterate_once (&wait);
+  iterate_once (&wait);
+  g_assert_false (wait.done);
+  edit (draft, "Edited between two slices");
+  iterate_until_saved (&wait);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  venue = read_venue (path);
+  g_assert_cmpstr (venue, ==, "Edited between two slices");
+  g_assert_false (csn_draft_get_modified (draft));
+
+  remove_tree (dir);
+}
+
+/* Edits at every slice do not hold the save back for good: after three, the rest is written at once,
+ * and the edits that come while the worker writes keep the draft modified. */
+static void
+test_slices_edits_keep_coming (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
+  g_autofree char *venue = NULL;
+  SliceWait wait = { 0 };
+  g_autoptr(CsnDraft) draft = start_sliced_save (path, &wait);
+  guint n_edits = 0;
+
+  while (!wait.done)
+    {
+      g_autofree char *text = g_strdup_printf ("Edit %u", ++n_edits);
+
+      edit (draft, text);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_cmpuint (n_edits, >, 3);
+
+  venue = read_venue (path);
+  g_assert_cmpstr (venue, ==, "Edit 3");
+  g_assert_true (csn_draft_get_modified (draft));
+
+  remove_tree (dir);
+}
+
+/* Cancelled between two slices (the window went): the file is left as it was. */
+static void
+test_slices_cancelled (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CsnDraft) draft = new_sliced_draft ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SliceWait wait = { 0 };
+
+  save_path (draft, path);
+  before = read_file (path);
+  edit (draft, "Never written");
+  csn_draft_save_async (draft, file, CSN_DRAFT_SAVE_NONE, cancellable, on_sliced_saved_cb, &wait);
+  iterate_once (&wait);
+  g_assert_false (wait.done);
+  g_cancellable_cancel (cancellable);
+  iterate_until_saved (&wait);
+
+  g_assert_false (wait.ok);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&wait.error);
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (csn_draft_get_modified (draft));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  remove_tree (dir);
+}
+
 /* The hidden files the user keeps beside a draft are theirs: only the export's own temporary files,
  * recognisable by name and owner, are cleaned up, and only once over an hour old. */
 static void
@@ -1046,6 +1235,10 @@ main (int   argc,
   g_test_add_func ("/save/worker/in-a-row", test_saves_in_a_row);
   g_test_add_func ("/save/worker/cancelled", test_cancelled);
   g_test_add_func ("/save/worker/cancelled-after-writing", test_cancelled_after_writing);
+  g_test_add_func ("/save/slices/between-frames", test_slices_between_frames);
+  g_test_add_func ("/save/slices/edit-between", test_slices_edit_between);
+  g_test_add_func ("/save/slices/edits-keep-coming", test_slices_edits_keep_coming);
+  g_test_add_func ("/save/slices/cancelled", test_slices_cancelled);
   g_test_add_func ("/save/stale-temporary-files", test_stale_temporary_files);
   g_test_add_func ("/save/long-names", test_long_names);
   g_test_add_func ("/save/recovery/keeps-stamp", test_restored_draft_keeps_stamp);
