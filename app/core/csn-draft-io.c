@@ -1312,6 +1312,28 @@ write_indent (GString *out,
     g_string_append (out, "  ");
 }
 
+/* The bytes a JSON string cannot hold as they are: control characters (the terminating NUL with
+ * them), the quote and the backslash. */
+static const gboolean ends_plain_run[256] = {
+  TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE,
+  TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE,
+  ['"'] = TRUE,
+  ['\\'] = TRUE,
+};
+
+/* g_string_append_len() without the way through g_string_insert_len() and its checks for text
+ * inside @out itself, which the writer's runs never are (GLib 2.74 does not inline it). */
+static inline void
+append_run (GString    *out,
+            const char *run,
+            gsize       length)
+{
+  gsize at = out->len;
+
+  g_string_set_size (out, at + length);
+  memcpy (out->str + at, run, length);
+}
+
 static void
 write_string (GString    *out,
               const char *text)
@@ -1319,16 +1341,19 @@ write_string (GString    *out,
   const guchar *run = (const guchar *) text;
   const guchar *p;
 
-  static const char needs_escape[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
-                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
-
   g_string_append_c (out, '"');
-  /* Most of a draft's bytes need no escape: they are copied a run at a time, found by strcspn(). */
-  for (p = run; *(p += strcspn ((const char *) p, needs_escape)) != '\0'; p++)
+  /* Most of a draft's bytes need no escape: they are copied a run at a time. (strcspn() with 33
+   * bytes to look for takes glibc's generic path, which builds a table at each call.) */
+  for (p = run; ; p++)
     {
       const char *escape;
 
-      g_string_append_len (out, (const char *) run, p - run);
+      while (!ends_plain_run[*p])
+        p++;
+      if (*p == '\0')
+        break;
+
+      append_run (out, (const char *) run, p - run);
       run = p + 1;
       switch (*p)
         {
@@ -1359,7 +1384,7 @@ write_string (GString    *out,
         }
       g_string_append (out, escape);
     }
-  g_string_append_len (out, (const char *) run, p - run);
+  append_run (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -1511,37 +1536,42 @@ static void write_item (GString *out,
                         CsnItem *item,
                         guint    level);
 
+/* @field is one of the item's class, which knows its properties' ids: no names are looked up. */
 static void
 write_field (GString        *out,
              CsnItem        *item,
              const CsnField *field,
              guint           level)
 {
-  const char *property = csn_field_get_property_name (field, NULL);
+  const GValue *value = NULL;
+
+  /* A localized text has no value of its own, only one in each language. */
+  if (field->kind != CSN_FIELD_LOCALIZED)
+    value = csn_item_peek_value (item, field, CSN_FIELD_SLOT_VALUE);
 
   switch (field->kind)
     {
     case CSN_FIELD_TEXT:
     case CSN_FIELD_DATE:
     case CSN_FIELD_REF:
-      write_nullable_string (out, csn_item_get_string (item, property));
+      write_nullable_string (out, g_value_get_string (value));
       break;
 
     case CSN_FIELD_ENUM:
-      write_string (out, csn_enum_to_nick (field->type_func (), csn_item_get_enum (item, property)));
+      write_string (out, csn_enum_to_nick (field->type_func (), g_value_get_enum (value)));
       break;
 
     case CSN_FIELD_INT:
-      g_string_append_printf (out, "%d", csn_item_get_int (item, property));
+      g_string_append_printf (out, "%d", g_value_get_int (value));
       break;
 
     case CSN_FIELD_REF_LIST:
       {
-        const char * const *strv = csn_item_get_strv (item, property);
+        const char * const *strv = g_value_get_boxed (value);
         gboolean first = TRUE;
 
         g_string_append_c (out, '[');
-        for (guint i = 0; strv[i] != NULL; i++)
+        for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
           {
             write_separator (out, &first, level + 1);
             write_string (out, strv[i]);
@@ -1556,9 +1586,11 @@ write_field (GString        *out,
 
         g_string_append_c (out, '{');
         write_key (out, &first, level + 1, "es");
-        write_string (out, csn_item_get_string (item, csn_field_get_property_name (field, "es")));
+        write_string (out, g_value_get_string (csn_item_peek_value (item, field,
+                                                                    CSN_FIELD_SLOT_LOCALIZED_ES)));
         write_key (out, &first, level + 1, "en");
-        write_string (out, csn_item_get_string (item, csn_field_get_property_name (field, "en")));
+        write_string (out, g_value_get_string (csn_item_peek_value (item, field,
+                                                                    CSN_FIELD_SLOT_LOCALIZED_EN)));
         write_members (out, &first, csn_item_get_unknown_in (item, field->key),
                        get_number_texts (item, FALSE), level + 1);
         close_container (out, FALSE, level, '}');
@@ -1567,7 +1599,7 @@ write_field (GString        *out,
 
     case CSN_FIELD_CHILDREN:
       {
-        GListModel *children = csn_item_get_children (item, property);
+        GListModel *children = g_value_get_object (value);
         gboolean first = TRUE;
 
         g_string_append_c (out, '[');
@@ -1726,7 +1758,7 @@ write_item (GString *out,
       write_field (out, item, &fields[i], level + 1);
     }
   write_translations (out, &first, item, level + 1);
-  write_members (out, &first, csn_item_get_unknown (item), get_number_texts (item, FALSE), level + 1);
+  write_members (out, &first, csn_item_peek_unknown (item), get_number_texts (item, FALSE), level + 1);
   close_container (out, first, level, '}');
 }
 

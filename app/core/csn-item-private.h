@@ -70,6 +70,7 @@ void        csn_item_load_set_int        (CsnItem        *self,
                                           int             value);
 
 JsonObject *csn_item_get_unknown    (CsnItem    *self);
+JsonObject *csn_item_peek_unknown   (CsnItem    *self);
 JsonObject *csn_item_get_unknown_in (CsnItem    *self,
                                      const char *key);
 void        csn_item_set_unknown_in (CsnItem    *self,

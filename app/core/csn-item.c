@@ -676,6 +676,16 @@ csn_item_get_translation (CsnItem        *self,
   g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
   g_return_val_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE), NULL);
 
+  /* A field of the item's class knows its properties' ids: no names looked up. */
+  if (field->names != NULL && field_of_class (CSN_ITEM_GET_CLASS (self), field))
+    {
+      const GValue *values = ensure_values (self);
+      const guint *prop_id = field->names->prop_id;
+
+      if (from != NULL)
+        *from = g_value_get_string (&values[prop_id[CSN_FIELD_SLOT_TRANSLATION (language, TRUE)]]);
+      return g_value_get_string (&values[prop_id[CSN_FIELD_SLOT_TRANSLATION (language, FALSE)]]);
+    }
   if (from != NULL)
     *from = csn_item_get_string (self, csn_field_get_translation_property (field, language, TRUE));
   return csn_item_get_string (self, csn_field_get_translation_property (field, language, FALSE));
@@ -1115,6 +1125,17 @@ csn_item_get_unknown (CsnItem *self)
 
   if (priv->unknown == NULL)
     priv->unknown = json_object_new ();
+  return priv->unknown;
+}
+
+/* The item's unknown members, or NULL if it has none yet: for readers, which need not make them. */
+JsonObject *
+csn_item_peek_unknown (CsnItem *self)
+{
+  CsnItemPrivate *priv = csn_item_get_instance_private (self);
+
+  g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
+
   return priv->unknown;
 }
 

@@ -188,6 +188,42 @@ test_writer_slices (void)
   g_assert_false (csn_draft_writer_step (dropped, 0));
 }
 
+/* Every byte a JSON string cannot hold as it is, written with its escape; every other byte as it is,
+ * in the file json-glib reads and in the draft read back. */
+static void
+test_writer_escapes (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(CsnDraft) again = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) title = g_string_new ("Título ");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
+  JsonObject *written;
+  gsize length;
+
+  for (guint c = 1; c < 0x80; c++)
+    g_string_append_c (title, (char) c);
+  g_string_append (title, " 😀 \\\"\"");
+  csn_draft_set_string (draft, meeting, "title", title->str);
+  data = csn_draft_to_data (draft, &length);
+
+  g_assert_nonnull (strstr (data, "\"Título \\u0001\\u0002"));
+  g_assert_nonnull (strstr (data, "\\u0007\\b\\t\\n\\u000b\\f\\r\\u000e"));
+  g_assert_nonnull (strstr (data, "\\u001f !\\\"#"));
+  g_assert_nonnull (strstr (data, "Z[\\\\]^"));
+  g_assert_nonnull (strstr (data, "|}~\x7f 😀 \\\\\\\"\\\"\""));
+
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+  written = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "meeting");
+  g_assert_cmpstr (json_object_get_string_member (written, "title"), ==, title->str);
+  again = csn_draft_load_from_data (data, length, "escapes.consenso", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csn_item_get_string (CSN_ITEM (csn_draft_get_meeting (again)), "title"), ==, title->str);
+}
+
 /* Edits of a valid file that the one-pass reader leaves to the tree reader (it may still load). */
 static const struct {
   const char *find;
@@ -373,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/draft-reader/large", test_large);
   g_test_add_func ("/draft-reader/unknown-members", test_unknown_members);
   g_test_add_func ("/draft-reader/writer-slices", test_writer_slices);
+  g_test_add_func ("/draft-reader/writer-escapes", test_writer_escapes);
   g_test_add_func ("/draft-reader/handed-over", test_handed_over);
   g_test_add_func ("/draft-reader/utf8", test_utf8);
   g_test_add_func ("/draft-reader/string-offsets", test_string_offsets);
