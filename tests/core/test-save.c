@@ -716,6 +716,26 @@ test_saves_in_a_row (void)
   remove_tree (dir);
 }
 
+/* A cancelled save says so and leaves the file as it was (@before), alone in its folder; the draft
+ * stays modified. Takes @error. */
+static void
+assert_cancelled (gboolean    ok,
+                  GError     *error,
+                  CsnDraft   *draft,
+                  const char *dir,
+                  const char *path,
+                  const char *before)
+{
+  g_autofree char *after = read_file (path);
+
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_error_free (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (csn_draft_get_modified (draft));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
 /* A save cancelled before it starts writes nothing. */
 static void
 test_cancelled (void)
@@ -723,7 +743,6 @@ test_cancelled (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -735,14 +754,7 @@ test_cancelled (void)
   g_cancellable_cancel (cancellable);
   csn_draft_save_async (draft, file, CSN_DRAFT_SAVE_NONE, cancellable, on_saved_cb, &wait);
   g_main_loop_run (wait.loop);
-
-  g_assert_false (wait.ok);
-  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&wait.error);
-  after = read_file (path);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_true (csn_draft_get_modified (draft));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  assert_cancelled (wait.ok, wait.error, draft, dir, path, before);
 
   g_main_loop_unref (wait.loop);
   remove_tree (dir);
@@ -855,6 +867,20 @@ iterate_until_saved (SliceWait *wait)
     }
 }
 
+/* The save ended well, and its file holds @venue. */
+static void
+assert_saved_with_venue (SliceWait  *wait,
+                         const char *path,
+                         const char *venue)
+{
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (wait->error);
+  g_assert_true (wait->ok);
+  saved = read_venue (path);
+  g_assert_cmpstr (saved, ==, venue);
+}
+
 /* A draft too large to write out within a frame is written out between frames: the call returns with
  * nothing written, and the file is the draft as the synchronous save writes it. */
 static void
@@ -896,7 +922,6 @@ test_slices_edit_between (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
-  g_autofree char *venue = NULL;
   SliceWait wait = { 0 };
   g_autoptr(CsnDraft) draft = start_sliced_save (path, &wait);
 
@@ -905,11 +930,7 @@ test_slices_edit_between (void)
   g_assert_false (wait.done);
   edit (draft, "Edited between two slices");
   iterate_until_saved (&wait);
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
-
-  venue = read_venue (path);
-  g_assert_cmpstr (venue, ==, "Edited between two slices");
+  assert_saved_with_venue (&wait, path, "Edited between two slices");
   g_assert_false (csn_draft_get_modified (draft));
 
   remove_tree (dir);
@@ -922,7 +943,6 @@ test_slices_edits_keep_coming (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
-  g_autofree char *venue = NULL;
   SliceWait wait = { 0 };
   g_autoptr(CsnDraft) draft = start_sliced_save (path, &wait);
   guint n_edits = 0;
@@ -934,12 +954,8 @@ test_slices_edits_keep_coming (void)
       edit (draft, text);
       g_main_context_iteration (NULL, TRUE);
     }
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
   g_assert_cmpuint (n_edits, >, 3);
-
-  venue = read_venue (path);
-  g_assert_cmpstr (venue, ==, "Edit 3");
+  assert_saved_with_venue (&wait, path, "Edit 3");
   g_assert_true (csn_draft_get_modified (draft));
 
   remove_tree (dir);
@@ -952,7 +968,6 @@ test_slices_cancelled (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.consenso", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(CsnDraft) draft = new_sliced_draft ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -966,14 +981,7 @@ test_slices_cancelled (void)
   g_assert_false (wait.done);
   g_cancellable_cancel (cancellable);
   iterate_until_saved (&wait);
-
-  g_assert_false (wait.ok);
-  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&wait.error);
-  after = read_file (path);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_true (csn_draft_get_modified (draft));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  assert_cancelled (wait.ok, wait.error, draft, dir, path, before);
 
   remove_tree (dir);
 }
