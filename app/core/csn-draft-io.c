@@ -1103,8 +1103,8 @@ csn_draft_remember_number_texts (GHashTable *numbers,
 }
 
 /* How long the draft's text was when last read or written. A writer makes room for a little more
- * at once instead of growing its text by doublings, each of which copies it into fresh memory (on
- * this project's test machine, 10 µs for the first touch of each page). */
+ * at once instead of growing its text by doublings, each of which copies it into memory the kernel
+ * has to fault in page by page. */
 static GQuark
 text_size_quark (void)
 {
@@ -2045,7 +2045,7 @@ csn_draft_to_data_with_lineage (CsnDraft   *self,
 /* Saving. The draft is written out on the main thread, a slice at a time between frames; a worker
  * only gets the bytes and the file. */
 
-/* A large draft takes longer to write out than a frame lasts (the large draft of issue 16: 30-50 ms). */
+/* A large draft takes longer to write out than a frame lasts (the large draft of issue 16: 10-25 ms). */
 #define SAVE_SLICE_US 4000
 /* After this many writings begun again for an edit, the next is written at once, whatever it costs:
  * a long run of edits still lets the save end. */
@@ -2508,9 +2508,10 @@ start_next_save (CsnDraft *self,
  * the old file stays as "NAME~". The draft is written out on the main thread, a slice at a time
  * between frames: an edit made before it is all written out begins the writing again (after three
  * such edits the rest is written at once), so the file holds the draft as it was then; edits made
- * while the worker writes wait for the next save. Saves of one draft run one after the other. Fails with CSN_DRAFT_ERROR_CHANGED_ON_DISK if @file is
- * the draft's file and changed on disk since the draft read or saved it, unless @flags has
- * CSN_DRAFT_SAVE_OVERWRITE; with CSN_DRAFT_ERROR_READ_ONLY for a read-only file. */
+ * while the worker writes wait for the next save. Saves of one draft run one after the other.
+ * Fails with CSN_DRAFT_ERROR_CHANGED_ON_DISK if @file is the draft's file and changed on disk since
+ * the draft read or saved it, unless @flags has CSN_DRAFT_SAVE_OVERWRITE; with
+ * CSN_DRAFT_ERROR_READ_ONLY for a read-only file. */
 void
 csn_draft_save_async (CsnDraft            *self,
                       GFile               *file,

@@ -675,6 +675,7 @@ csn_item_get_translation (CsnItem        *self,
 {
   g_return_val_if_fail (CSN_IS_ITEM (self), NULL);
   g_return_val_if_fail (field != NULL && (field->flags & CSN_FIELD_FLAG_TRANSLATABLE), NULL);
+  g_return_val_if_fail (language <= CSN_LANGUAGE_EN, NULL);
 
   /* A field of the item's class knows its properties' ids: no names looked up. */
   if (field->names != NULL && field_of_class (CSN_ITEM_GET_CLASS (self), field))
