@@ -287,24 +287,38 @@ compute_stats (Bench  *bench,
 typedef void (*ActionFunc) (Bench *bench, gpointer data);
 
 /* --frames: each frame of the watch whose work took over a quarter of the budget, to tell which of
- * an action's frames is the long one (the first, or one of the rows a list grows later). */
+ * an action's frames is the long one (the first, or one of the rows a list grows later), and each
+ * that ends a missed frame's gap, to tell where the time between frames went. */
 static void
 print_frames (Bench  *bench,
               gint64  t_action,
               gint64  t_done)
 {
   gint64 end = t_done + (gint64) watch_ms * 1000;
+  gint64 previous_end = t_action;
 
   for (guint i = 0; i < bench->frames->len; i++)
     {
       const Frame *frame = &g_array_index (bench->frames, Frame, i);
       gint64 start = MAX (frame->start, t_action);
+      gint64 gap = frame->end - previous_end;
 
-      if (frame->end < t_action || frame->end > end || frame->end - start < FRAME_BUDGET_US / 4)
+      if (frame->end < t_action)
+        {
+          previous_end = frame->end;
+          continue;
+        }
+      if (frame->end > end)
+        break;
+      previous_end = frame->end;
+      if (frame->end - start < FRAME_BUDGET_US / 4 && gap <= MISSED_GAP_US)
         continue;
-      g_print ("      frame %3u at %7.1f ms: work %5.1f, layout %5.1f, CPU %5.1f\n", i,
+      g_print ("      frame %3u at %7.1f ms: work %5.1f, layout %5.1f, CPU %5.1f", i,
                (start - t_action) / 1000.0, (frame->end - start) / 1000.0,
                (MAX (frame->layout, start) - start) / 1000.0, frame->cpu / 1000.0);
+      if (gap > MISSED_GAP_US)
+        g_print (", %5.1f ms after the frame before", gap / 1000.0);
+      g_print ("\n");
     }
 }
 
@@ -856,7 +870,8 @@ main (int   argc,
       "Type in a theme's title right after the Theme Matrix first shows, while its rows are still being made "
       "(the edit stays: for runs that stop after it, with --stop-after)", NULL },
     { "frames", 0, 0, G_OPTION_ARG_NONE, &list_frames,
-      "List each frame after each action whose work took over 4 ms", NULL },
+      "List each frame after each action whose work took over 4 ms, or that came over 25 ms after the frame "
+      "before", NULL },
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
     { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
       "Turn GTK's animations off (popovers, scrolling; the pages switch without one)", NULL },
