@@ -803,13 +803,13 @@ test_cancelled_after_writing (void)
   remove_tree (dir);
 }
 
+/* A save waited for one iteration of the main context at a time. */
 typedef struct
 {
-  GMainLoop *loop;
-  gboolean   done;
-  gboolean   ok;
-  GError    *error;
-  guint      n_iterations;  /* of the main context before the answer */
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  guint     n_iterations;  /* before the answer */
 } SliceWait;
 
 static void
