@@ -1983,25 +1983,25 @@ csn_draft_writer_finish (CsnDraftWriter *writer,
   return g_string_free (out, FALSE);
 }
 
-/* The same text as csn_draft_writer_finish() gives, but @writer stays: a save writes the draft once
- * for its content alone (the first agreed base) and with its lineage. */
+/* What csn_draft_writer_finish() would write after the items with @lineage (NULL: none), and in
+ * @prefix_length the length of the text before it, which @writer keeps: a save's worker puts the
+ * first agreed base (the draft without its lineage) together from the file's text, instead of the
+ * main thread copying the whole text. */
 char *
-csn_draft_writer_finish_copy (CsnDraftWriter *writer,
-                              CsnLineage     *lineage,
-                              gsize          *length)
+csn_draft_writer_dup_tail (CsnDraftWriter *writer,
+                           CsnLineage     *lineage,
+                           gsize          *prefix_length)
 {
-  GString *out;
+  GString *tail;
 
   g_return_val_if_fail (writer != NULL, NULL);
+  g_return_val_if_fail (prefix_length != NULL, NULL);
 
   csn_draft_writer_step (writer, -1);
-  out = g_string_sized_new (writer->out->len + 4096);
-  g_string_append_len (out, writer->out->str, writer->out->len);
-  write_tail (writer->draft, out, writer->first, lineage);
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+  *prefix_length = writer->out->len;
+  tail = g_string_new (NULL);
+  write_tail (writer->draft, tail, writer->first, lineage);
+  return g_string_free (tail, FALSE);
 }
 
 /* The draft as the text of a .consenso file, with @lineage (NULL: none). */
@@ -2182,9 +2182,11 @@ typedef struct
   char         *revision;
   CsnFileStamp *written;   /* set by the worker */
 
-  /* A first save: the draft's content, its first agreed base, is compressed by the worker (it takes
-   * longer than writing the file out), which puts it in @data in place of @base_placeholder. */
-  GBytes       *base_text;
+  /* A first save: the draft's content, its first agreed base, is put together and compressed by the
+   * worker (it takes longer than writing the file out), which puts it in @data in place of
+   * @base_placeholder. The base is the first @base_prefix_length bytes of @data, then @base_tail. */
+  gsize         base_prefix_length;
+  char         *base_tail;
   char         *base_placeholder;
   char         *base_content;  /* set by the worker */
 } SaveJob;
@@ -2198,7 +2200,7 @@ save_job_free (SaveJob *job)
   g_free (job->revision);
   g_clear_pointer (&job->expected, csn_file_stamp_free);
   g_clear_pointer (&job->written, csn_file_stamp_free);
-  g_clear_pointer (&job->base_text, g_bytes_unref);
+  g_free (job->base_tail);
   g_free (job->base_placeholder);
   g_free (job->base_content);
   g_free (job);
@@ -2230,8 +2232,6 @@ save_job_new (CsnDraft           *self,
               CsnLineage        **lineage)
 {
   DraftIo *io = get_io (self);
-  g_autofree char *base_text = NULL;
-  gsize base_length = 0;
   SaveJob *job;
   char *data;
   gsize length;
@@ -2240,16 +2240,14 @@ save_job_new (CsnDraft           *self,
   job->file = g_object_ref (file);
   /* The items are written once: for the first agreed base of a draft saved for the first time, and
    * for the file. */
-  csn_draft_writer_step (writer, -1);
   if (!csn_lineage_is_known (csn_draft_get_lineage (self)))
-    base_text = csn_draft_writer_finish_copy (writer, NULL, &base_length);
+    job->base_tail = csn_draft_writer_dup_tail (writer, NULL, &job->base_prefix_length);
   *lineage = csn_lineage_new_for_save_unencoded (csn_draft_get_lineage (self), self,
                                                  csn_draft_get_saved_by (self), NULL, NULL);
-  if (base_text != NULL)
+  if (job->base_tail != NULL)
     {
       g_autofree char *uuid = g_uuid_string_random ();
 
-      job->base_text = g_bytes_new_take (g_steal_pointer (&base_text), base_length);
       job->base_placeholder = g_strconcat ("csn-base-content-", uuid, NULL);
       g_object_set (*lineage, "base-content", job->base_placeholder, NULL);
     }
@@ -2264,18 +2262,22 @@ save_job_new (CsnDraft           *self,
   return job;
 }
 
-/* Compresses the first agreed base and puts it in the file text, in place of the placeholder. */
+/* Puts the first agreed base together, compresses it and puts it in the file text, in place of the
+ * placeholder. */
 static void
 save_job_encode_base (SaveJob *job)
 {
-  gsize text_length, length;
-  const char *text = g_bytes_get_data (job->base_text, &text_length);
+  gsize length;
   const char *data = g_bytes_get_data (job->data, &length);
   const char *at = g_strstr_len (data, length, job->base_placeholder);
   gsize placeholder_length = strlen (job->base_placeholder);
+  g_autoptr(GString) base = g_string_sized_new (job->base_prefix_length + strlen (job->base_tail));
   GString *out;
 
-  job->base_content = csn_lineage_encode_content (text, text_length);
+  g_assert (job->base_prefix_length <= length);
+  g_string_append_len (base, data, job->base_prefix_length);
+  g_string_append (base, job->base_tail);
+  job->base_content = csn_lineage_encode_content (base->str, base->len);
   g_assert (at != NULL);
   out = g_string_sized_new (length - placeholder_length + strlen (job->base_content));
   g_string_append_len (out, data, at - data);
@@ -2293,7 +2295,7 @@ save_job_run (SaveJob       *job,
   gsize length;
   const char *data;
 
-  if (job->base_text != NULL)
+  if (job->base_tail != NULL)
     save_job_encode_base (job);
   data = g_bytes_get_data (job->data, &length);
 

@@ -48,9 +48,9 @@ gboolean    csn_draft_writer_step           (CsnDraftWriter *writer,
 char       *csn_draft_writer_finish         (CsnDraftWriter *writer,
                                              CsnLineage     *lineage,
                                              gsize          *length);
-char       *csn_draft_writer_finish_copy    (CsnDraftWriter *writer,
+char       *csn_draft_writer_dup_tail       (CsnDraftWriter *writer,
                                              CsnLineage     *lineage,
-                                             gsize          *length);
+                                             gsize          *prefix_length);
 void        csn_draft_writer_free           (CsnDraftWriter *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsnDraftWriter, csn_draft_writer_free)
