@@ -1105,15 +1105,7 @@ csn_draft_remember_number_texts (GHashTable *numbers,
 /* How long the draft's text was when last read or written. A writer makes room for a little more
  * at once instead of growing its text by doublings, each of which copies it into memory the kernel
  * has to fault in page by page. */
-static GQuark
-text_size_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("csn-draft-text-size");
-  return quark;
-}
+static G_DEFINE_QUARK (csn-draft-text-size, text_size)
 
 static void
 remember_text_size (CsnDraft *draft,

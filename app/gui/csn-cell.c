@@ -80,15 +80,7 @@ on_click_pressed_cb (CsnCell         *self,
 
 /* The label given to a control, on the control: a cell updates at every bind, its label does not
  * change. */
-static GQuark
-control_label_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("csn-cell-control-label");
-  return quark;
-}
+static G_DEFINE_QUARK (csn-cell-control-label, control_label)
 
 static void
 apply_label (CsnCell *self)

@@ -59,6 +59,16 @@ on_typed_cb (TypingWatch *watch)
   watch->last_typed = g_get_monotonic_time ();
 }
 
+/* Stops following the text it followed. A widget disposed already dropped its handlers. */
+static void
+typing_watch_drop_source (TypingWatch *watch)
+{
+  if (watch->source != NULL && g_signal_handler_is_connected (watch->source, watch->changed_id))
+    g_signal_handler_disconnect (watch->source, watch->changed_id);
+  watch->changed_id = 0;
+  g_clear_object (&watch->source);
+}
+
 static void
 typing_watch_follow_focus (TypingWatch *watch)
 {
@@ -71,33 +81,21 @@ typing_watch_follow_focus (TypingWatch *watch)
     source = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)));
   if (source == watch->source)
     return;
-  /* A widget disposed already dropped its handlers. */
-  if (watch->source != NULL && g_signal_handler_is_connected (watch->source, watch->changed_id))
-    g_signal_handler_disconnect (watch->source, watch->changed_id);
-  watch->changed_id = 0;
-  g_set_object (&watch->source, source);
-  if (source != NULL)
-    watch->changed_id = g_signal_connect_swapped (source, "changed", G_CALLBACK (on_typed_cb), watch);
+  typing_watch_drop_source (watch);
+  if (source == NULL)
+    return;
+  watch->source = g_object_ref (source);
+  watch->changed_id = g_signal_connect_swapped (source, "changed", G_CALLBACK (on_typed_cb), watch);
 }
 
 static void
 typing_watch_free (TypingWatch *watch)
 {
-  if (watch->source != NULL && g_signal_handler_is_connected (watch->source, watch->changed_id))
-    g_signal_handler_disconnect (watch->source, watch->changed_id);
-  g_clear_object (&watch->source);
+  typing_watch_drop_source (watch);
   g_free (watch);
 }
 
-static GQuark
-typing_watch_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("csn-typing-watch");
-  return quark;
-}
+static G_DEFINE_QUARK (csn-typing-watch, typing_watch)
 
 /* When someone last typed in @view's window (0: not since the watch began). Asked at every frame
  * of a growth. */

@@ -12,15 +12,7 @@
 #include "csn-tooltip-util.h"
 
 /* Asked at every update of a cell: looked up once. */
-static GQuark
-lazy_tooltip_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("csn-lazy-tooltip");
-  return quark;
-}
+static G_DEFINE_QUARK (csn-lazy-tooltip, lazy_tooltip)
 
 static gboolean
 on_query_tooltip_cb (GtkWidget  *widget,
