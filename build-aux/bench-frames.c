@@ -2,6 +2,7 @@
  * to the first frame, the widgets each page makes, and the frames around switching pages, typing,
  * committing, undo, redo, adding a row, searching and saving. Runs under a display (Xvfb). */
 #define G_LOG_DOMAIN "bench-frames"
+#define _GNU_SOURCE /* RUSAGE_THREAD */
 
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "bench-draft.h"
@@ -41,6 +43,7 @@ static guint settle_ms = SETTLE_MS;
 static char *stop_after;
 static gboolean callgrind_frames;
 static gboolean edits_only;
+static gboolean reveal_only;
 static gboolean scroll_while_growing;
 static gboolean type_while_growing;
 static gboolean list_frames;
@@ -52,6 +55,7 @@ typedef struct
   gint64 end;    /* "after-paint": the frame is done */
   gint64 cpu;    /* the main thread's CPU time in the frame: on a shared machine a frame's wall time
                   * also counts the time the thread waited for a core */
+  glong  faults; /* the main thread's page faults in the frame: each is a first touch of memory */
 } Frame;
 
 typedef struct
@@ -62,6 +66,7 @@ typedef struct
   GArray         *frames;
   gint64          frame_start;
   gint64          frame_cpu_start;
+  glong           frame_faults_start;
   gint64          layout_end;
   gboolean        collecting;  /* --callgrind-frames: instructions counted inside frames only */
   gboolean        recording;
@@ -110,6 +115,15 @@ cpu_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+static glong
+thread_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return usage.ru_minflt + usage.ru_majflt;
+}
+
 static gint64
 thread_cpu_us (void)
 {
@@ -138,7 +152,8 @@ static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    Bench         *bench)
 {
-  Frame frame = { bench->frame_start, bench->layout_end, now_us (), thread_cpu_us () - bench->frame_cpu_start };
+  Frame frame = { bench->frame_start, bench->layout_end, now_us (), thread_cpu_us () - bench->frame_cpu_start,
+                  thread_faults () - bench->frame_faults_start };
 
   if (bench->recording)
     g_array_append_val (bench->frames, frame);
@@ -184,6 +199,7 @@ keep_ticking_cb (GtkWidget     *widget,
     }
   bench->frame_start = now_us ();
   bench->frame_cpu_start = thread_cpu_us ();
+  bench->frame_faults_start = thread_faults ();
   return G_SOURCE_CONTINUE;
 }
 
@@ -313,9 +329,9 @@ print_frames (Bench  *bench,
       previous_end = frame->end;
       if (frame->end - start < FRAME_BUDGET_US / 4 && gap <= MISSED_GAP_US)
         continue;
-      g_print ("      frame %3u at %7.1f ms: work %5.1f, layout %5.1f, CPU %5.1f", i,
+      g_print ("      frame %3u at %7.1f ms: work %5.1f, layout %5.1f, CPU %5.1f, %5ld page faults", i,
                (start - t_action) / 1000.0, (frame->end - start) / 1000.0,
-               (MAX (frame->layout, start) - start) / 1000.0, frame->cpu / 1000.0);
+               (MAX (frame->layout, start) - start) / 1000.0, frame->cpu / 1000.0, frame->faults);
       if (gap > MISSED_GAP_US)
         g_print (", %5.1f ms after the frame before", gap / 1000.0);
       g_print ("\n");
@@ -357,6 +373,7 @@ measure (Bench      *bench,
          gpointer    data)
 {
   gint64 t_action, t_done, t_stop, c_action, c_done, c_stop;
+  glong f_action, f_done;
   Stats stats;
 
   if (bench->stopped)
@@ -367,7 +384,9 @@ measure (Bench      *bench,
   CALLGRIND_ZERO_STATS;
   t_action = now_us ();
   c_action = cpu_us ();
+  f_action = thread_faults ();
   action (bench, data);
+  f_done = thread_faults ();
   c_done = cpu_us ();
   t_done = now_us ();
   spin (watch_ms);
@@ -380,7 +399,10 @@ measure (Bench      *bench,
   stats.cpu_watch_ms = (c_stop - c_action) / 1000.0;
   report (bench, name, &stats, t_action, t_stop);
   if (list_frames)
-    print_frames (bench, t_action, t_done);
+    {
+      g_print ("      the call: %ld page faults\n", f_done - f_action);
+      print_frames (bench, t_action, t_done);
+    }
   spin (50);
   if (stop_after != NULL && g_strcmp0 (stop_after, name) == 0)
     bench->stopped = TRUE;
@@ -528,6 +550,25 @@ show_page_action (Bench    *bench,
                   gpointer  data)
 {
   csn_window_show_page (bench->window, data);
+}
+
+/* An item of a collection, by its place in it, opened as the Overview opens the items it lists. */
+typedef struct
+{
+  CsnCollection collection;
+  double        where;  /* 0 the first item, 1 the last */
+  const char   *property;
+} RevealData;
+
+static void
+reveal_action (Bench    *bench,
+               gpointer  data)
+{
+  const RevealData *reveal = data;
+  GListModel *list = csn_draft_get_collection (csn_window_get_draft (bench->window), reveal->collection);
+  g_autoptr(CsnItem) item = g_list_model_get_item (list, (guint) (reveal->where * (g_list_model_get_n_items (list) - 1)));
+
+  csn_window_reveal (bench->window, item, reveal->property);
 }
 
 static void
@@ -862,6 +903,8 @@ main (int   argc,
     { "callgrind-frames", 0, 0, G_OPTION_ARG_NONE, &callgrind_frames,
       "Under valgrind --tool=callgrind --collect-atstart=no: count only the instructions inside frames "
       "(from before-paint to after-paint)", NULL },
+    { "reveal-only", 0, 0, G_OPTION_ARG_NONE, &reveal_only,
+      "Only open items from the Overview on pages not shown yet, as its lists of open items do", NULL },
     { "edits-only", 0, 0, G_OPTION_ARG_NONE, &edits_only,
       "Show only the strategies page before the edits, not every page first", NULL },
     { "scroll-while-growing", 0, 0, G_OPTION_ARG_NONE, &scroll_while_growing,
@@ -871,7 +914,7 @@ main (int   argc,
       "(the edit stays: for runs that stop after it, with --stop-after)", NULL },
     { "frames", 0, 0, G_OPTION_ARG_NONE, &list_frames,
       "List each frame after each action whose work took over 4 ms, or that came over 25 ms after the frame "
-      "before", NULL },
+      "before, with the page faults of the action's call and of each frame", NULL },
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
     { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
       "Turn GTK's animations off (popovers, scrolling; the pages switch without one)", NULL },
@@ -988,6 +1031,18 @@ main (int   argc,
       g_print ("  %-34s %8s %8s %8s %8s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "median",
                "frame", "layout", "frm cpu", "med gap", "gap", "frames", "over", "missed", "cpu", "cpu/watch");
       measure (&bench, "idle (the floor)", nothing_action, NULL);
+    }
+  if (reveal_only)
+    {
+      measure (&bench, "open a strategy from the overview", reveal_action,
+               &(RevealData) { CSN_COLLECTION_STRATEGIES, 0.5, "description" });
+      measure (&bench, "back to the overview", show_page_action, (gpointer) "overview");
+      measure (&bench, "open a theme from the overview", reveal_action,
+               &(RevealData) { CSN_COLLECTION_THEMES, 0.5, "name" });
+      measure (&bench, "back to the overview again", show_page_action, (gpointer) "overview");
+      measure (&bench, "open another strategy from the overview", reveal_action,
+               &(RevealData) { CSN_COLLECTION_STRATEGIES, 0.9, "description" });
+      goto out;
     }
   for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1 && !edits_only; i++)
     {
