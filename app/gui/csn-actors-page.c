@@ -212,8 +212,9 @@ reveal_proposal (CsnActorsPage *self,
 
   if (actor != NULL && actor != get_selected_actor (self))
     reveal_actor (self, actor, NULL);
-  /* The proposal may be past the rows given so far. */
-  csn_row_grower_stop (self->proposals_grower);
+  /* The proposal may be past the rows given so far: they grow around it. */
+  csn_row_grower_reveal (self->proposals_grower,
+                         csn_column_view_find_item (csn_row_grower_get_source (self->proposals_grower), proposal));
   csn_column_view_reveal_cell (GTK_WIDGET (self->proposals_view), self->proposals_selection, proposal, property);
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "csn-column-view-util.h"
+#include "csn-row-grower.h"
 
 /* The cell under @root showing @property of @item (any property when NULL), or NULL. */
 static CsnCell *
@@ -96,19 +97,21 @@ csn_column_view_find_item (GListModel *model,
   if (model == NULL || item == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  /* Through a selection, a slice and a filter that leave nothing out, a store's positions are the list's: the
-   * store finds its item without asking each layer for each row. */
+  /* Through a selection, a grower and a filter that leaves nothing out, a store's positions are the list's (less
+   * the grower's first item): the store finds its item without asking each layer for each row. */
   for (GListModel *inner = model;;)
     {
       if (GTK_IS_SINGLE_SELECTION (inner))
         inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (inner));
       else if (GTK_IS_NO_SELECTION (inner))
         inner = gtk_no_selection_get_model (GTK_NO_SELECTION (inner));
-      else if (GTK_IS_SLICE_LIST_MODEL (inner) && gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner)) != NULL &&
-               gtk_slice_list_model_get_offset (GTK_SLICE_LIST_MODEL (inner)) == 0 &&
-               g_list_model_get_n_items (inner) ==
-               g_list_model_get_n_items (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner))))
-        inner = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner));
+      else if (CSN_IS_ROW_GROWER (inner) && csn_row_grower_get_source (CSN_ROW_GROWER (inner)) != NULL)
+        {
+          CsnRowGrower *grower = CSN_ROW_GROWER (inner);
+          guint position = csn_column_view_find_item (csn_row_grower_get_source (grower), item);
+
+          return csn_row_grower_get_given_position (grower, position);
+        }
       else if (GTK_IS_FILTER_LIST_MODEL (inner) && gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner)) != NULL &&
                g_list_model_get_n_items (inner) ==
                g_list_model_get_n_items (gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (inner))))

@@ -725,7 +725,6 @@ csn_list_page_add_item (CsnListPage *self,
   if (priv->draft == NULL)
     return;
   bind_draft (self);
-  stop_growing (self);
 
   collection = CSN_LIST_PAGE_GET_CLASS (self)->collection;
   selected = csn_list_page_get_selected (self);
@@ -746,16 +745,19 @@ csn_list_page_reveal_item (CsnListPage *self,
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
   CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
+  guint position;
 
   g_return_if_fail (CSN_IS_LIST_PAGE (self));
 
   if (item == NULL)
     return;
   bind_draft (self);
-  /* The item may be past the rows given so far. */
-  stop_growing (self);
-  if (csn_column_view_find_item (G_LIST_MODEL (priv->filter_model), item) == GTK_INVALID_LIST_POSITION)
+  position = csn_column_view_find_item (G_LIST_MODEL (priv->filter_model), item);
+  /* The item may be past the rows given so far: they grow around it. */
+  csn_row_grower_reveal (priv->grower, position);
+  if (position == GTK_INVALID_LIST_POSITION)
     {
+      stop_growing (self);
       gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
       g_clear_pointer (&priv->search_text, g_free);
       if (klass->clear_filter != NULL)

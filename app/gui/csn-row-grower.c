@@ -1,4 +1,4 @@
-/* csn-row-grower.c: gives a list view the items of its model a few at a time, over frames, when it first shows them. */
+/* csn-row-grower.c: gives a list view the items of its model a few at a time, over frames, when it first shows them or shows one of them. */
 #define G_LOG_DOMAIN "csn-row-grower"
 
 #include "config.h"
@@ -13,9 +13,21 @@
  * giving it all at once would make GTK's 200 rows in one frame (a 140 ms frame for the Theme
  * Matrix scrolled a second after it showed). A frame's work is not only making rows: laying them
  * out and drawing them costs as much again or more, so the rows added a frame follow the whole
- * work of the frames before, aiming at FRAME_BUDGET_US. */
+ * work of the frames before, aiming at FRAME_BUDGET_US.
+ *
+ * An item asked for past the items given (opened from the Overview, undone, added) does not make
+ * the list take all of them either: GTK would make its 200 rows around that item at once (a page
+ * opened on a strategy of the large draft held the window 360 ms). The list is given the items
+ * from that one on, and grows both ways from there until it has GROWN_ROWS_BEFORE rows before the
+ * first in sight: GTK keeps the row it shows in its place when rows come before it, and makes up
+ * to some 100 rows before it. */
 #define FIRST_ROWS 8
 #define GROWN_ROWS 256
+#define GROWN_ROWS_BEFORE 128
+/* An item this close to the items given is reached by giving those between; one further away
+ * starts the list anew from it, and GTK drops the rows it had: for a second strategy of the large
+ * draft opened from the Overview, 22-37 ms, against 198-224 ms to make GTK's 200 rows around it. */
+#define REVEAL_REACH 32
 #define FIRST_STEP 2
 #define MAX_STEP 32
 #define FRAME_BUDGET_US 8000
@@ -29,7 +41,10 @@ struct _CsnRowGrower
 {
   GObject            parent_instance;
 
-  GtkSliceListModel *slice;
+  GListModel        *source;
+  gulong             source_changed_id;
+  guint              start;         /* the first item of the source given to the view */
+  guint              size;          /* how many are given from there: G_MAXUINT, all up to the end */
   GtkWidget         *view;          /* unowned: the tick callback goes with it */
   guint              tick_id;
   GdkFrameClock     *frame_clock;
@@ -41,7 +56,10 @@ struct _CsnRowGrower
   gulong             map_id;
 };
 
-G_DEFINE_FINAL_TYPE (CsnRowGrower, csn_row_grower, G_TYPE_OBJECT)
+static void csn_row_grower_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsnRowGrower, csn_row_grower, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, csn_row_grower_list_model_init))
 
 /* When the text that has the focus of a window last changed: one watch per window, shared by its
  * growers. */
@@ -144,13 +162,142 @@ on_after_paint_cb (CsnRowGrower  *self,
   self->step = CLAMP (step, MAX (self->step / 2, 1), MIN (self->step * 2, MAX_STEP));
 }
 
+/* --- the items given ------------------------------------------------------------------------ */
+
+static guint
+source_n_items (CsnRowGrower *self)
+{
+  return self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
+}
+
+/* How many items are given, of a source of @n_source items. */
+static guint
+given_n_items (CsnRowGrower *self,
+               guint         n_source)
+{
+  return self->start < n_source ? MIN (self->size, n_source - self->start) : 0;
+}
+
+static GType
+csn_row_grower_get_item_type (GListModel *model)
+{
+  CsnRowGrower *self = CSN_ROW_GROWER (model);
+
+  return self->source != NULL ? g_list_model_get_item_type (self->source) : G_TYPE_OBJECT;
+}
+
+static guint
+csn_row_grower_get_n_items (GListModel *model)
+{
+  CsnRowGrower *self = CSN_ROW_GROWER (model);
+
+  return given_n_items (self, source_n_items (self));
+}
+
+static gpointer
+csn_row_grower_get_item (GListModel *model,
+                         guint       position)
+{
+  CsnRowGrower *self = CSN_ROW_GROWER (model);
+
+  if (position >= given_n_items (self, source_n_items (self)))
+    return NULL;
+  return g_list_model_get_item (self->source, self->start + position);
+}
+
+static void
+csn_row_grower_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = csn_row_grower_get_item_type;
+  iface->get_n_items = csn_row_grower_get_n_items;
+  iface->get_item = csn_row_grower_get_item;
+}
+
+/* A change of the source: the view hears of the items given that it changes. A change before the
+ * items given moves them; one that begins before them and reaches into them moves their beginning to
+ * its own. While growing, as many items are given as before from there (the items a change pushes
+ * past them go, those it pulls in come), and the view hears that all past the change changed; else
+ * all from the beginning on are given, and the view hears of exactly those the change touches. */
+static void
+on_source_items_changed_cb (CsnRowGrower *self,
+                            guint         position,
+                            guint         removed,
+                            guint         added,
+                            GListModel   *source)
+{
+  guint n_source = g_list_model_get_n_items (source);
+  guint old_n = given_n_items (self, n_source - added + removed);
+  guint skip;
+
+  if (position < self->start && position + removed <= self->start)
+    {
+      self->start = self->start - removed + added;
+      return;
+    }
+  if (self->size != G_MAXUINT && position >= self->start + self->size)
+    return;
+
+  skip = position > self->start ? position - self->start : 0;
+  /* All up to the end: those removed past the beginning are given. */
+  removed -= MIN (removed, self->start - MIN (position, self->start));
+  self->start = MIN (position, self->start);
+  if (self->size != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), skip, old_n - skip, given_n_items (self, n_source) - skip);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), skip, removed, added);
+}
+
+/* Gives the view the @size items from @start on (G_MAXUINT: all up to the end), and tells it what
+ * changed: where the items given before and after overlap, the view keeps their rows and hears
+ * only of the items added or taken at either end, the end first. */
+static void
+set_window (CsnRowGrower *self,
+            guint         start,
+            guint         size)
+{
+  guint n_source = source_n_items (self);
+  guint old_start = self->start;
+  guint old_n = given_n_items (self, n_source);
+  guint old_end = old_start + old_n;
+  guint new_n, new_end;
+
+  self->start = start;
+  self->size = size;
+  new_n = given_n_items (self, n_source);
+  new_end = start + new_n;
+  if (old_n == 0 || new_n == 0 || new_end <= old_start || start >= old_end)
+    {
+      if (old_n > 0 || new_n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+      return;
+    }
+
+  if (new_end != old_end)
+    {
+      self->start = old_start;
+      self->size = size == G_MAXUINT ? G_MAXUINT : new_end - old_start;
+      if (new_end > old_end)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_end - old_end);
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), new_end - old_start, old_end - new_end, 0);
+    }
+  self->start = start;
+  self->size = size;
+  if (start < old_start)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, old_start - start);
+  else if (start > old_start)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, start - old_start, 0);
+}
+
+/* --- growing --------------------------------------------------------------------------------- */
+
 static void
 finish (CsnRowGrower *self)
 {
   self->tick_id = 0;
   self->paused = FALSE;
   disconnect_frame_clock (self);
-  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  set_window (self, 0, G_MAXUINT);
 }
 
 static gboolean
@@ -160,15 +307,16 @@ grow_tick_cb (GtkWidget     *view,
 {
   CsnRowGrower *self = user_data;
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GListModel *source = gtk_slice_list_model_get_model (self->slice);
-  guint n_items = source != NULL ? g_list_model_get_n_items (source) : 0;
-  guint size = gtk_slice_list_model_get_size (self->slice);
+  guint n_source = source_n_items (self);
+  guint size = given_n_items (self, n_source);
   gint64 start = g_get_monotonic_time ();
-  guint target;
+  guint target, step;
   guint first_in_sight = 0;
   guint in_sight = 0;
+  gboolean scrolls = FALSE;
+  gboolean wants_before, wants_after;
 
-  if (size >= n_items)
+  if (self->start == 0 && size >= n_source)
     {
       finish (self);
       return G_SOURCE_REMOVE;
@@ -208,17 +356,47 @@ grow_tick_cb (GtkWidget     *view,
 
       first_in_sight = (guint) (value / row_height);
       in_sight = (guint) ((value + gtk_adjustment_get_page_size (adjustment)) / row_height) + 2;
+      scrolls = gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+    }
+  wants_after = self->start + size < n_source && size < first_in_sight + GROWN_ROWS;
+  wants_before = self->start > 0 && first_in_sight < GROWN_ROWS_BEFORE;
+  if (!wants_after && !wants_before)
+    {
+      finish (self);
+      return G_SOURCE_REMOVE;
     }
   /* The rows in sight are there: the others wait while someone types. */
   if (size >= in_sight && start - get_last_typed (view) < TYPING_PAUSE_US)
     return G_SOURCE_CONTINUE;
-  target = MAX (size + self->step, in_sight);
   self->tick_start = start;
-  do
-    gtk_slice_list_model_set_size (self->slice, (size = MIN (size + FIRST_STEP, target)));
-  while (size < target && (size < in_sight || g_get_monotonic_time () - start < MAKE_BUDGET_US));
+  step = self->step;
 
-  if (size >= first_in_sight + GROWN_ROWS || size >= n_items)
+  /* Rows before the first in sight, once those in sight are there and the list scrolls: before,
+   * a row added above would push the rows in sight down. */
+  if (wants_before && size >= in_sight && (scrolls || !wants_after))
+    {
+      guint before = MIN (self->start, wants_after ? MAX (step / 2, 1) : step);
+
+      set_window (self, self->start - before, self->size == G_MAXUINT ? G_MAXUINT : size + before);
+      size += before;
+      first_in_sight += before;
+      in_sight += before;
+      step -= MIN (step, before);
+    }
+
+  if (wants_after)
+    {
+      target = MIN (MAX (size + step, in_sight), n_source - self->start);
+      while (size < target)
+        {
+          set_window (self, self->start, (size = MIN (size + FIRST_STEP, target)));
+          if (size >= in_sight && g_get_monotonic_time () - start >= MAKE_BUDGET_US)
+            break;
+        }
+    }
+
+  if ((self->start + size >= n_source || size >= first_in_sight + GROWN_ROWS) &&
+      (self->start == 0 || first_in_sight >= GROWN_ROWS_BEFORE))
     {
       finish (self);
       return G_SOURCE_REMOVE;
@@ -268,22 +446,24 @@ forget_view (CsnRowGrower *self)
 }
 
 static void
+drop_source (CsnRowGrower *self)
+{
+  if (self->source == NULL)
+    return;
+  g_clear_signal_handler (&self->source_changed_id, self->source);
+  g_clear_object (&self->source);
+}
+
+static void
 csn_row_grower_dispose (GObject *object)
 {
   CsnRowGrower *self = CSN_ROW_GROWER (object);
 
   forget_view (self);
   disconnect_frame_clock (self);
+  drop_source (self);
 
   G_OBJECT_CLASS (csn_row_grower_parent_class)->dispose (object);
-}
-
-static void
-csn_row_grower_finalize (GObject *object)
-{
-  g_clear_object (&CSN_ROW_GROWER (object)->slice);
-
-  G_OBJECT_CLASS (csn_row_grower_parent_class)->finalize (object);
 }
 
 static void
@@ -292,12 +472,12 @@ csn_row_grower_class_init (CsnRowGrowerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = csn_row_grower_dispose;
-  object_class->finalize = csn_row_grower_finalize;
 }
 
 static void
 csn_row_grower_init (CsnRowGrower *self)
 {
+  self->size = G_MAXUINT;
 }
 
 /* A grower of the list of @model's items (or none yet): give csn_row_grower_get_model() to the view. */
@@ -309,27 +489,63 @@ csn_row_grower_new (GListModel *model)
   g_return_val_if_fail (model == NULL || G_IS_LIST_MODEL (model), NULL);
 
   self = g_object_new (CSN_TYPE_ROW_GROWER, NULL);
-  self->slice = gtk_slice_list_model_new (model != NULL ? g_object_ref (model) : NULL, 0, G_MAXUINT);
+  csn_row_grower_set_source (self, model);
   return self;
 }
 
-/* Lists the items of @model from now on (call csn_row_grower_start() first to grow them). */
+/* Lists the items of @model from now on, from its first (call csn_row_grower_start() first to grow them). */
 void
 csn_row_grower_set_source (CsnRowGrower *self,
                            GListModel   *model)
 {
+  guint old_n, new_n;
+
   g_return_if_fail (CSN_IS_ROW_GROWER (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
-  gtk_slice_list_model_set_model (self->slice, model);
+  if (self->source == model)
+    return;
+  old_n = csn_row_grower_get_n_items (G_LIST_MODEL (self));
+  drop_source (self);
+  if (model != NULL)
+    {
+      self->source = g_object_ref (model);
+      self->source_changed_id = g_signal_connect_object (model, "items-changed", G_CALLBACK (on_source_items_changed_cb),
+                                                         self, G_CONNECT_SWAPPED);
+    }
+  self->start = 0;
+  new_n = csn_row_grower_get_n_items (G_LIST_MODEL (self));
+  if (old_n > 0 || new_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
 }
 
-/* The items given to the view so far: all of them, unless growing. */
+GListModel *
+csn_row_grower_get_source (CsnRowGrower *self)
+{
+  g_return_val_if_fail (CSN_IS_ROW_GROWER (self), NULL);
+  return self->source;
+}
+
+/* The items given to the view so far (the grower itself): all of them, unless growing. */
 GListModel *
 csn_row_grower_get_model (CsnRowGrower *self)
 {
   g_return_val_if_fail (CSN_IS_ROW_GROWER (self), NULL);
-  return G_LIST_MODEL (self->slice);
+  return G_LIST_MODEL (self);
+}
+
+/* Where the view lists the item at @source_position of the source: GTK_INVALID_LIST_POSITION if
+ * it is not given yet. */
+guint
+csn_row_grower_get_given_position (CsnRowGrower *self,
+                                   guint         source_position)
+{
+  g_return_val_if_fail (CSN_IS_ROW_GROWER (self), GTK_INVALID_LIST_POSITION);
+
+  if (source_position == GTK_INVALID_LIST_POSITION || source_position < self->start ||
+      source_position - self->start >= csn_row_grower_get_n_items (G_LIST_MODEL (self)))
+    return GTK_INVALID_LIST_POSITION;
+  return source_position - self->start;
 }
 
 /* Gives @view, which shows the grower's model, its first rows now and the others over the next
@@ -351,13 +567,12 @@ csn_row_grower_start (CsnRowGrower *self,
   self->step = FIRST_STEP;
   self->tick_start = 0;
   self->resumed = FALSE;
-  if (gtk_slice_list_model_get_size (self->slice) != FIRST_ROWS)
-    gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+  set_window (self, 0, FIRST_ROWS);
   if (self->tick_id == 0)
     add_tick (self);
 }
 
-/* Gives the view all the items now: one of them is wanted (revealed, searched for), wherever it is. */
+/* Gives the view all the items now: one of them is wanted (searched for), wherever it is. */
 void
 csn_row_grower_stop (CsnRowGrower *self)
 {
@@ -367,8 +582,31 @@ csn_row_grower_stop (CsnRowGrower *self)
     gtk_widget_remove_tick_callback (self->view, self->tick_id);
   self->paused = FALSE;
   disconnect_frame_clock (self);
-  if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
-    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  set_window (self, 0, G_MAXUINT);
+}
+
+/* Gives the view the item at @source_position of the source, to show it: a list still growing
+ * goes on growing around it (see the top of this file). */
+void
+csn_row_grower_reveal (CsnRowGrower *self,
+                       guint         source_position)
+{
+  guint n_source, size;
+
+  g_return_if_fail (CSN_IS_ROW_GROWER (self));
+
+  n_source = source_n_items (self);
+  size = given_n_items (self, n_source);
+  if (!csn_row_grower_is_growing (self) || source_position >= n_source ||
+      csn_row_grower_get_given_position (self, source_position) != GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (source_position >= self->start + size && source_position < self->start + size + REVEAL_REACH)
+    set_window (self, self->start, source_position + FIRST_ROWS - self->start);
+  else if (source_position < self->start && source_position + REVEAL_REACH > self->start)
+    set_window (self, source_position, self->size == G_MAXUINT ? G_MAXUINT : size + self->start - source_position);
+  else
+    set_window (self, source_position, FIRST_ROWS);
 }
 
 gboolean

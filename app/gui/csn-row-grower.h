@@ -1,4 +1,4 @@
-/* csn-row-grower.h: gives a list view the items of its model a few at a time, over frames, when it first shows them. */
+/* csn-row-grower.h: gives a list view the items of its model a few at a time, over frames, when it first shows them or shows one of them. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -9,13 +9,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsnRowGrower, csn_row_grower, CSN, ROW_GROWER, GObject)
 
-CsnRowGrower *csn_row_grower_new        (GListModel   *model);
-GListModel   *csn_row_grower_get_model  (CsnRowGrower *self);
-void          csn_row_grower_set_source (CsnRowGrower *self,
-                                         GListModel   *model);
-void          csn_row_grower_start      (CsnRowGrower *self,
-                                         GtkWidget    *view);
-void          csn_row_grower_stop       (CsnRowGrower *self);
-gboolean      csn_row_grower_is_growing (CsnRowGrower *self);
+CsnRowGrower *csn_row_grower_new                (GListModel   *model);
+GListModel   *csn_row_grower_get_model          (CsnRowGrower *self);
+GListModel   *csn_row_grower_get_source         (CsnRowGrower *self);
+void          csn_row_grower_set_source         (CsnRowGrower *self,
+                                                 GListModel   *model);
+guint         csn_row_grower_get_given_position (CsnRowGrower *self,
+                                                 guint         source_position);
+void          csn_row_grower_start              (CsnRowGrower *self,
+                                                 GtkWidget    *view);
+void          csn_row_grower_stop               (CsnRowGrower *self);
+void          csn_row_grower_reveal             (CsnRowGrower *self,
+                                                 guint         source_position);
+gboolean      csn_row_grower_is_growing         (CsnRowGrower *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "csn-position-cell.h"
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
+#include "csn-row-grower.h"
 #include "csn-text-cell.h"
 #include "csn-theme.h"
 #include "csn-tooltip-util.h"
@@ -339,9 +340,9 @@ lists_grown (GtkWidget *root)
       GListModel *inner = GTK_IS_SINGLE_SELECTION (selection) ?
                           gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
 
-      return !GTK_IS_SLICE_LIST_MODEL (inner) ||
+      return !CSN_IS_ROW_GROWER (inner) ||
              g_list_model_get_n_items (inner) ==
-             g_list_model_get_n_items (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (inner)));
+             g_list_model_get_n_items (csn_row_grower_get_source (CSN_ROW_GROWER (inner)));
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -832,6 +833,182 @@ test_select_far (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Whether the row of @item in @view shows whole in the list's view. */
+static gboolean
+row_in_sight (GtkColumnView *view,
+              gpointer       item)
+{
+  GtkWidget *list = gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (view)));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      CsnCell *cell = CSN_CELL (ui_test_find_widget (row, CSN_TYPE_CELL, NULL));
+      graphene_rect_t bounds;
+
+      if (cell != NULL && csn_cell_get_item (cell) == item && gtk_widget_get_mapped (row) &&
+          gtk_widget_compute_bounds (row, list, &bounds))
+        return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+    }
+  return FALSE;
+}
+
+/* A strategy opened from the Overview on a page not shown yet (as its lists of open items do): the
+ * list is given the items from that strategy on and grows both ways from there, a few rows a frame,
+ * with the strategy in sight and its cell focused. Given all its items at once, GTK made its 200
+ * rows around the strategy in the call (195 ms for the large draft). */
+static void
+test_open_far_item (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  guint n_strategies = g_list_model_get_n_items (strategies);
+  g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, n_strategies / 2);
+  GtkWidget *page;
+  GtkColumnView *view;
+  GtkWidget *focus;
+
+  csn_window_reveal (window, strategy, "description");
+  page = csn_window_get_page (window, "strategies");
+  view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "strategies");
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == strategy);
+  g_assert_cmpuint (shown_items (page), <=, MAX_FIRST_ROWS);
+  g_assert_cmpuint (count_table_rows (page), <=, MAX_FIRST_ROWS);
+
+  wait_for_frames (window, 3);
+  g_assert_cmpuint (count_table_rows (page), <, MAX_ROWS_PER_LIST / 2);
+  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
+                      gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) != NULL &&
+                      csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (focus, CSN_TYPE_CELL))) == strategy);
+  g_assert_true (row_in_sight (view, strategy));
+
+  /* Grown both ways: all the strategies, the same one selected and in sight where it was. */
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
+  wait_for_frames (window, 2);
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == strategy);
+  g_assert_true (row_in_sight (view, strategy));
+  g_assert_cmpuint (count_page (window, "strategies").lists_over, ==, 0);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A list that follows a grower's items as the grower says they change. */
+static void
+on_shadow_items_changed_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GPtrArray  *shadow)
+{
+  g_assert_cmpuint (position + removed, <=, shadow->len);
+  g_ptr_array_remove_range (shadow, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (shadow->len, ==, g_list_model_get_n_items (model));
+}
+
+/* The grower's items are what it said, and a run of the source's from @first. */
+static void
+assert_grower_items (CsnRowGrower *grower,
+                     GPtrArray    *shadow,
+                     GListStore   *source,
+                     guint         first,
+                     guint         n_items)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (grower)), ==, n_items);
+  g_assert_cmpuint (shadow->len, ==, n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) given = g_list_model_get_item (G_LIST_MODEL (grower), i);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (source), first + i);
+
+      g_assert_true (given == item);
+      g_assert_true (g_ptr_array_index (shadow, i) == item);
+    }
+  if (n_items > 0)
+    g_assert_cmpuint (csn_row_grower_get_given_position (grower, first), ==, 0);
+}
+
+static void
+store_insert (GListStore *store,
+              guint       position,
+              guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = gtk_string_object_new ("new");
+
+      g_list_store_insert (store, position + i, item);
+    }
+}
+
+/* A grower gives a run of its source's items, and says exactly how they change: when it starts,
+ * reveals an item far from or near those given, and when its source changes before, across, inside
+ * or after them. */
+static void
+test_grower_follows_source (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(CsnRowGrower) grower = NULL;
+  g_autoptr(GPtrArray) shadow = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *view = g_object_ref_sink (gtk_list_view_new (NULL, NULL));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u", i);
+      g_autoptr(GtkStringObject) item = gtk_string_object_new (name);
+
+      g_list_store_append (store, item);
+    }
+  grower = csn_row_grower_new (NULL);
+  g_signal_connect (grower, "items-changed", G_CALLBACK (on_shadow_items_changed_cb), shadow);
+  /* Started before it has a source, as a page does. */
+  csn_row_grower_start (grower, view);
+  csn_row_grower_set_source (grower, G_LIST_MODEL (store));
+  g_assert_true (csn_row_grower_is_growing (grower));
+  assert_grower_items (grower, shadow, store, 0, 8);
+
+  csn_row_grower_reveal (grower, 150);
+  assert_grower_items (grower, shadow, store, 150, 8);
+  csn_row_grower_reveal (grower, 170);   /* near, past them */
+  assert_grower_items (grower, shadow, store, 150, 28);
+  csn_row_grower_reveal (grower, 140);   /* near, before them */
+  assert_grower_items (grower, shadow, store, 140, 38);
+  csn_row_grower_reveal (grower, 160);   /* given already */
+  assert_grower_items (grower, shadow, store, 140, 38);
+  g_assert_cmpuint (csn_row_grower_get_given_position (grower, 139), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (csn_row_grower_get_given_position (grower, 178), ==, GTK_INVALID_LIST_POSITION);
+
+  store_insert (store, 10, 3);                     /* before */
+  assert_grower_items (grower, shadow, store, 143, 38);
+  g_list_store_splice (store, 5, 4, NULL, 0);      /* before */
+  assert_grower_items (grower, shadow, store, 139, 38);
+  store_insert (store, 142, 2);                    /* inside: as many given, two pushed out */
+  assert_grower_items (grower, shadow, store, 139, 38);
+  g_list_store_remove (store, 150);                /* inside: one pulled in */
+  assert_grower_items (grower, shadow, store, 139, 38);
+  g_list_store_splice (store, 137, 5, NULL, 0);    /* across their beginning */
+  assert_grower_items (grower, shadow, store, 137, 38);
+  store_insert (store, 137 + 38, 2);               /* right after them */
+  assert_grower_items (grower, shadow, store, 137, 38);
+  g_list_store_splice (store, 200, 10, NULL, 0);   /* after */
+  assert_grower_items (grower, shadow, store, 137, 38);
+
+  /* All given: every change of the source is said as it is. */
+  csn_row_grower_stop (grower);
+  g_assert_false (csn_row_grower_is_growing (grower));
+  assert_grower_items (grower, shadow, store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  store_insert (store, 0, 2);
+  g_list_store_splice (store, 100, 7, NULL, 0);
+  store_insert (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 3);
+  assert_grower_items (grower, shadow, store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  /* A new source is given from its first item. */
+  csn_row_grower_set_source (grower, NULL);
+  assert_grower_items (grower, shadow, store, 0, 0);
+  g_object_unref (view);
+}
+
 static guint
 count_rows_restyled (GtkWidget *page)
 {
@@ -1083,6 +1260,8 @@ main (int   argc,
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
+  g_test_add_func ("/widget-counts/open-far-item", test_open_far_item);
+  g_test_add_func ("/widget-counts/grower-follows-source", test_grower_follows_source);
   g_test_add_func ("/widget-counts/rows-restyled", test_rows_restyled);
   g_test_add_func ("/widget-counts/places-fit", test_places_fit);
   g_test_add_func ("/widget-counts/tooltips-ask-nothing", test_tooltips_ask_nothing);
