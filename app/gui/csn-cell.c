@@ -247,7 +247,10 @@ csn_cell_map (GtkWidget *widget)
 static gboolean
 csn_cell_grab_focus (GtkWidget *widget)
 {
-  GtkWidget *control = csn_cell_get_control (CSN_CELL (widget));
+  GtkWidget *control;
+
+  csn_cell_ensure_updated (CSN_CELL (widget));
+  control = csn_cell_get_control (CSN_CELL (widget));
 
   if (control != NULL && control != widget)
     return gtk_widget_grab_focus (control);
@@ -299,7 +302,10 @@ csn_cell_init (CsnCell *self)
 }
 
 /* @list_item is known before the cell's first update: a cell that shows its row's place (the
- * position cell) reads it there instead of searching the draft's list. */
+ * position cell) reads it there instead of searching the draft's list. A cell given another item
+ * out of sight shows it when it shows: GTK 4.8 binds again the 200 rows it keeps when a list jumps
+ * (an item revealed, the end of the list), and hides all but the dozen rows in sight. Bound again to
+ * the same item, it updates now: it may hold an edit not committed yet. */
 static void
 bind (CsnCell     *self,
       CsnDraft    *draft,
@@ -313,10 +319,11 @@ bind (CsnCell     *self,
       priv->unbind_pending = FALSE;
       if (priv->draft == draft && priv->item == item)
         {
-          /* Its row's selection or place changed, not what the cell shows. */
+          /* Its row's selection or place changed, not what the cell shows (a cell waiting to show its
+           * item holds no edit: it goes on waiting while out of sight). */
           priv->list_item = list_item;
           if (priv->stale || CSN_CELL_GET_CLASS (self)->shows_position)
-            csn_cell_update (self);
+            csn_cell_queue_update (self);
           return;
         }
       csn_cell_unbind (self);
@@ -348,7 +355,7 @@ bind (CsnCell     *self,
   if (CSN_CELL_GET_CLASS (self)->bound != NULL)
     CSN_CELL_GET_CLASS (self)->bound (self);
   priv->updating--;
-  csn_cell_update (self);
+  csn_cell_queue_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
@@ -562,14 +569,15 @@ csn_cell_get_control (CsnCell *self)
   return gtk_widget_get_first_child (GTK_WIDGET (self));
 }
 
-/* TRUE while the cell shows a value from the model: changes then must not be committed back. */
+/* TRUE while the cell shows a value from the model, or one it no longer has (an update waits
+ * until the cell shows): what its control holds then must not be committed back. */
 gboolean
 csn_cell_is_updating (CsnCell *self)
 {
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
 
   g_return_val_if_fail (CSN_IS_CELL (self), FALSE);
-  return priv->updating > 0;
+  return priv->updating > 0 || priv->stale;
 }
 
 void
@@ -602,6 +610,18 @@ csn_cell_queue_update (CsnCell *self)
     csn_cell_update (self);
   else
     priv->stale = TRUE;
+}
+
+/* Updates the cell now if an update waits until it shows: it is about to be edited. */
+void
+csn_cell_ensure_updated (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+
+  if (priv->stale)
+    csn_cell_update (self);
 }
 
 /* The position of the cell's row in its list, or GTK_INVALID_LIST_POSITION when no list shows it. */

@@ -59,6 +59,7 @@ GtkWidget  *csn_cell_get_control        (CsnCell    *self);
 gboolean    csn_cell_is_updating        (CsnCell    *self);
 void        csn_cell_update             (CsnCell    *self);
 void        csn_cell_queue_update       (CsnCell    *self);
+void        csn_cell_ensure_updated     (CsnCell    *self);
 guint       csn_cell_get_position       (CsnCell    *self);
 gboolean    csn_cell_focus_control      (CsnCell    *self);
 gboolean    csn_cell_commit_edit_of     (GtkWidget  *focus);

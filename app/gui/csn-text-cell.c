@@ -185,6 +185,7 @@ csn_text_cell_grab_focus (GtkWidget *widget)
 {
   CsnTextCell *self = CSN_TEXT_CELL (widget);
 
+  csn_cell_ensure_updated (CSN_CELL (self));
   ensure_entry (self);
   show_editor (self);
   return gtk_widget_grab_focus (GTK_WIDGET (self->entry));

@@ -11,6 +11,7 @@
 #include "csn-choice-cell.h"
 #include "csn-choice-popover.h"
 #include "csn-date-cell.h"
+#include "csn-history.h"
 #include "csn-list-page.h"
 #include "csn-narrow-selection.h"
 #include "csn-open-item.h"
@@ -892,6 +893,124 @@ test_open_far_item (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  guint mapped;        /* text cells in sight */
+  guint mapped_stale;  /* of those, not showing their item */
+  guint hidden_stale;  /* text cells out of sight that wait to show their item */
+} CellStates;
+
+static void
+count_cell_states (GtkWidget  *root,
+                   CellStates *states)
+{
+  if (CSN_IS_TEXT_CELL (root) && csn_cell_get_item (CSN_CELL (root)) != NULL)
+    {
+      CsnCell *cell = CSN_CELL (root);
+      GtkWidget *label = ui_test_find_widget (root, GTK_TYPE_INSCRIPTION, NULL);
+      const char *value = csn_item_get_string (csn_cell_get_item (cell), csn_cell_get_property_name (cell));
+
+      if (gtk_widget_get_mapped (root))
+        {
+          states->mapped++;
+          states->mapped_stale += csn_cell_is_updating (cell) ||
+                                  g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), value) != 0;
+        }
+      else
+        states->hidden_stale += csn_cell_is_updating (cell);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_cell_states (child, states);
+}
+
+/* A list that jumps (to its end here) gives its rows other items: those out of sight show them
+ * when they come into sight, those in sight at once. GTK 4.8 binds again the 200 rows it keeps,
+ * and hides all but the dozen in sight. */
+static void
+test_jump_updates_rows_in_sight (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
+  CellStates states = { 0 };
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  wait_for_frames (window, 2);
+  count_cell_states (page, &states);
+  g_test_message ("text cells: %u in sight (%u stale), %u out of sight waiting", states.mapped, states.mapped_stale,
+                  states.hidden_stale);
+  g_assert_cmpuint (states.mapped, >, 0);
+  g_assert_cmpuint (states.mapped_stale, ==, 0);
+  g_assert_cmpuint (states.hidden_stale, >, 100);
+
+  /* Back at the top: the rows that come into sight show their items. */
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frames (window, 2);
+  states = (CellStates) { 0 };
+  count_cell_states (page, &states);
+  g_assert_cmpuint (states.mapped, >, 0);
+  g_assert_cmpuint (states.mapped_stale, ==, 0);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A cell given an item out of sight waits to show it; until it does, what its control holds (the
+ * item before's value) is never written into an item, and it shows its item once in sight, or
+ * when it is to be edited. */
+static void
+test_hidden_cell_writes_nothing (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
+  g_autoptr(CsnItem) first = g_list_model_get_item (themes, 0);
+  g_autoptr(CsnItem) second = g_list_model_get_item (themes, 1);
+  g_autoptr(CsnItem) third = g_list_model_get_item (themes, 2);
+  g_autofree char *second_title = g_strdup (csn_item_get_string (second, "title"));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  CsnCell *cell = g_object_new (CSN_TYPE_TEXT_CELL, "property-name", "title", NULL);
+  GtkEditable *entry;
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (cell));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ui_test_present_window (GTK_WINDOW (window));
+  csn_cell_bind (cell, draft, first);
+  entry = GTK_EDITABLE (csn_cell_get_control (cell));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, csn_item_get_string (first, "title"));
+  g_assert_cmpstr (csn_item_get_string (first, "title"), !=, second_title);
+
+  gtk_widget_set_visible (box, FALSE);
+  csn_cell_bind (cell, draft, second);
+  g_assert_true (csn_cell_is_updating (cell));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, csn_item_get_string (first, "title"));
+
+  /* Given another item again: nothing of the first one's title goes into the second. */
+  csn_cell_bind (cell, draft, third);
+  g_assert_cmpstr (csn_item_get_string (second, "title"), ==, second_title);
+  g_assert_false (csn_history_can_undo (csn_draft_get_history (draft)));
+
+  gtk_widget_set_visible (box, TRUE);
+  g_assert_false (csn_cell_is_updating (cell));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, csn_item_get_string (third, "title"));
+
+  /* Out of sight, then focused to be edited: it shows its item first. */
+  gtk_widget_set_visible (box, FALSE);
+  csn_cell_bind (cell, draft, first);
+  gtk_widget_set_visible (box, TRUE);
+  gtk_widget_set_visible (box, FALSE);
+  csn_cell_bind (cell, draft, second);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  g_assert_false (csn_cell_is_updating (cell));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, second_title);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A list that follows a grower's items as the grower says they change. */
 static void
 on_shadow_items_changed_cb (GListModel *model,
@@ -1262,6 +1381,8 @@ main (int   argc,
   g_test_add_func ("/widget-counts/select-far", test_select_far);
   g_test_add_func ("/widget-counts/open-far-item", test_open_far_item);
   g_test_add_func ("/widget-counts/grower-follows-source", test_grower_follows_source);
+  g_test_add_func ("/widget-counts/jump-updates-rows-in-sight", test_jump_updates_rows_in_sight);
+  g_test_add_func ("/widget-counts/hidden-cell-writes-nothing", test_hidden_cell_writes_nothing);
   g_test_add_func ("/widget-counts/rows-restyled", test_rows_restyled);
   g_test_add_func ("/widget-counts/places-fit", test_places_fit);
   g_test_add_func ("/widget-counts/tooltips-ask-nothing", test_tooltips_ask_nothing);
