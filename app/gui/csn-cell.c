@@ -355,7 +355,12 @@ bind (CsnCell     *self,
   if (CSN_CELL_GET_CLASS (self)->bound != NULL)
     CSN_CELL_GET_CLASS (self)->bound (self);
   priv->updating--;
-  csn_cell_queue_update (self);
+  /* A row being made, not in the list yet, shows its item at once (its place, in sight or not, is
+   * known later): it is made a few rows a frame. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    csn_cell_update (self);
+  else
+    csn_cell_queue_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
