@@ -1,6 +1,7 @@
 /* bench-frames.c: opens a draft in a real CsnWindow and measures what issue 16 asks of it: the time
  * to the first frame, the widgets each page makes, and the frames around switching pages, typing,
- * committing, undo, redo, adding a row, searching and saving. Runs under a display (Xvfb). */
+ * committing, undo, redo, adding a row, searching and saving, or (--reveal-only) opening items from
+ * the Overview on pages not shown yet. Runs under a display (Xvfb). */
 #define G_LOG_DOMAIN "bench-frames"
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 

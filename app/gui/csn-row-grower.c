@@ -17,7 +17,7 @@
  *
  * An item asked for past the items given (opened from the Overview, undone, added) does not make
  * the list take all of them either: GTK would make its 200 rows around that item at once (a page
- * opened on a strategy of the large draft held the window 360 ms). The list is given the items
+ * opened on a strategy of the large draft held the window 360-400 ms). The list is given the items
  * from that one on, and grows both ways from there until it has GROWN_ROWS_BEFORE rows before the
  * first in sight: GTK keeps the row it shows in its place when rows come before it, and makes up
  * to some 100 rows before it. */

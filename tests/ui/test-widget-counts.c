@@ -856,7 +856,7 @@ row_in_sight (GtkColumnView *view,
 /* A strategy opened from the Overview on a page not shown yet (as its lists of open items do): the
  * list is given the items from that strategy on and grows both ways from there, a few rows a frame,
  * with the strategy in sight and its cell focused. Given all its items at once, GTK made its 200
- * rows around the strategy in the call (195 ms for the large draft). */
+ * rows around the strategy in the call (some 200 ms for the large draft). */
 static void
 test_open_far_item (void)
 {
@@ -884,7 +884,7 @@ test_open_far_item (void)
                       csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (focus, CSN_TYPE_CELL))) == strategy);
   g_assert_true (row_in_sight (view, strategy));
 
-  /* Grown both ways: all the strategies, the same one selected and in sight where it was. */
+  /* Grown both ways: all the strategies, the same one selected and still in sight. */
   UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
   wait_for_frames (window, 2);
   g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == strategy);
