@@ -567,7 +567,8 @@ reveal_action (Bench    *bench,
 {
   const RevealData *reveal = data;
   GListModel *list = csn_draft_get_collection (csn_window_get_draft (bench->window), reveal->collection);
-  g_autoptr(CsnItem) item = g_list_model_get_item (list, (guint) (reveal->where * (g_list_model_get_n_items (list) - 1)));
+  guint position = (guint) (reveal->where * (g_list_model_get_n_items (list) - 1));
+  g_autoptr(CsnItem) item = g_list_model_get_item (list, position);
 
   csn_window_reveal (bench->window, item, reveal->property);
 }

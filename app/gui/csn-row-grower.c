@@ -1,4 +1,4 @@
-/* csn-row-grower.c: gives a list view the items of its model a few at a time, over frames, when it first shows them or shows one of them. */
+/* csn-row-grower.c: gives a list view the items of its model a few at a time, over frames, around those it shows. */
 #define G_LOG_DOMAIN "csn-row-grower"
 
 #include "config.h"
@@ -510,8 +510,9 @@ csn_row_grower_set_source (CsnRowGrower *self,
   if (model != NULL)
     {
       self->source = g_object_ref (model);
-      self->source_changed_id = g_signal_connect_object (model, "items-changed", G_CALLBACK (on_source_items_changed_cb),
-                                                         self, G_CONNECT_SWAPPED);
+      self->source_changed_id = g_signal_connect_object (model, "items-changed",
+                                                         G_CALLBACK (on_source_items_changed_cb), self,
+                                                         G_CONNECT_SWAPPED);
     }
   self->start = 0;
   new_n = csn_row_grower_get_n_items (G_LIST_MODEL (self));

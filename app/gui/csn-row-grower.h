@@ -1,4 +1,4 @@
-/* csn-row-grower.h: gives a list view the items of its model a few at a time, over frames, when it first shows them or shows one of them. */
+/* csn-row-grower.h: gives a list view the items of its model a few at a time, over frames, around those it shows. */
 #pragma once
 
 #include <gtk/gtk.h>

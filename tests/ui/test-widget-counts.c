@@ -673,7 +673,8 @@ test_growth_waits_for_typing (void)
 
   /* Scrolled to the last row there while typing: the rows that come into sight are made. */
   type_character (editable);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   UI_TEST_WAIT_UNTIL (shown_items (page) > typed_at);
   g_assert_cmpuint (shown_items (page), <, typed_at + MAX_FIRST_ROWS);
 
@@ -941,7 +942,8 @@ test_jump_updates_rows_in_sight (void)
   csn_window_show_page (window, "strategies");
   UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   wait_for_frames (window, 2);
   count_cell_states (page, &states);
   g_test_message ("text cells: %u in sight (%u stale), %u out of sight waiting", states.mapped, states.mapped_stale,
