@@ -1040,7 +1040,7 @@ main (int   argc,
                &(RevealData) { CSN_COLLECTION_STRATEGIES, 0.5, "description" });
       measure (&bench, "back to the overview", show_page_action, (gpointer) "overview");
       measure (&bench, "open a theme from the overview", reveal_action,
-               &(RevealData) { CSN_COLLECTION_THEMES, 0.5, "name" });
+               &(RevealData) { CSN_COLLECTION_THEMES, 0.5, "title" });
       measure (&bench, "back to the overview again", show_page_action, (gpointer) "overview");
       measure (&bench, "open another strategy from the overview", reveal_action,
                &(RevealData) { CSN_COLLECTION_STRATEGIES, 0.9, "description" });
