@@ -351,7 +351,7 @@ typedef struct {
 static gboolean
 run_failed (Run *run)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&run->mutex);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&run->mutex);
 
   return run->error != NULL;
 }
@@ -361,7 +361,7 @@ run_finish_job (Run     *run,
                 guint    steps,
                 GError  *error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&run->mutex);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&run->mutex);
 
   if (error != NULL)
     {

@@ -531,7 +531,7 @@ static gboolean
 break_atoms (CsnLines *lines)
 {
   const CsnLinesSpec *spec = &lines->spec;
-  Atom *atoms = (Atom *) lines->atoms->data;
+  Atom *atoms = (gpointer) lines->atoms->data;
   guint n = lines->atoms->len;
   guint i = lines->text_atoms;
   guint line_first = i, line_end = i;
@@ -873,8 +873,8 @@ csn_fonts_flush (CsnFonts *fonts,
 
       cairo_set_scaled_font (cr, face->scaled);
       cairo_show_text_glyphs (cr, face->utf8->str, face->utf8->len,
-                              (cairo_glyph_t *) face->glyphs->data, face->glyphs->len,
-                              (cairo_text_cluster_t *) face->clusters->data, face->clusters->len, 0);
+                              (gpointer) face->glyphs->data, face->glyphs->len,
+                              (gpointer) face->clusters->data, face->clusters->len, 0);
       g_array_set_size (face->glyphs, 0);
       g_array_set_size (face->clusters, 0);
       g_string_truncate (face->utf8, 0);

@@ -1427,7 +1427,8 @@ table_end (Builder       *b,
   table->n_columns = t->n_columns;
   table->widths = g_memdup2 (widths, t->n_columns * sizeof (double));
   table->n_rows = t->rows->len;
-  table->rows = (const CsnDocumentRow *) g_array_free (t->rows, FALSE);
+  table->rows = g_array_steal (t->rows, NULL);
+  g_array_unref (t->rows);
   g_array_unref (t->cells);
 
   block.kind = CSN_DOCUMENT_BLOCK_TABLE;
@@ -1633,7 +1634,7 @@ build_matrix_annex (Builder *b,
                          0, CSN_DOCUMENT_ALIGN_CENTER);
       table_end_row (&t, 0, from_item (b, theme, CSN_THEME_PROP_RAISED_BY));
     }
-  table_end (b, &t, (const double *) widths->data);
+  table_end (b, &t, (gpointer) widths->data);
 
   if (members->len > 0)
     {

@@ -2470,7 +2470,7 @@ static void
 start_next_save (CsnDraft *self,
                  DraftIo  *io)
 {
-  g_autoptr(CsnDraft) keep = g_object_ref (self);
+  G_GNUC_UNUSED g_autoptr(CsnDraft) keep = g_object_ref (self);
 
   while (!io->saving && io->slice_source == 0 && !g_queue_is_empty (&io->saves))
     {

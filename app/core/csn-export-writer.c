@@ -285,7 +285,6 @@ static gboolean
 parse_date (const char   *text,
             lxw_datetime *date)
 {
-  g_autoptr(GDate) parsed = NULL;
   unsigned year, month, day;
   char extra;
 
@@ -339,13 +338,6 @@ column_format (Writer               *w,
     default:
       g_assert_not_reached ();
     }
-}
-
-static inline gboolean
-is_answer_style (CsnExportColumnStyle style)
-{
-  return style == CSN_EXPORT_STYLE_CHOICE || style == CSN_EXPORT_STYLE_ANSWER_TEXT ||
-         style == CSN_EXPORT_STYLE_ANSWER_DATE;
 }
 
 /* The member state's answer in an answer column of a table, or NULL. */
@@ -851,7 +843,7 @@ ensure_widths (Writer         *w,
                CsnExportTable *table)
 {
   static GMutex mutex;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
   double *widths;
 
   if (table->widths != NULL)

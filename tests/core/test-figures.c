@@ -188,7 +188,6 @@ test_empty_draft (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new ();
   g_autoptr(CsnDraftFigures) figures = csn_draft_figures_new (draft);
-  g_autoptr(CsnDraftFigures) again = csn_draft_figures_ref (figures);
 
   g_assert_cmpuint (csn_draft_figures_get_n_themes (figures), ==, 0);
   g_assert_cmpuint (csn_draft_figures_get_n_pillars (figures), ==, 0);

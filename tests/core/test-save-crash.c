@@ -135,7 +135,6 @@ test_killed_while_saving (void)
   g_autoptr(CsnDraft) b = make_draft (TRUE);
   g_autofree char *a_data = csn_draft_content_to_data (a, NULL);
   g_autofree char *b_data = csn_draft_content_to_data (b, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   guint saw_a = 0, saw_b = 0, saw_leftover[2] = { 0, 0 };
 
   g_autofree char *scratch = g_build_filename (dir, "scratch.consenso", NULL);
