@@ -1044,6 +1044,11 @@ main (int   argc,
       measure (&bench, "back to the overview again", show_page_action, (gpointer) "overview");
       measure (&bench, "open another strategy from the overview", reveal_action,
                &(RevealData) { CSN_COLLECTION_STRATEGIES, 0.9, "description" });
+      /* In translation mode an item opens on its text, in the list of its page's texts made anew. */
+      measure (&bench, "back to the overview once more", show_page_action, (gpointer) "overview");
+      measure (&bench, "translation mode (overview)", translation_mode_action, GINT_TO_POINTER (TRUE));
+      measure (&bench, "open a strategy's text from the overview", reveal_action,
+               &(RevealData) { CSN_COLLECTION_STRATEGIES, 0.7, "description" });
       goto out;
     }
   for (guint i = 1; i < G_N_ELEMENTS (page_names) + 1 && !edits_only; i++)

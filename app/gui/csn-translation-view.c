@@ -934,10 +934,10 @@ csn_translation_view_select (CsnTranslationView *self,
       g_set_object (&self->pinned, unit);
       refilter (self);
     }
-  /* The text may be past the rows given so far. */
-  csn_row_grower_stop (self->grower);
+  /* The text may be past the rows given so far: they grow around it. */
   position = find_unit (G_LIST_MODEL (self->filtered), item, field);
-  gtk_single_selection_set_selected (self->selection, position);
+  csn_row_grower_reveal (self->grower, position);
+  gtk_single_selection_set_selected (self->selection, csn_row_grower_get_given_position (self->grower, position));
   queue_scroll_to_selected (self);
   return TRUE;
 }
