@@ -343,33 +343,34 @@ focus_cell_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Selects @item in @selection, scrolls its row into view and focuses the cell of @property, if given. */
-void
-csn_column_view_reveal_cell (GtkWidget          *column_view,
-                             GtkSingleSelection *selection,
-                             CsnItem            *item,
-                             const char         *property)
+/* The row widget of @item in @column_view when the list has laid it out, or NULL. */
+static GtkWidget *
+find_placed_row (GtkWidget *column_view,
+                 CsnItem   *item)
 {
-  GtkAdjustment *adjustment;
-  GtkWidget *row_widget, *list;
+  GtkWidget *row = find_row (column_view, item);
+
+  /* A row made for an item just inserted has no place yet (no size). */
+  return row != NULL && gtk_widget_get_height (row) > 0 ? row : NULL;
+}
+
+/* Scrolls @column_view so the row of the item selected in @selection shows, if @item still is.
+ * No scroll_to before GTK 4.12: move the adjustment so the row gets a widget. */
+static void
+scroll_to_row (GtkWidget          *column_view,
+               GtkSingleSelection *selection,
+               CsnItem            *item)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  GtkWidget *row_widget = find_placed_row (column_view, item);
+  GtkWidget *list = get_row_list (column_view);
+  guint position = gtk_single_selection_get_selected (selection);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
   graphene_rect_t bounds;
-  guint position, n_items;
-  RevealData *data;
 
-  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
-
-  if (item == NULL || !select_item (selection, item))
+  if (adjustment == NULL || gtk_single_selection_get_selected_item (selection) != (gpointer) item)
     return;
-
-  /* No scroll_to before GTK 4.12: move the adjustment so the row gets a widget, then focus it. */
-  position = gtk_single_selection_get_selected (selection);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  row_widget = find_row (column_view, item);
-  list = get_row_list (column_view);
-  /* A row made for an item just inserted has no place yet (no size): it goes by the guess. */
-  if (adjustment != NULL && row_widget != NULL && list != NULL && gtk_widget_get_height (row_widget) > 0 &&
-      gtk_widget_compute_bounds (row_widget, list, &bounds))
+  if (row_widget != NULL && list != NULL && gtk_widget_compute_bounds (row_widget, list, &bounds))
     {
       double height = gtk_widget_get_height (list);
 
@@ -380,7 +381,7 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
                                               MAX (0, (height - bounds.size.height) / 2));
     }
-  else if (adjustment != NULL && n_items > 0)
+  else if (n_items > 0)
     {
       double upper = gtk_adjustment_get_upper (adjustment);
       double page_size = gtk_adjustment_get_page_size (adjustment);
@@ -391,6 +392,90 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
           top + row > gtk_adjustment_get_value (adjustment) + page_size)
         gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
     }
+}
+
+typedef struct
+{
+  GtkWidget          *column_view;
+  GtkSingleSelection *selection;
+  CsnItem            *item;
+  GdkFrameClock      *frame_clock;
+  gulong              layout_id;
+} ScrollData;
+
+static void
+scroll_data_free (gpointer user_data)
+{
+  ScrollData *data = user_data;
+
+  /* A window's frame clock drops its handlers when the window goes. */
+  if (data->layout_id != 0 && g_signal_handler_is_connected (data->frame_clock, data->layout_id))
+    g_signal_handler_disconnect (data->frame_clock, data->layout_id);
+  g_object_unref (data->frame_clock);
+  g_object_unref (data->selection);
+  g_object_unref (data->item);
+  g_free (data);
+}
+
+static void
+on_scroll_layout_cb (GdkFrameClock *frame_clock,
+                     ScrollData    *data)
+{
+  /* Once: the data goes with the column view's key. */
+  g_signal_handler_disconnect (frame_clock, data->layout_id);
+  data->layout_id = 0;
+  scroll_to_row (data->column_view, data->selection, data->item);
+  g_object_set_data (G_OBJECT (data->column_view), "csn-scroll-to-row", NULL);
+}
+
+/* Scrolls to the row of @item once the list has laid out the rows it has now. A list whose items
+ * just changed (a row grower starting anew from @item) still has the height of the rows it had,
+ * and GTK 4.8 refuses a place among rows that have no size yet ("failed to scroll to given
+ * position"). GDK lays the frame out again for the scroll before it draws. */
+static void
+queue_scroll_to_row (GtkWidget          *column_view,
+                     GtkSingleSelection *selection,
+                     CsnItem            *item)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (column_view);
+  ScrollData *data;
+
+  if (frame_clock == NULL)
+    {
+      scroll_to_row (column_view, selection, item);
+      return;
+    }
+  data = g_new0 (ScrollData, 1);
+  data->column_view = column_view;
+  data->selection = g_object_ref (selection);
+  data->item = g_object_ref (item);
+  data->frame_clock = g_object_ref (frame_clock);
+  data->layout_id = g_signal_connect_data (frame_clock, "layout", G_CALLBACK (on_scroll_layout_cb), data, NULL,
+                                           G_CONNECT_AFTER);
+  /* The last row asked for wins. */
+  g_object_set_data_full (G_OBJECT (column_view), "csn-scroll-to-row", data, scroll_data_free);
+  gtk_widget_queue_allocate (column_view);
+}
+
+/* Selects @item in @selection, scrolls its row into view and focuses the cell of @property, if given. */
+void
+csn_column_view_reveal_cell (GtkWidget          *column_view,
+                             GtkSingleSelection *selection,
+                             CsnItem            *item,
+                             const char         *property)
+{
+  RevealData *data;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  if (item == NULL || !select_item (selection, item))
+    return;
+
+  g_object_set_data (G_OBJECT (column_view), "csn-scroll-to-row", NULL);
+  if (find_placed_row (column_view, item) != NULL)
+    scroll_to_row (column_view, selection, item);
+  else
+    queue_scroll_to_row (column_view, selection, item);
 
   if (property == NULL)
     return;

@@ -912,6 +912,47 @@ test_open_far_item (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* A second strategy opened from the Overview, far from the first, while the list of the first is
+ * still growing and scrolled: the list starts anew from the second, which shows in sight with its
+ * cell focused (GTK 4.8 warned that it failed to scroll when the list was scrolled before its new
+ * rows had a size). */
+static void
+test_open_second_far_item (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  guint n_strategies = g_list_model_get_n_items (strategies);
+  g_autoptr(CsnItem) first = g_list_model_get_item (strategies, n_strategies / 2);
+  g_autoptr(CsnItem) second = g_list_model_get_item (strategies, n_strategies * 9 / 10);
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkWidget *focus;
+
+  csn_window_reveal (window, first, "description");
+  /* Grown backward past a screenful: the list is scrolled to keep the first strategy in place. */
+  UI_TEST_WAIT_UNTIL (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpuint (shown_items (page), <, n_strategies);
+  csn_window_show_page (window, "overview");
+  wait_for_frames (window, 2);
+
+  csn_window_reveal (window, second, "description");
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == second);
+  g_assert_cmpuint (shown_items (page), <=, MAX_FIRST_ROWS);
+  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
+                      gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) != NULL &&
+                      csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (focus, CSN_TYPE_CELL))) == second);
+  wait_for_frames (window, 2);
+  g_assert_true (row_in_sight (view, second));
+
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
+  wait_for_frames (window, 2);
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == second);
+  g_assert_true (row_in_sight (view, second));
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint mapped;        /* text cells in sight */
@@ -1405,6 +1446,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
   g_test_add_func ("/widget-counts/open-far-item", test_open_far_item);
+  g_test_add_func ("/widget-counts/open-second-far-item", test_open_second_far_item);
   g_test_add_func ("/widget-counts/grower-follows-source", test_grower_follows_source);
   g_test_add_func ("/widget-counts/jump-updates-rows-in-sight", test_jump_updates_rows_in_sight);
   g_test_add_func ("/widget-counts/hidden-cell-writes-nothing", test_hidden_cell_writes_nothing);
