@@ -1,7 +1,7 @@
 /* bench-frames.c: opens a draft in a real CsnWindow and measures what issue 16 asks of it: the time
  * to the first frame, the widgets each page makes, and the frames around switching pages, typing,
  * committing, undo, redo, adding a row, searching and saving, or (--reveal-only) opening items from
- * the Overview on pages not shown yet. Runs under a display (Xvfb). */
+ * the Overview on pages not shown yet, and in translation mode. Runs under a display (Xvfb). */
 #define G_LOG_DOMAIN "bench-frames"
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 
@@ -906,7 +906,8 @@ main (int   argc,
       "Under valgrind --tool=callgrind --collect-atstart=no: count only the instructions inside frames "
       "(from before-paint to after-paint)", NULL },
     { "reveal-only", 0, 0, G_OPTION_ARG_NONE, &reveal_only,
-      "Only open items from the Overview on pages not shown yet, as its lists of open items do", NULL },
+      "Only open items from the Overview on pages not shown yet, as its lists of open items do, then "
+      "in translation mode", NULL },
     { "edits-only", 0, 0, G_OPTION_ARG_NONE, &edits_only,
       "Show only the strategies page before the edits, not every page first", NULL },
     { "scroll-while-growing", 0, 0, G_OPTION_ARG_NONE, &scroll_while_growing,
