@@ -284,6 +284,34 @@ open_window (CsnDraft *draft)
   return window;
 }
 
+/* libadwaita 1.2's leaflet sets the style classes of its shadow's widgets at every allocation, and
+ * GTK 4.8 restyles every widget that comes after a restyled one among its siblings, with all their
+ * descendants: with the shadow's widgets before the pages, a frame that laid anything out restyled
+ * the whole window (some 100,000 styles a second while a list grows). The window's leaflet keeps
+ * its pages first. */
+static void
+test_leaflet_pages_first (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *leaflet = ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
+  guint n_pages = 0, n_others = 0;
+
+  g_assert_nonnull (leaflet);
+  for (GtkWidget *child = gtk_widget_get_first_child (leaflet); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (adw_leaflet_get_page (ADW_LEAFLET (leaflet), child) == NULL)
+        n_others++;
+      else
+        {
+          g_assert_cmpuint (n_others, ==, 0);
+          n_pages++;
+        }
+    }
+  g_assert_cmpuint (n_pages, ==, 3);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* Pages the window makes only when first shown or asked for: it opens on the Overview. */
 static const char * const later_pages[] = {
   "theme-matrix", "strategies", "mechanisms", "actors", "delegations", "endorsements",
@@ -1445,6 +1473,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
+  g_test_add_func ("/widget-counts/leaflet-pages-first", test_leaflet_pages_first);
   g_test_add_func ("/widget-counts/open-far-item", test_open_far_item);
   g_test_add_func ("/widget-counts/open-second-far-item", test_open_second_far_item);
   g_test_add_func ("/widget-counts/grower-follows-source", test_grower_follows_source);
