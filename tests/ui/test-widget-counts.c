@@ -286,9 +286,9 @@ open_window (CsnDraft *draft)
 
 /* libadwaita 1.2's leaflet sets the style classes of its shadow's widgets at every allocation, and
  * GTK 4.8 restyles every widget that comes after a restyled one among its siblings, with all their
- * descendants: with the shadow's widgets before the pages, a frame that laid anything out restyled
- * the whole window (some 100,000 styles a second while a list grows). The window's leaflet keeps
- * its pages first. */
+ * descendants: with the shadow's widgets before the pages, every frame that laid anything out
+ * restyled every widget of every page built (keeping a translation of the large draft restyled
+ * 164,017 widgets; 15 with the pages first). The window's leaflet keeps its pages first. */
 static void
 test_leaflet_pages_first (void)
 {
