@@ -131,6 +131,32 @@ on_row_focus_leave_cb (CsnOverviewPage    *self,
   on_entry_row_commit_cb (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (controller)));
 }
 
+/**
+ * csn_overview_page_commit_edit_of:
+ * @focus: the widget that has the focus
+ *
+ * Takes the text of the page's text row that @focus is in into the draft, as leaving the row does,
+ * without moving the focus: the focus leaving and coming back restyles every widget of the window.
+ * Date rows take their date as it is typed.
+ * Returns: whether @focus is in one of the page's text rows
+ */
+gboolean
+csn_overview_page_commit_edit_of (CsnOverviewPage *self,
+                                  GtkWidget       *focus)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (CSN_IS_OVERVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
+
+  row = ADW_IS_ENTRY_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  if (row != GTK_WIDGET (self->title_row) && row != GTK_WIDGET (self->venue_row) &&
+      row != GTK_WIDGET (self->answers_to_row))
+    return FALSE;
+  on_entry_row_commit_cb (self, ADW_ENTRY_ROW (row));
+  return TRUE;
+}
+
 /* A date row took a date, typed or chosen on its calendar; what is no date stays in the row. */
 static void
 on_date_row_changed_cb (CsnOverviewPage *self,

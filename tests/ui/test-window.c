@@ -479,6 +479,43 @@ test_undo_commits_cell_edit (void)
   ui_test_close_window (window);
 }
 
+/* The same for the Overview's text rows (the meeting's title here), which commit when left. */
+static void
+test_undo_commits_overview_edit (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = ui_test_open_window (app, draft);
+  CsnItem *meeting = CSN_ITEM (csn_draft_get_meeting (draft));
+  CsnItem *strategy = ui_test_get_item (draft, CSN_COLLECTION_STRATEGIES, 0);
+  g_autofree char *original = g_strdup (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE));
+  GtkWidget *focus = NULL;
+  GtkWidget *row;
+  guint n_focus_losses = 0;
+
+  csn_draft_set_string (draft, strategy, "notes", "Propuesta de la PPT");
+  csn_window_reveal (window, meeting, CSN_MEETING_PROP_TITLE);
+  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
+                      gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL);
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Reunión extraordinaria");
+  g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, original);
+  g_signal_connect (window, "state-flags-changed", G_CALLBACK (on_window_state_flags_changed_cb), &n_focus_losses);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, original);
+  g_assert_cmpstr (csn_item_get_string (strategy, "notes"), ==, "Propuesta de la PPT");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), original) == 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, "Reunión extraordinaria");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_cmpuint (n_focus_losses, ==, 0);
+  g_signal_handlers_disconnect_by_func (window, on_window_state_flags_changed_cb, &n_focus_losses);
+
+  ui_test_close_window (window);
+}
+
 static GtkWidget *
 find_label_with_text (GtkWidget  *root,
                       const char *text)
@@ -1303,6 +1340,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window/undo-reveals", test_undo_reveals);
   g_test_add_func ("/window/undo-commits-cell-edit", test_undo_commits_cell_edit);
+  g_test_add_func ("/window/undo-commits-overview-edit", test_undo_commits_overview_edit);
   g_test_add_func ("/window/removal-toast", test_removal_toast);
   g_test_add_func ("/window/dialog-folders", test_dialog_folders);
   g_test_add_func ("/window/dates", test_dates);
