@@ -135,10 +135,10 @@ on_row_focus_leave_cb (CsnOverviewPage    *self,
  * csn_overview_page_commit_edit_of:
  * @focus: the widget that has the focus
  *
- * Takes the text of the page's text row that @focus is in into the draft, as leaving the row does,
- * without moving the focus: the focus leaving and coming back restyles every widget of the window.
- * Date rows take their date as it is typed.
- * Returns: whether @focus is in one of the page's text rows
+ * Takes what the page's row that @focus is in holds into the draft, as leaving the row does (a date
+ * row marks a text that is no date), without moving the focus: the focus leaving and coming back
+ * restyles every widget of the window.
+ * Returns: whether @focus is in one of the page's rows that take a text
  */
 gboolean
 csn_overview_page_commit_edit_of (CsnOverviewPage *self,
@@ -150,10 +150,16 @@ csn_overview_page_commit_edit_of (CsnOverviewPage *self,
   g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
 
   row = ADW_IS_ENTRY_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
-  if (row != GTK_WIDGET (self->title_row) && row != GTK_WIDGET (self->venue_row) &&
-      row != GTK_WIDGET (self->answers_to_row))
+  if (row == NULL ||
+      (row != GTK_WIDGET (self->title_row) && row != GTK_WIDGET (self->venue_row) &&
+       row != GTK_WIDGET (self->answers_to_row) && row != GTK_WIDGET (self->start_date_row) &&
+       row != GTK_WIDGET (self->end_date_row) && row != GTK_WIDGET (self->answers_due_row)))
     return FALSE;
-  on_entry_row_commit_cb (self, ADW_ENTRY_ROW (row));
+  /* A date row that takes its text as a date notifies it, and the date goes into the draft. */
+  if (CSN_IS_DATE_ROW (row))
+    csn_date_row_commit (CSN_DATE_ROW (row));
+  else
+    on_entry_row_commit_cb (self, ADW_ENTRY_ROW (row));
   return TRUE;
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "csn-date-row.h"
 #include "csn-draft.h"
 #include "csn-help-window.h"
 #include "csn-history.h"
@@ -479,7 +480,8 @@ test_undo_commits_cell_edit (void)
   ui_test_close_window (window);
 }
 
-/* The same for the Overview's text rows (the meeting's title here), which commit when left. */
+/* The same for the Overview's rows that take a text (the meeting's title and start date here),
+ * which commit when left. */
 static void
 test_undo_commits_overview_edit (void)
 {
@@ -509,6 +511,21 @@ test_undo_commits_overview_edit (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, "Reunión extraordinaria");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_cmpuint (n_focus_losses, ==, 0);
+
+  csn_window_reveal (window, meeting, CSN_MEETING_PROP_START_DATE);
+  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
+                      gtk_widget_get_ancestor (focus, CSN_TYPE_DATE_ROW) != NULL);
+  row = gtk_widget_get_ancestor (focus, CSN_TYPE_DATE_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-12-03");
+  n_focus_losses = 0;
+  g_assert_null (csn_item_get_string (meeting, CSN_MEETING_PROP_START_DATE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (csn_item_get_string (meeting, CSN_MEETING_PROP_START_DATE));
+  g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, "Reunión extraordinaria");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_START_DATE), ==, "2026-12-03");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
   g_assert_cmpuint (n_focus_losses, ==, 0);
   g_signal_handlers_disconnect_by_func (window, on_window_state_flags_changed_cb, &n_focus_losses);
