@@ -1,4 +1,4 @@
-/* csn-column-view-util.c: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell. */
+/* csn-column-view-util.c: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell, scrolling after a layout. */
 #define G_LOG_DOMAIN "csn-column-view-util"
 
 #include "config.h"
@@ -396,11 +396,95 @@ scroll_to_row (GtkWidget          *column_view,
 
 typedef struct
 {
-  GtkWidget          *column_view;
+  GtkWidget              *column_view;  /* unowned: the call belongs to it */
+  CsnColumnViewLayoutFunc func;
+  gpointer                data;
+  GDestroyNotify          destroy;
+  GdkFrameClock          *frame_clock;
+  gulong                  layout_id;
+} AfterLayout;
+
+static void
+after_layout_free (gpointer user_data)
+{
+  AfterLayout *after = user_data;
+
+  /* A window's frame clock drops its handlers when the window goes. */
+  if (after->layout_id != 0 && g_signal_handler_is_connected (after->frame_clock, after->layout_id))
+    g_signal_handler_disconnect (after->frame_clock, after->layout_id);
+  g_object_unref (after->frame_clock);
+  if (after->destroy != NULL)
+    after->destroy (after->data);
+  g_free (after);
+}
+
+static void
+on_after_layout_cb (GdkFrameClock *frame_clock,
+                    AfterLayout   *after)
+{
+  /* Once, taken from the column view before the call: the call may ask for another. */
+  g_object_steal_data (G_OBJECT (after->column_view), "csn-after-layout");
+  g_signal_handler_disconnect (frame_clock, after->layout_id);
+  after->layout_id = 0;
+  after->func (after->column_view, after->data);
+  after_layout_free (after);
+}
+
+/**
+ * csn_column_view_after_layout:
+ * @func: called with @column_view and @data once the list has laid out the rows it has now
+ * @destroy: (nullable): frees @data
+ *
+ * Scrolls to a row once the list knows where it is: until its next layout a list whose items just
+ * changed (listed anew, or a row grower starting anew from an item) still has the height of the
+ * rows it had, and GTK 4.8 refuses a place among rows that have no size yet ("failed to scroll to
+ * given position"). GDK lays the frame out again for the scroll before it draws. The last call
+ * asked for wins; a list not in a window yet calls @func at once.
+ */
+void
+csn_column_view_after_layout (GtkWidget               *column_view,
+                              CsnColumnViewLayoutFunc  func,
+                              gpointer                 data,
+                              GDestroyNotify           destroy)
+{
+  GdkFrameClock *frame_clock;
+  AfterLayout *after;
+
+  g_return_if_fail (GTK_IS_WIDGET (column_view));
+  g_return_if_fail (func != NULL);
+
+  csn_column_view_cancel_after_layout (column_view);
+  frame_clock = gtk_widget_get_frame_clock (column_view);
+  if (frame_clock == NULL)
+    {
+      func (column_view, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  after = g_new0 (AfterLayout, 1);
+  after->column_view = column_view;
+  after->func = func;
+  after->data = data;
+  after->destroy = destroy;
+  after->frame_clock = g_object_ref (frame_clock);
+  after->layout_id = g_signal_connect_after (frame_clock, "layout", G_CALLBACK (on_after_layout_cb), after);
+  g_object_set_data_full (G_OBJECT (column_view), "csn-after-layout", after, after_layout_free);
+  gtk_widget_queue_allocate (column_view);
+}
+
+/* Drops the call csn_column_view_after_layout() left for @column_view, if any. */
+void
+csn_column_view_cancel_after_layout (GtkWidget *column_view)
+{
+  g_return_if_fail (GTK_IS_WIDGET (column_view));
+  g_object_set_data (G_OBJECT (column_view), "csn-after-layout", NULL);
+}
+
+typedef struct
+{
   GtkSingleSelection *selection;
   CsnItem            *item;
-  GdkFrameClock      *frame_clock;
-  gulong              layout_id;
 } ScrollData;
 
 static void
@@ -408,53 +492,18 @@ scroll_data_free (gpointer user_data)
 {
   ScrollData *data = user_data;
 
-  /* A window's frame clock drops its handlers when the window goes. */
-  if (data->layout_id != 0 && g_signal_handler_is_connected (data->frame_clock, data->layout_id))
-    g_signal_handler_disconnect (data->frame_clock, data->layout_id);
-  g_object_unref (data->frame_clock);
   g_object_unref (data->selection);
   g_object_unref (data->item);
   g_free (data);
 }
 
 static void
-on_scroll_layout_cb (GdkFrameClock *frame_clock,
-                     ScrollData    *data)
+scroll_to_row_cb (GtkWidget *column_view,
+                  gpointer   user_data)
 {
-  /* Once: the data goes with the column view's key. */
-  g_signal_handler_disconnect (frame_clock, data->layout_id);
-  data->layout_id = 0;
-  scroll_to_row (data->column_view, data->selection, data->item);
-  g_object_set_data (G_OBJECT (data->column_view), "csn-scroll-to-row", NULL);
-}
+  ScrollData *data = user_data;
 
-/* Scrolls to the row of @item once the list has laid out the rows it has now. A list whose items
- * just changed (a row grower starting anew from @item) still has the height of the rows it had,
- * and GTK 4.8 refuses a place among rows that have no size yet ("failed to scroll to given
- * position"). GDK lays the frame out again for the scroll before it draws. */
-static void
-queue_scroll_to_row (GtkWidget          *column_view,
-                     GtkSingleSelection *selection,
-                     CsnItem            *item)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (column_view);
-  ScrollData *data;
-
-  if (frame_clock == NULL)
-    {
-      scroll_to_row (column_view, selection, item);
-      return;
-    }
-  data = g_new0 (ScrollData, 1);
-  data->column_view = column_view;
-  data->selection = g_object_ref (selection);
-  data->item = g_object_ref (item);
-  data->frame_clock = g_object_ref (frame_clock);
-  data->layout_id = g_signal_connect_data (frame_clock, "layout", G_CALLBACK (on_scroll_layout_cb), data, NULL,
-                                           G_CONNECT_AFTER);
-  /* The last row asked for wins. */
-  g_object_set_data_full (G_OBJECT (column_view), "csn-scroll-to-row", data, scroll_data_free);
-  gtk_widget_queue_allocate (column_view);
+  scroll_to_row (column_view, data->selection, data->item);
 }
 
 /* Selects @item in @selection, scrolls its row into view and focuses the cell of @property, if given. */
@@ -471,11 +520,19 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
   if (item == NULL || !select_item (selection, item))
     return;
 
-  g_object_set_data (G_OBJECT (column_view), "csn-scroll-to-row", NULL);
   if (find_placed_row (column_view, item) != NULL)
-    scroll_to_row (column_view, selection, item);
+    {
+      csn_column_view_cancel_after_layout (column_view);
+      scroll_to_row (column_view, selection, item);
+    }
   else
-    queue_scroll_to_row (column_view, selection, item);
+    {
+      ScrollData *scroll = g_new0 (ScrollData, 1);
+
+      scroll->selection = g_object_ref (selection);
+      scroll->item = g_object_ref (item);
+      csn_column_view_after_layout (column_view, scroll_to_row_cb, scroll, scroll_data_free);
+    }
 
   if (property == NULL)
     return;

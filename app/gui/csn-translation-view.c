@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csn-column-view-util.h"
 #include "csn-describe.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
@@ -52,8 +53,6 @@ struct _CsnTranslationView
   char               *loaded;           /* the translation as the editor last loaded or kept it */
   guint               refresh_source;
   guint               refilter_source;
-  GdkFrameClock      *scroll_clock;     /* whose next layout scrolls to the selected text */
-  gulong              scroll_layout_id;
   gboolean            stale;
   gboolean            relist;           /* the listing itself may have changed since the last refresh */
   GHashTable         *changed;          /* GObject: what the edits since the last refresh changed */
@@ -849,43 +848,18 @@ scroll_to_selected (CsnTranslationView *self)
 }
 
 static void
-forget_scroll_clock (CsnTranslationView *self)
+on_list_laid_out_cb (GtkWidget *column_view,
+                     gpointer   user_data)
 {
-  /* A window's frame clock drops its handlers when the window goes. */
-  if (self->scroll_clock != NULL && g_signal_handler_is_connected (self->scroll_clock, self->scroll_layout_id))
-    g_signal_handler_disconnect (self->scroll_clock, self->scroll_layout_id);
-  self->scroll_layout_id = 0;
-  g_clear_object (&self->scroll_clock);
-}
-
-static void
-on_scroll_layout_cb (CsnTranslationView *self,
-                     GdkFrameClock      *frame_clock)
-{
-  forget_scroll_clock (self);
-  scroll_to_selected (self);
+  scroll_to_selected (CSN_TRANSLATION_VIEW (user_data));
 }
 
 /* Scrolls to the selected row once the list is laid out with the rows it has now: until then the
- * list's height is that of the texts it listed before (another page, or the rows grown so far), a
- * scroll would go by the wrong rows and GTK 4.8 refuses a place past their end. GDK lays the frame
- * out again for the scroll before it draws. A list not in a window yet is scrolled at once. */
+ * list's height is that of the texts it listed before (another page, or the rows grown so far). */
 static void
 queue_scroll_to_selected (CsnTranslationView *self)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
-
-  if (self->scroll_clock != NULL)
-    return;
-  if (frame_clock == NULL)
-    {
-      scroll_to_selected (self);
-      return;
-    }
-  self->scroll_clock = g_object_ref (frame_clock);
-  self->scroll_layout_id = g_signal_connect_object (frame_clock, "layout", G_CALLBACK (on_scroll_layout_cb), self,
-                                                    G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_widget_queue_allocate (GTK_WIDGET (self->column_view));
+  csn_column_view_after_layout (GTK_WIDGET (self->column_view), on_list_laid_out_cb, self, NULL);
 }
 
 static guint
@@ -1062,7 +1036,7 @@ csn_translation_view_dispose (GObject *object)
   csn_translation_view_set_draft (self, NULL);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->refilter_source, g_source_remove);
-  forget_scroll_clock (self);
+  csn_column_view_cancel_after_layout (GTK_WIDGET (self->column_view));
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->editing != NULL)

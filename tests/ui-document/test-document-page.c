@@ -646,22 +646,6 @@ test_print (Fixture       *fixture,
   g_assert_cmpint (csn_document_get_language (csn_print_operation_get_document (operation)), ==, CSN_LANGUAGE_EN);
 }
 
-/* The window's primary menu button (F10), under @root. */
-static GtkMenuButton *
-find_primary_menu_button (GtkWidget *root)
-{
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return GTK_MENU_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 menu_has_action (GMenuModel *menu,
                  const char *action)
@@ -706,7 +690,7 @@ test_actions (Fixture       *fixture,
 {
   g_autoptr(GtkBuilder) help = gtk_builder_new_from_resource ("/io/github/consenso/Consenso/ui/help-overlay.ui");
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
-  GMenuModel *menu = gtk_menu_button_get_menu_model (find_primary_menu_button (GTK_WIDGET (fixture->window)));
+  GMenuModel *menu = G_MENU_MODEL (ui_test_window_child (fixture->window, "primary_menu"));
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (help, "help_overlay"));
   g_autoptr(CsnChangeSet) set = csn_change_set_new ("Merge");
   g_autoptr(GPtrArray) groups = NULL;

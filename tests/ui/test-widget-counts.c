@@ -863,6 +863,17 @@ test_select_far (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Whether @row, mapped, shows whole in @list's view. */
+static gboolean
+row_shows_whole (GtkWidget *row,
+                 GtkWidget *list)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (row) && gtk_widget_compute_bounds (row, list, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+}
+
 /* Whether the row of @item in @view shows whole in the list's view. */
 static gboolean
 row_in_sight (GtkColumnView *view,
@@ -873,11 +884,9 @@ row_in_sight (GtkColumnView *view,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       CsnCell *cell = CSN_CELL (ui_test_find_widget (row, CSN_TYPE_CELL, NULL));
-      graphene_rect_t bounds;
 
-      if (cell != NULL && csn_cell_get_item (cell) == item && gtk_widget_get_mapped (row) &&
-          gtk_widget_compute_bounds (row, list, &bounds))
-        return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+      if (cell != NULL && csn_cell_get_item (cell) == item && gtk_widget_get_mapped (row))
+        return row_shows_whole (row, list);
     }
   return FALSE;
 }
@@ -890,13 +899,8 @@ selected_row_in_sight (GtkWidget *root)
   GtkWidget *list = gtk_widget_get_next_sibling (gtk_widget_get_first_child (view));
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      graphene_rect_t bounds;
-
-      if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) && gtk_widget_get_mapped (row) &&
-          gtk_widget_compute_bounds (row, list, &bounds))
-        return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
-    }
+    if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) && gtk_widget_get_mapped (row))
+      return row_shows_whole (row, list);
   return FALSE;
 }
 
