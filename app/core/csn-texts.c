@@ -37,6 +37,13 @@ csn_text_page_get_rank (const char *page)
   g_return_val_if_reached (G_N_ELEMENTS (pages));
 }
 
+/* The page of rank @rank (see csn_text_page_get_rank()), or NULL past the last. */
+const char *
+csn_text_page_get_name (guint rank)
+{
+  return rank < G_N_ELEMENTS (pages) ? pages[rank].name : NULL;
+}
+
 /* The title of a page named by csn_draft_list_texts(), in the interface language. */
 const char *
 csn_text_page_get_title (const char *page)

@@ -30,5 +30,6 @@ void        csn_draft_foreach_text    (CsnDraft    *draft,
                                        gpointer     user_data);
 const char *csn_text_page_get_title   (const char  *page);
 guint       csn_text_page_get_rank    (const char  *page);
+const char *csn_text_page_get_name    (guint        rank);
 
 G_END_DECLS

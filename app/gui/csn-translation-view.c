@@ -879,6 +879,27 @@ find_unit (GListModel     *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Selects the text at @position of the page's texts, even where the filter would hide it, and
+ * scrolls to it. */
+static void
+select_position (CsnTranslationView *self,
+                 guint               position)
+{
+  g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+
+  if (self->pinned != unit)
+    {
+      g_set_object (&self->pinned, unit);
+      refilter (self);
+    }
+  /* The text may be past the rows given so far: they grow around it. */
+  position = find_unit (G_LIST_MODEL (self->filtered), csn_translation_unit_get_item (unit),
+                        csn_translation_unit_get_field (unit));
+  csn_row_grower_reveal (self->grower, position);
+  gtk_single_selection_set_selected (self->selection, csn_row_grower_get_given_position (self->grower, position));
+  queue_scroll_to_selected (self);
+}
+
 /**
  * csn_translation_view_select:
  * @field: (nullable): the text of @item to select, or its first one
@@ -892,7 +913,6 @@ csn_translation_view_select (CsnTranslationView *self,
                              const CsnField     *field)
 {
   guint position;
-  g_autoptr(CsnTranslationUnit) unit = NULL;
 
   g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
   g_return_val_if_fail (CSN_IS_ITEM (item), FALSE);
@@ -902,18 +922,46 @@ csn_translation_view_select (CsnTranslationView *self,
   position = find_unit (G_LIST_MODEL (self->units), item, field);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
-  unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
-  if (self->pinned != unit)
-    {
-      g_set_object (&self->pinned, unit);
-      refilter (self);
-    }
-  /* The text may be past the rows given so far: they grow around it. */
-  position = find_unit (G_LIST_MODEL (self->filtered), item, field);
-  csn_row_grower_reveal (self->grower, position);
-  gtk_single_selection_set_selected (self->selection, csn_row_grower_get_given_position (self->grower, position));
-  queue_scroll_to_selected (self);
+  select_position (self, position);
   return TRUE;
+}
+
+/* The first of the shown page's texts in [@start, @end) whose translation is missing or outdated,
+ * or GTK_INVALID_LIST_POSITION. */
+static guint
+find_unit_needing_work (CsnTranslationView *self,
+                        guint               start,
+                        guint               end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+
+      if (state_needs_work (csn_translation_unit_get_state (unit, get_target_language (self))))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Shows @page with its first text whose translation needs work selected; FALSE, and the page
+ * shown left as it was, if it has none. */
+static gboolean
+select_first_needing_work_on (CsnTranslationView *self,
+                              const char         *page)
+{
+  g_autoptr(GPtrArray) texts = csn_draft_list_page_texts (self->draft, page);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+
+      if (state_needs_work (csn_item_get_translation_state (text->item, text->field, get_target_language (self))))
+        {
+          csn_translation_view_set_page (self, page);
+          return csn_translation_view_select (self, text->item, text->field);
+        }
+    }
+  return FALSE;
 }
 
 /**
@@ -926,43 +974,54 @@ csn_translation_view_select (CsnTranslationView *self,
 gboolean
 csn_translation_view_next_untranslated (CsnTranslationView *self)
 {
-  g_autoptr(GPtrArray) texts = NULL;
   CsnTranslationUnit *selected;
-  guint start = 0;
+  const char *page;
+  guint rank, after = 0, position;
 
   g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
 
   if (self->draft == NULL)
     return FALSE;
   csn_translation_view_commit (self);
-  texts = csn_draft_list_texts (self->draft);
+  if (self->page == NULL)
+    {
+      for (rank = 0; (page = csn_text_page_get_name (rank)) != NULL; rank++)
+        if (select_first_needing_work_on (self, page))
+          return TRUE;
+      return FALSE;
+    }
+
+  /* The shown page's texts are listed already: after the selected one, or from its first. */
+  if (self->stale || self->refresh_source != 0)
+    catch_up (self);
   selected = gtk_single_selection_get_selected_item (self->selection);
-
-  /* From the selected text, or from the start of the shown page. */
-  for (guint i = 0; i < texts->len; i++)
+  if (selected != NULL)
     {
-      CsnText *text = g_ptr_array_index (texts, i);
-
-      if (selected != NULL ? (text->item == csn_translation_unit_get_item (selected) &&
-                              text->field == csn_translation_unit_get_field (selected))
-                           : (self->page != NULL && g_str_equal (text->page, self->page)))
-        {
-          start = selected != NULL ? i + 1 : i;
-          break;
-        }
+      position = find_unit (G_LIST_MODEL (self->units), csn_translation_unit_get_item (selected),
+                            csn_translation_unit_get_field (selected));
+      after = position != GTK_INVALID_LIST_POSITION ? position + 1 : 0;
+    }
+  position = find_unit_needing_work (self, after, g_list_model_get_n_items (G_LIST_MODEL (self->units)));
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      select_position (self, position);
+      return TRUE;
     }
 
-  for (guint n = 0; n < texts->len; n++)
-    {
-      CsnText *text = g_ptr_array_index (texts, (start + n) % texts->len);
-
-      if (!state_needs_work (csn_item_get_translation_state (text->item, text->field, get_target_language (self))))
-        continue;
-      if (g_strcmp0 (self->page, text->page) != 0)
-        csn_translation_view_set_page (self, text->page);
-      return csn_translation_view_select (self, text->item, text->field);
-    }
-  return FALSE;
+  /* Then the pages after it, each listed only if the one before had nothing left; then the
+   * pages before it, and last this page's texts up to the selected one. */
+  rank = csn_text_page_get_rank (self->page);
+  for (guint r = rank + 1; (page = csn_text_page_get_name (r)) != NULL; r++)
+    if (select_first_needing_work_on (self, page))
+      return TRUE;
+  for (guint r = 0; r < rank; r++)
+    if (select_first_needing_work_on (self, csn_text_page_get_name (r)))
+      return TRUE;
+  position = find_unit_needing_work (self, 0, after);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  select_position (self, position);
+  return TRUE;
 }
 
 gboolean

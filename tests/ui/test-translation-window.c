@@ -513,6 +513,89 @@ test_next_across_pages (void)
   ui_test_close_window (window);
 }
 
+static void
+assert_selected_text (CsnWindow *window,
+                      CsnText   *text)
+{
+  CsnTranslationUnit *selected = csn_translation_view_get_selected (window->translation_view);
+
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (csn_translation_view_get_page (window->translation_view), ==, text->page);
+  g_assert_true (csn_translation_unit_get_item (selected) == text->item);
+  g_assert_true (csn_translation_unit_get_field (selected) == text->field);
+}
+
+/* Next Untranslated goes on past the last page to the first ones, and last to the shown page's
+ * texts before the selected one; an outdated translation is work left too. */
+static void
+test_next_wraps_around (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  g_autoptr(GPtrArray) texts = csn_draft_list_texts (draft);
+  CsnWindow *window = ui_test_open_window (app, draft);
+  CsnText *matrix_text = NULL;
+  CsnText *first_mechanism = NULL;
+  CsnText *second_mechanism = NULL;
+  const char *property;
+  g_autofree char *revised = NULL;
+
+  /* Every text translated but the Theme Matrix's first and the Mechanisms' first. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CsnText *text = g_ptr_array_index (texts, i);
+      CsnTranslationState state = csn_item_get_translation_state (text->item, text->field, CSN_LANGUAGE_EN);
+
+      if (state == CSN_TRANSLATION_NOT_NEEDED)
+        continue;
+      if (matrix_text == NULL && g_str_equal (text->page, "theme-matrix") && state == CSN_TRANSLATION_MISSING)
+        {
+          matrix_text = text;
+          continue;
+        }
+      if (g_str_equal (text->page, "mechanisms") && first_mechanism == NULL && state == CSN_TRANSLATION_MISSING)
+        {
+          first_mechanism = text;
+          continue;
+        }
+      if (g_str_equal (text->page, "mechanisms") && second_mechanism == NULL)
+        second_mechanism = text;
+      csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Translated");
+    }
+  g_assert_nonnull (matrix_text);
+  g_assert_nonnull (first_mechanism);
+  g_assert_nonnull (second_mechanism);
+
+  /* From the last pages, none left after them: the Theme Matrix's text, on an earlier page. */
+  csn_window_translate_page (window, "endorsements", CSN_TRANSLATION_FILTER_ALL);
+  g_assert_true (csn_translation_view_next_untranslated (window->translation_view));
+  assert_selected_text (window, matrix_text);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (window->sidebar))), ==, "theme-matrix");
+
+  /* Translated, the next one is on the Mechanisms, past the pages with none left. */
+  csn_draft_set_translation (draft, matrix_text->item, matrix_text->field, CSN_LANGUAGE_EN, "Translated");
+  g_assert_true (csn_translation_view_next_untranslated (window->translation_view));
+  assert_selected_text (window, first_mechanism);
+
+  /* From a later text of that page, with none left anywhere else: back to the one before it. */
+  g_assert_true (csn_translation_view_select (window->translation_view, second_mechanism->item, second_mechanism->field));
+  g_assert_true (csn_translation_view_next_untranslated (window->translation_view));
+  assert_selected_text (window, first_mechanism);
+
+  /* A source reworded after its translation: that translation is next. */
+  csn_draft_set_translation (draft, first_mechanism->item, first_mechanism->field, CSN_LANGUAGE_EN, "Translated");
+  property = csn_field_get_property_name (second_mechanism->field, NULL);
+  revised = g_strconcat (csn_item_get_string (second_mechanism->item, property), " (RVM)", NULL);
+  csn_draft_set_string (draft, second_mechanism->item, property, revised);
+  g_assert_true (csn_translation_view_next_untranslated (window->translation_view));
+  assert_selected_text (window, second_mechanism);
+
+  /* Up to date again: nowhere to go, and the selection stays. */
+  csn_draft_set_translation (draft, second_mechanism->item, second_mechanism->field, CSN_LANGUAGE_EN, "Translated");
+  g_assert_false (csn_translation_view_next_untranslated (window->translation_view));
+  assert_selected_text (window, second_mechanism);
+  ui_test_close_window (window);
+}
+
 /* A source edited after its translation marks it outdated; Accept as Up to Date keeps its text and
  * marks it current, one step to undo. */
 static void
@@ -906,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/filters", test_filters);
   g_test_add_func ("/translation-window/follows-item-edits", test_follows_item_edits);
   g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
+  g_test_add_func ("/translation-window/next-wraps-around", test_next_wraps_around);
   g_test_add_func ("/translation-window/accept", test_accept);
   g_test_add_func ("/translation-window/overview-counts", test_overview_counts);
   g_test_add_func ("/translation-window/one-export-at-a-time", test_one_export_at_a_time);
