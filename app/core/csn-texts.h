@@ -12,7 +12,8 @@ typedef struct {
   CsnItem        *parent;  /* a reservation's theme (a reference), else NULL */
   const CsnField *field;   /* CSN_FIELD_FLAG_TRANSLATABLE */
   char           *id;      /* "meeting/title", "themes/theme-1/title",
-                            * "themes/theme-1/reservations/MX/text" */
+                            * "themes/theme-1/reservations/MX/text";
+                            * NULL from csn_draft_list_page_texts_without_ids() */
   const char     *page;    /* the window's page: "overview", "theme-matrix", "document"… */
   guint           position; /* of the item in its list (a reservation: in its theme's) */
 } CsnText;
@@ -24,6 +25,9 @@ typedef void (*CsnTextFunc) (CsnItem        *item,
 
 GPtrArray  *csn_draft_list_texts      (CsnDraft    *draft);
 GPtrArray  *csn_draft_list_page_texts (CsnDraft    *draft,
+                                       const char  *page);
+GPtrArray  *csn_draft_list_page_texts_without_ids
+                                      (CsnDraft    *draft,
                                        const char  *page);
 void        csn_draft_foreach_text    (CsnDraft    *draft,
                                        CsnTextFunc  func,

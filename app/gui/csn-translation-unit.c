@@ -12,9 +12,9 @@ struct _CsnTranslationUnit
   CsnItem        *item;
   CsnItem        *parent;
   const CsnField *field;
-  char           *id;
   const char     *page;   /* static, as csn-texts.c names it */
   guint           position;
+  CsnTranslationState counted_state;
 };
 
 G_DEFINE_FINAL_TYPE (CsnTranslationUnit, csn_translation_unit, G_TYPE_OBJECT)
@@ -26,7 +26,6 @@ csn_translation_unit_finalize (GObject *object)
 
   g_clear_object (&self->item);
   g_clear_object (&self->parent);
-  g_free (self->id);
 
   G_OBJECT_CLASS (csn_translation_unit_parent_class)->finalize (object);
 }
@@ -53,7 +52,6 @@ csn_translation_unit_new (const CsnText *text)
   self->item = g_object_ref (text->item);
   self->parent = text->parent != NULL ? g_object_ref (text->parent) : NULL;
   self->field = text->field;
-  self->id = g_strdup (text->id);
   self->page = text->page;
   self->position = text->position;
   return self;
@@ -79,13 +77,6 @@ csn_translation_unit_get_field (CsnTranslationUnit *self)
 {
   g_return_val_if_fail (CSN_IS_TRANSLATION_UNIT (self), NULL);
   return self->field;
-}
-
-const char *
-csn_translation_unit_get_id (CsnTranslationUnit *self)
-{
-  g_return_val_if_fail (CSN_IS_TRANSLATION_UNIT (self), NULL);
-  return self->id;
 }
 
 const char *
@@ -129,4 +120,21 @@ csn_translation_unit_get_state (CsnTranslationUnit *self,
 {
   g_return_val_if_fail (CSN_IS_TRANSLATION_UNIT (self), CSN_TRANSLATION_NOT_NEEDED);
   return csn_item_get_translation_state (self->item, self->field, language);
+}
+
+/* The state the list this unit is in last counted it in (CSN_TRANSLATION_NOT_NEEDED until then):
+ * what an edit's new state is compared with, to update the counts without counting again. */
+CsnTranslationState
+csn_translation_unit_get_counted_state (CsnTranslationUnit *self)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_UNIT (self), CSN_TRANSLATION_NOT_NEEDED);
+  return self->counted_state;
+}
+
+void
+csn_translation_unit_set_counted_state (CsnTranslationUnit  *self,
+                                        CsnTranslationState  state)
+{
+  g_return_if_fail (CSN_IS_TRANSLATION_UNIT (self));
+  self->counted_state = state;
 }

@@ -18,7 +18,6 @@ CsnTranslationUnit *csn_translation_unit_new       (const CsnText      *text);
 CsnItem            *csn_translation_unit_get_item  (CsnTranslationUnit *self);
 CsnItem            *csn_translation_unit_get_parent (CsnTranslationUnit *self);
 const CsnField     *csn_translation_unit_get_field (CsnTranslationUnit *self);
-const char         *csn_translation_unit_get_id    (CsnTranslationUnit *self);
 const char         *csn_translation_unit_get_page  (CsnTranslationUnit *self);
 guint               csn_translation_unit_get_position (CsnTranslationUnit *self);
 gboolean            csn_translation_unit_is_text   (CsnTranslationUnit *self,
@@ -26,5 +25,8 @@ gboolean            csn_translation_unit_is_text   (CsnTranslationUnit *self,
 const char         *csn_translation_unit_get_source (CsnTranslationUnit *self);
 CsnTranslationState csn_translation_unit_get_state (CsnTranslationUnit *self,
                                                     CsnLanguage         language);
+CsnTranslationState csn_translation_unit_get_counted_state (CsnTranslationUnit *self);
+void                csn_translation_unit_set_counted_state (CsnTranslationUnit  *self,
+                                                            CsnTranslationState  state);
 
 G_END_DECLS

@@ -56,8 +56,8 @@ struct _CsnTranslationView
   gboolean            stale;
   gboolean            relist;           /* the listing itself may have changed since the last refresh */
   GHashTable         *changed;          /* GObject: what the edits since the last refresh changed */
-  GHashTable         *units_by_item;    /* CsnItem → GPtrArray of its CsnTranslationUnit in units */
-  GHashTable         *unit_states;      /* CsnTranslationUnit → its CsnTranslationState + 1, as counted */
+  GHashTable         *units_by_item;    /* CsnItem → GPtrArray of its CsnTranslationUnit in units;
+                                         * made when an edit first needs it after a count */
   gboolean            can_accept;
   guint               n_missing;        /* on the page */
   guint               n_outdated;
@@ -282,7 +282,7 @@ filter_unit (gpointer item,
   CsnTranslationView *self = user_data;
   CsnTranslationState state;
 
-  if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL) || item == self->pinned)
+  if (item == self->pinned)
     return TRUE;
   state = csn_translation_unit_get_state (item, get_target_language (self));
   if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_UNTRANSLATED))
@@ -294,7 +294,13 @@ static void
 refilter (CsnTranslationView *self)
 {
   g_clear_handle_id (&self->refilter_source, g_source_remove);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Keeping every text, the filter has no function: GTK then takes a list as it comes instead of
+   * asking about each of its texts (10,000 on the large draft's Strategies). Either way the
+   * filter changes, and the list is filtered again. */
+  if (g_str_equal (self->filter_name, CSN_TRANSLATION_FILTER_ALL))
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, filter_unit, self, NULL);
 }
 
 static gboolean
@@ -367,21 +373,42 @@ show_summary (CsnTranslationView *self)
   update_empty (self);
 }
 
-/* Counts the states over the page's texts and indexes the texts by item, so that an edit of one
- * item is followed from that item alone (update_changed_items()). */
+/* Counts the states over the page's texts, each kept in its unit as counted, so that an edit of
+ * one item is followed from that item alone (update_changed_items()). */
 static void
 update_summary (CsnTranslationView *self)
 {
   guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
 
   self->n_missing = self->n_outdated = 0;
-  g_hash_table_remove_all (self->units_by_item);
-  g_hash_table_remove_all (self->unit_states);
+  g_clear_pointer (&self->units_by_item, g_hash_table_unref);
+  for (guint i = 0; i < n_units; i++)
+    {
+      g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+      CsnTranslationState state = csn_translation_unit_get_state (unit, get_target_language (self));
+
+      csn_translation_unit_set_counted_state (unit, state);
+      self->n_missing += state == CSN_TRANSLATION_MISSING;
+      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
+    }
+  show_summary (self);
+}
+
+/* The page's texts by item: made at the first edit after a count rather than with each count
+ * (10,000 texts on the large draft's Strategies, a fifth of listing them). */
+static GHashTable *
+ensure_units_by_item (CsnTranslationView *self)
+{
+  guint n_units;
+
+  if (self->units_by_item != NULL)
+    return self->units_by_item;
+  self->units_by_item = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   for (guint i = 0; i < n_units; i++)
     {
       g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
       CsnItem *item = csn_translation_unit_get_item (unit);
-      CsnTranslationState state = csn_translation_unit_get_state (unit, get_target_language (self));
       GPtrArray *item_units = g_hash_table_lookup (self->units_by_item, item);
 
       if (item_units == NULL)
@@ -390,11 +417,8 @@ update_summary (CsnTranslationView *self)
           g_hash_table_insert (self->units_by_item, item, item_units);
         }
       g_ptr_array_add (item_units, unit);
-      g_hash_table_insert (self->unit_states, unit, GUINT_TO_POINTER (state + 1));
-      self->n_missing += state == CSN_TRANSLATION_MISSING;
-      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
     }
-  show_summary (self);
+  return self->units_by_item;
 }
 
 /* Those of the page's @texts that have a source to translate, in their order. */
@@ -443,7 +467,7 @@ refresh (CsnTranslationView *self,
   if (replace_all)
     csn_row_grower_start (self->grower, GTK_WIDGET (self->column_view));
   self->source_language = csn_meeting_get_language (csn_draft_get_meeting (self->draft));
-  texts = csn_draft_list_page_texts (self->draft, self->page);
+  texts = csn_draft_list_page_texts_without_ids (self->draft, self->page);
   page_texts = list_texts_to_translate (self, texts);
 
   if (!replace_all)
@@ -492,6 +516,7 @@ update_changed_items (CsnTranslationView *self)
 {
   CsnLanguage language = get_target_language (self);
   g_autoptr(GPtrArray) restated = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTable *units_by_item = ensure_units_by_item (self);
   GHashTableIter iter;
   gpointer object;
 
@@ -505,7 +530,7 @@ update_changed_items (CsnTranslationView *self)
       if (!CSN_IS_ITEM (object) || CSN_IS_MEETING (object) ||
           csn_collection_for_item (object) == CSN_COLLECTION_POSITIONS)
         return FALSE;
-      item_units = g_hash_table_lookup (self->units_by_item, object);
+      item_units = g_hash_table_lookup (units_by_item, object);
       fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (object), &n_fields);
       for (guint i = 0; i < n_fields; i++)
         {
@@ -523,17 +548,17 @@ update_changed_items (CsnTranslationView *self)
   g_hash_table_iter_init (&iter, self->changed);
   while (g_hash_table_iter_next (&iter, &object, NULL))
     {
-      GPtrArray *item_units = g_hash_table_lookup (self->units_by_item, object);
+      GPtrArray *item_units = g_hash_table_lookup (units_by_item, object);
 
       for (guint j = 0; item_units != NULL && j < item_units->len; j++)
         {
           CsnTranslationUnit *unit = g_ptr_array_index (item_units, j);
-          CsnTranslationState old_state = GPOINTER_TO_UINT (g_hash_table_lookup (self->unit_states, unit)) - 1;
+          CsnTranslationState old_state = csn_translation_unit_get_counted_state (unit);
           CsnTranslationState state = csn_translation_unit_get_state (unit, language);
 
           if (state == old_state)
             continue;
-          g_hash_table_insert (self->unit_states, unit, GUINT_TO_POINTER (state + 1));
+          csn_translation_unit_set_counted_state (unit, state);
           self->n_missing += (state == CSN_TRANSLATION_MISSING) - (old_state == CSN_TRANSLATION_MISSING);
           self->n_outdated += (state == CSN_TRANSLATION_OUTDATED) - (old_state == CSN_TRANSLATION_OUTDATED);
           g_ptr_array_add (restated, g_object_ref (unit));
@@ -949,7 +974,7 @@ static gboolean
 select_first_needing_work_on (CsnTranslationView *self,
                               const char         *page)
 {
-  g_autoptr(GPtrArray) texts = csn_draft_list_page_texts (self->draft, page);
+  g_autoptr(GPtrArray) texts = csn_draft_list_page_texts_without_ids (self->draft, page);
 
   for (guint i = 0; i < texts->len; i++)
     {
@@ -1113,7 +1138,6 @@ csn_translation_view_dispose (GObject *object)
   g_clear_object (&self->units);
   g_clear_pointer (&self->changed, g_hash_table_unref);
   g_clear_pointer (&self->units_by_item, g_hash_table_unref);
-  g_clear_pointer (&self->unit_states, g_hash_table_unref);
 
   G_OBJECT_CLASS (csn_translation_view_parent_class)->dispose (object);
 }
@@ -1246,10 +1270,8 @@ csn_translation_view_init (CsnTranslationView *self)
 
   self->filter_name = g_strdup (CSN_TRANSLATION_FILTER_ALL);
   self->changed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->units_by_item = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->unit_states = g_hash_table_new (NULL, NULL);
   self->units = g_list_store_new (CSN_TYPE_TRANSLATION_UNIT);
-  self->filter = gtk_custom_filter_new (filter_unit, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->units)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->grower = csn_row_grower_new (G_LIST_MODEL (self->filtered));
