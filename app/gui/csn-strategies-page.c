@@ -42,8 +42,11 @@ struct _CsnStrategiesPage
   char                *columns;       /* "actors" or "positions" */
   GPtrArray           *actor_columns; /* the lead's and support's, held while out of the view */
   /* The theme filter's open list makes its rows (up to 200 of the draft's themes, 7 ms on the large
-   * draft) when it first opens, not when the page first shows. */
+   * draft) when it first opens, not when the page first shows. Until then the filter has only its
+   * first choice, "All themes": GTK 4.8's drop-down makes up to 200 empty rows for the choices it
+   * is given even while closed. */
   GtkListItemFactory  *theme_list_factory;
+  GListModel          *theme_choices;   /* "All themes", then the draft's themes */
 };
 
 G_DEFINE_FINAL_TYPE (CsnStrategiesPage, csn_strategies_page, CSN_TYPE_LIST_PAGE)
@@ -194,24 +197,39 @@ csn_strategies_page_draft_leaving (CsnListPage *page)
   csn_positions_list_bind (CSN_STRATEGIES_PAGE (page)->positions_list, NULL, NULL);
 }
 
+/* Gives the theme filter all its choices, if it had only its first; the choice stays. */
+static void
+ensure_theme_choices (CsnStrategiesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->theme_filter);
+
+  if (self->theme_choices == NULL || gtk_drop_down_get_model (self->theme_filter) == self->theme_choices)
+    return;
+  gtk_drop_down_set_model (self->theme_filter, self->theme_choices);
+  gtk_drop_down_set_selected (self->theme_filter, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
+}
+
 static void
 csn_strategies_page_draft_set (CsnListPage *page)
 {
   CsnStrategiesPage *self = CSN_STRATEGIES_PAGE (page);
   CsnDraft *draft = csn_list_page_get_draft (page);
-  g_autoptr(GListModel) choices = NULL;
+  g_autoptr(GtkStringList) all_list = NULL;
 
+  g_clear_object (&self->theme_choices);
   if (draft != NULL)
     {
       g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
       const char * const all[] = { _("All themes"), NULL };
-      g_autoptr(GtkStringList) all_list = gtk_string_list_new (all);
 
+      all_list = gtk_string_list_new (all);
       g_list_store_append (parts, all_list);
       g_list_store_append (parts, csn_draft_get_collection (draft, CSN_COLLECTION_THEMES));
-      choices = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+      self->theme_choices = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
     }
-  gtk_drop_down_set_model (self->theme_filter, choices);
+  /* Closed so far, the filter shows "All themes" alone (the same object as in all its choices). */
+  gtk_drop_down_set_model (self->theme_filter, self->theme_list_factory != NULL && all_list != NULL
+                                               ? G_LIST_MODEL (all_list) : self->theme_choices);
   gtk_drop_down_set_selected (self->theme_filter, 0);
   csn_strategies_page_selection_changed (page);
 }
@@ -220,6 +238,7 @@ static void
 csn_strategies_page_finalize (GObject *object)
 {
   g_clear_object (&CSN_STRATEGIES_PAGE (object)->theme_list_factory);
+  g_clear_object (&CSN_STRATEGIES_PAGE (object)->theme_choices);
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
   g_free (CSN_STRATEGIES_PAGE (object)->columns);
   g_clear_pointer (&CSN_STRATEGIES_PAGE (object)->actor_columns, g_ptr_array_unref);
@@ -311,6 +330,7 @@ on_theme_popover_show_cb (CsnStrategiesPage *self,
 {
   if (self->theme_list_factory == NULL)
     return;
+  ensure_theme_choices (self);
   gtk_drop_down_set_list_factory (self->theme_filter, self->theme_list_factory);
   g_clear_object (&self->theme_list_factory);
 }
@@ -414,6 +434,7 @@ csn_strategies_page_reveal (CsnStrategiesPage *self,
       if (!csn_draft_find_position (draft, CSN_COLLECTION_THEMES, item, &position))
         return;
       csn_list_page_clear_search (CSN_LIST_PAGE (self));
+      ensure_theme_choices (self);
       gtk_drop_down_set_selected (self->theme_filter, position + 1);
       gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
       return;

@@ -74,6 +74,19 @@ get_marked_choice (GtkWidget *root)
   return NULL;
 }
 
+/* Chooses the theme filter's choice at @position as a user does: in its open list. */
+static void
+choose_theme_filter (GtkDropDown *filter,
+                     guint        position)
+{
+  GtkWidget *popover = ui_test_find_widget (GTK_WIDGET (filter), GTK_TYPE_POPOVER, NULL);
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  gtk_drop_down_set_selected (filter, position);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* A theme renamed is shown renamed at once in every drop-down and tooltip that names it; an open
  * drop-down marks the current choice and shows no tooltip over it. */
 static void
@@ -92,7 +105,7 @@ test_renames_and_marks (Fixture       *fixture,
   UI_TEST_WAIT_UNTIL ((cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
   button = csn_choice_cell_get_button (CSN_CHOICE_CELL (cell));
   g_assert_true (csn_draft_find_position (fixture->draft, CSN_COLLECTION_THEMES, theme, &position));
-  gtk_drop_down_set_selected (filter, position + 1);
+  choose_theme_filter (filter, position + 1);
 
   csn_draft_set_string (fixture->draft, theme, "title", "Trata de personas (renombrado)");
   g_assert_cmpstr (get_cell_text (cell), ==, "Trata de personas (renombrado)");
@@ -192,7 +205,13 @@ test_open_theme_filter (Fixture       *fixture,
   GListModel *shown = get_shown (fixture);
 
   g_assert_nonnull (popover);
+  /* Closed so far: "All themes" alone, so that GTK makes no rows for the themes. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==, 1);
+  g_assert_cmpstr (get_button_text (filter), ==, "All themes");
   gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==,
+                    ui_test_count (fixture->draft, CSN_COLLECTION_THEMES) + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (filter), ==, 0);
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover) && get_marked_choice (popover) != NULL);
   g_assert_cmpstr (get_marked_choice (popover), ==, "All themes");
   g_assert_cmpstr (ui_test_find_label_text (popover, title), ==, title);
@@ -215,7 +234,7 @@ test_move_to_theme (Fixture       *fixture,
   GListModel *shown = get_shown (fixture);
 
   /* Show only theme-1's strategies: "All themes" is first, then the themes in order. */
-  gtk_drop_down_set_selected (theme_filter, 1);
+  choose_theme_filter (theme_filter, 1);
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 2 &&
                       (theme_cell = ui_test_find_typed_cell (fixture->page, CSN_TYPE_REF_CELL, strategy, "theme")) != NULL);
   {
