@@ -359,8 +359,9 @@ csn_draft_list_page_texts (CsnDraft   *draft,
 }
 
 /*
- * The texts of csn_draft_list_page_texts() without their ids (NULL): for showing them, which
- * needs no id, a third of the time on the large draft's Strategies (10,000 texts).
+ * The texts of csn_draft_list_page_texts() without their ids (NULL), for showing them: making each
+ * id unique is most of the listing (the large draft's Strategies, 10,000 texts: 25.3 M instructions
+ * with ids, 9.8 M without).
  */
 GPtrArray *
 csn_draft_list_page_texts_without_ids (CsnDraft   *draft,

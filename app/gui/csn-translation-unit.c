@@ -7,14 +7,14 @@
 
 struct _CsnTranslationUnit
 {
-  GObject         parent_instance;
+  GObject              parent_instance;
 
-  CsnItem        *item;
-  CsnItem        *parent;
-  const CsnField *field;
-  const char     *page;   /* static, as csn-texts.c names it */
-  guint           position;
-  CsnTranslationState counted_state;
+  CsnItem             *item;
+  CsnItem             *parent;
+  const CsnField      *field;
+  const char          *page;          /* static, as csn-texts.c names it */
+  guint                position;
+  CsnTranslationState  counted_state;
 };
 
 G_DEFINE_FINAL_TYPE (CsnTranslationUnit, csn_translation_unit, G_TYPE_OBJECT)

@@ -394,8 +394,8 @@ update_summary (CsnTranslationView *self)
   show_summary (self);
 }
 
-/* The page's texts by item: made at the first edit after a count rather than with each count
- * (10,000 texts on the large draft's Strategies, a fifth of listing them). */
+/* The page's texts by item: made at the first edit after a count rather than with each count,
+ * which lists a page anew (a table of 10,000 texts on the large draft's Strategies). */
 static GHashTable *
 ensure_units_by_item (CsnTranslationView *self)
 {
