@@ -74,9 +74,10 @@ get_meeting (CsnOverviewPage *self)
   return CSN_ITEM (csn_draft_get_meeting (self->draft));
 }
 
+/* The meeting's property that @row edits, or NULL if @row is none of the page's text rows. */
 static const char *
-get_row_property (CsnOverviewPage *self,
-                  GtkWidget       *row)
+find_row_property (CsnOverviewPage *self,
+                   GtkWidget       *row)
 {
   if (row == GTK_WIDGET (self->title_row))
     return CSN_MEETING_PROP_TITLE;
@@ -90,7 +91,7 @@ get_row_property (CsnOverviewPage *self,
     return CSN_MEETING_PROP_ANSWERS_DUE;
   if (row == GTK_WIDGET (self->answers_to_row))
     return CSN_MEETING_PROP_ANSWERS_TO;
-  g_assert_not_reached ();
+  return NULL;
 }
 
 static void
@@ -109,8 +110,9 @@ commit_value (CsnOverviewPage *self,
               GtkWidget       *row,
               const char      *value)
 {
-  const char *property = get_row_property (self, row);
+  const char *property = find_row_property (self, row);
 
+  g_assert (property != NULL);
   if (self->draft == NULL || self->syncing)
     return;
   if (g_strcmp0 (csn_item_get_string (get_meeting (self), property), value) != 0)
@@ -150,10 +152,7 @@ csn_overview_page_commit_edit_of (CsnOverviewPage *self,
   g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
 
   row = ADW_IS_ENTRY_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
-  if (row == NULL ||
-      (row != GTK_WIDGET (self->title_row) && row != GTK_WIDGET (self->venue_row) &&
-       row != GTK_WIDGET (self->answers_to_row) && row != GTK_WIDGET (self->start_date_row) &&
-       row != GTK_WIDGET (self->end_date_row) && row != GTK_WIDGET (self->answers_due_row)))
+  if (row == NULL || find_row_property (self, row) == NULL)
     return FALSE;
   /* A date row that takes its text as a date notifies it, and the date goes into the draft. */
   if (CSN_IS_DATE_ROW (row))

@@ -41,11 +41,11 @@ struct _CsnStrategiesPage
   char                *theme_key;     /* the theme shown, or NULL for all */
   char                *columns;       /* "actors" or "positions" */
   GPtrArray           *actor_columns; /* the lead's and support's, held while out of the view */
-  /* The theme filter's open list makes its rows (up to 200 of the draft's themes, 7 ms on the large
-   * draft) when it first opens, not when the page first shows. Until then the filter has only its
-   * first choice, "All themes": GTK 4.8's drop-down makes up to 200 empty rows for the choices it
-   * is given even while closed. */
-  GtkListItemFactory  *theme_list_factory;
+  /* The theme filter's list makes its rows for the draft's themes (up to 200; with empty rows, a
+   * fifth of the large draft's first show) when it opens, not when the page first shows: until
+   * then the filter has only its first choice, "All themes". GTK 4.8's drop-down makes rows for the
+   * choices it is given even while closed. */
+  GtkWidget           *theme_popover;   /* the filter's own, unowned */
   GListModel          *theme_choices;   /* "All themes", then the draft's themes */
 };
 
@@ -227,8 +227,8 @@ csn_strategies_page_draft_set (CsnListPage *page)
       g_list_store_append (parts, csn_draft_get_collection (draft, CSN_COLLECTION_THEMES));
       self->theme_choices = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
     }
-  /* Closed so far, the filter shows "All themes" alone (the same object as in all its choices). */
-  gtk_drop_down_set_model (self->theme_filter, self->theme_list_factory != NULL && all_list != NULL
+  /* Closed, the filter shows "All themes" alone (the same object as in all its choices). */
+  gtk_drop_down_set_model (self->theme_filter, all_list != NULL && !gtk_widget_get_visible (self->theme_popover)
                                                ? G_LIST_MODEL (all_list) : self->theme_choices);
   gtk_drop_down_set_selected (self->theme_filter, 0);
   csn_strategies_page_selection_changed (page);
@@ -237,7 +237,6 @@ csn_strategies_page_draft_set (CsnListPage *page)
 static void
 csn_strategies_page_finalize (GObject *object)
 {
-  g_clear_object (&CSN_STRATEGIES_PAGE (object)->theme_list_factory);
   g_clear_object (&CSN_STRATEGIES_PAGE (object)->theme_choices);
   g_free (CSN_STRATEGIES_PAGE (object)->theme_key);
   g_free (CSN_STRATEGIES_PAGE (object)->columns);
@@ -324,33 +323,20 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "strategies.columns", "columns");
 }
 
+/* The drop-down's list, to give the filter its themes when it opens. */
 static void
-on_theme_popover_show_cb (CsnStrategiesPage *self,
-                          GtkWidget         *popover)
+find_theme_popover (CsnStrategiesPage *self)
 {
-  if (self->theme_list_factory == NULL)
-    return;
-  ensure_theme_choices (self);
-  gtk_drop_down_set_list_factory (self->theme_filter, self->theme_list_factory);
-  g_clear_object (&self->theme_list_factory);
-}
-
-/* Until it first opens, the theme filter's list has rows with nothing in them. */
-static void
-defer_theme_list (CsnStrategiesPage *self)
-{
-  g_autoptr(GtkListItemFactory) empty = gtk_signal_list_item_factory_new ();
-
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->theme_filter));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       {
-        self->theme_list_factory = g_object_ref (gtk_drop_down_get_list_factory (self->theme_filter));
-        gtk_drop_down_set_list_factory (self->theme_filter, empty);
-        g_signal_connect_object (child, "show", G_CALLBACK (on_theme_popover_show_cb), self, G_CONNECT_SWAPPED);
+        self->theme_popover = child;
+        g_signal_connect_object (child, "show", G_CALLBACK (ensure_theme_choices), self, G_CONNECT_SWAPPED);
         return;
       }
+  g_assert_not_reached ();
 }
 
 static void
@@ -365,7 +351,7 @@ csn_strategies_page_init (CsnStrategiesPage *self)
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (csn_ref_cell_dup_object_title), NULL, NULL);
   gtk_drop_down_set_expression (self->theme_filter, expression);
-  defer_theme_list (self);
+  find_theme_popover (self);
 
   csn_cell_factory_set_column (self->position_column, page, CSN_TYPE_POSITION_CELL,
                                "collection", CSN_COLLECTION_STRATEGIES, NULL);
