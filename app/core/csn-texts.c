@@ -252,6 +252,46 @@ on_page (const char *wanted,
   return wanted == NULL || g_str_equal (wanted, page);
 }
 
+/* The texts of @collection's items, a theme's reservations after the theme's own texts. */
+static void
+add_collection_texts (Lister        *l,
+                      CsnDraft      *draft,
+                      CsnCollection  collection,
+                      GString       *prefix)
+{
+  GListModel *model = csn_draft_get_collection (draft, collection);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (collection));
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
+  const CsnField *children = NULL;
+  gboolean translatable = FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      translatable |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
+      if (fields[i].kind == CSN_FIELD_CHILDREN)
+        children = &fields[i];
+    }
+  if (!translatable && children == NULL)
+    return;
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
+      const char *page = collection == CSN_COLLECTION_POSITIONS ? position_page (draft, item)
+                                                                : collection_page (collection);
+
+      g_string_assign (prefix, csn_collection_get_key (collection));
+      g_string_append_c (prefix, '/');
+      if (l->ids != NULL)
+        append_segment (prefix, csn_item_get_key (item));
+      add_texts (l, item, NULL, i, prefix->str, page);
+
+      if (children != NULL)
+        add_children_texts (l, item, children, prefix, page);
+    }
+}
+
 /* The texts of the @wanted page (NULL: of every page), or each given to @func. An id is unique
  * within its collection's texts alone (a collection's key starts it), so another page's collections
  * are skipped whole; the positions are on the pages of what they are about, and are all listed,
@@ -277,39 +317,8 @@ list_texts (CsnDraft    *draft,
     add_texts (&l, CSN_ITEM (csn_draft_get_document_texts (draft)), NULL, 0, "document/", "document");
 
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
-    {
-      GListModel *model = csn_draft_get_collection (draft, c);
-      g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (c));
-      guint n_fields;
-      const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
-      const CsnField *children = NULL;
-      gboolean translatable = FALSE;
-
-      for (guint i = 0; i < n_fields; i++)
-        {
-          translatable |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
-          if (fields[i].kind == CSN_FIELD_CHILDREN)
-            children = &fields[i];
-        }
-      if ((!translatable && children == NULL) ||
-          (c != CSN_COLLECTION_POSITIONS && !on_page (wanted, collection_page (c))))
-        continue;
-
-      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-        {
-          g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-          const char *page = c == CSN_COLLECTION_POSITIONS ? position_page (draft, item) : collection_page (c);
-
-          g_string_assign (prefix, csn_collection_get_key (c));
-          g_string_append_c (prefix, '/');
-          if (l.ids != NULL)
-            append_segment (prefix, csn_item_get_key (item));
-          add_texts (&l, item, NULL, i, prefix->str, page);
-
-          if (children != NULL)
-            add_children_texts (&l, item, children, prefix, page);
-        }
-    }
+    if (c == CSN_COLLECTION_POSITIONS || on_page (wanted, collection_page (c)))
+      add_collection_texts (&l, draft, c, prefix);
 
   g_clear_pointer (&l.ids, g_hash_table_unref);
   if (wanted != NULL)
@@ -387,4 +396,24 @@ csn_draft_foreach_text (CsnDraft    *draft,
   g_return_if_fail (func != NULL);
 
   g_ptr_array_unref (list_texts (draft, NULL, FALSE, func, user_data));
+}
+
+/*
+ * Gives @func each text of csn_draft_foreach_text() that belongs to an item of @collection or to
+ * one of its children, in list order: for counting a list's texts again after it changed.
+ */
+void
+csn_draft_foreach_text_in (CsnDraft      *draft,
+                           CsnCollection  collection,
+                           CsnTextFunc    func,
+                           gpointer       user_data)
+{
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  Lister l = { NULL, NULL, func, user_data };
+
+  g_return_if_fail (CSN_IS_DRAFT (draft));
+  g_return_if_fail (collection < CSN_N_COLLECTIONS);
+  g_return_if_fail (func != NULL);
+
+  add_collection_texts (&l, draft, collection, prefix);
 }

@@ -32,6 +32,10 @@ GPtrArray  *csn_draft_list_page_texts_without_ids
 void        csn_draft_foreach_text    (CsnDraft    *draft,
                                        CsnTextFunc  func,
                                        gpointer     user_data);
+void        csn_draft_foreach_text_in (CsnDraft      *draft,
+                                       CsnCollection  collection,
+                                       CsnTextFunc    func,
+                                       gpointer       user_data);
 const char *csn_text_page_get_title   (const char  *page);
 guint       csn_text_page_get_rank    (const char  *page);
 const char *csn_text_page_get_name    (guint        rank);

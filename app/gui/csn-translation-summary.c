@@ -22,10 +22,15 @@ typedef struct {
   guint       outdated;
 } PageCount;
 
+/* More edits than this while the summary waits are counted again from the texts. */
+#define MAX_CHANGED 1000
+
 /* The states of an item's texts as counted, to follow an edit of that item alone. */
 typedef struct {
-  PageCount *count;     /* its page's */
-  guint8     states[];  /* of its translatable fields, in the class's order */
+  PageCount     *count;      /* its page's */
+  CsnCollection  collection; /* its list's; CSN_COLLECTION_NONE for a child (a reservation) */
+  guint8         n_states;
+  guint8         states[];   /* of its translatable fields, in the class's order */
 } ItemStates;
 
 struct _CsnTranslationSummary
@@ -42,7 +47,7 @@ struct _CsnTranslationSummary
   gboolean             stale;
   gboolean             recount;     /* the texts themselves may have changed since the last count */
   GHashTable          *changed;     /* GObject: what the edits since the last count changed */
-  GHashTable          *item_states; /* CsnItem → ItemStates */
+  GHashTable          *item_states; /* CsnItem (a reference) → ItemStates */
 };
 
 G_DEFINE_FINAL_TYPE (CsnTranslationSummary, csn_translation_summary, ADW_TYPE_PREFERENCES_GROUP)
@@ -149,7 +154,21 @@ static void show_counts (CsnTranslationSummary *self);
 typedef struct {
   CsnTranslationSummary *self;
   CsnLanguage            language;
+  GType                  last_type;       /* the last item's, and its collection: items come in runs */
+  CsnCollection          last_collection;
 } Counting;
+
+static CsnCollection
+find_collection (Counting *counting,
+                 CsnItem  *item)
+{
+  if (G_OBJECT_TYPE (item) != counting->last_type)
+    {
+      counting->last_type = G_OBJECT_TYPE (item);
+      counting->last_collection = csn_collection_for_item (item);
+    }
+  return counting->last_collection;
+}
 
 static void
 count_text (CsnItem        *item,
@@ -182,7 +201,9 @@ count_text (CsnItem        *item,
     {
       states = g_malloc0 (sizeof (ItemStates) + n_translatable);
       states->count = count;
-      g_hash_table_insert (self->item_states, item, states);
+      states->collection = find_collection (counting, item);
+      states->n_states = n_translatable;
+      g_hash_table_insert (self->item_states, g_object_ref (item), states);
     }
   states->states[index] = state;
 }
@@ -191,7 +212,7 @@ count_text (CsnItem        *item,
 void
 csn_translation_summary_refresh (CsnTranslationSummary *self)
 {
-  Counting counting = { self, 0 };
+  Counting counting = { self, 0, G_TYPE_INVALID, CSN_COLLECTION_NONE };
 
   g_return_if_fail (CSN_IS_TRANSLATION_SUMMARY (self));
 
@@ -211,31 +232,119 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
   show_counts (self);
 }
 
-/* Follows edits that set properties of listed items from those items alone. FALSE when the texts
- * themselves may have changed: a list edited, a position (its page is what it answers), the
- * meeting (its language), an item not counted. */
+/* The draft's list that @object is, for counting its texts again when it changed: not a list
+ * whose items have children (the themes' reservations): CSN_COLLECTION_NONE for those, and for
+ * anything else. */
+static CsnCollection
+find_recountable_list (CsnTranslationSummary *self,
+                       GObject               *object)
+{
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    {
+      g_autoptr(GTypeClass) klass = NULL;
+      const CsnField *fields;
+      guint n_fields;
+
+      if (object != G_OBJECT (csn_draft_get_collection (self->draft, c)))
+        continue;
+      klass = g_type_class_ref (csn_collection_get_item_type (c));
+      fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
+      for (guint i = 0; i < n_fields; i++)
+        if (fields[i].kind == CSN_FIELD_CHILDREN)
+          return CSN_COLLECTION_NONE;
+      return c;
+    }
+  return CSN_COLLECTION_NONE;
+}
+
+/* Takes off what @collection's items counted and counts the texts of the items it has now. */
+static void
+recount_list (CsnTranslationSummary *self,
+              CsnCollection          collection,
+              CsnLanguage            language)
+{
+  Counting counting = { self, language, G_TYPE_INVALID, CSN_COLLECTION_NONE };
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->item_states);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ItemStates *states = value;
+
+      if (states->collection != collection)
+        continue;
+      for (guint i = 0; i < states->n_states; i++)
+        {
+          states->count->missing -= states->states[i] == CSN_TRANSLATION_MISSING;
+          states->count->outdated -= states->states[i] == CSN_TRANSLATION_OUTDATED;
+        }
+      g_hash_table_iter_remove (&iter);
+    }
+  csn_draft_foreach_text_in (self->draft, collection, count_text, &counting);
+}
+
+/* Follows the edits since the last count from what they changed: a list of items without children
+ * is counted again, an item whose properties were set is counted again alone. The positions are
+ * counted again with a list of the agenda, or one of them edited: their texts are on the page of
+ * what they answer. FALSE when the texts may have changed otherwise: the themes listed again, the
+ * meeting (its language), an item not counted and not in a list counted again. */
 static gboolean
 update_changed_items (CsnTranslationSummary *self)
 {
   CsnLanguage language = get_target_language (self);
+  gboolean recounted[CSN_N_COLLECTIONS] = { FALSE };
   GHashTableIter iter;
   gpointer object;
 
   g_hash_table_iter_init (&iter, self->changed);
   while (g_hash_table_iter_next (&iter, &object, NULL))
-    if (!CSN_IS_ITEM (object) || CSN_IS_MEETING (object) ||
-        csn_collection_for_item (object) == CSN_COLLECTION_POSITIONS ||
-        !g_hash_table_contains (self->item_states, object))
-      return FALSE;
+    {
+      CsnCollection list;
+
+      if (CSN_IS_ITEM (object))
+        {
+          if (csn_collection_for_item (object) == CSN_COLLECTION_POSITIONS)
+            recounted[CSN_COLLECTION_POSITIONS] = TRUE;
+          continue;
+        }
+      if ((list = find_recountable_list (self, object)) == CSN_COLLECTION_NONE)
+        return FALSE;
+      recounted[list] = TRUE;
+      if (csn_collection_matches_target (list, CSN_COLLECTION_AGENDA))
+        recounted[CSN_COLLECTION_POSITIONS] = TRUE;
+    }
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    {
+      CsnCollection collection;
+
+      if (!CSN_IS_ITEM (object))
+        continue;
+      collection = csn_collection_for_item (object);
+      if (CSN_IS_MEETING (object) ||
+          (!g_hash_table_contains (self->item_states, object) &&
+           (collection == CSN_COLLECTION_NONE || !recounted[collection])))
+        return FALSE;
+    }
+
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    if (recounted[c])
+      recount_list (self, c, language);
 
   g_hash_table_iter_init (&iter, self->changed);
   while (g_hash_table_iter_next (&iter, &object, NULL))
     {
-      ItemStates *states = g_hash_table_lookup (self->item_states, object);
+      ItemStates *states;
       guint n_fields;
-      const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (object), &n_fields);
+      const CsnField *fields;
       guint index = 0;
 
+      /* An item taken out of its list, or counted with it just now. */
+      if (!CSN_IS_ITEM (object) || (states = g_hash_table_lookup (self->item_states, object)) == NULL ||
+          (states->collection != CSN_COLLECTION_NONE && recounted[states->collection]))
+        continue;
+      fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (object), &n_fields);
       for (guint i = 0; i < n_fields; i++)
         {
           CsnTranslationState state;
@@ -340,7 +449,8 @@ on_refresh_idle_cb (gpointer user_data)
 }
 
 /* Counting walks every text: only a shown summary counts, once after a burst of edits, from what
- * they changed (the top of one of the history's stacks) when it can. */
+ * they changed (the top of one of the history's stacks) when it can. A hidden one keeps what the
+ * edits changed, to count that when it shows. */
 static void
 on_draft_changed_cb (CsnTranslationSummary *self,
                      CsnDraft              *draft)
@@ -348,11 +458,12 @@ on_draft_changed_cb (CsnTranslationSummary *self,
   CsnHistory *history = csn_draft_get_history (draft);
 
   self->stale = TRUE;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->recount = TRUE;
   /* A cleared history: the draft may be another. */
   if (!self->recount)
-    self->recount = !csn_history_add_last_objects (history, self->changed);
+    self->recount = !csn_history_add_last_objects (history, self->changed) ||
+                    g_hash_table_size (self->changed) > MAX_CHANGED;
+  if (self->recount)
+    g_hash_table_remove_all (self->changed);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
 }
@@ -451,7 +562,7 @@ csn_translation_summary_init (CsnTranslationSummary *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->page_rows = g_ptr_array_new ();
   self->changed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->item_states = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->item_states = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 }
 
 CsnDraft *

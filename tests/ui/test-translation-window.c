@@ -10,9 +10,12 @@
 
 #include "csn-history.h"
 #include "csn-meeting.h"
+#include "csn-position.h"
 #include "csn-recovery.h"
 #include "csn-reservation.h"
+#include "csn-role-proposal.h"
 #include "csn-review-page.h"
+#include "csn-strategy.h"
 #include "csn-theme.h"
 #include "csn-texts.h"
 #include "csn-translation-summary.h"
@@ -778,6 +781,100 @@ test_overview_counts (void)
   ui_test_close_window (window);
 }
 
+static CsnItem *
+new_strategy (const char *description)
+{
+  return g_object_new (CSN_TYPE_STRATEGY, CSN_STRATEGY_PROP_DESCRIPTION, description,
+                       CSN_STRATEGY_PROP_NOTES, "Notas de la estrategia", NULL);
+}
+
+/* The Overview's counts follow lists edited while it shows and while it is hidden: strategies
+ * added, removed, moved, undone and redone, alone or with their texts edited; a theme, whose list
+ * has reservations under its items, and a role proposal added; more edited items than the summary
+ * keeps while it waits. Each time they are what a fresh count of every text has. */
+static void
+test_overview_counts_list_edits (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = ui_test_open_window (app, draft);
+  GtkWidget *overview = csn_window_get_page (window, "overview");
+  CsnTranslationSummary *summary = CSN_TRANSLATION_SUMMARY (ui_test_find_widget (overview, CSN_TYPE_TRANSLATION_SUMMARY, NULL));
+  GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
+  guint missing = count_page_texts (draft, "strategies", CSN_TRANSLATION_MISSING);
+  g_autoptr(CsnItem) added = new_strategy ("Estrategia añadida");
+  g_autoptr(CsnItem) first = g_list_model_get_item (strategies, 0);
+  g_autoptr(CsnItem) second = g_list_model_get_item (strategies, 1);
+  const CsnField *description = csn_item_class_find_field (CSN_ITEM_GET_CLASS (second), CSN_STRATEGY_PROP_DESCRIPTION);
+  g_autoptr(CsnItem) theme = g_object_new (CSN_TYPE_THEME, CSN_THEME_PROP_TITLE, "Tema nuevo", NULL);
+  g_autoptr(CsnItem) proposal = g_object_new (CSN_TYPE_ROLE_PROPOSAL, CSN_ROLE_PROPOSAL_PROP_ATTRIBUTION, "Atribución nueva", NULL);
+  g_autoptr(CsnItem) position = g_object_new (CSN_TYPE_POSITION, CSN_POSITION_PROP_COUNTRY, "MX",
+                                              CSN_POSITION_PROP_ITEM, csn_item_get_key (first),
+                                              CSN_POSITION_PROP_COMMENT, "Comentario de México", NULL);
+  guint n_strategies;
+
+  csn_window_show_page (window, "overview");
+  UI_TEST_WAIT_UNTIL (find_summary_row (summary, "strategies") != NULL);
+  assert_overview_counts (summary, draft);
+  /* A delegation's comment on the first strategy, counted on the Strategies until it goes. */
+  csn_draft_append (draft, CSN_COLLECTION_POSITIONS, position);
+  g_assert_cmpuint (csn_translation_summary_get_count (summary, "strategies", CSN_TRANSLATION_MISSING), ==, missing + 1);
+  assert_overview_counts (summary, draft);
+
+  /* Hidden: added, removed (with the comment on it), translated, and the translation undone. */
+  csn_window_show_page (window, "strategies");
+  csn_draft_append (draft, CSN_COLLECTION_STRATEGIES, added);
+  csn_draft_remove (draft, CSN_COLLECTION_STRATEGIES, 0);
+  csn_draft_set_translation (draft, second, description, target_of (draft), "A translated strategy");
+  csn_draft_set_translation (draft, added, description, target_of (draft), "An added strategy");
+  csn_draft_undo (draft);
+  csn_window_show_page (window, "overview");
+  g_assert_cmpuint (csn_translation_summary_get_count (summary, "strategies", CSN_TRANSLATION_MISSING), ==,
+                    missing + 2 - (csn_item_get_translation_state (first, description, target_of (draft)) == CSN_TRANSLATION_MISSING) -
+                    (csn_item_get_translation_state (second, description, target_of (draft)) != CSN_TRANSLATION_MISSING));
+  assert_overview_counts (summary, draft);
+
+  /* Shown: undone and redone, one step at a time. */
+  csn_draft_undo (draft);
+  assert_overview_counts (summary, draft);
+  csn_draft_undo (draft);
+  assert_overview_counts (summary, draft);
+  csn_draft_undo (draft);
+  assert_overview_counts (summary, draft);
+  /* Back to the draft with the comment alone added. */
+  g_assert_cmpuint (csn_translation_summary_get_count (summary, "strategies", CSN_TRANSLATION_MISSING), ==, missing + 1);
+  csn_draft_redo (draft);
+  csn_draft_redo (draft);
+  assert_overview_counts (summary, draft);
+
+  /* Hidden: a strategy moved and edited, a theme and a role proposal added. */
+  csn_window_show_page (window, "mechanisms");
+  csn_draft_move (draft, CSN_COLLECTION_STRATEGIES, 0, 2);
+  csn_draft_set_string (draft, second, CSN_STRATEGY_PROP_DESCRIPTION, "Estrategia movida");
+  csn_draft_append (draft, CSN_COLLECTION_THEMES, theme);
+  csn_draft_append (draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal);
+  csn_window_show_page (window, "overview");
+  assert_overview_counts (summary, draft);
+
+  /* Hidden: more items edited than the summary keeps, which counts every text again. */
+  csn_window_show_page (window, "strategies");
+  n_strategies = g_list_model_get_n_items (strategies);
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_autoptr(CsnItem) strategy = new_strategy ("Una de muchas");
+
+      csn_draft_append (draft, CSN_COLLECTION_STRATEGIES, strategy);
+    }
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, n_strategies + i);
+
+      csn_draft_set_translation (draft, strategy, description, target_of (draft), "One of many");
+    }
+  csn_window_show_page (window, "overview");
+  assert_overview_counts (summary, draft);
+  ui_test_close_window (window);
+}
+
 static gboolean
 export_done (CsnWindow *window)
 {
@@ -992,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/next-wraps-around", test_next_wraps_around);
   g_test_add_func ("/translation-window/accept", test_accept);
   g_test_add_func ("/translation-window/overview-counts", test_overview_counts);
+  g_test_add_func ("/translation-window/overview-counts-list-edits", test_overview_counts_list_edits);
   g_test_add_func ("/translation-window/one-export-at-a-time", test_one_export_at_a_time);
   g_test_add_func ("/translation-window/round-trip", test_round_trip);
   g_test_add_func ("/translation-window/bad-file", test_bad_file);
