@@ -252,6 +252,50 @@ on_page (const char *wanted,
   return wanted == NULL || g_str_equal (wanted, page);
 }
 
+/* Whether @collection's items have texts, theirs or their children's; @children: the field of
+ * the children (a theme's reservations), or NULL. */
+static gboolean
+collection_has_texts (CsnCollection    collection,
+                      const CsnField **children)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (collection));
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
+  gboolean translatable = FALSE;
+
+  *children = NULL;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      translatable |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
+      if (fields[i].kind == CSN_FIELD_CHILDREN)
+        *children = &fields[i];
+    }
+  return translatable || *children != NULL;
+}
+
+/* The texts of @item, at @position in @collection, then its children's. */
+static void
+add_item_texts (Lister         *l,
+                CsnDraft       *draft,
+                CsnCollection   collection,
+                const CsnField *children,
+                CsnItem        *item,
+                guint           position,
+                GString        *prefix)
+{
+  const char *page = collection == CSN_COLLECTION_POSITIONS ? position_page (draft, item)
+                                                            : collection_page (collection);
+
+  g_string_assign (prefix, csn_collection_get_key (collection));
+  g_string_append_c (prefix, '/');
+  if (l->ids != NULL)
+    append_segment (prefix, csn_item_get_key (item));
+  add_texts (l, item, NULL, position, prefix->str, page);
+
+  if (children != NULL)
+    add_children_texts (l, item, children, prefix, page);
+}
+
 /* The texts of @collection's items, a theme's reservations after the theme's own texts. */
 static void
 add_collection_texts (Lister        *l,
@@ -260,35 +304,16 @@ add_collection_texts (Lister        *l,
                       GString       *prefix)
 {
   GListModel *model = csn_draft_get_collection (draft, collection);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (collection));
-  guint n_fields;
-  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
-  const CsnField *children = NULL;
-  gboolean translatable = FALSE;
+  const CsnField *children;
 
-  for (guint i = 0; i < n_fields; i++)
-    {
-      translatable |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
-      if (fields[i].kind == CSN_FIELD_CHILDREN)
-        children = &fields[i];
-    }
-  if (!translatable && children == NULL)
+  if (!collection_has_texts (collection, &children))
     return;
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(CsnItem) item = g_list_model_get_item (model, i);
-      const char *page = collection == CSN_COLLECTION_POSITIONS ? position_page (draft, item)
-                                                                : collection_page (collection);
 
-      g_string_assign (prefix, csn_collection_get_key (collection));
-      g_string_append_c (prefix, '/');
-      if (l->ids != NULL)
-        append_segment (prefix, csn_item_get_key (item));
-      add_texts (l, item, NULL, i, prefix->str, page);
-
-      if (children != NULL)
-        add_children_texts (l, item, children, prefix, page);
+      add_item_texts (l, draft, collection, children, item, i, prefix);
     }
 }
 
@@ -416,4 +441,28 @@ csn_draft_foreach_text_in (CsnDraft      *draft,
   g_return_if_fail (func != NULL);
 
   add_collection_texts (&l, draft, collection, prefix);
+}
+
+/*
+ * Gives @func each text of @item, an item of @collection, and of its children, as
+ * csn_draft_foreach_text() gives them: for counting an item added to its list.
+ */
+void
+csn_draft_foreach_item_text (CsnDraft      *draft,
+                             CsnCollection  collection,
+                             CsnItem       *item,
+                             CsnTextFunc    func,
+                             gpointer       user_data)
+{
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  Lister l = { NULL, NULL, func, user_data };
+  const CsnField *children;
+
+  g_return_if_fail (CSN_IS_DRAFT (draft));
+  g_return_if_fail (collection < CSN_N_COLLECTIONS);
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, csn_collection_get_item_type (collection)));
+  g_return_if_fail (func != NULL);
+
+  if (collection_has_texts (collection, &children))
+    add_item_texts (&l, draft, collection, children, item, 0, prefix);
 }

@@ -36,6 +36,12 @@ void        csn_draft_foreach_text_in (CsnDraft      *draft,
                                        CsnCollection  collection,
                                        CsnTextFunc    func,
                                        gpointer       user_data);
+void        csn_draft_foreach_item_text
+                                      (CsnDraft      *draft,
+                                       CsnCollection  collection,
+                                       CsnItem       *item,
+                                       CsnTextFunc    func,
+                                       gpointer       user_data);
 const char *csn_text_page_get_title   (const char  *page);
 guint       csn_text_page_get_rank    (const char  *page);
 const char *csn_text_page_get_name    (guint        rank);

@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
   PageCount     *count;      /* its page's */
   CsnCollection  collection; /* its list's; CSN_COLLECTION_NONE for a child (a reservation) */
+  guint          mark;       /* found in its list at the last walk of the list */
   guint8         n_states;
   guint8         states[];   /* of its translatable fields, in the class's order */
 } ItemStates;
@@ -48,6 +49,7 @@ struct _CsnTranslationSummary
   gboolean             recount;     /* the texts themselves may have changed since the last count */
   GHashTable          *changed;     /* GObject: what the edits since the last count changed */
   GHashTable          *item_states; /* CsnItem (a reference) → ItemStates */
+  guint                mark;        /* of the last walk of a list (recount_list()) */
 };
 
 G_DEFINE_FINAL_TYPE (CsnTranslationSummary, csn_translation_summary, ADW_TYPE_PREFERENCES_GROUP)
@@ -257,22 +259,40 @@ find_recountable_list (CsnTranslationSummary *self,
   return CSN_COLLECTION_NONE;
 }
 
-/* Takes off what @collection's items counted and counts the texts of the items it has now. */
+/* Takes off what the items that left @collection counted, and counts the texts of the items that
+ * came. The positions are all counted again: what they answer may have come or gone. */
 static void
 recount_list (CsnTranslationSummary *self,
               CsnCollection          collection,
               CsnLanguage            language)
 {
+  GListModel *list = csn_draft_get_collection (self->draft, collection);
   Counting counting = { self, language, G_TYPE_INVALID, CSN_COLLECTION_NONE };
   GHashTableIter iter;
   gpointer value;
+
+  self->mark++;
+  if (collection != CSN_COLLECTION_POSITIONS)
+    for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
+      {
+        g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
+        ItemStates *states = g_hash_table_lookup (self->item_states, item);
+
+        if (states == NULL)
+          {
+            csn_draft_foreach_item_text (self->draft, collection, item, count_text, &counting);
+            states = g_hash_table_lookup (self->item_states, item);
+          }
+        if (states != NULL)
+          states->mark = self->mark;
+      }
 
   g_hash_table_iter_init (&iter, self->item_states);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       ItemStates *states = value;
 
-      if (states->collection != collection)
+      if (states->collection != collection || states->mark == self->mark)
         continue;
       for (guint i = 0; i < states->n_states; i++)
         {
@@ -281,7 +301,8 @@ recount_list (CsnTranslationSummary *self,
         }
       g_hash_table_iter_remove (&iter);
     }
-  csn_draft_foreach_text_in (self->draft, collection, count_text, &counting);
+  if (collection == CSN_COLLECTION_POSITIONS)
+    csn_draft_foreach_text_in (self->draft, collection, count_text, &counting);
 }
 
 /* Follows the edits since the last count from what they changed: a list of items without children
@@ -340,9 +361,9 @@ update_changed_items (CsnTranslationSummary *self)
       const CsnField *fields;
       guint index = 0;
 
-      /* An item taken out of its list, or counted with it just now. */
+      /* An item taken out of its list, or the positions counted again. */
       if (!CSN_IS_ITEM (object) || (states = g_hash_table_lookup (self->item_states, object)) == NULL ||
-          (states->collection != CSN_COLLECTION_NONE && recounted[states->collection]))
+          states->collection == CSN_COLLECTION_POSITIONS)
         continue;
       fields = csn_item_class_get_fields (CSN_ITEM_GET_CLASS (object), &n_fields);
       for (guint i = 0; i < n_fields; i++)
