@@ -90,22 +90,31 @@ dup_counts_text (const PageCount *count)
   return g_strdup_printf (_("%s, %s"), missing, outdated);
 }
 
+/* What @row says of its page's @count, and the filter it opens translation mode with. */
+static void
+update_page_row (AdwActionRow    *row,
+                 const PageCount *count)
+{
+  g_autofree char *subtitle = dup_counts_text (count);
+  /* The untranslated first; a page with outdated ones only opens on those. */
+  const char *filter = count->missing > 0 ? CSN_TRANSLATION_FILTER_UNTRANSLATED : CSN_TRANSLATION_FILTER_OUTDATED;
+
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", count->page, filter);
+}
+
 static void
 add_page_row (CsnTranslationSummary *self,
               const PageCount       *count)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = dup_counts_text (count);
-  /* The untranslated first; a page with outdated ones only opens on those. */
-  const char *filter = count->missing > 0 ? CSN_TRANSLATION_FILTER_UNTRANSLATED : CSN_TRANSLATION_FILTER_OUTDATED;
   GtkWidget *image = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), csn_text_page_get_title (count->page));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  update_page_row (ADW_ACTION_ROW (row), count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Translate"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.translate-page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", count->page, filter);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_name (row, count->page);
   csn_widget_bound_wrapping_labels (row);
@@ -223,10 +232,12 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
   self->recount = FALSE;
   g_hash_table_remove_all (self->changed);
   g_hash_table_remove_all (self->item_states);
-  clear_page_rows (self);
   self->n_counts = 0;
   if (self->draft == NULL)
-    return;
+    {
+      clear_page_rows (self);
+      return;
+    }
 
   /* Counted as the draft's lists come, without a list of the texts and their ids. */
   counting.language = get_target_language (self);
@@ -394,7 +405,6 @@ catch_up (CsnTranslationSummary *self)
     }
   self->stale = FALSE;
   g_hash_table_remove_all (self->changed);
-  clear_page_rows (self);
   show_counts (self);
 }
 
@@ -415,19 +425,30 @@ show_counts (CsnTranslationSummary *self)
   g_autofree char *description = NULL;
   CsnLanguage language = get_target_language (self);
   const PageCount *ordered[MAX_PAGES];
-  gboolean any = FALSE;
+  guint n_ordered = 0;
+  gboolean same_pages;
 
-  /* In the pages' order, whatever order they were counted in. */
+  /* The pages with work left, in the pages' order, whatever order they were counted in. */
   for (guint i = 0; i < self->n_counts; i++)
-    ordered[i] = &self->counts[i];
-  g_qsort_with_data (ordered, self->n_counts, sizeof (ordered[0]), compare_page_ranks, NULL);
-  for (guint i = 0; i < self->n_counts; i++)
-    if (ordered[i]->missing + ordered[i]->outdated > 0)
-      {
+    if (self->counts[i].missing + self->counts[i].outdated > 0)
+      ordered[n_ordered++] = &self->counts[i];
+  g_qsort_with_data (ordered, n_ordered, sizeof (ordered[0]), compare_page_ranks, NULL);
+
+  /* The same pages as shown: their rows say the new counts (making the rows again was most of a
+   * count after an edit). */
+  same_pages = n_ordered == self->page_rows->len;
+  for (guint i = 0; i < n_ordered && same_pages; i++)
+    same_pages = g_str_equal (gtk_widget_get_name (g_ptr_array_index (self->page_rows, i)), ordered[i]->page);
+  if (!same_pages)
+    clear_page_rows (self);
+  for (guint i = 0; i < n_ordered; i++)
+    {
+      if (same_pages)
+        update_page_row (g_ptr_array_index (self->page_rows, i), ordered[i]);
+      else
         add_page_row (self, ordered[i]);
-        any = TRUE;
-      }
-  gtk_widget_set_visible (GTK_WIDGET (self->done_row), !any);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->done_row), n_ordered == 0);
 
   /* A sentence of its own for each language: some languages write a language's name otherwise
    * in running text than as a label ("inglés", not "Inglés"). */

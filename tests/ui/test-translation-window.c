@@ -751,6 +751,14 @@ test_overview_counts (void)
   text = first_text_of (texts, "mechanisms");
   csn_draft_set_translation (draft, text->item, text->field, CSN_LANGUAGE_EN, "Vice-Ministerial Meeting");
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_MISSING) == missing - 1);
+  /* The same pages have work left: their rows stay, and say the new count. */
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u untranslated text",
+                                                              "%u untranslated texts", missing - 1), missing - 1);
+
+    g_assert_true (find_summary_row (summary, "mechanisms") == row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  }
   csn_draft_set_string (draft, text->item, csn_field_get_property_name (text->field, NULL), "Reunión (RVM)");
   UI_TEST_WAIT_UNTIL (csn_translation_summary_get_count (summary, "mechanisms", CSN_TRANSLATION_OUTDATED) == 1);
   assert_overview_counts (summary, draft);
