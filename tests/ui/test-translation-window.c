@@ -716,13 +716,21 @@ assert_overview_counts (CsnTranslationSummary *summary,
   assert_rows_in_page_order (summary);
 }
 
+/* The Overview's Translations group. */
+static CsnTranslationSummary *
+get_translation_summary (CsnWindow *window)
+{
+  GtkWidget *overview = csn_window_get_page (window, "overview");
+
+  return CSN_TRANSLATION_SUMMARY (ui_test_find_widget (overview, CSN_TYPE_TRANSLATION_SUMMARY, NULL));
+}
+
 static void
 test_overview_counts (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
   CsnWindow *window = ui_test_open_window (app, draft);
-  GtkWidget *overview = csn_window_get_page (window, "overview");
-  CsnTranslationSummary *summary = CSN_TRANSLATION_SUMMARY (ui_test_find_widget (overview, CSN_TYPE_TRANSLATION_SUMMARY, NULL));
+  CsnTranslationSummary *summary = get_translation_summary (window);
   guint missing = count_page_texts (draft, "mechanisms", CSN_TRANSLATION_MISSING);
   g_autoptr(GPtrArray) texts = csn_draft_list_texts (draft);
   AdwActionRow *row;
@@ -805,8 +813,7 @@ test_overview_counts_list_edits (void)
 {
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
   CsnWindow *window = ui_test_open_window (app, draft);
-  GtkWidget *overview = csn_window_get_page (window, "overview");
-  CsnTranslationSummary *summary = CSN_TRANSLATION_SUMMARY (ui_test_find_widget (overview, CSN_TYPE_TRANSLATION_SUMMARY, NULL));
+  CsnTranslationSummary *summary = get_translation_summary (window);
   GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
   guint missing = count_page_texts (draft, "strategies", CSN_TRANSLATION_MISSING);
   g_autoptr(CsnItem) added = new_strategy ("Estrategia añadida");
