@@ -245,6 +245,24 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
   show_counts (self);
 }
 
+/* Whether the items of @klass have texts to translate, their own or their children's. */
+static gboolean
+class_has_texts (CsnItemClass *klass,
+                 gboolean     *has_children)
+{
+  guint n_fields;
+  const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
+  gboolean has_texts = FALSE;
+
+  *has_children = FALSE;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      has_texts |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
+      *has_children |= fields[i].kind == CSN_FIELD_CHILDREN;
+    }
+  return has_texts || *has_children;
+}
+
 /* The draft's list that @object is, for counting its texts again when it changed: not a list
  * whose items have children (the themes' reservations): CSN_COLLECTION_NONE for those, and for
  * anything else. */
@@ -255,17 +273,13 @@ find_recountable_list (CsnTranslationSummary *self,
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
       g_autoptr(GTypeClass) klass = NULL;
-      const CsnField *fields;
-      guint n_fields;
+      gboolean has_children;
 
       if (object != G_OBJECT (csn_draft_get_collection (self->draft, c)))
         continue;
       klass = g_type_class_ref (csn_collection_get_item_type (c));
-      fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
-      for (guint i = 0; i < n_fields; i++)
-        if (fields[i].kind == CSN_FIELD_CHILDREN)
-          return CSN_COLLECTION_NONE;
-      return c;
+      class_has_texts (CSN_ITEM_CLASS (klass), &has_children);
+      return has_children ? CSN_COLLECTION_NONE : c;
     }
   return CSN_COLLECTION_NONE;
 }
@@ -319,8 +333,9 @@ recount_list (CsnTranslationSummary *self,
 /* Follows the edits since the last count from what they changed: a list of items without children
  * is counted again, an item whose properties were set is counted again alone. The positions are
  * counted again with a list of the agenda, or one of them edited: their texts are on the page of
- * what they answer. FALSE when the texts may have changed otherwise: the themes listed again, the
- * meeting (its language), an item not counted and not in a list counted again. */
+ * what they answer; an item without texts is left out. FALSE when the texts may have changed
+ * otherwise: the themes listed again, the meeting (its language), an item not counted and not in
+ * a list counted again. */
 static gboolean
 update_changed_items (CsnTranslationSummary *self)
 {
@@ -350,8 +365,10 @@ update_changed_items (CsnTranslationSummary *self)
   while (g_hash_table_iter_next (&iter, &object, NULL))
     {
       CsnCollection collection;
+      gboolean has_children;
 
-      if (!CSN_IS_ITEM (object))
+      /* A delegation's quota, a participant's name: no text to count. */
+      if (!CSN_IS_ITEM (object) || !class_has_texts (CSN_ITEM_GET_CLASS (object), &has_children))
         continue;
       collection = csn_collection_for_item (object);
       if (CSN_IS_MEETING (object) ||

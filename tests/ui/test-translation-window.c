@@ -8,8 +8,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "csn-country.h"
 #include "csn-history.h"
 #include "csn-meeting.h"
+#include "csn-participant.h"
 #include "csn-position.h"
 #include "csn-recovery.h"
 #include "csn-reservation.h"
@@ -867,6 +869,19 @@ test_overview_counts_list_edits (void)
   csn_draft_set_string (draft, second, CSN_STRATEGY_PROP_DESCRIPTION, "Estrategia movida");
   csn_draft_append (draft, CSN_COLLECTION_THEMES, theme);
   csn_draft_append (draft, CSN_COLLECTION_ROLE_PROPOSALS, proposal);
+  csn_window_show_page (window, "overview");
+  assert_overview_counts (summary, draft);
+
+  /* Hidden: a delegation's quota and a participant's name, which have no text to count. */
+  csn_window_show_page (window, "delegations");
+  {
+    g_autoptr(CsnItem) country = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_COUNTRIES), 0);
+    g_autoptr(CsnItem) participant = g_object_new (CSN_TYPE_PARTICIPANT, CSN_PARTICIPANT_PROP_NAME, "Ana Pérez", NULL);
+
+    csn_draft_set_int (draft, country, CSN_COUNTRY_PROP_DELEGATION_QUOTA, 4);
+    csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, participant);
+    csn_draft_set_string (draft, participant, CSN_PARTICIPANT_PROP_NAME, "Ana María Pérez");
+  }
   csn_window_show_page (window, "overview");
   assert_overview_counts (summary, draft);
 
