@@ -807,9 +807,11 @@ new_strategy (const char *description)
 }
 
 /* The Overview's counts follow lists edited while it shows and while it is hidden: strategies
- * added, removed, moved, undone and redone, alone or with their texts edited; a theme, whose list
- * has reservations under its items, and a role proposal added; more edited items than the summary
- * keeps while it waits. Each time they are what a fresh count of every text has. */
+ * added, removed, moved, undone and redone, alone or with their texts edited; a delegation's
+ * comment that leaves the Strategies with its strategy; a theme, whose list has reservations under
+ * its items, and a role proposal added; a quota and a participant, without texts; more edited
+ * items than the summary keeps while it waits. Each time they are what a fresh count of every text
+ * has. */
 static void
 test_overview_counts_list_edits (void)
 {
