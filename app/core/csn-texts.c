@@ -252,17 +252,22 @@ on_page (const char *wanted,
   return wanted == NULL || g_str_equal (wanted, page);
 }
 
-/* Whether @collection's items have texts, theirs or their children's; @children: the field of
- * the children (a theme's reservations), or NULL. */
-static gboolean
-collection_has_texts (CsnCollection    collection,
-                      const CsnField **children)
+/*
+ * Whether the items of @klass have texts that may carry a translation, their own or their
+ * children's; @children: the field of the children (a theme's reservations), or NULL.
+ */
+gboolean
+csn_item_class_has_texts (CsnItemClass    *klass,
+                          const CsnField **children)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (collection));
   guint n_fields;
-  const CsnField *fields = csn_item_class_get_fields (CSN_ITEM_CLASS (klass), &n_fields);
+  const CsnField *fields;
   gboolean translatable = FALSE;
 
+  g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), FALSE);
+  g_return_val_if_fail (children != NULL, FALSE);
+
+  fields = csn_item_class_get_fields (klass, &n_fields);
   *children = NULL;
   for (guint i = 0; i < n_fields; i++)
     {
@@ -271,6 +276,15 @@ collection_has_texts (CsnCollection    collection,
         *children = &fields[i];
     }
   return translatable || *children != NULL;
+}
+
+static gboolean
+collection_has_texts (CsnCollection    collection,
+                      const CsnField **children)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (csn_collection_get_item_type (collection));
+
+  return csn_item_class_has_texts (CSN_ITEM_CLASS (klass), children);
 }
 
 /* The texts of @item, at @position in @collection, then its children's. */
@@ -424,28 +438,8 @@ csn_draft_foreach_text (CsnDraft    *draft,
 }
 
 /*
- * Gives @func each text of csn_draft_foreach_text() that belongs to an item of @collection or to
- * one of its children, in list order: for counting a list's texts again after it changed.
- */
-void
-csn_draft_foreach_text_in (CsnDraft      *draft,
-                           CsnCollection  collection,
-                           CsnTextFunc    func,
-                           gpointer       user_data)
-{
-  g_autoptr(GString) prefix = g_string_new (NULL);
-  Lister l = { NULL, NULL, func, user_data };
-
-  g_return_if_fail (CSN_IS_DRAFT (draft));
-  g_return_if_fail (collection < CSN_N_COLLECTIONS);
-  g_return_if_fail (func != NULL);
-
-  add_collection_texts (&l, draft, collection, prefix);
-}
-
-/*
  * Gives @func each text of @item, an item of @collection, and of its children, as
- * csn_draft_foreach_text() gives them: for counting an item added to its list.
+ * csn_draft_foreach_text() gives them: for counting an item again, or one added to its list.
  */
 void
 csn_draft_foreach_item_text (CsnDraft      *draft,

@@ -32,16 +32,14 @@ GPtrArray  *csn_draft_list_page_texts_without_ids
 void        csn_draft_foreach_text    (CsnDraft    *draft,
                                        CsnTextFunc  func,
                                        gpointer     user_data);
-void        csn_draft_foreach_text_in (CsnDraft      *draft,
-                                       CsnCollection  collection,
-                                       CsnTextFunc    func,
-                                       gpointer       user_data);
 void        csn_draft_foreach_item_text
                                       (CsnDraft      *draft,
                                        CsnCollection  collection,
                                        CsnItem       *item,
                                        CsnTextFunc    func,
                                        gpointer       user_data);
+gboolean    csn_item_class_has_texts  (CsnItemClass    *klass,
+                                       const CsnField **children);
 const char *csn_text_page_get_title   (const char  *page);
 guint       csn_text_page_get_rank    (const char  *page);
 const char *csn_text_page_get_name    (guint        rank);

@@ -41,10 +41,10 @@ struct _CsnStrategiesPage
   char                *theme_key;     /* the theme shown, or NULL for all */
   char                *columns;       /* "actors" or "positions" */
   GPtrArray           *actor_columns; /* the lead's and support's, held while out of the view */
-  /* The theme filter's list makes its rows for the draft's themes (up to 200; with empty rows, a
-   * fifth of the large draft's first show) when it opens, not when the page first shows: until
-   * then the filter has only its first choice, "All themes". GTK 4.8's drop-down makes rows for the
-   * choices it is given even while closed. */
+  /* The theme filter's list makes its rows for the draft's themes (up to 200) when it opens, not
+   * when the page first shows: until then the filter has only its first choice, "All themes".
+   * GTK 4.8's drop-down makes rows for the choices it is given even while closed: on the large
+   * draft the page's first-show call took 24.2–29.2 ms with them, 19.9–22.6 ms without. */
   GtkWidget           *theme_popover;   /* the filter's own, unowned */
   GListModel          *theme_choices;   /* "All themes", then the draft's themes */
 };

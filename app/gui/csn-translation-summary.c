@@ -245,24 +245,6 @@ csn_translation_summary_refresh (CsnTranslationSummary *self)
   show_counts (self);
 }
 
-/* Whether the items of @klass have texts to translate, their own or their children's. */
-static gboolean
-class_has_texts (CsnItemClass *klass,
-                 gboolean     *has_children)
-{
-  guint n_fields;
-  const CsnField *fields = csn_item_class_get_fields (klass, &n_fields);
-  gboolean has_texts = FALSE;
-
-  *has_children = FALSE;
-  for (guint i = 0; i < n_fields; i++)
-    {
-      has_texts |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
-      *has_children |= fields[i].kind == CSN_FIELD_CHILDREN;
-    }
-  return has_texts || *has_children;
-}
-
 /* The draft's list that @object is, for counting its texts again when it changed: not a list
  * whose items have children (the themes' reservations): CSN_COLLECTION_NONE for those, and for
  * anything else. */
@@ -273,44 +255,24 @@ find_recountable_list (CsnTranslationSummary *self,
   for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
     {
       g_autoptr(GTypeClass) klass = NULL;
-      gboolean has_children;
+      const CsnField *children;
 
       if (object != G_OBJECT (csn_draft_get_collection (self->draft, c)))
         continue;
       klass = g_type_class_ref (csn_collection_get_item_type (c));
-      class_has_texts (CSN_ITEM_CLASS (klass), &has_children);
-      return has_children ? CSN_COLLECTION_NONE : c;
+      csn_item_class_has_texts (CSN_ITEM_CLASS (klass), &children);
+      return children != NULL ? CSN_COLLECTION_NONE : c;
     }
   return CSN_COLLECTION_NONE;
 }
 
-/* Takes off what the items that left @collection counted, and counts the texts of the items that
- * came. The positions are all counted again: what they answer may have come or gone. */
+/* Takes off what @collection's items not found in it at the last walk (recount_list()) counted. */
 static void
-recount_list (CsnTranslationSummary *self,
-              CsnCollection          collection,
-              CsnLanguage            language)
+take_off_unmarked (CsnTranslationSummary *self,
+                   CsnCollection          collection)
 {
-  GListModel *list = csn_draft_get_collection (self->draft, collection);
-  Counting counting = { self, language, G_TYPE_INVALID, CSN_COLLECTION_NONE };
   GHashTableIter iter;
   gpointer value;
-
-  self->mark++;
-  if (collection != CSN_COLLECTION_POSITIONS)
-    for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
-      {
-        g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
-        ItemStates *states = g_hash_table_lookup (self->item_states, item);
-
-        if (states == NULL)
-          {
-            csn_draft_foreach_item_text (self->draft, collection, item, count_text, &counting);
-            states = g_hash_table_lookup (self->item_states, item);
-          }
-        if (states != NULL)
-          states->mark = self->mark;
-      }
 
   g_hash_table_iter_init (&iter, self->item_states);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -326,8 +288,36 @@ recount_list (CsnTranslationSummary *self,
         }
       g_hash_table_iter_remove (&iter);
     }
+}
+
+/* Takes off what the items that left @collection counted, and counts the texts of the items that
+ * came. The positions are all counted again: what they answer may have come or gone. */
+static void
+recount_list (CsnTranslationSummary *self,
+              CsnCollection          collection,
+              CsnLanguage            language)
+{
+  GListModel *list = csn_draft_get_collection (self->draft, collection);
+  Counting counting = { self, language, G_TYPE_INVALID, CSN_COLLECTION_NONE };
+
+  self->mark++;
+  /* None of them found yet: every position is taken off, and counted again below. */
   if (collection == CSN_COLLECTION_POSITIONS)
-    csn_draft_foreach_text_in (self->draft, collection, count_text, &counting);
+    take_off_unmarked (self, collection);
+  for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
+      ItemStates *states = g_hash_table_lookup (self->item_states, item);
+
+      if (states == NULL)
+        {
+          csn_draft_foreach_item_text (self->draft, collection, item, count_text, &counting);
+          states = g_hash_table_lookup (self->item_states, item);
+        }
+      if (states != NULL)
+        states->mark = self->mark;
+    }
+  take_off_unmarked (self, collection);
 }
 
 /* Follows the edits since the last count from what they changed: a list of items without children
@@ -365,10 +355,10 @@ update_changed_items (CsnTranslationSummary *self)
   while (g_hash_table_iter_next (&iter, &object, NULL))
     {
       CsnCollection collection;
-      gboolean has_children;
+      const CsnField *children;
 
       /* A delegation's quota, a participant's name: no text to count. */
-      if (!CSN_IS_ITEM (object) || !class_has_texts (CSN_ITEM_GET_CLASS (object), &has_children))
+      if (!CSN_IS_ITEM (object) || !csn_item_class_has_texts (CSN_ITEM_GET_CLASS (object), &children))
         continue;
       collection = csn_collection_for_item (object);
       if (CSN_IS_MEETING (object) ||
