@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <execinfo.h>
 #include <glib/gstdio.h>
 
 #include "csn-check-cell.h"
@@ -14,10 +15,33 @@
 #include "csn-window-private.h"
 #include "ui-test-util.h"
 
+/* A message that ends the test comes with the stack that sent it, for a failure seen once on another
+ * machine to be read from its log. GLib then writes the message and ends the test. */
+static GLogWriterOutput
+write_log_cb (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  g_log_set_always_fatal (fatal);
+  if ((log_level & (fatal | G_LOG_FLAG_FATAL)) & (G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL))
+    {
+      void *frames[64];
+      int n_frames = backtrace (frames, G_N_ELEMENTS (frames));
+
+      fputs ("The stack of the fatal message below:\n", stderr);
+      backtrace_symbols_fd (frames, n_frames, fileno (stderr));
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  g_log_set_writer_func (write_log_cb, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   /* Transitions end at once: a test waits for the state a person sees, not for an animation. */
