@@ -8,6 +8,8 @@
 #include "csn-country.h"
 #include "csn-describe.h"
 #include "csn-draft.h"
+#include "csn-history.h"
+#include "csn-meeting.h"
 #include "csn-position-index.h"
 #include "csn-position.h"
 #include "csn-theme.h"
@@ -128,11 +130,61 @@ on_list_items_changed_cb (CsnPositionIndex *self,
     }
 }
 
+static void ensure_fresh (CsnPositionIndex *self);
+
+/* Whether @list is the positions, the countries, or a list of the agenda (whose items are named by
+ * their place in it). */
+static gboolean
+is_shown_list (CsnPositionIndex *self,
+               gpointer          list)
+{
+  for (CsnCollection c = 0; c < CSN_N_COLLECTIONS; c++)
+    if (list == csn_draft_get_collection (self->draft, c))
+      return c == CSN_COLLECTION_POSITIONS || c == CSN_COLLECTION_COUNTRIES ||
+             csn_collection_matches_target (c, CSN_COLLECTION_AGENDA);
+  return FALSE;
+}
+
+/* Whether the last edit, undo or redo may have changed what the positions show: it touched a
+ * position, a country, the meeting, an item with positions (its title names it, a theme's consensus
+ * may contradict them), or a list of those or of the agenda. TRUE when the history has no step to
+ * tell. */
+static gboolean
+last_change_shows (CsnPositionIndex *self)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  GHashTableIter iter;
+  gpointer object;
+
+  if (!csn_history_add_last_objects (csn_draft_get_history (self->draft), objects))
+    return TRUE;
+  g_hash_table_iter_init (&iter, objects);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    {
+      const char *key;
+
+      if (CSN_IS_POSITION (object) || CSN_IS_COUNTRY (object) || CSN_IS_MEETING (object))
+        return TRUE;
+      if (!CSN_IS_ITEM (object))
+        {
+          if (is_shown_list (self, object))
+            return TRUE;
+          continue;
+        }
+      ensure_fresh (self);
+      key = csn_item_get_key (object);
+      if (key != NULL && g_hash_table_contains (self->by_item, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_draft_changed_cb (CsnPositionIndex *self,
                      CsnDraft         *draft)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (last_change_shows (self))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -194,7 +246,9 @@ csn_position_index_class_init (CsnPositionIndexClass *klass)
 
   object_class->finalize = csn_position_index_finalize;
 
-  /* Emitted after every edit, undo and redo of the draft: what an item's positions show may have changed. */
+  /* Emitted after an edit, undo or redo of the draft that may have changed what an item's positions
+   * show: one of a position, a country, the meeting, an item with positions, or the positions, the
+   * countries or a list of the agenda. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }

@@ -300,8 +300,7 @@ static void
 on_index_changed_cb (CsnStanceStrip   *self,
                      CsnPositionIndex *index)
 {
-  /* The index changes with every edit of the draft: a strip out of sight (its column hidden, its
-   * page not shown) catches up when it shows. */
+  /* A strip out of sight (its column hidden, its page not shown) catches up when it shows. */
   csn_cell_queue_update (CSN_CELL (self));
 }
 

@@ -225,6 +225,60 @@ test_follows_edits (void)
   g_assert_cmpint (csn_position_index_find_member (index, "XB"), ==, 0);
 }
 
+/* "changed" comes after the edits that may change what the positions show, and only after those:
+ * the views that follow it (the Overview's answers, the consensus cells, the stance strips) count
+ * again at each one. */
+static void
+test_changed_for_shown (void)
+{
+  g_autoptr(CsnDraft) draft = load ();
+  CsnPositionIndex *index = csn_position_index_get_for_draft (draft);
+  CsnItem *with_positions = lookup (draft, "t1");
+  CsnItem *without = lookup (draft, "t2");
+  CsnItem *mexico = csn_draft_lookup (draft, CSN_COLLECTION_COUNTRIES, "MX");
+  CsnPosition *position = csn_position_index_lookup (index, "m1", "BZ");
+  g_autoptr(CsnStrategy) strategy = csn_strategy_new ();
+  g_autoptr(CsnParticipant) participant = csn_participant_new ();
+  guint changed = 0;
+
+  g_signal_connect (index, "changed", G_CALLBACK (on_changed_cb), &changed);
+
+  /* Nothing the positions show. */
+  csn_draft_set_string (draft, without, CSN_THEME_PROP_TITLE, "Otro");
+  csn_draft_set_enum (draft, without, CSN_THEME_PROP_CONSENSUS, CSN_CONSENSUS_AGREED);
+  csn_draft_set_string (draft, lookup (draft, "s1"), CSN_STRATEGY_PROP_DESCRIPTION, "Sin posiciones");
+  csn_draft_append (draft, CSN_COLLECTION_PARTICIPANTS, CSN_ITEM (participant));
+  csn_draft_undo (draft);
+  csn_draft_redo (draft);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* What they show: each edit once, and its undo and redo. */
+  csn_draft_set_string (draft, CSN_ITEM (position), CSN_POSITION_PROP_COMMENT, "Se abstiene");
+  g_assert_cmpuint (changed, ==, 1);
+  csn_draft_undo (draft);
+  csn_draft_redo (draft);
+  g_assert_cmpuint (changed, ==, 3);
+  /* An item that has positions: its title names it, its consensus may contradict them. */
+  csn_draft_set_string (draft, with_positions, CSN_THEME_PROP_TITLE, "Acordado");
+  g_assert_cmpuint (changed, ==, 4);
+  csn_draft_set_enum (draft, with_positions, CSN_THEME_PROP_CONSENSUS, CSN_CONSENSUS_PENDING);
+  g_assert_cmpuint (changed, ==, 5);
+  csn_draft_set_string (draft, mexico, CSN_COUNTRY_PROP_NAME_ES, "Estados Unidos Mexicanos");
+  g_assert_cmpuint (changed, ==, 6);
+  csn_draft_set_string (draft, CSN_ITEM (csn_draft_get_meeting (draft)), CSN_MEETING_PROP_TITLE, "Otra reunión");
+  g_assert_cmpuint (changed, ==, 7);
+  /* A strategy added before others renumbers them, and they may have positions. */
+  csn_draft_insert (draft, CSN_COLLECTION_STRATEGIES, 0, CSN_ITEM (strategy));
+  g_assert_cmpuint (changed, ==, 8);
+  csn_draft_undo (draft);
+  g_assert_cmpuint (changed, ==, 9);
+  /* A position given to an item: that item has positions from then on. */
+  csn_draft_set_string (draft, CSN_ITEM (position), CSN_POSITION_PROP_ITEM, "t2");
+  g_assert_cmpuint (changed, ==, 10);
+  csn_draft_set_string (draft, without, CSN_THEME_PROP_TITLE, "Con posiciones");
+  g_assert_cmpuint (changed, ==, 11);
+}
+
 static void
 set_all (CsnDraft   *draft,
          const char *item,
@@ -354,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/position-index/forget", test_forget_position);
   g_test_add_func ("/position-index/membership", test_follows_membership);
   g_test_add_func ("/position-index/edits", test_follows_edits);
+  g_test_add_func ("/position-index/changed-for-shown", test_changed_for_shown);
   g_test_add_func ("/position-index/consensus", test_consensus);
   g_test_add_func ("/position-index/large", test_large);
 
