@@ -31,7 +31,8 @@ struct _CsnAnswersSummary
   gulong               index_changed_id;
   GPtrArray           *country_rows;    /* AdwActionRow, one per member state, once expanded */
   gboolean             country_rows_stale;
-  GPtrArray           *objection_rows;  /* AdwActionRow, after objections_row */
+  GPtrArray           *objection_rows;  /* AdwActionRow, after objections_row, one per item shown */
+  GtkWidget           *more_row;        /* after them, when more items have objections than rows */
   GListStore          *objections;      /* CsnItem, in the agenda's order */
   guint                n_members;
   guint                n_answered;
@@ -73,11 +74,25 @@ on_objection_activated_cb (CsnAnswersSummary *self,
 }
 
 static void
-clear_objection_rows (CsnAnswersSummary *self)
+remove_more_row (CsnAnswersSummary *self)
 {
-  for (guint i = 0; i < self->objection_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->objection_rows, i));
-  g_ptr_array_set_size (self->objection_rows, 0);
+  if (self->more_row == NULL)
+    return;
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->more_row);
+  self->more_row = NULL;
+}
+
+/* Leaves the first @n_rows objection rows. */
+static void
+trim_objection_rows (CsnAnswersSummary *self,
+                     guint              n_rows)
+{
+  while (self->objection_rows->len > n_rows)
+    {
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self),
+                                    g_ptr_array_index (self->objection_rows, self->objection_rows->len - 1));
+      g_ptr_array_set_size (self->objection_rows, self->objection_rows->len - 1);
+    }
 }
 
 static void
@@ -179,13 +194,14 @@ dup_objectors (CsnAnswersSummary   *self,
   return g_string_free (names, FALSE);
 }
 
+/* What @row says of @item and who objects to it, and the item it opens. */
 static void
-add_objection_row (CsnAnswersSummary   *self,
-                   CsnItem             *item,
-                   CsnPosition * const *positions,
-                   guint                n_members)
+update_objection_row (CsnAnswersSummary   *self,
+                      AdwActionRow        *row,
+                      CsnItem             *item,
+                      CsnPosition * const *positions,
+                      guint                n_members)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = csn_describe_item (self->draft, item);
   g_autofree char *names = NULL;
   g_autofree char *subtitle = NULL;
@@ -195,32 +211,52 @@ add_objection_row (CsnAnswersSummary   *self,
   /* Translators: who objects to an item, on the Overview: "México objects", "México, Canadá object" */
   subtitle = g_strdup_printf (ngettext ("%s objects", "%s object", n_objectors), names);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  if (g_object_get_data (G_OBJECT (row), "csn-item") != item)
+    g_object_set_data_full (G_OBJECT (row), "csn-item", g_object_ref (item), g_object_unref);
+}
+
+/* A row for an item with objections, after the last one: there is no row saying how many more
+ * while there is room for another. */
+static AdwActionRow *
+add_objection_row (CsnAnswersSummary *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  g_assert (self->more_row == NULL);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), csn_stance_image_new (CSN_STANCE_OBJECTS));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "csn-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (row, "activated", G_CALLBACK (on_objection_activated_cb), self, G_CONNECT_SWAPPED);
   csn_widget_bound_wrapping_labels (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->objection_rows, row);
+  return ADW_ACTION_ROW (row);
 }
 
+/* The last row of a long list: how many items with objections have no row. */
 static void
-add_more_row (CsnAnswersSummary *self,
-              guint              n_more)
+update_more_row (CsnAnswersSummary *self,
+                 guint              n_more)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
 
+  if (n_more == 0)
+    {
+      remove_more_row (self);
+      return;
+    }
+  if (self->more_row == NULL)
+    {
+      self->more_row = adw_action_row_new ();
+      gtk_widget_add_css_class (self->more_row, "dim-label");
+      csn_widget_bound_wrapping_labels (self->more_row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->more_row);
+    }
   /* Translators: the last row of a long list of items with objections: "And 120 more" */
   title = g_strdup_printf (ngettext ("And %u more", "And %u more", n_more), n_more);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (row, "dim-label");
-  csn_widget_bound_wrapping_labels (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-  g_ptr_array_add (self->objection_rows, row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_row), title);
 }
 
 static void
@@ -289,12 +325,12 @@ csn_answers_summary_refresh (CsnAnswersSummary *self)
   g_autofree char *count_text = NULL;
   g_autoptr(GPtrArray) objections = g_ptr_array_new ();
   guint n_members;
+  guint n_rows;
 
   g_return_if_fail (CSN_IS_ANSWERS_SUMMARY (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->stale = FALSE;
-  clear_objection_rows (self);
 
   n_members = self->index != NULL ? csn_position_index_get_n_members (self->index) : 0;
   self->n_members = n_members;
@@ -337,15 +373,20 @@ csn_answers_summary_refresh (CsnAnswersSummary *self)
   gtk_label_set_label (self->objections_count, count_text);
   adw_action_row_set_subtitle (self->objections_row,
                                objections->len == 0 ? _("No member state objects to any item") : NULL);
-  for (guint i = 0; i < objections->len && i < MAX_OBJECTION_ROWS; i++)
+  /* The rows shown are kept and say the new counts: made again, each refresh restyled and laid out
+   * all of them anew. */
+  n_rows = MIN (objections->len, MAX_OBJECTION_ROWS);
+  trim_objection_rows (self, n_rows);
+  for (guint i = 0; i < n_rows; i++)
     {
       CsnItem *item = g_ptr_array_index (objections, i);
+      AdwActionRow *row = i < self->objection_rows->len ? g_ptr_array_index (self->objection_rows, i)
+                                                        : add_objection_row (self);
 
-      add_objection_row (self, item,
-                         csn_position_index_get_positions (self->index, csn_item_get_key (item)), n_members);
+      update_objection_row (self, row, item,
+                            csn_position_index_get_positions (self->index, csn_item_get_key (item)), n_members);
     }
-  if (objections->len > MAX_OBJECTION_ROWS)
-    add_more_row (self, objections->len - MAX_OBJECTION_ROWS);
+  update_more_row (self, objections->len - n_rows);
 }
 
 static gboolean

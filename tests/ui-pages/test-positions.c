@@ -19,6 +19,7 @@
 #include "csn-strategies-page.h"
 #include "csn-strategy.h"
 #include "csn-theme-details.h"
+#include "csn-theme.h"
 #include "csn-theme-matrix-page.h"
 #include "positions-sample.h"
 #include "ui-test-util.h"
@@ -563,6 +564,18 @@ test_overview_counts (void)
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_signal_emit_by_name (row, "activated");
   g_assert_true (revealed == lookup (draft, "theme-3"));
+  /* The rows stay as the objections change: the row of theme 3 says its new title and a second
+   * member state objecting. */
+  csn_draft_set_string (draft, lookup (draft, "theme-3"), CSN_THEME_PROP_TITLE, "Flujos mixtos");
+  UI_TEST_WAIT_UNTIL (find_row (page, "Theme 3 “Flujos mixtos”") != NULL);
+  g_assert_true (find_row (page, "Theme 3 “Flujos mixtos”") == row);
+  csn_draft_note_position (draft, lookup (draft, "theme-3"), "GT", CSN_STANCE_OBJECTS, "");
+  UI_TEST_WAIT_UNTIL (find_row_with_subtitle (page, "Theme 3 “Flujos mixtos”", "Costa Rica, Guatemala object") != NULL);
+  g_assert_true (find_row (page, "Theme 3 “Flujos mixtos”") == row);
+  g_assert_true (csn_draft_undo (draft));
+  g_assert_true (csn_draft_undo (draft));
+  UI_TEST_WAIT_UNTIL (find_row_with_subtitle (page, "Theme 3 “Migración extrarregional y flujos mixtos”",
+                                              "Costa Rica objects") == row);
   /* Each member state has its row once the list is expanded (not before): México answered, Belize
    * did not. */
   g_assert_null (find_row (page, "Mexico"));
@@ -584,6 +597,67 @@ test_overview_counts (void)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ui_test_find_widget (GTK_WIDGET (summary), ADW_TYPE_EXPANDER_ROW,
                                                                         NULL)), TRUE);
   g_assert_nonnull (find_row_with_subtitle (page, "Mexico", "Answered on 3 Oct 2011: 4 positions"));
+  ui_test_close (page);
+}
+
+/* The rows of the group's list, after the expander of the member states and the count of items
+ * with objections. */
+static GPtrArray *
+list_objection_rows (CsnAnswersSummary *summary)
+{
+  GtkWidget *list = ui_test_find_widget (GTK_WIDGET (summary), GTK_TYPE_LIST_BOX, NULL);
+  GPtrArray *rows = g_ptr_array_new ();
+  guint skipped = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child) && skipped++ > 0)
+      g_ptr_array_add (rows, child);
+  return rows;
+}
+
+/* More items with objections than rows: the first 50 have theirs, and the last row says how many
+ * more there are, whether the rows were there before or come after. */
+static void
+test_overview_many_objections (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  GtkWidget *page = g_object_new (CSN_TYPE_OVERVIEW_PAGE, "draft", draft, NULL);
+  CsnAnswersSummary *summary;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *first;
+
+  ui_test_show_page (page);
+  summary = CSN_ANSWERS_SUMMARY (ui_test_find_widget (page, CSN_TYPE_ANSWERS_SUMMARY, NULL));
+  for (guint i = 0; i < 53; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("objected-%u", i);
+      g_autoptr(CsnStrategy) strategy = g_object_new (CSN_TYPE_STRATEGY, "id", id, "theme", "theme-1", NULL);
+
+      csn_draft_append (draft, CSN_COLLECTION_STRATEGIES, CSN_ITEM (strategy));
+      csn_draft_note_position (draft, CSN_ITEM (strategy), "MX", CSN_STANCE_OBJECTS, "");
+    }
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == 53);
+  rows = list_objection_rows (summary);
+  g_assert_cmpuint (rows->len, ==, 51);
+  first = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 50)), ==, "And 3 more");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Fewer: no row says more. Then more again: that row comes back last, and the rows stay. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (csn_draft_undo (draft));
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == 50);
+  rows = list_objection_rows (summary);
+  g_assert_cmpuint (rows->len, ==, 50);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 49)), !=, "And 3 more");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (csn_draft_redo (draft));
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == 53);
+  rows = list_objection_rows (summary);
+  g_assert_cmpuint (rows->len, ==, 51);
+  g_assert_true (g_ptr_array_index (rows, 0) == first);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 50)), ==, "And 3 more");
   ui_test_close (page);
 }
 
@@ -702,6 +776,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/positions/fit/mechanisms", CSN_TYPE_MECHANISMS_PAGE, test_positions_fit);
   UI_TEST_ADD_PAGE ("/positions/fit/role-proposals", CSN_TYPE_ACTORS_PAGE, test_positions_fit);
   g_test_add_func ("/positions/overview-counts", test_overview_counts);
+  g_test_add_func ("/positions/overview-many-objections", test_overview_many_objections);
   g_test_add_func ("/positions/widget-count", test_widget_count);
 
   return g_test_run ();
