@@ -615,6 +615,28 @@ list_objection_rows (CsnAnswersSummary *summary)
   return rows;
 }
 
+/* Waits for @n_items items with objections, and checks that the summary has @n_rows rows for them,
+ * the last one saying @more ("And 3 more") if given, none saying it otherwise. Returns the first. */
+static GtkWidget *
+assert_objection_rows (CsnAnswersSummary *summary,
+                       guint              n_items,
+                       guint              n_rows,
+                       const char        *more)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *last;
+
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == n_items);
+  rows = list_objection_rows (summary);
+  g_assert_cmpuint (rows->len, ==, n_rows);
+  last = adw_preferences_row_get_title (g_ptr_array_index (rows, n_rows - 1));
+  if (more != NULL)
+    g_assert_cmpstr (last, ==, more);
+  else
+    g_assert_false (g_str_has_prefix (last, "And "));
+  return g_ptr_array_index (rows, 0);
+}
+
 /* More items with objections than rows: the first 50 have theirs, and the last row says how many
  * more there are, whether the rows were there before or come after. */
 static void
@@ -623,7 +645,6 @@ test_overview_many_objections (void)
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
   GtkWidget *page = g_object_new (CSN_TYPE_OVERVIEW_PAGE, "draft", draft, NULL);
   CsnAnswersSummary *summary;
-  g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *first;
 
   ui_test_show_page (page);
@@ -636,28 +657,15 @@ test_overview_many_objections (void)
       csn_draft_append (draft, CSN_COLLECTION_STRATEGIES, CSN_ITEM (strategy));
       csn_draft_note_position (draft, CSN_ITEM (strategy), "MX", CSN_STANCE_OBJECTS, "");
     }
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == 53);
-  rows = list_objection_rows (summary);
-  g_assert_cmpuint (rows->len, ==, 51);
-  first = g_ptr_array_index (rows, 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 50)), ==, "And 3 more");
-  g_clear_pointer (&rows, g_ptr_array_unref);
+  first = assert_objection_rows (summary, 53, 51, "And 3 more");
 
   /* Fewer: no row says more. Then more again: that row comes back last, and the rows stay. */
   for (guint i = 0; i < 6; i++)
     g_assert_true (csn_draft_undo (draft));
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == 50);
-  rows = list_objection_rows (summary);
-  g_assert_cmpuint (rows->len, ==, 50);
-  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 49)), !=, "And 3 more");
-  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_true (assert_objection_rows (summary, 50, 50, NULL) == first);
   for (guint i = 0; i < 6; i++)
     g_assert_true (csn_draft_redo (draft));
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_answers_summary_get_objections (summary)) == 53);
-  rows = list_objection_rows (summary);
-  g_assert_cmpuint (rows->len, ==, 51);
-  g_assert_true (g_ptr_array_index (rows, 0) == first);
-  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 50)), ==, "And 3 more");
+  g_assert_true (assert_objection_rows (summary, 53, 51, "And 3 more") == first);
   ui_test_close (page);
 }
 
