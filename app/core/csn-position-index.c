@@ -130,8 +130,6 @@ on_list_items_changed_cb (CsnPositionIndex *self,
     }
 }
 
-static void ensure_fresh (CsnPositionIndex *self);
-
 /* Whether @list is the positions, the countries, or a list of the agenda (whose items are named by
  * their place in it). */
 static gboolean
@@ -147,15 +145,19 @@ is_shown_list (CsnPositionIndex *self,
 
 /* Whether the last edit, undo or redo may have changed what the positions show: it touched a
  * position, a country, the meeting, an item with positions (its title names it, a theme's consensus
- * may contradict them), or a list of those or of the agenda. TRUE when the history has no step to
- * tell. */
+ * may contradict them), or a list of those or of the agenda. TRUE when the index is stale (a
+ * position or a country changed since the last lookup: it is rebuilt at the next one, not here) or
+ * the history has no step to tell. */
 static gboolean
 last_change_shows (CsnPositionIndex *self)
 {
-  g_autoptr(GHashTable) objects = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_autoptr(GHashTable) objects = NULL;
   GHashTableIter iter;
   gpointer object;
 
+  if (self->stale)
+    return TRUE;
+  objects = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   if (!csn_history_add_last_objects (csn_draft_get_history (self->draft), objects))
     return TRUE;
   g_hash_table_iter_init (&iter, objects);
@@ -171,7 +173,6 @@ last_change_shows (CsnPositionIndex *self)
             return TRUE;
           continue;
         }
-      ensure_fresh (self);
       key = csn_item_get_key (object);
       if (key != NULL && g_hash_table_contains (self->by_item, key))
         return TRUE;

@@ -254,7 +254,7 @@ on_page (const char *wanted,
 
 /*
  * Whether the items of @klass have texts that may carry a translation, their own or their
- * children's; @children: the field of the children (a theme's reservations), or NULL.
+ * children's; @children: (optional): the field of the children (a theme's reservations), or NULL.
  */
 gboolean
 csn_item_class_has_texts (CsnItemClass    *klass,
@@ -262,20 +262,21 @@ csn_item_class_has_texts (CsnItemClass    *klass,
 {
   guint n_fields;
   const CsnField *fields;
+  const CsnField *found = NULL;
   gboolean translatable = FALSE;
 
   g_return_val_if_fail (CSN_IS_ITEM_CLASS (klass), FALSE);
-  g_return_val_if_fail (children != NULL, FALSE);
 
   fields = csn_item_class_get_fields (klass, &n_fields);
-  *children = NULL;
   for (guint i = 0; i < n_fields; i++)
     {
       translatable |= (fields[i].flags & CSN_FIELD_FLAG_TRANSLATABLE) != 0;
       if (fields[i].kind == CSN_FIELD_CHILDREN)
-        *children = &fields[i];
+        found = &fields[i];
     }
-  return translatable || *children != NULL;
+  if (children != NULL)
+    *children = found;
+  return translatable || found != NULL;
 }
 
 static gboolean

@@ -355,10 +355,9 @@ update_changed_items (CsnTranslationSummary *self)
   while (g_hash_table_iter_next (&iter, &object, NULL))
     {
       CsnCollection collection;
-      const CsnField *children;
 
       /* A delegation's quota, a participant's name: no text to count. */
-      if (!CSN_IS_ITEM (object) || !csn_item_class_has_texts (CSN_ITEM_GET_CLASS (object), &children))
+      if (!CSN_IS_ITEM (object) || !csn_item_class_has_texts (CSN_ITEM_GET_CLASS (object), NULL))
         continue;
       collection = csn_collection_for_item (object);
       if (CSN_IS_MEETING (object) ||
