@@ -30,6 +30,9 @@ struct _CsnListPageClass
   /* A further condition on the items shown, besides the search; NULL for none. */
   gboolean (*match)             (CsnListPage *self,
                                  CsnItem     *item);
+  /* TRUE while @match lets every item through (a filter set to all): the list then takes the items
+   * without asking about each. NULL: @match always filters. */
+  gboolean (*matches_all)       (CsnListPage *self);
   /* Drops the subclass's own filter when it hides @item, to reveal it. */
   void     (*clear_filter)      (CsnListPage *self,
                                  CsnItem     *item);

@@ -129,6 +129,12 @@ csn_strategies_page_match (CsnListPage *page,
   return self->theme_key == NULL || g_strcmp0 (csn_strategy_get_theme (CSN_STRATEGY (strategy)), self->theme_key) == 0;
 }
 
+static gboolean
+csn_strategies_page_matches_all (CsnListPage *page)
+{
+  return CSN_STRATEGIES_PAGE (page)->theme_key == NULL;
+}
+
 static void
 csn_strategies_page_clear_filter (CsnListPage *page,
                                   CsnItem     *strategy)
@@ -294,6 +300,7 @@ csn_strategies_page_class_init (CsnStrategiesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->match = csn_strategies_page_match;
+  page_class->matches_all = csn_strategies_page_matches_all;
   page_class->clear_filter = csn_strategies_page_clear_filter;
   page_class->can_add = csn_strategies_page_can_add;
   page_class->add = csn_strategies_page_add;

@@ -8,7 +8,9 @@
 #include "csn-enums.h"
 #include "csn-history.h"
 #include "csn-ref-cell.h"
+#include "csn-narrow-selection.h"
 #include "csn-ref-list-cell.h"
+#include "csn-row-grower.h"
 #include "csn-strategies-page.h"
 #include "csn-text-cell.h"
 #include "csn-tooltip-util.h"
@@ -224,6 +226,60 @@ test_open_theme_filter (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* The list's filter model, which the grower takes its rows from. */
+static GListModel *
+get_filtered (Fixture *fixture)
+{
+  GtkSingleSelection *selection = csn_narrow_selection_get_selection (CSN_NARROW_SELECTION (get_shown (fixture)));
+  GListModel *grower = gtk_single_selection_get_model (selection);
+
+  return csn_row_grower_get_source (CSN_ROW_GROWER (grower));
+}
+
+static GtkFilterMatch
+get_strictness (Fixture *fixture)
+{
+  return gtk_filter_get_strictness (gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (get_filtered (fixture))));
+}
+
+/* The filter asks about each strategy only while the search or a theme filters them: otherwise it
+ * matches all without a look, and the list takes the strategies as they are. */
+static void
+test_filter_only_when_filtering (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkDropDown *filter = GTK_DROP_DOWN (gtk_widget_get_template_child (fixture->page, CSN_TYPE_STRATEGIES_PAGE,
+                                                                      "theme_filter"));
+  GtkWidget *entry = ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
+  const char *theme = csn_item_get_key (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0));
+  guint in_theme = 0;
+
+  for (guint i = 0; i < n; i++)
+    in_theme += g_strcmp0 (csn_item_get_string (ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, i),
+                                                "theme"), theme) == 0;
+  g_assert_cmpuint (in_theme, >, 0);
+  g_assert_cmpuint (in_theme, <, n);
+
+  g_assert_cmpint (get_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (get_filtered (fixture)), ==, n);
+
+  /* Two of the template's strategies are regional workshops. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "TALLER regional");
+  UI_TEST_WAIT_UNTIL (get_strictness (fixture) == GTK_FILTER_MATCH_SOME);
+  g_assert_cmpuint (g_list_model_get_n_items (get_filtered (fixture)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  UI_TEST_WAIT_UNTIL (get_strictness (fixture) == GTK_FILTER_MATCH_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (get_filtered (fixture)), ==, n);
+
+  choose_theme_filter (filter, 1);
+  g_assert_cmpint (get_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+  g_assert_cmpuint (g_list_model_get_n_items (get_filtered (fixture)), ==, in_theme);
+  gtk_drop_down_set_selected (filter, 0);
+  g_assert_cmpint (get_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (get_filtered (fixture)), ==, n);
+}
+
 static void
 test_move_to_theme (Fixture       *fixture,
                     gconstpointer  data)
@@ -369,6 +425,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/strategies/add", CSN_TYPE_STRATEGIES_PAGE, test_add_strategy);
   UI_TEST_ADD_PAGE ("/strategies/reveal-theme", CSN_TYPE_STRATEGIES_PAGE, test_reveal_theme);
   UI_TEST_ADD_PAGE ("/strategies/open-theme-filter", CSN_TYPE_STRATEGIES_PAGE, test_open_theme_filter);
+  UI_TEST_ADD_PAGE ("/strategies/filter-only-when-filtering", CSN_TYPE_STRATEGIES_PAGE, test_filter_only_when_filtering);
   UI_TEST_ADD_PAGE ("/strategies/move-to-theme", CSN_TYPE_STRATEGIES_PAGE, test_move_to_theme);
   UI_TEST_ADD_PAGE ("/strategies/lead-and-support", CSN_TYPE_STRATEGIES_PAGE, test_lead_and_support);
   UI_TEST_ADD_PAGE ("/strategies/horizon-and-remove", CSN_TYPE_STRATEGIES_PAGE, test_set_horizon_and_remove);
