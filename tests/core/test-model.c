@@ -215,6 +215,27 @@ test_draft_collections_and_ids (void)
   g_assert_cmpuint (position, ==, 2);
 }
 
+/* A new id never repeats one the collection has: the same seed gives the same random id, which the
+ * second time is taken. */
+static void
+test_new_id_avoids_taken (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new ();
+  g_autoptr(CsnStrategy) strategy = csn_strategy_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *next = NULL;
+
+  g_random_set_seed (16);
+  first = csn_draft_make_id (draft, CSN_COLLECTION_STRATEGIES);
+  g_object_set (strategy, "id", first, NULL);
+  csn_draft_append (draft, CSN_COLLECTION_STRATEGIES, CSN_ITEM (strategy));
+
+  g_random_set_seed (16);
+  next = csn_draft_make_id (draft, CSN_COLLECTION_STRATEGIES);
+  g_assert_cmpstr (next, !=, first);
+  g_assert_true (g_regex_match_simple ("^strategy-[0-9a-f]{8}$", next, 0, 0));
+}
+
 static void
 test_template_content (void)
 {
@@ -327,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/model/types/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/model/types/titles", test_titles);
   g_test_add_func ("/model/draft/collections-and-ids", test_draft_collections_and_ids);
+  g_test_add_func ("/model/draft/new-id-avoids-taken", test_new_id_avoids_taken);
   g_test_add_func ("/model/template/content", test_template_content);
   g_test_add_func ("/model/enums", test_enum_nicks_and_labels);
 
