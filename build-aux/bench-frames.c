@@ -1,7 +1,9 @@
 /* bench-frames.c: opens a draft in a real CsnWindow and measures what issue 16 asks of it: the time
  * to the first frame, the widgets each page makes, and the frames around switching pages, typing,
  * committing, undo, redo, adding a row, searching and saving, or (--reveal-only) opening items from
- * the Overview on pages not shown yet, and in translation mode. Runs under a display (Xvfb). */
+ * the Overview on pages not shown yet, and in translation mode. --floor measures the same frames
+ * for a bare GTK window switching pages of labels: what a page switch costs on the display and the
+ * machine at hand, without Consenso. Runs under a display (Xvfb). */
 #define G_LOG_DOMAIN "bench-frames"
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 
@@ -63,6 +65,8 @@ typedef struct
 {
   CsnApplication *app;
   CsnWindow      *window;
+  GtkWindow      *bare_window;  /* --floor: the window measured instead of Consenso's */
+  GtkStack       *bare_stack;
   GdkFrameClock  *frame_clock;
   GArray         *frames;
   gint64          frame_start;
@@ -210,7 +214,9 @@ start_recording (Bench *bench)
   g_array_set_size (bench->frames, 0);
   bench->recording = TRUE;
   if (bench->tick_id == 0)
-    bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), keep_ticking_cb, bench, NULL);
+    bench->tick_id = gtk_widget_add_tick_callback (bench->bare_window != NULL ? GTK_WIDGET (bench->bare_window)
+                                                                              : GTK_WIDGET (bench->window),
+                                                   keep_ticking_cb, bench, NULL);
 }
 
 typedef struct
@@ -871,6 +877,102 @@ stand_in_for_window_manager (GdkDisplay *display)
   XFlush (xdisplay);
 }
 
+static void
+print_table_head (void)
+{
+  g_print ("frames in the %u ms after each action (ms): the action's call; from it to the next frame "
+           "painted;\nthe median and the longest frame's work, and the update and layout phases of that longest one;\nthe most CPU time of the main thread in one frame; the median and the longest gap between frames; frames; frames over "
+           "%u ms of work; gaps over %u ms;\nthe CPU time of the call, and of the whole watch (the tick "
+           "callback that keeps frames coming costs a little)\n", watch_ms, FRAME_BUDGET_US / 1000,
+           MISSED_GAP_US / 1000);
+  g_print ("  %-34s %8s %8s %8s %8s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "median",
+           "frame", "layout", "frm cpu", "med gap", "gap", "frames", "over", "missed", "cpu", "cpu/watch");
+}
+
+/* --- the floor: a bare GTK window ------------------------------------------------------------ */
+
+#define BARE_ROWS 28
+#define BARE_COLUMNS 8
+
+/* A page of a bare window: a grid of labels over the whole page, as many as a list page of
+ * Consenso shows (28 rows of 8 texts). */
+static GtkWidget *
+make_bare_page (const char *name)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  for (guint row = 0; row < BARE_ROWS; row++)
+    for (guint column = 0; column < BARE_COLUMNS; column++)
+      {
+        g_autofree char *text = g_strdup_printf ("Page %s, text %u of row %u", name, column + 1, row + 1);
+
+        gtk_grid_attach (GTK_GRID (grid), gtk_label_new (text), column, row, 1, 1);
+      }
+  return grid;
+}
+
+static void
+show_bare_page_action (Bench    *bench,
+                       gpointer  data)
+{
+  const char *name = data;
+
+  if (gtk_stack_get_child_by_name (bench->bare_stack, name) == NULL)
+    gtk_stack_add_named (bench->bare_stack, make_bare_page (name), name);
+  gtk_stack_set_visible_child_name (bench->bare_stack, name);
+}
+
+/* --floor: what a page switch costs on this display and machine without Consenso: a bare GTK
+ * window of Consenso's size whose pages are grids of labels, four made before the window shows (the
+ * first shown with it) and two made at the switch, as Consenso makes its pages when first shown. */
+static void
+measure_floor (Bench *bench)
+{
+  gint64 t_first_paint = 0;
+
+  bench->bare_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (bench->bare_window, 1180, 760);
+  bench->bare_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (bench->bare_stack, FALSE);
+  gtk_stack_set_vhomogeneous (bench->bare_stack, FALSE);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("made ahead %u", i);
+
+      gtk_stack_add_named (bench->bare_stack, make_bare_page (name), name);
+    }
+  gtk_window_set_child (bench->bare_window, GTK_WIDGET (bench->bare_stack));
+  g_signal_connect (bench->bare_window, "map", G_CALLBACK (on_map_cb), &t_first_paint);
+  gtk_window_present (bench->bare_window);
+  while (t_first_paint == 0)
+    g_main_context_iteration (NULL, TRUE);
+  park_pointer (GTK_WIDGET (bench->bare_window));
+  bench->frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->bare_window));
+  g_signal_connect (bench->frame_clock, "before-paint", G_CALLBACK (on_before_paint_cb), bench);
+  g_signal_connect_after (bench->frame_clock, "layout", G_CALLBACK (on_layout_cb), bench);
+  g_signal_connect (bench->frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
+  spin (500);
+
+  measure (bench, "idle (the floor)", nothing_action, NULL);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 1; i < 4; i++)
+      {
+        g_autofree char *page = g_strdup_printf ("made ahead %u", i);
+        g_autofree char *name = g_strdup_printf ("bare: show page %u%s", i, round > 0 ? " again" : "");
+
+        measure (bench, name, show_bare_page_action, page);
+      }
+  measure (bench, "bare: back to page 0", show_bare_page_action, (gpointer) "made ahead 0");
+  measure (bench, "bare: show a page made at the switch", show_bare_page_action, (gpointer) "made at the switch 1");
+  measure (bench, "bare: show another made at the switch", show_bare_page_action, (gpointer) "made at the switch 2");
+
+  g_signal_handlers_disconnect_by_data (bench->frame_clock, bench);
+  gtk_window_destroy (bench->bare_window);
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -888,6 +990,7 @@ main (int   argc,
   gboolean open_only = FALSE;
   gboolean no_animations = FALSE;
   gboolean window_manager_check = FALSE;
+  gboolean floor_only = FALSE;
   gint64 t_start, t_loaded, t_window, t_first_paint = 0;
   gint64 c_start, c_loaded, c_window, c_first_paint;
   Bench bench = { 0 };
@@ -923,6 +1026,10 @@ main (int   argc,
     { "stop-after", 0, 0, G_OPTION_ARG_STRING, &stop_after, "Stop after the action named ACTION", "ACTION" },
     { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
       "Turn GTK's animations off (popovers, scrolling; the pages switch without one)", NULL },
+    { "floor", 0, 0, G_OPTION_ARG_NONE, &floor_only,
+      "Measure a bare GTK window of Consenso's size instead, whose pages are grids of labels: what a page "
+      "switch costs on this display and machine without Consenso (first shows, shown again, made at the switch)",
+      NULL },
     { "window-manager-check", 0, 0, G_OPTION_ARG_NONE, &window_manager_check,
       "Give the display a window manager's check window (EWMH), as a desktop session has: without one, GDK "
       "asks the X server for it at every frame", NULL },
@@ -953,6 +1060,12 @@ main (int   argc,
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   bench.json = g_string_new ("{ \"steps\": [");
   bench.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  if (floor_only)
+    {
+      print_table_head ();
+      measure_floor (&bench);
+      goto done;
+    }
   bench.app = csn_application_new ();
   if (!g_application_register (G_APPLICATION (bench.app), NULL, &error))
     g_error ("%s", error->message);
@@ -1028,13 +1141,7 @@ main (int   argc,
 
   if (!counts_only)
     {
-      g_print ("frames in the %u ms after each action (ms): the action's call; from it to the next frame "
-               "painted;\nthe median and the longest frame's work, and the update and layout phases of that longest one;\nthe most CPU time of the main thread in one frame; the median and the longest gap between frames; frames; frames over "
-               "%u ms of work; gaps over %u ms;\nthe CPU time of the call, and of the whole watch (the tick "
-               "callback that keeps frames coming costs a little)\n", watch_ms, FRAME_BUDGET_US / 1000,
-               MISSED_GAP_US / 1000);
-      g_print ("  %-34s %8s %8s %8s %8s %8s %8s %8s %8s %7s %5s %7s %8s %8s\n", "action", "call", "latency", "median",
-               "frame", "layout", "frm cpu", "med gap", "gap", "frames", "over", "missed", "cpu", "cpu/watch");
+      print_table_head ();
       measure (&bench, "idle (the floor)", nothing_action, NULL);
     }
   if (reveal_only)
@@ -1138,6 +1245,14 @@ out:
   gtk_window_destroy (GTK_WINDOW (bench.window));
   spin (50);
   g_object_unref (bench.app);
+done:
+  if (floor_only)
+    {
+      g_print ("peak RSS %.1f MiB\n", status_kib ("VmHWM:") / 1024.0);
+      g_string_append (bench.json, "\n  ]\n}\n");
+      if (json_path != NULL && !g_file_set_contents (json_path, bench.json->str, -1, &error))
+        g_error ("%s", error->message);
+    }
   g_array_unref (bench.frames);
   g_string_free (bench.json, TRUE);
   remove_tree (root);
