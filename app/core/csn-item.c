@@ -21,7 +21,10 @@ typedef struct
   GValue     *values;     /* indexed by property id, allocated on first use */
   JsonObject *unknown;    /* members this build does not know, in file order */
   GHashTable *unknown_in; /* field key -> JsonObject of unknown members inside it */
-  GArray     *watches;    /* of Watch: the draft's indexes of the lists the item is in */
+  /* The draft's indexes of the list the item is in: nearly always one, kept in place, so that an
+   * index of 5,000 items makes no allocation per item for it. */
+  Watch       watch;         /* func NULL: none */
+  GArray     *more_watches;  /* of Watch: those after the first (a participant's two indexes) */
   CsnTextStore *store;    /* where the texts read with the item are, or NULL */
   char       *search_text;                   /* folded, each property's text after a NUL */
   gsize       search_length;
@@ -233,10 +236,12 @@ csn_item_set_property (GObject      *object,
   g_value_init (&values[prop_id], pspec->value_type);
   g_value_copy (&normalized, &values[prop_id]);
   g_clear_pointer (&priv->search_text, g_free);
-  if (priv->watches != NULL)
-    for (guint i = 0; i < priv->watches->len; i++)
+  if (priv->watch.func != NULL)
+    priv->watch.func (self, pspec, &old, priv->watch.user_data);
+  if (priv->more_watches != NULL)
+    for (guint i = 0; i < priv->more_watches->len; i++)
       {
-        Watch *watch = &g_array_index (priv->watches, Watch, i);
+        Watch *watch = &g_array_index (priv->more_watches, Watch, i);
 
         watch->func (self, pspec, &old, watch->user_data);
       }
@@ -261,8 +266,8 @@ csn_item_finalize (GObject *object)
   g_clear_pointer (&priv->store, csn_text_store_unref);
   g_clear_pointer (&priv->search_text, g_free);
   /* A list's index holds its items: none watches an item that goes. */
-  g_assert (priv->watches == NULL || priv->watches->len == 0);
-  g_clear_pointer (&priv->watches, g_array_unref);
+  g_assert (priv->watch.func == NULL && (priv->more_watches == NULL || priv->more_watches->len == 0));
+  g_clear_pointer (&priv->more_watches, g_array_unref);
 
   G_OBJECT_CLASS (csn_item_parent_class)->finalize (object);
 }
@@ -907,9 +912,14 @@ csn_item_add_watch (CsnItem          *self,
   g_return_if_fail (CSN_IS_ITEM (self));
   g_return_if_fail (func != NULL);
 
-  if (priv->watches == NULL)
-    priv->watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), 1);
-  g_array_append_val (priv->watches, watch);
+  if (priv->watch.func == NULL)
+    {
+      priv->watch = watch;
+      return;
+    }
+  if (priv->more_watches == NULL)
+    priv->more_watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), 1);
+  g_array_append_val (priv->more_watches, watch);
 }
 
 void
@@ -921,13 +931,25 @@ csn_item_remove_watch (CsnItem          *self,
 
   g_return_if_fail (CSN_IS_ITEM (self));
 
-  for (guint i = 0; priv->watches != NULL && i < priv->watches->len; i++)
+  /* The first in place is followed by the next, if any: the watches keep their order. */
+  if (priv->watch.func == func && priv->watch.user_data == user_data)
     {
-      Watch *watch = &g_array_index (priv->watches, Watch, i);
+      if (priv->more_watches != NULL && priv->more_watches->len > 0)
+        {
+          priv->watch = g_array_index (priv->more_watches, Watch, 0);
+          g_array_remove_index (priv->more_watches, 0);
+        }
+      else
+        priv->watch = (Watch) { NULL, NULL };
+      return;
+    }
+  for (guint i = 0; priv->more_watches != NULL && i < priv->more_watches->len; i++)
+    {
+      Watch *watch = &g_array_index (priv->more_watches, Watch, i);
 
       if (watch->func == func && watch->user_data == user_data)
         {
-          g_array_remove_index (priv->watches, i);
+          g_array_remove_index (priv->more_watches, i);
           return;
         }
     }

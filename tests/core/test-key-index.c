@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "consenso-core.h"
+#include "csn-key-index.h"
 
 static const char *keys[] = { "a", "b", "c", "d", "e" };
 static const char *countries[] = { "MX", "GT", "CR" };
@@ -197,6 +198,42 @@ test_loaded_draft (void)
   csn_history_clear (csn_draft_get_history (draft));
 }
 
+/* Two indexes of one list, by two properties, each follow the items' changes, whichever is freed
+ * first: an item keeps its first watch in place and the others after it. */
+static void
+test_two_indexes (void)
+{
+  for (guint freed_first = 0; freed_first < 2; freed_first++)
+    {
+      g_autoptr(GListStore) list = g_list_store_new (CSN_TYPE_THEME);
+      g_autoptr(CsnItem) theme = g_object_new (CSN_TYPE_THEME, "id", "theme-a", "pillar", "human-rights", NULL);
+      CsnKeyIndex *indexes[2];
+
+      g_list_store_append (list, theme);
+      indexes[0] = csn_key_index_new (G_LIST_MODEL (list), "id", TRUE);
+      indexes[1] = csn_key_index_new (G_LIST_MODEL (list), "pillar", FALSE);
+
+      g_object_set (theme, "id", "theme-b", "pillar", "migration-and-development", NULL);
+      g_assert_null (csn_key_index_lookup (indexes[0], "theme-a"));
+      g_assert_true (csn_key_index_lookup (indexes[0], "theme-b") == theme);
+      g_assert_cmpuint (csn_key_index_count (indexes[1], "human-rights"), ==, 0);
+      g_assert_cmpuint (csn_key_index_count (indexes[1], "migration-and-development"), ==, 1);
+
+      /* The other index, alone now, still follows. */
+      g_clear_pointer (&indexes[freed_first], csn_key_index_free);
+      g_object_set (theme, "id", "theme-c", "pillar", "human-rights", NULL);
+      if (freed_first == 1)
+        g_assert_true (csn_key_index_lookup (indexes[0], "theme-c") == theme);
+      else
+        g_assert_cmpuint (csn_key_index_count (indexes[1], "human-rights"), ==, 1);
+      g_clear_pointer (&indexes[1 - freed_first], csn_key_index_free);
+
+      /* Watched by none, the item is finalized (which asserts that). */
+      g_list_store_remove_all (list);
+      g_clear_object (&theme);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +242,7 @@ main (int   argc,
 
   g_test_add_func ("/key-index/random-edits", test_random_edits);
   g_test_add_func ("/key-index/loaded-draft", test_loaded_draft);
+  g_test_add_func ("/key-index/two-indexes", test_two_indexes);
 
   return g_test_run ();
 }
