@@ -143,39 +143,42 @@ is_shown_list (CsnPositionIndex *self,
   return FALSE;
 }
 
-/* Whether the last edit, undo or redo may have changed what the positions show: it touched a
- * position, a country, the meeting, an item with positions (its title names it, a theme's consensus
- * may contradict them), or a list of those or of the agenda. TRUE when the index is stale (a
- * position or a country changed since the last lookup: it is rebuilt at the next one, not here) or
- * the history has no step to tell. */
+/* Whether a change of @object may change what the positions show: a position, a country, the
+ * meeting, an item with positions (its title names it, a theme's consensus may contradict them), or
+ * a list of those or of the agenda. */
+static gboolean
+object_shows (CsnPositionIndex *self,
+              gpointer          object)
+{
+  const char *key;
+
+  if (CSN_IS_POSITION (object) || CSN_IS_COUNTRY (object) || CSN_IS_MEETING (object))
+    return TRUE;
+  if (!CSN_IS_ITEM (object))
+    return is_shown_list (self, object);
+  key = csn_item_get_key (object);
+  return key != NULL && g_hash_table_contains (self->by_item, key);
+}
+
+/* Whether the last edit, undo or redo may have changed what the positions show: the objects the next
+ * undo and the next redo would change (the step just made, undone or redone is at the top of one of
+ * the two stacks), asked one by one. TRUE when the index is stale (a position or a country changed
+ * since the last lookup: it is rebuilt at the next one, not here) or the history has no step to
+ * tell. */
 static gboolean
 last_change_shows (CsnPositionIndex *self)
 {
-  g_autoptr(GHashTable) objects = NULL;
-  GHashTableIter iter;
-  gpointer object;
+  CsnHistory *history = csn_draft_get_history (self->draft);
 
-  if (self->stale)
+  if (self->stale || (!csn_history_can_undo (history) && !csn_history_can_redo (history)))
     return TRUE;
-  objects = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  if (!csn_history_add_last_objects (csn_draft_get_history (self->draft), objects))
-    return TRUE;
-  g_hash_table_iter_init (&iter, objects);
-  while (g_hash_table_iter_next (&iter, &object, NULL))
+  for (guint redo = 0; redo <= 1; redo++)
     {
-      const char *key;
+      g_autoptr(GPtrArray) objects = csn_history_dup_next_objects (history, redo);
 
-      if (CSN_IS_POSITION (object) || CSN_IS_COUNTRY (object) || CSN_IS_MEETING (object))
-        return TRUE;
-      if (!CSN_IS_ITEM (object))
-        {
-          if (is_shown_list (self, object))
-            return TRUE;
-          continue;
-        }
-      key = csn_item_get_key (object);
-      if (key != NULL && g_hash_table_contains (self->by_item, key))
-        return TRUE;
+      for (guint i = 0; i < objects->len; i++)
+        if (object_shows (self, g_ptr_array_index (objects, i)))
+          return TRUE;
     }
   return FALSE;
 }
