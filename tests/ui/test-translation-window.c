@@ -460,6 +460,109 @@ test_follows_item_edits (void)
   ui_test_close_window (window);
 }
 
+static gboolean
+lists_unit (CsnWindow          *window,
+            CsnTranslationUnit *unit)
+{
+  GListModel *units = csn_translation_view_get_units (window->translation_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    if (unit_at (window, i) == unit)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first missing text listed (of @item, unless NULL), or NULL. */
+static CsnTranslationUnit *
+find_missing_unit (CsnWindow *window,
+                   CsnItem   *item)
+{
+  GListModel *units = csn_translation_view_get_units (window->translation_view);
+  CsnDraft *draft = csn_window_get_draft (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      CsnTranslationUnit *unit = unit_at (window, i);
+
+      if (csn_translation_unit_get_state (unit, target_of (draft)) == CSN_TRANSLATION_MISSING &&
+          (item == NULL || csn_translation_unit_get_item (unit) == item))
+        return unit;
+    }
+  return NULL;
+}
+
+/* A listing counts the states it lists the texts in and keeps each in its text; the edits after
+ * it are counted from those. With every text listed, no other count comes between: the counts
+ * after each edit are the listing's and the edit's alone. */
+static void
+test_counts_from_listing (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = ui_test_open_window (app, draft);
+  guint n_texts = count_page_texts (draft, "theme-matrix", -1);
+  guint n_missing = count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING);
+  CsnTranslationUnit *unit;
+  g_autofree char *source = NULL;
+  const char *property;
+  CsnItem *item;
+
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)) == n_texts);
+  assert_summary_counts (window, "theme-matrix");
+
+  /* A text of the first listing translated. */
+  unit = find_missing_unit (window, NULL);
+  g_assert_nonnull (unit);
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                             target_of (draft), "Translated");
+  ui_test_flush ();
+  g_assert_cmpuint (count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING), ==, n_missing - 1);
+  assert_summary_counts (window, "theme-matrix");
+
+  /* A source emptied and written again lists the page again, that text in a new unit among the
+   * units kept; then it and a kept one are translated. */
+  unit = find_missing_unit (window, NULL);
+  g_assert_nonnull (unit);
+  item = csn_translation_unit_get_item (unit);
+  property = csn_field_get_property_name (csn_translation_unit_get_field (unit), NULL);
+  source = g_strdup (csn_translation_unit_get_source (unit));
+  csn_draft_set_string (draft, item, property, "");
+  ui_test_flush ();
+  csn_draft_set_string (draft, item, property, source);
+  ui_test_flush ();
+  assert_summary_counts (window, "theme-matrix");
+  unit = find_missing_unit (window, item);
+  g_assert_nonnull (unit);
+  csn_draft_set_translation (draft, item, csn_translation_unit_get_field (unit), target_of (draft), "Again");
+  ui_test_flush ();
+  assert_summary_counts (window, "theme-matrix");
+  unit = find_missing_unit (window, NULL);
+  g_assert_nonnull (unit);
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                             target_of (draft), "Kept");
+  ui_test_flush ();
+  g_assert_cmpuint (count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING), ==, n_missing - 3);
+  assert_summary_counts (window, "theme-matrix");
+
+  /* Translated out of translation mode, a text is listed again in the unit it had; that
+   * translation undone back in the mode, it is counted from the state the listing gave it. */
+  unit = find_missing_unit (window, NULL);
+  g_assert_nonnull (unit);
+  csn_window_set_translation_mode (window, FALSE);
+  ui_test_flush ();
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                             target_of (draft), "Out of the mode");
+  csn_window_set_translation_mode (window, TRUE);
+  ui_test_flush ();
+  g_assert_true (lists_unit (window, unit));
+  assert_summary_counts (window, "theme-matrix");
+  csn_draft_undo (draft);
+  ui_test_flush ();
+  g_assert_cmpuint (count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING), ==, n_missing - 3);
+  assert_summary_counts (window, "theme-matrix");
+  ui_test_close_window (window);
+}
+
 /* Next Untranslated goes to the next missing or outdated text, on the next page when this one has
  * none left; the agenda follows. With none left anywhere, a toast says so. */
 static void
@@ -1117,6 +1220,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/undo-reveals-reservation", test_undo_reveals_reservation);
   g_test_add_func ("/translation-window/filters", test_filters);
   g_test_add_func ("/translation-window/follows-item-edits", test_follows_item_edits);
+  g_test_add_func ("/translation-window/counts-from-listing", test_counts_from_listing);
   g_test_add_func ("/translation-window/next-across-pages", test_next_across_pages);
   g_test_add_func ("/translation-window/next-wraps-around", test_next_wraps_around);
   g_test_add_func ("/translation-window/accept", test_accept);
