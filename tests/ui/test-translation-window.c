@@ -491,6 +491,23 @@ find_missing_unit (CsnWindow *window,
   return NULL;
 }
 
+/* Translates the first missing text listed (of @item, unless NULL), and checks the counts once
+ * the view has followed. */
+static void
+translate_missing (CsnWindow  *window,
+                   CsnItem    *item,
+                   const char *translation)
+{
+  CsnDraft *draft = csn_window_get_draft (window);
+  CsnTranslationUnit *unit = find_missing_unit (window, item);
+
+  g_assert_nonnull (unit);
+  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
+                             target_of (draft), translation);
+  ui_test_flush ();
+  assert_summary_counts (window, "theme-matrix");
+}
+
 /* A listing counts the states it lists the texts in and keeps each in its text; the edits after
  * it are counted from those. With every text listed, no other count comes between: the counts
  * after each edit are the listing's and the edit's alone. */
@@ -511,13 +528,8 @@ test_counts_from_listing (void)
   assert_summary_counts (window, "theme-matrix");
 
   /* A text of the first listing translated. */
-  unit = find_missing_unit (window, NULL);
-  g_assert_nonnull (unit);
-  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
-                             target_of (draft), "Translated");
-  ui_test_flush ();
+  translate_missing (window, NULL, "Translated");
   g_assert_cmpuint (count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING), ==, n_missing - 1);
-  assert_summary_counts (window, "theme-matrix");
 
   /* A source emptied and written again lists the page again, that text in a new unit among the
    * units kept; then it and a kept one are translated. */
@@ -531,18 +543,9 @@ test_counts_from_listing (void)
   csn_draft_set_string (draft, item, property, source);
   ui_test_flush ();
   assert_summary_counts (window, "theme-matrix");
-  unit = find_missing_unit (window, item);
-  g_assert_nonnull (unit);
-  csn_draft_set_translation (draft, item, csn_translation_unit_get_field (unit), target_of (draft), "Again");
-  ui_test_flush ();
-  assert_summary_counts (window, "theme-matrix");
-  unit = find_missing_unit (window, NULL);
-  g_assert_nonnull (unit);
-  csn_draft_set_translation (draft, csn_translation_unit_get_item (unit), csn_translation_unit_get_field (unit),
-                             target_of (draft), "Kept");
-  ui_test_flush ();
+  translate_missing (window, item, "Again");
+  translate_missing (window, NULL, "Kept");
   g_assert_cmpuint (count_page_texts (draft, "theme-matrix", CSN_TRANSLATION_MISSING), ==, n_missing - 3);
-  assert_summary_counts (window, "theme-matrix");
 
   /* Translated out of translation mode, a text is listed again in the unit it had; that
    * translation undone back in the mode, it is counted from the state the listing gave it. */
