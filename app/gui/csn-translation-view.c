@@ -373,6 +373,16 @@ show_summary (CsnTranslationView *self)
   update_empty (self);
 }
 
+/* Adds a text in @state to the counts (@sign 1), or takes it off them (-1). */
+static void
+count_state (CsnTranslationView  *self,
+             CsnTranslationState  state,
+             int                  sign)
+{
+  self->n_missing += sign * (state == CSN_TRANSLATION_MISSING);
+  self->n_outdated += sign * (state == CSN_TRANSLATION_OUTDATED);
+}
+
 /* Counts the states over the page's texts, each kept in its unit as counted, so that an edit of
  * one item is followed from that item alone (update_changed_items()). */
 static void
@@ -388,8 +398,7 @@ update_summary (CsnTranslationView *self)
       CsnTranslationState state = csn_translation_unit_get_state (unit, get_target_language (self));
 
       csn_translation_unit_set_counted_state (unit, state);
-      self->n_missing += state == CSN_TRANSLATION_MISSING;
-      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
+      count_state (self, state, 1);
     }
   show_summary (self);
 }
@@ -444,31 +453,16 @@ list_texts_to_translate (CsnTranslationView *self,
   return page_texts;
 }
 
-/* Counts @states, those of the units listed, just found by listing them: the same as
- * update_summary() without asking each unit again (10,000 texts on the large draft's Strategies).
- * The units from @first up to @end are new and were given their state when made; the others are
- * given theirs here. */
+/* Counts @states, those the units listed were just found in and given: update_summary() without
+ * asking each unit again (10,000 texts on the large draft's Strategies). */
 static void
 count_listed_states (CsnTranslationView *self,
-                     GArray             *states,
-                     guint               first,
-                     guint               end)
+                     GArray             *states)
 {
   self->n_missing = self->n_outdated = 0;
   g_clear_pointer (&self->units_by_item, g_hash_table_unref);
   for (guint i = 0; i < states->len; i++)
-    {
-      CsnTranslationState state = g_array_index (states, CsnTranslationState, i);
-
-      if (i < first || i >= end)
-        {
-          g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
-
-          csn_translation_unit_set_counted_state (unit, state);
-        }
-      self->n_missing += state == CSN_TRANSLATION_MISSING;
-      self->n_outdated += state == CSN_TRANSLATION_OUTDATED;
-    }
+    count_state (self, g_array_index (states, CsnTranslationState, i), 1);
   show_summary (self);
 }
 
@@ -506,6 +500,8 @@ refresh (CsnTranslationView *self,
   states = g_array_new (FALSE, FALSE, sizeof (CsnTranslationState));
   page_texts = list_texts_to_translate (self, texts, states);
 
+  /* The units kept at either end are given the states their texts were just found in, as the new
+   * ones are when made: the counts and the edits after them start from these. */
   if (!replace_all)
     {
       while (prefix < n_units && prefix < page_texts->len)
@@ -514,14 +510,17 @@ refresh (CsnTranslationView *self,
 
           if (!csn_translation_unit_is_text (unit, g_ptr_array_index (page_texts, prefix)))
             break;
+          csn_translation_unit_set_counted_state (unit, g_array_index (states, CsnTranslationState, prefix));
           prefix++;
         }
       while (suffix < n_units - prefix && suffix < page_texts->len - prefix)
         {
+          guint position = page_texts->len - 1 - suffix;
           g_autoptr(CsnTranslationUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), n_units - 1 - suffix);
 
-          if (!csn_translation_unit_is_text (unit, g_ptr_array_index (page_texts, page_texts->len - 1 - suffix)))
+          if (!csn_translation_unit_is_text (unit, g_ptr_array_index (page_texts, position)))
             break;
+          csn_translation_unit_set_counted_state (unit, g_array_index (states, CsnTranslationState, position));
           suffix++;
         }
     }
@@ -541,7 +540,7 @@ refresh (CsnTranslationView *self,
 
   /* States may have changed without the list changing: the filter looks again. */
   queue_refilter (self);
-  count_listed_states (self, states, prefix, added != NULL ? prefix + added->len : prefix);
+  count_listed_states (self, states);
   load_editor (self);
 }
 
@@ -600,8 +599,8 @@ update_changed_items (CsnTranslationView *self)
           if (state == old_state)
             continue;
           csn_translation_unit_set_counted_state (unit, state);
-          self->n_missing += (state == CSN_TRANSLATION_MISSING) - (old_state == CSN_TRANSLATION_MISSING);
-          self->n_outdated += (state == CSN_TRANSLATION_OUTDATED) - (old_state == CSN_TRANSLATION_OUTDATED);
+          count_state (self, old_state, -1);
+          count_state (self, state, 1);
           g_ptr_array_add (restated, g_object_ref (unit));
         }
     }

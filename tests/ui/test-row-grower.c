@@ -10,13 +10,10 @@
 #include "csn-row-grower.h"
 #include "ui-test-util.h"
 
-/* These are the grower's: its first rows, and how far a revealed item may be to be reached by
- * giving the items between. */
-#define FIRST_ROWS 8
-#define REVEAL_REACH 32
-
-/* The test's items revealed: 196 is out of reach of the list given from 60. */
-G_STATIC_ASSERT (196 >= 60 + FIRST_ROWS + REVEAL_REACH);
+/* The items revealed: a few past the first rows is within the grower's reach, 400 and 996 are far
+ * out of it (it reaches a few tens of rows). */
+#define N_SOURCE 1000
+#define FAR 400
 
 static GListStore *
 make_source (guint n_items)
@@ -80,51 +77,55 @@ on_items_changed_cb (GListModel *model,
 static void
 test_lists_window (void)
 {
-  g_autoptr(GListStore) source = make_source (200);
+  g_autoptr(GListStore) source = make_source (N_SOURCE);
   g_autoptr(CsnRowGrower) grower = csn_row_grower_new (G_LIST_MODEL (source));
   GtkWidget *view = g_object_ref_sink (gtk_list_view_new (NULL, NULL));
   guint n_changes = 0;
+  guint first_rows;
 
   g_signal_connect (grower, "items-changed", G_CALLBACK (on_items_changed_cb), &n_changes);
 
   /* Not growing: all of them. */
-  assert_lists (grower, source, 0, 200);
+  assert_lists (grower, source, 0, N_SOURCE);
 
-  /* Growing: the first rows. */
+  /* Growing: its first rows, a few. */
   csn_row_grower_start (grower, view);
   g_assert_true (csn_row_grower_is_growing (grower));
-  assert_lists (grower, source, 0, FIRST_ROWS);
+  first_rows = g_list_model_get_n_items (csn_row_grower_get_model (grower));
+  g_assert_cmpuint (first_rows, >, 0);
+  g_assert_cmpuint (first_rows, <, 32);
+  assert_lists (grower, source, 0, first_rows);
 
   /* An item within reach: those up to it, and the first rows' worth past it. */
-  csn_row_grower_reveal (grower, FIRST_ROWS + 4);
-  assert_lists (grower, source, 0, FIRST_ROWS + 4 + FIRST_ROWS);
+  csn_row_grower_reveal (grower, first_rows + 4);
+  assert_lists (grower, source, 0, first_rows + 4 + first_rows);
 
   /* An item out of reach: the list from it on. */
-  csn_row_grower_reveal (grower, 60);
-  assert_lists (grower, source, 60, FIRST_ROWS);
+  csn_row_grower_reveal (grower, FAR);
+  assert_lists (grower, source, FAR, first_rows);
 
   /* Near the end of the source, fewer than the rows given: the source ends the list. */
-  csn_row_grower_reveal (grower, 196);
-  assert_lists (grower, source, 196, 4);
+  csn_row_grower_reveal (grower, N_SOURCE - 4);
+  assert_lists (grower, source, N_SOURCE - 4, 4);
 
   /* The source shortened under the list's end, then lengthened again. */
-  g_list_store_splice (source, 199, 1, NULL, 0);
-  assert_lists (grower, source, 196, 3);
+  g_list_store_splice (source, N_SOURCE - 1, 1, NULL, 0);
+  assert_lists (grower, source, N_SOURCE - 4, 3);
   {
     g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
 
     g_list_store_append (source, item);
   }
-  assert_lists (grower, source, 196, 4);
+  assert_lists (grower, source, N_SOURCE - 4, 4);
 
   /* The source read past its end: the grower still ends where the source does. */
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (source), 201));
-  assert_lists (grower, source, 196, 4);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (source), N_SOURCE + 1));
+  assert_lists (grower, source, N_SOURCE - 4, 4);
 
   /* Stopped: all of them again. */
   csn_row_grower_stop (grower);
   g_assert_false (csn_row_grower_is_growing (grower));
-  assert_lists (grower, source, 0, 200);
+  assert_lists (grower, source, 0, N_SOURCE);
   /* At least one change for each step above but the first. */
   g_assert_cmpuint (n_changes, >=, 7);
 
