@@ -261,13 +261,11 @@ remove_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CsnListPage *self = CSN_LIST_PAGE (widget);
-  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
   CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
   CsnItem *item = csn_list_page_get_selected (self);
   guint position;
 
-  if (priv->draft != NULL && item != NULL &&
-      csn_draft_find_position (priv->draft, klass->collection, item, &position))
+  if (csn_list_page_get_selected_position (self, &position))
     {
       g_autofree char *summary = klass->remove_item (self, item, position);
 
@@ -643,6 +641,31 @@ csn_list_page_get_selected (CsnListPage *self)
   return gtk_single_selection_get_selected_item (priv->selection);
 }
 
+/* Where the selected item is in the draft's list: FALSE if nothing is selected. A page that filters
+ * nothing lists the draft's items in their order, so the selected row gives it; the draft's table of
+ * positions is made again after each change of the list, 3.5 M instructions for the large draft's
+ * strategies (a strategy added, its addition undone). */
+gboolean
+csn_list_page_get_selected_position (CsnListPage *self,
+                                     guint       *position)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+  CsnItem *item;
+  guint shown_at;
+
+  g_return_val_if_fail (CSN_IS_LIST_PAGE (self), FALSE);
+
+  item = csn_list_page_get_selected (self);
+  if (priv->draft == NULL || item == NULL)
+    return FALSE;
+  shown_at = csn_row_grower_get_source_position (priv->grower, gtk_single_selection_get_selected (priv->selection));
+  if (priv->filtering || shown_at == GTK_INVALID_LIST_POSITION)
+    return csn_draft_find_position (priv->draft, CSN_LIST_PAGE_GET_CLASS (self)->collection, item, position);
+  if (position != NULL)
+    *position = shown_at;
+  return TRUE;
+}
+
 GtkColumnView *
 csn_list_page_get_column_view (CsnListPage *self)
 {
@@ -690,17 +713,14 @@ csn_list_page_refilter_later (CsnListPage *self)
 void
 csn_list_page_update_actions (CsnListPage *self)
 {
-  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
   CsnListPageClass *klass = CSN_LIST_PAGE_GET_CLASS (self);
-  CsnItem *item = csn_list_page_get_selected (self);
   guint position = 0;
   guint n_items = csn_list_page_real_count_items (self);
-  gboolean found = FALSE;
+  gboolean found;
 
   g_return_if_fail (CSN_IS_LIST_PAGE (self));
 
-  if (priv->draft != NULL && item != NULL)
-    found = csn_draft_find_position (priv->draft, klass->collection, item, &position);
+  found = csn_list_page_get_selected_position (self, &position);
 
   set_action_enabled (self, "add", klass->can_add (self));
   set_action_enabled (self, "remove", found);
@@ -745,7 +765,6 @@ csn_list_page_add_item (CsnListPage *self,
 {
   CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
   CsnCollection collection;
-  CsnItem *selected;
   guint position;
 
   g_return_if_fail (CSN_IS_LIST_PAGE (self));
@@ -756,10 +775,10 @@ csn_list_page_add_item (CsnListPage *self,
   bind_draft (self);
 
   collection = CSN_LIST_PAGE_GET_CLASS (self)->collection;
-  selected = csn_list_page_get_selected (self);
-  position = g_list_model_get_n_items (csn_draft_get_collection (priv->draft, collection));
-  if (selected != NULL && csn_draft_find_position (priv->draft, collection, selected, &position))
+  if (csn_list_page_get_selected_position (self, &position))
     position++;
+  else
+    position = g_list_model_get_n_items (csn_draft_get_collection (priv->draft, collection));
 
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
   csn_draft_insert (priv->draft, collection, position, item);

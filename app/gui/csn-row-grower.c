@@ -549,6 +549,19 @@ csn_row_grower_get_given_position (CsnRowGrower *self,
   return source_position - self->start;
 }
 
+/* Where the source has the item the view lists at @given_position: GTK_INVALID_LIST_POSITION if it
+ * lists none there. */
+guint
+csn_row_grower_get_source_position (CsnRowGrower *self,
+                                    guint         given_position)
+{
+  g_return_val_if_fail (CSN_IS_ROW_GROWER (self), GTK_INVALID_LIST_POSITION);
+
+  if (given_position >= csn_row_grower_get_n_items (G_LIST_MODEL (self)))
+    return GTK_INVALID_LIST_POSITION;
+  return self->start + given_position;
+}
+
 /* Gives @view, which shows the grower's model, its first rows now and the others over the next
  * frames. Call it before the model gets the items (a list about to be shown, or refilled). */
 void

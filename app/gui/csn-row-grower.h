@@ -9,18 +9,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsnRowGrower, csn_row_grower, CSN, ROW_GROWER, GObject)
 
-CsnRowGrower *csn_row_grower_new                (GListModel   *model);
-GListModel   *csn_row_grower_get_model          (CsnRowGrower *self);
-GListModel   *csn_row_grower_get_source         (CsnRowGrower *self);
-void          csn_row_grower_set_source         (CsnRowGrower *self,
-                                                 GListModel   *model);
-guint         csn_row_grower_get_given_position (CsnRowGrower *self,
-                                                 guint         source_position);
-void          csn_row_grower_start              (CsnRowGrower *self,
-                                                 GtkWidget    *view);
-void          csn_row_grower_stop               (CsnRowGrower *self);
-void          csn_row_grower_reveal             (CsnRowGrower *self,
-                                                 guint         source_position);
-gboolean      csn_row_grower_is_growing         (CsnRowGrower *self);
+CsnRowGrower *csn_row_grower_new                 (GListModel   *model);
+GListModel   *csn_row_grower_get_model           (CsnRowGrower *self);
+GListModel   *csn_row_grower_get_source          (CsnRowGrower *self);
+void          csn_row_grower_set_source          (CsnRowGrower *self,
+                                                  GListModel   *model);
+guint         csn_row_grower_get_given_position  (CsnRowGrower *self,
+                                                  guint         source_position);
+guint         csn_row_grower_get_source_position (CsnRowGrower *self,
+                                                  guint         given_position);
+void          csn_row_grower_start               (CsnRowGrower *self,
+                                                  GtkWidget    *view);
+void          csn_row_grower_stop                (CsnRowGrower *self);
+void          csn_row_grower_reveal              (CsnRowGrower *self,
+                                                  guint         source_position);
+gboolean      csn_row_grower_is_growing          (CsnRowGrower *self);
 
 G_END_DECLS

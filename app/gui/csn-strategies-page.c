@@ -162,10 +162,8 @@ csn_strategies_page_add (CsnListPage *page)
   g_autoptr(CsnItem) first = NULL;
   g_autoptr(CsnStrategy) strategy = NULL;
   const char *theme = self->theme_key;
-  guint position;
 
-  if (theme == NULL && selected != NULL &&
-      csn_draft_find_position (draft, CSN_COLLECTION_STRATEGIES, selected, &position))
+  if (theme == NULL && csn_list_page_get_selected_position (page, NULL))
     theme = csn_strategy_get_theme (CSN_STRATEGY (selected));
   if (theme == NULL)
     {

@@ -242,6 +242,15 @@ get_strictness (Fixture *fixture)
   return gtk_filter_get_strictness (gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (get_filtered (fixture))));
 }
 
+/* Selects the strategy the list shows at @position. */
+static CsnItem *
+select_shown (Fixture *fixture,
+              guint    position)
+{
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (get_shown (fixture)), position, TRUE));
+  return csn_list_page_get_selected (CSN_LIST_PAGE (fixture->page));
+}
+
 /* The filter asks about each strategy only while the search or a theme filters them: otherwise it
  * matches all without a look, and the list takes the strategies as they are. */
 static void
@@ -278,6 +287,56 @@ test_filter_only_when_filtering (Fixture       *fixture,
   gtk_drop_down_set_selected (filter, 0);
   g_assert_cmpint (get_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
   g_assert_cmpuint (g_list_model_get_n_items (get_filtered (fixture)), ==, n);
+}
+
+/* With a search, the rows are not the draft's places: the actions on the selected strategy still
+ * find it where the draft has it (a strategy added after it, it moved, it removed). */
+static void
+test_selected_place_when_filtered (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *entry = ui_test_find_widget (fixture->page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GListModel *shown = get_shown (fixture);
+  guint n = ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES);
+  CsnItem *first, *second;
+  guint first_at, second_at;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "TALLER regional");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 2);
+  first = select_shown (fixture, 0);
+  second = select_shown (fixture, 1);
+  g_assert_true (csn_draft_find_position (fixture->draft, CSN_COLLECTION_STRATEGIES, first, &first_at));
+  g_assert_true (csn_draft_find_position (fixture->draft, CSN_COLLECTION_STRATEGIES, second, &second_at));
+  /* Neither is where the list shows it. */
+  g_assert_cmpuint (first_at, >, 0);
+  g_assert_cmpuint (second_at, >, 1);
+
+  /* The first shown is not the draft's first: it moves up (a disabled action does nothing). */
+  select_shown (fixture, 0);
+  gtk_widget_activate_action (fixture->page, "strategies.move-up", NULL);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, first_at - 1) == first);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, first_at) == first);
+
+  /* Added right after the selected strategy, where the draft has it. */
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 2);
+  select_shown (fixture, 1);
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (fixture->page)) == second);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.add", NULL));
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n + 1);
+  g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, second_at) == second);
+  g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (fixture->page)) ==
+                 ui_test_get_item (fixture->draft, CSN_COLLECTION_STRATEGIES, second_at + 1));
+  g_assert_true (csn_draft_undo (fixture->draft));
+
+  /* Removed: the one selected. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "TALLER regional");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 2);
+  select_shown (fixture, 1);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "strategies.remove", NULL));
+  g_assert_cmpuint (ui_test_count (fixture->draft, CSN_COLLECTION_STRATEGIES), ==, n - 1);
+  g_assert_false (csn_draft_find_position (fixture->draft, CSN_COLLECTION_STRATEGIES, second, NULL));
+  g_assert_true (csn_draft_find_position (fixture->draft, CSN_COLLECTION_STRATEGIES, first, NULL));
 }
 
 static void
@@ -426,6 +485,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/strategies/reveal-theme", CSN_TYPE_STRATEGIES_PAGE, test_reveal_theme);
   UI_TEST_ADD_PAGE ("/strategies/open-theme-filter", CSN_TYPE_STRATEGIES_PAGE, test_open_theme_filter);
   UI_TEST_ADD_PAGE ("/strategies/filter-only-when-filtering", CSN_TYPE_STRATEGIES_PAGE, test_filter_only_when_filtering);
+  UI_TEST_ADD_PAGE ("/strategies/selected-place-when-filtered", CSN_TYPE_STRATEGIES_PAGE, test_selected_place_when_filtered);
   UI_TEST_ADD_PAGE ("/strategies/move-to-theme", CSN_TYPE_STRATEGIES_PAGE, test_move_to_theme);
   UI_TEST_ADD_PAGE ("/strategies/lead-and-support", CSN_TYPE_STRATEGIES_PAGE, test_lead_and_support);
   UI_TEST_ADD_PAGE ("/strategies/horizon-and-remove", CSN_TYPE_STRATEGIES_PAGE, test_set_horizon_and_remove);

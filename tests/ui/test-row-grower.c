@@ -103,6 +103,10 @@ test_lists_window (void)
   /* An item out of reach: the list from it on. */
   csn_row_grower_reveal (grower, FAR);
   assert_lists (grower, source, FAR, first_rows);
+  g_assert_cmpuint (csn_row_grower_get_source_position (grower, 0), ==, FAR);
+  g_assert_cmpuint (csn_row_grower_get_source_position (grower, first_rows - 1), ==, FAR + first_rows - 1);
+  g_assert_cmpuint (csn_row_grower_get_source_position (grower, first_rows), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (csn_row_grower_get_given_position (grower, FAR + 1), ==, 1);
 
   /* Near the end of the source, fewer than the rows given: the source ends the list. */
   csn_row_grower_reveal (grower, N_SOURCE - 4);
