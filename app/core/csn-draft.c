@@ -603,6 +603,30 @@ csn_draft_dup_ref_title (CsnDraft      *self,
   return csn_item_dup_title (item);
 }
 
+/* Whether an item of @collection has the key @key. A lookup's index, once made, answers; making it
+ * for a new id cost the large draft's first strategy added 9.2 M instructions (a watch on each of
+ * its 5,000 strategies), a look at each key much less. */
+static gboolean
+has_key (CsnDraft      *self,
+         CsnCollection  collection,
+         const char    *key)
+{
+  GListModel *list = G_LIST_MODEL (self->collections[collection]);
+  guint n_items;
+
+  if (self->indexes[collection] != NULL)
+    return csn_key_index_lookup (self->indexes[collection], key) != NULL;
+  n_items = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CsnItem) item = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (csn_item_get_key (item), key) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A new id for @collection, "theme-3f9a1c2e": the prefix and a random part, so that copies of a
  * draft edited apart never give two different items the same id. */
 char *
@@ -622,7 +646,7 @@ csn_draft_make_id (CsnDraft      *self,
     {
       char *id = g_strdup_printf ("%s-%08" G_GINT32_MODIFIER "x", prefix, g_random_int ());
 
-      if (csn_draft_lookup (self, collection, id) == NULL)
+      if (!has_key (self, collection, id))
         return id;
       g_free (id);
     }

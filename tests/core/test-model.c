@@ -234,6 +234,13 @@ test_new_id_avoids_taken (void)
   next = csn_draft_make_id (draft, CSN_COLLECTION_STRATEGIES);
   g_assert_cmpstr (next, !=, first);
   g_assert_true (g_regex_match_simple ("^strategy-[0-9a-f]{8}$", next, 0, 0));
+
+  /* The same once a lookup made the collection's index. */
+  g_assert_true (csn_draft_lookup (draft, CSN_COLLECTION_STRATEGIES, first) == CSN_ITEM (strategy));
+  g_clear_pointer (&next, g_free);
+  g_random_set_seed (16);
+  next = csn_draft_make_id (draft, CSN_COLLECTION_STRATEGIES);
+  g_assert_cmpstr (next, !=, first);
 }
 
 static void
