@@ -85,6 +85,18 @@ _csn_window_start_in_last_folder (CsnWindow      *self,
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
+/* Whether the menu of the window's menu button @button_name is open. */
+static gboolean
+menu_is_open (CsnWindow  *self,
+              const char *button_name)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), CSN_TYPE_WINDOW,
+                                                                          button_name));
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
 /* Undo and Redo: enabled as the history allows, labelled with the step they would take. */
 void
 _csn_window_update_history (CsnWindow *self)
@@ -93,9 +105,6 @@ _csn_window_update_history (CsnWindow *self)
   const char *undo_label, *redo_label;
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
-  g_autofree char *texts = NULL;
-  g_autoptr(GMenuItem) undo_item = NULL;
-  g_autoptr(GMenuItem) redo_item = NULL;
 
   if (self->draft == NULL)
     return;
@@ -119,16 +128,35 @@ _csn_window_update_history (CsnWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, redo_text, -1);
 
-  /* A GMenu item cannot change its label: the section is made again, and each menu that shows it
-   * makes its rows again; not when only the actions' state changed (a step notifies several times). */
-  texts = g_strconcat (undo_text, "\n", redo_text, NULL);
-  if (g_strcmp0 (texts, self->undo_section_texts) == 0)
+  /* Not when only the actions' state changed (a step notifies several times). */
+  if (g_strcmp0 (undo_text, self->undo_section_texts[0]) == 0 &&
+      g_strcmp0 (redo_text, self->undo_section_texts[1]) == 0)
     return;
-  g_free (self->undo_section_texts);
-  self->undo_section_texts = g_steal_pointer (&texts);
+  g_free (self->undo_section_texts[0]);
+  g_free (self->undo_section_texts[1]);
+  self->undo_section_texts[0] = g_steal_pointer (&undo_text);
+  self->undo_section_texts[1] = g_steal_pointer (&redo_text);
+  self->undo_section_stale = TRUE;
+  if (menu_is_open (self, "primary_menu_button") || menu_is_open (self, "sidebar_menu_button"))
+    _csn_window_fill_undo_section (self);
+}
+
+/* Makes the undo section say the texts _csn_window_update_history() kept for it. A GMenu item cannot
+ * change its label: the section is made again, and each menu that shows it makes its rows again,
+ * 1.4 M instructions at every step taken, undone or redone. So only when a menu with it opens, or
+ * is open. */
+void
+_csn_window_fill_undo_section (CsnWindow *self)
+{
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  if (!self->undo_section_stale)
+    return;
+  self->undo_section_stale = FALSE;
   g_menu_remove_all (self->undo_section);
-  undo_item = g_menu_item_new (undo_text, "win.undo");
-  redo_item = g_menu_item_new (redo_text, "win.redo");
+  undo_item = g_menu_item_new (self->undo_section_texts[0], "win.undo");
+  redo_item = g_menu_item_new (self->undo_section_texts[1], "win.redo");
   g_menu_append_item (self->undo_section, undo_item);
   g_menu_append_item (self->undo_section, redo_item);
 }

@@ -514,7 +514,8 @@ csn_window_finalize (GObject *object)
 
   g_clear_pointer (&self->error_text, g_free);
   g_clear_pointer (&self->export_path, g_free);
-  g_clear_pointer (&self->undo_section_texts, g_free);
+  g_clear_pointer (&self->undo_section_texts[0], g_free);
+  g_clear_pointer (&self->undo_section_texts[1], g_free);
 
   G_OBJECT_CLASS (csn_window_parent_class)->finalize (object);
 }
@@ -603,6 +604,7 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, recent_menu);
   /* Only looked up (csn_window_init). */
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "sidebar_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_title);
@@ -637,29 +639,43 @@ csn_window_class_init (CsnWindowClass *klass)
   _csn_window_class_translation_init (klass);
 }
 
+/* A menu with the undo section opens: the section says the steps to undo and to redo. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  _csn_window_fill_undo_section (CSN_WINDOW (user_data));
+}
+
 /* The folded window's menu button, hidden until the window is narrow, gets the main menu (some
  * fifty widgets) when it is first opened. */
 static void
 create_sidebar_menu_cb (GtkMenuButton *button,
                         gpointer       user_data)
 {
+  GtkWidget *window = user_data;
+
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_widget_get_template_child (window, CSN_TYPE_WINDOW,
+                                                                                         "primary_menu")));
+  _csn_window_fill_undo_section (CSN_WINDOW (window));
 }
 
 static void
 csn_window_init (CsnWindow *self)
 {
   GtkDropTarget *drop_target;
-  GObject *primary_menu;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  primary_menu = gtk_widget_get_template_child (GTK_WIDGET (self), CSN_TYPE_WINDOW, "primary_menu");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                         CSN_TYPE_WINDOW,
+                                                                                         "primary_menu_button")),
+                                         create_primary_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
                                                                                          CSN_TYPE_WINDOW,
                                                                                          "sidebar_menu_button")),
-                                         create_sidebar_menu_cb, g_object_ref (primary_menu), g_object_unref);
+                                         create_sidebar_menu_cb, self, NULL);
 
   self->settings = csn_settings_new ();
   if (self->settings != NULL)

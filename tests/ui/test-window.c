@@ -623,6 +623,32 @@ test_dialog_folders (void)
   ui_test_close_window (window);
 }
 
+/* The label of item @index of the main menu's undo section (NULL: none there). */
+static char *
+dup_undo_section_label (CsnWindow *window,
+                        int        index)
+{
+  GMenuModel *section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
+                                                                     "undo_section"));
+  char *label = NULL;
+
+  if (index < g_menu_model_get_n_items (section))
+    g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+static void
+assert_undo_section (CsnWindow  *window,
+                     const char *undo,
+                     const char *redo)
+{
+  g_autofree char *undo_label = dup_undo_section_label (window, 0);
+  g_autofree char *redo_label = dup_undo_section_label (window, 1);
+
+  g_assert_cmpstr (undo_label, ==, undo);
+  g_assert_cmpstr (redo_label, ==, redo);
+}
+
 static void
 test_edit_undo_redo (void)
 {
@@ -632,6 +658,12 @@ test_edit_undo_redo (void)
   GtkWidget *title_row = get_overview_child (window, "title_row");
   GtkWidget *undo_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CSN_TYPE_WINDOW,
                                                                       "undo_button"));
+  GtkMenuButton *primary_menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                       CSN_TYPE_WINDOW,
+                                                                                       "primary_menu_button"));
+  GtkMenuButton *sidebar_menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                       CSN_TYPE_WINDOW,
+                                                                                       "sidebar_menu_button"));
   g_autofree char *original = g_strdup (csn_item_get_string (meeting, "title"));
   const char *tooltip = NULL;
 
@@ -654,6 +686,22 @@ test_edit_undo_redo (void)
   g_assert_cmpstr (csn_item_get_string (meeting, "title"), ==, "Reunión de Tegucigalpa");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Reunión de Tegucigalpa");
   g_assert_true (csn_draft_get_modified (draft));
+
+  /* The main menu names the steps when it opens, and while it is open. */
+  gtk_menu_button_popup (primary_menu_button);
+  assert_undo_section (window, "Undo “Change title of the meeting”", "Redo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_undo_section (window, "Undo", "Redo “Change title of the meeting”");
+  gtk_menu_button_popdown (primary_menu_button);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  gtk_menu_button_popup (primary_menu_button);
+  assert_undo_section (window, "Undo “Change title of the meeting”", "Redo");
+  gtk_menu_button_popdown (primary_menu_button);
+  /* The same menu in the folded window's button, made when it first opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_menu_button_popup (sidebar_menu_button);
+  assert_undo_section (window, "Undo", "Redo “Change title of the meeting”");
+  gtk_menu_button_popdown (sidebar_menu_button);
 
   ui_test_close_window (window);
 }
