@@ -34,6 +34,7 @@ struct _CsnDraft
   CsnDocumentTexts *document;
   GListStore *collections[CSN_N_COLLECTIONS];
   CsnKeyIndex *indexes[CSN_N_COLLECTIONS];  /* by key, built at the first lookup, then kept */
+  guint       keys_walked[CSN_N_COLLECTIONS]; /* new ids checked without the index: see has_key() */
   CsnKeyIndex *participants_by_country;     /* built at the first count, then kept */
   GHashTable *positions[CSN_N_COLLECTIONS]; /* item -> position + 1, built at the first search after a change */
   CsnValidation *validation;                /* made when a view first asks */
@@ -603,9 +604,12 @@ csn_draft_dup_ref_title (CsnDraft      *self,
   return csn_item_dup_title (item);
 }
 
-/* Whether an item of @collection has the key @key. A lookup's index, once made, answers; making it
- * for a new id cost the large draft's first strategy added 9.2 M instructions (a watch on each of
- * its 5,000 strategies), a look at each key much less. */
+/* Whether an item of @collection has the key @key, for a new id. Making the collection's index for
+ * it cost the first strategy added to the large draft 9.2 M instructions (a watch on each of its
+ * 5,000 strategies); comparing each key costs 2.7 M. So the keys are compared, unless a lookup made
+ * the index already, or many new ids were made: then the index is made, and kept. */
+#define MAX_KEYS_WALKED 16
+
 static gboolean
 has_key (CsnDraft      *self,
          CsnCollection  collection,
@@ -614,8 +618,9 @@ has_key (CsnDraft      *self,
   GListModel *list = G_LIST_MODEL (self->collections[collection]);
   guint n_items;
 
-  if (self->indexes[collection] != NULL)
-    return csn_key_index_lookup (self->indexes[collection], key) != NULL;
+  if (self->indexes[collection] != NULL || self->keys_walked[collection] >= MAX_KEYS_WALKED)
+    return csn_draft_lookup (self, collection, key) != NULL;
+  self->keys_walked[collection]++;
   n_items = g_list_model_get_n_items (list);
   for (guint i = 0; i < n_items; i++)
     {
