@@ -85,16 +85,53 @@ _csn_window_start_in_last_folder (CsnWindow      *self,
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
-/* Whether the menu of the window's menu button @button_name is open. */
 static gboolean
-menu_is_open (CsnWindow  *self,
-              const char *button_name)
+menu_is_open (GtkMenuButton *button)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), CSN_TYPE_WINDOW,
-                                                                          button_name));
   GtkPopover *popover = gtk_menu_button_get_popover (button);
 
   return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+/* Makes the undo section say the texts _csn_window_update_history() kept for it. A GMenu item cannot
+ * change its label: the section is made again, and each menu that shows it makes its rows again,
+ * 1.4 M instructions at every step taken, undone or redone. So only when a menu with it opens, or
+ * is open. */
+static void
+fill_undo_section (CsnWindow *self)
+{
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  if (!self->undo_section_stale)
+    return;
+  self->undo_section_stale = FALSE;
+  g_menu_remove_all (self->undo_section);
+  undo_item = g_menu_item_new (self->undo_section_texts[0], "win.undo");
+  redo_item = g_menu_item_new (self->undo_section_texts[1], "win.redo");
+  g_menu_append_item (self->undo_section, undo_item);
+  g_menu_append_item (self->undo_section, redo_item);
+}
+
+/* The main menu opens: its undo section says the steps to undo and to redo. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  fill_undo_section (CSN_WINDOW (user_data));
+}
+
+/* The folded window's menu button, hidden until the window is narrow, gets the main menu (some
+ * fifty widgets) when it is first opened. */
+static void
+create_sidebar_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  CsnWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+  fill_undo_section (self);
 }
 
 /* Undo and Redo: enabled as the history allows, labelled with the step they would take. */
@@ -137,28 +174,8 @@ _csn_window_update_history (CsnWindow *self)
   self->undo_section_texts[0] = g_steal_pointer (&undo_text);
   self->undo_section_texts[1] = g_steal_pointer (&redo_text);
   self->undo_section_stale = TRUE;
-  if (menu_is_open (self, "primary_menu_button") || menu_is_open (self, "sidebar_menu_button"))
-    _csn_window_fill_undo_section (self);
-}
-
-/* Makes the undo section say the texts _csn_window_update_history() kept for it. A GMenu item cannot
- * change its label: the section is made again, and each menu that shows it makes its rows again,
- * 1.4 M instructions at every step taken, undone or redone. So only when a menu with it opens, or
- * is open. */
-void
-_csn_window_fill_undo_section (CsnWindow *self)
-{
-  g_autoptr(GMenuItem) undo_item = NULL;
-  g_autoptr(GMenuItem) redo_item = NULL;
-
-  if (!self->undo_section_stale)
-    return;
-  self->undo_section_stale = FALSE;
-  g_menu_remove_all (self->undo_section);
-  undo_item = g_menu_item_new (self->undo_section_texts[0], "win.undo");
-  redo_item = g_menu_item_new (self->undo_section_texts[1], "win.redo");
-  g_menu_append_item (self->undo_section, undo_item);
-  g_menu_append_item (self->undo_section, redo_item);
+  if (menu_is_open (self->primary_menu_button) || menu_is_open (self->sidebar_menu_button))
+    fill_undo_section (self);
 }
 
 static gboolean
@@ -1147,6 +1164,8 @@ _csn_window_actions_init (CsnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_sidebar_menu_cb, self, NULL);
 
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::recent-files",

@@ -59,6 +59,9 @@ struct _CsnWindow
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GMenu                *undo_section;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *sidebar_menu_button;   /* the folded window's: given primary_menu when it first opens */
   /* What undo_section says, "Undo …" and "Redo …"; while no menu shows it, only once one opens. */
   char                 *undo_section_texts[2];
   gboolean              undo_section_stale;
@@ -96,7 +99,6 @@ struct _CsnWindow
 void _csn_window_class_actions_init   (CsnWindowClass *klass);
 void _csn_window_actions_init         (CsnWindow      *self);
 void _csn_window_update_history       (CsnWindow      *self);
-void _csn_window_fill_undo_section    (CsnWindow      *self);
 void _csn_window_save                 (CsnWindow      *self);
 void _csn_window_actions_dispose      (CsnWindow      *self);
 GtkFileFilter *_csn_window_create_draft_filter (void);

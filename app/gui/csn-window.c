@@ -602,10 +602,9 @@ csn_window_class_init (CsnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, recent_menu);
-  /* Only looked up (csn_window_init). */
-  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "sidebar_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CsnWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, CsnWindow, error_message);
@@ -639,43 +638,12 @@ csn_window_class_init (CsnWindowClass *klass)
   _csn_window_class_translation_init (klass);
 }
 
-/* A menu with the undo section opens: the section says the steps to undo and to redo. */
-static void
-create_primary_menu_cb (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  _csn_window_fill_undo_section (CSN_WINDOW (user_data));
-}
-
-/* The folded window's menu button, hidden until the window is narrow, gets the main menu (some
- * fifty widgets) when it is first opened. */
-static void
-create_sidebar_menu_cb (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  GtkWidget *window = user_data;
-
-  if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_widget_get_template_child (window, CSN_TYPE_WINDOW,
-                                                                                         "primary_menu")));
-  _csn_window_fill_undo_section (CSN_WINDOW (window));
-}
-
 static void
 csn_window_init (CsnWindow *self)
 {
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                                         CSN_TYPE_WINDOW,
-                                                                                         "primary_menu_button")),
-                                         create_primary_menu_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                                         CSN_TYPE_WINDOW,
-                                                                                         "sidebar_menu_button")),
-                                         create_sidebar_menu_cb, self, NULL);
 
   self->settings = csn_settings_new ();
   if (self->settings != NULL)
