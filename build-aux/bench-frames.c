@@ -1203,6 +1203,10 @@ main (int   argc,
       measure (&bench, name, show_page_action, (gpointer) page);
     }
 
+  /* Rows scrolled into sight on the page with the most widgets a row */
+  measure (&bench, "show page theme-matrix", show_page_action, (gpointer) "theme-matrix");
+  measure (&bench, "scroll the theme matrix a page down", scroll_action, NULL);
+  measure (&bench, "scroll it another page down", scroll_action, NULL);
   measure (&bench, "show page strategies", show_page_action, (gpointer) "strategies");
   measure (&bench, "scroll a page down", scroll_action, NULL);
   measure (&bench, "scroll another page down", scroll_action, NULL);

@@ -20,7 +20,22 @@ typedef struct
   guint        updating;
   gboolean     stale;      /* an update waits until the cell is shown */
   gboolean     unbind_pending;  /* its row was unbound: see csn_cell_unbind_list_item() */
+  gboolean     built;      /* its class makes its children late (CsnCellClass.build), and made them */
+  gboolean     build_queued;
 } CsnCellPrivate;
+
+/* What a built cell of a kind measured last, given as the size of the cells of that kind not built
+ * yet. Their sizes do not depend on what they show (inscriptions, checks): a row out of sight is
+ * measured, for its height and its columns' widths, without making its cells' children. */
+typedef struct
+{
+  gboolean measured[2];
+  int      minimum[2];
+  int      natural[2];
+  gboolean prototype;  /* a cell of the kind was built to be measured first */
+} SizeEstimate;
+
+static G_DEFINE_QUARK (csn-cell-size-estimate, size_estimate)
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnCell, csn_cell, GTK_TYPE_WIDGET)
 
@@ -45,6 +60,29 @@ replace_string (char       **pointer,
   g_free (*pointer);
   *pointer = g_strdup (value);
   return TRUE;
+}
+
+static SizeEstimate *
+get_size_estimate (CsnCell *self)
+{
+  GType type = G_OBJECT_TYPE (self);
+  SizeEstimate *estimate = g_type_get_qdata (type, size_estimate_quark ());
+
+  if (estimate == NULL)
+    {
+      /* One per cell class, kept as long as the class */
+      estimate = g_new0 (SizeEstimate, 1);
+      g_type_set_qdata (type, size_estimate_quark (), estimate);
+    }
+  return estimate;
+}
+
+static gboolean
+is_built (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  return priv->built || CSN_CELL_GET_CLASS (self)->build == NULL;
 }
 
 static void
@@ -88,7 +126,7 @@ apply_label (CsnCell *self)
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
   GtkWidget *control;
 
-  if (CSN_CELL_GET_CLASS (self)->lazy_control)
+  if (CSN_CELL_GET_CLASS (self)->lazy_control || !is_built (self))
     return;
   control = csn_cell_get_control (self);
   if (control == NULL || priv->label == NULL ||
@@ -196,6 +234,24 @@ csn_cell_measure (GtkWidget      *widget,
                   int            *minimum_baseline,
                   int            *natural_baseline)
 {
+  CsnCell *self = CSN_CELL (widget);
+  SizeEstimate *estimate = NULL;
+
+  if (CSN_CELL_GET_CLASS (self)->build != NULL)
+    {
+      estimate = get_size_estimate (self);
+      if (!is_built (self))
+        {
+          if (estimate->measured[orientation])
+            {
+              *minimum = estimate->minimum[orientation];
+              *natural = estimate->natural[orientation];
+              return;
+            }
+          csn_cell_ensure_built (self);
+        }
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -213,6 +269,70 @@ csn_cell_measure (GtkWidget      *widget,
       if (child_nat_baseline > -1)
         *natural_baseline = MAX (*natural_baseline, child_nat_baseline);
     }
+
+  if (estimate != NULL)
+    {
+      estimate->measured[orientation] = TRUE;
+      estimate->minimum[orientation] = *minimum;
+      estimate->natural[orientation] = *natural;
+    }
+}
+
+/* Cells laid out in sight before their children were made: they are made at the start of the next
+ * frame, before its layout. Made during a layout, a cell asks again for its size, and GtkColumnView
+ * then asks again the cells of its whole column and its header, those allocated already in this
+ * layout too: they would be drawn without a size. A row scrolled into sight shows its cells a frame
+ * later; GTK allocates the rows up to 200 pixels past the list's edges, so rows scrolled slowly into
+ * sight were made before. */
+#define BUILD_BUDGET_US 2500
+
+static G_DEFINE_QUARK (csn-cell-cells-to-build, cells_to_build)
+
+static void queue_build (CsnCell *self);
+
+static void
+on_update_cb (GdkFrameClock *frame_clock)
+{
+  g_autoptr(GPtrArray) cells = g_object_steal_qdata (G_OBJECT (frame_clock), cells_to_build_quark ());
+  gint64 start = g_get_monotonic_time ();
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_update_cb, NULL);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      CsnCell *cell = g_ptr_array_index (cells, i);
+      CsnCellPrivate *priv = csn_cell_get_instance_private (cell);
+
+      priv->build_queued = FALSE;
+      if (gtk_widget_get_root (GTK_WIDGET (cell)) == NULL)
+        continue;
+      /* A page of rows scrolled into sight at once is made over a few frames */
+      if (g_get_monotonic_time () - start > BUILD_BUDGET_US)
+        queue_build (cell);
+      else
+        csn_cell_ensure_built (cell);
+    }
+}
+
+static void
+queue_build (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  GPtrArray *cells;
+
+  if (priv->build_queued || frame_clock == NULL)
+    return;
+  priv->build_queued = TRUE;
+  cells = g_object_get_qdata (G_OBJECT (frame_clock), cells_to_build_quark ());
+  if (cells == NULL)
+    {
+      cells = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (frame_clock), cells_to_build_quark (), cells,
+                               (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (frame_clock, "update", G_CALLBACK (on_update_cb), NULL);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_UPDATE);
+    }
+  g_ptr_array_add (cells, g_object_ref (self));
 }
 
 static void
@@ -221,6 +341,13 @@ csn_cell_size_allocate (GtkWidget *widget,
                         int        height,
                         int        baseline)
 {
+  /* In sight: a cell whose children wait is made before the next layout */
+  if (!is_built (CSN_CELL (widget)))
+    {
+      queue_build (CSN_CELL (widget));
+      return;
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -244,6 +371,35 @@ csn_cell_map (GtkWidget *widget)
     csn_cell_update (CSN_CELL (widget));
 }
 
+/* Keyboard focus moving into a cell whose children wait */
+static gboolean
+csn_cell_focus (GtkWidget        *widget,
+                GtkDirectionType  direction)
+{
+  csn_cell_ensure_built (CSN_CELL (widget));
+  return GTK_WIDGET_CLASS (csn_cell_parent_class)->focus (widget, direction);
+}
+
+static void
+csn_cell_constructed (GObject *object)
+{
+  CsnCell *self = CSN_CELL (object);
+
+  G_OBJECT_CLASS (csn_cell_parent_class)->constructed (object);
+
+  /* The first cell of a kind is built at once, to give the size of those that wait */
+  if (CSN_CELL_GET_CLASS (self)->build != NULL)
+    {
+      SizeEstimate *estimate = get_size_estimate (self);
+
+      if (!estimate->prototype)
+        {
+          estimate->prototype = TRUE;
+          csn_cell_ensure_built (self);
+        }
+    }
+}
+
 static gboolean
 csn_cell_grab_focus (GtkWidget *widget)
 {
@@ -265,12 +421,14 @@ csn_cell_class_init (CsnCellClass *klass)
 
   notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
 
+  object_class->constructed = csn_cell_constructed;
   object_class->dispose = csn_cell_dispose;
   object_class->finalize = csn_cell_finalize;
   object_class->get_property = csn_cell_get_property;
   object_class->set_property = csn_cell_set_property;
 
   widget_class->grab_focus = csn_cell_grab_focus;
+  widget_class->focus = csn_cell_focus;
   widget_class->get_request_mode = csn_cell_get_request_mode;
   widget_class->measure = csn_cell_measure;
   widget_class->size_allocate = csn_cell_size_allocate;
@@ -352,7 +510,7 @@ bind (CsnCell     *self,
 
   /* Binding may reset a control (a drop-down given a new model): nothing of that is an edit. */
   priv->updating++;
-  if (CSN_CELL_GET_CLASS (self)->bound != NULL)
+  if (CSN_CELL_GET_CLASS (self)->bound != NULL && is_built (self))
     CSN_CELL_GET_CLASS (self)->bound (self);
   priv->updating--;
   /* A row being made, not in the list yet, shows its item at once (its place, in sight or not, is
@@ -401,7 +559,7 @@ csn_cell_unbind (CsnCell *self)
   if (priv->item == NULL && priv->draft == NULL)
     return;
 
-  if (CSN_CELL_GET_CLASS (self)->unbound != NULL)
+  if (CSN_CELL_GET_CLASS (self)->unbound != NULL && is_built (self))
     CSN_CELL_GET_CLASS (self)->unbound (self);
   if (priv->notify_id != 0)
     g_clear_signal_handler (&priv->notify_id, priv->item);
@@ -569,6 +727,7 @@ csn_cell_get_control (CsnCell *self)
 {
   g_return_val_if_fail (CSN_IS_CELL (self), NULL);
 
+  csn_cell_ensure_built (self);
   if (CSN_CELL_GET_CLASS (self)->get_control != NULL)
     return CSN_CELL_GET_CLASS (self)->get_control (self);
   return gtk_widget_get_first_child (GTK_WIDGET (self));
@@ -592,6 +751,11 @@ csn_cell_update (CsnCell *self)
 
   g_return_if_fail (CSN_IS_CELL (self));
 
+  if (!is_built (self))
+    {
+      priv->stale = TRUE;
+      return;
+    }
   priv->stale = FALSE;
   if (CSN_CELL_GET_CLASS (self)->update == NULL)
     return;
@@ -673,4 +837,45 @@ csn_cell_commit_edit_of (GtkWidget *focus)
   if (CSN_CELL_GET_CLASS (cell)->commit != NULL)
     CSN_CELL_GET_CLASS (cell)->commit (CSN_CELL (cell));
   return TRUE;
+}
+
+/**
+ * csn_cell_ensure_built:
+ * @self: a cell
+ *
+ * Makes the cell's children if its class makes them late and they are not made yet, and shows its
+ * item in them.
+ */
+void
+csn_cell_ensure_built (CsnCell *self)
+{
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_CELL (self));
+
+  if (is_built (self))
+    return;
+  priv->built = TRUE;
+  CSN_CELL_GET_CLASS (self)->build (self);
+  if (priv->item != NULL || priv->draft != NULL)
+    {
+      /* Bound while it waited: what binding does to its children is done now (not an edit) */
+      if (CSN_CELL_GET_CLASS (self)->bound != NULL)
+        {
+          priv->updating++;
+          CSN_CELL_GET_CLASS (self)->bound (self);
+          priv->updating--;
+        }
+      priv->stale = TRUE;
+    }
+  if (priv->stale)
+    csn_cell_update (self);
+}
+
+/* FALSE while the cell's class makes its children late and they wait */
+gboolean
+csn_cell_is_built (CsnCell *self)
+{
+  g_return_val_if_fail (CSN_IS_CELL (self), FALSE);
+  return is_built (self);
 }

@@ -25,6 +25,9 @@ struct _CsnCellClass
    * cell whose control holds an edit until the focus leaves must have it; one without commits
    * every change at once (a choice, a check). */
   void        (*commit)       (CsnCell *self);
+  /* Makes the cell's children (its template). A class that has it makes them only when the cell is
+   * first laid out in sight, or its control is asked for: csn_cell_ensure_built(). */
+  void        (*build)        (CsnCell *self);
 
   /* The cell shows names of other items (or figures of the whole draft): the factory that binds
    * it updates it after every edit of the draft, so that a renamed item is shown renamed at once. */
@@ -62,6 +65,8 @@ void        csn_cell_queue_update       (CsnCell    *self);
 void        csn_cell_ensure_updated     (CsnCell    *self);
 guint       csn_cell_get_position       (CsnCell    *self);
 gboolean    csn_cell_focus_control      (CsnCell    *self);
+void        csn_cell_ensure_built       (CsnCell    *self);
+gboolean    csn_cell_is_built           (CsnCell    *self);
 gboolean    csn_cell_commit_edit_of     (GtkWidget  *focus);
 
 G_END_DECLS

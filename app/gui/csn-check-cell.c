@@ -52,6 +52,13 @@ csn_check_cell_update (CsnCell *cell)
   gtk_check_button_set_active (self->button, active);
 }
 
+/* A Theme Matrix row has eleven check cells: those of the rows GTK keeps out of sight wait */
+static void
+csn_check_cell_build (CsnCell *cell)
+{
+  gtk_widget_init_template (GTK_WIDGET (cell));
+}
+
 static GtkWidget *
 csn_check_cell_get_control (CsnCell *cell)
 {
@@ -121,6 +128,7 @@ csn_check_cell_class_init (CsnCheckCellClass *klass)
 
   cell_class->update = csn_check_cell_update;
   cell_class->get_control = csn_check_cell_get_control;
+  cell_class->build = csn_check_cell_build;
 
   properties[PROP_KEY] =
     g_param_spec_string ("key", NULL, NULL, NULL,
@@ -136,7 +144,6 @@ csn_check_cell_class_init (CsnCheckCellClass *klass)
 static void
 csn_check_cell_init (CsnCheckCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -175,6 +182,7 @@ csn_check_cell_set_text (CsnCheckCell *self,
                          const char   *text)
 {
   g_return_if_fail (CSN_IS_CHECK_CELL (self));
+  csn_cell_ensure_built (CSN_CELL (self));
   gtk_check_button_set_label (self->button, text);
 }
 
@@ -182,5 +190,6 @@ GtkCheckButton *
 csn_check_cell_get_button (CsnCheckCell *self)
 {
   g_return_val_if_fail (CSN_IS_CHECK_CELL (self), NULL);
+  csn_cell_ensure_built (CSN_CELL (self));
   return self->button;
 }

@@ -112,6 +112,13 @@ csn_consensus_cell_finalize (GObject *object)
   G_OBJECT_CLASS (csn_consensus_cell_parent_class)->finalize (object);
 }
 
+/* Rows out of sight show no consensus: their cells' children wait (see csn_cell_ensure_built()) */
+static void
+csn_consensus_cell_build (CsnCell *cell)
+{
+  gtk_widget_init_template (GTK_WIDGET (cell));
+}
+
 static void
 csn_consensus_cell_class_init (CsnConsensusCellClass *klass)
 {
@@ -123,6 +130,7 @@ csn_consensus_cell_class_init (CsnConsensusCellClass *klass)
   object_class->finalize = csn_consensus_cell_finalize;
 
   cell_class->update = csn_consensus_cell_update;
+  cell_class->build = csn_consensus_cell_build;
   cell_class->get_control = csn_consensus_cell_get_control;
   cell_class->bound = csn_consensus_cell_bound;
   cell_class->unbound = csn_consensus_cell_unbound;
@@ -139,7 +147,8 @@ csn_consensus_cell_class_init (CsnConsensusCellClass *klass)
 static void
 csn_consensus_cell_init (CsnConsensusCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the .ui: the template is built when the cell is first in sight, maybe bound already */
+  csn_cell_set_property_name (CSN_CELL (self), "consensus");
 }
 
 /* "Agreed, though México objects", or NULL when the positions do not contradict the consensus. */

@@ -138,6 +138,17 @@ csn_position_cell_set_property (GObject      *object,
     }
 }
 
+/* Rows out of sight show no place: their cells' children wait (see csn_cell_ensure_built()) */
+static void
+csn_position_cell_build (CsnCell *cell)
+{
+  CsnPositionCell *self = CSN_POSITION_CELL (cell);
+
+  gtk_widget_init_template (GTK_WIDGET (cell));
+  /* Not in the .ui: a tooltip set there asks the X server where the pointer is, for every row made. */
+  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->handle), _("Drag to reorder"));
+}
+
 static void
 csn_position_cell_class_init (CsnPositionCellClass *klass)
 {
@@ -150,6 +161,7 @@ csn_position_cell_class_init (CsnPositionCellClass *klass)
   object_class->set_property = csn_position_cell_set_property;
 
   cell_class->update = csn_position_cell_update;
+  cell_class->build = csn_position_cell_build;
   /* Adding, removing or moving an item moves the others: the column's factory updates the cells
    * after each change of the draft. */
   cell_class->names_other_items = TRUE;
@@ -171,9 +183,6 @@ csn_position_cell_class_init (CsnPositionCellClass *klass)
 static void
 csn_position_cell_init (CsnPositionCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  /* Not in the .ui: a tooltip set there asks the X server where the pointer is, for every row made. */
-  csn_widget_set_tooltip_lazily (GTK_WIDGET (self->handle), _("Drag to reorder"));
 }
 
 GtkWidget *

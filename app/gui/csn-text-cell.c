@@ -119,6 +119,7 @@ ensure_entry (CsnTextCell *self)
   if (self->entry != NULL)
     return self->entry;
 
+  csn_cell_ensure_built (CSN_CELL (self));
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_has_frame (self->entry, FALSE);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 6);
@@ -291,6 +292,13 @@ csn_text_cell_commit (CsnCell *cell)
   commit (CSN_TEXT_CELL (cell));
 }
 
+/* Rows out of sight show no text: their cells' inscriptions wait (see csn_cell_ensure_built()) */
+static void
+csn_text_cell_build (CsnCell *cell)
+{
+  gtk_widget_init_template (GTK_WIDGET (cell));
+}
+
 static void
 csn_text_cell_class_init (CsnTextCellClass *klass)
 {
@@ -307,6 +315,7 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
   widget_class->grab_focus = csn_text_cell_grab_focus;
 
   cell_class->update = csn_text_cell_update;
+  cell_class->build = csn_text_cell_build;
   cell_class->commit = csn_text_cell_commit;
   cell_class->unbound = csn_text_cell_unbound;
   cell_class->get_control = csn_text_cell_get_control;
@@ -327,7 +336,6 @@ csn_text_cell_class_init (CsnTextCellClass *klass)
 static void
 csn_text_cell_init (CsnTextCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
