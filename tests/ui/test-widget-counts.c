@@ -8,6 +8,7 @@
 #include <gdk/x11/gdkx.h>
 #include <json-glib/json-glib.h>
 
+#include "csn-check-cell.h"
 #include "csn-choice-cell.h"
 #include "csn-choice-popover.h"
 #include "csn-date-cell.h"
@@ -1016,6 +1017,58 @@ count_cell_states (GtkWidget  *root,
     count_cell_states (child, states);
 }
 
+typedef struct
+{
+  guint built;
+  guint waiting;
+  guint mapped_waiting;  /* in sight, or within GTK's margin past the list's edges */
+} BuildStates;
+
+static void
+count_check_cells (GtkWidget   *root,
+                   BuildStates *states)
+{
+  if (CSN_IS_CHECK_CELL (root))
+    {
+      gboolean built = csn_cell_is_built (CSN_CELL (root));
+
+      states->built += built;
+      states->waiting += !built;
+      states->mapped_waiting += !built && gtk_widget_get_mapped (root);
+      /* A cell built has its check, one waiting no child */
+      g_assert_true ((gtk_widget_get_first_child (root) != NULL) == built);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_check_cells (child, states);
+}
+
+/* The Theme Matrix's rows out of sight (GTK 4.8 keeps up to 200) wait to make their eleven checks;
+ * those in sight make them, and so do those scrolled into sight. */
+static void
+test_rows_out_of_sight_wait (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GtkWidget *page = csn_window_get_page (window, "theme-matrix");
+  GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  BuildStates states = { 0 };
+
+  csn_window_show_page (window, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (shown_items (page) == N_THEMES && count_table_rows (page) == N_THEMES);
+  UI_TEST_WAIT_UNTIL ((states = (BuildStates) { 0 }, count_check_cells (page, &states), states.mapped_waiting == 0));
+  g_test_message ("check cells: %u built, %u waiting", states.built, states.waiting);
+  g_assert_cmpuint (states.built, >, 0);
+  g_assert_cmpuint (states.waiting, >, 4 * states.built);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        2 * gtk_adjustment_get_page_size (adjustment));
+  UI_TEST_WAIT_UNTIL ((states = (BuildStates) { 0 }, count_check_cells (page, &states), states.mapped_waiting == 0));
+  g_assert_cmpuint (states.mapped_waiting, ==, 0);
+  ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A list that jumps (to its end here) gives its rows other items: those out of sight show them
  * when they come into sight, those in sight at once. GTK 4.8 binds again the 200 rows it keeps,
  * and hides all but the dozen in sight. */
@@ -1489,6 +1542,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/open-second-far-item", test_open_second_far_item);
   g_test_add_func ("/widget-counts/grower-follows-source", test_grower_follows_source);
   g_test_add_func ("/widget-counts/jump-updates-rows-in-sight", test_jump_updates_rows_in_sight);
+  g_test_add_func ("/widget-counts/rows-out-of-sight-wait", test_rows_out_of_sight_wait);
   g_test_add_func ("/widget-counts/hidden-cell-writes-nothing", test_hidden_cell_writes_nothing);
   g_test_add_func ("/widget-counts/rows-restyled", test_rows_restyled);
   g_test_add_func ("/widget-counts/places-fit", test_places_fit);
