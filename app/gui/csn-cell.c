@@ -24,8 +24,8 @@ typedef struct
   gboolean     build_queued;
 } CsnCellPrivate;
 
-/* What a built cell of a kind measured last, given as the size of the cells of that kind not built
- * yet. Their sizes do not depend on what they show (inscriptions, checks): a row out of sight is
+/* What a built cell of a kind (its class and property) measured last, given as the size of the
+ * cells of that kind not built yet. Their sizes do not depend on what they show (inscriptions, checks): a row out of sight is
  * measured, for its height and its columns' widths, without making its cells' children. */
 typedef struct
 {
@@ -62,17 +62,26 @@ replace_string (char       **pointer,
   return TRUE;
 }
 
+/* The estimate of the cells of @self's class that show the same property: a column's */
 static SizeEstimate *
 get_size_estimate (CsnCell *self)
 {
+  CsnCellPrivate *priv = csn_cell_get_instance_private (self);
   GType type = G_OBJECT_TYPE (self);
-  SizeEstimate *estimate = g_type_get_qdata (type, size_estimate_quark ());
+  GHashTable *estimates = g_type_get_qdata (type, size_estimate_quark ());
+  SizeEstimate *estimate;
 
+  if (estimates == NULL)
+    {
+      /* Kept as long as the class */
+      estimates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_type_set_qdata (type, size_estimate_quark (), estimates);
+    }
+  estimate = g_hash_table_lookup (estimates, GUINT_TO_POINTER (priv->property_quark));
   if (estimate == NULL)
     {
-      /* One per cell class, kept as long as the class */
       estimate = g_new0 (SizeEstimate, 1);
-      g_type_set_qdata (type, size_estimate_quark (), estimate);
+      g_hash_table_insert (estimates, GUINT_TO_POINTER (priv->property_quark), estimate);
     }
   return estimate;
 }

@@ -113,17 +113,26 @@ csn_label_cell_set_property (GObject      *object,
     {
     case PROP_MODE:
       self->mode = g_value_get_uint (value);
-      if (self->mode == CSN_LABEL_CELL_COUNT)
-        {
-          gtk_inscription_set_xalign (self->inscription, 0.5);
-          gtk_widget_add_css_class (GTK_WIDGET (self->inscription), "numeric");
-        }
       break;
     case PROP_TARGET:
       self->target = g_value_get_uint (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Rows out of sight show no label: their cells' inscriptions wait (see csn_cell_ensure_built()) */
+static void
+csn_label_cell_build (CsnCell *cell)
+{
+  CsnLabelCell *self = CSN_LABEL_CELL (cell);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  if (self->mode == CSN_LABEL_CELL_COUNT)
+    {
+      gtk_inscription_set_xalign (self->inscription, 0.5);
+      gtk_widget_add_css_class (GTK_WIDGET (self->inscription), "numeric");
     }
 }
 
@@ -139,6 +148,7 @@ csn_label_cell_class_init (CsnLabelCellClass *klass)
   object_class->set_property = csn_label_cell_set_property;
 
   cell_class->update = csn_label_cell_update;
+  cell_class->build = csn_label_cell_build;
   cell_class->names_other_items = TRUE;
   cell_class->get_control = csn_label_cell_get_control;
 
@@ -158,7 +168,6 @@ csn_label_cell_class_init (CsnLabelCellClass *klass)
 static void
 csn_label_cell_init (CsnLabelCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -177,5 +186,6 @@ const char *
 csn_label_cell_get_text (CsnLabelCell *self)
 {
   g_return_val_if_fail (CSN_IS_LABEL_CELL (self), NULL);
+  csn_cell_ensure_built (CSN_CELL (self));
   return gtk_inscription_get_text (self->inscription);
 }

@@ -141,6 +141,17 @@ csn_ref_list_cell_set_property (GObject      *object,
     }
 }
 
+/* Rows out of sight show no summary: their cells' buttons wait (see csn_cell_ensure_built()) */
+static void
+csn_ref_list_cell_build (CsnCell *cell)
+{
+  CsnRefListCell *self = CSN_REF_LIST_CELL (cell);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
+}
+
 static void
 csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
 {
@@ -153,6 +164,7 @@ csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
   object_class->set_property = csn_ref_list_cell_set_property;
 
   cell_class->update = csn_ref_list_cell_update;
+  cell_class->build = csn_ref_list_cell_build;
   cell_class->names_other_items = TRUE;
   cell_class->unbound = csn_ref_list_cell_unbound;
   cell_class->get_control = csn_ref_list_cell_get_control;
@@ -172,9 +184,6 @@ csn_ref_list_cell_class_init (CsnRefListCellClass *klass)
 static void
 csn_ref_list_cell_init (CsnRefListCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 }
 
 GtkWidget *
@@ -191,6 +200,7 @@ const char *
 csn_ref_list_cell_get_summary (CsnRefListCell *self)
 {
   g_return_val_if_fail (CSN_IS_REF_LIST_CELL (self), NULL);
+  csn_cell_ensure_built (CSN_CELL (self));
   return gtk_inscription_get_text (self->summary_label);
 }
 
@@ -206,6 +216,7 @@ csn_ref_list_cell_popup (CsnRefListCell *self)
   draft = csn_cell_get_draft (CSN_CELL (self));
   if (draft == NULL || csn_cell_get_item (CSN_CELL (self)) == NULL)
     return;
+  csn_cell_ensure_built (CSN_CELL (self));
   csn_choice_popover_tick (csn_choice_popover_get_shared (CSN_CELL (self)), CSN_CELL (self),
                            csn_draft_get_collection (draft, self->target));
 }
