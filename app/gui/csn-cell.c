@@ -21,12 +21,13 @@ typedef struct
   gboolean     stale;      /* an update waits until the cell is shown */
   gboolean     unbind_pending;  /* its row was unbound: see csn_cell_unbind_list_item() */
   gboolean     built;      /* its class makes its children late (CsnCellClass.build), and made them */
-  gboolean     build_queued;
+  gboolean     build_queued;  /* laid out in sight: built at the next frame (see queue_build()) */
 } CsnCellPrivate;
 
 /* What a built cell of a kind (its class and property) measured last, given as the size of the
- * cells of that kind not built yet. Their sizes do not depend on what they show (inscriptions, checks): a row out of sight is
- * measured, for its height and its columns' widths, without making its cells' children. */
+ * cells of that kind not built yet. Their sizes do not depend on what they show (inscriptions,
+ * checks): a row out of sight is measured, for its height and its columns' widths, without making
+ * its cells' children. */
 typedef struct
 {
   gboolean measured[2];

@@ -99,9 +99,9 @@ csn_choice_cell_class_init (CsnChoiceCellClass *klass)
  * csn_choice_cell_class_set_template:
  * @widget_class: the class of a final subclass of CsnChoiceCell
  *
- * Gives the subclass the choice cell's template (csn-choice-cell.ui), under its own name and parent. A cell is
- * built when it first comes into sight, and GTK 4.8 builds then only the template of the
- * instance's own class: the template cannot stay with CsnChoiceCell.
+ * Gives the subclass the choice cell's template (csn-choice-cell.ui), under its own name and
+ * parent. A cell is built when it first comes into sight, and GTK 4.8 builds then only the template
+ * of the instance's own class: the template cannot stay with CsnChoiceCell.
  */
 void
 csn_choice_cell_class_set_template (GtkWidgetClass *widget_class)
