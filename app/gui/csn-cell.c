@@ -22,13 +22,14 @@ typedef struct
   gboolean     unbind_pending;  /* its row was unbound: see csn_cell_unbind_list_item() */
   gboolean     built;      /* its class makes its children late (CsnCellClass.build), and made them */
   gboolean     build_queued;  /* laid out in sight: built at the next frame (see queue_build()) */
+  struct SizeEstimate *estimate;  /* its kind's, once looked up: see get_size_estimate() */
 } CsnCellPrivate;
 
 /* What a built cell of a kind (its class and property) measured last, given as the size of the
  * cells of that kind not built yet. Their sizes do not depend on what they show (inscriptions,
  * checks): a row out of sight is measured, for its height and its columns' widths, without making
  * its cells' children. */
-typedef struct
+typedef struct SizeEstimate
 {
   gboolean measured[2];
   int      minimum[2];
@@ -69,9 +70,13 @@ get_size_estimate (CsnCell *self)
 {
   CsnCellPrivate *priv = csn_cell_get_instance_private (self);
   GType type = G_OBJECT_TYPE (self);
-  GHashTable *estimates = g_type_get_qdata (type, size_estimate_quark ());
+  GHashTable *estimates;
   SizeEstimate *estimate;
 
+  /* Asked at every measure: looked up once a cell */
+  if (priv->estimate != NULL)
+    return priv->estimate;
+  estimates = g_type_get_qdata (type, size_estimate_quark ());
   if (estimates == NULL)
     {
       /* Kept as long as the class */
@@ -84,6 +89,7 @@ get_size_estimate (CsnCell *self)
       estimate = g_new0 (SizeEstimate, 1);
       g_hash_table_insert (estimates, GUINT_TO_POINTER (priv->property_quark), estimate);
     }
+  priv->estimate = estimate;
   return estimate;
 }
 
@@ -664,6 +670,7 @@ csn_cell_set_property_name (CsnCell    *self,
   if (replace_string (&priv->property, property))
     {
       priv->property_quark = property != NULL ? g_quark_from_string (property) : 0;
+      priv->estimate = NULL;  /* another kind's */
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROPERTY_NAME]);
     }
 }
