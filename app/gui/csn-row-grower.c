@@ -314,7 +314,7 @@ grow_tick_cb (GtkWidget     *view,
   guint first_in_sight = 0;
   guint in_sight = 0;
   gboolean scrolls = FALSE;
-  gboolean wants_before, wants_after;
+  gboolean wants_before, wants_after, typing;
 
   if (self->start == 0 && size >= n_source)
     {
@@ -366,7 +366,8 @@ grow_tick_cb (GtkWidget     *view,
       return G_SOURCE_REMOVE;
     }
   /* The rows in sight are there: the others wait while someone types. */
-  if (size >= in_sight && start - get_last_typed (view) < TYPING_PAUSE_US)
+  typing = start - get_last_typed (view) < TYPING_PAUSE_US;
+  if (size >= in_sight && typing)
     return G_SOURCE_CONTINUE;
   self->tick_start = start;
   step = self->step;
@@ -386,7 +387,8 @@ grow_tick_cb (GtkWidget     *view,
 
   if (wants_after)
     {
-      target = MIN (MAX (size + step, in_sight), n_source - self->start);
+      /* While someone types, only the rows in sight: not a step's worth more. */
+      target = MIN (MAX (typing ? size : size + step, in_sight), n_source - self->start);
       while (size < target)
         {
           set_window (self, self->start, (size = MIN (size + FIRST_STEP, target)));
