@@ -14,6 +14,8 @@ typedef struct
 {
   GtkWidget      *button;
   GtkInscription *label;
+  int             width_chars;      /* 0: the inscription's own */
+  int             max_width_chars;
 } CsnChoiceCellPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnChoiceCell, csn_choice_cell, CSN_TYPE_CELL)
@@ -58,39 +60,76 @@ static void
 csn_choice_cell_dispose (GObject *object)
 {
   csn_cell_unbind (CSN_CELL (object));
-  /* Not gtk_widget_dispose_template (): GTK 4.8 looks for the template in the class of the
-   * instance, a subclass without one; CsnCell unparents the button. */
+  /* Not gtk_widget_dispose_template (): the template is the subclass's (see
+   * csn_choice_cell_class_set_template ()), and CsnCell unparents the button. */
 
   G_OBJECT_CLASS (csn_choice_cell_parent_class)->dispose (object);
+}
+
+/* Rows out of sight show no value: their cells' buttons wait (see csn_cell_ensure_built()) */
+static void
+csn_choice_cell_build (CsnCell *cell)
+{
+  CsnChoiceCellPrivate *priv = csn_choice_cell_get_instance_private (CSN_CHOICE_CELL (cell));
+
+  gtk_widget_init_template (GTK_WIDGET (cell));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (priv->button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
+  if (priv->width_chars > 0)
+    {
+      gtk_inscription_set_min_chars (priv->label, priv->width_chars);
+      gtk_inscription_set_nat_chars (priv->label, priv->max_width_chars);
+    }
 }
 
 static void
 csn_choice_cell_class_init (CsnChoiceCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
 
   object_class->dispose = csn_choice_cell_dispose;
 
   cell_class->unbound = csn_choice_cell_unbound;
   cell_class->get_control = csn_choice_cell_get_control;
+  cell_class->build = csn_choice_cell_build;
+}
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/consenso/Consenso/ui/csn-choice-cell.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, CsnChoiceCell, button);
-  gtk_widget_class_bind_template_child_private (widget_class, CsnChoiceCell, label);
+/**
+ * csn_choice_cell_class_set_template:
+ * @widget_class: the class of a final subclass of CsnChoiceCell
+ *
+ * Gives the subclass the choice cell's template (csn-choice-cell.ui), under its own name and
+ * parent. A cell is built when it first comes into sight, and GTK 4.8 builds then only the template
+ * of the instance's own class: the template cannot stay with CsnChoiceCell.
+ */
+void
+csn_choice_cell_class_set_template (GtkWidgetClass *widget_class)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/consenso/Consenso/ui/csn-choice-cell.ui",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GString) xml = NULL;
+  g_autofree char *template_attributes = g_strdup_printf ("class=\"%s\" parent=\"CsnChoiceCell\"",
+                                                          G_OBJECT_CLASS_NAME (widget_class));
+  g_autoptr(GBytes) template = NULL;
+
+  g_return_if_fail (bytes != NULL);
+
+  xml = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (g_string_replace (xml, "class=\"CsnChoiceCell\" parent=\"CsnCell\"", template_attributes, 1) != 1)
+    g_error ("csn-choice-cell.ui: its template is not CsnChoiceCell's, a CsnCell");
+  template = g_string_free_to_bytes (g_steal_pointer (&xml));
+  gtk_widget_class_set_template (widget_class, template);
+  gtk_widget_class_bind_template_child_full (widget_class, "button", FALSE,
+                                             G_PRIVATE_OFFSET (CsnChoiceCell, button));
+  gtk_widget_class_bind_template_child_full (widget_class, "label", FALSE,
+                                             G_PRIVATE_OFFSET (CsnChoiceCell, label));
   gtk_widget_class_bind_template_callback (widget_class, on_button_clicked_cb);
 }
 
 static void
 csn_choice_cell_init (CsnChoiceCell *self)
 {
-  CsnChoiceCellPrivate *priv = csn_choice_cell_get_instance_private (self);
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (priv->button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 }
 
 /**
@@ -135,6 +174,7 @@ csn_choice_cell_get_text (CsnChoiceCell *self)
   CsnChoiceCellPrivate *priv = csn_choice_cell_get_instance_private (self);
 
   g_return_val_if_fail (CSN_IS_CHOICE_CELL (self), NULL);
+  csn_cell_ensure_built (CSN_CELL (self));
   return gtk_inscription_get_text (priv->label);
 }
 
@@ -148,8 +188,13 @@ csn_choice_cell_set_label_width (CsnChoiceCell *self,
 
   g_return_if_fail (CSN_IS_CHOICE_CELL (self));
 
-  gtk_inscription_set_min_chars (priv->label, width_chars);
-  gtk_inscription_set_nat_chars (priv->label, max_width_chars);
+  priv->width_chars = width_chars;
+  priv->max_width_chars = max_width_chars;
+  if (priv->label != NULL)
+    {
+      gtk_inscription_set_min_chars (priv->label, width_chars);
+      gtk_inscription_set_nat_chars (priv->label, max_width_chars);
+    }
 }
 
 GtkWidget *
@@ -158,6 +203,7 @@ csn_choice_cell_get_button (CsnChoiceCell *self)
   CsnChoiceCellPrivate *priv = csn_choice_cell_get_instance_private (self);
 
   g_return_val_if_fail (CSN_IS_CHOICE_CELL (self), NULL);
+  csn_cell_ensure_built (CSN_CELL (self));
   return priv->button;
 }
 
@@ -173,6 +219,7 @@ csn_choice_cell_popup (CsnChoiceCell *self)
 
   if (csn_cell_get_item (CSN_CELL (self)) == NULL || csn_cell_get_draft (CSN_CELL (self)) == NULL)
     return;
+  csn_cell_ensure_built (CSN_CELL (self));
   klass = CSN_CHOICE_CELL_GET_CLASS (self);
   choices = klass->dup_choices (self, &current);
   if (choices == NULL)

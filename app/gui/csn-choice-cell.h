@@ -24,6 +24,7 @@ struct _CsnChoiceCellClass
                                     GObject        *choice);
 };
 
+void        csn_choice_cell_class_set_template (GtkWidgetClass *widget_class);
 void        csn_choice_cell_set_text        (CsnChoiceCell *self,
                                              const char    *text,
                                              gboolean       is_unset);

@@ -195,6 +195,7 @@ csn_enum_cell_class_init (CsnEnumCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
   CsnChoiceCellClass *choice_class = CSN_CHOICE_CELL_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = csn_enum_cell_constructed;
   object_class->get_property = csn_enum_cell_get_property;
@@ -210,6 +211,8 @@ csn_enum_cell_class_init (CsnEnumCellClass *klass)
     g_param_spec_gtype ("enum-type", NULL, NULL, G_TYPE_ENUM,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  csn_choice_cell_class_set_template (widget_class);
 }
 
 static void

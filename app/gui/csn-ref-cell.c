@@ -208,6 +208,7 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   CsnCellClass *cell_class = CSN_CELL_CLASS (klass);
   CsnChoiceCellClass *choice_class = CSN_CHOICE_CELL_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = csn_ref_cell_finalize;
   object_class->get_property = csn_ref_cell_get_property;
@@ -235,6 +236,8 @@ csn_ref_cell_class_init (CsnRefCellClass *klass)
     g_param_spec_boolean ("members-only", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  csn_choice_cell_class_set_template (widget_class);
 }
 
 static void
