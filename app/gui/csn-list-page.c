@@ -395,6 +395,9 @@ csn_list_page_constructed (GObject *object)
 
   update_list_stack (self);
   csn_list_page_update_actions (self);
+  /* Hidden until first shown, as a page left is (see csn_list_page_unmap()): pages are made ahead. */
+  if (adw_bin_get_child (ADW_BIN (self)) != NULL)
+    gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
 }
 
 static void

@@ -74,8 +74,10 @@ struct _CsnWindow
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress;
   GtkStack             *stack;
-  /* The Overview is made with the window; the other pages when first shown or asked for
-   * (_csn_window_ensure_page), NULL until then. */
+  /* The Overview is made with the window; the list pages at idle once it has shown (pages_ahead_id)
+   * or when first shown or asked for, the others when first shown or asked for
+   * (_csn_window_ensure_page); NULL until then. */
+  guint                 pages_ahead_id;
   CsnOverviewPage      *overview_page;
   CsnThemeMatrixPage   *theme_matrix_page;
   CsnStrategiesPage    *strategies_page;
