@@ -66,7 +66,7 @@ csn_choice_cell_dispose (GObject *object)
   G_OBJECT_CLASS (csn_choice_cell_parent_class)->dispose (object);
 }
 
-/* Rows out of sight show no value: their cells' buttons wait (see csn_cell_ensure_built()) */
+/* Rows out of sight show no value: their cells' buttons wait (see csn_cell_ensure_built()). */
 static void
 csn_choice_cell_build (CsnCell *cell)
 {
@@ -149,6 +149,7 @@ csn_choice_cell_set_text (CsnChoiceCell *self,
 
   g_return_if_fail (CSN_IS_CHOICE_CELL (self));
 
+  csn_cell_ensure_built (CSN_CELL (self));
   if (text == NULL)
     text = "";
   if (g_strcmp0 (gtk_inscription_get_text (priv->label), text) != 0)
