@@ -347,9 +347,6 @@ bind_draft (CsnListPage *self)
                                                        : NULL);
   update_list_stack (self);
   csn_list_page_update_actions (self);
-  /* Rows made ahead, out of sight, are hidden as a page left is (see csn_list_page_unmap()). */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && adw_bin_get_child (ADW_BIN (self)) != NULL)
-    gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
 }
 
 /* A page out of sight keeps its rows but hides its content: GTK 4.8 restyles the widgets of hidden
@@ -395,7 +392,8 @@ csn_list_page_constructed (GObject *object)
 
   update_list_stack (self);
   csn_list_page_update_actions (self);
-  /* Hidden until first shown, as a page left is (see csn_list_page_unmap()): pages are made ahead. */
+  /* Hidden until first shown, as a page left is (see csn_list_page_unmap()): pages are made ahead,
+   * and a page asked for its rows before it shows makes them out of sight. */
   if (adw_bin_get_child (ADW_BIN (self)) != NULL)
     gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
 }

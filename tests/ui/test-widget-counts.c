@@ -1108,27 +1108,37 @@ typedef struct
   guint mapped_waiting;  /* in sight, or within GTK's margin past the list's edges */
 } BuildStates;
 
+/* The cells of @type under @root. */
 static void
-count_check_cells (GtkWidget   *root,
+count_cells_built (GtkWidget   *root,
+                   GType        type,
                    BuildStates *states)
 {
-  if (CSN_IS_CHECK_CELL (root))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     {
       gboolean built = csn_cell_is_built (CSN_CELL (root));
 
       states->built += built;
       states->waiting += !built;
       states->mapped_waiting += !built && gtk_widget_get_mapped (root);
-      /* A cell built has its check, one waiting no child */
+      /* A cell built has its check or button, one waiting no child */
       g_assert_true ((gtk_widget_get_first_child (root) != NULL) == built);
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    count_check_cells (child, states);
+    count_cells_built (child, type, states);
 }
 
-/* The Theme Matrix's rows out of sight (GTK 4.8 keeps up to 200) wait to make their eleven checks;
- * those in sight make them, and so do those scrolled into sight. */
+static void
+count_check_cells (GtkWidget   *root,
+                   BuildStates *states)
+{
+  count_cells_built (root, CSN_TYPE_CHECK_CELL, states);
+}
+
+/* The Theme Matrix's rows out of sight (GTK 4.8 keeps up to 200) wait to make their eleven checks
+ * and their choices' buttons (pillar, horizon); those in sight make them, and so do those scrolled
+ * into sight. */
 static void
 test_rows_out_of_sight_wait (void)
 {
@@ -1138,6 +1148,7 @@ test_rows_out_of_sight_wait (void)
   GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   BuildStates states = { 0 };
+  BuildStates choices = { 0 };
 
   csn_window_show_page (window, "theme-matrix");
   UI_TEST_WAIT_UNTIL (shown_items (page) == N_THEMES && count_table_rows (page) == N_THEMES);
@@ -1145,11 +1156,18 @@ test_rows_out_of_sight_wait (void)
   g_test_message ("check cells: %u built, %u waiting", states.built, states.waiting);
   g_assert_cmpuint (states.built, >, 0);
   g_assert_cmpuint (states.waiting, >, 4 * states.built);
+  UI_TEST_WAIT_UNTIL ((choices = (BuildStates) { 0 }, count_cells_built (page, CSN_TYPE_CHOICE_CELL, &choices),
+                       choices.mapped_waiting == 0));
+  g_test_message ("choice cells: %u built, %u waiting", choices.built, choices.waiting);
+  g_assert_cmpuint (choices.built, >, 0);
+  g_assert_cmpuint (choices.waiting, >, 4 * choices.built);
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
                                         2 * gtk_adjustment_get_page_size (adjustment));
   UI_TEST_WAIT_UNTIL ((states = (BuildStates) { 0 }, count_check_cells (page, &states), states.mapped_waiting == 0));
   g_assert_cmpuint (states.mapped_waiting, ==, 0);
+  UI_TEST_WAIT_UNTIL ((choices = (BuildStates) { 0 }, count_cells_built (page, CSN_TYPE_CHOICE_CELL, &choices),
+                       choices.mapped_waiting == 0));
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
