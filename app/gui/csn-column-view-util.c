@@ -354,8 +354,18 @@ find_placed_row (GtkWidget *column_view,
   return row != NULL && gtk_widget_get_height (row) > 0 ? row : NULL;
 }
 
+/* Whether @column_view was laid out: until then it has no view to scroll. */
+static gboolean
+has_view (GtkWidget *column_view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+
+  return adjustment != NULL && gtk_adjustment_get_page_size (adjustment) > 0;
+}
+
 /* Scrolls @column_view so the row of the item selected in @selection shows, if @item still is.
- * No scroll_to before GTK 4.12: move the adjustment so the row gets a widget. */
+ * No scroll_to before GTK 4.12: a row placed is scrolled to by its place, one that is not yet by
+ * the list's own action. A list not laid out yet is left as it is. */
 static void
 scroll_to_row (GtkWidget          *column_view,
                GtkSingleSelection *selection,
@@ -364,13 +374,11 @@ scroll_to_row (GtkWidget          *column_view,
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
   GtkWidget *row_widget = find_placed_row (column_view, item);
   GtkWidget *list = get_row_list (column_view);
-  guint position = gtk_single_selection_get_selected (selection);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
   graphene_rect_t bounds;
 
-  if (adjustment == NULL || gtk_single_selection_get_selected_item (selection) != (gpointer) item)
+  if (!has_view (column_view) || list == NULL || gtk_single_selection_get_selected_item (selection) != (gpointer) item)
     return;
-  if (row_widget != NULL && list != NULL && gtk_widget_compute_bounds (row_widget, list, &bounds))
+  if (row_widget != NULL && gtk_widget_compute_bounds (row_widget, list, &bounds))
     {
       double height = gtk_widget_get_height (list);
 
@@ -381,17 +389,14 @@ scroll_to_row (GtkWidget          *column_view,
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
                                               MAX (0, (height - bounds.size.height) / 2));
     }
-  else if (n_items > 0)
-    {
-      double upper = gtk_adjustment_get_upper (adjustment);
-      double page_size = gtk_adjustment_get_page_size (adjustment);
-      double row = upper / n_items;
-      double top = row * position;
-
-      if (top < gtk_adjustment_get_value (adjustment) ||
-          top + row > gtk_adjustment_get_value (adjustment) + page_size)
-        gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
-    }
+  else
+    /* GTK makes the rows around the item now and places the list at the next layout with the
+     * least scroll that shows it, even among rows that have no size yet (just listed; a list
+     * without a view would get a NaN alignment). A scroll guessed from the average row height had
+     * to wait for a layout, rebound GTK's 200 rows in that frame, and the focus coming to the row
+     * then moved them again around it: an undo from the Overview took two frames of 17-24 and
+     * 12-21 ms on the large draft. */
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", gtk_single_selection_get_selected (selection));
 }
 
 typedef struct
@@ -520,7 +525,7 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
   if (item == NULL || !select_item (selection, item))
     return;
 
-  if (find_placed_row (column_view, item) != NULL)
+  if (has_view (column_view))
     {
       csn_column_view_cancel_after_layout (column_view);
       scroll_to_row (column_view, selection, item);
