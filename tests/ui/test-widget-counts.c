@@ -989,6 +989,16 @@ selected_row_in_sight (GtkWidget *root)
   return FALSE;
 }
 
+/* The item of the cell that has the focus in @window, or NULL. */
+static CsnItem *
+focused_item (CsnWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) : NULL;
+
+  return cell != NULL ? csn_cell_get_item (CSN_CELL (cell)) : NULL;
+}
+
 /* A strategy opened from the Overview on a page not shown yet (as its lists of open items do): the
  * list is given the items from that strategy on and grows both ways from there, a few rows a frame,
  * with the strategy in sight and its cell focused. Given all its items at once, GTK made its 200
@@ -1003,7 +1013,6 @@ test_open_far_item (void)
   g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, n_strategies / 2);
   GtkWidget *page;
   GtkColumnView *view;
-  GtkWidget *focus;
 
   csn_window_reveal (window, strategy, "description");
   page = csn_window_get_page (window, "strategies");
@@ -1015,9 +1024,7 @@ test_open_far_item (void)
 
   wait_for_frames (window, 3);
   g_assert_cmpuint (count_table_rows (page), <, MAX_ROWS_PER_LIST / 2);
-  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
-                      gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) != NULL &&
-                      csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (focus, CSN_TYPE_CELL))) == strategy);
+  UI_TEST_WAIT_UNTIL (focused_item (window) == strategy);
   g_assert_true (row_in_sight (view, strategy));
 
   /* Grown both ways: all the strategies, the same one selected and still in sight. */
@@ -1045,7 +1052,6 @@ test_open_second_far_item (void)
   GtkWidget *page = csn_window_get_page (window, "strategies");
   GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GtkWidget *focus;
 
   csn_window_reveal (window, first, "description");
   /* Grown backward past a screenful: the list is scrolled to keep the first strategy in place. */
@@ -1057,9 +1063,7 @@ test_open_second_far_item (void)
   csn_window_reveal (window, second, "description");
   g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == second);
   g_assert_cmpuint (shown_items (page), <=, MAX_FIRST_ROWS);
-  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
-                      gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) != NULL &&
-                      csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (focus, CSN_TYPE_CELL))) == second);
+  UI_TEST_WAIT_UNTIL (focused_item (window) == second);
   wait_for_frames (window, 2);
   g_assert_true (row_in_sight (view, second));
 
@@ -1088,7 +1092,6 @@ test_open_far_item_on_shown_list (void)
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
   GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
-  GtkWidget *focus;
   guint binds = 0;
   gulong handler;
 
@@ -1102,16 +1105,13 @@ test_open_far_item_on_shown_list (void)
 
   handler = g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), &binds);
   csn_window_reveal (window, strategy, "description");
-  UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
-                      gtk_widget_get_ancestor (focus, CSN_TYPE_CELL) != NULL &&
-                      csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (focus, CSN_TYPE_CELL))) == strategy);
+  UI_TEST_WAIT_UNTIL (focused_item (window) == strategy);
   wait_for_frames (window, 4);
   g_signal_handler_disconnect (factory, handler);
   g_test_message ("rows bound: %u (%u rows)", binds, count_table_rows (page));
 
   g_assert_true (row_in_sight (view, strategy));
-  g_assert_true (csn_cell_get_item (CSN_CELL (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                                                       CSN_TYPE_CELL))) == strategy);
+  g_assert_true (focused_item (window) == strategy);
   g_assert_cmpuint (binds, <=, count_table_rows (page) + 20);
   ui_test_destroy_window (GTK_WINDOW (window));
 }
