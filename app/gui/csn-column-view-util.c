@@ -1,4 +1,4 @@
-/* csn-column-view-util.c: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell, scrolling after a layout. */
+/* csn-column-view-util.c: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell, scrolling to the selected row. */
 #define G_LOG_DOMAIN "csn-column-view-util"
 
 #include "config.h"
@@ -363,28 +363,30 @@ has_view (GtkWidget *column_view)
   return adjustment != NULL && gtk_adjustment_get_page_size (adjustment) > 0;
 }
 
-/* Scrolls @column_view so the row of the item selected in @selection shows, if @item still is.
- * No scroll_to before GTK 4.12: a row placed is scrolled to by its place, one that is not yet by
- * the list's own action. A list not laid out yet is left as it is. */
+/* Scrolls @column_view, laid out, so the row selected in @selection shows. No scroll_to before
+ * GTK 4.12: a row placed is scrolled to by its place, one that is not yet by the list's own action. */
 static void
-scroll_to_row (GtkWidget          *column_view,
-               GtkSingleSelection *selection,
-               CsnItem            *item)
+scroll_to_selected_now (GtkWidget          *column_view,
+                        GtkSingleSelection *selection)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  GtkWidget *row_widget = find_placed_row (column_view, item);
   GtkWidget *list = get_row_list (column_view);
+  gpointer item = gtk_single_selection_get_selected_item (selection);
+  guint position = gtk_single_selection_get_selected (selection);
+  GtkWidget *row_widget;
   graphene_rect_t bounds;
 
-  if (!has_view (column_view) || list == NULL || gtk_single_selection_get_selected_item (selection) != (gpointer) item)
+  if (!has_view (column_view) || list == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
+  /* Rows are found by the item of their cells: the pages' rows (CsnItem), not the texts of the
+   * translation view. */
+  row_widget = CSN_IS_ITEM (item) ? find_placed_row (column_view, item) : NULL;
   if (row_widget != NULL && gtk_widget_compute_bounds (row_widget, list, &bounds))
     {
       double height = gtk_widget_get_height (list);
 
       /* A row that has its widget is where its widget is: left where it is when it shows whole,
-       * else scrolled by the exact distance to the middle. A guess from the average row height
-       * would move rows of other heights away, and the list would rebind every row. */
+       * else scrolled by the exact distance to the middle. */
       if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > height)
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
                                               MAX (0, (height - bounds.size.height) / 2));
@@ -395,18 +397,22 @@ scroll_to_row (GtkWidget          *column_view,
      * without a view would get a NaN alignment). A scroll guessed from the average row height had
      * to wait for a layout, rebound GTK's 200 rows in that frame, and the focus coming to the row
      * then moved them again around it: an undo from the Overview took two frames of 17-24 and
-     * 12-21 ms on the large draft. */
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", gtk_single_selection_get_selected (selection));
+     * 12-21 ms on the large draft. The list shows @selection or a CsnNarrowSelection of it: the
+     * same positions. */
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
+
+typedef void (*LayoutFunc) (GtkWidget *column_view,
+                            gpointer   data);
 
 typedef struct
 {
-  GtkWidget              *column_view;  /* unowned: the call belongs to it */
-  CsnColumnViewLayoutFunc func;
-  gpointer                data;
-  GDestroyNotify          destroy;
-  GdkFrameClock          *frame_clock;
-  gulong                  layout_id;
+  GtkWidget     *column_view;  /* unowned: the call belongs to it */
+  LayoutFunc     func;
+  gpointer       data;
+  GDestroyNotify destroy;
+  GdkFrameClock *frame_clock;
+  gulong         layout_id;
 } AfterLayout;
 
 static void
@@ -435,28 +441,17 @@ on_after_layout_cb (GdkFrameClock *frame_clock,
   after_layout_free (after);
 }
 
-/**
- * csn_column_view_after_layout:
- * @func: called with @column_view and @data once the list has laid out the rows it has now
- * @destroy: (nullable): frees @data
- *
- * Scrolls to a row once the list knows where it is: until its next layout a list whose items just
- * changed (listed anew, or a row grower starting anew from an item) still has the height of the
- * rows it had, and GTK 4.8 refuses a place among rows that have no size yet ("failed to scroll to
- * given position"). GDK lays the frame out again for the scroll before it draws. The last call
- * asked for wins; a list not in a window yet calls @func at once.
- */
-void
-csn_column_view_after_layout (GtkWidget               *column_view,
-                              CsnColumnViewLayoutFunc  func,
-                              gpointer                 data,
-                              GDestroyNotify           destroy)
+/* Calls @func with @column_view and @data once the list has laid out the rows it has now (GDK lays
+ * the frame out again for what @func changes, before it draws); a list not in a window yet calls it
+ * at once. The last call asked for wins. */
+static void
+after_layout (GtkWidget     *column_view,
+              LayoutFunc     func,
+              gpointer       data,
+              GDestroyNotify destroy)
 {
   GdkFrameClock *frame_clock;
   AfterLayout *after;
-
-  g_return_if_fail (GTK_IS_WIDGET (column_view));
-  g_return_if_fail (func != NULL);
 
   csn_column_view_cancel_after_layout (column_view);
   frame_clock = gtk_widget_get_frame_clock (column_view);
@@ -478,7 +473,7 @@ csn_column_view_after_layout (GtkWidget               *column_view,
   gtk_widget_queue_allocate (column_view);
 }
 
-/* Drops the call csn_column_view_after_layout() left for @column_view, if any. */
+/* Drops the scroll csn_column_view_scroll_to_selected() left for @column_view's next layout, if any. */
 void
 csn_column_view_cancel_after_layout (GtkWidget *column_view)
 {
@@ -486,29 +481,34 @@ csn_column_view_cancel_after_layout (GtkWidget *column_view)
   g_object_set_data (G_OBJECT (column_view), "csn-after-layout", NULL);
 }
 
-typedef struct
-{
-  GtkSingleSelection *selection;
-  CsnItem            *item;
-} ScrollData;
-
 static void
-scroll_data_free (gpointer user_data)
+scroll_to_selected_cb (GtkWidget *column_view,
+                       gpointer   selection)
 {
-  ScrollData *data = user_data;
-
-  g_object_unref (data->selection);
-  g_object_unref (data->item);
-  g_free (data);
+  scroll_to_selected_now (column_view, selection);
 }
 
-static void
-scroll_to_row_cb (GtkWidget *column_view,
-                  gpointer   user_data)
+/**
+ * csn_column_view_scroll_to_selected:
+ * @column_view: shows @selection, or a CsnNarrowSelection of it
+ *
+ * Scrolls @column_view so the row selected in @selection shows: now if the list was laid out, else
+ * after its first layout (until then it has no view to scroll).
+ */
+void
+csn_column_view_scroll_to_selected (GtkWidget          *column_view,
+                                    GtkSingleSelection *selection)
 {
-  ScrollData *data = user_data;
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
 
-  scroll_to_row (column_view, data->selection, data->item);
+  if (has_view (column_view))
+    {
+      csn_column_view_cancel_after_layout (column_view);
+      scroll_to_selected_now (column_view, selection);
+    }
+  else
+    after_layout (column_view, scroll_to_selected_cb, g_object_ref (selection), g_object_unref);
 }
 
 /* Selects @item in @selection, scrolls its row into view and focuses the cell of @property, if given. */
@@ -525,19 +525,7 @@ csn_column_view_reveal_cell (GtkWidget          *column_view,
   if (item == NULL || !select_item (selection, item))
     return;
 
-  if (has_view (column_view))
-    {
-      csn_column_view_cancel_after_layout (column_view);
-      scroll_to_row (column_view, selection, item);
-    }
-  else
-    {
-      ScrollData *scroll = g_new0 (ScrollData, 1);
-
-      scroll->selection = g_object_ref (selection);
-      scroll->item = g_object_ref (item);
-      csn_column_view_after_layout (column_view, scroll_to_row_cb, scroll, scroll_data_free);
-    }
+  csn_column_view_scroll_to_selected (column_view, selection);
 
   if (property == NULL)
     return;

@@ -1,4 +1,4 @@
-/* csn-column-view-util.h: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell, scrolling after a layout. */
+/* csn-column-view-util.h: what the pages' column views share: finding and moving rows, dropping a dragged row, revealing a cell, scrolling to the selected row. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -7,9 +7,6 @@
 #include "csn-draft.h"
 
 G_BEGIN_DECLS
-
-typedef void (*CsnColumnViewLayoutFunc) (GtkWidget *column_view,
-                                         gpointer   data);
 
 guint       csn_column_view_find_item          (GListModel         *model,
                                                 gpointer            item);
@@ -25,10 +22,8 @@ void        csn_column_view_reveal_cell        (GtkWidget          *column_view,
                                                 CsnItem            *item,
                                                 const char         *property);
 const char *csn_column_view_get_focus_property (GtkWidget          *widget);
-void        csn_column_view_after_layout       (GtkWidget               *column_view,
-                                                CsnColumnViewLayoutFunc  func,
-                                                gpointer                 data,
-                                                GDestroyNotify           destroy);
-void        csn_column_view_cancel_after_layout (GtkWidget              *column_view);
+void        csn_column_view_scroll_to_selected (GtkWidget          *column_view,
+                                                GtkSingleSelection *selection);
+void        csn_column_view_cancel_after_layout (GtkWidget         *column_view);
 
 G_END_DECLS

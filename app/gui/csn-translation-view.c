@@ -893,40 +893,6 @@ on_filtered_items_changed_cb (CsnTranslationView *self,
   update_empty (self);
 }
 
-/* Scrolls the list so the selected row is in view: GTK 4.8 has no scroll_to. */
-static void
-scroll_to_selected (CsnTranslationView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  double upper, page_size, row, top;
-
-  if (adjustment == NULL || position == GTK_INVALID_LIST_POSITION || n_items == 0)
-    return;
-  upper = gtk_adjustment_get_upper (adjustment);
-  page_size = gtk_adjustment_get_page_size (adjustment);
-  row = upper / n_items;
-  top = row * position;
-  if (top < gtk_adjustment_get_value (adjustment) || top + row > gtk_adjustment_get_value (adjustment) + page_size)
-    gtk_adjustment_set_value (adjustment, MAX (0, top - (page_size - row) / 2));
-}
-
-static void
-on_list_laid_out_cb (GtkWidget *column_view,
-                     gpointer   user_data)
-{
-  scroll_to_selected (CSN_TRANSLATION_VIEW (user_data));
-}
-
-/* Scrolls to the selected row once the list is laid out with the rows it has now: until then the
- * list's height is that of the texts it listed before (another page, or the rows grown so far). */
-static void
-queue_scroll_to_selected (CsnTranslationView *self)
-{
-  csn_column_view_after_layout (GTK_WIDGET (self->column_view), on_list_laid_out_cb, self, NULL);
-}
-
 static guint
 find_unit (GListModel     *model,
            CsnItem        *item,
@@ -962,7 +928,7 @@ select_position (CsnTranslationView *self,
                         csn_translation_unit_get_field (unit));
   csn_row_grower_reveal (self->grower, position);
   gtk_single_selection_set_selected (self->selection, csn_row_grower_get_given_position (self->grower, position));
-  queue_scroll_to_selected (self);
+  csn_column_view_scroll_to_selected (GTK_WIDGET (self->column_view), self->selection);
 }
 
 /**

@@ -999,6 +999,19 @@ focused_item (CsnWindow *window)
   return cell != NULL ? csn_cell_get_item (CSN_CELL (cell)) : NULL;
 }
 
+/* Shows the Strategies of @window and waits until their list has all its items and GTK has made
+ * its rows. */
+static void
+show_grown_strategies (CsnWindow *window)
+{
+  GtkWidget *page = csn_window_get_page (window, "strategies");
+  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (csn_window_get_draft (window),
+                                                                           CSN_COLLECTION_STRATEGIES));
+
+  csn_window_show_page (window, "strategies");
+  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
+}
+
 /* A strategy opened from the Overview on a page not shown yet (as its lists of open items do): the
  * list is given the items from that strategy on and grows both ways from there, a few rows a frame,
  * with the strategy in sight and its cell focused. Given all its items at once, GTK made its 200
@@ -1085,7 +1098,6 @@ test_open_far_item_on_shown_list (void)
   g_autoptr(CsnDraft) draft = make_large_draft ();
   CsnWindow *window = open_window (draft);
   GListModel *strategies = csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES);
-  guint n_strategies = g_list_model_get_n_items (strategies);
   g_autoptr(CsnItem) strategy = g_list_model_get_item (strategies, 400);
   GtkWidget *page = csn_window_get_page (window, "strategies");
   GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
@@ -1095,8 +1107,7 @@ test_open_far_item_on_shown_list (void)
   guint binds = 0;
   gulong handler;
 
-  csn_window_show_page (window, "strategies");
-  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
+  show_grown_strategies (window);
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   wait_for_frames (window, 3);
@@ -1245,11 +1256,9 @@ test_jump_updates_rows_in_sight (void)
   GtkWidget *page = csn_window_get_page (window, "strategies");
   GtkColumnView *view = csn_list_page_get_column_view (CSN_LIST_PAGE (page));
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint n_strategies = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES));
   CellStates states = { 0 };
 
-  csn_window_show_page (window, "strategies");
-  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
+  show_grown_strategies (window);
 
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
@@ -1475,8 +1484,7 @@ test_rows_restyled (void)
   run_main_loop_for (300);
   g_assert_cmpuint (count_rows_restyled (page), ==, left_with);
 
-  csn_window_show_page (window, "strategies");
-  UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies && count_table_rows (page) > 150);
+  show_grown_strategies (window);
   UI_TEST_WAIT_UNTIL (all_rows_restyled (page));
 
   gtk_single_selection_set_selected (selection, 0);
@@ -1593,6 +1601,15 @@ test_translation_mode (void)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ui_test_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL)));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment), >=,
                      0.9 * gtk_adjustment_get_upper (adjustment));
+
+  /* A text far back among those given (all of them now): the list scrolls back to it. */
+  far = g_list_model_get_item (csn_draft_get_collection (draft, CSN_COLLECTION_STRATEGIES), 10);
+  g_object_unref (far);  /* the draft keeps it */
+  g_assert_true (csn_translation_view_select (CSN_TRANSLATION_VIEW (view), far, NULL));
+  g_assert_true (lists_grown (view));
+  wait_for_frames (window, 2);
+  g_assert_true (csn_translation_unit_get_item (csn_translation_view_get_selected (CSN_TRANSLATION_VIEW (view))) == far);
+  g_assert_true (selected_row_in_sight (view));
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
