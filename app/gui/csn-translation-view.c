@@ -837,6 +837,27 @@ csn_translation_view_commit (CsnTranslationView *self)
     csn_draft_set_translation (self->draft, item, field, get_target_language (self), typed);
 }
 
+/**
+ * csn_translation_view_commit_edit_of:
+ * @focus: the widget that has the focus
+ *
+ * Keeps what the editor holds, as leaving it does, if @focus is the editor, without moving the
+ * focus: the focus leaving and coming back restyles every widget of the window.
+ * Returns: whether @focus is the view's translation editor
+ */
+gboolean
+csn_translation_view_commit_edit_of (CsnTranslationView *self,
+                                     GtkWidget          *focus)
+{
+  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
+
+  if (focus != GTK_WIDGET (self->translation_text))
+    return FALSE;
+  csn_translation_view_commit (self);
+  return TRUE;
+}
+
 static void
 on_translation_focus_leave_cb (CsnTranslationView      *self,
                                GtkEventControllerFocus *controller)
