@@ -767,3 +767,20 @@ ui_test_shoot (GtkWidget  *window,
     g_error ("%s", error->message);
   g_print ("%s\n", file);
 }
+
+static void
+on_focus_moved_cb (GtkWindow  *window,
+                   GParamSpec *pspec,
+                   guint      *moves)
+{
+  (*moves)++;
+}
+
+/* Counts in @moves each time the focus of @window moves, until the handler returned is
+ * disconnected. */
+gulong
+ui_test_count_focus_moves (GtkWindow *window,
+                           guint     *moves)
+{
+  return g_signal_connect (window, "notify::focus-widget", G_CALLBACK (on_focus_moved_cb), moves);
+}

@@ -115,6 +115,8 @@ guint            ui_test_count_mapped      (GtkWidget    *root,
 const char      *ui_test_find_label_text   (GtkWidget    *root,
                                             const char   *part);
 void             ui_test_click             (GtkWidget    *button);
+gulong           ui_test_count_focus_moves (GtkWindow    *window,
+                                            guint        *moves);
 char            *ui_test_dup_content       (CsnDraft     *draft);
 gboolean         ui_test_drop_files        (CsnWindow    *window,
                                             GSList       *files);

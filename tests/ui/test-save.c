@@ -798,14 +798,6 @@ test_display_names (void)
   g_remove (g_file_peek_path (workbook));
 }
 
-static void
-on_focus_moved_cb (GtkWindow  *window,
-                   GParamSpec *pspec,
-                   guint      *moves)
-{
-  (*moves)++;
-}
-
 /* A save commits the edit the focused field holds, and leaves the focus where it is: on a search
  * entry (nothing to commit) it does not even move it, which restyled the whole window. */
 static void
@@ -825,7 +817,7 @@ test_focus_stays (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "trata");
   edit_venue (window, "Tegucigalpa");
 
-  handler = g_signal_connect (window, "notify::focus-widget", G_CALLBACK (on_focus_moved_cb), &moves);
+  handler = ui_test_count_focus_moves (GTK_WINDOW (window), &moves);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   UI_TEST_WAIT_UNTIL (!is_saving (window) && !csn_draft_get_modified (csn_window_get_draft (window)));
   g_signal_handler_disconnect (window, handler);
