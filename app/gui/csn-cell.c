@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csn-cell.h"
+#include "csn-in-place-editor.h"
 
 typedef struct
 {
@@ -39,7 +40,11 @@ typedef struct SizeEstimate
 
 static G_DEFINE_QUARK (csn-cell-size-estimate, size_estimate)
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsnCell, csn_cell, GTK_TYPE_WIDGET)
+static void csn_cell_in_place_editor_init (CsnInPlaceEditorInterface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (CsnCell, csn_cell, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (CsnCell)
+                                  G_IMPLEMENT_INTERFACE (CSN_TYPE_IN_PLACE_EDITOR, csn_cell_in_place_editor_init))
 
 enum {
   PROP_0,
@@ -427,6 +432,22 @@ csn_cell_grab_focus (GtkWidget *widget)
   if (control != NULL && control != widget)
     return gtk_widget_grab_focus (control);
   return GTK_WIDGET_CLASS (csn_cell_parent_class)->grab_focus (widget);
+}
+
+/* The focus is in the cell: a cell without commit has nothing under way (it commits every change). */
+static gboolean
+csn_cell_commit_edit (CsnInPlaceEditor *editor,
+                      GtkWidget        *focus)
+{
+  if (CSN_CELL_GET_CLASS (editor)->commit != NULL)
+    CSN_CELL_GET_CLASS (editor)->commit (CSN_CELL (editor));
+  return TRUE;
+}
+
+static void
+csn_cell_in_place_editor_init (CsnInPlaceEditorInterface *iface)
+{
+  iface->commit_edit = csn_cell_commit_edit;
 }
 
 static void
@@ -828,32 +849,6 @@ csn_cell_focus_control (CsnCell *self)
 {
   g_return_val_if_fail (CSN_IS_CELL (self), FALSE);
   return gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-/**
- * csn_cell_commit_edit_of:
- * @focus: the widget that has the focus
- *
- * Commits the edit under way in the cell that holds @focus, where the focus stays. Moving the
- * focus out of the window and back would commit it too, but every widget of the window restyles
- * twice then (:focus-within changes on all its ancestors): 10,000 widgets on a large draft.
- *
- * Returns: %TRUE when @focus is in a cell (its edit is committed now), %FALSE when the caller
- *   must commit otherwise
- */
-gboolean
-csn_cell_commit_edit_of (GtkWidget *focus)
-{
-  GtkWidget *cell;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
-
-  cell = CSN_IS_CELL (focus) ? focus : gtk_widget_get_ancestor (focus, CSN_TYPE_CELL);
-  if (cell == NULL)
-    return FALSE;
-  if (CSN_CELL_GET_CLASS (cell)->commit != NULL)
-    CSN_CELL_GET_CLASS (cell)->commit (CSN_CELL (cell));
-  return TRUE;
 }
 
 /**

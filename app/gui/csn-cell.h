@@ -67,6 +67,5 @@ guint       csn_cell_get_position       (CsnCell    *self);
 gboolean    csn_cell_focus_control      (CsnCell    *self);
 void        csn_cell_ensure_built       (CsnCell    *self);
 gboolean    csn_cell_is_built           (CsnCell    *self);
-gboolean    csn_cell_commit_edit_of     (GtkWidget  *focus);
 
 G_END_DECLS

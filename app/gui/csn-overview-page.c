@@ -11,6 +11,7 @@
 #include "csn-describe.h"
 #include "csn-draft-figures.h"
 #include "csn-enums.h"
+#include "csn-in-place-editor.h"
 #include "csn-label-util.h"
 #include "csn-map-list-model.h"
 #include "csn-meeting.h"
@@ -51,7 +52,10 @@ struct _CsnOverviewPage
   GtkListView        *open_list;
 };
 
-G_DEFINE_FINAL_TYPE (CsnOverviewPage, csn_overview_page, ADW_TYPE_BIN)
+static void csn_overview_page_in_place_editor_init (CsnInPlaceEditorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsnOverviewPage, csn_overview_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CSN_TYPE_IN_PLACE_EDITOR, csn_overview_page_in_place_editor_init))
 
 enum {
   PROP_0,
@@ -133,23 +137,14 @@ on_row_focus_leave_cb (CsnOverviewPage    *self,
   on_entry_row_commit_cb (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (controller)));
 }
 
-/**
- * csn_overview_page_commit_edit_of:
- * @focus: the widget that has the focus
- *
- * Takes what the page's row that @focus is in holds into the draft, as leaving the row does (a date
- * row marks a text that is no date), without moving the focus: the focus leaving and coming back
- * restyles every widget of the window.
- * Returns: whether @focus is in one of the page's rows that take a text
- */
-gboolean
-csn_overview_page_commit_edit_of (CsnOverviewPage *self,
-                                  GtkWidget       *focus)
+/* Takes what the row that @focus is in holds into the draft, as leaving the row does (a date row
+ * marks a text that is no date). */
+static gboolean
+csn_overview_page_commit_edit (CsnInPlaceEditor *editor,
+                               GtkWidget        *focus)
 {
+  CsnOverviewPage *self = CSN_OVERVIEW_PAGE (editor);
   GtkWidget *row;
-
-  g_return_val_if_fail (CSN_IS_OVERVIEW_PAGE (self), FALSE);
-  g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
 
   row = ADW_IS_ENTRY_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
   if (row == NULL || find_row_property (self, row) == NULL)
@@ -160,6 +155,12 @@ csn_overview_page_commit_edit_of (CsnOverviewPage *self,
   else
     on_entry_row_commit_cb (self, ADW_ENTRY_ROW (row));
   return TRUE;
+}
+
+static void
+csn_overview_page_in_place_editor_init (CsnInPlaceEditorInterface *iface)
+{
+  iface->commit_edit = csn_overview_page_commit_edit;
 }
 
 /* A date row took a date, typed or chosen on its calendar; what is no date stays in the row. */

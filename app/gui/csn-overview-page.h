@@ -20,7 +20,5 @@ GListModel *csn_overview_page_get_open_entries (CsnOverviewPage *self);
 void        csn_overview_page_reveal         (CsnOverviewPage *self,
                                               CsnItem         *item,
                                               const char      *property);
-gboolean    csn_overview_page_commit_edit_of (CsnOverviewPage *self,
-                                              GtkWidget       *focus);
 
 G_END_DECLS

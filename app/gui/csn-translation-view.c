@@ -9,6 +9,7 @@
 #include "csn-column-view-util.h"
 #include "csn-describe.h"
 #include "csn-history.h"
+#include "csn-in-place-editor.h"
 #include "csn-meeting.h"
 #include "csn-row-grower.h"
 #include "csn-texts.h"
@@ -63,7 +64,10 @@ struct _CsnTranslationView
   guint               n_outdated;
 };
 
-G_DEFINE_FINAL_TYPE (CsnTranslationView, csn_translation_view, GTK_TYPE_WIDGET)
+static void csn_translation_view_in_place_editor_init (CsnInPlaceEditorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsnTranslationView, csn_translation_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CSN_TYPE_IN_PLACE_EDITOR, csn_translation_view_in_place_editor_init))
 
 enum {
   PROP_0,
@@ -837,25 +841,23 @@ csn_translation_view_commit (CsnTranslationView *self)
     csn_draft_set_translation (self->draft, item, field, get_target_language (self), typed);
 }
 
-/**
- * csn_translation_view_commit_edit_of:
- * @focus: the widget that has the focus
- *
- * Keeps what the editor holds, as leaving it does, if @focus is the editor, without moving the
- * focus: the focus leaving and coming back restyles every widget of the window.
- * Returns: whether @focus is the view's translation editor
- */
-gboolean
-csn_translation_view_commit_edit_of (CsnTranslationView *self,
-                                     GtkWidget          *focus)
+/* Keeps what the editor holds, as leaving it does. */
+static gboolean
+csn_translation_view_commit_edit (CsnInPlaceEditor *editor,
+                                  GtkWidget        *focus)
 {
-  g_return_val_if_fail (CSN_IS_TRANSLATION_VIEW (self), FALSE);
-  g_return_val_if_fail (GTK_IS_WIDGET (focus), FALSE);
+  CsnTranslationView *self = CSN_TRANSLATION_VIEW (editor);
 
   if (focus != GTK_WIDGET (self->translation_text))
     return FALSE;
   csn_translation_view_commit (self);
   return TRUE;
+}
+
+static void
+csn_translation_view_in_place_editor_init (CsnInPlaceEditorInterface *iface)
+{
+  iface->commit_edit = csn_translation_view_commit_edit;
 }
 
 static void

@@ -37,8 +37,6 @@ gboolean            csn_translation_view_next_untranslated (CsnTranslationView *
 gboolean            csn_translation_view_get_can_accept (CsnTranslationView *self);
 void                csn_translation_view_accept     (CsnTranslationView *self);
 void                csn_translation_view_commit     (CsnTranslationView *self);
-gboolean            csn_translation_view_commit_edit_of (CsnTranslationView *self,
-                                                         GtkWidget          *focus);
 void                csn_translation_view_focus_editor (CsnTranslationView *self);
 
 G_END_DECLS

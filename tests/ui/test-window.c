@@ -432,15 +432,6 @@ test_undo_reveals (void)
   ui_test_close_window (window);
 }
 
-static void
-on_window_state_flags_changed_cb (GtkWidget     *window,
-                                  GtkStateFlags  previous,
-                                  guint         *n_focus_losses)
-{
-  if ((previous & GTK_STATE_FLAG_FOCUS_WITHIN) && !(gtk_widget_get_state_flags (window) & GTK_STATE_FLAG_FOCUS_WITHIN))
-    (*n_focus_losses)++;
-}
-
 /* Undo with an edit under way in a cell commits it first, as one step, and the focus stays in the
  * cell: moving it out of the window and back would restyle every widget of the window twice. */
 static void
@@ -452,7 +443,8 @@ test_undo_commits_cell_edit (void)
   g_autofree char *original = g_strdup (csn_item_get_string (strategy, "description"));
   GtkWidget *focus = NULL;
   GtkWidget *entry;
-  guint n_focus_losses = 0;
+  guint moves = 0;
+  gulong handler;
 
   /* Something to undo, so that Undo is enabled. */
   csn_draft_set_string (draft, strategy, "notes", "Propuesta de la PPT");
@@ -463,7 +455,7 @@ test_undo_commits_cell_edit (void)
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Intercambiar buenas prácticas");
   g_assert_cmpstr (csn_item_get_string (strategy, "description"), ==, original);
-  g_signal_connect (window, "state-flags-changed", G_CALLBACK (on_window_state_flags_changed_cb), &n_focus_losses);
+  handler = ui_test_count_focus_moves (GTK_WINDOW (window), &moves);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (csn_item_get_string (strategy, "description"), ==, original);
@@ -474,8 +466,8 @@ test_undo_commits_cell_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (csn_item_get_string (strategy, "description"), ==, "Intercambiar buenas prácticas");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
-  g_assert_cmpuint (n_focus_losses, ==, 0);
-  g_signal_handlers_disconnect_by_func (window, on_window_state_flags_changed_cb, &n_focus_losses);
+  g_signal_handler_disconnect (window, handler);
+  g_assert_cmpuint (moves, ==, 0);
 
   ui_test_close_window (window);
 }
@@ -492,7 +484,8 @@ test_undo_commits_overview_edit (void)
   g_autofree char *original = g_strdup (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE));
   GtkWidget *focus = NULL;
   GtkWidget *row;
-  guint n_focus_losses = 0;
+  guint moves = 0;
+  gulong handler;
 
   csn_draft_set_string (draft, strategy, "notes", "Propuesta de la PPT");
   csn_window_reveal (window, meeting, CSN_MEETING_PROP_TITLE);
@@ -501,7 +494,7 @@ test_undo_commits_overview_edit (void)
   row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (row), "Reunión extraordinaria");
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, original);
-  g_signal_connect (window, "state-flags-changed", G_CALLBACK (on_window_state_flags_changed_cb), &n_focus_losses);
+  handler = ui_test_count_focus_moves (GTK_WINDOW (window), &moves);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, original);
@@ -512,14 +505,14 @@ test_undo_commits_overview_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_TITLE), ==, "Reunión extraordinaria");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
-  g_assert_cmpuint (n_focus_losses, ==, 0);
+  g_assert_cmpuint (moves, ==, 0);
 
   csn_window_reveal (window, meeting, CSN_MEETING_PROP_START_DATE);
   UI_TEST_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL &&
                       gtk_widget_get_ancestor (focus, CSN_TYPE_DATE_ROW) != NULL);
   row = gtk_widget_get_ancestor (focus, CSN_TYPE_DATE_ROW);
   gtk_editable_set_text (GTK_EDITABLE (row), "2026-12-03");
-  n_focus_losses = 0;
+  moves = 0;
   g_assert_null (csn_item_get_string (meeting, CSN_MEETING_PROP_START_DATE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (csn_item_get_string (meeting, CSN_MEETING_PROP_START_DATE));
@@ -527,8 +520,8 @@ test_undo_commits_overview_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (csn_item_get_string (meeting, CSN_MEETING_PROP_START_DATE), ==, "2026-12-03");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
-  g_assert_cmpuint (n_focus_losses, ==, 0);
-  g_signal_handlers_disconnect_by_func (window, on_window_state_flags_changed_cb, &n_focus_losses);
+  g_signal_handler_disconnect (window, handler);
+  g_assert_cmpuint (moves, ==, 0);
 
   ui_test_close_window (window);
 }
