@@ -10,6 +10,7 @@
 #include "csn-document-page.h"
 #include "csn-document-preview.h"
 #include "csn-document-texts.h"
+#include "csn-in-place-editor.h"
 #include "csn-meeting.h"
 #include "csn-settings.h"
 
@@ -74,7 +75,10 @@ struct _CsnDocumentPage
   CsnDocumentPreview *preview;
 };
 
-G_DEFINE_FINAL_TYPE (CsnDocumentPage, csn_document_page, ADW_TYPE_BIN)
+static void csn_document_page_in_place_editor_init (CsnInPlaceEditorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsnDocumentPage, csn_document_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CSN_TYPE_IN_PLACE_EDITOR, csn_document_page_in_place_editor_init))
 
 enum {
   PROP_0,
@@ -265,6 +269,26 @@ on_text_focus_leave_cb (CsnDocumentPage         *self,
 
   if (index >= 0)
     commit_text (self, index);
+}
+
+/* Applies the text in the view that has the focus, as leaving it does. */
+static gboolean
+csn_document_page_commit_edit (CsnInPlaceEditor *editor,
+                               GtkWidget        *focus)
+{
+  CsnDocumentPage *self = CSN_DOCUMENT_PAGE (editor);
+  int index = find_view (self, focus);
+
+  if (index < 0)
+    return FALSE;
+  commit_text (self, index);
+  return TRUE;
+}
+
+static void
+csn_document_page_in_place_editor_init (CsnInPlaceEditorInterface *iface)
+{
+  iface->commit_edit = csn_document_page_commit_edit;
 }
 
 static gboolean

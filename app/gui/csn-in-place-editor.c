@@ -17,9 +17,10 @@ csn_in_place_editor_default_init (CsnInPlaceEditorInterface *iface)
  * @focus: the widget that has the focus
  *
  * Commits the edit under way in @focus through the nearest editor around it that takes it (a
- * cell, the Overview's rows, the translation editor), where the focus stays. Moving the focus out
- * of the window and back would commit it too, but every widget of the window restyles twice then
- * (:focus-within changes on all its ancestors): 10,000 widgets on a large draft.
+ * cell, the Overview's rows, the Document page's texts, the translation editor), where the focus
+ * stays. Moving the focus out of the window and back would commit it too, but every widget of the
+ * window restyles twice then (:focus-within changes on all its ancestors): 10,000 widgets on a
+ * large draft.
  *
  * Returns: %TRUE when an editor committed the edit, %FALSE when the caller must commit otherwise
  */

@@ -263,8 +263,9 @@ _csn_window_commit_focused_edit (CsnWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  /* The editor around the focus (a cell, the Overview's rows, the translation editor) commits in
-   * place: the focus leaving the window restyles every widget in it, twice. */
+  /* The editor around the focus (a cell, the Overview's rows, the Document page's texts, the
+   * translation editor) commits in place: the focus leaving the window restyles every widget in
+   * it, twice. */
   if (focus == NULL || csn_in_place_editor_commit_edit_of (focus))
     return;
   /* Only a field holds an edit: a button or a row has none, nor has a search entry (it searches as

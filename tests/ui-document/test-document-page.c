@@ -500,6 +500,36 @@ test_export (Fixture       *fixture,
   g_remove (pdf);
 }
 
+/* An export with a text typed and not applied yet applies it first, where the focus stays: the
+ * focus leaving the window and coming back would restyle every widget in it. */
+static void
+test_export_commits_in_place (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *docx = ui_test_tmp_path ("documento.docx");
+  CsnDocumentTexts *texts = csn_draft_get_document_texts (fixture->draft);
+  GtkWidget *view = page_child (fixture, "closing_view");
+  const char *closing = "El Grupo agradece a la Secretaría Técnica su apoyo.";
+  guint moves = 0;
+  gulong handler;
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), closing, -1);
+  g_assert_cmpstr (csn_document_texts_get_closing (texts), !=, closing);
+
+  handler = ui_test_count_focus_moves (GTK_WINDOW (fixture->window), &moves);
+  export_and_wait (fixture, docx);
+  g_signal_handler_disconnect (fixture->window, handler);
+  g_assert_null (csn_window_get_error (fixture->window));
+  g_assert_cmpuint (moves, ==, 0);
+  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_cmpstr (csn_document_texts_get_closing (texts), ==, closing);
+  g_assert_cmpstr (csn_history_get_undo_label (csn_draft_get_history (fixture->draft)), ==,
+                   "Change closing of the document");
+  check_exports ((const char *[]) { "--docx", docx, "--text", closing, NULL });
+  g_remove (docx);
+}
+
 static gboolean
 chooser_shows (GtkFileChooser *chooser,
                GFile          *folder)
@@ -739,6 +769,8 @@ main (int   argc,
   g_test_add ("/document-page/translation", Fixture, NULL, fixture_set_up, test_translation, fixture_tear_down);
   g_test_add ("/document-page/click-paragraph", Fixture, NULL, fixture_set_up, test_click_paragraph, fixture_tear_down);
   g_test_add ("/document-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/document-page/export-commits-in-place", Fixture, NULL, fixture_set_up, test_export_commits_in_place,
+              fixture_tear_down);
   g_test_add ("/document-page/export-chooser", Fixture, NULL, fixture_set_up, test_export_chooser, fixture_tear_down);
   g_test_add ("/document-page/export-failure", Fixture, NULL, fixture_set_up, test_export_failure, fixture_tear_down);
   g_test_add ("/document-page/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
