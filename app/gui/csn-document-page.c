@@ -261,14 +261,24 @@ commit_text (CsnDocumentPage *self,
     csn_draft_set_translation (self->draft, get_texts (self), get_field (self, index), self->language, text);
 }
 
+/* Applies the text in @widget, if it is one of the page's views; whether it is. */
+static gboolean
+commit_view (CsnDocumentPage *self,
+             GtkWidget       *widget)
+{
+  int index = find_view (self, widget);
+
+  if (index < 0)
+    return FALSE;
+  commit_text (self, index);
+  return TRUE;
+}
+
 static void
 on_text_focus_leave_cb (CsnDocumentPage         *self,
                         GtkEventControllerFocus *controller)
 {
-  int index = find_view (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-
-  if (index >= 0)
-    commit_text (self, index);
+  commit_view (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 /* Applies the text in the view that has the focus, as leaving it does. */
@@ -276,13 +286,7 @@ static gboolean
 csn_document_page_commit_edit (CsnInPlaceEditor *editor,
                                GtkWidget        *focus)
 {
-  CsnDocumentPage *self = CSN_DOCUMENT_PAGE (editor);
-  int index = find_view (self, focus);
-
-  if (index < 0)
-    return FALSE;
-  commit_text (self, index);
-  return TRUE;
+  return commit_view (CSN_DOCUMENT_PAGE (editor), focus);
 }
 
 static void
@@ -296,13 +300,7 @@ on_commit_shortcut_cb (GtkWidget *widget,
                        GVariant  *args,
                        gpointer   user_data)
 {
-  CsnDocumentPage *self = user_data;
-  int index = find_view (self, widget);
-
-  if (index < 0)
-    return FALSE;
-  commit_text (self, index);
-  return TRUE;
+  return commit_view (user_data, widget);
 }
 
 /* Escape drops what was typed: the view shows the draft's text again. */
