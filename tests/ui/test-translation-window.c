@@ -1035,24 +1035,34 @@ find_unit (CsnXliffFile *file,
   g_error ("no unit “%s”", id);
 }
 
+/* The exported XLIFF at @path, read back by the application's reader (an XML parser). */
+static GPtrArray *
+read_exported (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *files;
+
+  g_assert_nonnull (stream);
+  files = csn_xliff_read (G_INPUT_STREAM (stream), path, CSN_XLIFF_MAX_FILE_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+  return files;
+}
+
 /* The exported file, read back, with two units translated, written to @path. */
 static void
 translate_file (const char *exported,
                 const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (exported);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GPtrArray) files = read_exported (exported);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) files = NULL;
   g_autofree char *data = NULL;
-  CsnXliffFile *xliff;
+  CsnXliffFile *xliff = g_ptr_array_index (files, 0);
   CsnXliffUnit *unit;
   gsize length;
 
-  g_assert_nonnull (stream);
-  files = csn_xliff_read (G_INPUT_STREAM (stream), exported, CSN_XLIFF_MAX_FILE_SIZE, NULL, &error);
-  g_assert_no_error (error);
-  xliff = g_ptr_array_index (files, 0);
   unit = find_unit (xliff, "themes/theme-1/title");
   g_free (unit->target);
   unit->target = g_strdup ("Trafficking in persons and smuggling of migrants");
@@ -1110,6 +1120,27 @@ test_one_export_at_a_time (void)
   ui_test_close_window (window);
 }
 
+/* The Theme Matrix's texts listed, @text typed for the first in the editor, which keeps the focus,
+ * and not kept yet; that text's unit. */
+static CsnTranslationUnit *
+type_in_editor (CsnWindow  *window,
+                const char *text)
+{
+  GtkTextView *translation_text;
+  CsnTranslationUnit *unit;
+
+  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
+  translation_text = view_child (window, "translation_text");
+  unit = unit_at (window, 0);
+  g_assert_true (csn_translation_view_select (window->translation_view, csn_translation_unit_get_item (unit),
+                                              csn_translation_unit_get_field (unit)));
+  gtk_widget_grab_focus (GTK_WIDGET (translation_text));
+  UI_TEST_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (translation_text)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (translation_text), text, -1);
+  g_assert_cmpstr (translation_of (window, unit), ==, "");
+  return unit;
+}
+
 /* An export (or a save, an undo) keeps what the editor holds as the translation without taking the
  * focus away and back: that restyled the whole window twice. */
 static void
@@ -1118,21 +1149,15 @@ test_commit_in_place (void)
   g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
   CsnWindow *window = ui_test_open_window (app, draft);
   g_autofree char *exported = ui_test_tmp_path ("in-place.xlf");
-  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   GtkTextView *translation_text;
   CsnTranslationUnit *unit;
+  CsnXliffUnit *unit_read;
   guint moves = 0;
   gulong handler;
 
-  csn_window_translate_page (window, "theme-matrix", CSN_TRANSLATION_FILTER_ALL);
-  unit = unit_at (window, 0);
-  g_assert_true (csn_translation_view_select (window->translation_view, csn_translation_unit_get_item (unit),
-                                              csn_translation_unit_get_field (unit)));
+  unit = type_in_editor (window, "Trafficking in persons");
   translation_text = view_child (window, "translation_text");
-  gtk_widget_grab_focus (GTK_WIDGET (translation_text));
-  UI_TEST_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (translation_text)));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (translation_text), "Trafficking in persons", -1);
-  g_assert_cmpstr (translation_of (window, unit), ==, "");
 
   handler = ui_test_count_focus_moves (GTK_WINDOW (window), &moves);
   csn_window_export_translation (window, exported);
@@ -1143,12 +1168,37 @@ test_commit_in_place (void)
   g_assert_cmpuint (moves, ==, 0);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (translation_text)));
   g_assert_cmpstr (buffer_text (translation_text), ==, "Trafficking in persons");
-  /* The file has what the editor held. */
-  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "Trafficking in persons"));
+  /* The file has what the editor held, as the unit's translation. */
+  files = read_exported (exported);
+  unit_read = find_unit (g_ptr_array_index (files, 0), "themes/theme-1/title");
+  g_assert_cmpstr (unit_read->target, ==, "Trafficking in persons");
+  g_assert_cmpstr (unit_read->state, ==, "translated");
 
   ui_test_close_window (window);
   g_remove (exported);
+}
+
+/* Leaving translation mode (Ctrl+T) with a text typed in the editor keeps it as the translation,
+ * one undoable step. */
+static void
+test_leave_keeps_edit (void)
+{
+  g_autoptr(CsnDraft) draft = csn_draft_new_from_template ();
+  CsnWindow *window = ui_test_open_window (app, draft);
+  CsnHistory *history = csn_draft_get_history (draft);
+  CsnTranslationUnit *unit;
+
+  unit = g_object_ref (type_in_editor (window, "Trafficking in persons"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translation-mode", NULL);
+  g_assert_false (csn_window_get_translation_mode (window));
+  g_assert_cmpstr (csn_window_get_visible_page (window), ==, "theme-matrix");
+  g_assert_cmpstr (translation_of (window, unit), ==, "Trafficking in persons");
+  g_assert_true (csn_history_undo (history));
+  g_assert_cmpstr (translation_of (window, unit), ==, "");
+
+  g_object_unref (unit);
+  ui_test_close_window (window);
 }
 
 /* Export for Translation… writes the XLIFF; the translated file comes back through the review
@@ -1273,6 +1323,7 @@ main (int   argc,
   g_test_add_func ("/translation-window/one-export-at-a-time", test_one_export_at_a_time);
   g_test_add_func ("/translation-window/round-trip", test_round_trip);
   g_test_add_func ("/translation-window/commit-in-place", test_commit_in_place);
+  g_test_add_func ("/translation-window/leave-keeps-edit", test_leave_keeps_edit);
   g_test_add_func ("/translation-window/bad-file", test_bad_file);
 
   status = g_test_run ();
