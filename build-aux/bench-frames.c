@@ -21,6 +21,7 @@
 #include "csn-application.h"
 #include "csn-cell.h"
 #include "csn-draft.h"
+#include "csn-in-place-editor.h"
 #include "csn-translation-view.h"
 #include "csn-window.h"
 
@@ -763,12 +764,14 @@ type_translation_action (Bench    *bench,
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "x", 1);
 }
 
-/* Leaving the editor (or Ctrl+Enter) keeps the translation: one undoable step. */
+/* The translation kept where the focus stays, as a save or an export keeps it first (leaving the
+ * editor or Ctrl+Enter keep it the same way): one undoable step. */
 static void
 commit_translation_action (Bench    *bench,
                            gpointer  data)
 {
-  csn_translation_view_commit (get_translation_view (bench));
+  if (!csn_in_place_editor_commit_edit_of (gtk_root_get_focus (GTK_ROOT (bench->window))))
+    g_error ("the translation editor does not have the focus");
 }
 
 static void

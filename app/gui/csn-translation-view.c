@@ -813,20 +813,14 @@ load_editor (CsnTranslationView *self)
   set_editing (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
-/**
- * csn_translation_view_commit:
- *
- * Keeps what the editor holds as the translation of its text, one undoable step, if it differs
- * from the draft's.
- */
-void
+/* Keeps what the editor holds as the translation of its text, one undoable step, if it differs
+ * from the draft's. */
+static void
 csn_translation_view_commit (CsnTranslationView *self)
 {
   g_autofree char *typed = NULL;
   CsnItem *item;
   const CsnField *field;
-
-  g_return_if_fail (CSN_IS_TRANSLATION_VIEW (self));
 
   if (self->editing == NULL || self->draft == NULL || self->loaded == NULL)
     return;

@@ -36,7 +36,6 @@ gboolean            csn_translation_view_select     (CsnTranslationView *self,
 gboolean            csn_translation_view_next_untranslated (CsnTranslationView *self);
 gboolean            csn_translation_view_get_can_accept (CsnTranslationView *self);
 void                csn_translation_view_accept     (CsnTranslationView *self);
-void                csn_translation_view_commit     (CsnTranslationView *self);
 void                csn_translation_view_focus_editor (CsnTranslationView *self);
 
 G_END_DECLS

@@ -61,10 +61,7 @@ csn_window_set_translation_mode (CsnWindow *self,
       gtk_stack_set_visible_child_name (self->stack, "translation");
     }
   else
-    {
-      csn_translation_view_commit (self->translation_view);
-      gtk_stack_set_visible_child_name (self->stack, get_agenda_page (self));
-    }
+    gtk_stack_set_visible_child_name (self->stack, get_agenda_page (self));
   _csn_window_update_translation_actions (self);
   _csn_window_notify_translation_mode (self);
 }
