@@ -16,6 +16,7 @@
 #include "csn-theme-summary.h"
 #include "csn-tooltip-util.h"
 #include "csn-validate.h"
+#include "csn-validation.h"
 #include "ui-test-util.h"
 
 typedef UiPageFixture Fixture;
@@ -454,6 +455,77 @@ test_lower_pane_next_frame (Fixture       *fixture,
                       gtk_widget_has_focus (csn_cell_get_control (notes)));
 }
 
+/* The text the summary shows at @column of its "Total" row. */
+static const char *
+summary_total (GtkWidget *summary,
+               int        column)
+{
+  GtkGrid *grid = GTK_GRID (ui_test_find_widget (summary, GTK_TYPE_GRID, NULL));
+
+  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    if (g_str_equal (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))), "Total"))
+      return gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, column, row)));
+  g_error ("the summary has no Total row");
+}
+
+/* The themes of @draft with @horizon, counted here, as text. */
+static char *
+count_horizon (CsnDraft   *draft,
+               CsnHorizon  horizon)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ui_test_count (draft, CSN_COLLECTION_THEMES); i++)
+    if (csn_item_get_enum (ui_test_get_item (draft, CSN_COLLECTION_THEMES, i), "horizon") == (int) horizon)
+      n++;
+  return g_strdup_printf ("%u", n);
+}
+
+/* The summary under the list counts the themes by horizon as the draft's validation does, once an
+ * edit for every view: it follows the validation, not each change, and a hidden page's summary
+ * waits to be shown. */
+static void
+test_summary_counts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CsnValidation *validation = csn_draft_get_validation (fixture->draft);
+  GtkWidget *summary = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_SUMMARY, NULL);
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  g_autofree char *n_themes = g_strdup_printf ("%u", ui_test_count (fixture->draft, CSN_COLLECTION_THEMES));
+  g_autofree char *short_term = count_horizon (fixture->draft, CSN_HORIZON_SHORT_TERM);
+  g_autofree char *undecided = count_horizon (fixture->draft, CSN_HORIZON_UNDECIDED);
+  g_autofree char *short_term_after = NULL;
+  g_autofree char *undecided_after = NULL;
+
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (summary));
+  g_assert_cmpstr (summary_total (summary, 1), ==, short_term);
+  g_assert_cmpstr (summary_total (summary, 3), ==, undecided);
+  g_assert_cmpstr (summary_total (summary, 4), ==, n_themes);
+
+  /* An edit: counted when validated, not before. */
+  g_assert_cmpint (csn_item_get_enum (theme, "horizon"), ==, CSN_HORIZON_UNDECIDED);
+  g_assert_true (ui_test_choose (ui_test_find_cell (fixture->page, theme, "horizon"), "Short term"));
+  UI_TEST_WAIT_UNTIL (csn_item_get_enum (theme, "horizon") == CSN_HORIZON_SHORT_TERM);
+  short_term_after = count_horizon (fixture->draft, CSN_HORIZON_SHORT_TERM);
+  undecided_after = count_horizon (fixture->draft, CSN_HORIZON_UNDECIDED);
+  g_assert_true (csn_validation_get_pending (validation));
+  g_assert_cmpstr (summary_total (summary, 1), ==, short_term);
+  UI_TEST_WAIT_UNTIL (!csn_validation_get_pending (validation));
+  g_assert_cmpstr (summary_total (summary, 1), ==, short_term_after);
+  g_assert_cmpstr (summary_total (summary, 3), ==, undecided_after);
+  g_assert_cmpstr (summary_total (summary, 4), ==, n_themes);
+
+  /* Undone with the page hidden: the summary is counted again when it shows, from its first frame. */
+  gtk_widget_set_visible (fixture->page, FALSE);
+  g_assert_true (csn_draft_undo (fixture->draft));
+  UI_TEST_WAIT_UNTIL (!csn_validation_get_pending (validation));
+  g_assert_cmpstr (summary_total (summary, 1), ==, short_term_after);
+  gtk_widget_set_visible (fixture->page, TRUE);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (summary));
+  g_assert_cmpstr (summary_total (summary, 1), ==, short_term);
+  g_assert_cmpstr (summary_total (summary, 3), ==, undecided);
+}
+
 static const char *
 position_text (GtkWidget *page,
                CsnItem   *item)
@@ -521,6 +593,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/theme-matrix/click-selects-row", CSN_TYPE_THEME_MATRIX_PAGE, test_click_selects_row);
   UI_TEST_ADD_PAGE ("/theme-matrix/rebind-same-item", CSN_TYPE_THEME_MATRIX_PAGE, test_rebind_same_item);
   UI_TEST_ADD_PAGE ("/theme-matrix/lower-pane-next-frame", CSN_TYPE_THEME_MATRIX_PAGE, test_lower_pane_next_frame);
+  UI_TEST_ADD_PAGE ("/theme-matrix/summary-counts", CSN_TYPE_THEME_MATRIX_PAGE, test_summary_counts);
 
   return g_test_run ();
 }
