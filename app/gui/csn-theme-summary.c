@@ -13,13 +13,13 @@
 
 struct _CsnThemeSummary
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  GtkWidget *box;
-  GtkGrid   *grid;
-  GtkLabel  *short_term_header;
-  GtkLabel  *medium_term_header;
-  GtkLabel  *undecided_header;
+  GtkWidget     *box;
+  GtkGrid       *grid;
+  GtkLabel      *short_term_header;
+  GtkLabel      *medium_term_header;
+  GtkLabel      *undecided_header;
 
   CsnDraft      *draft;
   CsnValidation *validation; /* the draft's, followed: its figures are counted once an edit */
