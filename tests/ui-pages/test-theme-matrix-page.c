@@ -455,30 +455,29 @@ test_lower_pane_next_frame (Fixture       *fixture,
                       gtk_widget_has_focus (csn_cell_get_control (notes)));
 }
 
+/* The row of the summary's grid named @name (its first column), or 0 when it has none. */
+static int
+summary_row (GtkWidget  *summary,
+             const char *name)
+{
+  GtkGrid *grid = GTK_GRID (ui_test_find_widget (summary, GTK_TYPE_GRID, NULL));
+
+  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    if (g_str_equal (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))), name))
+      return row;
+  return 0;
+}
+
 /* The text the summary shows at @column of its "Total" row. */
 static const char *
 summary_total (GtkWidget *summary,
                int        column)
 {
   GtkGrid *grid = GTK_GRID (ui_test_find_widget (summary, GTK_TYPE_GRID, NULL));
+  int row = summary_row (summary, "Total");
 
-  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
-    if (g_str_equal (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))), "Total"))
-      return gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, column, row)));
-  g_error ("the summary has no Total row");
-}
-
-/* Whether the summary has a row named @name. */
-static gboolean
-summary_has_row (GtkWidget  *summary,
-                 const char *name)
-{
-  GtkGrid *grid = GTK_GRID (ui_test_find_widget (summary, GTK_TYPE_GRID, NULL));
-
-  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
-    if (g_str_equal (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))), name))
-      return TRUE;
-  return FALSE;
+  g_assert_cmpint (row, >, 0);
+  return gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, column, row)));
 }
 
 /* The themes of @draft with @horizon, counted here, as text. */
@@ -555,8 +554,8 @@ test_summary_pillar_removed (Fixture       *fixture,
   g_autofree char *n_themes = g_strdup_printf ("%u", ui_test_count (fixture->draft, CSN_COLLECTION_THEMES));
 
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (summary));
-  g_assert_true (summary_has_row (summary, name));
-  g_assert_false (summary_has_row (summary, "No pillar"));
+  g_assert_cmpint (summary_row (summary, name), >, 0);
+  g_assert_cmpint (summary_row (summary, "No pillar"), ==, 0);
 
   /* Hidden, the summary waits for its show after an edit validated; then the pillar goes. Revealing
    * a theme's notes as the page shows draws the summary at once (see test_lower_pane_next_frame()),
@@ -569,11 +568,11 @@ test_summary_pillar_removed (Fixture       *fixture,
   csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), theme, "notes");
   g_assert_true (gtk_widget_get_mapped (summary));
   g_assert_true (csn_validation_get_pending (validation));
-  g_assert_true (summary_has_row (summary, "Total"));
+  g_assert_cmpint (summary_row (summary, "Total"), >, 0);
 
   UI_TEST_WAIT_UNTIL (!csn_validation_get_pending (validation));
-  g_assert_false (summary_has_row (summary, name));
-  g_assert_true (summary_has_row (summary, "No pillar"));
+  g_assert_cmpint (summary_row (summary, name), ==, 0);
+  g_assert_cmpint (summary_row (summary, "No pillar"), >, 0);
   g_assert_cmpstr (summary_total (summary, 4), ==, n_themes);
 }
 
