@@ -37,6 +37,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Gives @label the style classes @first and @second (either may be NULL) and no other, and leaves
+ * it alone when it has them: GTK 4.8 restyles a widget whose classes are set, even to the same
+ * ones, and each validation of an edit shows the summary again. */
+static void
+set_classes (GtkWidget  *label,
+             const char *first,
+             const char *second)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (label);
+  const char *wanted[3] = { NULL };
+  guint n_wanted = 0;
+  gboolean same;
+
+  if (first != NULL)
+    wanted[n_wanted++] = first;
+  if (second != NULL)
+    wanted[n_wanted++] = second;
+  same = g_strv_length (classes) == n_wanted;
+  for (guint i = 0; same && i < n_wanted; i++)
+    same = gtk_widget_has_css_class (label, wanted[i]);
+  if (!same)
+    gtk_widget_set_css_classes (label, wanted);
+}
+
 /* Shows @text at @column, @row of the grid, in the label made for the @index-th place: a change of
  * the draft changes texts, and makes labels only for a pillar added. */
 static GtkWidget *
@@ -70,17 +94,13 @@ put_label (CsnThemeSummary *self,
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
           gtk_widget_set_margin_start (label, 12);
         }
-      else
-        gtk_widget_add_css_class (label, "numeric");
       if (column == 4)
         gtk_widget_set_margin_end (label, 12);
       gtk_grid_attach (self->grid, label, column, row, 1, 1);
       g_ptr_array_add (self->rows, label);
     }
 
-  gtk_widget_set_css_classes (label, column == 0 ? (const char *[]) { NULL } : (const char *[]) { "numeric", NULL });
-  if (style_class != NULL)
-    gtk_widget_add_css_class (label, style_class);
+  set_classes (label, column == 0 ? NULL : "numeric", style_class);
   gtk_widget_set_margin_bottom (label, 0);
   (*index)++;
   return label;

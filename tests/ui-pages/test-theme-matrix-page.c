@@ -12,6 +12,7 @@
 #include "csn-ref-cell.h"
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
+#include "csn-theme.h"
 #include "csn-theme-matrix-page.h"
 #include "csn-theme-summary.h"
 #include "csn-tooltip-util.h"
@@ -576,6 +577,59 @@ test_summary_pillar_removed (Fixture       *fixture,
   g_assert_cmpstr (summary_total (summary, 4), ==, n_themes);
 }
 
+static void
+on_classes_notified_cb (GtkWidget  *label,
+                        GParamSpec *pspec,
+                        guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* Shown again after each validation, the summary restyles only the labels whose style changes: an
+ * edit that changes no count restyles none. */
+static void
+test_summary_restyles_changes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  CsnValidation *validation = csn_draft_get_validation (fixture->draft);
+  GtkWidget *summary = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_SUMMARY, NULL);
+  GtkGrid *grid = GTK_GRID (ui_test_find_widget (summary, GTK_TYPE_GRID, NULL));
+  CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 0);
+  CsnItem *pillar = csn_draft_lookup (fixture->draft, CSN_COLLECTION_PILLARS, csn_theme_get_pillar (CSN_THEME (theme)));
+  g_autofree char *pillar_name = csn_item_dup_title (pillar);
+  GtkWidget *short_term;
+  guint n_notified = 0;
+  int row;
+
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (summary));
+  row = summary_row (summary, pillar_name);
+  g_assert_cmpint (row, >, 0);
+  short_term = gtk_grid_get_child_at (grid, 1, row);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (short_term)), ==, "0");
+  g_assert_true (gtk_widget_has_css_class (short_term, "dim-label"));
+  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (grid)); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    g_signal_connect (label, "notify::css-classes", G_CALLBACK (on_classes_notified_cb), &n_notified);
+
+  /* Notes: no count changes. */
+  csn_draft_set_string (fixture->draft, theme, "notes", "Revisar con la Secretaría Técnica");
+  g_assert_true (csn_validation_get_pending (validation));
+  UI_TEST_WAIT_UNTIL (!csn_validation_get_pending (validation));
+  g_assert_cmpuint (n_notified, ==, 0);
+
+  /* The theme's pillar gets a short-term theme: that count is no longer dimmed. */
+  csn_draft_set_enum (fixture->draft, theme, "horizon", CSN_HORIZON_SHORT_TERM);
+  UI_TEST_WAIT_UNTIL (!csn_validation_get_pending (validation));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (short_term)), ==, "1");
+  g_assert_false (gtk_widget_has_css_class (short_term, "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (short_term, "numeric"));
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (grid)); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    g_signal_handlers_disconnect_by_func (label, on_classes_notified_cb, &n_notified);
+}
+
 static const char *
 position_text (GtkWidget *page,
                CsnItem   *item)
@@ -645,6 +699,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/theme-matrix/lower-pane-next-frame", CSN_TYPE_THEME_MATRIX_PAGE, test_lower_pane_next_frame);
   UI_TEST_ADD_PAGE ("/theme-matrix/summary-counts", CSN_TYPE_THEME_MATRIX_PAGE, test_summary_counts);
   UI_TEST_ADD_PAGE ("/theme-matrix/summary-pillar-removed", CSN_TYPE_THEME_MATRIX_PAGE, test_summary_pillar_removed);
+  UI_TEST_ADD_PAGE ("/theme-matrix/summary-restyles-changes", CSN_TYPE_THEME_MATRIX_PAGE, test_summary_restyles_changes);
 
   return g_test_run ();
 }
