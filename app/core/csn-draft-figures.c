@@ -22,7 +22,8 @@ struct _CsnDraftFigures
   gatomicrefcount  ref_count;
 
   guint            n_themes;
-  guint            n_pillars;
+  GPtrArray       *pillars;               /* CsnPillar (owned), the draft's when counted */
+  guint            n_pillars;             /* pillars->len */
   guint           *themes_by_pillar;      /* [(n_pillars + 1) * N_HORIZONS]; the last row: no known pillar */
   guint            themes_by_horizon[N_HORIZONS];
   GHashTable      *themes_with_strategy;  /* theme key (owned) -> itself */
@@ -70,10 +71,12 @@ count_themes (CsnDraftFigures *self,
   g_autoptr(GHashTable) addressed = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->n_pillars = g_list_model_get_n_items (pillars);
+  self->pillars = g_ptr_array_new_full (self->n_pillars, g_object_unref);
   for (guint i = 0; i < self->n_pillars; i++)
     {
-      g_autoptr(CsnPillar) pillar = g_list_model_get_item (pillars, i);
+      CsnPillar *pillar = g_list_model_get_item (pillars, i);
 
+      g_ptr_array_add (self->pillars, pillar);
       /* A duplicated id is the first pillar's, as a lookup finds it; the draft holds the keys. */
       if (!g_hash_table_contains (pillar_rows, csn_pillar_get_id (pillar)))
         g_hash_table_insert (pillar_rows, (gpointer) csn_pillar_get_id (pillar), GUINT_TO_POINTER (i + 1));
@@ -227,6 +230,7 @@ csn_draft_figures_unref (CsnDraftFigures *self)
 
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
+  g_clear_pointer (&self->pillars, g_ptr_array_unref);
   g_free (self->themes_by_pillar);
   g_hash_table_unref (self->themes_with_strategy);
   g_hash_table_unref (self->delegation_sizes);
@@ -251,6 +255,24 @@ csn_draft_figures_get_n_pillars (CsnDraftFigures *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->n_pillars;
+}
+
+/**
+ * csn_draft_figures_get_pillar:
+ * @pillar: a row of csn_draft_figures_get_themes_by_pillar(), below csn_draft_figures_get_n_pillars()
+ *
+ * Returns: (transfer none): the pillar counted in that row: the draft's @pillar-th when counted,
+ * kept by the figures, so that a view shows each row's counts under its own pillar even when the
+ * draft's pillars changed since
+ */
+CsnItem *
+csn_draft_figures_get_pillar (CsnDraftFigures *self,
+                              guint            pillar)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (pillar < self->n_pillars, NULL);
+
+  return g_ptr_array_index (self->pillars, pillar);
 }
 
 /* The themes of the @pillar-th pillar (in list order) with @horizon; @pillar equal to the number of

@@ -19,6 +19,8 @@ void                csn_draft_figures_unref                      (CsnDraftFigure
 /* Themes */
 guint               csn_draft_figures_get_n_themes               (CsnDraftFigures *self);
 guint               csn_draft_figures_get_n_pillars              (CsnDraftFigures *self);
+CsnItem            *csn_draft_figures_get_pillar                 (CsnDraftFigures *self,
+                                                                  guint            pillar);
 guint               csn_draft_figures_get_themes_by_pillar       (CsnDraftFigures *self,
                                                                   guint            pillar,
                                                                   CsnHorizon       horizon);

@@ -546,7 +546,6 @@ static void
 snapshot_pillar_table (Builder *b)
 {
   CsnExportSnapshot *s = b->snapshot;
-  GListModel *pillars = csn_draft_get_collection (b->draft, CSN_COLLECTION_PILLARS);
   guint n_pillars = csn_draft_figures_get_n_pillars (b->figures);
   CsnExportTable *table = table_new (NULL);
   CsnExportCell *row;
@@ -566,11 +565,7 @@ snapshot_pillar_table (Builder *b)
         break;
       row = table_add_row (table);
       if (p < n_pillars)
-        {
-          g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, p);
-
-          set_string (&row[0], keep_name (s, pillar));
-        }
+        set_string (&row[0], keep_name (s, csn_draft_figures_get_pillar (b->figures, p)));
       else
         set_string (&row[0], L (s, N_("No pillar")));
       for (CsnHorizon h = 0; h <= CSN_HORIZON_UNDECIDED; h++)

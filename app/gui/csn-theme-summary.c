@@ -114,7 +114,6 @@ static void
 update (CsnThemeSummary *self)
 {
   CsnDraftFigures *figures;
-  GListModel *pillars;
   guint n_pillars;
   guint n_rows;
   guint index = 0;
@@ -130,7 +129,6 @@ update (CsnThemeSummary *self)
     }
 
   figures = csn_validation_get_figures (self->validation);
-  pillars = csn_draft_get_collection (self->draft, CSN_COLLECTION_PILLARS);
   n_pillars = csn_draft_figures_get_n_pillars (figures);
   n_rows = n_pillars + 1;   /* the last row: themes without a known pillar */
 
@@ -145,15 +143,9 @@ update (CsnThemeSummary *self)
           counts[3] += counts[h];
         }
 
+      /* Each row under the pillar it was counted for, as the figures keep it. */
       if (i < n_pillars)
-        {
-          g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, i);
-
-          /* A pillar removed since the last validation: its row goes with the next one. */
-          if (pillar == NULL)
-            continue;
-          name = csn_item_dup_title (pillar);
-        }
+        name = csn_item_dup_title (csn_draft_figures_get_pillar (figures, i));
       else if (counts[3] > 0)
         name = g_strdup (_("No pillar"));
       else

@@ -183,6 +183,35 @@ test_snapshot_of_the_moment (void)
   g_assert_cmpuint (csn_draft_figures_get_n_themes (after), ==, 5);
 }
 
+/* The figures keep the pillars they counted: a view names each row by its own pillar even when the
+ * draft's pillars changed since, or the draft is gone. */
+static void
+test_pillars_as_counted (void)
+{
+  g_autoptr(CsnDraft) draft = load (figures_draft);
+  GListModel *pillars = csn_draft_get_collection (draft, CSN_COLLECTION_PILLARS);
+  g_autoptr(CsnItem) second = g_list_model_get_item (pillars, 1);
+  g_autoptr(CsnDraftFigures) figures = csn_draft_figures_new (draft);
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CsnItem) pillar = g_list_model_get_item (pillars, i);
+
+      g_assert_true (csn_draft_figures_get_pillar (figures, i) == pillar);
+    }
+
+  csn_draft_remove (draft, CSN_COLLECTION_PILLARS, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, 2);
+  g_assert_true (csn_draft_figures_get_pillar (figures, 1) == second);
+  g_assert_cmpuint (csn_draft_figures_get_themes_by_pillar (figures, 1, CSN_HORIZON_SHORT_TERM), ==, 1);
+
+  g_clear_object (&draft);
+  g_assert_cmpstr (csn_item_get_key (csn_draft_figures_get_pillar (figures, 1)), ==, "p2");
+  title = csn_item_dup_title (csn_draft_figures_get_pillar (figures, 1));
+  g_assert_true (g_str_equal (title, "Two") || g_str_equal (title, "Dos"));
+}
+
 static void
 test_empty_draft (void)
 {
@@ -212,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/figures/delegations", test_delegations);
   g_test_add_func ("/figures/positions", test_positions);
   g_test_add_func ("/figures/snapshot-of-the-moment", test_snapshot_of_the_moment);
+  g_test_add_func ("/figures/pillars-as-counted", test_pillars_as_counted);
   g_test_add_func ("/figures/empty-draft", test_empty_draft);
 
   return g_test_run ();

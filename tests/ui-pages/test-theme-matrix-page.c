@@ -540,8 +540,8 @@ test_summary_counts (Fixture       *fixture,
 }
 
 /* A pillar removed with the page hidden, the page shown before the draft is validated again: the
- * summary shows the rows it can until then, and once validated, the removed pillar's themes under
- * "No pillar". */
+ * summary shows each row's counts under the pillar they were counted for until then (the removed
+ * one included), and once validated, the removed pillar's themes under "No pillar". */
 static void
 test_summary_pillar_removed (Fixture       *fixture,
                              gconstpointer  data)
@@ -570,6 +570,7 @@ test_summary_pillar_removed (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (summary));
   g_assert_true (csn_validation_get_pending (validation));
   g_assert_cmpint (summary_row (summary, "Total"), >, 0);
+  g_assert_cmpint (summary_row (summary, name), >, 0);
 
   UI_TEST_WAIT_UNTIL (!csn_validation_get_pending (validation));
   g_assert_cmpint (summary_row (summary, name), ==, 0);
