@@ -23,8 +23,7 @@ struct _CsnDraftFigures
 
   guint            n_themes;
   GPtrArray       *pillars;               /* CsnPillar (owned), the draft's when counted */
-  guint            n_pillars;             /* pillars->len */
-  guint           *themes_by_pillar;      /* [(n_pillars + 1) * N_HORIZONS]; the last row: no known pillar */
+  guint           *themes_by_pillar;      /* [(pillars->len + 1) * N_HORIZONS]; the last row: no known pillar */
   guint            themes_by_horizon[N_HORIZONS];
   GHashTable      *themes_with_strategy;  /* theme key (owned) -> itself */
   guint            n_themes_with_strategy;
@@ -69,10 +68,10 @@ count_themes (CsnDraftFigures *self,
   GListModel *themes = csn_draft_get_collection (draft, CSN_COLLECTION_THEMES);
   g_autoptr(GHashTable) pillar_rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) addressed = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_pillars = g_list_model_get_n_items (pillars);
 
-  self->n_pillars = g_list_model_get_n_items (pillars);
-  self->pillars = g_ptr_array_new_full (self->n_pillars, g_object_unref);
-  for (guint i = 0; i < self->n_pillars; i++)
+  self->pillars = g_ptr_array_new_full (n_pillars, g_object_unref);
+  for (guint i = 0; i < n_pillars; i++)
     {
       CsnPillar *pillar = g_list_model_get_item (pillars, i);
 
@@ -90,14 +89,14 @@ count_themes (CsnDraftFigures *self,
     }
 
   self->n_themes = g_list_model_get_n_items (themes);
-  self->themes_by_pillar = g_new0 (guint, (self->n_pillars + 1) * N_HORIZONS);
+  self->themes_by_pillar = g_new0 (guint, (n_pillars + 1) * N_HORIZONS);
   for (guint i = 0; i < self->n_themes; i++)
     {
       g_autoptr(CsnTheme) theme = g_list_model_get_item (themes, i);
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (pillar_rows, csn_theme_get_pillar (theme)));
       CsnHorizon horizon = csn_theme_get_horizon (theme);
 
-      row = row > 0 ? row - 1 : self->n_pillars;
+      row = row > 0 ? row - 1 : n_pillars;
       self->themes_by_pillar[row * N_HORIZONS + horizon]++;
       self->themes_by_horizon[horizon]++;
       if (g_hash_table_contains (addressed, csn_theme_get_id (theme)))
@@ -254,7 +253,7 @@ guint
 csn_draft_figures_get_n_pillars (CsnDraftFigures *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->n_pillars;
+  return self->pillars->len;
 }
 
 /**
@@ -270,7 +269,7 @@ csn_draft_figures_get_pillar (CsnDraftFigures *self,
                               guint            pillar)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (pillar < self->n_pillars, NULL);
+  g_return_val_if_fail (pillar < self->pillars->len, NULL);
 
   return g_ptr_array_index (self->pillars, pillar);
 }
@@ -283,7 +282,7 @@ csn_draft_figures_get_themes_by_pillar (CsnDraftFigures *self,
                                         CsnHorizon       horizon)
 {
   g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (pillar <= self->n_pillars, 0);
+  g_return_val_if_fail (pillar <= self->pillars->len, 0);
   g_return_val_if_fail (horizon < N_HORIZONS, 0);
 
   return self->themes_by_pillar[pillar * N_HORIZONS + horizon];
@@ -294,7 +293,7 @@ csn_draft_figures_get_themes_without_pillar (CsnDraftFigures *self,
                                              CsnHorizon       horizon)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return csn_draft_figures_get_themes_by_pillar (self, self->n_pillars, horizon);
+  return csn_draft_figures_get_themes_by_pillar (self, self->pillars->len, horizon);
 }
 
 guint
