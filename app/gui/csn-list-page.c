@@ -667,6 +667,18 @@ csn_list_page_get_selected_position (CsnListPage *self,
   return TRUE;
 }
 
+/* While @held, the page's list gets the rows in sight and no more: the page draws something else
+ * over the next frames (see csn_row_grower_set_held()). */
+void
+csn_list_page_set_growth_held (CsnListPage *self,
+                               gboolean     held)
+{
+  CsnListPagePrivate *priv = csn_list_page_get_instance_private (self);
+
+  g_return_if_fail (CSN_IS_LIST_PAGE (self));
+  csn_row_grower_set_held (priv->grower, held);
+}
+
 GtkColumnView *
 csn_list_page_get_column_view (CsnListPage *self)
 {

@@ -72,6 +72,8 @@ gboolean            csn_list_page_is_prepared     (CsnListPage      *self);
 CsnItem            *csn_list_page_get_selected    (CsnListPage      *self);
 gboolean            csn_list_page_get_selected_position (CsnListPage      *self,
                                                          guint            *position);
+void                csn_list_page_set_growth_held (CsnListPage      *self,
+                                                   gboolean          held);
 GtkColumnView      *csn_list_page_get_column_view (CsnListPage      *self);
 GtkSingleSelection *csn_list_page_get_selection   (CsnListPage      *self);
 void                csn_list_page_clear_search    (CsnListPage      *self);

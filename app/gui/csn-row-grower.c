@@ -53,6 +53,7 @@ struct _CsnRowGrower
   guint              step;          /* rows added a frame */
   gboolean           paused;        /* until the view shows again */
   gboolean           resumed;       /* shown again: the frame that shows it grows nothing */
+  gboolean           held;          /* the rows past those in sight wait: see csn_row_grower_set_held() */
   gulong             map_id;
 };
 
@@ -314,7 +315,7 @@ grow_tick_cb (GtkWidget     *view,
   guint first_in_sight = 0;
   guint in_sight = 0;
   gboolean scrolls = FALSE;
-  gboolean wants_before, wants_after, typing;
+  gboolean wants_before, wants_after, waits;
 
   if (self->start == 0 && size >= n_source)
     {
@@ -348,14 +349,14 @@ grow_tick_cb (GtkWidget     *view,
     }
 
   /* The rows in sight come first, whatever they cost: the height of the list's rows so far gives
-   * which they are. */
+   * which they are. Held, the list is given those that show; otherwise one more past them. */
   if (gtk_adjustment_get_upper (adjustment) > 0)
     {
       double row_height = MAX (gtk_adjustment_get_upper (adjustment) / size, 1.0);
       double value = gtk_adjustment_get_value (adjustment);
 
       first_in_sight = (guint) (value / row_height);
-      in_sight = (guint) ((value + gtk_adjustment_get_page_size (adjustment)) / row_height) + 2;
+      in_sight = (guint) ((value + gtk_adjustment_get_page_size (adjustment)) / row_height) + (self->held ? 1 : 2);
       scrolls = gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
     }
   wants_after = self->start + size < n_source && size < first_in_sight + GROWN_ROWS;
@@ -365,9 +366,9 @@ grow_tick_cb (GtkWidget     *view,
       finish (self);
       return G_SOURCE_REMOVE;
     }
-  /* The rows in sight are there: the others wait while someone types. */
-  typing = start - get_last_typed (view) < TYPING_PAUSE_US;
-  if (size >= in_sight && typing)
+  /* The rows in sight are there: the others wait while someone types, or while held. */
+  waits = self->held || start - get_last_typed (view) < TYPING_PAUSE_US;
+  if (size >= in_sight && waits)
     return G_SOURCE_CONTINUE;
   self->tick_start = start;
   step = self->step;
@@ -387,8 +388,8 @@ grow_tick_cb (GtkWidget     *view,
 
   if (wants_after)
     {
-      /* While someone types, only the rows in sight: not a step's worth more. */
-      target = MIN (MAX (typing ? size : size + step, in_sight), n_source - self->start);
+      /* While someone types, or while held, only the rows in sight: not a step's worth more. */
+      target = MIN (MAX (waits ? size : size + step, in_sight), n_source - self->start);
       while (size < target)
         {
           set_window (self, self->start, (size = MIN (size + FIRST_STEP, target)));
@@ -623,6 +624,22 @@ csn_row_grower_reveal (CsnRowGrower *self,
     set_window (self, source_position, self->size == G_MAXUINT ? G_MAXUINT : size + self->start - source_position);
   else
     set_window (self, source_position, FIRST_ROWS);
+}
+
+/**
+ * csn_row_grower_set_held:
+ * @self: a #CsnRowGrower
+ * @held: whether the rows past those in sight wait
+ *
+ * Holds the rows past those in sight, as someone typing does, while the frames are someone else's:
+ * a page drawing the rest of itself over the frames after it showed. The rows in sight still come.
+ */
+void
+csn_row_grower_set_held (CsnRowGrower *self,
+                         gboolean      held)
+{
+  g_return_if_fail (CSN_IS_ROW_GROWER (self));
+  self->held = held;
 }
 
 gboolean

@@ -23,6 +23,8 @@ void          csn_row_grower_start               (CsnRowGrower *self,
 void          csn_row_grower_stop                (CsnRowGrower *self);
 void          csn_row_grower_reveal              (CsnRowGrower *self,
                                                   guint         source_position);
+void          csn_row_grower_set_held            (CsnRowGrower *self,
+                                                  gboolean      held);
 gboolean      csn_row_grower_is_growing          (CsnRowGrower *self);
 
 G_END_DECLS

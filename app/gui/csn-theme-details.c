@@ -33,6 +33,8 @@ struct _CsnThemeDetails
   GtkWidget           *conflict_box;
   GtkLabel            *conflict_label;
   CsnPositionsList    *positions_list;
+  GtkWidget           *parts[2];         /* the title, description and notes; the reservations and positions */
+  guint                n_parts_shown;
 
   GtkSingleSelection  *reservation_selection;
   CsnDraft            *draft;
@@ -198,12 +200,17 @@ csn_theme_details_class_init (CsnThemeDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, conflict_box);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, positions_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "upper_part", FALSE,
+                                             G_STRUCT_OFFSET (CsnThemeDetails, parts[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "lower_part", FALSE,
+                                             G_STRUCT_OFFSET (CsnThemeDetails, parts[1]));
 }
 
 static void
 csn_theme_details_init (CsnThemeDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->n_parts_shown = G_N_ELEMENTS (self->parts);
 
   self->reservation_selection = gtk_single_selection_new (NULL);
   g_signal_connect_object (self->reservation_selection, "notify::selected-item",
@@ -314,6 +321,7 @@ csn_theme_details_add_reservation (CsnThemeDetails *self)
   if (self->draft == NULL || self->theme == NULL)
     return;
 
+  csn_theme_details_show_parts (self);
   raised_by = csn_theme_get_raised_by (CSN_THEME (self->theme));
   if (raised_by != NULL && raised_by[0] != NULL)
     country = raised_by[0];
@@ -348,6 +356,54 @@ csn_theme_details_remove_reservation (CsnThemeDetails *self)
   csn_draft_remove_child (self->draft, self->theme, CSN_THEME_PROP_RESERVATIONS, position);
 }
 
+/**
+ * csn_theme_details_hide_parts:
+ * @self: a #CsnThemeDetails
+ *
+ * Hides the theme's fields until csn_theme_details_show_next_part() shows them a part at a time:
+ * first the title, description and notes, then the reservations and positions. A hidden part is
+ * neither styled nor laid out, and the details keep their place (their scrolled window's height
+ * does not come from its content), so that a page can show them over frames.
+ */
+void
+csn_theme_details_hide_parts (CsnThemeDetails *self)
+{
+  g_return_if_fail (CSN_IS_THEME_DETAILS (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->parts); i++)
+    gtk_widget_set_visible (self->parts[i], FALSE);
+  self->n_parts_shown = 0;
+}
+
+/**
+ * csn_theme_details_show_next_part:
+ * @self: a #CsnThemeDetails
+ *
+ * Shows the first part still hidden.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+csn_theme_details_show_next_part (CsnThemeDetails *self)
+{
+  g_return_val_if_fail (CSN_IS_THEME_DETAILS (self), FALSE);
+
+  if (self->n_parts_shown == G_N_ELEMENTS (self->parts))
+    return FALSE;
+  gtk_widget_set_visible (self->parts[self->n_parts_shown++], TRUE);
+  return TRUE;
+}
+
+/* Shows the parts still hidden: something in them is wanted. */
+void
+csn_theme_details_show_parts (CsnThemeDetails *self)
+{
+  g_return_if_fail (CSN_IS_THEME_DETAILS (self));
+
+  while (csn_theme_details_show_next_part (self))
+    ;
+}
+
 /* Focuses the description or the notes, the list of reservations or of positions, or the cell of
  * @property of a reservation or position @item of the theme shown. */
 void
@@ -358,6 +414,7 @@ csn_theme_details_reveal (CsnThemeDetails *self,
   g_return_if_fail (CSN_IS_THEME_DETAILS (self));
   g_return_if_fail (CSN_IS_ITEM (item));
 
+  csn_theme_details_show_parts (self);
   if (CSN_IS_RESERVATION (item))
     csn_column_view_reveal_cell (GTK_WIDGET (self->reservations_view), self->reservation_selection,
                                  item, property);

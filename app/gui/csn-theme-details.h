@@ -19,6 +19,9 @@ CsnItem  *csn_theme_details_get_theme           (CsnThemeDetails *self);
 CsnItem  *csn_theme_details_get_reservation     (CsnThemeDetails *self);
 void      csn_theme_details_add_reservation     (CsnThemeDetails *self);
 void      csn_theme_details_remove_reservation  (CsnThemeDetails *self);
+void      csn_theme_details_hide_parts          (CsnThemeDetails *self);
+gboolean  csn_theme_details_show_next_part      (CsnThemeDetails *self);
+void      csn_theme_details_show_parts          (CsnThemeDetails *self);
 void      csn_theme_details_reveal              (CsnThemeDetails *self,
                                                  CsnItem         *item,
                                                  const char      *property);

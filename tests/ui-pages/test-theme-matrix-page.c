@@ -8,11 +8,13 @@
 #include "csn-label-cell.h"
 #include "csn-list-page.h"
 #include "csn-position-cell.h"
+#include "csn-positions-list.h"
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
 #include "csn-text-area-cell.h"
 #include "csn-text-cell.h"
 #include "csn-theme.h"
+#include "csn-theme-details.h"
 #include "csn-theme-matrix-page.h"
 #include "csn-theme-summary.h"
 #include "csn-tooltip-util.h"
@@ -383,16 +385,18 @@ test_click_selects_row (Fixture       *fixture,
   g_assert_true (ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 4) == theme);
 }
 
+/* The pane's parts, in the order the frames after the page shows draw them. */
+enum { SUMMARY, UPPER_DETAILS, LOWER_DETAILS, N_PANE_PARTS };
+
 typedef struct
 {
-  GtkWidget *summary;
+  GtkWidget *parts[N_PANE_PARTS];  /* the summary; the description; the positions */
   GtkWidget *list;
-  int        list_height;
-  int        summary_height;
-  guint      frames;          /* painted since the page was shown again */
-  guint      summary_frame;   /* the first of them with the summary drawn */
-  gboolean   first_mapped;    /* the summary was mapped in the first */
+  GtkWidget *details;
+  guint      frames;               /* painted since the page was shown again */
+  guint      part_frames[N_PANE_PARTS];  /* the first of them with each part drawn */
   int        first_list_height;
+  int        first_details_height;
   int        first_summary_height;
 } PaneFrames;
 
@@ -403,16 +407,19 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
   frames->frames++;
   if (frames->frames == 1)
     {
-      frames->first_mapped = gtk_widget_get_mapped (frames->summary);
       frames->first_list_height = gtk_widget_get_height (frames->list);
-      frames->first_summary_height = gtk_widget_get_height (frames->summary);
+      frames->first_details_height = gtk_widget_get_height (frames->details);
+      frames->first_summary_height = gtk_widget_get_height (frames->parts[SUMMARY]);
     }
-  if (frames->summary_frame == 0 && gtk_widget_get_mapped (frames->summary))
-    frames->summary_frame = frames->frames;
+  for (guint i = 0; i < N_PANE_PARTS; i++)
+    if (frames->part_frames[i] == 0 && gtk_widget_get_mapped (frames->parts[i]))
+      frames->part_frames[i] = frames->frames;
 }
 
-/* The summary and details under the list are laid out with the page but drawn the frame after it,
- * in the place they keep; something in them that is wanted (a revealed field) is drawn at once. */
+/* The pane under the list comes a part a frame after the page shows, each in the place it keeps:
+ * the summary, laid out with the page, the frame after it; then the theme's title, description and
+ * notes; then its reservations and positions. Something in them that is wanted (a revealed field)
+ * is drawn at once. */
 static void
 test_lower_pane_next_frame (Fixture       *fixture,
                             gconstpointer  data)
@@ -421,39 +428,58 @@ test_lower_pane_next_frame (Fixture       *fixture,
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (fixture->page);
   CsnItem *theme = ui_test_get_item (fixture->draft, CSN_COLLECTION_THEMES, 1);
   PaneFrames frames = { 0 };
+  int list_height, details_height, summary_height;
   CsnCell *notes;
   gulong handler;
 
-  frames.summary = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_SUMMARY, NULL);
+  frames.parts[SUMMARY] = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_SUMMARY, NULL);
+  frames.parts[UPPER_DETAILS] = ui_test_find_widget (fixture->page, CSN_TYPE_TEXT_AREA_CELL, NULL);
+  frames.parts[LOWER_DETAILS] = ui_test_find_widget (fixture->page, CSN_TYPE_POSITIONS_LIST, NULL);
+  frames.details = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_DETAILS, NULL);
   frames.list = gtk_paned_get_start_child (GTK_PANED (paned));
-  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (frames.summary));
-  frames.list_height = gtk_widget_get_height (frames.list);
-  frames.summary_height = gtk_widget_get_height (frames.summary);
-  g_assert_cmpint (frames.list_height, >, 0);
-  g_assert_cmpint (frames.summary_height, >, 0);
+  g_assert_nonnull (csn_theme_details_get_theme (CSN_THEME_DETAILS (frames.details)));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (frames.parts[LOWER_DETAILS]));
+  list_height = gtk_widget_get_height (frames.list);
+  details_height = gtk_widget_get_height (frames.details);
+  summary_height = gtk_widget_get_height (frames.parts[SUMMARY]);
+  g_assert_cmpint (list_height, >, 0);
+  g_assert_cmpint (details_height, >, 0);
+  g_assert_cmpint (summary_height, >, 0);
 
   /* Shown again, as a page the window switches to. */
   gtk_widget_set_visible (fixture->page, FALSE);
   handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
   gtk_widget_set_visible (fixture->page, TRUE);
   g_assert_true (gtk_widget_get_mapped (fixture->page));
-  g_assert_false (gtk_widget_get_mapped (frames.summary));
-  UI_TEST_WAIT_UNTIL (frames.summary_frame > 0);
+  for (guint i = 0; i < N_PANE_PARTS; i++)
+    g_assert_false (gtk_widget_get_mapped (frames.parts[i]));
+  UI_TEST_WAIT_UNTIL (frames.part_frames[LOWER_DETAILS] > 0);
   g_signal_handler_disconnect (frame_clock, handler);
-  g_assert_false (frames.first_mapped);
-  g_assert_cmpuint (frames.summary_frame, ==, 2);
-  /* Laid out in its place from the first frame: nothing moved when it was drawn. */
-  g_assert_cmpint (frames.first_list_height, ==, frames.list_height);
-  g_assert_cmpint (frames.first_summary_height, ==, frames.summary_height);
-  g_assert_cmpint (gtk_widget_get_height (frames.list), ==, frames.list_height);
+  g_assert_cmpuint (frames.part_frames[SUMMARY], ==, 2);
+  g_assert_cmpuint (frames.part_frames[UPPER_DETAILS], ==, 3);
+  g_assert_cmpuint (frames.part_frames[LOWER_DETAILS], ==, 4);
+  /* Laid out in its place from the first frame: nothing moved as the parts came. */
+  g_assert_cmpint (frames.first_list_height, ==, list_height);
+  g_assert_cmpint (frames.first_details_height, ==, details_height);
+  g_assert_cmpint (frames.first_summary_height, ==, summary_height);
+  g_assert_cmpint (gtk_widget_get_height (frames.list), ==, list_height);
+  g_assert_cmpint (gtk_widget_get_height (frames.details), ==, details_height);
 
   /* Revealing a theme's notes as the page is shown draws the pane and focuses them at once. */
   gtk_widget_set_visible (fixture->page, FALSE);
   gtk_widget_set_visible (fixture->page, TRUE);
   csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), theme, "notes");
-  g_assert_true (gtk_widget_get_mapped (frames.summary));
+  for (guint i = 0; i < N_PANE_PARTS; i++)
+    g_assert_true (gtk_widget_get_mapped (frames.parts[i]));
   UI_TEST_WAIT_UNTIL ((notes = ui_test_find_typed_cell (fixture->page, CSN_TYPE_TEXT_AREA_CELL, theme, "notes")) != NULL &&
                       gtk_widget_has_focus (csn_cell_get_control (notes)));
+
+  /* So does revealing its positions, the last part drawn. */
+  gtk_widget_set_visible (fixture->page, FALSE);
+  gtk_widget_set_visible (fixture->page, TRUE);
+  g_assert_false (gtk_widget_get_mapped (frames.parts[LOWER_DETAILS]));
+  csn_theme_matrix_page_reveal (CSN_THEME_MATRIX_PAGE (fixture->page), theme, "positions");
+  g_assert_true (gtk_widget_get_mapped (frames.parts[LOWER_DETAILS]));
 }
 
 /* The row of the summary's grid named @name (its first column), or 0 when it has none. */

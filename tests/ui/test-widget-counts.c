@@ -18,6 +18,7 @@
 #include "csn-open-item.h"
 #include "csn-overview-page.h"
 #include "csn-position-cell.h"
+#include "csn-positions-list.h"
 #include "csn-problem.h"
 #include "csn-ref-cell.h"
 #include "csn-row-grower.h"
@@ -621,6 +622,66 @@ on_growth_after_paint_cb (GdkFrameClock *frame_clock,
 {
   if (growth->frames++ == 0)
     growth->first_frame_items = shown_items (growth->page);
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  GtkWidget *pane_end;    /* the last part of the pane under the list */
+  guint      frames;
+  guint      first_items; /* the items the list was given in the frame that showed it */
+  guint      most_items;  /* the most it was given in a frame before the pane was whole */
+} PaneGrowth;
+
+static void
+on_pane_after_paint_cb (GdkFrameClock *frame_clock,
+                        PaneGrowth    *growth)
+{
+  if (growth->frames++ == 0)
+    growth->first_items = shown_items (growth->page);
+  if (!gtk_widget_get_mapped (growth->pane_end))
+    growth->most_items = MAX (growth->most_items, shown_items (growth->page));
+}
+
+/* The rows that show in @view, whole or in part, from the height of its rows so far. */
+static guint
+rows_that_show (GtkWidget *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  double row_height = gtk_adjustment_get_upper (adjustment) / g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  return (guint) ((gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)) / row_height) + 1;
+}
+
+/* The Theme Matrix draws the pane under its list over the frames after it shows, a part a frame;
+ * meanwhile its list is given the rows that show and no more (each row more lays the list out
+ * again, in frames that have the pane to draw), and grows on once the pane is whole. */
+static void
+test_growth_waits_for_pane (void)
+{
+  g_autoptr(CsnDraft) draft = make_large_draft ();
+  CsnWindow *window = open_window (draft);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint n_themes = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_THEMES));
+  PaneGrowth growth = { NULL, NULL, 0, 0, 0 };
+  GtkWidget *view;
+  gulong handler;
+
+  growth.page = csn_window_get_page (window, "theme-matrix");
+  growth.pane_end = ui_test_find_widget (growth.page, CSN_TYPE_POSITIONS_LIST, NULL);
+  view = ui_test_find_widget (growth.page, GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_nonnull (growth.pane_end);
+
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_pane_after_paint_cb), &growth);
+  csn_window_show_page (window, "theme-matrix");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (growth.pane_end));
+  g_signal_handler_disconnect (frame_clock, handler);
+  g_assert_cmpuint (growth.frames, >=, 4);
+  g_assert_cmpuint (growth.first_items, >, 0);
+  g_assert_cmpuint (growth.most_items, <=, MAX (rows_that_show (view), growth.first_items));
+  UI_TEST_WAIT_UNTIL (shown_items (growth.page) == n_themes);
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A page left before its list has all its rows stops growing it while out of sight, and goes on
@@ -1713,6 +1774,7 @@ main (int   argc,
   g_test_add_func ("/widget-counts/growth-resumes", test_growth_resumes);
   g_test_add_func ("/widget-counts/scroll-while-growing", test_scroll_while_growing);
   g_test_add_func ("/widget-counts/growth-waits-for-typing", test_growth_waits_for_typing);
+  g_test_add_func ("/widget-counts/growth-waits-for-pane", test_growth_waits_for_pane);
   g_test_add_func ("/widget-counts/translation-mode", test_translation_mode);
   g_test_add_func ("/widget-counts/narrow-selection", test_narrow_selection);
   g_test_add_func ("/widget-counts/select-far", test_select_far);
