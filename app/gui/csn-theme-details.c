@@ -34,7 +34,6 @@ struct _CsnThemeDetails
   GtkLabel            *conflict_label;
   CsnPositionsList    *positions_list;
   GtkWidget           *parts[2];         /* the title, description and notes; the reservations and positions */
-  guint                n_parts_shown;
 
   GtkSingleSelection  *reservation_selection;
   CsnDraft            *draft;
@@ -210,7 +209,6 @@ static void
 csn_theme_details_init (CsnThemeDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->n_parts_shown = G_N_ELEMENTS (self->parts);
 
   self->reservation_selection = gtk_single_selection_new (NULL);
   g_signal_connect_object (self->reservation_selection, "notify::selected-item",
@@ -372,7 +370,6 @@ csn_theme_details_hide_parts (CsnThemeDetails *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->parts); i++)
     gtk_widget_set_visible (self->parts[i], FALSE);
-  self->n_parts_shown = 0;
 }
 
 /**
@@ -388,10 +385,13 @@ csn_theme_details_show_next_part (CsnThemeDetails *self)
 {
   g_return_val_if_fail (CSN_IS_THEME_DETAILS (self), FALSE);
 
-  if (self->n_parts_shown == G_N_ELEMENTS (self->parts))
-    return FALSE;
-  gtk_widget_set_visible (self->parts[self->n_parts_shown++], TRUE);
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->parts); i++)
+    if (!gtk_widget_get_visible (self->parts[i]))
+      {
+        gtk_widget_set_visible (self->parts[i], TRUE);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* Shows the parts still hidden: something in them is wanted. */

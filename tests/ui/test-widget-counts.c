@@ -626,21 +626,18 @@ on_growth_after_paint_cb (GdkFrameClock *frame_clock,
 
 typedef struct
 {
-  GtkWidget *page;
-  GtkWidget *pane_end;    /* the last part of the pane under the list */
-  guint      frames;
-  guint      first_items; /* the items the list was given in the frame that showed it */
-  guint      most_items;  /* the most it was given in a frame before the pane was whole */
+  GrowthFrames growth;
+  GtkWidget   *pane_end;    /* the last part of the pane under the list */
+  guint        most_items;  /* the most items the list was given in a frame before the pane was whole */
 } PaneGrowth;
 
 static void
 on_pane_after_paint_cb (GdkFrameClock *frame_clock,
-                        PaneGrowth    *growth)
+                        PaneGrowth    *pane)
 {
-  if (growth->frames++ == 0)
-    growth->first_items = shown_items (growth->page);
-  if (!gtk_widget_get_mapped (growth->pane_end))
-    growth->most_items = MAX (growth->most_items, shown_items (growth->page));
+  on_growth_after_paint_cb (frame_clock, &pane->growth);
+  if (!gtk_widget_get_mapped (pane->pane_end))
+    pane->most_items = MAX (pane->most_items, shown_items (pane->growth.page));
 }
 
 /* The rows that show in @view, whole or in part, from the height of its rows so far. */
@@ -664,23 +661,22 @@ test_growth_waits_for_pane (void)
   CsnWindow *window = open_window (draft);
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   guint n_themes = g_list_model_get_n_items (csn_draft_get_collection (draft, CSN_COLLECTION_THEMES));
-  PaneGrowth growth = { NULL, NULL, 0, 0, 0 };
+  PaneGrowth pane = { { csn_window_get_page (window, "theme-matrix"), 0, 0 }, NULL, 0 };
   GtkWidget *view;
   gulong handler;
 
-  growth.page = csn_window_get_page (window, "theme-matrix");
-  growth.pane_end = ui_test_find_widget (growth.page, CSN_TYPE_POSITIONS_LIST, NULL);
-  view = ui_test_find_widget (growth.page, GTK_TYPE_COLUMN_VIEW, NULL);
-  g_assert_nonnull (growth.pane_end);
+  pane.pane_end = ui_test_find_widget (pane.growth.page, CSN_TYPE_POSITIONS_LIST, NULL);
+  view = ui_test_find_widget (pane.growth.page, GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_nonnull (pane.pane_end);
 
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_pane_after_paint_cb), &growth);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_pane_after_paint_cb), &pane);
   csn_window_show_page (window, "theme-matrix");
-  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (growth.pane_end));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (pane.pane_end));
   g_signal_handler_disconnect (frame_clock, handler);
-  g_assert_cmpuint (growth.frames, >=, 4);
-  g_assert_cmpuint (growth.first_items, >, 0);
-  g_assert_cmpuint (growth.most_items, <=, MAX (rows_that_show (view), growth.first_items));
-  UI_TEST_WAIT_UNTIL (shown_items (growth.page) == n_themes);
+  g_assert_cmpuint (pane.growth.frames, >=, 4);
+  g_assert_cmpuint (pane.growth.first_frame_items, >, 0);
+  g_assert_cmpuint (pane.most_items, <=, MAX (rows_that_show (view), pane.growth.first_frame_items));
+  UI_TEST_WAIT_UNTIL (shown_items (pane.growth.page) == n_themes);
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
