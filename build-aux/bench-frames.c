@@ -48,6 +48,7 @@ static guint watch_ms;  /* 0 until given: WATCH_MS, or WATCH_MS_UNDER_VALGRIND *
 static guint settle_ms = SETTLE_MS;
 static char *stop_after;
 static gboolean callgrind_frames;
+static int each_frame;  /* --callgrind-each-frame: how many frames after each action get a file each */
 static gboolean edits_only;
 static gboolean reveal_only;
 static gboolean scroll_while_growing;
@@ -77,6 +78,8 @@ typedef struct
   glong           frame_faults_start;
   gint64          layout_end;
   gboolean        collecting;  /* --callgrind-frames: instructions counted inside frames only */
+  const char     *action;      /* the action being measured, for --callgrind-each-frame's file names */
+  int             action_frames;  /* frames counted since the action (--callgrind-each-frame) */
   gboolean        recording;
   guint           tick_id;
   GString        *json;
@@ -169,6 +172,12 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
     {
       CALLGRIND_TOGGLE_COLLECT;
       bench->collecting = FALSE;
+      if (each_frame > 0 && bench->action != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s, frame %d", bench->action, ++bench->action_frames);
+
+          CALLGRIND_DUMP_STATS_AT (name);
+        }
     }
 }
 
@@ -176,7 +185,8 @@ static void
 on_before_paint_cb (GdkFrameClock *frame_clock,
                     Bench         *bench)
 {
-  if (callgrind_frames && !bench->collecting)
+  if ((callgrind_frames || each_frame > 0) && !bench->collecting &&
+      (each_frame == 0 || (bench->action != NULL && bench->action_frames < each_frame)))
     {
       CALLGRIND_TOGGLE_COLLECT;
       bench->collecting = TRUE;
@@ -392,6 +402,8 @@ measure (Bench      *bench,
   spin (settle_ms);
   /* Under callgrind each action's instructions, with the second after it, go to a file of their own. */
   CALLGRIND_ZERO_STATS;
+  bench->action = name;
+  bench->action_frames = 0;
   t_action = now_us ();
   c_action = cpu_us ();
   f_action = thread_faults ();
@@ -400,7 +412,9 @@ measure (Bench      *bench,
   c_done = cpu_us ();
   t_done = now_us ();
   spin (watch_ms);
-  CALLGRIND_DUMP_STATS_AT (name);
+  if (each_frame == 0)
+    CALLGRIND_DUMP_STATS_AT (name);
+  bench->action = NULL;
   bench->recording = FALSE;
   c_stop = cpu_us ();
   t_stop = now_us ();
@@ -1015,6 +1029,9 @@ main (int   argc,
     { "callgrind-frames", 0, 0, G_OPTION_ARG_NONE, &callgrind_frames,
       "Under valgrind --tool=callgrind --collect-atstart=no: count only the instructions inside frames "
       "(from before-paint to after-paint)", NULL },
+    { "callgrind-each-frame", 0, 0, G_OPTION_ARG_INT, &each_frame,
+      "Under valgrind --tool=callgrind --collect-atstart=no: count the instructions of each of the first N "
+      "frames after each action, each frame in a file of its own (“ACTION, frame K”)", "N" },
     { "reveal-only", 0, 0, G_OPTION_ARG_NONE, &reveal_only,
       "Only open items from the Overview on pages not shown yet, as its lists of open items do, then "
       "in translation mode", NULL },
