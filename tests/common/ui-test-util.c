@@ -681,6 +681,38 @@ ui_test_count_mapped (GtkWidget *root,
   return n;
 }
 
+static GtkStack *
+find_list_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "list") != NULL)
+    return GTK_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_list_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+  return NULL;
+}
+
+/* The name of the page that @page's list stack (its "list", "empty" and "no-results") shows, if the
+ * stack's other pages are hidden too (GTK styles and measures a stack's pages that are not shown
+ * unless they are hidden), else NULL. */
+const char *
+ui_test_list_stack_shown (GtkWidget *page)
+{
+  GtkStack *stack = find_list_stack (page);
+  GtkWidget *shown;
+
+  g_assert_nonnull (stack);
+  shown = gtk_stack_get_visible_child (stack);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != shown && gtk_widget_get_visible (child))
+      return NULL;
+  return gtk_stack_get_visible_child_name (stack);
+}
+
 /* The text of the label under @root that contains @part, or NULL. */
 const char *
 ui_test_find_label_text (GtkWidget  *root,

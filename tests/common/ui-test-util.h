@@ -112,6 +112,7 @@ gpointer         ui_test_window_child      (CsnWindow    *window,
 CsnReviewPage   *ui_test_review_page       (CsnWindow    *window);
 guint            ui_test_count_mapped      (GtkWidget    *root,
                                             GType         type);
+const char      *ui_test_list_stack_shown  (GtkWidget    *page);
 const char      *ui_test_find_label_text   (GtkWidget    *root,
                                             const char   *part);
 void             ui_test_click             (GtkWidget    *button);

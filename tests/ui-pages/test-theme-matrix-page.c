@@ -257,14 +257,17 @@ test_search (Fixture       *fixture,
   guint n_themes = ui_test_count (fixture->draft, CSN_COLLECTION_THEMES);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_themes);
+  g_assert_cmpstr (ui_test_list_stack_shown (fixture->page), ==, "list");
   /* Case and accents: "MIGRACIÓN" finds the themes whose title says "Migración". */
   /* The entry reports a search after a short pause in typing: wait for the list to follow. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "MIGRACIÓN LABORAL");
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (model) == 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "no theme says this");
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (model) == 0);
+  g_assert_cmpstr (ui_test_list_stack_shown (fixture->page), ==, "no-results");
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (model) == n_themes);
+  g_assert_cmpstr (ui_test_list_stack_shown (fixture->page), ==, "list");
 }
 
 static void
