@@ -277,6 +277,11 @@ csn_theme_details_bind (CsnThemeDetails *self,
   csn_cell_bind (self->description_cell, draft, theme);
   csn_cell_bind (self->notes_cell, draft, theme);
   csn_positions_list_bind (self->positions_list, draft, theme);
+  /* The page saying no theme is selected is hidden while a theme shows: a stack's pages that are not
+   * shown are styled and measured unless hidden (its icon was loaded, and its texts measured, in the
+   * Theme Matrix's first frame). It asks no more height than the theme's page, so the pane keeps its
+   * height (GtkPaned gives it its smallest). */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "none"), theme == NULL);
   gtk_stack_set_visible_child_name (self->stack, theme != NULL ? "theme" : "none");
   update_title (self);
   update_reservations_stack (self);

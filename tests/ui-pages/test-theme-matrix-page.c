@@ -419,6 +419,45 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
       frames->part_frames[i] = frames->frames;
 }
 
+/* The details hide the page that says no theme is selected while a theme shows, so that it is
+ * neither styled nor measured; the pane keeps its height as the selection comes and goes. */
+static void
+test_pane_height_without_theme (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *paned = ui_test_find_widget (fixture->page, GTK_TYPE_PANED, NULL);
+  GtkWidget *list = gtk_paned_get_start_child (GTK_PANED (paned));
+  GtkWidget *details = ui_test_find_widget (fixture->page, CSN_TYPE_THEME_DETAILS, NULL);
+  GtkWidget *none = ui_test_find_widget (details, ADW_TYPE_STATUS_PAGE, NULL);
+  GtkSingleSelection *selection = csn_list_page_get_selection (CSN_LIST_PAGE (fixture->page));
+  int list_height, details_height, none_min, theme_min;
+
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (ui_test_find_widget (fixture->page, CSN_TYPE_POSITIONS_LIST, NULL)));
+  g_assert_nonnull (csn_theme_details_get_theme (CSN_THEME_DETAILS (details)));
+  g_assert_false (gtk_widget_get_visible (none));
+  list_height = gtk_widget_get_height (list);
+  details_height = gtk_widget_get_height (details);
+
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (none));
+  g_assert_null (csn_theme_details_get_theme (CSN_THEME_DETAILS (details)));
+  /* GtkPaned gives the pane its smallest height: the page saying no theme is selected asks no more
+   * than the theme's page, so the details ask as much with it hidden. */
+  gtk_widget_measure (none, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (details), &none_min, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_next_sibling (none), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (details),
+                      &theme_min, NULL, NULL, NULL);
+  g_assert_cmpint (none_min, >, 0);
+  g_assert_cmpint (none_min, <=, theme_min);
+  g_assert_cmpint (gtk_widget_get_height (list), ==, list_height);
+  g_assert_cmpint (gtk_widget_get_height (details), ==, details_height);
+
+  gtk_single_selection_set_selected (selection, 1);
+  UI_TEST_WAIT_UNTIL (!gtk_widget_get_visible (none));
+  ui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_height (list), ==, list_height);
+  g_assert_cmpint (gtk_widget_get_height (details), ==, details_height);
+}
+
 /* The pane under the list comes a part a frame after the page shows, each in the place it keeps:
  * the summary, laid out with the page, the frame after it; then the theme's title, description and
  * notes; then its reservations and positions. Something in them that is wanted (a revealed field)
@@ -722,6 +761,7 @@ main (int   argc,
   UI_TEST_ADD_PAGE ("/theme-matrix/add-move-remove", CSN_TYPE_THEME_MATRIX_PAGE, test_add_move_remove);
   UI_TEST_ADD_PAGE ("/theme-matrix/text-cell-focus", CSN_TYPE_THEME_MATRIX_PAGE, test_text_cell_focus);
   UI_TEST_ADD_PAGE ("/theme-matrix/search", CSN_TYPE_THEME_MATRIX_PAGE, test_search);
+  UI_TEST_ADD_PAGE ("/theme-matrix/pane-height-without-theme", CSN_TYPE_THEME_MATRIX_PAGE, test_pane_height_without_theme);
   UI_TEST_ADD_PAGE ("/theme-matrix/detail-and-reservations", CSN_TYPE_THEME_MATRIX_PAGE, test_detail_and_reservations);
   UI_TEST_ADD_PAGE ("/theme-matrix/drag-and-drop", CSN_TYPE_THEME_MATRIX_PAGE, test_drag_and_drop);
   UI_TEST_ADD_PAGE ("/theme-matrix/click-selects-row", CSN_TYPE_THEME_MATRIX_PAGE, test_click_selects_row);
