@@ -12,6 +12,7 @@
 #include "csn-in-place-editor.h"
 #include "csn-meeting.h"
 #include "csn-row-grower.h"
+#include "csn-stack-util.h"
 #include "csn-texts.h"
 #include "csn-tooltip-util.h"
 #include "csn-translation-view.h"
@@ -333,7 +334,7 @@ update_empty (CsnTranslationView *self)
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      csn_stack_show_only (self->list_stack, "list");
       return;
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0)
@@ -353,7 +354,7 @@ update_empty (CsnTranslationView *self)
     }
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
-  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  csn_stack_show_only (self->list_stack, "empty");
 }
 
 /* "12 texts · 3 untranslated · 1 outdated", as counted. */

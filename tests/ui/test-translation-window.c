@@ -355,11 +355,12 @@ test_filters (void)
   /* An edit elsewhere (here: undoing the source edit) takes it off the Outdated list. */
   csn_draft_undo (draft);
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)) == 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (window, "list_stack")), ==, "empty");
+  /* The list is hidden while its empty page shows, and the other way round. */
+  g_assert_cmpstr (ui_test_list_stack_shown (GTK_WIDGET (window->translation_view)), ==, "empty");
 
   gtk_widget_activate_action (GTK_WIDGET (window->translation_view), "translation.filter", "s", "all");
   g_assert_cmpuint (g_list_model_get_n_items (csn_translation_view_get_units (window->translation_view)), ==, n_texts);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (window, "list_stack")), ==, "list");
+  g_assert_cmpstr (ui_test_list_stack_shown (GTK_WIDGET (window->translation_view)), ==, "list");
 
   /* A theme added elsewhere brings its texts into the list. */
   {
