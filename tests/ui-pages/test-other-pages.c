@@ -279,7 +279,7 @@ test_replace_draft (gconstpointer data)
 
   g_object_set (page, "draft", second, NULL);
   UI_TEST_WAIT_UNTIL (has_mapped_cell (page));
-  /* The template's first delegation has no participants yet. */
+  /* The template has no participants yet: the delegations' list says so. */
   g_assert_cmpstr (ui_test_list_stack_shown (page), ==, page_type == CSN_TYPE_DELEGATIONS_PAGE ? "empty" : "list");
   g_assert_false (csn_history_can_undo (csn_draft_get_history (second)));
   g_assert_false (csn_history_can_undo (csn_draft_get_history (first)));

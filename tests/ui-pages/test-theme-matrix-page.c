@@ -444,8 +444,8 @@ test_pane_height_without_theme (Fixture       *fixture,
   /* GtkPaned gives the pane its smallest height: the page saying no theme is selected asks no more
    * than the theme's page, so the details ask as much with it hidden. */
   gtk_widget_measure (none, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (details), &none_min, NULL, NULL, NULL);
-  gtk_widget_measure (gtk_widget_get_next_sibling (none), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (details),
-                      &theme_min, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (none)), "theme"),
+                      GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (details), &theme_min, NULL, NULL, NULL);
   g_assert_cmpint (none_min, >, 0);
   g_assert_cmpint (none_min, <=, theme_min);
   g_assert_cmpint (gtk_widget_get_height (list), ==, list_height);
