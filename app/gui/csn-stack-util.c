@@ -2,9 +2,9 @@
  *
  * GTK 4.8 styles and measures the pages of a stack that are not shown (they are child-invisible, not
  * invisible), and the large icon of a status page is loaded, and its texts laid out, as soon as it is
- * styled. A list's "empty" and "no results" pages were made, styled and measured with every first show
- * of the list (bench-frames, large draft: in the Theme Matrix's first frame, 3.8 million instructions,
- * and two SVG icons drawn at 128 pixels on GTK's loading threads). */
+ * styled. A list's "empty" and "no results" pages were styled and measured, and their icons loaded,
+ * with every first show of the list (bench-frames, large draft: in the Theme Matrix's first frame,
+ * 3.8 million instructions, and two SVG icons drawn at 128 pixels on GTK's loading threads). */
 #define G_LOG_DOMAIN "csn-stack-util"
 
 #include "config.h"

@@ -277,12 +277,15 @@ csn_theme_details_bind (CsnThemeDetails *self,
   csn_cell_bind (self->description_cell, draft, theme);
   csn_cell_bind (self->notes_cell, draft, theme);
   csn_positions_list_bind (self->positions_list, draft, theme);
-  /* The page saying no theme is selected is hidden while a theme shows: a stack's pages that are not
-   * shown are styled and measured unless hidden (its icon was loaded, and its texts measured, in the
-   * Theme Matrix's first frame). It asks no more height than the theme's page, so the pane keeps its
-   * height (GtkPaned gives it its smallest). */
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "none"), theme == NULL);
+  /* The page saying no theme is selected is hidden while a theme shows, as csn_stack_show_only()
+   * hides pages (its icon was loaded, and its texts measured, in the Theme Matrix's first frame). The
+   * theme's page stays, shown or not: the page saying none asks no more height than it, and GtkPaned
+   * gives the pane its smallest height, so the pane keeps its height either way. */
+  if (theme == NULL)
+    gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "none"), TRUE);
   gtk_stack_set_visible_child_name (self->stack, theme != NULL ? "theme" : "none");
+  if (theme != NULL)
+    gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "none"), FALSE);
   update_title (self);
   update_reservations_stack (self);
   update_conflict (self);
