@@ -770,14 +770,27 @@ ui_test_drop_files (CsnWindow *window,
 }
 
 static gboolean
-on_shot_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
+on_frame_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
 {
   guint *frames = user_data;
 
   (*frames)++;
   return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @widget's frame clock has ticked @n_frames times, which it keeps doing
+ * meanwhile: the frames that follow what was asked of the widget, laid out and drawn. */
+void
+ui_test_wait_for_frames (GtkWidget *widget,
+                         guint      n_frames)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, on_frame_tick_cb, &frames, NULL);
+
+  UI_TEST_WAIT_UNTIL (frames >= n_frames);
+  gtk_widget_remove_tick_callback (widget, tick);
 }
 
 /* For the screenshot tools: lets @window draw a few frames with its lists bound, then captures the
@@ -787,14 +800,12 @@ ui_test_shoot (GtkWidget  *window,
                const char *dir,
                const char *name)
 {
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (window, on_shot_tick_cb, &frames, NULL);
   g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, name);
   g_autofree char *command = g_strdup_printf ("import -window root %s", file);
   g_autoptr(GError) error = NULL;
 
-  UI_TEST_WAIT_UNTIL (frames >= 4 && ui_test_lists_bound (window));
-  gtk_widget_remove_tick_callback (window, tick);
+  UI_TEST_WAIT_UNTIL (ui_test_lists_bound (window));
+  ui_test_wait_for_frames (window, 4);
   if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
   g_print ("%s\n", file);

@@ -121,6 +121,8 @@ gulong           ui_test_count_focus_moves (GtkWindow    *window,
 char            *ui_test_dup_content       (CsnDraft     *draft);
 gboolean         ui_test_drop_files        (CsnWindow    *window,
                                             GSList       *files);
+void             ui_test_wait_for_frames   (GtkWidget    *widget,
+                                            guint         n_frames);
 void             ui_test_shoot             (GtkWidget    *window,
                                             const char   *dir,
                                             const char   *name);

@@ -16,35 +16,6 @@
 
 static const char *out_dir;
 
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets @window draw a few frames, then captures the screen as OUT_DIR/@name.png. */
-static void
-shoot (GtkWidget  *window,
-       const char *name)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (window, on_tick_cb, &frames, NULL);
-  g_autofree char *file = g_strdup_printf ("%s/%s.png", out_dir, name);
-  g_autofree char *command = g_strdup_printf ("import -window root %s", file);
-  g_autoptr(GError) error = NULL;
-
-  UI_TEST_WAIT_UNTIL (frames >= 4);
-  gtk_widget_remove_tick_callback (window, tick);
-  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  g_print ("%s\n", file);
-}
-
 static GtkWidget *
 find_child (GtkWidget  *page,
             const char *name)
@@ -86,7 +57,7 @@ main (int   argc,
   csn_window_show_page (window, "document");
   page = CSN_DOCUMENT_PAGE (csn_window_get_page (window, "document"));
   UI_TEST_WAIT_UNTIL (csn_document_page_is_updated (page));
-  shoot (GTK_WIDGET (window), "1-document");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "1-document");
 
   /* The closing text edited: the preview goes there and marks it. */
   view = find_child (GTK_WIDGET (page), "closing_view");
@@ -98,21 +69,21 @@ main (int   argc,
   UI_TEST_WAIT_UNTIL (csn_document_page_is_updated (page) &&
                       csn_document_preview_get_highlighted_block (CSN_DOCUMENT_PREVIEW (find_child (GTK_WIDGET (page), "preview"))) !=
                       CSN_DOCUMENT_PREVIEW_NO_BLOCK);
-  shoot (GTK_WIDGET (window), "2-edited");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "2-edited");
 
   /* The English version: the texts are edited as translations. */
   csn_document_page_set_language (page, CSN_LANGUAGE_EN);
   UI_TEST_WAIT_UNTIL (csn_document_page_is_updated (page));
-  shoot (GTK_WIDGET (window), "3-english");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "3-english");
 
   csn_document_preview_set_zoom (CSN_DOCUMENT_PREVIEW (find_child (GTK_WIDGET (page), "preview")), 1.5);
-  shoot (GTK_WIDGET (window), "4-zoom");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "4-zoom");
 
   /* Print…: GTK's dialog, with its Preview (GtkPrintUnixDialog, found by name: its header is apart). */
   csn_document_preview_set_fit_width (CSN_DOCUMENT_PREVIEW (find_child (GTK_WIDGET (page), "preview")), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
   UI_TEST_WAIT_UNTIL (ui_test_toplevel_shown (GSIZE_TO_POINTER (g_type_from_name ("GtkPrintUnixDialog"))));
-  shoot (GTK_WIDGET (window), "5-print-dialog");
+  ui_test_shoot (GTK_WIDGET (window), out_dir, "5-print-dialog");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (ui_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog"))), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS

@@ -158,17 +158,6 @@ collect_mixed_borders (GskRenderNode *node,
     }
 }
 
-static gboolean
-on_frame_tick_cb (GtkWidget     *widget,
-                  GdkFrameClock *frame_clock,
-                  gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
 /* What @window draws once it has drawn two frames more, as GTK's renderers get it: @paintable, made
  * for the window, takes its image at its frames. */
 static GskRenderNode *
@@ -176,11 +165,8 @@ snapshot_window (CsnWindow    *window,
                  GdkPaintable *paintable)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), on_frame_tick_cb, &frames, NULL);
 
-  UI_TEST_WAIT_UNTIL (frames >= 2);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   gdk_paintable_snapshot (paintable, snapshot,
                           gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
   return gtk_snapshot_free_to_node (snapshot);
