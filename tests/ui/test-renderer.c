@@ -106,6 +106,31 @@ describe_border (GskRenderNode *node)
                           widths[0], widths[1], widths[2], widths[3], top, right, bottom, left);
 }
 
+/* The child of a node that draws one, as GTK 4.8's nodes each name it; NULL for the others. */
+static GskRenderNode *
+get_only_child (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TRANSFORM_NODE:
+      return gsk_transform_node_get_child (node);
+    case GSK_CLIP_NODE:
+      return gsk_clip_node_get_child (node);
+    case GSK_ROUNDED_CLIP_NODE:
+      return gsk_rounded_clip_node_get_child (node);
+    case GSK_OPACITY_NODE:
+      return gsk_opacity_node_get_child (node);
+    case GSK_COLOR_MATRIX_NODE:
+      return gsk_color_matrix_node_get_child (node);
+    case GSK_SHADOW_NODE:
+      return gsk_shadow_node_get_child (node);
+    case GSK_DEBUG_NODE:
+      return gsk_debug_node_get_child (node);
+    default:
+      return NULL;
+    }
+}
+
 /* The borders of a render node tree whose sides differ in colour, each described; how many borders
  * there are, and the faintest left side drawn (the column separators). */
 static void
@@ -114,47 +139,27 @@ collect_mixed_borders (GskRenderNode *node,
                        guint         *n_borders,
                        float         *min_left_alpha)
 {
-  switch (gsk_render_node_get_node_type (node))
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_CONTAINER_NODE)
     {
-    case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
         collect_mixed_borders (gsk_container_node_get_child (node, i), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_TRANSFORM_NODE:
-      collect_mixed_borders (gsk_transform_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_CLIP_NODE:
-      collect_mixed_borders (gsk_clip_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      collect_mixed_borders (gsk_rounded_clip_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_OPACITY_NODE:
-      collect_mixed_borders (gsk_opacity_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_COLOR_MATRIX_NODE:
-      collect_mixed_borders (gsk_color_matrix_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_SHADOW_NODE:
-      collect_mixed_borders (gsk_shadow_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_DEBUG_NODE:
-      collect_mixed_borders (gsk_debug_node_get_child (node), mixed, n_borders, min_left_alpha);
-      break;
-    case GSK_BORDER_NODE:
-      {
-        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+    }
+  else if (type == GSK_BORDER_NODE)
+    {
+      const GdkRGBA *colors = gsk_border_node_get_colors (node);
 
-        (*n_borders)++;
-        if (gsk_border_node_get_widths (node)[3] > 0)
-          *min_left_alpha = MIN (*min_left_alpha, colors[3].alpha);
-        if (!gdk_rgba_equal (&colors[0], &colors[1]) || !gdk_rgba_equal (&colors[0], &colors[2]) ||
-            !gdk_rgba_equal (&colors[0], &colors[3]))
-          g_ptr_array_add (mixed, describe_border (node));
-        break;
-      }
-    default:
-      break;
+      (*n_borders)++;
+      if (gsk_border_node_get_widths (node)[3] > 0)
+        *min_left_alpha = MIN (*min_left_alpha, colors[3].alpha);
+      if (!gdk_rgba_equal (&colors[0], &colors[1]) || !gdk_rgba_equal (&colors[0], &colors[2]) ||
+          !gdk_rgba_equal (&colors[0], &colors[3]))
+        g_ptr_array_add (mixed, describe_border (node));
+    }
+  else if (get_only_child (node) != NULL)
+    {
+      collect_mixed_borders (get_only_child (node), mixed, n_borders, min_left_alpha);
     }
 }
 
