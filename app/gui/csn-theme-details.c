@@ -23,6 +23,7 @@ struct _CsnThemeDetails
   GtkWidget            parent_instance;
 
   GtkStack            *stack;
+  GtkWidget           *none_page;
   GtkLabel            *title;
   CsnCell             *description_cell;
   CsnCell             *notes_cell;
@@ -189,6 +190,7 @@ csn_theme_details_class_init (CsnThemeDetailsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consenso/Consenso/ui/csn-theme-details.ui");
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, none_page);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, title);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, description_cell);
   gtk_widget_class_bind_template_child (widget_class, CsnThemeDetails, notes_cell);
@@ -282,10 +284,9 @@ csn_theme_details_bind (CsnThemeDetails *self,
    * theme's page stays, shown or not: the page saying none asks no more height than it, and GtkPaned
    * gives the pane its smallest height, so the pane keeps its height either way. */
   if (theme == NULL)
-    gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "none"), TRUE);
+    gtk_widget_set_visible (self->none_page, TRUE);
   gtk_stack_set_visible_child_name (self->stack, theme != NULL ? "theme" : "none");
-  if (theme != NULL)
-    gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "none"), FALSE);
+  gtk_widget_set_visible (self->none_page, theme == NULL);
   update_title (self);
   update_reservations_stack (self);
   update_conflict (self);

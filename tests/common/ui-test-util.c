@@ -686,7 +686,9 @@ find_list_stack (GtkWidget *root)
 {
   if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "list") != NULL)
     return GTK_STACK (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkStack *stack = find_list_stack (child);
 
@@ -707,7 +709,9 @@ ui_test_list_stack_shown (GtkWidget *page)
 
   g_assert_nonnull (stack);
   shown = gtk_stack_get_visible_child (stack);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     if (child != shown && gtk_widget_get_visible (child))
       return NULL;
   return gtk_stack_get_visible_child_name (stack);
@@ -781,7 +785,8 @@ on_frame_tick_cb (GtkWidget     *widget,
 }
 
 /* Runs the main loop until @widget's frame clock has ticked @n_frames times, which it keeps doing
- * meanwhile: the frames that follow what was asked of the widget, laid out and drawn. */
+ * meanwhile, the first of them drawing @widget again: the frames that follow what was asked of the
+ * widget, laid out and drawn. */
 void
 ui_test_wait_for_frames (GtkWidget *widget,
                          guint      n_frames)
@@ -789,6 +794,7 @@ ui_test_wait_for_frames (GtkWidget *widget,
   guint frames = 0;
   guint tick = gtk_widget_add_tick_callback (widget, on_frame_tick_cb, &frames, NULL);
 
+  gtk_widget_queue_draw (widget);
   UI_TEST_WAIT_UNTIL (frames >= n_frames);
   gtk_widget_remove_tick_callback (widget, tick);
 }

@@ -713,27 +713,6 @@ test_growth_resumes (void)
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
-static void
-on_frame_counted_cb (GdkFrameClock *frame_clock,
-                     guint         *frames)
-{
-  (*frames)++;
-}
-
-/* Runs the main loop until @window painted @n frames more. */
-static void
-wait_for_frames (CsnWindow *window,
-                 guint      n)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  guint frames = 0;
-  gulong handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_counted_cb), &frames);
-
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  UI_TEST_WAIT_UNTIL (frames >= n);
-  g_signal_handler_disconnect (frame_clock, handler);
-}
-
 /* Shows the Strategies of @window, and waits until their list has rows past a screenful but is
  * still growing. Returns: the list's view. */
 static GtkWidget *
@@ -766,7 +745,7 @@ test_scroll_while_growing (void)
   guint scrolled_at = shown_items (page);
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment));
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   /* Two frames later: a few more rows, not all of them, and the list stays where it was taken. */
   g_assert_cmpuint (shown_items (page), >, scrolled_at);
   g_assert_cmpuint (shown_items (page), <, MAX_ROWS_PER_LIST / 2);
@@ -813,7 +792,7 @@ test_growth_waits_for_typing (void)
 
   /* The frame under way may still add its rows; after it, none while the typing goes on. */
   type_character (editable);
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   typed_at = shown_items (page);
   g_assert_cmpuint (typed_at, <, n_strategies);
   for (guint i = 0; i < 5; i++)
@@ -831,7 +810,7 @@ test_growth_waits_for_typing (void)
   type_character (editable);
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-  wait_for_frames (window, 1);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (shown_items (page), >, typed_at);
   last = g_list_model_get_item (strategies, typed_at - 1);
   cell = ui_test_find_typed_cell (page, CSN_TYPE_TEXT_CELL, last, "description");
@@ -842,7 +821,7 @@ test_growth_waits_for_typing (void)
   for (guint i = 0; i < 4; i++)
     {
       type_character (editable);
-      wait_for_frames (window, 1);
+      ui_test_wait_for_frames (GTK_WIDGET (window), 1);
     }
   g_assert_cmpuint (shown_items (page), <=, typed_at + 4);
   /* Enter commits the text typed. */
@@ -1092,14 +1071,14 @@ test_open_far_item (void)
   g_assert_cmpuint (shown_items (page), <=, MAX_FIRST_ROWS);
   g_assert_cmpuint (count_table_rows (page), <=, MAX_FIRST_ROWS);
 
-  wait_for_frames (window, 3);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 3);
   g_assert_cmpuint (count_table_rows (page), <, MAX_ROWS_PER_LIST / 2);
   UI_TEST_WAIT_UNTIL (focused_item (window) == strategy);
   g_assert_true (row_in_sight (view, strategy));
 
   /* Grown both ways: all the strategies, the same one selected and still in sight. */
   UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == strategy);
   g_assert_true (row_in_sight (view, strategy));
   g_assert_cmpuint (count_page (window, "strategies").lists_over, ==, 0);
@@ -1128,17 +1107,17 @@ test_open_second_far_item (void)
   UI_TEST_WAIT_UNTIL (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment));
   g_assert_cmpuint (shown_items (page), <, n_strategies);
   csn_window_show_page (window, "overview");
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   csn_window_reveal (window, second, "description");
   g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == second);
   g_assert_cmpuint (shown_items (page), <=, MAX_FIRST_ROWS);
   UI_TEST_WAIT_UNTIL (focused_item (window) == second);
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (row_in_sight (view, second));
 
   UI_TEST_WAIT_UNTIL (shown_items (page) == n_strategies);
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (csn_list_page_get_selected (CSN_LIST_PAGE (page)) == second);
   g_assert_true (row_in_sight (view, second));
   ui_test_destroy_window (GTK_WINDOW (window));
@@ -1167,14 +1146,14 @@ test_open_far_item_on_shown_list (void)
   show_grown_strategies (window);
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-  wait_for_frames (window, 3);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 3);
   csn_window_show_page (window, "overview");
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   handler = g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), &binds);
   csn_window_reveal (window, strategy, "description");
   UI_TEST_WAIT_UNTIL (focused_item (window) == strategy);
-  wait_for_frames (window, 4);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 4);
   g_signal_handler_disconnect (factory, handler);
   g_test_message ("rows bound: %u (%u rows)", binds, count_table_rows (page));
 
@@ -1294,7 +1273,7 @@ count_cell_states_in_frames (CsnWindow  *window,
 {
   for (guint i = 0; i < 8; i++)
     {
-      wait_for_frames (window, 1);
+      ui_test_wait_for_frames (GTK_WIDGET (window), 1);
       *states = (CellStates) { 0 };
       count_cell_states (page, states);
       if (states->mapped > 0 && states->mapped_stale == 0)
@@ -1647,12 +1626,12 @@ test_translation_mode (void)
   g_assert_true (csn_translation_unit_get_item (csn_translation_view_get_selected (CSN_TRANSLATION_VIEW (view))) == far);
   g_assert_cmpuint (shown_items (view), <=, MAX_FIRST_ROWS);
   g_assert_cmpuint (count_page (window, "translation").table_rows, <=, 3 * MAX_FIRST_ROWS);
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (selected_row_in_sight (view));
   /* Grown: all the page's texts, the same one selected and in sight, the list scrolled near its end
    * (GTK 4.8 warned and stayed at the top when scrolled before the list was laid out). */
   UI_TEST_WAIT_UNTIL (lists_grown (view));
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (csn_translation_unit_get_item (csn_translation_view_get_selected (CSN_TRANSLATION_VIEW (view))) == far);
   g_assert_true (selected_row_in_sight (view));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ui_test_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL)));
@@ -1664,7 +1643,7 @@ test_translation_mode (void)
   g_object_unref (far);  /* the draft keeps it */
   g_assert_true (csn_translation_view_select (CSN_TRANSLATION_VIEW (view), far, NULL));
   g_assert_true (lists_grown (view));
-  wait_for_frames (window, 2);
+  ui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (csn_translation_unit_get_item (csn_translation_view_get_selected (CSN_TRANSLATION_VIEW (view))) == far);
   g_assert_true (selected_row_in_sight (view));
   ui_test_destroy_window (GTK_WINDOW (window));
